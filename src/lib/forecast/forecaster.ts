@@ -1,0 +1,76 @@
+import type { History } from './history';
+
+/** Progress of a fit, reported through `FitOptions.onProgress`. */
+export interface FitProgress {
+  /** What is happening, e.g. 'epoch', 'em-iteration', 'features'. */
+  readonly stage: string;
+  /** 1-based step within the stage (epoch, iteration), when it has steps. */
+  readonly step?: number;
+  readonly steps?: number;
+  readonly loss?: number;
+  readonly valLoss?: number;
+  readonly elapsedMs: number;
+}
+
+/** Options every `fit` receives. */
+export interface FitOptions {
+  /** Seed for every random choice (initialisation, shuffling). Same seed → same forecasts. */
+  readonly seed: number;
+  /**
+   * Number of final training periods reserved for validation (early stopping, tuning). A model
+   * may train on them after choosing its settings, but must never look at the test span.
+   */
+  readonly validation: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: FitProgress) => void;
+}
+
+/** One epoch (or iteration) of a learned model's training, for the report. */
+export interface TrainingEpoch {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly valLoss?: number;
+}
+
+/** What a learned model tells the report about its last fit. */
+export interface TrainingLog {
+  readonly epochs: readonly TrainingEpoch[];
+  /** The epoch whose weights were kept (early stopping), 1-based. */
+  readonly chosenEpoch?: number;
+  readonly wallMs: number;
+  readonly backend?: string;
+  readonly notes?: readonly string[];
+}
+
+/**
+ * The one interface for baselines and learned models alike (DESIGN.md):
+ * `fit` on a history that ends at the cutoff, then `predict(horizon)` → expected counts
+ * (Poisson means ≥ 0) as a Float32Array of `horizon × cells`, step-major:
+ * `out[h * cells + c]` is the forecast for cell c, h + 1 periods after the cutoff.
+ */
+export interface Forecaster {
+  /** Unique, human-readable, includes the parameters that distinguish instances (e.g. 'window-average(k=4)'). */
+  readonly name: string;
+  /** Fewest training periods `fit` accepts. */
+  readonly minHistory: number;
+  fit(history: History, options: FitOptions): void | Promise<void>;
+  /**
+   * Conditions an already-fitted model on a newer history without re-estimating its
+   * parameters (the backtest's "refit every r folds"). Absent → the backtest refits.
+   */
+  update?(history: History): void;
+  predict(horizon: number): Float32Array;
+  /** The last fit's training log (learned models). */
+  trainingLog?(): TrainingLog | undefined;
+  /** Frees resources (tensors, models). The forecaster is unusable afterwards. */
+  dispose?(): void;
+}
+
+/** Throws an AbortError-like error when the signal is aborted; call between units of work. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    const error = new Error('The run was cancelled');
+    error.name = 'AbortError';
+    throw error;
+  }
+}

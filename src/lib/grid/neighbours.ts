@@ -1,0 +1,43 @@
+import { diskOf } from './h3';
+
+/**
+ * Neighbour lists of a panel's cells in compressed sparse row form: the neighbours of cell c
+ * (within k rings, the cell itself excluded, only cells that are in the panel) are
+ * `index[offsets[c] .. offsets[c + 1])`, at ring distance `ring[j]` (1..k).
+ */
+export interface Neighbours {
+  readonly k: number;
+  readonly offsets: Int32Array;
+  readonly index: Int32Array;
+  readonly ring: Uint8Array;
+}
+
+/**
+ * Builds the k-ring neighbour lists among `cells` (sorted or not; indexes refer to positions
+ * in `cells`). Cost: one `gridDiskDistances` call per cell, (1 + 3k(k+1)) cells each.
+ * @example neighbours(['8826...'], 1) // a lone cell has no neighbours: offsets [0, 0]
+ */
+export function neighbours(cells: readonly string[], k: number): Neighbours {
+  if (!Number.isInteger(k) || k < 0 || k > 255) throw new RangeError(`Neighbour rings k must be an integer from 0 to 255, got ${k}`);
+  const position = new Map<string, number>();
+  cells.forEach((cell, i) => position.set(cell, i));
+  const offsets = new Int32Array(cells.length + 1);
+  const index: number[] = [];
+  const ring: number[] = [];
+  for (let c = 0; c < cells.length; c++) {
+    if (k > 0) {
+      const rings = diskOf({ cell: cells[c], k });
+      for (let d = 1; d < rings.length; d++) {
+        for (const other of rings[d]) {
+          const j = position.get(other);
+          if (j !== undefined) {
+            index.push(j);
+            ring.push(d);
+          }
+        }
+      }
+    }
+    offsets[c + 1] = index.length;
+  }
+  return { k, offsets, index: Int32Array.from(index), ring: Uint8Array.from(ring) };
+}

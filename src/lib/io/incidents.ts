@@ -1,0 +1,94 @@
+/**
+ * The Incidents contract: typed columns decoded once at the edge (DESIGN.md).
+ *
+ * Time is epoch milliseconds in one of two clocks:
+ * - `instant`: a true instant (UTC epoch ms), from zoned timestamps, integer epochs and
+ *   ISO strings with an offset;
+ * - `wall`: a local wall-clock reading stored as if it were UTC ("floating" time), from
+ *   timestamps without a zone, dates and ISO strings without an offset. Such data is bucketed
+ *   on its own clock, so a DST change never splits or merges its days.
+ */
+export type Clock = 'instant' | 'wall';
+
+/** Why an input row was not kept. Every row read is either kept or counted under one reason. */
+export type DropReason =
+  | 'time-null'
+  | 'time-unparseable'
+  | 'location-null'
+  | 'location-zero'
+  | 'location-out-of-range'
+  | 'location-outlier'
+  | 'category-filtered'
+  | 'time-filtered';
+
+/** All drop reasons in the order reports list them. */
+export const DROP_REASONS: readonly DropReason[] = [
+  'time-null',
+  'time-unparseable',
+  'location-null',
+  'location-zero',
+  'location-out-of-range',
+  'location-outlier',
+  'category-filtered',
+  'time-filtered',
+];
+
+/** Plain-language explanation of each drop reason, for reports and the app. */
+export const DROP_REASON_TEXT: Readonly<Record<DropReason, string>> = {
+  'time-null': 'time is missing (null)',
+  'time-unparseable': 'time could not be parsed',
+  'location-null': 'location is missing (null or NaN)',
+  'location-zero': 'both coordinates are exactly 0 (an "unknown location" sentinel)',
+  'location-out-of-range': 'location is not a valid latitude/longitude after projection',
+  'location-outlier': 'location lies far outside the bulk of the data',
+  'category-filtered': 'category excluded by the filter',
+  'time-filtered': 'time outside the chosen range',
+};
+
+/** A dropped row, kept as an example for the load report: which file and row, and why. */
+export interface DroppedRow {
+  readonly file: string;
+  /** 0-based row index within its file. */
+  readonly row: number;
+  readonly reason: DropReason;
+  /** The offending raw values, rendered as short strings. */
+  readonly values: Readonly<Record<string, string>>;
+}
+
+/**
+ * Row accounting for one load: `read === kept + Σ dropped`, always.
+ * `examples` holds up to a few dropped rows per reason.
+ */
+export interface LoadReport {
+  readonly files: readonly { readonly name: string; readonly rows: number; readonly bytes: number }[];
+  readonly read: number;
+  readonly kept: number;
+  readonly dropped: Readonly<Record<DropReason, number>>;
+  readonly examples: readonly DroppedRow[];
+  /** Warnings that did not drop rows, e.g. "values look projected". */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Incidents decoded into typed columns, one entry per kept row.
+ * `category[i]` indexes `categories`; -1 means the row had no category value.
+ */
+export interface Incidents {
+  readonly length: number;
+  readonly time: Float64Array;
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  readonly category: Int32Array;
+  readonly categories: readonly string[];
+  readonly clock: Clock;
+  /** IANA zone the data declares or was declared in (for wall clocks: the zone of the reading), if known. */
+  readonly timeZone: string | null;
+  readonly report: LoadReport;
+}
+
+/** An empty drop tally with every reason at 0. */
+export function emptyDropCounts(): Record<DropReason, number> {
+  const counts = {} as Record<DropReason, number>;
+  for (const reason of DROP_REASONS) counts[reason] = 0;
+  return counts;
+}
