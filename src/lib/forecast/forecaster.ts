@@ -53,6 +53,11 @@ export interface Forecaster {
   readonly name: string;
   /** Fewest training periods `fit` accepts. */
   readonly minHistory: number;
+  /**
+   * How many H3 rings of neighbours the model reads from `history.neighbours` (0 or absent:
+   * none). The backtest builds the panel's neighbour lists once, with the largest k any model asks for.
+   */
+  readonly neighbourRings?: number;
   fit(history: History, options: FitOptions): void | Promise<void>;
   /**
    * Conditions an already-fitted model on a newer history without re-estimating its
