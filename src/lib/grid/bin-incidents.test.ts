@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { makeIncidents } from '../../../test/fixtures/make-incidents';
+import { binIncidents } from './bin-incidents';
+import { cellOf } from './h3';
+import { assertPanel, panelTotal } from './panel';
+
+const D = 86_400_000;
+// Two places about 10 km apart in Chicago, in different res-8 cells.
+const LOOP = [41.8781, -87.6298] as const;
+const HYDE = [41.7943, -87.5907] as const;
+const loopCell = cellOf({ lat: LOOP[0], lng: LOOP[1], res: 8 });
+const hydeCell = cellOf({ lat: HYDE[0], lng: HYDE[1], res: 8 });
+
+describe('binIncidents', () => {
+  it('counts incidents per cell and day, dense and contiguous (an empty middle day is a row of zeros)', () => {
+    const day0 = Date.UTC(2018, 0, 1);
+    const incidents = makeIncidents([
+      [day0 + 3_600_000, ...LOOP],
+      [day0 + 7_200_000, ...LOOP],
+      [day0 + 10_000_000, ...HYDE],
+      [day0 + 2 * D + 5, ...HYDE],
+    ]);
+    const { panel, report } = binIncidents(incidents, { res: 8, unit: 'day' });
+    assertPanel(panel);
+    expect(panel.cells).toEqual([loopCell, hydeCell].sort());
+    expect([...panel.periods]).toEqual([day0, day0 + D, day0 + 2 * D]);
+    expect(panel.end).toBe(day0 + 3 * D);
+    const at = (p: number, cell: string): number => panel.counts[p * 2 + panel.cells.indexOf(cell)];
+    expect([at(0, loopCell), at(0, hydeCell), at(1, loopCell), at(1, hydeCell), at(2, loopCell), at(2, hydeCell)]).toEqual([2, 1, 0, 0, 0, 1]);
+    expect(report).toEqual({ input: 4, binned: 4, trimmedFirst: 0, trimmedLast: 0, notes: [] });
+    expect(panel.bucket).toEqual({ unit: 'day', timeZone: 'UTC', clock: 'wall' });
+    expect(panel.area[0]).toBeGreaterThan(600_000);
+  });
+
+  it('trims a partial first and last week and accounts for their incidents', () => {
+    // Weeks start Monday: 2018-01-01, 01-08, 01-15. Data runs Wed 01-03 .. Thu 01-18.
+    const incidents = makeIncidents([
+      [Date.UTC(2018, 0, 3, 12), ...LOOP],
+      [Date.UTC(2018, 0, 9, 12), ...LOOP],
+      [Date.UTC(2018, 0, 10, 12), ...HYDE],
+      [Date.UTC(2018, 0, 18, 12), ...HYDE],
+    ]);
+    const trimmed = binIncidents(incidents, { res: 8, unit: 'week' });
+    expect([...trimmed.panel.periods]).toEqual([Date.UTC(2018, 0, 8)]);
+    expect(panelTotal(trimmed.panel)).toBe(2);
+    expect(trimmed.report).toMatchObject({ input: 4, binned: 2, trimmedFirst: 1, trimmedLast: 1 });
+    expect(trimmed.report.notes).toEqual([
+      'the first week (starting 2018-01-01) is only partly covered by the data: dropped',
+      'the last week (starting 2018-01-15) is only partly covered by the data: dropped',
+    ]);
+    const kept = binIncidents(incidents, { res: 8, unit: 'week', trimPartial: false });
+    expect(kept.panel.periods.length).toBe(3);
+    expect(kept.report.binned).toBe(4);
+  });
+
+  it('keeps a complete first week (data from Monday) and a complete last month', () => {
+    const incidents = makeIncidents([
+      [Date.UTC(2018, 0, 1, 0, 5), ...LOOP],
+      [Date.UTC(2018, 1, 28, 23), ...HYDE],
+    ]);
+    expect(binIncidents(incidents, { res: 8, unit: 'month' }).report.notes).toEqual([]);
+    expect(binIncidents(incidents, { res: 8, unit: 'week' }).report.trimmedFirst).toBe(0);
+  });
+
+  it("buckets instant data on the chosen zone's calendar: 05:30 UTC is the previous day in Chicago", () => {
+    const incidents = makeIncidents(
+      [
+        [Date.UTC(2018, 6, 2, 5, 30), ...LOOP], // 00:30 CDT on 07-02
+        [Date.UTC(2018, 6, 2, 4, 30), ...LOOP], // 23:30 CDT on 07-01
+      ],
+      { clock: 'instant', timeZone: 'America/Chicago' },
+    );
+    const { panel } = binIncidents(incidents, { res: 8, unit: 'day' });
+    expect([...panel.periods]).toEqual([Date.UTC(2018, 6, 1, 5), Date.UTC(2018, 6, 2, 5)]);
+    expect([...panel.counts]).toEqual([1, 1]);
+    const utc = binIncidents(incidents, { res: 8, unit: 'day', timeZone: 'UTC' });
+    expect([...utc.panel.counts]).toEqual([2]);
+  });
+
+  it('refuses empty input and oversized panels with a reason', () => {
+    expect(() => binIncidents(makeIncidents([]), { res: 8, unit: 'day' })).toThrow(/No incidents to bin/);
+    const wide = makeIncidents([
+      [0, ...LOOP],
+      [400 * D, ...HYDE],
+    ]);
+    expect(() => binIncidents(wide, { res: 8, unit: 'hour', maxValues: 1000 })).toThrow(/9601 hour periods × 2 cells .* too large/);
+    expect(() => binIncidents(wide, { res: 16, unit: 'day' })).toThrow(/resolution/);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { diskOf } from './h3';
+import { neighbours } from './neighbours';
+
+describe('neighbours', () => {
+  const centre = '87283472bffffff';
+  const disk = diskOf({ cell: centre, k: 1 });
+  const cells = [...disk[0], ...disk[1]].sort();
+  const c = cells.indexOf(centre);
+
+  it('lists the 6 ring-1 cells of the centre and 3 in-panel neighbours for each outer cell of a 1 + 6 disk', () => {
+    const n = neighbours(cells, 1);
+    expect(n.offsets).toHaveLength(8);
+    expect(n.offsets[c + 1] - n.offsets[c]).toBe(6);
+    for (let i = 0; i < cells.length; i++) {
+      if (i === c) continue;
+      // An outer cell touches the centre and its two outer neighbours on either side.
+      expect(n.offsets[i + 1] - n.offsets[i]).toBe(3);
+    }
+    expect(n.index.length).toBe(6 + 6 * 3);
+    expect([...n.ring].every((d) => d === 1)).toBe(true);
+  });
+
+  it('with k = 2, outer cells also reach the other outer cells at ring distance 2', () => {
+    const n = neighbours(cells, 2);
+    const outer = (c + 1) % cells.length;
+    const rings = [...n.ring.subarray(n.offsets[outer], n.offsets[outer + 1])].sort();
+    // 3 at distance 1 (centre + 2 adjacent outer cells), the other 3 outer cells at distance 2.
+    expect(rings).toEqual([1, 1, 1, 2, 2, 2]);
+  });
+
+  it('k = 0 gives empty lists; bad k is rejected', () => {
+    expect(Array.from(neighbours(cells, 0).offsets)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(() => neighbours(cells, -1)).toThrow(/integer from 0 to 255/);
+  });
+});
