@@ -1,0 +1,135 @@
+import { throwIfAborted, type FitProgress, type Forecaster, type TrainingLog } from '../forecast/forecaster';
+import { historyOf } from '../forecast/history';
+import { neighbours as buildNeighbours, type Neighbours } from '../grid/neighbours';
+import type { Panel } from '../grid/panel';
+import { assertProtocolFits, cutoffsOf, windowStart, type Protocol } from './protocol';
+
+/** Progress of a backtest run, for progress bars and the app. */
+export interface RunProgress {
+  readonly model: string;
+  /** 0-based index of the model in the run. */
+  readonly modelIndex: number;
+  readonly models: number;
+  /** 0-based fold index; `fold === folds` when the model is done. */
+  readonly fold: number;
+  readonly folds: number;
+  /** The model's own fit progress (epochs, EM iterations), when it reports any. */
+  readonly fit?: FitProgress;
+}
+
+/** Options for `runForecasts`. */
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RunProgress) => void;
+  /** Neighbour lists to reuse (must have k ≥ every model's neighbourRings); built if absent. */
+  readonly neighbours?: Neighbours;
+}
+
+/** Every forecast of one model, with what it cost. */
+export interface ModelForecasts {
+  readonly name: string;
+  /** `values[(fold * horizon + step) * cells + cell]`. */
+  readonly values: Float32Array;
+  /** Training log of each fit (learned models), in fold order; undefined where the fold only updated. */
+  readonly logs: readonly (TrainingLog | undefined)[];
+  readonly fitMs: number;
+  readonly predictMs: number;
+  /** Folds at which the model was (re)fitted rather than updated. */
+  readonly fittedFolds: readonly number[];
+}
+
+/** The stored forecasts of a backtest: scoring reads only this and the panel. */
+export interface ForecastSet {
+  readonly protocol: Protocol;
+  /** Cutoff period index of each fold (= training periods available), ascending. */
+  readonly cutoffs: readonly number[];
+  readonly horizon: number;
+  readonly cells: number;
+  readonly models: readonly ModelForecasts[];
+}
+
+/**
+ * Runs every model over the protocol's rolling-origin cutoffs on one panel: at fold k each
+ * model sees only `historyOf(panel, cutoff_k)` (sliding or expanding) and forecasts the next
+ * `horizon` periods. Learned parameters are re-estimated every `refitEvery` folds; between
+ * refits a model with `update` is only conditioned on the newer history. Models are created
+ * fresh by `make` for each refit and disposed when replaced, so tensors never outlive a fit.
+ *
+ * Throws up front when the panel is too short for the protocol or a model's minHistory, and
+ * with an AbortError when `signal` aborts (between folds, and inside fits that honour it).
+ */
+export async function runForecasts(
+  panel: Panel,
+  protocol: Protocol,
+  make: readonly (() => Forecaster)[],
+  options: RunOptions = {},
+): Promise<ForecastSet> {
+  const P = panel.periods.length;
+  const C = panel.cells.length;
+  const { horizon } = protocol;
+  const probes = make.map((factory) => factory());
+  const names = probes.map((m) => m.name);
+  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+  probes.forEach((m) => m.dispose?.());
+  if (duplicate) throw new Error(`Two models share the name '${duplicate}'; give them different parameters`);
+  assertProtocolFits(P, protocol, probes);
+  const rings = Math.max(0, ...probes.map((m) => m.neighbourRings ?? 0));
+  const neighbourLists = options.neighbours && options.neighbours.k >= rings ? options.neighbours : buildNeighbours(panel.cells, rings);
+  const cutoffs = cutoffsOf(P, protocol);
+  const folds = cutoffs.length;
+  const results: ModelForecasts[] = [];
+
+  for (let m = 0; m < make.length; m++) {
+    const values = new Float32Array(folds * horizon * C);
+    const logs: (TrainingLog | undefined)[] = [];
+    const fittedFolds: number[] = [];
+    let fitMs = 0;
+    let predictMs = 0;
+    let model: Forecaster | undefined;
+    const report = (fold: number, fit?: FitProgress): void =>
+      options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, fold, folds, fit });
+    try {
+      for (let k = 0; k < folds; k++) {
+        throwIfAborted(options.signal);
+        report(k);
+        const cutoff = cutoffs[k];
+        const history = historyOf(panel, neighbourLists, cutoff, windowStart(cutoff, protocol));
+        const started = performance.now();
+        if (!model || k % protocol.refitEvery === 0 || !model.update) {
+          model?.dispose?.();
+          model = make[m]();
+          await model.fit(history, {
+            seed: protocol.seed,
+            validation: protocol.validation,
+            signal: options.signal,
+            onProgress: (fit) => report(k, fit),
+          });
+          fittedFolds.push(k);
+          logs.push(model.trainingLog?.());
+        } else {
+          model.update(history);
+          logs.push(undefined);
+        }
+        const fitted = performance.now();
+        const forecast = model.predict(horizon);
+        predictMs += performance.now() - fitted;
+        fitMs += fitted - started;
+        if (forecast.length !== horizon * C) {
+          throw new Error(`Model '${names[m]}' predicted ${forecast.length} values at fold ${k}; expected ${horizon} steps × ${C} cells`);
+        }
+        for (let i = 0; i < forecast.length; i++) {
+          const v = forecast[i];
+          if (!(v >= 0) || v === Infinity) {
+            throw new Error(`Model '${names[m]}' predicted ${v} for step ${Math.floor(i / C) + 1}, cell ${panel.cells[i % C]} at fold ${k}; forecasts must be finite and ≥ 0`);
+          }
+        }
+        values.set(forecast, k * horizon * C);
+      }
+    } finally {
+      model?.dispose?.();
+    }
+    report(folds);
+    results.push({ name: names[m], values, logs, fitMs, predictMs, fittedFolds });
+  }
+  return { protocol, cutoffs, horizon, cells: C, models: results };
+}
