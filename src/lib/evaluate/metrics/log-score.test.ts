@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { logScore } from './log-score';
-import { seededCounts } from './seeded-counts';
+import { seededCounts } from './test-fixtures';
 
 /** Ten significant digits; NaN stays NaN (toEqual treats NaN as equal to NaN). */
 const significant = (x: number): number => Number(x.toPrecision(10));

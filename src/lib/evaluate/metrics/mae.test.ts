@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { mae } from './mae';
-import { seededCounts } from './seeded-counts';
+import { seededCounts } from './test-fixtures';
 
 describe('mae', () => {
   test('mae(forecast, actual) of a hand-computed case: |1−1| + |2−4| + |3−0| = 5 over 3', () => {

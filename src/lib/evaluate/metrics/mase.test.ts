@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { mase } from './mase';
 import { naiveScale } from './naive-scale';
-import { seededCounts } from './seeded-counts';
+import { seededCounts } from './test-fixtures';
 
 describe('mase', () => {
   test('mase(forecast, actual, scale) of a hand-computed case: MAE 5/3 over scale 0.5', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { naiveScale } from './naive-scale';
-import { seededCounts } from './seeded-counts';
+import { seededCounts } from './test-fixtures';
 
 describe('naiveScale', () => {
   test('naiveScale(counts, cells) of a hand-computed case: periods (1,0), (3,0), (3,2)', () => {

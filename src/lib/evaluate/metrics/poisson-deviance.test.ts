@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { poissonDeviance } from './poisson-deviance';
 import { RATE_FLOOR } from './rate-floor';
-import { seededCounts } from './seeded-counts';
+import { seededCounts } from './test-fixtures';
 
 /** Ten significant digits; NaN stays NaN (toEqual treats NaN as equal to NaN). */
 const significant = (x: number): number => Number(x.toPrecision(10));

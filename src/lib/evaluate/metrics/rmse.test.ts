@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { rmse } from './rmse';
-import { seededCounts } from './seeded-counts';
+import { seededCounts } from './test-fixtures';
 
 describe('rmse', () => {
   test('rmse(forecast, actual) of a hand-computed case: √((0 + 4 + 9) / 3)', () => {

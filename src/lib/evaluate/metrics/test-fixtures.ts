@@ -1,3 +1,7 @@
+/**
+ * Fixtures for the metric tests (and notebooks that want the same data): seeded random cells
+ * and the small arrays that hand-computed hotspot examples are written with.
+ */
 import { random } from '../../simulate/random';
 
 /**
@@ -8,7 +12,10 @@ import { random } from '../../simulate/random';
  * marks about 85 % of cells as inside the study region. Same seed → same arrays.
  * @example seededCounts(1, 4).forecast.length // → 4
  */
-export function seededCounts(seed: number, n: number) {
+export function seededCounts(
+  seed: number,
+  n: number,
+): { forecast: Float32Array; actual: Float32Array; area: Float64Array; region: Uint8Array } {
   const rng = random(seed);
   const forecast = new Float32Array(n);
   const actual = new Float32Array(n);
@@ -22,4 +29,20 @@ export function seededCounts(seed: number, n: number) {
     region[i] = rng.next() < 0.85 ? 1 : 0;
   }
   return { forecast, actual, area, region };
+}
+
+/**
+ * n cells of 1 m² each: the equal-area case of hand-computed hotspot examples.
+ * @example equalAreas(3) // → Float64Array [1, 1, 1]
+ */
+export function equalAreas(n: number): Float64Array {
+  return new Float64Array(n).fill(1);
+}
+
+/**
+ * A study-region mask holding all n cells.
+ * @example wholeRegion(2) // → Uint8Array [1, 1]
+ */
+export function wholeRegion(n: number): Uint8Array {
+  return new Uint8Array(n).fill(1);
 }
