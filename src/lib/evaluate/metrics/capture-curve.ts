@@ -1,5 +1,6 @@
-import { assertCoverage, coverageWalk, hotspotRanking } from './hotspot-ranking';
-import { assertNotNegative } from './rate-floor';
+import { assertCoverage } from './assert-coverage';
+import { coverageWalk, hotspotRanking } from './hotspot-ranking';
+import { assertNotNegative } from './assert-not-negative';
 
 /** Hit rate against coverage, one entry per grid level. */
 export interface CaptureCurve {

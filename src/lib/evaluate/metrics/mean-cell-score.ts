@@ -1,5 +1,5 @@
-import { assertNotNegative } from './rate-floor';
-import { assertSameLength } from './same-length';
+import { assertNotNegative } from './assert-not-negative';
+import { assertSameLength } from './assert-same-length';
 
 /**
  * The mean over cells of a per-cell score of an expected count λ ≥ 0 against an observed

@@ -1,4 +1,4 @@
-import { assertSameLength } from './same-length';
+import { assertSameLength } from './assert-same-length';
 
 /**
  * Root mean squared error of a forecast against observed counts (lower is better).

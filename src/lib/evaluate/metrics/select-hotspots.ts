@@ -1,4 +1,5 @@
-import { assertCoverage, coverageWalk, hotspotRanking } from './hotspot-ranking';
+import { assertCoverage } from './assert-coverage';
+import { coverageWalk, hotspotRanking } from './hotspot-ranking';
 
 /** The cells a forecast flags as hotspots at one coverage level. */
 export interface HotspotSelection {
