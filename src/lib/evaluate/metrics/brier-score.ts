@@ -1,0 +1,17 @@
+import { meanCellScore } from './mean-cell-score';
+
+/**
+ * Brier score of the event "at least one incident in the cell" (lower is better; 0 is
+ * perfect, 0.25 is a constant p = ½ on any data).
+ *
+ * Formula: pᵢ = 1 − e^(−λᵢ) (the Poisson probability of one or more events, from the expected
+ * count λᵢ), oᵢ = 1 if yᵢ ≥ 1 else 0, BS = (1/n) Σᵢ (pᵢ − oᵢ)² (Brier 1950, *Monthly Weather
+ * Review* 78:1–3).
+ * Policy: λ = 0 gives p = 0 (no clamping is needed: the score is bounded). Empty → NaN; NaN in
+ * either array → NaN (a NaN count is not read as "no incident"). Throws when the lengths
+ * differ or a forecast or count is negative.
+ * @example brierScore([0, Math.LN2], [0, 3]) // → (0² + (0.5 − 1)²) / 2 = 0.125
+ */
+export function brierScore(forecast: ArrayLike<number>, actual: ArrayLike<number>): number {
+  return meanCellScore('brierScore', forecast, actual, (lambda, y) => (-Math.expm1(-lambda) - (y >= 1 ? 1 : 0)) ** 2);
+}
