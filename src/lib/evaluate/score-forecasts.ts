@@ -1,0 +1,88 @@
+import type { Panel } from '../grid/panel';
+import type { StudyRegion } from '../grid/study-region';
+import { brierScore, captureCurve, hotspotScores, logScore, mae, mase, naiveScale, poissonDeviance, rmse } from './metrics';
+import { COUNT_METRICS, HOTSPOT_METRICS, type CountMetricId, type HotspotMetricId } from './metric-catalogue';
+import { windowStart } from './protocol';
+import type { ForecastSet } from './run-forecasts';
+
+/** Every per-fold score of one model. */
+export interface ModelScores {
+  readonly name: string;
+  /** `count[metric][fold]`. */
+  readonly count: Readonly<Record<CountMetricId, Float64Array>>;
+  /** `hotspot[metric][fold * coverages + j]`, the mean over forecast steps at coverage j. */
+  readonly hotspot: Readonly<Record<HotspotMetricId, Float64Array>>;
+  /** Hit rate at each level of `captureGrid`, averaged over folds and steps. */
+  readonly capture: Float64Array;
+}
+
+/** The scores of a whole forecast set, with the per-fold facts they rest on. */
+export interface Scores {
+  readonly coverage: readonly number[];
+  readonly captureGrid: Float64Array;
+  /** In-sample naive MAE of each fold's training span (the MASE scale). */
+  readonly naiveScale: Float64Array;
+  /** Incidents in each fold's test span (all cells). */
+  readonly actualTotal: Float64Array;
+  readonly models: readonly ModelScores[];
+}
+
+/** The default capture-curve grid: coverage 0, 0.01, …, 1. */
+export const CAPTURE_GRID = Float64Array.from({ length: 101 }, (_, i) => i / 100);
+
+/**
+ * Scores stored forecasts against the panel: count metrics over all cells and steps of each
+ * fold, hotspot metrics per step over the study region (incidents outside it still count in
+ * N) averaged over steps, and the capture curve averaged over the folds and steps that had incidents. MASE's scale
+ * is the in-sample one-step naive MAE of the fold's own training span (Hyndman & Koehler
+ * 2006); a fold whose scale is 0 scores NaN and is counted by the summary.
+ */
+export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegion, captureGrid: Float64Array = CAPTURE_GRID): Scores {
+  const C = panel.cells.length;
+  const { horizon, cutoffs, protocol } = set;
+  const coverage = protocol.coverage;
+  const J = coverage.length;
+  const folds = cutoffs.length;
+  const scale = new Float64Array(folds);
+  const actualTotal = new Float64Array(folds);
+  cutoffs.forEach((cutoff, k) => {
+    const start = windowStart(cutoff, protocol);
+    scale[k] = naiveScale(panel.counts.subarray(start * C, cutoff * C), C);
+    const actual = panel.counts.subarray(cutoff * C, (cutoff + horizon) * C);
+    for (let i = 0; i < actual.length; i++) actualTotal[k] += actual[i];
+  });
+  const models = set.models.map((model): ModelScores => {
+    const count = Object.fromEntries(COUNT_METRICS.map((id) => [id, new Float64Array(folds)])) as Record<CountMetricId, Float64Array>;
+    const hotspot = Object.fromEntries(HOTSPOT_METRICS.map((id) => [id, new Float64Array(folds * J)])) as Record<HotspotMetricId, Float64Array>;
+    const capture = new Float64Array(captureGrid.length);
+    let curves = 0;
+    for (let k = 0; k < folds; k++) {
+      const cutoff = cutoffs[k];
+      const forecast = model.values.subarray(k * horizon * C, (k + 1) * horizon * C);
+      const actual = panel.counts.subarray(cutoff * C, (cutoff + horizon) * C);
+      count.mae[k] = mae(forecast, actual);
+      count.rmse[k] = rmse(forecast, actual);
+      count.poissonDeviance[k] = poissonDeviance(forecast, actual);
+      count.mase[k] = mase(forecast, actual, scale[k]);
+      count.brier[k] = brierScore(forecast, actual);
+      count.logScore[k] = logScore(forecast, actual);
+      for (let s = 0; s < horizon; s++) {
+        const f = forecast.subarray(s * C, (s + 1) * C);
+        const y = actual.subarray(s * C, (s + 1) * C);
+        const scores = hotspotScores(f, y, panel.area, region.mask, coverage);
+        for (let j = 0; j < J; j++) {
+          hotspot.hitRate[k * J + j] += scores[j].hitRate / horizon;
+          hotspot.pai[k * J + j] += scores[j].pai / horizon;
+          hotspot.pei[k * J + j] += scores[j].pei / horizon;
+        }
+        const curve = captureCurve(f, y, panel.area, region.mask, captureGrid);
+        if (Number.isNaN(curve.hitRate[captureGrid.length - 1])) continue; // no incidents in this step
+        for (let g = 0; g < captureGrid.length; g++) capture[g] += curve.hitRate[g];
+        curves++;
+      }
+    }
+    for (let g = 0; g < captureGrid.length; g++) capture[g] = curves > 0 ? capture[g] / curves : Number.NaN;
+    return { name: model.name, count, hotspot, capture };
+  });
+  return { coverage, captureGrid, naiveScale: scale, actualTotal, models };
+}
