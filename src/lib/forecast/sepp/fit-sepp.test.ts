@@ -125,6 +125,8 @@ describe('fitSepp(events, options)', () => {
     { options: { maxIterations: 0, tolerance: 1e-7, shrinkage: 1 }, message: 'maxIterations must be a whole number ≥ 1, got 0' },
     { options: { maxIterations: 10, tolerance: -1, shrinkage: 1 }, message: 'tolerance must be ≥ 0, got -1' },
     { options: { maxIterations: 10, tolerance: 1e-7, shrinkage: -2 }, message: 'shrinkage must be finite and ≥ 0 (pseudo-periods), got -2' },
+    { options: { maxIterations: 10, tolerance: 1e-7, shrinkage: 1, initialTheta: 1 }, message: 'theta must lie in [0, 1), got 1' },
+    { options: { maxIterations: 10, tolerance: 1e-7, shrinkage: 1, initialOmega: -1 }, message: 'omega must be finite and > 0 (per period), got -1' },
   ])('rejects $message', async ({ options, message }) => {
     await expect(fitSepp(cellEvents([1, 0, 2], 3, 1), options)).rejects.toThrow(message);
   });

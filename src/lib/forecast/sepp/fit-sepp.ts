@@ -2,7 +2,7 @@ import { throwIfAborted, type FitProgress } from '../forecaster';
 import type { CellEvents } from './cell-events';
 import { eStep, type EStepResult } from './e-step';
 import { mStep, type MStepOptions } from './m-step';
-import type { SeppParameters } from './sepp-parameters';
+import { assertSeppParameters, type SeppParameters } from './sepp-parameters';
 import { squaremExtrapolate } from './squarem-extrapolate';
 import { omegaForMeanLag } from './trigger-kernel';
 
@@ -16,7 +16,7 @@ export interface SeppFitOptions {
   readonly shrinkage: number;
   /** SQUAREM acceleration (default true); false runs plain EM, one E-step per iteration. */
   readonly accelerate?: boolean;
-  /** Starting θ and ω (defaults 0.5 and a mean lag of 2 periods, ω = ln 2). */
+  /** Starting θ and ω (defaults 0.5 and a mean lag of 2 periods, ω = ln 2). θ₀ = 0 is a fixed point of EM: it stays 0. */
   readonly initialTheta?: number;
   readonly initialOmega?: number;
   readonly signal?: AbortSignal;
@@ -65,7 +65,8 @@ interface Point {
  * With `accelerate` (default) each iteration is a SQUAREM cycle (Varadhan & Roland 2008): two
  * EM steps p₀ → p₁ → p₂, an extrapolation x' (`squaremExtrapolate`), one EM step from x', kept
  * only if its objective is at least p₀'s (else p₂, which EM guarantees is). Three E-steps per
- * iteration instead of one, and typically 10–20× fewer iterations; the trace stays non-decreasing.
+ * iteration instead of one, and over 10× fewer iterations (181 → 14 on a 91-cell test panel, and
+ * plain EM crawls toward θ = 0 when there is no excitation); the trace stays non-decreasing.
  *
  * Start: θ₀ = 0.5, ω₀ = ln 2, μ_c = (1 − θ₀) times the cell's shrunk mean count. The shrinkage
  * target m̄ = N / (P C), the mean count per cell and period, is fixed before the first step so
@@ -73,6 +74,8 @@ interface Point {
  * kernel longer than the window is indistinguishable from background. Progress goes out as
  * `{ stage: 'em-iteration', step, steps, loss: −ℓ }`; the signal is checked before every
  * iteration, and the event loop gets a turn every ~50 ms so that a cancel can arrive.
+ * @example (await fitSepp(events, { maxIterations: 200, tolerance: 1e-8, shrinkage: 0 })).parameters.theta
+ *   // → 0.493 on the ~90 k events simulated with θ = 0.5 in fit-sepp.test.ts
  */
 export async function fitSepp(events: CellEvents, options: SeppFitOptions): Promise<SeppFit> {
   const start = performance.now();
@@ -132,7 +135,7 @@ export async function fitSepp(events: CellEvents, options: SeppFitOptions): Prom
   };
 
   throwIfAborted(signal);
-  let current = evaluate({ mu: mu0, theta: theta0, omega: options.initialOmega ?? Math.LN2 });
+  let current = evaluate(assertSeppParameters({ mu: mu0, theta: theta0, omega: options.initialOmega ?? Math.LN2 }));
   record(current);
   let converged = false;
   let lastYield = performance.now();

@@ -29,7 +29,7 @@ export interface MStepOptions {
  *   the profile Q(θ(ω), ω) is maximised over ln ω ∈ [ln minOmega, ln maxOmega] by a 40-point
  *   grid and golden-section refinement, keeping the previous ω if it scores at least as well,
  *   so the step never lowers Q and the EM log-likelihood never falls.
- * @example with T = 0 (no triggered events expected) θ becomes 0 and ω stays as it was.
+ * @example mStep({ ...stats, triggered: 0 }, events, previous, options) // → θ = 0, ω = previous.omega (nothing to fit)
  */
 export function mStep(stats: EStepResult, events: CellEvents, previous: SeppParameters, options: MStepOptions): SeppParameters {
   const { shrinkage: kappa, target } = options;
