@@ -38,7 +38,7 @@ export type BestBaselines = PerMetric<string>;
 
 /**
  * Summarises per-fold scores: the mean and interval of every metric per model, the best
- * baseline per metric, and each model's comparison with it (difference interval, skill,
+ * baseline per metric (ties go to the baseline listed first), and each model's comparison with it (difference interval, skill,
  * Diebold–Mariano p-value, verdict). Intervals use `foldInterval` seeded with the protocol's
  * seed, so the same scores always give the same report. The DM horizon is ⌈h/s⌉ (folds
  * overlap when the step is shorter than the horizon).

@@ -1,0 +1,176 @@
+import type { TrainingLog } from '../forecast/forecaster';
+import type { Panel } from '../grid/panel';
+import type { StudyRegion } from '../grid/study-region';
+import type { BinReport } from '../grid/bin-incidents';
+import { windowStart, type Protocol } from './protocol';
+import type { ForecastSet } from './run-forecasts';
+import type { Scores } from './score-forecasts';
+import { summariseScores, type BestBaselines, type ModelSummary } from './summarise-scores';
+import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
+import { verdictOf, type Verdict } from './verdict';
+
+/** The report format's version; bump it when a field changes meaning or disappears. */
+export const REPORT_VERSION = 1;
+
+/** Where the data came from, and what became of every row. */
+export interface ReportData {
+  /** 'incidents' for Arrow incident files; 'panel' for a pre-binned panel file. */
+  readonly kind: 'incidents' | 'panel';
+  readonly files: readonly { readonly name: string; readonly bytes: number; readonly rows: number }[];
+  /** SHA-256 (hex) of the input files' bytes, in the order given. */
+  readonly sha256: string;
+  readonly rows: { readonly read: number; readonly kept: number; readonly dropped: Readonly<Record<string, number>> };
+  /** The column mapping used (incident files), as given to the loader. */
+  readonly mapping?: unknown;
+  readonly binning?: BinReport;
+}
+
+/** One fold's cutoff and spans, as period indexes and ISO times. */
+export interface ReportCutoff {
+  readonly fold: number;
+  readonly cutoff: number;
+  readonly trainStart: string;
+  readonly testStart: string;
+  readonly testEnd: string;
+}
+
+/** Every per-fold value of one model. */
+export interface ReportFold {
+  readonly fold: number;
+  readonly cutoff: number;
+  readonly model: string;
+  readonly metrics: Readonly<Record<string, number | Readonly<Record<string, number>>>>;
+}
+
+/** A model's entry in the report. */
+export interface ReportModel extends ModelSummary {
+  readonly spec: string;
+  readonly captureCurve: { readonly coverage: readonly number[]; readonly hitRate: readonly number[] };
+  readonly training: readonly (TrainingLog | null)[];
+  readonly timing: { readonly fitMs: number; readonly predictMs: number };
+}
+
+/** The whole versioned report (JSON). Markdown and HTML are renderings of it. */
+export interface Report {
+  readonly format: 'hexcast-report';
+  readonly version: typeof REPORT_VERSION;
+  readonly createdAt: string;
+  readonly data: ReportData;
+  readonly panel: {
+    readonly resolution: number;
+    readonly bucket: Panel['bucket']['unit'];
+    readonly timeZone: string;
+    readonly clock: Panel['bucket']['clock'];
+    readonly cells: number;
+    readonly periods: number;
+    readonly firstPeriod: string;
+    readonly lastPeriod: string;
+    readonly end: string;
+    readonly incidents: number;
+    readonly studyRegion: { readonly source: StudyRegion['source']; readonly cells: number; readonly area_m2: number };
+  };
+  readonly protocol: Protocol;
+  readonly cutoffs: readonly ReportCutoff[];
+  readonly models: readonly ReportModel[];
+  readonly bestBaseline: BestBaselines;
+  readonly folds: readonly ReportFold[];
+  readonly summary: Verdict;
+  readonly environment: { readonly hexcast: string; readonly runtime: string; readonly libraries: Readonly<Record<string, string>>; readonly backend?: string };
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/** What `buildReport` needs beyond the scores. */
+export interface ReportInput {
+  readonly data: ReportData;
+  readonly panel: Panel;
+  readonly region: StudyRegion;
+  readonly forecasts: ForecastSet;
+  readonly scores: Scores;
+  readonly models: readonly { readonly spec: string; readonly kind: 'baseline' | 'learned' }[];
+  readonly environment: Report['environment'];
+  readonly timings: Readonly<Record<string, number>>;
+  readonly createdAt?: Date;
+}
+
+/**
+ * Assembles the report from scores and facts about the run. Every number in it is a pure
+ * function of the data, the panel spec and the protocol (seeded), except `createdAt`,
+ * `timings` and the training logs' wall times.
+ */
+export function buildReport(input: ReportInput): Report {
+  const { panel, region, forecasts, scores, protocol } = { ...input, protocol: input.forecasts.protocol };
+  const kinds = input.models.map((m) => m.kind);
+  const { models, best } = summariseScores(scores, kinds, protocol);
+  const C = panel.cells.length;
+  const P = panel.periods.length;
+  const iso = (t: number): string => isoOf(t, panel.bucket.clock);
+  const periodStart = (p: number): number => (p < P ? panel.periods[p] : panel.end);
+  let incidents = 0;
+  for (let i = 0; i < panel.counts.length; i++) incidents += panel.counts[i];
+  const cutoffs = forecasts.cutoffs.map((cutoff, fold): ReportCutoff => ({
+    fold,
+    cutoff,
+    trainStart: iso(panel.periods[windowStart(cutoff, protocol)]),
+    testStart: iso(periodStart(cutoff)),
+    testEnd: iso(periodStart(cutoff + forecasts.horizon)),
+  }));
+  const J = scores.coverage.length;
+  const folds: ReportFold[] = [];
+  scores.models.forEach((model) => {
+    forecasts.cutoffs.forEach((cutoff, k) => {
+      const metrics: Record<string, number | Record<string, number>> = {};
+      for (const id of COUNT_METRICS) metrics[id] = model.count[id][k];
+      for (const id of HOTSPOT_METRICS) {
+        metrics[id] = Object.fromEntries(scores.coverage.map((c, j) => [coverageKey(c), model.hotspot[id][k * J + j]]));
+      }
+      folds.push({ fold: k, cutoff, model: model.name, metrics });
+    });
+  });
+  const reportModels = models.map((summary, m): ReportModel => {
+    const run = forecasts.models[m];
+    return {
+      ...summary,
+      spec: input.models[m].spec,
+      captureCurve: { coverage: Array.from(scores.captureGrid), hitRate: Array.from(scores.models[m].capture) },
+      training: run.logs.map((log) => log ?? null),
+      timing: { fitMs: run.fitMs, predictMs: run.predictMs },
+    };
+  });
+  return {
+    format: 'hexcast-report',
+    version: REPORT_VERSION,
+    createdAt: (input.createdAt ?? new Date()).toISOString(),
+    data: input.data,
+    panel: {
+      resolution: panel.res,
+      bucket: panel.bucket.unit,
+      timeZone: panel.bucket.timeZone,
+      clock: panel.bucket.clock,
+      cells: C,
+      periods: P,
+      firstPeriod: iso(panel.periods[0]),
+      lastPeriod: iso(panel.periods[P - 1]),
+      end: iso(panel.end),
+      incidents,
+      studyRegion: { source: region.source, cells: region.cells, area_m2: region.area },
+    },
+    protocol,
+    cutoffs,
+    models: reportModels,
+    bestBaseline: best,
+    folds,
+    summary: verdictOf(reportModels, protocol.coverage),
+    environment: input.environment,
+    timings: input.timings,
+  };
+}
+
+/**
+ * An ISO-8601 string for a time on a clock: instants end in 'Z'; wall-clock readings have
+ * no zone designator (they are local times).
+ * @example isoOf(Date.UTC(2018, 0, 1), 'wall') // → '2018-01-01T00:00:00'
+ */
+export function isoOf(t: number, clock: 'instant' | 'wall'): string {
+  const text = new Date(t).toISOString();
+  return clock === 'wall' ? text.slice(0, 19) : text;
+}

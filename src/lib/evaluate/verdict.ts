@@ -1,0 +1,80 @@
+import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type MetricId } from './metric-catalogue';
+import type { Comparison, ModelSummary } from './summarise-scores';
+
+/** The plain-language reading of a report. */
+export interface Verdict {
+  /** One sentence on the whole comparison. */
+  readonly headline: string;
+  /** One sentence per model that is not simply the best baseline everywhere. */
+  readonly models: readonly { readonly name: string; readonly text: string; readonly better: number; readonly worse: number; readonly same: number }[];
+  /** Caveats that hold for this report (e.g. multiple comparisons). */
+  readonly caveats: readonly string[];
+}
+
+/** A metric at a coverage, labelled for people: 'PAI at 5 %'. */
+export function metricLabel(id: MetricId, coverage?: number): string {
+  const label = METRICS[id].label;
+  return coverage === undefined ? label : `${label} at ${formatPercent(coverage)}`;
+}
+
+/**
+ * Reads the comparisons of every model with the best baseline and says, in plain words,
+ * which differences are larger than their 95 % fold interval. Says "no model beats the best
+ * baseline by more than its interval" when that is so.
+ */
+export function verdictOf(models: readonly ModelSummary[], coverage: readonly number[]): Verdict {
+  const entries = models.map((model) => {
+    const better: string[] = [];
+    const worse: string[] = [];
+    let same = 0;
+    let isBest = 0;
+    const visit = (label: string, comparison: Comparison): void => {
+      if (comparison.verdict === 'better') better.push(`${label} (${formatSkill(comparison.skill)})`);
+      else if (comparison.verdict === 'worse') worse.push(`${label} (${formatSkill(comparison.skill)})`);
+      else if (comparison.verdict === 'is-baseline') isBest++;
+      else same++;
+    };
+    for (const id of COUNT_METRICS) visit(metricLabel(id), model.comparisons[id]);
+    for (const id of HOTSPOT_METRICS) for (const c of coverage) visit(metricLabel(id, c), model.comparisons[id][coverageKey(c)]);
+    return { model, better, worse, same, isBest };
+  });
+  const lines = entries
+    .filter((e) => e.better.length + e.worse.length + e.same > 0)
+    .map(({ model, better, worse, same, isBest }) => {
+      const parts: string[] = [];
+      if (better.length) parts.push(`better than the best baseline on ${better.join(', ')}`);
+      if (worse.length) parts.push(`worse on ${worse.join(', ')}`);
+      if (same) parts.push(`no difference beyond the interval on ${same} other${same === 1 ? '' : 's'}`);
+      if (isBest) parts.push(`itself the best baseline on ${isBest}`);
+      return { name: model.name, text: `${model.name}: ${parts.join('; ')}.`, better: better.length, worse: worse.length, same };
+    });
+  const winners = entries.filter((e) => e.better.length > 0);
+  const learned = models.filter((m) => m.kind === 'learned');
+  let headline: string;
+  if (winners.length === 0) {
+    headline =
+      learned.length > 0
+        ? 'No model beats the best baseline by more than its interval on any metric.'
+        : 'Only baselines were compared; no model beats the best baseline by more than its interval on any metric.';
+  } else {
+    headline = `${winners.map((e) => e.model.name).join(', ')} ${winners.length === 1 ? 'beats' : 'beat'} the best baseline by more than the interval on at least one metric; see below for which, and by how much.`;
+  }
+  const caveats: string[] = [];
+  const tests = entries.reduce((n, e) => n + e.better.length + e.worse.length + e.same, 0);
+  if (tests >= 10) {
+    caveats.push(
+      `${tests} comparisons were made at 95 %: about ${Math.max(1, Math.round(tests * 0.05))} could cross their interval by chance alone.`,
+    );
+  }
+  return { headline, models: lines, caveats };
+}
+
+function formatPercent(x: number): string {
+  return `${+(x * 100).toFixed(2)} %`;
+}
+
+function formatSkill(skill: number): string {
+  if (!Number.isFinite(skill)) return 'skill undefined';
+  const sign = skill >= 0 ? '+' : '−';
+  return `${sign}${Math.abs(skill * 100).toFixed(1)} %`;
+}
