@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { sampleReport } from '../../../test/fixtures/sample-report';
+import { capturePlot } from '../../lib/plots/capture-plot';
+import { renderChartSvg, renderReportHtml } from './render-report-html';
+
+describe('renderReportHtml', () => {
+  it('writes a standalone page: no scripts to run, a CSP that blocks every request, the report JSON embedded', async () => {
+    const report = await sampleReport();
+    const html = renderReportHtml(report);
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).not.toMatch(/<script(?![^>]*type="application\/json")/);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    const json = html.match(/<script type="application\/json" id="hexcast-report">([\s\S]*?)<\/script>/)![1];
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  it('shows the verdict, both tables with a row per model, and four charts', async () => {
+    const report = await sampleReport();
+    const html = renderReportHtml(report);
+    expect(html).toContain(report.summary.headline);
+    expect(html.match(/<tr><th scope="row">/g)).toHaveLength(2 * report.models.length);
+    expect(html.match(/<svg class="hx-chart"/g)).toHaveLength(4);
+    expect(html).toContain('Capture curves up to 20 % of the area');
+  });
+});
+
+describe('renderChartSvg', () => {
+  it('renders a chart as an SVG document with a path and a legend entry per model', async () => {
+    const report = await sampleReport();
+    const svg = renderChartSvg(capturePlot(report.models), 'Capture curves');
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
+    expect(svg.match(/<path d="M/g)!.length).toBe(report.models.length + 1);
+    for (const model of report.models) expect(svg).toContain(`>${model.name}</text>`);
+  });
+});

@@ -1,0 +1,21 @@
+import { render } from 'svelte/server';
+import type { Report } from '../../lib/evaluate/report';
+import ReportDocument from './ReportDocument.svelte';
+import LineChart from './LineChart.svelte';
+import type { LinePlot } from '../../lib/plots/line-plot';
+import { standaloneHtml } from './standalone-html';
+
+/**
+ * Renders the report as a standalone HTML file with Svelte's server renderer, from the same
+ * components the app shows. Runs in Node (the CLI registers a loader for .svelte files).
+ */
+export function renderReportHtml(report: Report): string {
+  const { head, body } = render(ReportDocument, { props: { report } });
+  return standaloneHtml(body, report, head);
+}
+
+/** Renders one chart as a standalone SVG document (for Markdown reports and notebooks). */
+export function renderChartSvg(plot: LinePlot, title: string): string {
+  const { body } = render(LineChart, { props: { plot, title } });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${body.replace(/<!--[^>]*-->/g, '')}\n`;
+}
