@@ -1,0 +1,209 @@
+/**
+ * The message protocol between the app and its module Web Worker (types only). Every request
+ * carries `{ type, id }`; the worker answers each with exactly one `done` or `error` message
+ * carrying the same id, and may send `progress` messages for it before that. A new `run`
+ * aborts the previous one (the newest run wins); `cancel` aborts a request by id. Large arrays
+ * travel as transferred buffers, never copied.
+ */
+import type { Report } from '../evaluate/report';
+import type { RunProgress } from '../evaluate/run-forecasts';
+import type { Protocol } from '../evaluate/protocol';
+import type { ParamSpec } from '../forecast/model-definition';
+import type { BinReport } from '../grid/bin-incidents';
+import type { BucketUnit } from '../grid/time-bucket';
+import type { ColumnMapping } from '../io/column-mapping';
+import type { MappingSuggestion } from '../io/detect-mapping';
+import type { Clock, LoadReport } from '../io/incidents';
+import type { RowPreview } from '../io/preview-rows';
+import type { IncidentsSummary } from '../io/summarise-incidents';
+import type { HexGeometry } from '../plots/hex-geometry';
+
+/** A file's name and bytes (the buffer is transferred to the worker). */
+export interface FileBytes {
+  readonly name: string;
+  readonly bytes: ArrayBuffer;
+}
+
+/** One column of an opened file: its name and Arrow type, as text. */
+export interface ColumnInfo {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** One opened file: name, size, rows, columns and its SHA-256 (hex). */
+export interface SourceInfo {
+  readonly name: string;
+  readonly bytes: number;
+  readonly rows: number;
+  readonly format: 'file' | 'stream';
+  readonly columns: readonly ColumnInfo[];
+  readonly sha256: string;
+}
+
+/** What opening files yields: their facts, a preview of the first, and the suggested mapping. */
+export interface OpenResult {
+  readonly sources: readonly SourceInfo[];
+  /** SHA-256 of all files' bytes in order (the report's data fingerprint). */
+  readonly sha256: string;
+  readonly preview: RowPreview;
+  readonly suggestion: MappingSuggestion;
+  readonly ms: number;
+}
+
+/** What loading with a mapping yields: row accounting and an overview of the incidents. */
+export interface LoadResult {
+  readonly report: LoadReport;
+  readonly summary: IncidentsSummary;
+  readonly ms: number;
+}
+
+/** How to bin: resolution, bucket, zone (instant data), and which categories to keep (null: all). */
+export interface BinSettings {
+  readonly res: number;
+  readonly unit: BucketUnit;
+  /** Zone that cuts the buckets of instant data; null: the data's zone, else UTC. */
+  readonly timeZone: string | null;
+  readonly categories: readonly string[] | null;
+}
+
+/** The binned panel as the app needs it: per-cell and per-period totals, and the map geometry. */
+export interface BinResult {
+  readonly res: number;
+  readonly unit: BucketUnit;
+  readonly timeZone: string;
+  readonly clock: Clock;
+  readonly cells: readonly string[];
+  readonly periods: Float64Array;
+  readonly end: number;
+  /** Incidents per cell over all periods. */
+  readonly cellTotals: Float32Array;
+  /** Incidents per period over all cells. */
+  readonly periodTotals: Float32Array;
+  readonly report: BinReport;
+  /** Incidents left out by the category filter. */
+  readonly filtered: number;
+  /** Average edge length of a cell at this resolution, metres. */
+  readonly edgeLength: number;
+  /** Projected cell outlines; null when the cells are those of the previous answer (same `geometryKey`). */
+  readonly geometry: HexGeometry | null;
+  readonly geometryKey: string;
+  readonly ms: number;
+}
+
+/** A model as the app lists it: its definition without the factory. */
+export interface ModelInfo {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'baseline' | 'learned';
+  readonly summary: string;
+  readonly params: readonly ParamSpec[];
+}
+
+/** The models the worker can run, and why some could not be offered. */
+export interface Catalogue {
+  readonly models: readonly ModelInfo[];
+  readonly notes: readonly string[];
+}
+
+/** The tfjs backend to prefer for learned models. */
+export type BackendPreference = 'auto' | 'wasm' | 'webgl' | 'webgpu' | 'cpu';
+
+/** URLs of the three tfjs WASM binaries, keyed by file name (from Vite `?url` imports). */
+export type WasmPaths = Readonly<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
+
+/** What to run on the current panel. */
+export interface RunSpec {
+  /** Model specs as `id:key=value` strings (formatModelSpec). */
+  readonly models: readonly string[];
+  readonly protocol: Protocol;
+  readonly backend: BackendPreference;
+  readonly wasmPaths?: WasmPaths;
+  /** The app's version and runtime, for the report's environment. */
+  readonly environment: Report['environment'];
+}
+
+/** A finished run: the report, and the facts the result views need to ask for slices. */
+export interface RunResult {
+  readonly report: Report;
+  /** Model names in report order. */
+  readonly models: readonly string[];
+  /** 1 for cells in the study region (panel cell order). */
+  readonly region: Uint8Array;
+  readonly area: Float64Array;
+  readonly cells: readonly string[];
+  /** Start of each test period, `[fold * horizon + step]`. */
+  readonly testPeriods: Float64Array;
+  readonly geometry: HexGeometry;
+}
+
+/** Actual counts and every model's forecast for one fold and step. */
+export interface StepSlice {
+  readonly fold: number;
+  readonly step: number;
+  readonly period: number;
+  readonly actual: Float32Array;
+  /** `forecasts[m * cells + c]`. */
+  readonly forecasts: Float32Array;
+}
+
+/** One cell over time: its whole actual series, and each model's forecasts `step` periods ahead. */
+export interface CellSeries {
+  readonly cell: number;
+  readonly step: number;
+  readonly periods: Float64Array;
+  readonly actual: Float32Array;
+  /** Start of the forecast period of each fold. */
+  readonly forecastPeriods: Float64Array;
+  /** `forecasts[m * folds + k]`. */
+  readonly forecasts: Float32Array;
+}
+
+/** Progress of a request, by stage. */
+export type Progress =
+  | { readonly stage: 'open' | 'hash' | 'load' | 'bin' | 'prepare' | 'backend' | 'score'; readonly message: string }
+  | { readonly stage: 'forecast'; readonly run: RunProgress };
+
+/** Requests from the app to the worker. */
+export type Request =
+  | { readonly type: 'open'; readonly id: number; readonly files: readonly FileBytes[] }
+  | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping }
+  | { readonly type: 'bin'; readonly id: number; readonly settings: BinSettings }
+  | { readonly type: 'catalogue'; readonly id: number }
+  | { readonly type: 'run'; readonly id: number; readonly spec: RunSpec }
+  | { readonly type: 'cancel'; readonly id: number; readonly target: number }
+  | { readonly type: 'step-slice'; readonly id: number; readonly fold: number; readonly step: number }
+  | { readonly type: 'cell-series'; readonly id: number; readonly cell: number; readonly step: number }
+  | { readonly type: 'forecasts-file'; readonly id: number };
+
+/** What each request type resolves to. */
+export interface Results {
+  readonly open: OpenResult;
+  readonly load: LoadResult;
+  readonly bin: BinResult;
+  readonly catalogue: Catalogue;
+  readonly run: RunResult;
+  readonly cancel: { readonly cancelled: boolean };
+  readonly 'step-slice': StepSlice;
+  readonly 'cell-series': CellSeries;
+  readonly 'forecasts-file': { readonly bytes: ArrayBuffer };
+}
+
+export type RequestType = Request['type'];
+
+/** An error as it crosses the thread boundary: AbortError for cancelled or superseded work. */
+export interface WorkerError {
+  readonly name: string;
+  readonly message: string;
+  /** The file or column an input error concerns, when known. */
+  readonly file?: string;
+  readonly column?: string;
+}
+
+/** Messages from the worker to the app. */
+export type Response =
+  | { readonly type: 'progress'; readonly id: number; readonly progress: Progress }
+  | { [K in RequestType]: { readonly type: 'done'; readonly id: number; readonly request: K; readonly result: Results[K] } }[RequestType]
+  | { readonly type: 'error'; readonly id: number; readonly error: WorkerError };
+
+/** Request types where a newer request makes a queued older one pointless (it is answered with an AbortError). */
+export const LATEST_WINS: ReadonlySet<RequestType> = new Set<RequestType>(['load', 'bin', 'step-slice', 'cell-series']);

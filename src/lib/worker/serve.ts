@@ -1,0 +1,161 @@
+import type { RunProgress } from '../evaluate/run-forecasts';
+import { catalogueOf, modelDefinitions } from './model-catalogue';
+import { LATEST_WINS, type Progress, type Request, type RequestType, type Response, type Results, type WorkerError } from './protocol';
+import type { Session } from './session';
+
+/** The side of a MessagePort or a worker's global scope that `serve` uses. */
+export interface ServerPort {
+  postMessage(message: Response, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<Request>) => void): void;
+}
+
+/** Progress of a run is sent at most this often (ms), except the first and last event of each model and epoch ends. */
+const PROGRESS_INTERVAL_MS = 50;
+
+/**
+ * Answers the app's requests on `port` with one `session` (DESIGN.md, "Workers and state").
+ * `run` starts at once and a new run aborts the one before (the newest run wins); `cancel`
+ * aborts a request by id; everything else is queued in order, and a queued request of a
+ * LATEST_WINS type is answered with an AbortError when a newer one of the same type waits
+ * behind it (a dragged slider asks for many bins; only the last matters). Results go out with
+ * their typed arrays transferred.
+ */
+export function serve(port: ServerPort, session: Session): void {
+  const queue: Request[] = [];
+  const controllers = new Map<number, AbortController>();
+  let currentRun: number | undefined;
+  let draining = false;
+
+  const send = (message: Response, transfer: Transferable[] = []): void => port.postMessage(message, transfer);
+  const fail = (id: number, error: unknown): void => send({ type: 'error', id, error: toWorkerError(error) });
+  const done = <K extends RequestType>(id: number, request: K, result: Results[K]): void =>
+    send({ type: 'done', id, request, result } as Response, transfersOf(result));
+
+  const drain = async (): Promise<void> => {
+    if (draining) return;
+    draining = true;
+    try {
+      while (queue.length > 0) {
+        const request = queue.shift()!;
+        if (LATEST_WINS.has(request.type) && queue.some((later) => later.type === request.type)) {
+          fail(request.id, abortError('Superseded by a newer request'));
+          continue;
+        }
+        try {
+          await handle(request);
+        } catch (error) {
+          fail(request.id, error);
+        }
+      }
+    } finally {
+      draining = false;
+    }
+  };
+
+  const handle = async (request: Request): Promise<void> => {
+    const progress = (p: Progress): void => send({ type: 'progress', id: request.id, progress: p });
+    switch (request.type) {
+      case 'open':
+        return done(request.id, 'open', await session.open(request.files, progress));
+      case 'load':
+        return done(request.id, 'load', session.load(request.mapping));
+      case 'bin':
+        return done(request.id, 'bin', session.bin(request.settings));
+      case 'catalogue': {
+        const { definitions, notes } = await modelDefinitions();
+        return done(request.id, 'catalogue', catalogueOf(definitions, notes));
+      }
+      case 'step-slice':
+        return done(request.id, 'step-slice', session.stepSlice(request.fold, request.step));
+      case 'cell-series':
+        return done(request.id, 'cell-series', session.cellSeries(request.cell, request.step));
+      case 'forecasts-file': {
+        const bytes = session.forecastsFile();
+        return done(request.id, 'forecasts-file', { bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+      }
+      default:
+        throw new Error(`Unknown request type '${(request as { type: string }).type}'`);
+    }
+  };
+
+  const run = async (request: Extract<Request, { type: 'run' }>): Promise<void> => {
+    if (currentRun !== undefined) controllers.get(currentRun)?.abort();
+    const controller = new AbortController();
+    controllers.set(request.id, controller);
+    currentRun = request.id;
+    const throttle = progressThrottle((p) => send({ type: 'progress', id: request.id, progress: p }));
+    try {
+      done(request.id, 'run', await session.run(request.spec, controller.signal, throttle));
+    } catch (error) {
+      fail(request.id, controller.signal.aborted ? abortError('The run was cancelled') : error);
+    } finally {
+      controllers.delete(request.id);
+      if (currentRun === request.id) currentRun = undefined;
+    }
+  };
+
+  port.addEventListener('message', (event) => {
+    const request = event.data;
+    if (request.type === 'cancel') {
+      const controller = controllers.get(request.target);
+      controller?.abort();
+      const queued = queue.findIndex((r) => r.id === request.target);
+      if (queued >= 0) fail(queue.splice(queued, 1)[0].id, abortError('Cancelled before it started'));
+      done(request.id, 'cancel', { cancelled: controller !== undefined || queued >= 0 });
+      return;
+    }
+    if (request.type === 'run') {
+      void run(request);
+      return;
+    }
+    queue.push(request);
+    setTimeout(() => void drain(), 0);
+  });
+}
+
+/** Passes stage changes, each model's first and last fold, and epoch ends at once; other run progress at most every 50 ms. */
+function progressThrottle(send: (progress: Progress) => void): (progress: Progress) => void {
+  let last = 0;
+  let lastModel = -1;
+  return (progress) => {
+    const now = performance.now();
+    if (progress.stage === 'forecast') {
+      const run: RunProgress = progress.run;
+      const edge = run.modelIndex !== lastModel || run.fold === run.folds || (run.fit?.loss !== undefined && run.fit.stage === 'epoch');
+      if (!edge && now - last < PROGRESS_INTERVAL_MS) return;
+      lastModel = run.modelIndex;
+    }
+    last = now;
+    send(progress);
+  };
+}
+
+/** The buffers of a result's typed arrays, to transfer rather than copy (cached geometry stays behind). */
+function transfersOf(result: unknown): Transferable[] {
+  if (typeof result !== 'object' || result === null) return [];
+  const out: Transferable[] = [];
+  for (const [key, value] of Object.entries(result)) {
+    if (key === 'geometry') continue;
+    if (ArrayBuffer.isView(value)) out.push(value.buffer as ArrayBuffer);
+    else if (value instanceof ArrayBuffer) out.push(value);
+  }
+  return [...new Set(out)];
+}
+
+function abortError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'AbortError';
+  return error;
+}
+
+/** An error as plain data: its name and message, plus the file and column of an input error. */
+export function toWorkerError(error: unknown): WorkerError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const where = error as Error & { file?: string; column?: string };
+  return {
+    name: error.name,
+    message: error.message,
+    ...(where.file !== undefined && { file: where.file }),
+    ...(where.column !== undefined && { column: where.column }),
+  };
+}

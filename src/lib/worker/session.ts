@@ -1,0 +1,281 @@
+import { backtest, type BacktestResult } from '../evaluate/backtest';
+import type { ReportData } from '../evaluate/report';
+import { parseModelSpec } from '../forecast/model-definition';
+import { binIncidents, type BinReport } from '../grid/bin-incidents';
+import { edgeLengthAt } from '../grid/h3';
+import type { Panel } from '../grid/panel';
+import type { ColumnMapping } from '../io/column-mapping';
+import { detectMapping } from '../io/detect-mapping';
+import { forecastsFileBytes } from '../io/forecasts-file';
+import type { Incidents } from '../io/incidents';
+import { loadIncidents } from '../io/load-incidents';
+import { previewRows } from '../io/preview-rows';
+import { readArrow, type ArrowSource } from '../io/read-arrow';
+import { sha256Hex } from '../io/sha256-hex';
+import { summariseIncidents } from '../io/summarise-incidents';
+import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
+import { modelDefinitions } from './model-catalogue';
+import type {
+  BackendPreference,
+  BinResult,
+  BinSettings,
+  CellSeries,
+  FileBytes,
+  LoadResult,
+  OpenResult,
+  Progress,
+  RunResult,
+  RunSpec,
+  StepSlice,
+  WasmPaths,
+} from './protocol';
+import { selectCategories } from './select-categories';
+import { yieldingDefinitions } from './yielding-definitions';
+
+/** Starts a tfjs backend for learned models and returns its name. */
+export type BackendStarter = (preference: BackendPreference, wasmPaths: WasmPaths | undefined) => Promise<string>;
+
+interface Opened {
+  readonly sources: readonly ArrowSource[];
+  readonly sha256: string;
+  readonly ms: number;
+}
+
+interface Loaded {
+  readonly mapping: ColumnMapping;
+  readonly incidents: Incidents;
+  readonly ms: number;
+}
+
+interface Binned {
+  readonly settings: BinSettings;
+  readonly incidents: Incidents;
+  readonly panel: Panel;
+  readonly report: BinReport;
+  readonly ms: number;
+}
+
+/**
+ * The worker's memory: the opened files, the incidents of the current mapping, the current
+ * panel and the last finished run, so the app can ask for slices instead of receiving
+ * everything. Each step invalidates the ones after it. Pure orchestration of src/lib: no DOM, no
+ * messages (see `serve`), so it runs in Node tests as it does in the worker.
+ */
+export class Session {
+  private opened: Opened | undefined;
+  private loaded: Loaded | undefined;
+  private binned: Binned | undefined;
+  private last: (BacktestResult & { panel: Panel; models: readonly string[] }) | undefined;
+  private geometry: { key: string; value: HexGeometry } | undefined;
+
+  constructor(private readonly startBackend: BackendStarter) {}
+
+  /** Parses the files (in order), fingerprints them and suggests a column mapping. */
+  async open(files: readonly FileBytes[], onProgress: (progress: Progress) => void = () => {}): Promise<OpenResult> {
+    if (files.length === 0) throw new Error('No files given: choose one or more Arrow files');
+    const t0 = performance.now();
+    this.opened = this.loaded = this.binned = undefined;
+    onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
+    const sources = files.map((file) => readArrow(new Uint8Array(file.bytes), file.name));
+    onProgress({ stage: 'hash', message: 'Computing SHA-256 fingerprints' });
+    const parts = files.map((file) => new Uint8Array(file.bytes));
+    const hashes = await Promise.all(parts.map((part) => sha256Hex(part)));
+    const sha256 = parts.length === 1 ? hashes[0] : await sha256Hex(parts);
+    const ms = performance.now() - t0;
+    this.opened = { sources, sha256, ms };
+    return {
+      sources: sources.map((source, i) => ({
+        name: source.name,
+        bytes: source.bytes,
+        rows: source.table.numRows,
+        format: source.format,
+        columns: source.table.schema.fields.map((field) => ({ name: field.name, type: String(field.type) })),
+        sha256: hashes[i],
+      })),
+      sha256,
+      preview: previewRows(sources[0], 12),
+      suggestion: detectMapping(sources),
+      ms,
+    };
+  }
+
+  /** Decodes the opened files with a mapping: row accounting and an overview. */
+  load(mapping: ColumnMapping): LoadResult {
+    const opened = this.require(this.opened, 'open files');
+    const t0 = performance.now();
+    this.loaded = this.binned = undefined;
+    const incidents = loadIncidents(opened.sources, mapping);
+    const ms = performance.now() - t0;
+    this.loaded = { mapping, incidents, ms };
+    return { report: incidents.report, summary: summariseIncidents(incidents), ms };
+  }
+
+  /** Bins the loaded incidents; returns totals per cell and per period, and the map geometry when the cells changed. */
+  bin(settings: BinSettings): BinResult {
+    const loaded = this.require(this.loaded, 'load the data with a column mapping');
+    const t0 = performance.now();
+    this.binned = undefined;
+    const incidents = selectCategories(loaded.incidents, settings.categories);
+    const { panel, report } = binIncidents(incidents, { res: settings.res, unit: settings.unit, timeZone: settings.timeZone ?? undefined });
+    const C = panel.cells.length;
+    const P = panel.periods.length;
+    const cellTotals = new Float32Array(C);
+    const periodTotals = new Float32Array(P);
+    for (let p = 0; p < P; p++) {
+      let sum = 0;
+      for (let c = 0; c < C; c++) {
+        const v = panel.counts[p * C + c];
+        cellTotals[c] += v;
+        sum += v;
+      }
+      periodTotals[p] = sum;
+    }
+    const previous = this.geometry?.key;
+    const geometry = this.geometryOf(panel);
+    const ms = performance.now() - t0;
+    this.binned = { settings, incidents, panel, report, ms };
+    return {
+      res: panel.res,
+      unit: panel.bucket.unit,
+      timeZone: panel.bucket.timeZone,
+      clock: panel.bucket.clock,
+      cells: panel.cells,
+      periods: panel.periods.slice(),
+      end: panel.end,
+      cellTotals,
+      periodTotals,
+      report,
+      filtered: loaded.incidents.length - incidents.length,
+      edgeLength: edgeLengthAt(panel.res),
+      geometry: previous === this.geometry!.key ? null : geometry,
+      geometryKey: this.geometry!.key,
+      ms,
+    };
+  }
+
+  /**
+   * Backtests the models on the current panel: learned models start their tfjs backend first;
+   * every fit yields to the event loop so that `signal` (a 'cancel') takes effect between folds.
+   */
+  async run(spec: RunSpec, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<RunResult> {
+    const opened = this.require(this.opened, 'open files');
+    const loaded = this.require(this.loaded, 'load the data');
+    const binned = this.require(this.binned, 'bin the data');
+    const specs = spec.models.map((text) => parseModelSpec(text));
+    onProgress({ stage: 'prepare', message: 'Preparing models' });
+    const { definitions, tensorflow } = await modelDefinitions(specs.map((s) => s.id));
+    let backend: string | undefined;
+    if (specs.some((s) => tensorflow.has(s.id))) {
+      onProgress({ stage: 'backend', message: 'Starting TensorFlow.js' });
+      backend = await this.startBackend(spec.backend, spec.wasmPaths);
+    }
+    const { panel } = binned;
+    const { report: rows } = binned.incidents;
+    const data: ReportData = {
+      kind: 'incidents',
+      files: opened.sources.map((s) => ({ name: s.name, bytes: s.bytes, rows: s.table.numRows })),
+      sha256: opened.sha256,
+      rows: { read: rows.read, kept: rows.kept, dropped: rows.dropped },
+      mapping: binned.settings.categories ? { ...loaded.mapping, categories: binned.settings.categories } : loaded.mapping,
+      binning: binned.report,
+    };
+    let lastModel = -1;
+    const result = await backtest({
+      panel,
+      protocol: spec.protocol,
+      models: specs,
+      definitions: yieldingDefinitions(definitions),
+      data,
+      environment: backend ? { ...spec.environment, backend } : spec.environment,
+      timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms },
+      signal,
+      onProgress: (run) => {
+        onProgress({ stage: 'forecast', run });
+        if (run.fold === run.folds && run.modelIndex === run.models - 1 && lastModel !== run.modelIndex) {
+          lastModel = run.modelIndex;
+          onProgress({ stage: 'score', message: 'Scoring forecasts' });
+        }
+      },
+    });
+    const models = result.forecasts.models.map((m) => m.name);
+    this.last = { ...result, panel, models };
+    const { cutoffs, horizon } = result.forecasts;
+    const testPeriods = new Float64Array(cutoffs.length * horizon);
+    cutoffs.forEach((cutoff, k) => {
+      for (let s = 0; s < horizon; s++) testPeriods[k * horizon + s] = cutoff + s < panel.periods.length ? panel.periods[cutoff + s] : panel.end;
+    });
+    return {
+      report: result.report,
+      models,
+      region: result.region.mask.slice(),
+      area: panel.area.slice(),
+      cells: panel.cells,
+      testPeriods,
+      geometry: this.geometryOf(panel),
+    };
+  }
+
+  /** Actual counts and every model's forecast for fold `fold`, step `step` (0-based) of the last run. */
+  stepSlice(fold: number, step: number): StepSlice {
+    const last = this.require(this.last, 'run a backtest');
+    const { panel, forecasts } = last;
+    const C = panel.cells.length;
+    const { cutoffs, horizon } = forecasts;
+    checkIndex('fold', fold, cutoffs.length);
+    checkIndex('step', step, horizon);
+    const p = cutoffs[fold] + step;
+    const values = new Float32Array(forecasts.models.length * C);
+    forecasts.models.forEach((model, m) => values.set(model.values.subarray((fold * horizon + step) * C, (fold * horizon + step + 1) * C), m * C));
+    return { fold, step, period: panel.periods[p], actual: panel.counts.slice(p * C, (p + 1) * C), forecasts: values };
+  }
+
+  /** The actual series of cell `cell` (panel index) and each model's forecasts `step` periods after each cutoff. */
+  cellSeries(cell: number, step: number): CellSeries {
+    const last = this.require(this.last, 'run a backtest');
+    const { panel, forecasts } = last;
+    const C = panel.cells.length;
+    const P = panel.periods.length;
+    const { cutoffs, horizon } = forecasts;
+    checkIndex('cell', cell, C);
+    checkIndex('step', step, horizon);
+    const actual = new Float32Array(P);
+    for (let p = 0; p < P; p++) actual[p] = panel.counts[p * C + cell];
+    const F = cutoffs.length;
+    const values = new Float32Array(forecasts.models.length * F);
+    forecasts.models.forEach((model, m) => {
+      for (let k = 0; k < F; k++) values[m * F + k] = model.values[(k * horizon + step) * C + cell];
+    });
+    return { cell, step, periods: panel.periods.slice(), actual, forecastPeriods: Float64Array.from(cutoffs, (cutoff) => panel.periods[cutoff + step]), forecasts: values };
+  }
+
+  /** Every forecast of the last run as an Arrow file (see `forecastsFileBytes`). */
+  forecastsFile(): Uint8Array {
+    const last = this.require(this.last, 'run a backtest');
+    return forecastsFileBytes(last.panel, last.forecasts, last.region, last.scores);
+  }
+
+  private geometryOf(panel: Panel): HexGeometry {
+    const key = `${panel.res}:${panel.cells.length}:${hashCells(panel.cells)}`;
+    if (this.geometry?.key !== key) this.geometry = { key, value: hexGeometry(panel.cells) };
+    return this.geometry.value;
+  }
+
+  private require<T>(value: T | undefined, what: string): T {
+    if (value === undefined) throw new Error(`Nothing to work on yet: ${what} first`);
+    return value;
+  }
+}
+
+function checkIndex(what: string, value: number, count: number): void {
+  if (!Number.isInteger(value) || value < 0 || value >= count) throw new RangeError(`${what} must be an integer from 0 to ${count - 1}, got ${value}`);
+}
+
+/** FNV-1a over the cell strings: a key that changes whenever the set of cells does. */
+function hashCells(cells: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const cell of cells) {
+    for (let i = 0; i < cell.length; i++) h = Math.imul(h ^ cell.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 44, 0x01000193);
+  }
+  return (h >>> 0).toString(16);
+}
