@@ -1,5 +1,5 @@
 import { interpolatePuOr, interpolateViridis, scaleDiverging, scaleSequentialSqrt, ticks as niceTicks } from 'd3';
-import { formatNumber } from './format-number';
+import { formatCompact } from './format-compact';
 
 /** The fill of a cell with exactly zero (no incidents, nothing forecast): a light grey, apart from the ramp. */
 export const ZERO_FILL = '#ececec';
@@ -28,7 +28,7 @@ export function sequentialScale(max: number): ColourScale {
   return {
     colour: (value) => (Number.isNaN(value) ? '#ffffff' : value === 0 ? ZERO_FILL : scale(value)),
     stops: rampStops(interpolate),
-    ticks: ticks.map((value) => ({ position: Math.sqrt(value / top), label: formatNumber(value, 2) })),
+    ticks: ticks.map((value) => ({ position: Math.sqrt(value / top), label: formatCompact(value, 2) })),
   };
 }
 
@@ -45,7 +45,7 @@ export function divergingScale(maxAbs: number): ColourScale {
   return {
     colour: (value) => (Number.isNaN(value) ? '#ffffff' : scale(value)),
     stops: rampStops(interpolatePuOr),
-    ticks: values.map((value) => ({ position: (value + m) / (2 * m), label: formatNumber(value, 2) })),
+    ticks: values.map((value) => ({ position: (value + m) / (2 * m), label: formatCompact(value, 2) })),
     ends: ['forecast below actual', 'forecast above actual'],
   };
 }

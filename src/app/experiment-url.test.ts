@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { protocolOf } from '../lib/evaluate/protocol';
+import { defaultExperiment, type Experiment } from './experiment';
+import { decodeExperiment, encodeExperiment } from './experiment-url';
+
+const portland: Experiment = {
+  source: { kind: 'files', files: [{ name: 'a@b.arrow', sha256: 'ab'.repeat(32) }] },
+  mapping: { time: { column: 'occ_date' }, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: '+proj=lcc +units=ft' }, category: 'category' },
+  binning: { res: 9, unit: 'day', timeZone: 'America/Los_Angeles', categories: ['BURGLARY', 'A|B, "quoted"'] },
+  models: ['naive', 'ewma:alpha=0.3', 'mlp:epochs=2:hidden=8'],
+  protocol: protocolOf({ horizon: 2, folds: 4, step: 3, window: 52, refitEvery: 2, validation: 0, coverage: [0.05, 0.01], seed: 7 }),
+  backend: 'wasm',
+};
+
+describe('encodeExperiment / decodeExperiment', () => {
+  it.each([
+    ['the default experiment on a sample', defaultExperiment({ kind: 'sample', id: 'chicago-3-types-2014-2018' })],
+    ['user files, a proj4 CRS, categories with separators, model parameters, a sliding window', portland],
+  ])('round-trips %s', (_, experiment) => {
+    expect(decodeExperiment(encodeExperiment(experiment))).toEqual(experiment);
+  });
+
+  it('writes readable parameters in a fixed order', () => {
+    const text = encodeExperiment(defaultExperiment({ kind: 'sample', id: 'chicago' }));
+    expect(text).toBe(
+      'v=1&sample=chicago&res=8&bucket=week&model=naive&model=seasonal-naive&model=historic-average&model=ewma&model=kde&model=prospective' +
+        '&horizon=1&folds=26&step=1&window=expanding&refit=1&validation=8&coverage=0.01%2C0.05%2C0.1&seed=42&backend=auto',
+    );
+  });
+
+  it('decodeExperiment of a hash without a data source is null', () => {
+    expect(decodeExperiment('')).toBeNull();
+    expect(decodeExperiment('#res=8')).toBeNull();
+  });
+
+  it.each([
+    ['sample=x&res=16', "URL parameter 'res' is 16: expected an H3 resolution from 0 to 15"],
+    ['sample=x&bucket=year', "URL parameter 'bucket' is 'year': expected one of hour, day, week, month"],
+    ['sample=x&tz=Mars/Base', "URL parameter 'tz' is 'Mars/Base'"],
+    ['sample=x&folds=two', "URL parameter 'folds' is 'two': expected a number"],
+    ['sample=x&folds=0', 'protocol.folds must be a whole number ≥ 1, got 0'],
+    ['file=a.arrow@123', "URL parameter 'file' is 'a.arrow@123': expected name@sha256"],
+    ['sample=x&mapping={"time":{}}', 'mapping.location is missing: expected an object'],
+    ['sample=x&model=Bad Model', "'Bad Model' is not a model id"],
+  ])('decodeExperiment(%s) throws naming the parameter', (text, message) => {
+    expect(() => decodeExperiment(text)).toThrow(message);
+  });
+});

@@ -1,0 +1,116 @@
+import { protocolOf, type Protocol } from '../lib/evaluate/protocol';
+import { parseModelSpec } from '../lib/forecast/model-definition';
+import { isTimeZone } from '../lib/grid/time-zone';
+import { BUCKET_UNITS, type BucketUnit } from '../lib/grid/time-bucket';
+import { parseColumnMapping } from '../lib/io/column-mapping';
+import type { BackendPreference } from '../lib/worker/protocol';
+import type { DataSource, Experiment } from './experiment';
+
+const BACKENDS: readonly BackendPreference[] = ['auto', 'wasm', 'webgl', 'webgpu', 'cpu'];
+
+/**
+ * Writes an experiment as URL parameters (for the location hash), readable by people:
+ * `sample=…` or one `file=name@sha256` per file, `mapping` as JSON, `res`, `bucket`, `tz`,
+ * `cats` (JSON list; absent = every category), one `model=` per model spec, the protocol
+ * fields, and `backend`.
+ * @example encodeExperiment(defaultExperiment({ kind: 'sample', id: 'x' })).startsWith('v=1&sample=x') // → true
+ */
+export function encodeExperiment(experiment: Experiment): string {
+  const params = new URLSearchParams();
+  params.set('v', '1');
+  if (experiment.source.kind === 'sample') params.set('sample', experiment.source.id);
+  else for (const file of experiment.source.files) params.append('file', `${file.name}@${file.sha256}`);
+  if (experiment.mapping) params.set('mapping', JSON.stringify(experiment.mapping));
+  const { binning, protocol } = experiment;
+  params.set('res', String(binning.res));
+  params.set('bucket', binning.unit);
+  if (binning.timeZone) params.set('tz', binning.timeZone);
+  if (binning.categories) params.set('cats', JSON.stringify(binning.categories));
+  for (const model of experiment.models) params.append('model', model);
+  params.set('horizon', String(protocol.horizon));
+  params.set('folds', String(protocol.folds));
+  params.set('step', String(protocol.step));
+  params.set('window', String(protocol.window));
+  params.set('refit', String(protocol.refitEvery));
+  params.set('validation', String(protocol.validation));
+  params.set('coverage', protocol.coverage.join(','));
+  params.set('seed', String(protocol.seed));
+  params.set('backend', experiment.backend);
+  return params.toString();
+}
+
+/**
+ * Reads an experiment back from `encodeExperiment`'s parameters; returns null when they name no
+ * data source (an empty hash). Throws an error naming the parameter, what it held and what
+ * was expected.
+ */
+export function decodeExperiment(text: string): Experiment | null {
+  const params = new URLSearchParams(text.replace(/^#/, ''));
+  const sample = params.get('sample');
+  const files = params.getAll('file');
+  if (!sample && files.length === 0) return null;
+  const source: DataSource = sample
+    ? { kind: 'sample', id: sample }
+    : {
+        kind: 'files',
+        files: files.map((value) => {
+          const at = value.lastIndexOf('@');
+          const sha256 = value.slice(at + 1);
+          if (at <= 0 || !/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`URL parameter 'file' is '${value}': expected name@sha256 (64 hex digits)`);
+          return { name: value.slice(0, at), sha256 };
+        }),
+      };
+  const mappingText = params.get('mapping');
+  const mapping = mappingText ? parseColumnMapping(json(mappingText, 'mapping')) : null;
+  const res = integer(params, 'res', 8);
+  if (res < 0 || res > 15) throw new Error(`URL parameter 'res' is ${res}: expected an H3 resolution from 0 to 15`);
+  const unit = (params.get('bucket') ?? 'week') as BucketUnit;
+  if (!BUCKET_UNITS.includes(unit)) throw new Error(`URL parameter 'bucket' is '${unit}': expected one of ${BUCKET_UNITS.join(', ')}`);
+  const timeZone = params.get('tz');
+  if (timeZone !== null && !isTimeZone(timeZone)) throw new Error(`URL parameter 'tz' is '${timeZone}': expected an IANA time zone such as America/Chicago`);
+  const catsText = params.get('cats');
+  let categories: string[] | null = null;
+  if (catsText !== null) {
+    const value = json(catsText, 'cats');
+    if (!Array.isArray(value) || !value.every((c) => typeof c === 'string')) throw new Error(`URL parameter 'cats' is '${catsText}': expected a JSON list of category names`);
+    categories = value;
+  }
+  const models = params.getAll('model');
+  for (const model of models) parseModelSpec(model);
+  const window = params.get('window') ?? 'expanding';
+  const protocol: Protocol = protocolOf({
+    horizon: integer(params, 'horizon', 1),
+    folds: integer(params, 'folds', 26),
+    step: integer(params, 'step', 1),
+    window: window === 'expanding' ? 'expanding' : integer(params, 'window', 0),
+    refitEvery: integer(params, 'refit', 1),
+    validation: integer(params, 'validation', 8),
+    coverage: (params.get('coverage') ?? '0.01,0.05,0.1').split(',').map((c) => number(c, 'coverage')),
+    seed: integer(params, 'seed', 42),
+  });
+  const backend = (params.get('backend') ?? 'auto') as BackendPreference;
+  if (!BACKENDS.includes(backend)) throw new Error(`URL parameter 'backend' is '${backend}': expected one of ${BACKENDS.join(', ')}`);
+  return { source, mapping, binning: { res, unit, timeZone, categories }, models, protocol, backend };
+}
+
+function integer(params: URLSearchParams, name: string, fallback: number): number {
+  const text = params.get(name);
+  if (text === null) return fallback;
+  const value = number(text, name);
+  if (!Number.isInteger(value)) throw new Error(`URL parameter '${name}' is '${text}': expected a whole number`);
+  return value;
+}
+
+function number(text: string, name: string): number {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(value)) throw new Error(`URL parameter '${name}' is '${text}': expected a number`);
+  return value;
+}
+
+function json(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`URL parameter '${name}' is not valid JSON: '${text.slice(0, 80)}'`);
+  }
+}

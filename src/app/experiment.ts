@@ -1,0 +1,34 @@
+import { DEFAULT_PROTOCOL, type Protocol } from '../lib/evaluate/protocol';
+import type { ColumnMapping } from '../lib/io/column-mapping';
+import type { BackendPreference, BinSettings } from '../lib/worker/protocol';
+
+/** Where the data of an experiment comes from: a bundled sample, or the user's files (checked by SHA-256). */
+export type DataSource =
+  | { readonly kind: 'sample'; readonly id: string }
+  | { readonly kind: 'files'; readonly files: readonly { readonly name: string; readonly sha256: string }[] };
+
+/**
+ * Everything that fixes a result: the data, how its columns are read, how it is binned, which
+ * models run and under which protocol. It lives in the URL, so a link reproduces the numbers.
+ */
+export interface Experiment {
+  readonly source: DataSource;
+  /** null: use the mapping detected from the file. */
+  readonly mapping: ColumnMapping | null;
+  readonly binning: BinSettings;
+  /** Model specs as `id:key=value` strings. */
+  readonly models: readonly string[];
+  readonly protocol: Protocol;
+  readonly backend: BackendPreference;
+}
+
+/** The default binning: resolution 8 (~460 m edges), weekly buckets in the data's zone, every category. */
+export const DEFAULT_BINNING: BinSettings = { res: 8, unit: 'week', timeZone: null, categories: null };
+
+/** The default models: the baselines a first comparison needs, all fast. */
+export const DEFAULT_MODELS: readonly string[] = ['naive', 'seasonal-naive', 'historic-average', 'ewma', 'kde', 'prospective'];
+
+/** The default experiment on a source. */
+export function defaultExperiment(source: DataSource): Experiment {
+  return { source, mapping: null, binning: DEFAULT_BINNING, models: DEFAULT_MODELS, protocol: DEFAULT_PROTOCOL, backend: 'auto' };
+}

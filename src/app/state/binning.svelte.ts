@@ -1,0 +1,50 @@
+import { isAbort, type WorkerClient } from '../../lib/worker/client';
+import type { BinResult, BinSettings } from '../../lib/worker/protocol';
+import type { HexGeometry } from '../../lib/plots/hex-geometry';
+import { DEFAULT_BINNING } from '../experiment';
+
+/**
+ * The Binning step: the settings, the binned panel's totals and its map geometry. A newer
+ * `apply` supersedes an older one still in the worker's queue (sliders send many).
+ */
+export class BinningState {
+  settings = $state.raw<BinSettings>(DEFAULT_BINNING);
+  result = $state.raw<BinResult | null>(null);
+  geometry = $state.raw<HexGeometry | null>(null);
+  busy = $state(false);
+  error = $state<string | null>(null);
+  private latest = 0;
+
+  constructor(private readonly client: WorkerClient) {}
+
+  /** Bins with `settings`; resolves true when this call's result is the one shown. */
+  async apply(settings: BinSettings): Promise<boolean> {
+    const call = ++this.latest;
+    this.settings = settings;
+    this.busy = true;
+    try {
+      const result = await this.client.request('bin', { settings });
+      // The worker leaves out geometry it sent before, so keep it even from an answer that is no longer shown.
+      if (result.geometry) this.geometry = result.geometry;
+      if (call !== this.latest) return false;
+      this.result = result;
+      this.error = null;
+      return true;
+    } catch (error) {
+      if (isAbort(error) || call !== this.latest) return false;
+      this.result = null;
+      this.error = error instanceof Error ? error.message : String(error);
+      return false;
+    } finally {
+      if (call === this.latest) this.busy = false;
+    }
+  }
+
+  /** Forgets the panel (new data was opened). */
+  reset(): void {
+    this.latest++;
+    this.result = null;
+    this.error = null;
+    this.busy = false;
+  }
+}

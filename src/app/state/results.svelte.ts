@@ -1,0 +1,73 @@
+import type { MetricId } from '../../lib/evaluate/metric-catalogue';
+import { isAbort, type WorkerClient } from '../../lib/worker/client';
+import type { CellSeries, RunResult, StepSlice } from '../../lib/worker/protocol';
+
+/** What the results map shows. */
+export type MapMode = 'actual' | 'forecast' | 'error' | 'hotspots';
+
+/**
+ * The Results step's selections (fold and step on the time slider, map mode, model, coverage,
+ * the clicked cell, the per-fold metric) and the slices fetched from the worker for them.
+ */
+export class ResultsState {
+  /** Index into the test periods: fold × horizon + step. */
+  position = $state(0);
+  mode = $state<MapMode>('forecast');
+  model = $state(0);
+  coverage = $state(0.05);
+  cell = $state<number | null>(null);
+  foldMetric = $state<MetricId>('pai');
+  slice = $state.raw<StepSlice | null>(null);
+  series = $state.raw<CellSeries | null>(null);
+  error = $state<string | null>(null);
+  private run: RunResult | null = null;
+
+  constructor(private readonly client: WorkerClient) {}
+
+  /** Resets the selections for a new result: last fold, first step, the middle coverage level. */
+  show(run: RunResult): void {
+    this.run = run;
+    const { horizon, coverage } = run.report.protocol;
+    this.position = (run.report.cutoffs.length - 1) * horizon;
+    this.coverage = coverage[Math.floor(coverage.length / 2)];
+    this.model = Math.max(0, run.models.length - 1);
+    this.cell = null;
+    this.slice = null;
+    this.series = null;
+  }
+
+  get horizon(): number {
+    return this.run?.report.protocol.horizon ?? 1;
+  }
+
+  /** Fetches the actual counts and forecasts at `position` (a newer request supersedes this one). */
+  async loadSlice(): Promise<void> {
+    if (!this.run) return;
+    const fold = Math.floor(this.position / this.horizon);
+    const step = this.position % this.horizon;
+    try {
+      this.slice = await this.client.request('step-slice', { fold, step });
+      this.error = null;
+    } catch (error) {
+      if (!isAbort(error)) this.error = (error as Error).message;
+    }
+  }
+
+  /** The Arrow file of every forecast of the run (built in the worker). */
+  async forecastsFile(): Promise<ArrayBuffer> {
+    return (await this.client.request('forecasts-file', {})).bytes;
+  }
+
+  /** Fetches the series of the selected cell, forecasts `step + 1` periods ahead. */
+  async loadSeries(): Promise<void> {
+    if (!this.run || this.cell === null) {
+      this.series = null;
+      return;
+    }
+    try {
+      this.series = await this.client.request('cell-series', { cell: this.cell, step: this.position % this.horizon });
+    } catch (error) {
+      if (!isAbort(error)) this.error = (error as Error).message;
+    }
+  }
+}

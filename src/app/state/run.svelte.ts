@@ -1,0 +1,110 @@
+import type { TrainingEpoch } from '../../lib/forecast/forecaster';
+import { isAbort, type WorkerClient } from '../../lib/worker/client';
+import type { Progress, RunResult, RunSpec } from '../../lib/worker/protocol';
+
+/** How far one model has got. */
+export interface ModelProgress {
+  readonly name: string;
+  readonly fold: number;
+  readonly folds: number;
+  /** What its fit is doing now ('epoch 3 of 12'), when it reports steps. */
+  readonly detail: string;
+  readonly startedAt: number | null;
+  readonly doneAt: number | null;
+}
+
+/** A learned model's training curve in the fold being fitted. */
+export interface LossCurve {
+  readonly model: string;
+  readonly fold: number;
+  readonly epochs: readonly TrainingEpoch[];
+}
+
+/**
+ * The Run step: one run at a time in the worker, its progress per stage and per model, the live
+ * training curves, and the result. `cancel` really stops the worker's work (between folds and
+ * inside tfjs fits).
+ */
+export class RunState {
+  status = $state<'idle' | 'running' | 'done' | 'cancelled' | 'failed'>('idle');
+  stage = $state('');
+  models = $state.raw<readonly ModelProgress[]>([]);
+  curves = $state.raw<Readonly<Record<string, LossCurve>>>({});
+  result = $state.raw<RunResult | null>(null);
+  error = $state<string | null>(null);
+  startedAt = $state(0);
+  finishedAt = $state(0);
+  private runId: number | null = null;
+
+  constructor(private readonly client: WorkerClient) {}
+
+  /** Share of all folds of all models done, 0–1. */
+  get fraction(): number {
+    const total = this.models.reduce((s, m) => s + m.folds, 0);
+    return total === 0 ? 0 : this.models.reduce((s, m) => s + m.fold, 0) / total;
+  }
+
+  async start(spec: RunSpec): Promise<RunResult | null> {
+    const run = this.client.start('run', { spec }, { onProgress: (p) => this.onProgress(p) });
+    this.runId = run.id;
+    this.status = 'running';
+    this.stage = 'Starting';
+    this.models = spec.models.map((name) => ({ name, fold: 0, folds: spec.protocol.folds, detail: 'waiting', startedAt: null, doneAt: null }));
+    this.curves = {};
+    this.error = null;
+    this.startedAt = performance.now();
+    try {
+      const result = await run.result;
+      if (this.runId !== run.id) return null;
+      this.result = result;
+      this.status = 'done';
+      return result;
+    } catch (error) {
+      if (this.runId !== run.id) return null;
+      if (isAbort(error)) this.status = 'cancelled';
+      else {
+        this.status = 'failed';
+        this.error = error instanceof Error ? error.message : String(error);
+      }
+      return null;
+    } finally {
+      if (this.runId === run.id) {
+        this.finishedAt = performance.now();
+        this.runId = null;
+      }
+    }
+  }
+
+  async cancel(): Promise<void> {
+    if (this.runId !== null) await this.client.cancel(this.runId);
+  }
+
+  /** Forgets the result (the data or panel changed under it). */
+  clear(): void {
+    this.result = null;
+    if (this.status !== 'running') this.status = 'idle';
+  }
+
+  private onProgress(progress: Progress): void {
+    if (progress.stage !== 'forecast') {
+      this.stage = progress.message;
+      return;
+    }
+    const { run } = progress;
+    const now = performance.now();
+    const fit = run.fit;
+    this.stage = `Forecasting with ${run.model}`;
+    this.models = this.models.map((m, i) => {
+      if (i !== run.modelIndex) return m;
+      const done = run.fold === run.folds;
+      const detail = done ? 'done' : fit?.steps ? `fold ${run.fold + 1}: ${fit.stage} ${fit.step ?? 0} of ${fit.steps}` : `fold ${run.fold + 1} of ${run.folds}`;
+      return { name: run.model, fold: run.fold, folds: run.folds, detail, startedAt: m.startedAt ?? now, doneAt: done ? now : null };
+    });
+    if (fit?.loss !== undefined && fit.step !== undefined) {
+      const previous = this.curves[run.model];
+      const epochs = previous && previous.fold === run.fold ? previous.epochs.filter((e) => e.epoch < fit.step!) : [];
+      const epoch: TrainingEpoch = { epoch: fit.step, loss: fit.loss, ...(fit.valLoss !== undefined && { valLoss: fit.valLoss }) };
+      this.curves = { ...this.curves, [run.model]: { model: run.model, fold: run.fold, epochs: [...epochs, epoch] } };
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import type { ColumnMapping } from '../../lib/io/column-mapping';
+import type { WorkerClient } from '../../lib/worker/client';
+import type { BinSettings } from '../../lib/worker/protocol';
+import { appEnvironment } from '../environment';
+import type { Experiment } from '../experiment';
+import { encodeExperiment } from '../experiment-url';
+import { sampleById, SAMPLES } from '../samples';
+import { WASM_PATHS } from '../wasm-paths';
+import { BinningState } from './binning.svelte';
+import { DataState } from './data.svelte';
+import { ExperimentState } from './experiment.svelte';
+import { RecentState } from './recent.svelte';
+import { ResultsState } from './results.svelte';
+import { RunState } from './run.svelte';
+
+/** The five steps of the workbench, in order. */
+export const STEPS = ['data', 'binning', 'experiment', 'run', 'results'] as const;
+export type StepId = (typeof STEPS)[number];
+
+/**
+ * The workbench: the state of each step, the current step, and the sequences that span steps
+ * (open → map → load → bin; restore an experiment from a link; run and keep it in the recent list).
+ */
+export class Workbench {
+  readonly data: DataState;
+  readonly binning: BinningState;
+  readonly experiment: ExperimentState;
+  readonly run: RunState;
+  readonly results: ResultsState;
+  readonly recent = new RecentState();
+  step = $state<StepId>('data');
+  /** A message about restoring a link (or why it could not be restored). */
+  notice = $state<string | null>(null);
+
+  constructor(client: WorkerClient) {
+    this.data = new DataState(client);
+    this.binning = new BinningState(client);
+    this.experiment = new ExperimentState(client);
+    this.run = new RunState(client);
+    this.results = new ResultsState(client);
+  }
+
+  /** The experiment as it stands, or null before any data is open. */
+  get current(): Experiment | null {
+    const source = this.data.source;
+    if (!source) return null;
+    return {
+      source,
+      mapping: this.data.mapping,
+      binning: this.binning.settings,
+      models: this.experiment.models,
+      protocol: this.experiment.protocol,
+      backend: this.experiment.backend,
+    };
+  }
+
+  /** Which steps can be visited now. */
+  get reachable(): ReadonlySet<StepId> {
+    const out = new Set<StepId>(['data']);
+    if (this.binning.result) for (const s of ['binning', 'experiment', 'run'] as const) out.add(s);
+    else if (this.data.loaded) out.add('binning');
+    if (this.run.result) out.add('results');
+    return out;
+  }
+
+  async openSample(id: string, mapping: ColumnMapping | null = null): Promise<void> {
+    const sample = sampleById(id) ?? SAMPLES[0];
+    this.beforeOpen();
+    if (!(await this.data.openSample(sample.id, sample.file))) return;
+    await this.useMapping(mapping ?? sample.mapping ?? this.data.opened?.suggestion.mapping ?? null);
+  }
+
+  async openFiles(files: readonly File[], mapping: ColumnMapping | null = null): Promise<void> {
+    this.beforeOpen();
+    if (!(await this.data.openFiles(files))) return;
+    const restored = this.pendingMapping;
+    this.pendingMapping = null;
+    await this.useMapping(mapping ?? restored ?? this.data.opened?.suggestion.mapping ?? null);
+    if (restored && this.binning.result) {
+      this.notice = 'Files verified. Press Run to reproduce the linked experiment.';
+      this.step = 'run';
+    }
+  }
+
+  /** Loads with a mapping and, when it loads, bins with the current settings. */
+  async useMapping(mapping: ColumnMapping | null): Promise<void> {
+    if (!mapping) {
+      this.data.mapping = null;
+      this.data.loaded = null;
+      return;
+    }
+    this.run.clear();
+    this.binning.reset();
+    if (await this.data.load(mapping)) await this.binning.apply(this.binning.settings);
+  }
+
+  async setBinning(settings: BinSettings): Promise<void> {
+    this.run.clear();
+    await this.binning.apply(settings);
+  }
+
+  /** Restores a shared experiment: a sample re-opens itself; user files are asked for (and checked by SHA-256). */
+  async restore(experiment: Experiment): Promise<void> {
+    this.binning.settings = experiment.binning;
+    this.experiment.models = experiment.models;
+    this.experiment.protocol = experiment.protocol;
+    this.experiment.backend = experiment.backend;
+    if (experiment.source.kind === 'sample') {
+      this.notice = 'Experiment restored from the link. Press Run to reproduce its numbers.';
+      await this.openSample(experiment.source.id, experiment.mapping);
+      this.step = this.binning.result ? 'run' : 'data';
+    } else {
+      this.data.expected = experiment.source.files;
+      this.pendingMapping = experiment.mapping;
+      this.notice = `This link was made with ${experiment.source.files.map((f) => f.name).join(', ')}: choose the same file${experiment.source.files.length > 1 ? 's' : ''} to restore it (they are checked by SHA-256 and never leave this device).`;
+      this.step = 'data';
+    }
+  }
+
+  /** The mapping a restored link asked for, used when its files are supplied. */
+  pendingMapping: ColumnMapping | null = null;
+
+  async start(): Promise<void> {
+    const experiment = this.current;
+    if (!experiment) return;
+    this.step = 'run';
+    const result = await this.run.start({
+      models: experiment.models,
+      protocol: experiment.protocol,
+      backend: experiment.backend,
+      wasmPaths: WASM_PATHS,
+      environment: appEnvironment(),
+    });
+    if (!result) return;
+    this.results.show(result);
+    this.step = 'results';
+    this.notice = null;
+    const hash = encodeExperiment(experiment);
+    void this.recent.add({
+      hash,
+      title: experiment.source.kind === 'sample' ? (sampleById(experiment.source.id)?.title ?? experiment.source.id) : experiment.source.files.map((f) => f.name).join(', '),
+      headline: result.report.summary.headline,
+      models: result.models.length,
+      createdAt: result.report.createdAt,
+    });
+  }
+
+  private beforeOpen(): void {
+    this.run.clear();
+    this.binning.reset();
+  }
+}
