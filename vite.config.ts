@@ -1,7 +1,25 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { CONTENT_SECURITY_POLICY } from './src/app/content-security-policy';
+
+/**
+ * The app's Content-Security-Policy: only its own origin, plus 'wasm-unsafe-eval' for the
+ * TensorFlow.js WASM backend; inline styles for Svelte's style attributes; data:/blob: images
+ * for the PNG export. Served as a header by `vite` and `vite preview` (so it covers the worker
+ * too) and as a meta tag in the built index.html for static hosting.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 /** The CSP as a meta tag in the built index.html (static hosting has no headers of ours). */
 function contentSecurityPolicy(): Plugin {

@@ -1,4 +1,4 @@
-import { RecordBatch, Schema, Table, TimestampMillisecond, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
+import { RecordBatch, Schema, Table, TimestampMillisecond, makeBuilder, tableToIPC, type DataType, type Vector } from 'apache-arrow';
 import type { Clock } from './incidents';
 
 /**
@@ -17,5 +17,17 @@ export function arrowTableBytes(columns: Readonly<Record<string, Vector>>, metad
  * "timestamp with time zone"), wall-clock readings carry none (Arrow's local-time convention).
  */
 export function timeVector(times: ArrayLike<number>, clock: Clock, timeZone: string): Vector {
-  return vectorFromArray(Array.from(times), new TimestampMillisecond(clock === 'instant' ? timeZone : null));
+  return vectorOfValues(Array.from(times), new TimestampMillisecond(clock === 'instant' ? timeZone : null));
+}
+
+/**
+ * An Arrow vector of non-null values, like `vectorFromArray` but without its null test, which
+ * arrow-js compiles with `new Function` — refused under the app's Content-Security-Policy (no
+ * 'unsafe-eval'), so the app's worker could not write Arrow files.
+ * @example vectorOfValues([true, false], new Bool()).toArray() // → [true, false]
+ */
+export function vectorOfValues<T extends DataType>(values: readonly T['TValue'][], type: T): Vector<T> {
+  const builder = makeBuilder({ type, nullValues: [] });
+  for (const value of values) builder.append(value);
+  return builder.finish().toVector();
 }

@@ -1,9 +1,9 @@
-import { Bool, Dictionary, Int32, Utf8, makeVector, vectorFromArray } from 'apache-arrow';
+import { Bool, Dictionary, Int32, Utf8, makeVector } from 'apache-arrow';
 import type { ForecastSet } from '../evaluate/run-forecasts';
 import type { Scores } from '../evaluate/score-forecasts';
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
-import { arrowTableBytes, timeVector } from './arrow-table-bytes';
+import { arrowTableBytes, timeVector, vectorOfValues } from './arrow-table-bytes';
 
 /**
  * Every forecast of a backtest as one long Arrow table, enough to recompute every metric of
@@ -49,9 +49,9 @@ export function forecastsFileBytes(panel: Panel, set: ForecastSet, region: Study
     cutoff: timeVector(cutoffTime, clock, timeZone),
     period: timeVector(period, clock, timeZone),
     step: makeVector(step),
-    cell: vectorFromArray(Array.from(cellIndex, (c) => panel.cells[c]), new Dictionary(new Utf8(), new Int32())),
+    cell: vectorOfValues(Array.from(cellIndex, (c) => panel.cells[c]), new Dictionary(new Utf8(), new Int32())),
     area_m2: makeVector(area),
-    in_region: vectorFromArray(inRegion, new Bool()),
+    in_region: vectorOfValues(inRegion, new Bool()),
     actual: makeVector(actual),
     naive_scale: makeVector(scale),
   };
