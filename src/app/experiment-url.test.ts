@@ -28,6 +28,10 @@ describe('encodeExperiment / decodeExperiment', () => {
     );
   });
 
+  it('decodeExperiment fills what a short link leaves out with the defaults', () => {
+    expect(decodeExperiment('sample=chicago&res=9')).toEqual({ ...defaultExperiment({ kind: 'sample', id: 'chicago' }), binning: { res: 9, unit: 'week', timeZone: null, categories: null } });
+  });
+
   it('decodeExperiment of a hash without a data source is null', () => {
     expect(decodeExperiment('')).toBeNull();
     expect(decodeExperiment('#res=8')).toBeNull();

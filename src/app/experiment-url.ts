@@ -4,15 +4,15 @@ import { isTimeZone } from '../lib/grid/time-zone';
 import { BUCKET_UNITS, type BucketUnit } from '../lib/grid/time-bucket';
 import { parseColumnMapping } from '../lib/io/column-mapping';
 import type { BackendPreference } from '../lib/worker/protocol';
-import type { DataSource, Experiment } from './experiment';
+import { DEFAULT_MODELS, type DataSource, type Experiment } from './experiment';
 
 const BACKENDS: readonly BackendPreference[] = ['auto', 'wasm', 'webgl', 'webgpu', 'cpu'];
 
 /**
  * Writes an experiment as URL parameters (for the location hash), readable by people:
  * `sample=…` or one `file=name@sha256` per file, `mapping` as JSON, `res`, `bucket`, `tz`,
- * `cats` (JSON list; absent = every category), one `model=` per model spec, the protocol
- * fields, and `backend`.
+ * `cats` (JSON list; absent = every category), one `model=` per model spec (none: the default
+ * models), the protocol fields, and `backend`.
  * @example encodeExperiment(defaultExperiment({ kind: 'sample', id: 'x' })).startsWith('v=1&sample=x') // → true
  */
 export function encodeExperiment(experiment: Experiment): string {
@@ -75,8 +75,9 @@ export function decodeExperiment(text: string): Experiment | null {
     if (!Array.isArray(value) || !value.every((c) => typeof c === 'string')) throw new Error(`URL parameter 'cats' is '${catsText}': expected a JSON list of category names`);
     categories = value;
   }
-  const models = params.getAll('model');
-  for (const model of models) parseModelSpec(model);
+  const given = params.getAll('model');
+  for (const model of given) parseModelSpec(model);
+  const models = given.length > 0 ? given : DEFAULT_MODELS;
   const window = params.get('window') ?? 'expanding';
   const protocol: Protocol = protocolOf({
     horizon: integer(params, 'horizon', 1),

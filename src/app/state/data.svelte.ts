@@ -2,6 +2,7 @@ import type { ColumnMapping } from '../../lib/io/column-mapping';
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
 import type { FileBytes, LoadResult, OpenResult } from '../../lib/worker/protocol';
 import type { DataSource } from '../experiment';
+import { emptyLoadError } from '../empty-load-error';
 import { mappingErrorField, type MappingField } from '../mapping-error-field';
 
 /** A load error with the mapping control it belongs next to (null: the file as a whole). */
@@ -69,14 +70,14 @@ export class DataState {
     }
   }
 
-  /** Decodes the open files with `mapping`; an error is placed next to the control it concerns. */
+  /** Decodes the open files with `mapping`; an error (or a load that kept no row) is placed next to the control it concerns. */
   async load(mapping: ColumnMapping): Promise<boolean> {
     this.mapping = mapping;
     this.status = 'Decoding rows';
     try {
       this.loaded = await this.client.request('load', { mapping });
-      this.loadError = null;
-      return true;
+      this.loadError = emptyLoadError(this.loaded.report, mapping);
+      return this.loadError === null;
     } catch (error) {
       if (isAbort(error)) return false;
       const e = error as Error & { column?: string };

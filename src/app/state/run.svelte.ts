@@ -17,6 +17,8 @@ export interface ModelProgress {
 export interface LossCurve {
   readonly model: string;
   readonly fold: number;
+  /** What is being fitted: 'epoch', or a stage such as the GLM warm start. */
+  readonly stage: string;
   readonly epochs: readonly TrainingEpoch[];
 }
 
@@ -102,9 +104,10 @@ export class RunState {
     });
     if (fit?.loss !== undefined && fit.step !== undefined) {
       const previous = this.curves[run.model];
-      const epochs = previous && previous.fold === run.fold ? previous.epochs.filter((e) => e.epoch < fit.step!) : [];
+      const same = previous && previous.fold === run.fold && previous.stage === fit.stage;
+      const epochs = same ? previous.epochs.filter((e) => e.epoch < fit.step!) : [];
       const epoch: TrainingEpoch = { epoch: fit.step, loss: fit.loss, ...(fit.valLoss !== undefined && { valLoss: fit.valLoss }) };
-      this.curves = { ...this.curves, [run.model]: { model: run.model, fold: run.fold, epochs: [...epochs, epoch] } };
+      this.curves = { ...this.curves, [run.model]: { model: run.model, fold: run.fold, stage: fit.stage, epochs: [...epochs, epoch] } };
     }
   }
 }

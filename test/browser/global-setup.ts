@@ -1,0 +1,30 @@
+/**
+ * Global setup of the browser tests: builds the app with `vite build` and serves dist/ with
+ * `vite preview` on a free port of 127.0.0.1; the tests read its address with
+ * `inject('baseUrl')`. HEXCAST_SKIP_BUILD=1 reuses an existing dist/ (quicker local reruns).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!(process.env.HEXCAST_SKIP_BUILD === '1' && existsSync(`${root}/dist/index.html`))) {
+    await build({ root, logLevel: 'warn' });
+  }
+  const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error(`vite preview did not report a TCP address: ${String(address)}`);
+  project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
+  return async () => {
+    await server.close();
+  };
+}

@@ -1,0 +1,49 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SHARED_DATA, launch, metricNumbers, openApp } from './harness';
+
+const baseUrl = inject('baseUrl');
+const CHICAGO = `${SHARED_DATA}chicago-crimes-2014-2018.arrow`;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the full Chicago file (1.3 M rows, 69 MB)', () => {
+  it('loads, bins and runs all seven baselines with no main-thread task over 200 ms', async () => {
+    const app = await openApp(browser, baseUrl);
+    const { page } = app;
+    await page.getByRole('navigation').getByText('167,804 incidents').waitFor();
+    await app.resetLongTasks();
+
+    const t0 = Date.now();
+    await page.locator('input[type=file]').setInputFiles(CHICAGO);
+    await page.getByRole('navigation').getByText('1,293,304 incidents').waitFor({ timeout: 60_000 });
+    const loaded = Date.now();
+    await page.getByRole('navigation').getByText(/^\d[\d,]* cells × \d+ weeks$/).waitFor({ timeout: 60_000 });
+    const binned = Date.now();
+    const decode = await page.getByText(/^Decoded in [\d.]+ s/).textContent();
+    console.log(`Chicago: open + decode ${loaded - t0} ms (${decode}), bin ${binned - loaded} ms`);
+    await app.screenshot('14-chicago-data');
+
+    await page.getByRole('navigation').getByRole('button', { name: /Experiment/ }).click();
+    await page.getByRole('checkbox', { name: /^Window average/ }).check();
+    await page.getByRole('button', { name: 'Run 7 models × 26 folds' }).click();
+    const started = Date.now();
+    await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 180_000 });
+    await page.locator('.map svg path[data-i]').first().waitFor();
+    console.log(`Chicago: 7 baselines × 26 folds in ${Date.now() - started} ms`);
+    expect(await metricNumbers(page)).toHaveLength(2 * 7);
+
+    const longTasks = await app.longTasks();
+    console.log(`Chicago: ${longTasks.length} long tasks, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    await app.screenshot('15-chicago-results');
+    expect(app.offOrigin).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

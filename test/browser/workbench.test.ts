@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { evaluate, launch, metricNumbers, openApp, type Watched } from './harness';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+const opened: Watched[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(() => {
+  for (const app of opened.splice(0)) {
+    expect(app.offOrigin, 'requests that left the app origin').toEqual([]);
+    expect(app.pageErrors, 'uncaught page errors').toEqual([]);
+    expect(app.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e)), 'CSP violations').toEqual([]);
+  }
+});
+
+async function open(hash = ''): Promise<Watched> {
+  const app = await openApp(browser, baseUrl, hash);
+  opened.push(app);
+  return app;
+}
+
+async function download(page: Page, button: string | RegExp): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: typeof button === 'string' }).first().click()]);
+  return readFileSync((await file.path())!);
+}
+
+/** Runs the current experiment from the Experiment step and waits for the Results step. */
+async function runToResults(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Run \d+ models? × \d+ folds$/ }).click();
+  await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 120_000 });
+  await page.locator('table.hx-table').first().waitFor();
+}
+
+describe('the workbench on the bundled Chicago sample', () => {
+  it('opens the sample, bins it, runs the default baselines with no long task over 200 ms, and exports a report that matches the table', async () => {
+    const app = await open();
+    const { page } = app;
+    await page.getByRole('navigation').getByText('167,804 incidents').waitFor();
+    await page.getByText('location is missing (null or NaN)').waitFor();
+    await app.screenshot('01-data');
+
+    await page.getByRole('button', { name: 'Next: binning →' }).click();
+    await page.getByText('827 cells', { exact: true }).waitFor();
+    await page.locator('.map svg path[data-i]').first().waitFor();
+    expect(await page.locator('.map svg path[data-i]').count()).toBe(827);
+    await app.screenshot('02-binning');
+
+    await page.getByRole('button', { name: 'Next: experiment →' }).click();
+    await page.getByText('Multilayer perceptron').waitFor({ timeout: 30_000 });
+    await app.screenshot('03-experiment');
+
+    // The long-task observer works: a 120 ms busy loop on the main thread is recorded.
+    await app.resetLongTasks();
+    await evaluate(
+      page,
+      () =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            const end = performance.now() + 120;
+            while (performance.now() < end);
+            resolve();
+          }, 0),
+        ),
+    );
+    await page.waitForTimeout(100);
+    expect(Math.max(...(await app.longTasks()))).toBeGreaterThanOrEqual(120);
+
+    await app.resetLongTasks();
+    await runToResults(page);
+    await page.locator('.map svg path[data-i]').first().waitFor();
+    const longTasks = await app.longTasks();
+    console.log(`sample run: ${longTasks.length} long tasks, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    await app.screenshot('05-results');
+
+    const rows = await metricNumbers(page);
+    expect(rows).toHaveLength(2 * 6);
+    const report = JSON.parse((await download(page, 'Report (JSON)')).toString('utf8'));
+    expect(report.format).toBe('hexcast-report');
+    expect(report.models.map((m: { name: string }) => m.name)).toEqual(rows.slice(0, 6).map((r) => r[0].replace(/\s*baseline$/, '')));
+    expect(report.data.files[0].name).toBe('chicago-3-types-2014-2018.arrow');
+    expect(report.data.rows).toMatchObject({ read: 168_152, kept: 167_804 });
+    expect(report.panel).toMatchObject({ resolution: 8, bucket: 'week', cells: 827 });
+    expect(report.cutoffs).toHaveLength(26);
+    // The count table's MAE column shows each model's mean MAE from the report.
+    const maeColumn = rows.slice(6).map((r) => r[1]);
+    const mae = report.models.map((m: { metrics: { mae: { mean: number } } }) => m.metrics.mae.mean);
+    maeColumn.forEach((text, i) => expect(Number(text.replace('★', '').split(/\s/)[0])).toBeCloseTo(mae[i], 2));
+
+    const html = (await download(page, 'Report (HTML)')).toString('utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(report.summary.headline);
+    const embedded = JSON.parse(html.match(/<script type="application\/json" id="hexcast-report">([\s\S]*?)<\/script>/)![1]);
+    expect(embedded.models).toEqual(report.models);
+    expect(html.match(/<svg class="hx-chart"/g)).toHaveLength(4);
+
+    const markdown = (await download(page, 'Report (Markdown)')).toString('utf8');
+    expect(markdown.startsWith('# Hexcast backtest report')).toBe(true);
+    expect(markdown).toContain(report.summary.headline);
+
+    const forecasts = tableFromIPC(await download(page, 'Forecasts (Arrow)'));
+    expect(forecasts.numRows).toBe(26 * 827);
+    expect(forecasts.schema.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['fold', 'cell', 'actual', ...report.models.map((m: { name: string }) => m.name)]));
+
+    const svg = (await download(page, /as SVG$/)).toString('utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await download(page, /as PNG$/);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  it('shows hotspots, a cell series and per-fold charts, and a shared link reproduces the same numbers', async () => {
+    const app = await open('#v=1&sample=chicago-3-types-2014-2018&res=7&bucket=month&model=naive&model=historic-average&model=kde&folds=6&validation=0&coverage=0.05,0.2');
+    const { page } = app;
+    await page.getByText('Experiment restored from the link').waitFor();
+    await page.getByRole('button', { name: /^Run \(/ }).click();
+    await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 60_000 });
+    const numbers = await metricNumbers(page);
+    expect(numbers).toHaveLength(2 * 3);
+
+    await page.getByRole('button', { name: 'Hotspots', exact: true }).click();
+    await page.getByText(/flags \d+ cells \(/).waitFor();
+    await page.locator('.cells button').first().click();
+    await page.getByText(/^Cell [0-9a-f]{15}: actual and forecast incidents per month$/).waitFor();
+    await app.screenshot('06-results-hotspots');
+
+    const hash = await evaluate(page, () => location.hash);
+    expect(hash).toContain('model=kde');
+    const again = await open(hash);
+    await again.page.getByText('Experiment restored from the link').waitFor();
+    await again.page.getByRole('button', { name: /^Run \(/ }).click();
+    await again.page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 60_000 });
+    expect(await metricNumbers(again.page)).toEqual(numbers);
+  });
+
+  it('cancels a run: the worker stops and the progress no longer moves', async () => {
+    const app = await open('#v=1&sample=chicago-3-types-2014-2018&res=9&bucket=day&model=kde&model=prospective&folds=400&validation=0');
+    const { page } = app;
+    await page.getByText('Experiment restored from the link').waitFor();
+    await page.getByRole('button', { name: /^Run \(/ }).click();
+    const bar = page.getByRole('progressbar', { name: 'Overall progress' });
+    await page.waitForFunction(() => Number(document.querySelector('[aria-label="Overall progress"]')?.getAttribute('aria-valuenow')) >= 2, undefined, { timeout: 60_000 });
+    await app.screenshot('04-run');
+    await page.getByRole('button', { name: 'Cancel run' }).click();
+    await page.getByRole('heading', { name: 'Cancelled' }).waitFor();
+    const stopped = await bar.getAttribute('aria-valuenow');
+    await page.waitForTimeout(1500);
+    expect(await bar.getAttribute('aria-valuenow')).toBe(stopped);
+    expect(Number(stopped)).toBeLessThan(100);
+    await expect(page.getByText('The run was stopped; nothing more is computed.').isVisible()).resolves.toBe(true);
+  });
+});
