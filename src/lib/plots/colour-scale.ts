@@ -24,11 +24,16 @@ export function sequentialScale(max: number): ColourScale {
   const top = max > 0 && Number.isFinite(max) ? max : 1;
   const interpolate = (t: number): string => interpolateViridis(1 - t);
   const scale = scaleSequentialSqrt(interpolate).domain([0, top]).clamp(true);
-  const ticks = niceTicks(0, top, 4);
+  // Nice values, minus those that would crowd the top of the square-root ramp (keeping the largest).
+  const ticks: { position: number; label: string }[] = [];
+  for (const value of niceTicks(0, top, 5).reverse()) {
+    const position = Math.sqrt(value / top);
+    if (ticks.length === 0 || ticks[ticks.length - 1].position - position >= 0.12) ticks.push({ position, label: formatCompact(value, 2) });
+  }
   return {
     colour: (value) => (Number.isNaN(value) ? '#ffffff' : value === 0 ? ZERO_FILL : scale(value)),
     stops: rampStops(interpolate),
-    ticks: ticks.map((value) => ({ position: Math.sqrt(value / top), label: formatCompact(value, 2) })),
+    ticks: ticks.reverse(),
   };
 }
 
