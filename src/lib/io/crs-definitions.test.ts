@@ -28,6 +28,12 @@ describe('CRS_DEFINITIONS', () => {
     expect(y).toBeCloseTo(0, 3);
   });
 
+  it("EPSG:3435's x = y = 0 is where Chicago's 'Missouri' rows sit: (36.619446395°N, 91.686565684°W)", () => {
+    const [lng, lat] = proj4(resolveCrs('EPSG:3435').definition, 'EPSG:4326').forward([0, 0]);
+    expect(lat).toBeCloseTo(36.619446395, 8);
+    expect(lng).toBeCloseTo(-91.686565684, 8);
+  });
+
   it.each([
     ['EPSG:32616', [500_000, 0]], // zone 16N: central meridian 87°W, false easting 500 km
     ['EPSG:26916', [500_000, 0]],

@@ -5,6 +5,7 @@ import { DROP_CODE } from './drop-codes';
 import { findColumn, type ColumnInput } from './find-column';
 import { InputError } from './input-error';
 import type { ArrowSource } from './read-arrow';
+import { memoiseProjection } from './memoise-projection';
 import { isNumericType, readNumbers } from './read-numbers';
 
 /** The location columns decoded: the CRS used (for x/y) and warnings. */
@@ -21,7 +22,10 @@ export interface DecodedLocation {
  * - 'location-zero': both exactly 0 before any projection (a common "unknown" sentinel);
  * - 'location-out-of-range': |lat| > 90, |lng| > 180 or non-finite after projection (or the
  *   projection failed).
- * x/y are projected with proj4 from the mapping's CRS (`resolveCrs`) to EPSG:4326. Every
+ * x/y are projected with proj4 from the mapping's CRS (`resolveCrs`) to EPSG:4326, each distinct
+ * point once (`memoiseProjection`). The 0/0 test comes first because 0/0 in a projected CRS is a
+ * real place: Chicago's (36.62, −91.69) "Missouri" rows are x = y = 0 in EPSG:3435 (Illinois East),
+ * the police data's "unknown" sentinel, projected by the publisher. Every
  * dropped row gets lat = lng = NaN whatever its earlier reason, so NaN marks "no usable location"
  * for the outlier rule. Columns must be numeric (any Int or Float width).
  *
@@ -46,7 +50,6 @@ export function decodeLocation(
   const n = lat.length;
   let outOfRange = 0;
   let located = 0;
-  const point: [number, number] = [0, 0];
   for (let i = 0; i < n; i++) {
     let a = lat[i];
     let b = lng[i];
@@ -56,9 +59,7 @@ export function decodeLocation(
     else {
       located++;
       if (project) {
-        point[0] = b;
-        point[1] = a;
-        const projected = project(point);
+        const projected = project(b, a);
         b = projected[0];
         a = projected[1];
       }
@@ -103,8 +104,8 @@ function readColumn(inputs: readonly ColumnInput[], out: Float64Array): void {
   }
 }
 
-/** A function projecting [x, y] in `crs` to [lng, lat]; [NaN, NaN] where proj4 fails. */
-function projector(crs: string): (point: [number, number]) => readonly number[] {
+/** A function projecting (x, y) in `crs` to [lng, lat], once per distinct point; [NaN, NaN] where proj4 fails. */
+function projector(crs: string): (x: number, y: number) => readonly number[] {
   const { label, definition } = resolveCrs(crs);
   let converter: proj4.Converter;
   try {
@@ -114,11 +115,11 @@ function projector(crs: string): (point: [number, number]) => readonly number[] 
     throw new InputError(`proj4 cannot use the CRS '${label}'${why}: expected an EPSG code or a valid proj4 string`);
   }
   const failed = [NaN, NaN];
-  return (point) => {
+  return memoiseProjection((point) => {
     try {
       return converter.forward(point);
     } catch {
       return failed;
     }
-  };
+  });
 }

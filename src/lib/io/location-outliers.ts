@@ -37,8 +37,9 @@ const RAD = Math.PI / 180;
  *   however odd the data.
  * - Within a city, incident density fades smoothly, so the farthest genuine points lie only a
  *   little beyond q (Chicago: q = 23.1 km, farthest genuine point 26–30 km; Portland: q = 14.5
- *   km, farthest 19.6 km); geocoding failures land far away (Chicago's rows at (36.62, −91.69),
- *   a fallback point in Missouri, are 671 km out). 4 × q leaves a wide margin either side.
+ *   km, farthest 19.6 km); geocoding failures land far away (Chicago's 5 rows at (36.62, −91.69)
+ *   in Missouri, 671 km out, are x = y = 0 in Illinois East feet, EPSG:3435, converted to degrees
+ *   by the publisher). 4 × q leaves a wide margin either side.
  * - The 50 km floor keeps compact data (one district, q ≈ 2 km) from losing genuine edge
  *   points; 50 km is about the radius of a metropolitan area.
  * Limits: a genuine separate cluster holding under 1 % of rows beyond 4 × q is flagged (keep it
