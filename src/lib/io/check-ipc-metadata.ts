@@ -105,8 +105,10 @@ export function checkIpcMetadata(bytes: Uint8Array, format: 'file' | 'stream'): 
       const footerLength = view.getInt32(bytes.length - 10, true);
       const footerStart = bytes.length - 10 - footerLength;
       if (footerLength <= 0 || footerStart < 8) return `its footer length (${footerLength}) does not fit the file`;
-      checkFooter(new FlatBuffer(bytes, footerStart, footerLength));
-      walkMessages(bytes, 8, footerStart);
+      const blocks = checkFooter(new FlatBuffer(bytes, footerStart, footerLength));
+      const starts = walkMessages(bytes, 8, footerStart);
+      const stray = blocks.find((offset) => !starts.has(offset));
+      if (stray !== undefined) return `the footer points at byte ${stray}, where no message starts`;
     } else {
       walkMessages(bytes, 0, bytes.length);
     }
@@ -116,10 +118,13 @@ export function checkIpcMetadata(bytes: Uint8Array, format: 'file' | 'stream'): 
   }
 }
 
-function walkMessages(bytes: Uint8Array, start: number, end: number): void {
+/** Walks the messages in [start, end) and returns the offsets at which they start. */
+function walkMessages(bytes: Uint8Array, start: number, end: number): Set<number> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const starts = new Set<number>();
   let at = start;
   while (at + 4 <= end) {
+    starts.add(at);
     let length = view.getInt32(at, true);
     at += 4;
     if (length === -1) {
@@ -134,6 +139,7 @@ function walkMessages(bytes: Uint8Array, start: number, end: number): void {
     if (body > end - at) throw new RangeError(`a message claims a ${body}-byte body but only ${end - at} bytes remain`);
     at += body;
   }
+  return starts;
 }
 
 /** Checks one Message and returns its body length. */
@@ -154,14 +160,21 @@ function checkMessage(fb: FlatBuffer): number {
   return bodyAt === 0 ? 0 : fb.u32(bodyAt) + fb.u32(bodyAt + 4) * 2 ** 32;
 }
 
-function checkFooter(fb: FlatBuffer): void {
+/** Checks the footer and returns the offsets of the messages its blocks point at. */
+function checkFooter(fb: FlatBuffer): number[] {
   const footer = fb.root();
   const schema = fb.target(footer, 1);
   if (schema === 0) throw new RangeError('the footer has no schema');
   checkSchema(fb, schema);
-  fb.vector(fb.target(footer, 2), 24); // dictionary blocks
-  fb.vector(fb.target(footer, 3), 24); // record batch blocks
   checkKeyValues(fb, fb.target(footer, 4));
+  // Blocks (dictionaries, then record batches): struct { offset: int64; metaDataLength: int32; bodyLength: int64 }, 24 bytes.
+  const offsets: number[] = [];
+  for (const index of [2, 3]) {
+    const vector = fb.target(footer, index);
+    const length = fb.vector(vector, 24);
+    for (let i = 0; i < length; i++) offsets.push(fb.u32(vector + 4 + 24 * i) + fb.u32(vector + 8 + 24 * i) * 2 ** 32);
+  }
+  return offsets;
 }
 
 function checkSchema(fb: FlatBuffer, schema: number): void {

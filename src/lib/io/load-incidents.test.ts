@@ -162,6 +162,12 @@ describe('loadIncidents', () => {
     );
   });
 
+  it('loadIncidents rejects a category filter without a category column', () => {
+    expect(inputErrorOf(() => loadIncidents([sourceOf(defectTable())], { ...filtered, category: null }))).toBe(
+      'a category filter (mapping.categories) needs a category column (mapping.category)',
+    );
+  });
+
   it('loadIncidents of no files says at least one is expected', () => {
     expect(inputErrorOf(() => loadIncidents([], base))).toBe('no incident files given: expected at least one Arrow file');
   });

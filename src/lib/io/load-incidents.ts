@@ -37,6 +37,9 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
   if (zone !== undefined && !isTimeZone(zone)) {
     throw new InputError(`time zone '${zone}' is not a known IANA zone: expected a name such as 'America/Chicago' or 'UTC'`);
   }
+  if (mapping.categories && !mapping.category) {
+    throw new InputError('a category filter (mapping.categories) needs a category column (mapping.category)');
+  }
   const read = sources.reduce((sum, source) => sum + source.table.numRows, 0);
   const reasons = new Uint8Array(read);
   const time = new Float64Array(read);
