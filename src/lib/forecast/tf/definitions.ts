@@ -23,7 +23,7 @@ const warmStartParam: ParamSpec = {
   label: 'Start from the GLM',
   type: 'boolean',
   default: true,
-  doc: 'Fit the Poisson GLM first and start the network at its forecasts (linear part = GLM, non-linear output = 0), as in CANN (Wüthrich & Merz 2019).',
+  doc: 'Fit the Poisson GLM first, hold it fixed as the network’s linear part and let the non-linear part (starting at 0) learn what it misses, as in CANN (Wüthrich & Merz 2019).',
 };
 
 /** Adam parameters of the networks, with that network's defaults. */
@@ -65,7 +65,7 @@ const GRU_PARAMS = [
   hiddenParam(16),
   windowParam('Periods of each cell’s sequence the GRU reads; 0 picks by bucket (48 hours, 28 days, 26 weeks, 12 months).'),
   warmStartParam,
-  ...trainingParams({ epochs: 12, patience: 2, batchSize: 512, learningRate: 0.01, l2: 1e-4, samplesPerEpoch: 6144 }),
+  ...trainingParams({ epochs: 8, patience: 2, batchSize: 512, learningRate: 0.01, l2: 1e-4, samplesPerEpoch: 6144 }),
 ];
 const GRAPH_PARAMS = [
   hiddenParam(16),

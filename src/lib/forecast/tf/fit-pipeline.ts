@@ -10,7 +10,10 @@ import { trainNetwork, type TrainData, type TrainSettings } from './train';
 export interface Recipe {
   /** The GLM fit: the whole model when `network` is absent, else the warm start. */
   readonly glm: IrlsSettings;
-  /** Start the network from the fitted GLM (CANN); without it the network starts from scratch. */
+  /**
+   * Start the network from the fitted GLM and keep that linear part fixed, so the non-linear path
+   * learns what the GLM misses (CANN); without it the whole network trains from scratch.
+   */
   readonly warmStart: boolean;
   readonly network?: {
     readonly train: TrainSettings;
@@ -63,15 +66,19 @@ export async function fitRecipe(recipe: Recipe, dims: NetworkDims, ctx: FeatureC
       warmStart(net, glm);
       return net;
     };
-    if (recipe.warmStart) notes.push(`linear part warm-started from a ${newton}; non-linear output weights started at 0 (CANN)`);
+    if (recipe.warmStart) notes.push(`linear part set to a ${newton} and held fixed; the non-linear path starts at 0 and learns what the GLM misses (CANN)`);
+    // With a GLM start its linear part stays fixed: Adam's first steps (every weight moves by about the
+    // learning rate) would otherwise knock an already optimal GLM off its optimum.
+    const trainableOf = (net: Network): readonly Network['variables'][number][] =>
+      recipe.warmStart ? net.variables.filter((v) => v !== net.linear.w && v !== net.linear.b) : net.variables;
     network = await start(data);
-    const trained = await trainNetwork(network, data, recipe.network.train, options, started);
+    const trained = await trainNetwork(network, data, recipe.network.train, options, started, trainableOf(network));
     let epochs = trained.epochs;
     if (refitting) {
       network.dispose();
       network = undefined;
       network = await start(everything);
-      const again = await trainNetwork(network, everything, { ...recipe.network.train, epochs: trained.chosenEpoch }, options, started);
+      const again = await trainNetwork(network, everything, { ...recipe.network.train, epochs: trained.chosenEpoch }, options, started, trainableOf(network));
       epochs = [...epochs, ...again.epochs.map((e) => ({ ...e, epoch: e.epoch + trained.epochs.length }))];
       notes.push(`refit: retrained from the same initialisation on all training periods for ${trained.chosenEpoch} epochs (log epochs ${trained.epochs.length + 1}–${epochs.length})`);
     } else {

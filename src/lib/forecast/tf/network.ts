@@ -95,7 +95,8 @@ export function disposeAll(tensors: readonly tf.Tensor[]): void {
 /**
  * Combined actuarial neural network start (CANN; Wüthrich & Merz 2019): copies a fitted GLM's
  * w and b into `network` and zeroes its non-linear output weights v, so the network starts
- * exactly at the GLM's forecasts and training only adds what the non-linear path can explain.
+ * exactly at the GLM's forecasts and training only adds what the non-linear path can explain
+ * (the fit pipeline then keeps w and b fixed).
  */
 export function warmStart(network: Network, glm: Network): void {
   network.linear.w.assign(glm.linear.w);

@@ -53,11 +53,19 @@ export interface TrainResult {
  * the learning rate (as Keras' ReduceLROnPlateau with patience 1). Without validation units it
  * trains for `settings.epochs` epochs at the given rate and keeps the last. Checks
  * `options.signal` before every batch and yields to the event loop about every 50 ms so a
- * cancel message can arrive. The optimizer's state is always disposed.
+ * cancel message can arrive. Only `trainable` variables (default: all) are updated. The
+ * optimizer's state is always disposed.
  * Reported losses are mean Poisson deviances 2·mean(y·log(y/λ) − (y − λ)).
  */
-export async function trainNetwork(network: Network, data: TrainData, settings: TrainSettings, options: FitOptions, started: number): Promise<TrainResult> {
-  const optimizer = adamFor(network.variables, settings.learningRate);
+export async function trainNetwork(
+  network: Network,
+  data: TrainData,
+  settings: TrainSettings,
+  options: FitOptions,
+  started: number,
+  trainable: readonly tf.Variable[] = network.variables,
+): Promise<TrainResult> {
+  const optimizer = adamFor(trainable, settings.learningRate);
   const shuffle = random((options.seed ^ 0x5bd1e995) >>> 0);
   const epochs: TrainingEpoch[] = [];
   const perEpoch = settings.samplesPerEpoch > 0 ? Math.max(1, Math.ceil(settings.samplesPerEpoch / data.unitSize)) : data.train.length;
@@ -79,7 +87,7 @@ export async function trainNetwork(network: Network, data: TrainData, settings: 
         const batchUnits = units.subarray(start, start + unitsPerBatch);
         const batch = data.batch(batchUnits);
         const y = data.targets(batchUnits);
-        devianceSum += step(network, optimizer, batch, y, settings.l2) * batch.n;
+        devianceSum += step(network, trainable, optimizer, batch, y, settings.l2) * batch.n;
         count += batch.n;
         if (performance.now() - lastYield > 50) {
           await new Promise((resolve) => setTimeout(resolve, 0));
@@ -97,14 +105,14 @@ export async function trainNetwork(network: Network, data: TrainData, settings: 
       if (Number.isFinite(valLoss) && (best === Infinity || valLoss < best * (1 - MIN_DELTA))) {
         best = valLoss;
         bestEpoch = epoch;
-        bestWeights = snapshot(network.variables);
+        bestWeights = snapshot(trainable);
       } else if (epoch - bestEpoch >= settings.patience) {
         break;
       } else {
         optimizer.learningRate /= 2;
       }
     }
-    if (bestWeights && bestEpoch < epochs.length) restore(network.variables, bestWeights);
+    if (bestWeights && bestEpoch < epochs.length) restore(trainable, bestWeights);
     return { epochs, chosenEpoch: bestEpoch };
   } finally {
     optimizer.dispose();
@@ -132,7 +140,7 @@ function unitDeviance(y: number, lambda: number): number {
 }
 
 /** One Adam step; returns the batch's mean Poisson deviance before the step. */
-function step(network: Network, optimizer: Adam, batch: Batch, y: Float32Array, l2: number): number {
+function step(network: Network, trainable: readonly tf.Variable[], optimizer: Adam, batch: Batch, y: Float32Array, l2: number): number {
   let eta: tf.Tensor | undefined;
   const { value, grads } = tf.variableGrads(() => {
     const logRate = network.logRate(batch).clipByValue(-30, 15);
@@ -142,8 +150,8 @@ function step(network: Network, optimizer: Adam, batch: Batch, y: Float32Array, 
     if (!(l2 > 0)) return nll as tf.Scalar;
     const penalty = tf.addN(network.penalised.map((w) => tf.sum(tf.square(w))));
     return nll.add(penalty.mul(l2)) as tf.Scalar;
-  }, network.variables as tf.Variable[]);
-  optimizer.apply(network.variables.map((v) => grads[v.name]));
+  }, trainable as tf.Variable[]);
+  optimizer.apply(trainable.map((v) => grads[v.name]));
   value.dispose();
   tf.dispose(grads);
   const logRate = eta!.dataSync() as Float32Array;
