@@ -48,7 +48,10 @@ export function ensureBackend(): Promise<BackendChoice> {
   return started;
 }
 
-/** Name of the backend tfjs is running on now ('wasm', 'cpu', …). */
+/**
+ * Name of the backend tfjs is running on now ('wasm', 'cpu', …).
+ * @example backendName() // → 'wasm' (after ensureBackend() in Node)
+ */
 export function backendName(): string {
   return tf.getBackend() ?? 'none';
 }
@@ -56,6 +59,7 @@ export function backendName(): string {
 /**
  * Node: WASM from the package's own `dist/` folder, CPU as the fallback (or `prefer: 'cpu'`).
  * `wasmDir` overrides the folder (a bundled CLI that moved the files).
+ * @example await initNodeBackend({ prefer: 'cpu' }) // → { backend: 'cpu', notes: ['cpu: ok in 2 ms'] }
  */
 export function initNodeBackend(options: { prefer?: 'wasm' | 'cpu'; wasmDir?: string; timeoutMs?: number } = {}): Promise<BackendChoice> {
   started = (async () => {
@@ -83,6 +87,8 @@ export function initNodeBackend(options: { prefer?: 'wasm' | 'cpu'; wasmDir?: st
  * `probe: true` a GPU backend must also beat WASM on a timed 256 × 256 matmul.
  * `wasmPaths` is the file map of the three WASM binaries (import them with Vite's `?url` in
  * the app, never in src/lib, which must also run in Node).
+ * @example await initBrowserBackend({ wasmPaths: { 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': threaded } })
+ *   // on a machine without a GPU → { backend: 'wasm', notes: ['webgpu: no adapter', 'webgl: software renderer (…SwiftShader…)', 'wasm: ok in 98 ms'] }
  */
 export function initBrowserBackend(options: { wasmPaths: WasmFileMap; prefer?: BackendName | 'auto'; probe?: boolean; timeoutMs?: number }): Promise<BackendChoice> {
   started = (async () => {

@@ -64,7 +64,10 @@ export interface FeatureContext {
   readonly calendar: Float32Array;
 }
 
-/** Builds the feature context of a series: the calendar rows of all its periods, past and future. */
+/**
+ * Builds the feature context of a series: the calendar rows of all its periods, past and future.
+ * @example featureContext(series, bucket, featureLayout('week', 4, 240), 3.2).calendar.length // → capacity × calendarWidth
+ */
 export function featureContext(series: Series, bucket: BucketSpec, layout: FeatureLayout, prior: number): FeatureContext {
   const K = layout.calendarWidth;
   const calendar = new Float32Array(series.capacity * K);
@@ -115,6 +118,7 @@ export function priorStrength(series: Series, T: number): number {
 /**
  * Writes the raw (unscaled) features of target (t, c) into `out` from `offset`, in
  * `layout.names` order. Reads only periods before t (and t's calendar); needs 1 ≤ t ≤ length.
+ * @example tabularRow(ctx, 5, 0, out, 0) // out[0] → log1p(count of cell 0 in period 4); see features.test.ts
  */
 export function tabularRow(ctx: FeatureContext, t: number, c: number, out: Float32Array, offset: number): void {
   const { series, layout } = ctx;
@@ -140,7 +144,10 @@ export function tabularRow(ctx: FeatureContext, t: number, c: number, out: Float
 /** Number of channels per step of the sequence inputs: log1p of the cell's count, ring-1 mean, ring-2 mean. */
 export const SEQUENCE_CHANNELS = 3;
 
-/** Writes the sequence channels of (period p, cell c) into `out` from `offset` (zeros before period 0). */
+/**
+ * Writes the sequence channels of (period p, cell c) into `out` from `offset` (zeros before period 0).
+ * @example sequenceStep(series, 0, 0, out, 0) // count 3, no neighbours → out[0..2] = [log1p(3), 0, 0]
+ */
 export function sequenceStep(series: Series, p: number, c: number, out: Float32Array, offset: number): void {
   if (p < 0) {
     out[offset] = out[offset + 1] = out[offset + 2] = 0;

@@ -38,6 +38,8 @@ export interface Fitted {
 /**
  * Fits a recipe on `data` (training units + validation units) and, with `refit`, again on
  * `all` units. Everything it creates is disposed on failure (abort included).
+ * @example (await fitRecipe({ glm, warmStart: true, refit: false, network }, dims, ctx, data, all, options, 0)).notes[0]
+ *   // → 'linear part set to a Poisson GLM fitted by Newton/IRLS in 5 iterations and held fixed; …'
  */
 export async function fitRecipe(recipe: Recipe, dims: NetworkDims, ctx: FeatureContext, data: TrainData, all: Int32Array, options: FitOptions, started: number): Promise<Fitted> {
   const notes: string[] = [];

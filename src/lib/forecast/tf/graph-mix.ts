@@ -45,6 +45,7 @@ export function normalisedAdjacency(lists: { readonly offsets: Int32Array; reado
  * ~50 ns an element). Neither has a gradient the WASM backend can run, but Â is symmetric,
  * so the gradient of x ↦ Âx is dy ↦ Âᵀdy = Âdy: `mix` carries that as a custom gradient.
  * Dispose the returned tensors when done.
+ * @example const { mix, tensors } = adjacencyTensors(normalisedAdjacency(lists)); mix(x) // Â·x, [cells, channels]
  */
 export function adjacencyTensors(adjacency: Adjacency): { mix: (x: tf.Tensor2D) => tf.Tensor2D; tensors: tf.Tensor[] } {
   const index = tf.tensor1d(adjacency.index, 'int32');

@@ -29,6 +29,7 @@ const CACHE_LIMIT = 1 << 24;
  * the tabular scaler on the rows of target periods [first, end) (at most ~20 000, spread
  * evenly), the sequence scaler on the channels of periods [0, end). Rows of periods from
  * `first` on are computed once and kept, scaled (when they fit in 2^24 floats).
+ * @example trainingInputs(ctx, { sample: 'cell', window: 0 }, 4, 240).inputs.batch(Int32Array.of(4 * C)).n // → 1
  */
 export function trainingInputs(ctx: FeatureContext, spec: InputSpec, first: number, end: number): { inputs: Inputs; scalers: Scalers } {
   const C = ctx.series.cells;
@@ -66,6 +67,7 @@ function rawRows(ctx: FeatureContext, first: number): Float32Array {
  * whose batches are cell-major: row c·B + b is cell c in the batch's period b);
  * targets need 1 ≤ t ≤ series.length and t ≥ window. `cache` holds scaled tabular rows of
  * the periods from `cache.from` on (see `trainingInputs`).
+ * @example inputsOf(ctx, { sample: 'period', window: 8 }, scalers).batch(Int32Array.of(t)).n // → C (one period of all cells)
  */
 export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers, cached?: { from: number; rows: Float32Array }): Inputs {
   const { series } = ctx;

@@ -27,6 +27,8 @@ const TOLERANCE = 1e-5;
  * below 1e−5 of the deviance. It reaches the maximum-likelihood fit that mini-batch Adam only
  * approaches, deterministically and in a fraction of the time. Starts from the GLM's current
  * weights; reports the validation deviance after every iteration; keeps the final weights.
+ * @example await fitGlmIrls(glm, data, { iterations: 25, l2: 0 }, { seed: 1, validation: 8 }, 0)
+ *   // → { epochs: [5 iterations], chosenEpoch: 5 }; glm.linear now holds the fitted w and b
  */
 export async function fitGlmIrls(glm: Network, data: TrainData, settings: IrlsSettings, options: FitOptions, started: number, stage = 'iteration'): Promise<TrainResult> {
   const { w, b } = glm.linear;

@@ -32,16 +32,19 @@ interface Fitted {
 /**
  * A Forecaster around a tfjs network (the shared machinery of every learned model):
  *
- * - `fit`: features from the history only (series.ts, features.ts); scalers and the
- *   empirical-Bayes prior strength from the periods before the validation span; targets are
- *   every (period, cell) from the model's first target period on; Adam with early stopping
- *   on the last `options.validation` periods (train.ts); seeded initialisation and shuffling.
+ * - `fit`: features from the history only (series.ts, features.ts); the feature layout,
+ *   scalers and the empirical-Bayes prior strength from the periods before the validation
+ *   span; targets are every (period, cell) from the model's first target period on; the GLM
+ *   by Newton/IRLS, then (networks) Adam with early stopping on the last
+ *   `options.validation` periods (fit-pipeline.ts); seeded initialisation and shuffling.
  * - `predict(h)`: recursive multi-step forecasting: the forecast mean of step k is appended to
  *   the series as if observed and the features of step k + 1 are recomputed from it (one
  *   model for all horizons; the calendar of future periods comes from `history.futurePeriods`).
  * - `update(history)`: swaps the history the inputs are computed from; weights, scalers and
  *   prior stay as fitted.
  * - `dispose`: frees the network (the optimizer is freed at the end of every fit).
+ * @example const model = learnedForecaster(spec); await model.fit(history, { seed: 1, validation: 8 }); model.predict(2)
+ *   // → Float32Array of 2 × cells expected counts
  */
 export function learnedForecaster(spec: LearnedSpec): Forecaster {
   const firstTarget = Math.max(FIRST_TARGET, spec.input.window);

@@ -60,12 +60,18 @@ export function glorotVariable(rng: Random, shape: [number, number], gain = 1): 
   return variableFrom(values, shape);
 }
 
-/** A trainable variable filled with `value` (biases, a zero-initialised linear part). */
+/**
+ * A trainable variable filled with `value` (biases, a zero-initialised linear part).
+ * @example constantVariable([1], Math.log(2)).dataSync() // → [0.693…]
+ */
 export function constantVariable(shape: number[], value = 0): tf.Variable {
   return variableFrom(new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(value), shape);
 }
 
-/** A trainable variable holding a copy of `values`. */
+/**
+ * A trainable variable holding a copy of `values`.
+ * @example variableFrom(Float32Array.of(1, 2), [2, 1]).shape // → [2, 1]
+ */
 export function variableFrom(values: Float32Array, shape: number[]): tf.Variable {
   const initial = tf.tensor(values, shape, 'float32');
   const variable = tf.variable(initial, true);
@@ -73,12 +79,18 @@ export function variableFrom(values: Float32Array, shape: number[]): tf.Variable
   return variable;
 }
 
-/** Copies of the variables' current values (for restoring the early-stopping epoch). */
+/**
+ * Copies of the variables' current values (for restoring the early-stopping epoch).
+ * @example snapshot([w]) // → [Float32Array of w's values]
+ */
 export function snapshot(variables: readonly tf.Variable[]): Float32Array[] {
   return variables.map((v) => (v.dataSync() as Float32Array).slice());
 }
 
-/** Writes values taken by `snapshot` back into the variables. */
+/**
+ * Writes values taken by `snapshot` back into the variables.
+ * @example const saved = snapshot(vars); …train…; restore(vars, saved) // vars hold the saved values again
+ */
 export function restore(variables: readonly tf.Variable[], values: readonly Float32Array[]): void {
   variables.forEach((v, i) => {
     const t = tf.tensor(values[i], v.shape, 'float32');
@@ -87,7 +99,10 @@ export function restore(variables: readonly tf.Variable[], values: readonly Floa
   });
 }
 
-/** Disposes a list of variables (a network's `dispose`). */
+/**
+ * Disposes a list of tensors (a network's `dispose`).
+ * @example disposeAll(network.variables) // tf.memory().numTensors drops by their count
+ */
 export function disposeAll(tensors: readonly tf.Tensor[]): void {
   for (const t of tensors) t.dispose();
 }
@@ -97,6 +112,7 @@ export function disposeAll(tensors: readonly tf.Tensor[]): void {
  * w and b into `network` and zeroes its non-linear output weights v, so the network starts
  * exactly at the GLM's forecasts and training only adds what the non-linear path can explain
  * (the fit pipeline then keeps w and b fixed).
+ * @example warmStart(mlp, fittedGlm) // mlp forecasts exactly what fittedGlm does until it trains
  */
 export function warmStart(network: Network, glm: Network): void {
   network.linear.w.assign(glm.linear.w);

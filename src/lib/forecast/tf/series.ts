@@ -69,6 +69,7 @@ export function seriesOf(history: History, extra: number): Series {
 /**
  * Writes one more period of counts (observed, or predicted means during recursive
  * forecasting) and updates the neighbour means and prefix sums. Throws when full.
+ * @example append(series, forecast.subarray(0, C)); series.length // → one more than before
  */
 export function append(series: Series, values: ArrayLike<number>): void {
   const C = series.cells;
