@@ -65,7 +65,7 @@ const GRU_PARAMS = [
   hiddenParam(16),
   windowParam('Periods of each cell’s sequence the GRU reads; 0 picks by bucket (48 hours, 28 days, 26 weeks, 12 months).'),
   warmStartParam,
-  ...trainingParams({ epochs: 8, patience: 2, batchSize: 512, learningRate: 0.01, l2: 1e-4, samplesPerEpoch: 6144 }),
+  ...trainingParams({ epochs: 6, patience: 2, batchSize: 512, learningRate: 0.01, l2: 1e-4, samplesPerEpoch: 6144 }),
 ];
 const GRAPH_PARAMS = [
   hiddenParam(16),
