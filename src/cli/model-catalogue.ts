@@ -1,5 +1,5 @@
 import type { ModelDefinition } from '../lib/forecast/model-definition';
-import { ALL_MODELS } from '../lib/forecast/models';
+import { ALL_MODELS, loadAllModels } from '../lib/forecast/models';
 
 /** The models a run may use, and the tfjs backend when learned tfjs models are among them. */
 export interface ModelCatalogue {
@@ -8,10 +8,16 @@ export interface ModelCatalogue {
 }
 
 /**
- * The model catalogue for a `--models` list. Learned tfjs models are loaded (with their
- * backend) only when the list could name one, so baseline runs never pay for tfjs.
+ * The model catalogue for a `--models` list. The tfjs models are loaded, and the WASM
+ * backend started, only when the list names a model that is neither a baseline nor the SEPP
+ * ('learned', 'all', 'mlp', a typo…), so baseline runs never pay for tfjs.
  */
 export async function loadModelCatalogue(list: string): Promise<ModelCatalogue> {
-  void list;
-  return { definitions: ALL_MODELS };
+  const ids = list.split(',').map((part) => part.trim().split(':')[0]).filter(Boolean);
+  const light = new Set(ALL_MODELS.map((d) => d.id).concat('baselines'));
+  if (ids.every((id) => light.has(id))) return { definitions: ALL_MODELS };
+  const definitions = await loadAllModels();
+  const { ensureBackend } = await import('../lib/forecast/tf');
+  const choice = await ensureBackend();
+  return { definitions, backend: choice.backend };
 }

@@ -1,4 +1,4 @@
-import { ALL_MODELS } from '../lib/forecast/models';
+import { loadAllModels } from '../lib/forecast/models';
 import { parseFlags } from './main';
 
 const USAGE = `Usage: hexcast models [--json]
@@ -14,13 +14,14 @@ export async function modelsCommand(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
+  const all = await loadAllModels();
   if (values.json) {
-    const out = ALL_MODELS.map(({ id, label, kind, summary, params }) => ({ id, label, kind, summary, params }));
+    const out = all.map(({ id, label, kind, summary, params }) => ({ id, label, kind, summary, params }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
-  for (const model of ALL_MODELS) {
+  for (const model of all) {
     lines.push(`${model.id}  (${model.kind}) ${model.label}`, `    ${model.summary}`);
     for (const p of model.params) {
       const range = p.type === 'choice' ? ` one of ${p.choices?.join('|')}` : p.min !== undefined || p.max !== undefined ? ` in [${p.min ?? '-∞'}, ${p.max ?? '∞'}]` : '';

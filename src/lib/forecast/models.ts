@@ -3,8 +3,16 @@ import type { ModelDefinition } from './model-definition';
 import { SEPP } from './sepp';
 
 /**
- * Every model Hexcast can run, baselines first: the catalogue behind `hexcast models`,
- * `--models` and the app's model picker. Learned tfjs models are added by `withLearned`
- * where tfjs may be loaded (it is heavy; the CLI and the worker load it lazily).
+ * The models that need no TensorFlow.js: every baseline and the self-exciting point process.
+ * Listed first everywhere (the CLI's `models`, the app's picker, reports).
  */
 export const ALL_MODELS: readonly ModelDefinition[] = [...BASELINES, SEPP];
+
+/**
+ * Every model, the learned tfjs ones included. tfjs (~1.9 MB, plus its backend start-up) is
+ * imported here on demand, so baseline-only runs and the app's first screen never pay for it.
+ */
+export async function loadAllModels(): Promise<readonly ModelDefinition[]> {
+  const { LEARNED_TF } = await import('./tf');
+  return [...ALL_MODELS, ...LEARNED_TF];
+}
