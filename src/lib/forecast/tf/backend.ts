@@ -62,6 +62,9 @@ export function backendName(): string {
  * @example await initNodeBackend({ prefer: 'cpu' }) // → { backend: 'cpu', notes: ['cpu: ok in 2 ms'] }
  */
 export function initNodeBackend(options: { prefer?: 'wasm' | 'cpu'; wasmDir?: string; timeoutMs?: number } = {}): Promise<BackendChoice> {
+  // PROD only silences tfjs's console chatter (its "install tfjs-node" banner cannot apply:
+  // tfjs-node does not install here), which would otherwise interleave with CLI output.
+  tf.env().set('PROD', true);
   started = (async () => {
     const notes: string[] = [];
     const order: BackendName[] = options.prefer === 'cpu' ? ['cpu'] : ['wasm', 'cpu'];
