@@ -1,7 +1,76 @@
+import { parseArgs } from 'node:util';
+import { InputError } from '../lib/io/input-error';
+import { backtestCommand } from './backtest-command';
+import { binCommand } from './bin-command';
+import { HELP, VERSION } from './help';
+import { inspectCommand } from './inspect-command';
+import { modelsCommand } from './models-command';
+import { reportCommand } from './report-command';
+import { UsageError } from './usage-error';
+
+/** Exit codes scripts can rely on. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
+
+const COMMANDS: Record<string, (argv: string[], signal: AbortSignal) => Promise<void>> = {
+  inspect: inspectCommand,
+  bin: binCommand,
+  backtest: backtestCommand,
+  report: reportCommand,
+  models: modelsCommand,
+};
+
 /**
- * Entry point of the `hexcast` command: parses the sub-command and returns the exit code.
+ * Entry point of the `hexcast` command: runs a sub-command and returns the exit code —
+ * 0 success, 1 the work failed (bad data, a model error; one line on stderr says why),
+ * 2 the command was called wrongly, 130 interrupted (Ctrl-C).
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  process.stderr.write(`hexcast: no commands yet (${argv.join(' ')})\n`);
-  return 2;
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`hexcast ${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`hexcast: unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')}; see hexcast --help)\n`);
+    return EXIT.usage;
+  }
+  const controller = new AbortController();
+  const interrupt = (): void => controller.abort();
+  process.once('SIGINT', interrupt);
+  try {
+    await run(rest, controller.signal);
+    return EXIT.ok;
+  } catch (error) {
+    if (controller.signal.aborted || (error instanceof Error && error.name === 'AbortError')) {
+      process.stderr.write('\nhexcast: cancelled\n');
+      return EXIT.cancelled;
+    }
+    const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`hexcast ${command}: ${message.split('\n')[0]}\n`);
+    if (usage) {
+      process.stderr.write(`see 'hexcast ${command} --help'\n`);
+      return EXIT.usage;
+    }
+    if (!(error instanceof InputError) && !(error instanceof RangeError) && process.env.HEXCAST_DEBUG) {
+      process.stderr.write(`${(error as Error).stack}\n`);
+    }
+    return EXIT.failed;
+  } finally {
+    process.off('SIGINT', interrupt);
+  }
+}
+
+/** Parses a command's flags with Node's util.parseArgs, strict, turning its errors into UsageErrors. */
+export function parseFlags<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

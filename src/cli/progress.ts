@@ -6,6 +6,8 @@ export class Progress {
   private lastLine = '';
   private lastDecile = -1;
   private lastStage = '';
+  private lastPrinted = 0;
+  private stageStarted = 0;
   private readonly tty: boolean;
   private readonly started = performance.now();
 
@@ -30,12 +32,29 @@ export class Progress {
       this.lastLine = line;
       return;
     }
-    const decile = Math.floor(percent / 10);
-    if (stage !== this.lastStage || decile !== this.lastDecile) {
-      this.stream.write(`${stage}: ${percent}%${detail ? ` ${detail}` : ''}\n`);
+    // In a log, a line when a stage starts and ends, and in between at most every 10 s.
+    const now = performance.now();
+    const starting = stage !== this.lastStage;
+    if (starting) this.stageStarted = now;
+    if (starting || percent === 100 || now - this.lastPrinted >= 10_000) {
+      const seconds = percent === 100 ? ` in ${((now - this.stageStarted) / 1000).toFixed(1)} s` : '';
+      if (!(starting && percent === 100 && this.lastDecile === 100)) this.stream.write(`${stage}: ${percent}%${seconds}${detail ? ` ${detail}` : ''}\n`);
       this.lastStage = stage;
-      this.lastDecile = decile;
+      this.lastDecile = percent;
+      this.lastPrinted = now;
     }
+  }
+
+  /** Announces a single-step stage ('reading', 'binning'): on a terminal on the bar's line, else as a log line. */
+  stage(name: string): void {
+    if (this.quiet) return;
+    if (this.tty) {
+      this.stream.write(`\r\x1b[2K${name}…`);
+      this.lastLine = name;
+    } else {
+      this.stream.write(`${name}…\n`);
+    }
+    this.lastStage = name;
   }
 
   /** Prints a one-off message on its own line. */

@@ -41,10 +41,12 @@ export function verdictOf(models: readonly ModelSummary[], coverage: readonly nu
   const lines = entries
     .filter((e) => e.better.length + e.worse.length + e.same > 0)
     .map(({ model, better, worse, same, isBest }) => {
+      const compared = better.length + worse.length + same;
       const parts: string[] = [];
-      if (better.length) parts.push(`better than the best baseline on ${better.join(', ')}`);
-      if (worse.length) parts.push(`worse on ${worse.join(', ')}`);
-      if (same) parts.push(`no difference beyond the interval on ${same} other${same === 1 ? '' : 's'}`);
+      if (better.length) parts.push(`better than the best baseline on ${listSome(better, 6)}`);
+      if (worse.length === compared && !isBest) parts.push('worse than the best baseline on every metric');
+      else if (worse.length) parts.push(`worse on ${listSome(worse, 4)}`);
+      if (same) parts.push(`no difference beyond the interval on ${same} metric${same === 1 ? '' : 's'}`);
       if (isBest) parts.push(`itself the best baseline on ${isBest}`);
       return { name: model.name, text: `${model.name}: ${parts.join('; ')}.`, better: better.length, worse: worse.length, same };
     });
@@ -67,6 +69,11 @@ export function verdictOf(models: readonly ModelSummary[], coverage: readonly nu
     );
   }
   return { headline, models: lines, caveats };
+}
+
+/** The first `max` items joined with commas, then 'and N more'. */
+function listSome(items: readonly string[], max: number): string {
+  return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
 function formatPercent(x: number): string {

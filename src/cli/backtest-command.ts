@@ -1,0 +1,166 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { backtest } from '../lib/evaluate/backtest';
+import { protocolOf, type Protocol } from '../lib/evaluate/protocol';
+import { boundaryCells } from '../lib/grid/boundary-cells';
+import { extendPanel } from '../lib/grid/extend-panel';
+import { regionFromCells } from '../lib/grid/study-region';
+import { forecastsFileBytes } from '../lib/io/forecasts-file';
+import { preparePanel } from '../lib/pipeline/prepare-panel';
+import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/versions';
+import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
+import { MAPPING_HELP } from './help';
+import { parseFlags } from './main';
+import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
+import { parseModelList } from './model-list';
+import { loadModelCatalogue } from './model-catalogue';
+import { Progress } from './progress';
+import { readSources } from './read-sources';
+import { UsageError } from './usage-error';
+
+const USAGE = `Usage: hexcast backtest FILE… [mapping options] --res R --bucket B [--tz Z] [--category V…]
+         --horizon H --folds N [--step S] [--window expanding|K] [--models LIST]
+         [--coverage 0.01,0.05,0.1] [--seed S] --out report.json [--md report.md]
+         [--html report.html] [--forecasts forecasts.arrow]
+
+Runs every model on the same rolling-origin cutoffs, scores the stored forecasts and writes
+a versioned JSON report (plus Markdown/HTML renderings and every forecast as Arrow). FILE may
+also be a pre-binned panel (cell, period, count), e.g. from 'hexcast bin' or DuckDB.
+
+${BIN_HELP}
+Protocol:
+  --horizon H           periods forecast after each cutoff (default 1)
+  --folds N             number of cutoffs (default 26)
+  --step S              periods between cutoffs (default 1)
+  --window W            'expanding' (default) or a sliding window of W periods
+  --refit R             re-estimate learned models every R folds (default 1)
+  --validation V        final training periods kept for early stopping (default 8)
+  --coverage LIST       hotspot coverage levels, fractions of the area (default 0.01,0.05,0.1)
+  --seed S              seed for every random choice (default 42)
+  --boundary FILE       GeoJSON study region (default: cells active before the first cutoff)
+
+Models:
+  --models LIST         comma-separated id[:key=value…]; 'baselines' (default), 'learned', 'all';
+                        see 'hexcast models'. E.g. naive,seasonal-naive,kde:window=8:rings=2
+
+${MAPPING_HELP}  --category VALUE      keep only this category (repeatable)
+
+Output:
+  --out FILE            the JSON report (required)
+  --md FILE             Markdown report (chart SVGs are written beside it)
+  --html FILE           standalone HTML report
+  --forecasts FILE      every forecast as a long Arrow table
+  --quiet               no progress on stderr
+`;
+
+/** `hexcast backtest`: the honest comparison, from files to a report. */
+export async function backtestCommand(argv: string[], signal: AbortSignal): Promise<void> {
+  const { values, positionals } = parseFlags(argv, {
+    ...MAPPING_OPTIONS,
+    ...BIN_OPTIONS,
+    category: { type: 'string', multiple: true },
+    horizon: { type: 'string' },
+    folds: { type: 'string' },
+    step: { type: 'string' },
+    window: { type: 'string' },
+    refit: { type: 'string' },
+    validation: { type: 'string' },
+    coverage: { type: 'string' },
+    seed: { type: 'string' },
+    boundary: { type: 'string' },
+    models: { type: 'string' },
+    out: { type: 'string' },
+    md: { type: 'string' },
+    html: { type: 'string' },
+    forecasts: { type: 'string' },
+    quiet: { type: 'boolean' },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (!values.out) throw new UsageError('--out report.json is required');
+  const protocol = protocolFromFlags(values);
+  const binFlags = binOptionsFromFlags(values, false);
+  const catalogue = await loadModelCatalogue(values.models ?? 'baselines');
+  const models = parseModelList(values.models ?? 'baselines', catalogue.definitions);
+  const progress = new Progress(process.stderr, values.quiet);
+
+  progress.stage('reading');
+  const { sources, sha256 } = await readSources(positionals);
+  const isPanel = sources.every((s) => s.table.schema.fields.some((f) => f.name === 'cell'));
+  const mapping = isPanel ? undefined : mappingFromFlags(sources, values, values.category);
+  progress.stage('loading and binning');
+  if (!isPanel && !binFlags) binOptionsFromFlags(values, true); // throws the usage error naming the missing flag
+  const prepared = preparePanel(sources, sha256, { mapping, bin: binFlags });
+  let { panel } = prepared;
+  let region;
+  if (values.boundary) {
+    const cells = boundaryCells(JSON.parse(await readFile(values.boundary, 'utf8')), panel.res);
+    panel = extendPanel(panel, cells);
+    region = regionFromCells(panel, cells);
+  }
+  progress.note(`panel: ${panel.cells.length.toLocaleString('en-US')} cells × ${panel.periods.length.toLocaleString('en-US')} ${panel.bucket.unit} periods; ${models.length} models × ${protocol.folds} folds`);
+
+  const result = await backtest({
+    panel,
+    protocol,
+    models,
+    definitions: catalogue.definitions,
+    data: prepared.data,
+    region,
+    environment: {
+      hexcast: HEXCAST_VERSION,
+      runtime: `node ${process.version} (${process.platform} ${process.arch})`,
+      libraries: LIBRARY_VERSIONS,
+      ...(catalogue.backend && { backend: catalogue.backend }),
+    },
+    timings: { loadMs: prepared.timings.loadMs, binMs: prepared.timings.binMs },
+    signal,
+    onProgress: (p) => {
+      const fit = p.fit;
+      const detail = fit?.loss !== undefined ? `${fit.stage} ${fit.step ?? ''}${fit.steps ? `/${fit.steps}` : ''} loss ${fit.loss.toPrecision(4)}` : '';
+      progress.update(`${p.model} (${p.modelIndex + 1}/${p.models})`, p.fold, p.folds, detail);
+    },
+  });
+  const { report } = result;
+  await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
+  const written = [values.out];
+  if (values.forecasts) {
+    await writeFile(values.forecasts, forecastsFileBytes(panel, result.forecasts, result.region, result.scores));
+    written.push(values.forecasts);
+  }
+  if (values.md || values.html) {
+    const { writeRenderings } = await import('./write-renderings');
+    written.push(...(await writeRenderings(report, { md: values.md, html: values.html })));
+  }
+  progress.note(report.summary.headline);
+  progress.done(`wrote ${written.join(', ')}`);
+}
+
+function protocolFromFlags(values: Record<string, string | boolean | string[] | undefined>): Protocol {
+  const int = (flag: string): number | undefined => {
+    const text = values[flag];
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n)) throw new UsageError(`--${flag} must be a whole number, got '${text}'`);
+    return n;
+  };
+  const window = values.window === undefined || values.window === 'expanding' ? 'expanding' : int('window');
+  const coverage = typeof values.coverage === 'string' ? values.coverage.split(',').map((c) => Number(c.trim())) : undefined;
+  const given = {
+    horizon: int('horizon'),
+    folds: int('folds'),
+    step: int('step'),
+    refitEvery: int('refit'),
+    validation: int('validation'),
+    seed: int('seed'),
+    window,
+    coverage,
+  };
+  try {
+    return protocolOf(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^protocol\./, '--'));
+  }
+}
+

@@ -1,0 +1,29 @@
+import type { BinOptions } from '../lib/grid/bin-incidents';
+import { BUCKET_UNITS, type BucketUnit } from '../lib/grid/time-bucket';
+import { UsageError } from './usage-error';
+
+/** parseArgs options for binning. */
+export const BIN_OPTIONS = {
+  res: { type: 'string' },
+  bucket: { type: 'string' },
+  'keep-partial': { type: 'boolean' },
+} as const;
+
+/** Help lines for the binning flags. */
+export const BIN_HELP = `Binning:
+  --res R               H3 resolution 0–15 (8: cells of ~0.74 km², edge ~530 m)
+  --bucket B            time bucket: hour, day, week (ISO, Monday) or month
+  --tz ZONE             IANA zone whose calendar cuts the buckets (default: the data's)
+  --keep-partial        keep a first/last week or month the data covers only in part
+`;
+
+/** Reads --res, --bucket, --tz and --keep-partial into BinOptions; `required` makes --res/--bucket mandatory. */
+export function binOptionsFromFlags(flags: { res?: string; bucket?: string; tz?: string; 'keep-partial'?: boolean }, required: boolean): BinOptions | undefined {
+  if (flags.res === undefined && flags.bucket === undefined && !required) return undefined;
+  if (flags.res === undefined) throw new UsageError('--res is required (an H3 resolution from 0 to 15)');
+  if (flags.bucket === undefined) throw new UsageError(`--bucket is required (${BUCKET_UNITS.join(', ')})`);
+  const res = Number(flags.res);
+  if (!Number.isInteger(res) || res < 0 || res > 15) throw new UsageError(`--res must be a whole number from 0 to 15, got '${flags.res}'`);
+  if (!BUCKET_UNITS.includes(flags.bucket as BucketUnit)) throw new UsageError(`--bucket must be one of ${BUCKET_UNITS.join(', ')}, got '${flags.bucket}'`);
+  return { res, unit: flags.bucket as BucketUnit, timeZone: flags.tz, trimPartial: !flags['keep-partial'] };
+}

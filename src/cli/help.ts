@@ -1,0 +1,32 @@
+import { HEXCAST_VERSION } from '../lib/versions';
+
+/** The package version, printed by `hexcast --version`. */
+export const VERSION: string = HEXCAST_VERSION;
+
+/** Flags shared by every command that reads incident files. */
+export const MAPPING_HELP = `Column mapping (auto-detected; override any part):
+  --time COL            time column (Timestamp, Date, integer epoch, ISO-8601 text)
+  --time-unit UNIT      unit of an integer epoch column: s, ms, us, ns
+  --tz ZONE             IANA zone: of wall-clock readings, or to bucket instants in
+  --lat COL --lng COL   WGS84 latitude/longitude columns
+  --x COL --y COL       projected coordinate columns, with
+  --crs CRS             their CRS: EPSG code (EPSG:2913) or a proj4 string
+  --category-column COL category column (none: --category-column '')
+  --keep-outliers       keep rows located far outside the bulk of the data
+`;
+
+/** Top-level usage. */
+export const HELP = `hexcast ${VERSION}: check crime-forecasting claims against honest baselines.
+
+Usage: hexcast <command> [options]
+
+Commands:
+  inspect FILE…   detected column mapping, time range, categories, row accounting
+  bin FILE…       bin incidents into an H3 × time panel (Arrow: cell, period, count, area_m2)
+  backtest FILE…  rolling-origin backtest of baselines and learned models; writes a report
+  report FILE     re-render a report.json as Markdown and/or HTML
+  models          list the models and their parameters
+
+Run 'hexcast <command> --help' for a command's options.
+Exit codes: 0 ok, 1 the work failed (the reason is on stderr), 2 wrong usage, 130 interrupted.
+`;

@@ -1,0 +1,83 @@
+import { DROP_REASON_TEXT, DROP_REASONS } from '../lib/io/incidents';
+import { loadIncidents } from '../lib/io/load-incidents';
+import { summariseIncidents } from '../lib/io/summarise-incidents';
+import { MAPPING_HELP } from './help';
+import { parseFlags } from './main';
+import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
+import { readSources } from './read-sources';
+
+const USAGE = `Usage: hexcast inspect FILE… [mapping options] [--category VALUE…] [--json]
+
+Prints the detected column mapping, the time range, categories with counts, and the row
+accounting (rows read = kept + dropped, by reason, with examples). With --json, one JSON
+object on stdout.
+
+${MAPPING_HELP}  --category VALUE      keep only this category (repeatable)
+  --json                machine-readable output
+`;
+
+/** `hexcast inspect`: what is in these files, and what loading them would keep and drop. */
+export async function inspectCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseFlags(argv, { ...MAPPING_OPTIONS, category: { type: 'string', multiple: true }, json: { type: 'boolean' } });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const { sources, sha256 } = await readSources(positionals);
+  const mapping = mappingFromFlags(sources, values, values.category);
+  const incidents = loadIncidents(sources, mapping);
+  const summary = summariseIncidents(incidents);
+  const report = incidents.report;
+  if (values.json) {
+    const out = {
+      files: report.files,
+      sha256,
+      mapping,
+      clock: incidents.clock,
+      timeZone: incidents.timeZone,
+      rows: { read: report.read, kept: report.kept, dropped: report.dropped },
+      examples: report.examples,
+      time: summary.time && { first: summary.time.firstText, last: summary.time.lastText },
+      extent: summary.extent,
+      categories: summary.categories,
+      uncategorised: summary.uncategorised,
+      warnings: report.warnings,
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return;
+  }
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const lines: string[] = [];
+  for (const file of report.files) lines.push(`${file.name}: ${n(file.rows)} rows, ${(file.bytes / 1e6).toFixed(1)} MB`);
+  lines.push(`SHA-256   ${sha256}`, '', 'Mapping');
+  lines.push(`  time      ${mapping.time.column}${mapping.time.unit ? ` (epoch ${mapping.time.unit})` : ''} → ${incidents.clock === 'wall' ? 'local wall-clock time' : 'instants'}${incidents.timeZone ? `, ${incidents.timeZone}` : ''}`);
+  lines.push(
+    mapping.location.kind === 'latlng'
+      ? `  location  ${mapping.location.lat} / ${mapping.location.lng} (WGS84 degrees)`
+      : `  location  ${mapping.location.x} / ${mapping.location.y} in ${mapping.location.crs}`,
+  );
+  lines.push(`  category  ${mapping.category ?? '(none)'}${mapping.categories ? `, keeping ${mapping.categories.join(', ')}` : ''}`);
+  if (summary.time) lines.push('', `Time      ${summary.time.firstText} … ${summary.time.lastText}`);
+  if (summary.extent) {
+    const e = summary.extent;
+    lines.push(`Extent    lat ${e.south.toFixed(4)} … ${e.north.toFixed(4)}, lng ${e.west.toFixed(4)} … ${e.east.toFixed(4)}`);
+  }
+  const droppedTotal = report.read - report.kept;
+  lines.push('', `Rows      ${n(report.read)} read = ${n(report.kept)} kept + ${n(droppedTotal)} dropped`);
+  for (const reason of DROP_REASONS) {
+    const count = report.dropped[reason];
+    if (!count) continue;
+    lines.push(`  ${reason.padEnd(22)} ${n(count).padStart(10)}  ${DROP_REASON_TEXT[reason]}`);
+    for (const example of report.examples.filter((e) => e.reason === reason).slice(0, 2)) {
+      const shown = Object.entries(example.values).map(([k, v]) => `${k}=${v}`).join(', ');
+      lines.push(`  ${''.padEnd(22)} ${''.padStart(10)}  e.g. ${example.file} row ${n(example.row)}: ${shown}`);
+    }
+  }
+  if (summary.categories.length) {
+    lines.push('', `Categories (${summary.categories.length}${summary.uncategorised ? `, plus ${n(summary.uncategorised)} rows without one` : ''})`);
+    const width = Math.max(...summary.categories.map((c) => c.name.length));
+    for (const c of summary.categories) lines.push(`  ${c.name.padEnd(width)}  ${n(c.count).padStart(10)}`);
+  }
+  for (const warning of report.warnings) lines.push('', `Warning: ${warning}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

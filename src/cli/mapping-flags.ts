@@ -1,0 +1,91 @@
+import type { ColumnMapping, EpochUnit } from '../lib/io/column-mapping';
+import { detectMapping } from '../lib/io/detect-mapping';
+import { InputError } from '../lib/io/input-error';
+import type { ArrowSource } from '../lib/io/read-arrow';
+import { UsageError } from './usage-error';
+
+/** The parseArgs option table for the column-mapping flags (see MAPPING_HELP). */
+export const MAPPING_OPTIONS = {
+  time: { type: 'string' },
+  'time-unit': { type: 'string' },
+  tz: { type: 'string' },
+  lat: { type: 'string' },
+  lng: { type: 'string' },
+  x: { type: 'string' },
+  y: { type: 'string' },
+  crs: { type: 'string' },
+  'category-column': { type: 'string' },
+  'keep-outliers': { type: 'boolean' },
+} as const;
+
+/** The values of the mapping flags, as parseArgs returns them. */
+export interface MappingFlags {
+  time?: string;
+  'time-unit'?: string;
+  tz?: string;
+  lat?: string;
+  lng?: string;
+  x?: string;
+  y?: string;
+  crs?: string;
+  'category-column'?: string;
+  'keep-outliers'?: boolean;
+}
+
+/**
+ * The column mapping for these files: the auto-detected one, with every flag given taking
+ * precedence. Throws a usage error for contradictory flags (lat/lng with x/y) and an
+ * InputError listing what is still missing when detection and flags leave a gap (e.g. a
+ * projected file without --crs).
+ */
+export function mappingFromFlags(sources: readonly ArrowSource[], flags: MappingFlags, categories?: readonly string[]): ColumnMapping {
+  if ((flags.lat || flags.lng) && (flags.x || flags.y)) throw new UsageError('give either --lat/--lng or --x/--y, not both');
+  if (flags['time-unit'] && !['s', 'ms', 'us', 'ns'].includes(flags['time-unit'])) {
+    throw new UsageError(`--time-unit must be s, ms, us or ns, got '${flags['time-unit']}'`);
+  }
+  const suggestion = detectMapping(sources);
+  const detected = suggestion.mapping;
+  const name = sources.map((s) => s.name).join(', ');
+
+  const timeColumn = flags.time ?? detected?.time.column ?? suggestion.time[0]?.mapping.column;
+  if (!timeColumn) throw new InputError(`${name}: no time column found; name one with --time COL`, { file: sources[0]?.name });
+  const baseTime = detected && detected.time.column === timeColumn ? detected.time : { column: timeColumn };
+  const time = {
+    ...baseTime,
+    ...(flags['time-unit'] && { unit: flags['time-unit'] as EpochUnit }),
+    ...(flags.tz && { timeZone: flags.tz }),
+  };
+
+  let location: ColumnMapping['location'];
+  if (flags.lat || flags.lng) {
+    if (!flags.lat || !flags.lng) throw new UsageError('--lat and --lng go together');
+    location = { kind: 'latlng', lat: flags.lat, lng: flags.lng };
+  } else if (flags.x || flags.y || flags.crs) {
+    const candidate = suggestion.location.find((l) => l.kind === 'xy');
+    const x = flags.x ?? (candidate?.kind === 'xy' ? candidate.x : undefined);
+    const y = flags.y ?? (candidate?.kind === 'xy' ? candidate.y : undefined);
+    if (!x || !y) throw new UsageError('name the projected columns with --x COL --y COL');
+    if (!flags.crs) throw new UsageError(`--x/--y need --crs (an EPSG code such as EPSG:2913, or a proj4 string)`);
+    location = { kind: 'xy', x, y, crs: flags.crs };
+  } else if (detected) {
+    location = detected.location;
+  } else {
+    const missing = suggestion.missing.filter((m) => !m.startsWith('a time column'));
+    throw new InputError(`${name}: the location cannot be mapped automatically: ${missing.join('; ') || 'no location columns'}; use --lat/--lng or --x/--y --crs`, {
+      file: sources[0]?.name,
+    });
+  }
+  const categoryFlag = flags['category-column'];
+  const suggestedCategory = suggestion.category[0] && suggestion.category[0].score > 0 ? suggestion.category[0].column : null;
+  const category = categoryFlag !== undefined ? categoryFlag || null : (detected?.category ?? suggestedCategory);
+  if (categories?.length && !category) {
+    throw new UsageError('--category filters by value but the file has no category column detected; name it with --category-column COL');
+  }
+  return {
+    time,
+    location,
+    category,
+    ...(categories?.length && { categories: [...categories] }),
+    ...(flags['keep-outliers'] && { keepOutliers: true }),
+  };
+}

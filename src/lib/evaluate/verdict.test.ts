@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Comparison, ModelSummary } from './summarise-scores';
+import { verdictOf } from './verdict';
+
+const comparison = (verdict: Comparison['verdict'], skill = 0.1): Comparison => ({
+  baseline: 'b',
+  difference: { mean: 0, lo: 0, hi: 0, n: 10, nanCount: 0 },
+  skill,
+  dmStatistic: 0,
+  pValue: 0.5,
+  verdict,
+});
+
+/** A model whose comparison on every metric and coverage is `verdicts(id)`. */
+function model(name: string, kind: 'baseline' | 'learned', verdicts: (id: string) => Comparison['verdict']): ModelSummary {
+  const metric = (id: string) => comparison(verdicts(id));
+  const hotspot = (id: string) => ({ '0.05': metric(id) });
+  return {
+    name,
+    kind,
+    metrics: {} as ModelSummary['metrics'],
+    comparisons: {
+      mae: metric('mae'), rmse: metric('rmse'), poissonDeviance: metric('poissonDeviance'), mase: metric('mase'), brier: metric('brier'), logScore: metric('logScore'),
+      hitRate: hotspot('hitRate'), pai: hotspot('pai'), pei: hotspot('pei'),
+    },
+  };
+}
+
+describe('verdictOf', () => {
+  it('says no model beats the best baseline when no interval excludes zero in the better direction', () => {
+    const v = verdictOf([model('ha', 'baseline', () => 'is-baseline'), model('mlp', 'learned', () => 'no-difference')], [0.05]);
+    expect(v.headline).toBe('No model beats the best baseline by more than its interval on any metric.');
+    expect(v.models.map((m) => m.text)).toEqual(['mlp: no difference beyond the interval on 9 metrics.']);
+  });
+
+  it('names the winners, lists their better metrics with skill, and warns about multiple comparisons', () => {
+    const v = verdictOf(
+      [model('ha', 'baseline', () => 'is-baseline'), model('sepp', 'learned', (id) => (id === 'pai' ? 'better' : id === 'mae' ? 'worse' : 'no-difference'))],
+      [0.05],
+    );
+    expect(v.headline).toMatch(/^sepp beats the best baseline by more than the interval/);
+    expect(v.models[0].text).toBe('sepp: better than the best baseline on PAI at 5 % (+10.0 %); worse on MAE (+10.0 %); no difference beyond the interval on 7 metrics.');
+    expect(v.caveats).toEqual([]);
+  });
+
+  it('says "every metric" only when the model is nowhere the best baseline itself', () => {
+    const v = verdictOf(
+      [model('naive', 'baseline', () => 'worse'), model('ha', 'baseline', (id) => (id === 'mae' ? 'worse' : 'is-baseline'))],
+      [0.05],
+    );
+    expect(v.models.map((m) => m.text)).toEqual([
+      'naive: worse than the best baseline on every metric.',
+      'ha: worse on MAE (+10.0 %); itself the best baseline on 8.',
+    ]);
+    expect(v.caveats[0]).toMatch(/^10 comparisons were made at 95 %/);
+  });
+});

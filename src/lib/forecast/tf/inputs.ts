@@ -1,0 +1,127 @@
+import { sequenceStep, SEQUENCE_CHANNELS, tabularRow, type FeatureContext } from './features';
+import type { Batch } from './network';
+import { applyScaler, fitScaler, type Scaler } from './scaler';
+
+/** What a network reads: one target per unit ('cell') or all cells of a period per unit ('period'), and the sequence window. */
+export interface InputSpec {
+  readonly sample: 'cell' | 'period';
+  /** Periods of sequence inputs before the target (0: tabular features only). */
+  readonly window: number;
+}
+
+/** Scalers of the tabular features and the sequence channels, fitted on the training span. */
+export interface Scalers {
+  readonly tab: Scaler;
+  readonly seq: Scaler;
+}
+
+/** Inputs and targets of any units of one series. */
+export interface Inputs {
+  batch(units: Int32Array): Batch;
+  targets(units: Int32Array): Float32Array;
+}
+
+/** Rows of the scaled tabular features kept in memory at most (beyond, rows are computed per batch). */
+const CACHE_LIMIT = 1 << 24;
+
+/**
+ * Fits the scalers on training targets only and returns them with the inputs of the series:
+ * the tabular scaler on the rows of target periods [first, end) (at most ~20 000, spread
+ * evenly), the sequence scaler on the channels of periods [0, end). Rows of periods from
+ * `first` on are computed once and kept, scaled (when they fit in 2^24 floats).
+ * @example trainingInputs(ctx, { sample: 'cell', window: 0 }, 4, 240).inputs.batch(Int32Array.of(4 * C)).n // → 1
+ */
+export function trainingInputs(ctx: FeatureContext, spec: InputSpec, first: number, end: number): { inputs: Inputs; scalers: Scalers } {
+  const C = ctx.series.cells;
+  const F = ctx.layout.names.length;
+  const cache = (ctx.series.length - first) * C * F <= CACHE_LIMIT ? rawRows(ctx, first) : undefined;
+  const total = (end - first) * C;
+  const stride = Math.max(1, Math.floor(total / 20_000));
+  const rows = new Float32Array(Math.ceil(total / stride) * F);
+  let n = 0;
+  for (let i = 0; i < total; i += stride, n++) {
+    if (cache) rows.set(cache.subarray(i * F, (i + 1) * F), n * F);
+    else tabularRow(ctx, first + Math.floor(i / C), i % C, rows, n * F);
+  }
+  const seqTotal = end * C;
+  const seqStride = Math.max(1, Math.floor(seqTotal / 50_000));
+  const seq = new Float32Array(Math.ceil(seqTotal / seqStride) * SEQUENCE_CHANNELS);
+  let m = 0;
+  for (let i = 0; i < seqTotal; i += seqStride, m++) sequenceStep(ctx.series, Math.floor(i / C), i % C, seq, m * SEQUENCE_CHANNELS);
+  const scalers = { tab: fitScaler(rows.subarray(0, n * F), F), seq: fitScaler(seq.subarray(0, m * SEQUENCE_CHANNELS), SEQUENCE_CHANNELS) };
+  if (cache) applyScaler(scalers.tab, cache);
+  return { inputs: inputsOf(ctx, spec, scalers, cache ? { from: first, rows: cache } : undefined), scalers };
+}
+
+/** Unscaled tabular rows of every target from period `first` to the series' end, period-major. */
+function rawRows(ctx: FeatureContext, first: number): Float32Array {
+  const C = ctx.series.cells;
+  const F = ctx.layout.names.length;
+  const out = new Float32Array((ctx.series.length - first) * C * F);
+  for (let t = first; t < ctx.series.length; t++) for (let c = 0; c < C; c++) tabularRow(ctx, t, c, out, ((t - first) * C + c) * F);
+  return out;
+}
+
+/**
+ * The inputs of a series. A unit is a target index t·C + c ('cell') or a period t ('period',
+ * whose batches are cell-major: row c·B + b is cell c in the batch's period b);
+ * targets need 1 ≤ t ≤ series.length and t ≥ window. `cache` holds scaled tabular rows of
+ * the periods from `cache.from` on (see `trainingInputs`).
+ * @example inputsOf(ctx, { sample: 'period', window: 8 }, scalers).batch(Int32Array.of(t)).n // → C (one period of all cells)
+ */
+export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers, cached?: { from: number; rows: Float32Array }): Inputs {
+  const { series } = ctx;
+  const C = series.cells;
+  const F = ctx.layout.names.length;
+  const L = spec.window;
+  const S = SEQUENCE_CHANNELS;
+  const cacheEnd = cached ? cached.from + cached.rows.length / (C * F) : 0;
+  const tabInto = (t: number, c: number, out: Float32Array, row: number): void => {
+    if (cached && t >= cached.from && t < cacheEnd) {
+      const from = ((t - cached.from) * C + c) * F;
+      out.set(cached.rows.subarray(from, from + F), row * F);
+      return;
+    }
+    tabularRow(ctx, t, c, out, row * F);
+    for (let j = 0; j < F; j++) out[row * F + j] = (out[row * F + j] - scalers.tab.mean[j]) * scalers.tab.scale[j];
+  };
+  const stepInto = (p: number, c: number, out: Float32Array, offset: number): void => {
+    sequenceStep(series, p, c, out, offset);
+    for (let j = 0; j < S; j++) out[offset + j] = (out[offset + j] - scalers.seq.mean[j]) * scalers.seq.scale[j];
+  };
+  return {
+    batch(units: Int32Array): Batch {
+      if (spec.sample === 'cell') {
+        const n = units.length;
+        const tab = new Float32Array(n * F);
+        const seq = L > 0 ? new Float32Array(L * n * S) : undefined;
+        for (let i = 0; i < n; i++) {
+          const t = Math.floor(units[i] / C);
+          const c = units[i] - t * C;
+          tabInto(t, c, tab, i);
+          if (seq) for (let l = 0; l < L; l++) stepInto(t - L + l, c, seq, (l * n + i) * S);
+        }
+        return seq ? { n, tab, seq } : { n, tab };
+      }
+      const B = units.length;
+      const n = B * C;
+      const tab = new Float32Array(n * F);
+      const nodes = new Float32Array(n * L * S);
+      for (let c = 0; c < C; c++) {
+        for (let b = 0; b < B; b++) {
+          const t = units[b];
+          tabInto(t, c, tab, c * B + b);
+          for (let l = 0; l < L; l++) stepInto(t - L + l, c, nodes, ((c * B + b) * L + l) * S);
+        }
+      }
+      return { n, tab, nodes };
+    },
+    targets(units: Int32Array): Float32Array {
+      if (spec.sample === 'cell') return Float32Array.from(units, (u) => series.counts[u]);
+      const B = units.length;
+      const out = new Float32Array(B * C);
+      for (let c = 0; c < C; c++) for (let b = 0; b < B; b++) out[c * B + b] = series.counts[units[b] * C + c];
+      return out;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import proj4 from 'proj4';
+import { describe, expect, it } from 'vitest';
+import { inputErrorOf } from '../../../test/fixtures/io/arrow-fixtures';
+import { CRS_DEFINITIONS, resolveCrs } from './crs-definitions';
+
+/** [x, y] in `code` of a WGS84 [lng, lat]. */
+const forward = (code: string, lngLat: [number, number]) => proj4(resolveCrs(code).definition, 'EPSG:4326').inverse(lngLat);
+
+describe('CRS_DEFINITIONS', () => {
+  it('CRS_DEFINITIONS holds 4326, 3857, 2913, 3435 and 23 + 60 + 60 UTM zones', () => {
+    expect(CRS_DEFINITIONS.size).toBe(4 + 23 + 60 + 60);
+    for (const code of ['EPSG:4326', 'EPSG:3857', 'EPSG:2913', 'EPSG:3435', 'EPSG:26901', 'EPSG:26923', 'EPSG:32601', 'EPSG:32660', 'EPSG:32701', 'EPSG:32760']) {
+      expect(CRS_DEFINITIONS.has(code)).toBe(true);
+    }
+    expect(CRS_DEFINITIONS.has('EPSG:26924')).toBe(false);
+  });
+
+  it("EPSG:2913 maps its origin (43°40'N, 120°30'W) to the false easting 2,500,000.0001424 m = 8,202,099.738 ft and northing 0", () => {
+    const [x, y] = forward('EPSG:2913', [-120.5, 43 + 40 / 60]);
+    expect(x).toBeCloseTo(2_500_000.0001424 / 0.3048, 3); // 8202099.738 international feet
+    expect(x).toBeCloseTo(8_202_099.738, 3);
+    expect(y).toBeCloseTo(0, 3);
+  });
+
+  it("EPSG:3435 maps its origin (36°40'N, 88°20'W) to the false easting 300,000 m = 984,250 US survey ft", () => {
+    const [x, y] = forward('EPSG:3435', [-(88 + 20 / 60), 36 + 40 / 60]);
+    expect(x).toBeCloseTo(300_000 / (1200 / 3937), 3); // a US survey foot is 1200/3937 m
+    expect(y).toBeCloseTo(0, 3);
+  });
+
+  it("EPSG:3435's x = y = 0 is where Chicago's 'Missouri' rows sit: (36.619446395°N, 91.686565684°W)", () => {
+    const [lng, lat] = proj4(resolveCrs('EPSG:3435').definition, 'EPSG:4326').forward([0, 0]);
+    expect(lat).toBeCloseTo(36.619446395, 8);
+    expect(lng).toBeCloseTo(-91.686565684, 8);
+  });
+
+  it.each([
+    ['EPSG:32616', [500_000, 0]], // zone 16N: central meridian 87°W, false easting 500 km
+    ['EPSG:26916', [500_000, 0]],
+    ['EPSG:32716', [500_000, 10_000_000]], // southern zones: false northing 10,000 km
+  ] as const)('%s maps (0°, 87°W) on its central meridian to %j', (code, expected) => {
+    const [x, y] = forward(code, [-87, 0]);
+    expect(x).toBeCloseTo(expected[0], 3);
+    expect(y).toBeCloseTo(expected[1], 3);
+  });
+
+  it('EPSG:3857 maps 180°E on the equator to half the circumference of a 6,378,137 m sphere', () => {
+    expect(forward('EPSG:3857', [180, 0])[0]).toBeCloseTo(Math.PI * 6_378_137, 3);
+  });
+});
+
+describe('resolveCrs', () => {
+  it.each([
+    ['EPSG:2913', 'EPSG:2913'],
+    ['epsg:2913', 'EPSG:2913'],
+    ['2913', 'EPSG:2913'],
+    [' EPSG: 32616 ', 'EPSG:32616'],
+  ])('resolveCrs(%j) is %s', (input, label) => {
+    expect(resolveCrs(input)).toEqual({ label, definition: CRS_DEFINITIONS.get(label) });
+  });
+
+  it('resolveCrs passes a proj4 string through', () => {
+    const text = '+proj=utm +zone=10 +datum=WGS84 +units=m +no_defs';
+    expect(resolveCrs(text)).toEqual({ label: text, definition: text });
+  });
+
+  it('resolveCrs of an unknown EPSG code asks for the proj4 string', () => {
+    expect(inputErrorOf(() => resolveCrs('EPSG:2991'))).toBe(
+      "unknown CRS 'EPSG:2991': Hexcast ships definitions for EPSG:4326, 3857, 2913, 3435 and the UTM zones (26901–26923, " +
+        '32601–32660, 32701–32760); paste the proj4 string for EPSG:2991 instead (epsg.io/2991.proj4 shows it)',
+    );
+  });
+
+  it('resolveCrs of something else says what it expected', () => {
+    expect(inputErrorOf(() => resolveCrs('Oregon North'))).toBe(
+      "CRS 'Oregon North' is neither an EPSG code ('EPSG:2913' or '2913') nor a proj4 string ('+proj=…')",
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { Table } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { floats, inputErrorOf, sourceOf, strings } from '../../../test/fixtures/io/arrow-fixtures';
+import type { LocationMapping } from './column-mapping';
+import { decodeLocation } from './decode-location';
+import { DROP_CODE } from './drop-codes';
+
+function decode(columns: Record<string, (number | null)[]>, mapping: LocationMapping, reasons?: number[]) {
+  const table = new Table(Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, floats(values)])));
+  const n = table.numRows;
+  const lat = new Float64Array(n);
+  const lng = new Float64Array(n);
+  const codes = Uint8Array.from(reasons ?? new Array<number>(n).fill(0));
+  const decoded = decodeLocation([sourceOf(table, 'points.arrow')], mapping, lat, lng, codes);
+  return { ...decoded, lat: Array.from(lat), lng: Array.from(lng), reasons: Array.from(codes) };
+}
+
+const LATLNG: LocationMapping = { kind: 'latlng', lat: 'lat', lng: 'lng' };
+
+describe('decodeLocation', () => {
+  it('decodeLocation drops null, NaN, 0/0 and out-of-range points, in that order, and blanks them to NaN', () => {
+    const decoded = decode(
+      { lat: [41.88, null, 41.88, 0, 0, 91, -90, 41.88], lng: [-87.63, -87.63, NaN, 0, 5, -87.63, 180, -180.5] },
+      LATLNG,
+    );
+    const { 'location-null': NULL, 'location-zero': ZERO, 'location-out-of-range': RANGE } = DROP_CODE;
+    expect(decoded.reasons).toEqual([0, NULL, NULL, ZERO, 0, RANGE, 0, RANGE]);
+    expect(decoded.lat).toEqual([41.88, NaN, NaN, NaN, 0, NaN, -90, NaN]);
+    expect(decoded.lng).toEqual([-87.63, NaN, NaN, NaN, 5, NaN, 180, NaN]);
+    expect(decoded.crs).toBeNull();
+    expect(decoded.warnings).toEqual([]);
+  });
+
+  it('decodeLocation keeps an earlier reason but still blanks the location', () => {
+    const decoded = decode({ lat: [null, 41.88], lng: [null, -87.63] }, LATLNG, [DROP_CODE['time-null'], DROP_CODE['time-null']]);
+    expect(decoded.reasons).toEqual([DROP_CODE['time-null'], DROP_CODE['time-null']]);
+    expect(decoded.lat).toEqual([NaN, 41.88]);
+  });
+
+  it('decodeLocation projects EPSG:2913 feet: the origin back to (43°40′N, 120°30′W), a Portland point into Portland', () => {
+    const decoded = decode({ x: [8_202_099.738, 7_661_410], y: [0, 682_295] }, { kind: 'xy', x: 'x', y: 'y', crs: '2913' });
+    expect(decoded.crs).toBe('EPSG:2913');
+    expect(decoded.lat[0]).toBeCloseTo(43 + 40 / 60, 7);
+    expect(decoded.lng[0]).toBeCloseTo(-120.5, 7);
+    // Portland's city limits lie within 45.43–45.66°N, 122.84–122.47°W.
+    expect(decoded.lat[1]).toBeGreaterThan(45.43);
+    expect(decoded.lat[1]).toBeLessThan(45.66);
+    expect(decoded.lng[1]).toBeGreaterThan(-122.84);
+    expect(decoded.lng[1]).toBeLessThan(-122.47);
+  });
+
+  it('decodeLocation tests 0/0 before projecting (0 ft, 0 ft would land 2,500 km away)', () => {
+    const decoded = decode({ x: [0], y: [0] }, { kind: 'xy', x: 'x', y: 'y', crs: 'EPSG:2913' });
+    expect(decoded.reasons).toEqual([DROP_CODE['location-zero']]);
+  });
+
+  it('decodeLocation warns when most lat/lng values are not degrees', () => {
+    const decoded = decode({ lat: [682295, 41.9], lng: [7661410, -87.6] }, LATLNG);
+    expect(decoded.warnings).toEqual([]); // 1 of 2 is not "most"
+    const projected = decode({ lat: [682295, 682296, 41.9], lng: [7661410, 7661411, -87.6] }, LATLNG);
+    expect(projected.warnings).toEqual([
+      '2 of 3 located rows are not valid latitude/longitude degrees: the values look projected; map them as x/y with a CRS',
+    ]);
+  });
+
+  it('decodeLocation rejects a string column, saying what it found and expected', () => {
+    const table = new Table({ lat: strings(['41.9']), lng: floats([-87.6]) });
+    const run = () => decodeLocation([sourceOf(table, 'text.arrow')], LATLNG, new Float64Array(1), new Float64Array(1), new Uint8Array(1));
+    expect(inputErrorOf(run)).toBe(
+      "location column 'lat' in file 'text.arrow' has type Utf8: expected a numeric type (Float64, Float32 or an integer)",
+    );
+  });
+
+  it('decodeLocation of a missing column lists the columns the file has', () => {
+    const run = () => decode({ latitude: [1], longitude: [2] }, { kind: 'latlng', lat: 'Latitude', lng: 'longitude' });
+    expect(inputErrorOf(run)).toBe(
+      "file 'points.arrow' has no column 'Latitude' (mapped as latitude) — did you mean 'latitude'?; available columns: latitude, longitude",
+    );
+  });
+});

@@ -1,0 +1,154 @@
+import { DataType, DateUnit, TimeUnit, type Data } from 'apache-arrow';
+import { isTimeZone } from '../grid/time-zone';
+import type { EpochUnit, TimeMapping } from './column-mapping';
+import { decodeIsoChunk, isoClock, isStringType, type IsoSeen } from './decode-iso-time';
+import { DROP_CODE } from './drop-codes';
+import { assertSameFamily, type ColumnInput } from './find-column';
+import type { Clock } from './incidents';
+import { inferEpochUnit } from './infer-epoch-unit';
+import { InputError } from './input-error';
+import { int64ToMs } from './int64-to-number';
+import { timeZoneHint, type MetadataHint } from './metadata-hints';
+import { readNumbers } from './read-numbers';
+
+/** The time column decoded: its clock, the zone the data declares (if any), and warnings. */
+export interface DecodedTime {
+  readonly clock: Clock;
+  /** A Timestamp's own IANA zone, else a zone named in the file's metadata; null if neither. */
+  readonly declaredZone: MetadataHint | null;
+  /** The epoch unit used for a numeric column (declared or inferred); null for other types. */
+  readonly unit: EpochUnit | null;
+  readonly warnings: readonly string[];
+}
+
+/** Kinds of time column that load together: each decodes to one clock. */
+export type TimeFamily = 'zoned timestamp' | 'wall-clock timestamp or date' | 'numeric epoch' | 'ISO-8601 strings';
+
+/** Largest |epoch ms| a JavaScript Date accepts (±100,000,000 days); beyond it a time is unparseable. */
+const MAX_MS = 8.64e15;
+const UNIT_OF: Record<TimeUnit, EpochUnit> = {
+  [TimeUnit.SECOND]: 's',
+  [TimeUnit.MILLISECOND]: 'ms',
+  [TimeUnit.MICROSECOND]: 'us',
+  [TimeUnit.NANOSECOND]: 'ns',
+};
+const MS_PER_UNIT: Record<EpochUnit, number> = { s: 1000, ms: 1, us: 1e-3, ns: 1e-6 };
+const EXPECTED = 'expected a Timestamp, Date32/Date64, an integer or float epoch, or ISO-8601 strings';
+
+/**
+ * The family of an Arrow type as a time column, or null if it cannot hold times.
+ *
+ * @example
+ * timeFamily(new TimestampMillisecond()) // → 'wall-clock timestamp or date'
+ */
+export function timeFamily(type: DataType): TimeFamily | null {
+  if (DataType.isTimestamp(type)) return type.timezone ? 'zoned timestamp' : 'wall-clock timestamp or date';
+  if (DataType.isDate(type)) return 'wall-clock timestamp or date';
+  if (DataType.isInt(type) || DataType.isFloat(type)) return 'numeric epoch';
+  if (isStringType(type)) return 'ISO-8601 strings';
+  return null;
+}
+
+/**
+ * Decodes the time column of every file into epoch ms — the one audited place where Arrow
+ * time encodings become numbers. `out[row]` receives the time of each global row; `reasons[row]`
+ * is set to 'time-null' (null, NaN, blank string) or 'time-unparseable' (bad string, or beyond
+ * the Date range). Per type:
+ * - Timestamp (s/ms/µs/ns) with a zone → instants; without → wall-clock readings (UTC-encoded).
+ *   int64 → ms exactly, rounding toward −∞, via `int64ToMs` (no BigInt per element).
+ * - Date32 (days) / Date64 (ms) → wall-clock midnight of the date.
+ * - Integer or float epoch in `mapping.unit` → instants; integers round toward −∞, floats to the
+ *   nearest ms (a float carries representation error both ways). Without a unit, it is inferred
+ *   from the magnitude (`inferEpochUnit`) with a warning, or the user is asked for it.
+ * - ISO-8601 strings (Utf8 or dictionary) → see `decodeIsoChunk`; mixing offset and no-offset
+ *   strings is an error.
+ *
+ * @example
+ * decodeTime(findColumn([chicago], 'occurred_at', 'time'), { column: 'occurred_at' }, out, reasons)
+ * // → { clock: 'wall', declaredZone: { value: 'America/Chicago', … }, unit: null, warnings: [] }
+ */
+export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping, out: Float64Array, reasons: Uint8Array): DecodedTime {
+  const encoding = mapping.encoding ?? 'auto';
+  for (const { source, field } of inputs) {
+    const family = timeFamily(field.type);
+    const wanted = encoding === 'epoch' ? family === 'numeric epoch' : encoding === 'iso' ? family === 'ISO-8601 strings' : family !== null;
+    if (!wanted) {
+      const expected =
+        encoding === 'epoch' ? "expected an integer or float column for encoding 'epoch'" : encoding === 'iso' ? "expected Utf8 or Dictionary<Utf8> strings for encoding 'iso'" : EXPECTED;
+      throw new InputError(`time column '${field.name}' in file '${source.name}' has type ${String(field.type)}: ${expected}`, {
+        file: source.name,
+        column: field.name,
+      });
+    }
+  }
+  assertSameFamily(inputs, (input) => timeFamily(input.field.type), 'time');
+  const { field, source } = inputs[0];
+  const family = timeFamily(field.type) as TimeFamily;
+  const warnings: string[] = [];
+  let unit: EpochUnit | null = null;
+  if (family === 'numeric epoch') {
+    unit = mapping.unit ?? null;
+    if (unit === null) {
+      const inferred = inferEpochUnit(inputs.flatMap((input) => input.vector.data));
+      if (inferred.unit === null) {
+        throw new InputError(
+          `time column '${field.name}' holds numbers (median |value| ${inferred.median.toPrecision(3)}) that do not look like ` +
+            'epoch seconds, ms, µs or ns between 1973 and 2286: declare the unit (s, ms, us or ns) in the mapping',
+          { column: field.name },
+        );
+      }
+      unit = inferred.unit;
+      warnings.push(
+        `time column '${field.name}' has no declared unit: read as epoch ${unit} because the median |value| ` +
+          `${inferred.median.toPrecision(3)} lies in that unit's 1973–2286 range; declare the unit to confirm`,
+      );
+    }
+  }
+  const seen: IsoSeen = { instants: [], walls: [] };
+  for (const input of inputs) {
+    let at = input.start;
+    for (const data of input.vector.data) {
+      if (family === 'ISO-8601 strings') decodeIsoChunk(data, out, at, reasons, seen);
+      else decodeNumericChunk(data, unit, out, at, reasons);
+      at += data.length;
+    }
+  }
+  const clock: Clock = family === 'zoned timestamp' || family === 'numeric epoch' ? 'instant' : family === 'ISO-8601 strings' ? isoClock(seen, inputs) : 'wall';
+  return { clock, declaredZone: declaredZone(inputs[0]) ?? timeZoneHint(source.table.schema, field), unit, warnings };
+}
+
+function declaredZone({ field }: ColumnInput): MetadataHint | null {
+  if (!DataType.isTimestamp(field.type) || !field.type.timezone) return null;
+  const zone = field.type.timezone;
+  const normal = /^(?:Z|UTC|GMT|Etc\/UTC|[+-]00:?00)$/i.test(zone) ? 'UTC' : zone;
+  return isTimeZone(normal) ? { value: normal, source: `the Timestamp type of column '${field.name}'` } : null;
+}
+
+/** Timestamp, Date and numeric epoch chunks; `unit` is the epoch unit for numeric columns. */
+function decodeNumericChunk(data: Data, epochUnit: EpochUnit | null, out: Float64Array, at: number, reasons: Uint8Array): void {
+  const { type, length } = data;
+  const values = data.values;
+  if (DataType.isTimestamp(type)) {
+    int64ToMs(values as BigInt64Array, length, UNIT_OF[type.unit], out, at);
+  } else if (DataType.isDate(type) && type.unit === DateUnit.DAY) {
+    const days = values as Int32Array;
+    for (let i = 0; i < length; i++) out[at + i] = days[i] * 86_400_000;
+  } else if (DataType.isDate(type)) {
+    int64ToMs(values as BigInt64Array, length, 'ms', out, at);
+  } else if (values instanceof BigInt64Array || values instanceof BigUint64Array) {
+    int64ToMs(values, length, epochUnit as EpochUnit, out, at);
+  } else {
+    readNumbers(data, out, at);
+    const scale = MS_PER_UNIT[epochUnit as EpochUnit];
+    const round = DataType.isFloat(type) ? Math.round : Math.floor;
+    for (let i = 0; i < length; i++) out[at + i] = round(out[at + i] * scale);
+  }
+  const nulls = data.nullCount > 0 ? (data.nullBitmap ?? null) : null;
+  const offset = data.offset;
+  for (let i = 0; i < length; i++) {
+    const t = out[at + i];
+    const bit = offset + i;
+    if (t !== t || (nulls !== null && ((nulls[bit >> 3] >> (bit & 7)) & 1) === 0)) reasons[at + i] = DROP_CODE['time-null'];
+    else if (!(Math.abs(t) <= MAX_MS)) reasons[at + i] = DROP_CODE['time-unparseable'];
+  }
+}

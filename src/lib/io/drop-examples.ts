@@ -1,0 +1,67 @@
+import type { Vector } from 'apache-arrow';
+import type { ColumnMapping } from './column-mapping';
+import { formatCell } from './format-cell';
+import { DROP_REASONS, type DropReason, type DroppedRow } from './incidents';
+import type { ArrowSource } from './read-arrow';
+
+/** How many example rows the load report keeps per drop reason. */
+export const MAX_EXAMPLES_PER_REASON = 5;
+
+/**
+ * Picks the first `MAX_EXAMPLES_PER_REASON` dropped rows of each reason (by file, then row) and
+ * renders the raw values that explain the drop — the time column for time reasons, the two
+ * location columns for location reasons, the category column for 'category-filtered' — with
+ * `formatCell` (bigint- and Date-safe), plus any derived values `extra` adds (e.g. the distance
+ * of an outlier). `reasons` holds one `DROP_CODE` per global row (0 = kept).
+ *
+ * @example
+ * dropExamples([chicago], mapping, reasons)[0]
+ * // → { file: 'chicago-crimes-2014-2018.arrow', row: 1714, reason: 'location-null', values: { latitude: 'null', longitude: 'null' } }
+ */
+export function dropExamples(
+  sources: readonly ArrowSource[],
+  mapping: ColumnMapping,
+  reasons: Uint8Array,
+  extra: (row: number, reason: DropReason) => Record<string, string> = () => ({}),
+): DroppedRow[] {
+  const picked: number[][] = DROP_REASONS.map(() => []);
+  let missing = DROP_REASONS.length;
+  for (let row = 0; row < reasons.length && missing > 0; row++) {
+    const code = reasons[row];
+    if (code === 0) continue;
+    const rows = picked[code - 1];
+    if (rows.length < MAX_EXAMPLES_PER_REASON) {
+      rows.push(row);
+      if (rows.length === MAX_EXAMPLES_PER_REASON) missing--;
+    }
+  }
+  const starts: number[] = [];
+  let start = 0;
+  for (const source of sources) {
+    starts.push(start);
+    start += source.table.numRows;
+  }
+  const examples: DroppedRow[] = [];
+  DROP_REASONS.forEach((reason, r) => {
+    for (const row of picked[r]) {
+      let s = starts.length - 1;
+      while (starts[s] > row) s--;
+      const source = sources[s];
+      const local = row - starts[s];
+      const values: Record<string, string> = {};
+      for (const column of columnsFor(reason, mapping)) {
+        const vector = source.table.getChild(column) as Vector | null;
+        if (vector) values[column] = formatCell(vector, local);
+      }
+      examples.push({ file: source.name, row: local, reason, values: { ...values, ...extra(row, reason) } });
+    }
+  });
+  return examples;
+}
+
+function columnsFor(reason: DropReason, mapping: ColumnMapping): string[] {
+  const { location } = mapping;
+  if (reason.startsWith('time-')) return [mapping.time.column];
+  if (reason.startsWith('location-')) return location.kind === 'latlng' ? [location.lat, location.lng] : [location.x, location.y];
+  return mapping.category ? [mapping.category] : [];
+}

@@ -1,0 +1,143 @@
+import { isTimeZone } from '../grid/time-zone';
+import type { ColumnMapping } from './column-mapping';
+import { decodeCategory } from './decode-category';
+import { decodeLocation } from './decode-location';
+import { decodeTime } from './decode-time';
+import { DROP_CODE } from './drop-codes';
+import { dropExamples } from './drop-examples';
+import { findColumn } from './find-column';
+import { formatTime } from './format-cell';
+import { DROP_REASONS, emptyDropCounts, type Incidents } from './incidents';
+import { InputError } from './input-error';
+import { distanceFrom, outlierRule } from './location-outliers';
+import type { ArrowSource } from './read-arrow';
+
+/**
+ * Loads one or more incident files as one dataset, following `mapping`: decodes time
+ * (`decodeTime`), location (`decodeLocation`), the outlier rule (`outlierRule`) and the category
+ * (`decodeCategory`), applies the category and time filters, and keeps exact row accounting —
+ * every row read is kept or counted under the first drop reason that applies, in DROP_REASONS
+ * order, so `report.read === report.kept + Σ report.dropped` always, with up to 5 examples a reason.
+ * Files load together when their mapped columns agree in type (an `InputError` names both files
+ * and the column otherwise); categories from all files merge into one dictionary, sorted by
+ * UTF-16 code units, holding only values some kept row has. The zone is `mapping.time.timeZone`,
+ * else the one the data declares (Timestamp zone or metadata), else null.
+ * Columns are read chunk by chunk from their buffers (no per-row `.get`).
+ *
+ * @example
+ * loadIncidents([chicago], {
+ *   time: { column: 'occurred_at' },
+ *   location: { kind: 'latlng', lat: 'latitude', lng: 'longitude' },
+ *   category: 'primary_type',
+ * }).report // → { read: 1306393, kept: 1293304, dropped: { 'location-null': 13084, 'location-outlier': 5, … }, … }
+ */
+export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMapping): Incidents {
+  if (sources.length === 0) throw new InputError('no incident files given: expected at least one Arrow file');
+  const zone = mapping.time.timeZone;
+  if (zone !== undefined && !isTimeZone(zone)) {
+    throw new InputError(`time zone '${zone}' is not a known IANA zone: expected a name such as 'America/Chicago' or 'UTC'`);
+  }
+  if (mapping.categories && !mapping.category) {
+    throw new InputError('a category filter (mapping.categories) needs a category column (mapping.category)');
+  }
+  const read = sources.reduce((sum, source) => sum + source.table.numRows, 0);
+  const reasons = new Uint8Array(read);
+  const time = new Float64Array(read);
+  const lat = new Float64Array(read);
+  const lng = new Float64Array(read);
+  const warnings: string[] = [];
+
+  const decodedTime = decodeTime(findColumn(sources, mapping.time.column, 'time'), mapping.time, time, reasons);
+  warnings.push(...decodedTime.warnings);
+  const decodedLocation = decodeLocation(sources, mapping.location, lat, lng, reasons);
+  warnings.push(...decodedLocation.warnings);
+
+  const rule = outlierRule(lat, lng);
+  const distance = rule ? distanceFrom(rule) : () => NaN;
+  if (rule) {
+    let flagged = 0;
+    for (let i = 0; i < read; i++) {
+      if (lat[i] === lat[i] && distance(lat[i], lng[i]) > rule.thresholdKm) {
+        flagged++;
+        if (!mapping.keepOutliers && reasons[i] === 0) reasons[i] = DROP_CODE['location-outlier'];
+      }
+    }
+    if (flagged > 0 && mapping.keepOutliers) {
+      warnings.push(
+        `${flagged} rows lie more than ${rule.thresholdKm.toFixed(1)} km from the median location ` +
+          `(${rule.centerLat.toFixed(4)}, ${rule.centerLng.toFixed(4)}): kept because keepOutliers is set`,
+      );
+    }
+  }
+
+  const codes = new Int32Array(read).fill(-1);
+  let values: string[] = [];
+  if (mapping.category) values = decodeCategory(findColumn(sources, mapping.category, 'category'), codes);
+  if (mapping.categories) {
+    const allowed = new Set(mapping.categories);
+    const keep = Uint8Array.from(values, (value) => (allowed.has(value) ? 1 : 0));
+    for (const wanted of mapping.categories) {
+      if (!values.includes(wanted)) warnings.push(`category filter value '${wanted}' does not occur in column '${mapping.category ?? '(none)'}'`);
+    }
+    for (let i = 0; i < read; i++) {
+      if (reasons[i] === 0 && (codes[i] < 0 || keep[codes[i]] === 0)) reasons[i] = DROP_CODE['category-filtered'];
+    }
+  }
+  if (mapping.timeRange) {
+    const [start, end] = mapping.timeRange;
+    for (let i = 0; i < read; i++) if (reasons[i] === 0 && !(time[i] >= start && time[i] < end)) reasons[i] = DROP_CODE['time-filtered'];
+  }
+
+  const dropped = emptyDropCounts();
+  let kept = 0;
+  for (let i = 0; i < read; i++) {
+    const code = reasons[i];
+    if (code === 0) kept++;
+    else dropped[DROP_REASONS[code - 1]]++;
+  }
+  const { categories, remap } = finalDictionary(values, codes, reasons);
+  const out = { time: new Float64Array(kept), lat: new Float64Array(kept), lng: new Float64Array(kept), category: new Int32Array(kept) };
+  for (let i = 0, k = 0; i < read; i++) {
+    if (reasons[i] !== 0) continue;
+    out.time[k] = time[i];
+    out.lat[k] = lat[i];
+    out.lng[k] = lng[i];
+    out.category[k] = codes[i] < 0 ? -1 : remap[codes[i]];
+    k++;
+  }
+  if (kept === 0) warnings.push(`no rows kept: all ${read} rows were dropped (see the drop reasons)`);
+
+  const examples = dropExamples(sources, mapping, reasons, (row, reason): Record<string, string> => {
+    if (reason === 'location-outlier' && rule) {
+      const where: Record<string, string> = mapping.location.kind === 'xy' ? { lat: lat[row].toFixed(6), lng: lng[row].toFixed(6) } : {};
+      return { ...where, distance_km: distance(lat[row], lng[row]).toFixed(1), threshold_km: rule.thresholdKm.toFixed(1) };
+    }
+    if (reason === 'time-filtered') return { time: formatTime(time[row], decodedTime.clock) };
+    return {};
+  });
+  return {
+    length: kept,
+    ...out,
+    categories,
+    clock: decodedTime.clock,
+    timeZone: zone ?? decodedTime.declaredZone?.value ?? null,
+    report: {
+      files: sources.map((source) => ({ name: source.name, rows: source.table.numRows, bytes: source.bytes })),
+      read,
+      kept,
+      dropped,
+      examples,
+      warnings,
+    },
+  };
+}
+
+/** The values some kept row uses, sorted and de-duplicated, and the provisional → final code map. */
+function finalDictionary(values: readonly string[], codes: Int32Array, reasons: Uint8Array): { categories: string[]; remap: Int32Array } {
+  const used = new Uint8Array(values.length);
+  for (let i = 0; i < codes.length; i++) if (reasons[i] === 0 && codes[i] >= 0) used[codes[i]] = 1;
+  const categories = [...new Set(values.filter((_, code) => used[code] === 1))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const finalCode = new Map(categories.map((value, code) => [value, code]));
+  const remap = Int32Array.from(values, (value) => finalCode.get(value) ?? -1);
+  return { categories, remap };
+}

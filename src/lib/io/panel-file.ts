@@ -1,0 +1,248 @@
+import { DataType, Dictionary, Int32, Utf8, makeVector, vectorFromArray, type Data } from 'apache-arrow';
+import { areaOf, isCell, resolutionOf } from '../grid/h3';
+import type { Panel } from '../grid/panel';
+import { BUCKET_UNITS, timeBucket, type BucketSpec, type BucketUnit } from '../grid/time-bucket';
+import { isTimeZone } from '../grid/time-zone';
+import { arrowTableBytes, timeVector } from './arrow-table-bytes';
+import { decodeCategory } from './decode-category';
+import { decodeTime } from './decode-time';
+import { findColumn } from './find-column';
+import { InputError } from './input-error';
+import type { ArrowSource } from './read-arrow';
+import { readNumbers } from './read-numbers';
+import { validityOf } from './validity';
+
+const META_KEY = 'hexcast.panel';
+
+/** Why a row of a pre-binned panel file was not used. */
+export type PanelDropReason = 'cell-null' | 'cell-invalid' | 'period-null' | 'count-invalid';
+
+/** Row accounting for a panel file: `read === used + Σ dropped`. */
+export interface PanelFileReport {
+  readonly read: number;
+  readonly used: number;
+  readonly dropped: Readonly<Record<PanelDropReason, number>>;
+  /** Rows that repeated a (cell, period) pair already seen; their counts were added. */
+  readonly duplicates: number;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Writes a panel as a long Arrow table — `cell` (H3 index as text), `period` (bucket start:
+ * a zoned timestamp for instants, a zone-less one for wall-clock data), `count`, `area_m2` —
+ * with one row per non-zero count (plus a zero row for a cell that is empty throughout, so no
+ * cell is lost). Schema metadata `hexcast.panel` keeps the resolution, bucket and the exact
+ * period span, so periods without any incident survive a round trip.
+ */
+export function panelFileBytes(panel: Panel): Uint8Array {
+  const C = panel.cells.length;
+  const P = panel.periods.length;
+  const cell: number[] = [];
+  const period: number[] = [];
+  const count: number[] = [];
+  const seen = new Uint8Array(C);
+  for (let p = 0; p < P; p++) {
+    for (let c = 0; c < C; c++) {
+      const v = panel.counts[p * C + c];
+      if (v !== 0) {
+        cell.push(c);
+        period.push(panel.periods[p]);
+        count.push(v);
+        seen[c] = 1;
+      }
+    }
+  }
+  for (let c = 0; c < C; c++) {
+    if (!seen[c] && P > 0) {
+      cell.push(c);
+      period.push(panel.periods[0]);
+      count.push(0);
+    }
+  }
+  const integral = count.every(Number.isInteger);
+  return arrowTableBytes(
+    {
+      cell: vectorFromArray(cell.map((c) => panel.cells[c]), new Dictionary(new Utf8(), new Int32())),
+      period: timeVector(period, panel.bucket.clock, panel.bucket.timeZone),
+      count: makeVector(integral ? Int32Array.from(count) : Float32Array.from(count)),
+      area_m2: makeVector(Float64Array.from(cell, (c) => panel.area[c])),
+    },
+    {
+      'hexcast.format': 'panel',
+      [META_KEY]: JSON.stringify({ version: 1, res: panel.res, bucket: panel.bucket, first: panel.periods[0], periods: P, end: panel.end }),
+    },
+  );
+}
+
+/** True when a source looks like a pre-binned panel: it has `cell`, `period` and `count` columns. */
+export function isPanelSource(source: ArrowSource): boolean {
+  const names = new Set(source.table.schema.fields.map((f) => f.name));
+  return names.has('cell') && names.has('period') && names.has('count');
+}
+
+/** Options for reading a panel made elsewhere (without Hexcast's metadata). */
+export interface PanelFileOptions {
+  /** Bucket unit; default: the file's metadata, else inferred from the spacing of periods. */
+  readonly unit?: BucketUnit;
+  /** IANA zone; default: the file's metadata, the period column's zone, else UTC. */
+  readonly timeZone?: string;
+}
+
+/**
+ * Reads a pre-binned panel — written by `hexcast bin`, or by a bigger engine (DuckDB, Spark
+ * with their H3 functions) as a long table of `cell` (H3 index as text or as a 64-bit
+ * integer), `period` (bucket start: Timestamp, Date or ISO text) and `count`. Periods must lie
+ * on bucket boundaries; the panel is made dense (missing cell-periods are 0) over every
+ * period from the first to the last. Rows with a null or invalid cell, a null period or a
+ * missing/negative count are counted as dropped; repeated (cell, period) rows are summed and
+ * counted. Several files are read as one.
+ */
+export function readPanelFile(sources: readonly ArrowSource[], options: PanelFileOptions = {}): { panel: Panel; report: PanelFileReport } {
+  const name = sources.map((s) => s.name).join(', ');
+  const rows = sources.reduce((n, s) => n + s.table.numRows, 0);
+  if (rows === 0) throw new InputError(`panel file ${name} has no rows`, { file: sources[0]?.name });
+  const meta = metadataOf(sources[0]);
+  // Cells: text or 64-bit integers.
+  const cellInputs = findColumn(sources, 'cell', 'H3 cell');
+  const cellText: (string | null)[] = new Array(rows);
+  for (const input of cellInputs) {
+    const type = input.field.type;
+    let at = input.start;
+    if (DataType.isInt(type) && type.bitWidth === 64) {
+      for (const data of input.vector.data) {
+        const values = data.values as BigUint64Array | BigInt64Array;
+        const valid = validityOf(data);
+        for (let i = 0; i < data.length; i++) cellText[at + i] = valid && !valid[i] ? null : BigInt.asUintN(64, BigInt(values[i])).toString(16);
+        at += data.length;
+      }
+    } else {
+      const codes = new Int32Array(input.source.table.numRows);
+      const dictionary = decodeCategory([{ ...input, start: 0 }], codes);
+      for (let i = 0; i < codes.length; i++) cellText[at + i] = codes[i] < 0 ? null : dictionary[codes[i]];
+    }
+  }
+  // Periods and counts.
+  const periodOut = new Float64Array(rows);
+  const periodReasons = new Uint8Array(rows);
+  const decoded = decodeTime(findColumn(sources, 'period', 'period'), { column: 'period' }, periodOut, periodReasons);
+  const counts = new Float64Array(rows);
+  for (const input of findColumn(sources, 'count', 'count')) {
+    if (!DataType.isInt(input.field.type) && !DataType.isFloat(input.field.type)) {
+      throw new InputError(`column 'count' in file '${input.source.name}' has type ${String(input.field.type)}: expected integers or floats`, {
+        file: input.source.name,
+        column: 'count',
+      });
+    }
+    let at = input.start;
+    for (const data of input.vector.data as Data[]) {
+      readNumbers(data, counts, at);
+      at += data.length;
+    }
+  }
+
+  const dropped: Record<PanelDropReason, number> = { 'cell-null': 0, 'cell-invalid': 0, 'period-null': 0, 'count-invalid': 0 };
+  const use = new Uint8Array(rows);
+  let res = meta?.res ?? -1;
+  for (let i = 0; i < rows; i++) {
+    const cell = cellText[i];
+    if (cell === null) dropped['cell-null']++;
+    else if (!isCell(cell)) dropped['cell-invalid']++;
+    else if (periodReasons[i] !== 0 || !Number.isFinite(periodOut[i])) dropped['period-null']++;
+    else if (!(counts[i] >= 0) || !Number.isFinite(counts[i])) dropped['count-invalid']++;
+    else {
+      const r = resolutionOf(cell);
+      if (res < 0) res = r;
+      if (r !== res) {
+        throw new InputError(`panel file ${name} mixes H3 resolutions: row ${i} has cell '${cell}' at resolution ${r}, earlier rows are at ${res}`, {
+          file: sources[0].name,
+          column: 'cell',
+        });
+      }
+      use[i] = 1;
+    }
+  }
+  const usedRows = use.reduce((n, v) => n + v, 0);
+  if (usedRows === 0) throw new InputError(`panel file ${name}: no row has a valid cell, period and count`, { file: sources[0].name });
+
+  const clock = meta?.bucket.clock ?? decoded.clock;
+  const timeZone = options.timeZone ?? meta?.bucket.timeZone ?? decoded.declaredZone?.value ?? 'UTC';
+  if (!isTimeZone(timeZone)) throw new InputError(`unknown time zone '${timeZone}' for panel file ${name}`);
+  const unit = options.unit ?? meta?.bucket.unit ?? inferUnit(periodOut, use, name, timeZone, clock);
+  const spec: BucketSpec = { unit, timeZone, clock };
+  const bucket = timeBucket(spec);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < rows; i++) {
+    if (!use[i]) continue;
+    const t = periodOut[i];
+    if (bucket.floor(t) !== t) {
+      throw new InputError(
+        `panel file ${name}, row ${i}: period ${new Date(t).toISOString()} is not the start of a ${unit} bucket in ${timeZone}` +
+          (unit === 'week' ? ' (weeks start on Monday)' : ''),
+        { file: sources[0].name, column: 'period' },
+      );
+    }
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
+  const first = meta && meta.first <= min ? meta.first : min;
+  let periods = bucket.range(first, max + 1);
+  if (meta && meta.periods > periods.length) {
+    const all: number[] = [];
+    for (let t = first, p = 0; p < meta.periods; p++, t = bucket.offset(t, 1)) all.push(t);
+    periods = Float64Array.from(all);
+  }
+  const end = bucket.offset(periods[periods.length - 1], 1);
+  const cells = [...new Set(cellText.filter((c, i): c is string => use[i] === 1))].sort();
+  const position = new Map(cells.map((c, i) => [c, i]));
+  const C = cells.length;
+  const P = periods.length;
+  const panelCounts = new Float32Array(P * C);
+  const filled = new Uint8Array(P * C);
+  let duplicates = 0;
+  const periodIndex = new Map<number, number>();
+  periods.forEach((t, p) => periodIndex.set(t, p));
+  for (let i = 0; i < rows; i++) {
+    if (!use[i]) continue;
+    const k = periodIndex.get(periodOut[i])! * C + position.get(cellText[i]!)!;
+    if (filled[k]) duplicates++;
+    filled[k] = 1;
+    panelCounts[k] += counts[i];
+  }
+  const warnings = [...decoded.warnings];
+  if (duplicates) warnings.push(`${duplicates} rows repeated a (cell, period) pair; their counts were added together`);
+  const panel: Panel = { res, bucket: spec, cells, area: Float64Array.from(cells, areaOf), periods, end, counts: panelCounts };
+  return { panel, report: { read: rows, used: usedRows, dropped, duplicates, warnings } };
+}
+
+function metadataOf(source: ArrowSource): { res: number; bucket: BucketSpec; first: number; periods: number; end: number } | null {
+  const text = source.table.schema.metadata.get(META_KEY);
+  if (!text) return null;
+  try {
+    const meta = JSON.parse(text);
+    if (typeof meta.res === 'number' && BUCKET_UNITS.includes(meta.bucket?.unit) && typeof meta.first === 'number') return meta;
+  } catch {
+    // fall through: treat as a panel without metadata
+  }
+  throw new InputError(`panel file '${source.name}' has unreadable '${META_KEY}' metadata`, { file: source.name });
+}
+
+/**
+ * The bucket unit of a panel made elsewhere: the smallest gap between distinct periods bounds
+ * it from above (a gap under a day → hours; under a week → days; under 28 days → weeks), and
+ * the coarsest unit at or below that bound on whose grid every period lies is taken — so a
+ * daily panel with missing days is still daily.
+ */
+function inferUnit(periods: Float64Array, use: Uint8Array, name: string, timeZone: string, clock: BucketSpec['clock']): BucketUnit {
+  const distinct = [...new Set(Array.from(periods).filter((_, i) => use[i]))].sort((a, b) => a - b);
+  if (distinct.length < 2) throw new InputError(`panel file ${name} has a single period: state the bucket unit (hour, day, week or month)`);
+  let gap = Infinity;
+  for (let i = 1; i < distinct.length; i++) gap = Math.min(gap, distinct[i] - distinct[i - 1]);
+  const hours = gap / 3_600_000;
+  const bound = hours < 23 ? 0 : hours < 7 * 24 - 1 ? 1 : hours < 28 * 24 - 1 ? 2 : 3;
+  for (let u = bound; u >= 0; u--) {
+    const bucket = timeBucket({ unit: BUCKET_UNITS[u], timeZone, clock });
+    if (distinct.every((t) => bucket.floor(t) === t)) return BUCKET_UNITS[u];
+  }
+  throw new InputError(`panel file ${name}: its periods lie on no hour, day, week or month grid in ${timeZone}; state the bucket unit and zone`);
+}

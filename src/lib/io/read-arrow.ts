@@ -1,0 +1,132 @@
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { checkColumnData } from './check-column-data';
+import { checkIpcMetadata } from './check-ipc-metadata';
+import { InputError } from './input-error';
+import { ARROW_MAGIC, sniffFormat } from './sniff-format';
+
+/** One incident file, parsed: its name, its size in bytes and the Arrow table (views on the bytes). */
+export interface ArrowSource {
+  readonly name: string;
+  readonly bytes: number;
+  readonly table: Table;
+  /** Which Arrow IPC format the bytes were in. */
+  readonly format: 'file' | 'stream';
+}
+
+const EXPECTED = 'expected an Apache Arrow IPC file (.arrow, Feather v2) or stream (.arrows)';
+
+const CONVERT: Partial<Record<string, string>> = {
+  parquet: "convert it with pyarrow: pyarrow.feather.write_feather(pyarrow.parquet.read_table('in.parquet'), 'out.arrow', compression='uncompressed')",
+  csv: "convert it with pyarrow: pyarrow.feather.write_feather(pyarrow.csv.read_csv('in.csv'), 'out.arrow', compression='uncompressed')",
+  'feather-v1': "re-save it as Feather v2: pyarrow.feather.write_feather(pyarrow.feather.read_table('in.feather'), 'out.arrow', compression='uncompressed')",
+  gzip: 'decompress it first',
+  zip: 'extract it first',
+};
+
+/**
+ * Parses the bytes of an Arrow IPC file or stream (told apart by the magic bytes "ARROW1" at the
+ * start of the file format; apache-arrow's `tableFromIPC` reads both). Fails with an
+ * `InputError` naming the file and what was expected when the bytes are empty, truncated,
+ * corrupt, compressed, another format (CSV, Parquet, JSON… — said so), or hold no rows.
+ * Columns stay views on `bytes`: keep the bytes alive and unmodified while the source is used.
+ *
+ * @example
+ * readArrow(tableToIPC(tableFromArrays({ a: [1, 2] })), 'a.arrow').table.numRows // → 2
+ */
+export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
+  const sniffed = sniffFormat(bytes);
+  if (sniffed.format === 'empty') throw new InputError(`file '${name}' is empty (0 bytes): ${EXPECTED}`, { file: name });
+  let format: ArrowSource['format'];
+  if (sniffed.format === 'arrow-file') {
+    format = 'file';
+    if (bytes.length < 12 || !ARROW_MAGIC.every((b, i) => bytes[bytes.length - 6 + i] === b)) {
+      throw truncated(name, bytes.length, "it starts like an Arrow IPC file but lacks the closing 'ARROW1' magic");
+    }
+  } else if (sniffed.format === 'arrow-stream' || (sniffed.format === 'unknown' && looksLikeLegacyStream(bytes))) {
+    format = 'stream';
+    const framed = streamSchemaEnd(bytes);
+    if (framed > bytes.length) {
+      throw truncated(name, bytes.length, `its first message (the schema) needs ${framed} bytes`);
+    }
+  } else {
+    const advice = CONVERT[sniffed.format];
+    throw new InputError(`file '${name}' is ${sniffed.description}, not Apache Arrow: ${EXPECTED}${advice ? `; ${advice}` : ''}`, {
+      file: name,
+    });
+  }
+  const unsound = checkIpcMetadata(bytes, format);
+  if (unsound !== null) {
+    throw new InputError(`file '${name}' is corrupt or truncated: its Arrow IPC ${format} metadata is inconsistent (${unsound})`, { file: name });
+  }
+  let table: Table;
+  try {
+    table = tableFromIPC(bytes);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/compressed/i.test(message)) {
+      throw new InputError(
+        `file '${name}' uses LZ4/ZSTD buffer compression, which Hexcast does not decode: re-save it uncompressed ` +
+          "(pyarrow: feather.write_feather(table, 'out.arrow', compression='uncompressed'))",
+        { file: name },
+      );
+    }
+    throw new InputError(`file '${name}' could not be read as an Arrow IPC ${format}: it is truncated or corrupt (${message})`, { file: name });
+  }
+  checkTable(table, name);
+  return { name, bytes: bytes.length, table, format };
+}
+
+/**
+ * Reads a Blob (a browser `File` is one) with `readArrow`; the name defaults to the File's name.
+ *
+ * @example
+ * (await readArrowBlob(fileInput.files[0])).name // → 'chicago.arrow'
+ */
+export async function readArrowBlob(blob: Blob, name?: string): Promise<ArrowSource> {
+  const fileName = name ?? ('name' in blob && typeof blob.name === 'string' && blob.name !== '' ? blob.name : 'blob');
+  return readArrow(new Uint8Array(await blob.arrayBuffer()), fileName);
+}
+
+function checkTable(table: Table, name: string): void {
+  const fields = table.schema.fields;
+  if (fields.length === 0) throw new InputError(`file '${name}' holds no columns: ${EXPECTED} with incident columns`, { file: name });
+  fields.forEach((field, i) => {
+    const column = table.getChildAt(i);
+    for (const data of column?.data ?? []) {
+      const problem = checkColumnData(data);
+      if (problem !== null) {
+        throw new InputError(`file '${name}' is corrupt or truncated: column '${field.name}' (${String(field.type)}): ${problem}`, {
+          file: name,
+          column: field.name,
+        });
+      }
+    }
+  });
+  if (table.numRows === 0) {
+    const names = fields.map((f) => f.name);
+    const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
+    throw new InputError(`file '${name}' has ${fields.length} columns (${shown}) but zero rows: expected at least one incident`, { file: name });
+  }
+}
+
+/** Byte offset just past the stream's first message (continuation marker, length, metadata). */
+function streamSchemaEnd(bytes: Uint8Array): number {
+  if (bytes.length < 8) return 8;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const continued = view.getUint32(0, true) === 0xffffffff;
+  const length = view.getInt32(continued ? 4 : 0, true);
+  return (continued ? 8 : 4) + Math.max(length, 1);
+}
+
+/** Streams written before Arrow 0.15 open with the metadata length (no 0xFFFFFFFF marker). */
+function looksLikeLegacyStream(bytes: Uint8Array): boolean {
+  if (bytes.length < 8) return false;
+  const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getInt32(0, true);
+  return length >= 8 && length % 8 === 0 && length <= bytes.length - 4;
+}
+
+function truncated(name: string, size: number, why: string): InputError {
+  return new InputError(`file '${name}' is truncated (${size} bytes): ${why}; ${EXPECTED} (was the download or copy cut short?)`, {
+    file: name,
+  });
+}

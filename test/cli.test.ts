@@ -1,0 +1,126 @@
+/**
+ * The `hexcast` command as a user runs it: real files from ../shared/data, real processes,
+ * exit codes, JSON on stdout, files written.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { tableFromIPC } from 'apache-arrow';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const CHICAGO = '../shared/data/chicago-crimes-2014-2018.arrow';
+const PORTLAND = '../shared/data/portland-nij-burglary-vehicle-2012-2017.arrow';
+const dir = mkdtempSync(join(tmpdir(), 'hexcast-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function hexcast(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/hexcast.js', ...args], { maxBuffer: 1 << 26 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('hexcast inspect', () => {
+  it('accounts for every row of the Chicago file: 1,306,393 read = 1,293,304 kept + 13,084 null locations + 5 outliers', async () => {
+    const { code, stdout } = await hexcast('inspect', CHICAGO, '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.rows.read).toBe(1_306_393);
+    expect(out.rows.kept).toBe(1_293_304);
+    expect(Object.fromEntries(Object.entries(out.rows.dropped).filter(([, n]) => n !== 0))).toEqual({ 'location-null': 13_084, 'location-outlier': 5 });
+    expect(out.mapping.location).toEqual({ kind: 'latlng', lat: 'latitude', lng: 'longitude' });
+    expect(out.timeZone).toBe('America/Chicago');
+    expect(out.categories[0]).toEqual({ name: 'THEFT', count: 298_128 });
+    expect(out.categories).toHaveLength(33);
+  });
+
+  it('asks for a CRS on the projected Portland file, and loads all 15,206 rows with --crs EPSG:2913', async () => {
+    const refused = await hexcast('inspect', PORTLAND);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/declare a CRS such as EPSG:2913/);
+    const { code, stdout } = await hexcast('inspect', PORTLAND, '--x', 'x_coordinate', '--y', 'y_coordinate', '--crs', 'EPSG:2913', '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.rows).toMatchObject({ read: 15_206, kept: 15_206 });
+    expect(out.categories).toEqual([
+      { name: 'MOTOR VEHICLE THEFT', count: 9_842 },
+      { name: 'BURGLARY', count: 5_364 },
+    ]);
+    expect(out.extent.south).toBeGreaterThan(45.4);
+    expect(out.extent.north).toBeLessThan(45.7);
+  });
+
+  it.each([
+    [['inspect', '/nonexistent.arrow'], 1, "cannot read '/nonexistent.arrow': no such file"],
+    [['inspect', 'package.json'], 1, 'not Apache Arrow'],
+    [['inspect', PORTLAND, '--lat', 'a', '--x', 'b'], 2, 'give either --lat/--lng or --x/--y, not both'],
+    [['inspect', PORTLAND, '--frobnicate'], 2, "Unknown option '--frobnicate'"],
+    [['frobnicate'], 2, "unknown command 'frobnicate'"],
+    [['bin', PORTLAND, '--res', '99', '--bucket', 'week', '--out', 'x'], 2, '--res must be a whole number from 0 to 15'],
+  ])('hexcast %j exits %i with a one-line reason', async (args, exit, message) => {
+    const { code, stderr } = await hexcast(...args);
+    expect(code).toBe(exit);
+    expect(stderr).toContain(message);
+  });
+});
+
+describe('hexcast bin and backtest', () => {
+  const panel = join(dir, 'portland-weekly.arrow');
+
+  it('bins Portland burglaries weekly at res 8 into a panel file', async () => {
+    const { code, stderr } = await hexcast('bin', PORTLAND, '--crs', 'EPSG:2913', '--x', 'x_coordinate', '--y', 'y_coordinate', '--res', '8', '--bucket', 'week', '--category', 'BURGLARY', '--out', panel);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/15,206 rows read, 5,364 kept/);
+    const table = tableFromIPC(readFileSync(panel));
+    expect(table.schema.fields.map((f) => f.name)).toEqual(['cell', 'period', 'count', 'area_m2']);
+    let total = 0;
+    for (const v of table.getChild('count')!) total += Number(v);
+    // 5,364 burglaries minus those in the partial first week (data starts Thursday 2012-03-01).
+    expect(total).toBeLessThan(5_364);
+    expect(total).toBeGreaterThan(5_300);
+  });
+
+  it('backtests the panel file and writes JSON, Markdown, HTML and forecasts; the same run gives the same numbers', async () => {
+    const args = ['backtest', panel, '--folds', '20', '--horizon', '2', '--step', '2', '--models', 'naive,historic-average,kde,sepp', '--coverage', '0.02,0.1', '--quiet'];
+    const first = await hexcast(...args, '--out', join(dir, 'a.json'), '--md', join(dir, 'a.md'), '--html', join(dir, 'a.html'), '--forecasts', join(dir, 'a.arrow'));
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
+    expect(a.format).toBe('hexcast-report');
+    expect(a.data.kind).toBe('panel');
+    expect(a.data.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.panel).toMatchObject({ resolution: 8, bucket: 'week', clock: 'wall' });
+    expect(a.protocol).toMatchObject({ horizon: 2, folds: 20, step: 2, coverage: [0.02, 0.1] });
+    expect(a.models.map((m: { name: string }) => m.name)).toEqual(['naive', 'historic-average', 'kde(window=13, rings=1)', 'sepp']);
+    for (const m of a.models) {
+      for (const key of ['mae', 'rmse', 'poissonDeviance', 'mase', 'brier']) expect(Object.keys(m.metrics[key])).toEqual(['mean', 'lo', 'hi', 'n', 'nanCount']);
+      for (const key of ['hitRate', 'pai', 'pei']) expect(Object.keys(m.metrics[key])).toEqual(['0.02', '0.1']);
+    }
+    expect(a.folds).toHaveLength(4 * 20);
+    for (const file of ['a.md', 'a.capture.svg', 'a.folds.svg', 'a.html', 'a.arrow']) expect(existsSync(join(dir, file))).toBe(true);
+    expect(tableFromIPC(readFileSync(join(dir, 'a.arrow'))).numRows).toBe(20 * 2 * a.panel.cells);
+
+    await hexcast(...args, '--out', join(dir, 'b.json'));
+    const b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
+    const numbers = (r: typeof a) => JSON.stringify({ models: r.models.map((m: { metrics: unknown; comparisons: unknown }) => [m.metrics, m.comparisons]), folds: r.folds, summary: r.summary });
+    expect(numbers(b)).toBe(numbers(a));
+  });
+
+  it('stops with a clear error when the panel is too short for the protocol', async () => {
+    const { code, stderr } = await hexcast('backtest', panel, '--folds', '400', '--out', join(dir, 'x.json'), '--quiet');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/The panel has \d+ periods; 400 folds of horizon 1 stepping by 1 need at least 401/);
+  });
+
+  it('re-renders a report with hexcast report', async () => {
+    const { code } = await hexcast('report', join(dir, 'a.json'), '--md', join(dir, 'c.md'));
+    expect(code).toBe(0);
+    expect(readFileSync(join(dir, 'c.md'), 'utf8')).toMatch(/^# Hexcast backtest report/);
+  });
+});
