@@ -1,9 +1,7 @@
-import { dependencies, version } from '../../package.json';
 import type { Report } from '../lib/evaluate/report';
+import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/versions';
 
 /** The report's environment block for runs in this browser: app version, user agent and library versions. */
 export function appEnvironment(): Report['environment'] {
-  const libraries: Record<string, string> = {};
-  for (const name of ['apache-arrow', 'h3-js', 'd3', 'proj4', '@tensorflow/tfjs'] as const) libraries[name] = dependencies[name];
-  return { hexcast: version, runtime: `browser: ${navigator.userAgent}`, libraries };
+  return { hexcast: HEXCAST_VERSION, runtime: `browser: ${navigator.userAgent}`, libraries: LIBRARY_VERSIONS };
 }
