@@ -54,6 +54,9 @@ export default defineConfig({
       {
         extends: true,
         plugins: [svelteTesting()],
+        // In a git worktree node_modules is a symlink: testing-library's setup file then resolves
+        // to a path outside the project, which Vite's file-serving guard would refuse.
+        server: { fs: { strict: false } },
         test: {
           name: 'component',
           environment: 'jsdom',

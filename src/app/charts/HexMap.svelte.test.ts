@@ -1,0 +1,37 @@
+import { fireEvent, render } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { HexGeometry } from '../../lib/plots/hex-geometry';
+import HexMap from './HexMap.svelte';
+
+const geometry: HexGeometry = {
+  width: 100,
+  height: 80,
+  paths: ['M0,0L10,0L5,8Z', 'M20,0L30,0L25,8Z', 'M40,0L50,0L45,8Z'],
+  centres: new Float32Array(6),
+  metresPerPixel: 20,
+};
+
+describe('HexMap', () => {
+  it('draws one path per cell, recolours them in place, and reports a clicked cell', async () => {
+    const onselect = vi.fn();
+    const props = $state({ geometry, fills: ['#111111', '#222222', '#333333'], label: 'map', describe: (i: number) => `cell ${i}`, onselect });
+    const { container } = render(HexMap, { props });
+    const paths = () => Array.from(container.querySelectorAll('path[data-i]'));
+    expect(paths().map((p) => [p.getAttribute('d'), p.getAttribute('fill')])).toEqual([
+      ['M0,0L10,0L5,8Z', '#111111'],
+      ['M20,0L30,0L25,8Z', '#222222'],
+      ['M40,0L50,0L45,8Z', '#333333'],
+    ]);
+    const before = paths();
+    props.fills = ['#aaaaaa', '#bbbbbb', '#cccccc'];
+    flushSync();
+    expect(paths()).toEqual(before); // the same elements, recoloured
+    expect(paths().map((p) => p.getAttribute('fill'))).toEqual(['#aaaaaa', '#bbbbbb', '#cccccc']);
+    await fireEvent.click(paths()[1]);
+    expect(onselect).toHaveBeenCalledWith(1);
+    expect(container.querySelector('svg')?.getAttribute('aria-label')).toBe('map');
+    // Scale bar: at most 18 % of 100 px = 18 px × 20 m/px = 360 m, so the longest round length is 200 m.
+    expect(container.querySelector('svg text')?.textContent).toBe('200 m');
+  });
+});

@@ -1,0 +1,64 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import type { ColumnMapping } from '../../lib/io/column-mapping';
+import type { OpenResult } from '../../lib/worker/protocol';
+import MappingForm from './MappingForm.svelte';
+
+const opened = {
+  sources: [
+    {
+      name: 'portland.arrow',
+      bytes: 1,
+      rows: 2,
+      format: 'file',
+      sha256: '0'.repeat(64),
+      columns: [
+        { name: 'occ_date', type: 'Date32<DAY>' },
+        { name: 'category', type: 'Dictionary<Int32, Utf8>' },
+        { name: 'x_coordinate', type: 'Float64' },
+        { name: 'y_coordinate', type: 'Float64' },
+      ],
+    },
+  ],
+  sha256: '0'.repeat(64),
+  preview: { columns: [], rows: [] },
+  suggestion: {
+    mapping: null,
+    time: [{ mapping: { column: 'occ_date', encoding: 'auto' }, clock: 'wall', score: 4, reason: 'a date column' }],
+    location: [{ kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: null, score: 4, reason: 'values look projected' }],
+    category: [{ column: 'category', distinct: 2, score: 5, reason: 'a dictionary' }],
+    missing: ['a CRS for x/y'],
+  },
+  ms: 1,
+} as unknown as OpenResult;
+
+describe('MappingForm', () => {
+  it('starts from the suggestion, says what is missing, and refuses x/y without a CRS next to the CRS field', async () => {
+    const onapply = vi.fn();
+    render(MappingForm, { props: { opened, mapping: null, error: null, onapply } });
+    expect(screen.getByText('Still needed: a CRS for x/y.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Projected x / y' }).getAttribute('aria-pressed')).toBe('true');
+    const crs = screen.getByLabelText('CRS (EPSG code or proj4 string)') as HTMLInputElement;
+    await fireEvent.change(crs, { target: { value: '' } });
+    expect(onapply).not.toHaveBeenCalled();
+    expect(document.getElementById('map-crs-error')?.textContent).toMatch(/^Projected x\/y need a CRS/);
+    expect(crs.getAttribute('aria-describedby')).toBe('map-crs-error');
+    await fireEvent.input(crs, { target: { value: 'EPSG:2913' } });
+    await fireEvent.change(crs);
+    expect(onapply).toHaveBeenLastCalledWith({
+      time: { column: 'occ_date', encoding: 'auto' },
+      location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' },
+      category: 'category',
+    } satisfies ColumnMapping);
+  });
+
+  it('shows a load error under the control it concerns', () => {
+    const mapping: ColumnMapping = { time: { column: 'category' }, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' }, category: 'category' };
+    render(MappingForm, { props: { opened, mapping, error: { field: 'time', message: 'No rows kept: check the time column.' }, onapply: () => {} } });
+    const time = screen.getByLabelText('Column', { selector: '#map-time' });
+    expect(time.getAttribute('aria-invalid')).toBe('true');
+    expect(time.getAttribute('aria-describedby')).toBe('map-time-error');
+    expect(document.getElementById('map-time-error')?.textContent).toBe('No rows kept: check the time column.');
+    expect(document.getElementById('map-crs')?.getAttribute('aria-invalid')).toBeNull();
+  });
+});

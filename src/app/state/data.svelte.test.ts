@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { fakeWorker, settle } from '../../../test/fixtures/fake-worker';
+import { emptyDropCounts } from '../../lib/io/incidents';
+import type { LoadResult, OpenResult } from '../../lib/worker/protocol';
+import { DataState } from './data.svelte';
+
+const SHA = 'a'.repeat(64);
+const opened = (sha256: string) => ({ sources: [{ name: 'a.arrow', sha256 }], sha256, suggestion: { mapping: null }, preview: { columns: [], rows: [] } }) as unknown as OpenResult;
+const mapping = { time: { column: 't' }, location: { kind: 'latlng' as const, lat: 'lat', lng: 'lng' } };
+
+describe('DataState', () => {
+  it('openFiles refuses files whose SHA-256 differs from the ones a link expects, naming both', async () => {
+    const worker = fakeWorker();
+    const data = new DataState(worker.client);
+    data.expected = [{ name: 'a.arrow', sha256: SHA }];
+    const pending = data.openFiles([new File([new Uint8Array([1, 2, 3])], 'a.arrow')]);
+    await settle();
+    const request = worker.last();
+    expect(request).toMatchObject({ type: 'open', files: [{ name: 'a.arrow' }] });
+    worker.reply({ type: 'done', id: request.id, request: 'open', result: opened('b'.repeat(64)) });
+    expect(await pending).toBe(false);
+    expect(data.openError).toBe(
+      `These are not the files the link was made with: it expects a.arrow (SHA-256 ${'a'.repeat(12)}…), got a.arrow (${'b'.repeat(12)}…).`,
+    );
+    expect(data.source).toBeNull();
+
+    const again = data.openFiles([new File([new Uint8Array([1])], 'a.arrow')]);
+    await settle();
+    worker.reply({ type: 'done', id: worker.last().id, request: 'open', result: opened(SHA) });
+    expect(await again).toBe(true);
+    expect(data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: SHA }] });
+    expect(data.expected).toBeNull();
+  });
+
+  it('load places an input error next to its control, and a load that keeps no row too', async () => {
+    const worker = fakeWorker();
+    const data = new DataState(worker.client);
+    const failing = data.load(mapping);
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'InputError', message: "column 'lat' is not numeric", column: 'lat' } });
+    expect(await failing).toBe(false);
+    expect(data.loadError).toEqual({ field: 'location', message: "column 'lat' is not numeric" });
+
+    const empty = data.load(mapping);
+    const result = { report: { read: 3, kept: 0, dropped: { ...emptyDropCounts(), 'time-unparseable': 3 } }, summary: {}, ms: 1 } as unknown as LoadResult;
+    worker.reply({ type: 'done', id: worker.last().id, request: 'load', result });
+    expect(await empty).toBe(false);
+    expect(data.loaded).toBe(result);
+    expect(data.loadError?.field).toBe('time');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { fakeWorker, settle } from '../../../test/fixtures/fake-worker';
+import { protocolOf } from '../../lib/evaluate/protocol';
+import type { RunResult } from '../../lib/worker/protocol';
+import { RunState } from './run.svelte';
+
+const spec = { models: ['naive', 'mlp'], protocol: protocolOf({ folds: 4 }), backend: 'auto' as const, environment: { hexcast: 't', runtime: 't', libraries: {} } };
+
+describe('RunState', () => {
+  it('tracks progress per model, the overall fraction and the current training curve', async () => {
+    const worker = fakeWorker();
+    const run = new RunState(worker.client);
+    const done = run.start(spec);
+    const id = worker.last().id;
+    expect(run.status).toBe('running');
+    expect(run.models.map((m) => m.detail)).toEqual(['waiting', 'waiting']);
+    const progress = (modelIndex: number, fold: number, fit?: object) =>
+      worker.reply({ type: 'progress', id, progress: { stage: 'forecast', run: { model: ['naive', 'mlp(hidden=8)'][modelIndex], modelIndex, models: 2, fold, folds: 4, fit: fit as never } } });
+    progress(0, 4);
+    progress(1, 1, { stage: 'epoch', step: 1, steps: 3, loss: 2, valLoss: 3, elapsedMs: 5 });
+    progress(1, 1, { stage: 'epoch', step: 2, steps: 3, loss: 1.5, elapsedMs: 9 });
+    expect(run.models.map((m) => [m.name, m.fold, m.detail])).toEqual([
+      ['naive', 4, 'done'],
+      ['mlp(hidden=8)', 1, 'fold 2: epoch 2 of 3'],
+    ]);
+    expect(run.fraction).toBe(5 / 8);
+    expect(run.curves['mlp(hidden=8)']).toEqual({ model: 'mlp(hidden=8)', fold: 1, stage: 'epoch', epochs: [{ epoch: 1, loss: 2, valLoss: 3 }, { epoch: 2, loss: 1.5 }] });
+    progress(1, 2, { stage: 'epoch', step: 1, steps: 3, loss: 1.9, elapsedMs: 3 });
+    expect(run.curves['mlp(hidden=8)'].epochs).toEqual([{ epoch: 1, loss: 1.9 }]); // a new fold starts a new curve
+
+    const result = { models: ['naive', 'mlp(hidden=8)'] } as unknown as RunResult;
+    worker.reply({ type: 'done', id, request: 'run', result });
+    expect(await done).toBe(result);
+    expect(run.status).toBe('done');
+    expect(run.result).toBe(result);
+  });
+
+  it('cancel() sends a cancel for the running request and ends in the cancelled state', async () => {
+    const worker = fakeWorker();
+    const run = new RunState(worker.client);
+    const done = run.start(spec);
+    const id = worker.last().id;
+    void run.cancel();
+    expect(worker.last()).toMatchObject({ type: 'cancel', target: id });
+    worker.reply({ type: 'error', id, error: { name: 'AbortError', message: 'The run was cancelled' } });
+    expect(await done).toBeNull();
+    expect(run.status).toBe('cancelled');
+    expect(run.error).toBeNull();
+    await settle();
+  });
+
+  it('a failed run keeps the message to show', async () => {
+    const worker = fakeWorker();
+    const run = new RunState(worker.client);
+    const done = run.start(spec);
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'RangeError', message: "Model 'mlp' needs 20 training periods" } });
+    expect(await done).toBeNull();
+    expect(run.status).toBe('failed');
+    expect(run.error).toBe("Model 'mlp' needs 20 training periods");
+  });
+});
