@@ -46,6 +46,8 @@ describe('the workbench on the bundled Chicago sample', () => {
     const { page } = app;
     await page.getByRole('navigation').getByText('167,804 incidents').waitFor();
     await page.getByText('location is missing (null or NaN)').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await evaluate(page, () => document.activeElement?.textContent)).toBe('Skip to the current step');
     await app.screenshot('01-data');
 
     await page.getByRole('button', { name: 'Next: binning →' }).click();
@@ -121,8 +123,17 @@ describe('the workbench on the bundled Chicago sample', () => {
     const app = await open('#v=1&sample=chicago-3-types-2014-2018&res=7&bucket=month&model=naive&model=historic-average&model=kde&folds=6&validation=0&coverage=0.05,0.2');
     const { page } = app;
     await page.getByText('Experiment restored from the link').waitFor();
-    await page.getByRole('button', { name: /^Run \(/ }).click();
+    // Keyboard only: restoring moved the focus to the Run step's heading; Tab reaches Run, Enter runs it,
+    // and the focus follows to the Results heading; the skip link returns to it.
+    expect(await evaluate(page, () => document.activeElement?.outerHTML)).toBe('<h2 tabindex="-1">Run</h2>');
+    await page.keyboard.press('Tab');
+    expect(await evaluate(page, () => document.activeElement?.textContent)).toBe('Run (3 models × 6 folds)');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Results');
+    await page.getByRole('link', { name: 'Skip to the current step' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await evaluate(page, () => document.activeElement?.textContent)).toBe('Results');
     const numbers = await metricNumbers(page);
     expect(numbers).toHaveLength(2 * 3);
 

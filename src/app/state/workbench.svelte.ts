@@ -106,9 +106,9 @@ export class Workbench {
     this.experiment.protocol = experiment.protocol;
     this.experiment.backend = experiment.backend;
     if (experiment.source.kind === 'sample') {
-      this.notice = 'Experiment restored from the link. Press Run to reproduce its numbers.';
       await this.openSample(experiment.source.id, experiment.mapping);
       this.step = this.binning.result ? 'run' : 'data';
+      if (this.binning.result) this.notice = 'Experiment restored from the link. Press Run to reproduce its numbers.';
     } else {
       this.data.expected = experiment.source.files;
       this.pendingMapping = experiment.mapping;
