@@ -117,6 +117,12 @@ describe('the workbench on the bundled Chicago sample', () => {
     expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     const png = await download(page, /as PNG$/);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    // The run is kept in IndexedDB and listed, as a link, among the recent experiments.
+    await page.getByRole('navigation').getByRole('button', { name: /Experiment/ }).click();
+    const recent = page.getByRole('link', { name: 'Chicago 2014–2018: burglary, robbery, motor vehicle theft' });
+    await recent.waitFor();
+    expect(await recent.getAttribute('href')).toBe(await evaluate(page, () => location.hash));
   });
 
   it('shows hotspots, a cell series and per-fold charts, and a shared link reproduces the same numbers', async () => {
