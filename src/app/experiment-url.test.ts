@@ -7,6 +7,7 @@ const portland: Experiment = {
   source: { kind: 'files', files: [{ name: 'a@b.arrow', sha256: 'ab'.repeat(32) }] },
   mapping: { time: { column: 'occ_date' }, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: '+proj=lcc +units=ft' }, category: 'category' },
   binning: { res: 9, unit: 'day', timeZone: 'America/Los_Angeles', categories: ['BURGLARY', 'A|B, "quoted"'] },
+  boundary: { name: 'city limits.geojson', sha256: 'cd'.repeat(32) },
   models: ['naive', 'ewma:alpha=0.3', 'mlp:epochs=2:hidden=8'],
   protocol: protocolOf({ horizon: 2, folds: 4, step: 3, window: 52, refitEvery: 2, validation: 0, coverage: [0.05, 0.01], seed: 7 }),
   backend: 'wasm',
@@ -15,7 +16,7 @@ const portland: Experiment = {
 describe('encodeExperiment / decodeExperiment', () => {
   it.each([
     ['the default experiment on a sample', defaultExperiment({ kind: 'sample', id: 'chicago-3-types-2014-2018' })],
-    ['user files, a proj4 CRS, categories with separators, model parameters, a sliding window', portland],
+    ['user files, a proj4 CRS, categories with separators, a boundary, model parameters, a sliding window', portland],
   ])('round-trips %s', (_, experiment) => {
     expect(decodeExperiment(encodeExperiment(experiment))).toEqual(experiment);
   });
@@ -44,6 +45,7 @@ describe('encodeExperiment / decodeExperiment', () => {
     ['sample=x&folds=two', "URL parameter 'folds' is 'two': expected a number"],
     ['sample=x&folds=0', 'protocol.folds must be a whole number ≥ 1, got 0'],
     ['file=a.arrow@123', "URL parameter 'file' is 'a.arrow@123': expected name@sha256"],
+    ['sample=x&boundary=b.geojson', "URL parameter 'boundary' is 'b.geojson': expected name@sha256"],
     ['sample=x&mapping={"time":{}}', 'mapping.location is missing: expected an object'],
     ['sample=x&model=Bad Model', "'Bad Model' is not a model id"],
   ])('decodeExperiment(%s) throws naming the parameter', (text, message) => {

@@ -11,8 +11,8 @@ const BACKENDS: readonly BackendPreference[] = ['auto', 'wasm', 'webgl', 'webgpu
 /**
  * Writes an experiment as URL parameters (for the location hash), readable by people:
  * `sample=…` or one `file=name@sha256` per file, `mapping` as JSON, `res`, `bucket`, `tz`,
- * `cats` (JSON list; absent = every category), one `model=` per model spec (none: the default
- * models), the protocol fields, and `backend`.
+ * `cats` (JSON list; absent = every category), `boundary=name@sha256` (a GeoJSON study region),
+ * one `model=` per model spec (none: the default models), the protocol fields, and `backend`.
  * @example encodeExperiment(defaultExperiment({ kind: 'sample', id: 'x' })).startsWith('v=1&sample=x') // → true
  */
 export function encodeExperiment(experiment: Experiment): string {
@@ -26,6 +26,7 @@ export function encodeExperiment(experiment: Experiment): string {
   params.set('bucket', binning.unit);
   if (binning.timeZone) params.set('tz', binning.timeZone);
   if (binning.categories) params.set('cats', JSON.stringify(binning.categories));
+  if (experiment.boundary) params.set('boundary', `${experiment.boundary.name}@${experiment.boundary.sha256}`);
   for (const model of experiment.models) params.append('model', model);
   params.set('horizon', String(protocol.horizon));
   params.set('folds', String(protocol.folds));
@@ -53,13 +54,10 @@ export function decodeExperiment(text: string): Experiment | null {
     ? { kind: 'sample', id: sample }
     : {
         kind: 'files',
-        files: files.map((value) => {
-          const at = value.lastIndexOf('@');
-          const sha256 = value.slice(at + 1);
-          if (at <= 0 || !/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`URL parameter 'file' is '${value}': expected name@sha256 (64 hex digits)`);
-          return { name: value.slice(0, at), sha256 };
-        }),
+        files: files.map((value) => fileOf(value, 'file')),
       };
+  const boundaryText = params.get('boundary');
+  const boundary = boundaryText === null ? null : fileOf(boundaryText, 'boundary');
   const mappingText = params.get('mapping');
   const mapping = mappingText ? parseColumnMapping(json(mappingText, 'mapping')) : null;
   const res = integer(params, 'res', 8);
@@ -91,7 +89,15 @@ export function decodeExperiment(text: string): Experiment | null {
   });
   const backend = (params.get('backend') ?? 'auto') as BackendPreference;
   if (!BACKENDS.includes(backend)) throw new Error(`URL parameter 'backend' is '${backend}': expected one of ${BACKENDS.join(', ')}`);
-  return { source, mapping, binning: { res, unit, timeZone, categories }, models, protocol, backend };
+  return { source, mapping, binning: { res, unit, timeZone, categories }, boundary, models, protocol, backend };
+}
+
+/** A file named by `name@sha256`, as links name the files they need. */
+function fileOf(value: string, name: string): { name: string; sha256: string } {
+  const at = value.lastIndexOf('@');
+  const sha256 = value.slice(at + 1);
+  if (at <= 0 || !/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`URL parameter '${name}' is '${value}': expected name@sha256 (64 hex digits)`);
+  return { name: value.slice(0, at), sha256 };
 }
 
 function integer(params: URLSearchParams, name: string, fallback: number): number {

@@ -1,6 +1,6 @@
 import { DEFAULT_PROTOCOL, type Protocol } from '../lib/evaluate/protocol';
 import type { ColumnMapping } from '../lib/io/column-mapping';
-import type { BackendPreference, BinSettings } from '../lib/worker/protocol';
+import type { BackendPreference, BinSettings, BoundaryFile } from '../lib/worker/protocol';
 
 /** Where the data of an experiment comes from: a bundled sample, or the user's files (checked by SHA-256). */
 export type DataSource =
@@ -16,6 +16,8 @@ export interface Experiment {
   /** null: use the mapping detected from the file. */
   readonly mapping: ColumnMapping | null;
   readonly binning: BinSettings;
+  /** The GeoJSON boundary whose H3 cover is the study region; null: cells with an incident before the first cutoff. */
+  readonly boundary: BoundaryFile | null;
   /** Model specs as `id:key=value` strings. */
   readonly models: readonly string[];
   readonly protocol: Protocol;
@@ -30,5 +32,5 @@ export const DEFAULT_MODELS: readonly string[] = ['naive', 'seasonal-naive', 'hi
 
 /** The default experiment on a source. */
 export function defaultExperiment(source: DataSource): Experiment {
-  return { source, mapping: null, binning: DEFAULT_BINNING, models: DEFAULT_MODELS, protocol: DEFAULT_PROTOCOL, backend: 'auto' };
+  return { source, mapping: null, binning: DEFAULT_BINNING, boundary: null, models: DEFAULT_MODELS, protocol: DEFAULT_PROTOCOL, backend: 'auto' };
 }

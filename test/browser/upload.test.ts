@@ -6,6 +6,14 @@ import { SHARED_DATA, launch, metricNumbers, openApp, type Watched } from './har
 const baseUrl = inject('baseUrl');
 const PORTLAND = `${SHARED_DATA}portland-nij-burglary-vehicle-2012-2017.arrow`;
 const CHICAGO_SAMPLE = new URL('../../public/samples/chicago-3-types-2014-2018.arrow', import.meta.url).pathname;
+/** East Portland and beyond, as a GeoJSON Feature with a counter-clockwise ring (RFC 7946). */
+const BOUNDARY = {
+  name: 'east-portland.geojson',
+  mimeType: 'application/geo+json',
+  buffer: Buffer.from(
+    JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-122.7, 45.5], [-122.5, 45.5], [-122.5, 45.62], [-122.7, 45.62], [-122.7, 45.5]]] } }),
+  ),
+};
 let browser: Browser;
 const opened: Watched[] = [];
 
@@ -73,6 +81,9 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     await page.getByLabel('Time bucket').selectOption('month');
     await page.getByText(/^\d+ cells$/).first().waitFor();
     await page.getByText('63 months', { exact: true }).waitFor();
+    await page.locator('#bin-boundary').setInputFiles(BOUNDARY);
+    await page.getByText(/^Study region: the \d+ cells inside east-portland\.geojson \(dashed outline\)\.$/).waitFor();
+    expect(await page.locator('.map svg path[stroke-dasharray="5 3"]').count()).toBe(1);
     await app.screenshot('09-upload-binning');
 
     await page.getByRole('button', { name: 'Next: experiment →' }).click();
@@ -101,6 +112,7 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report (JSON)' }).click()]);
     const report = JSON.parse(readFileSync((await file.path())!, 'utf8'));
     expect(report.environment.backend).toBe('wasm');
+    expect(report.panel.studyRegion.source).toBe('boundary');
     expect(report.data.mapping.location).toEqual({ kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' });
     const mlp = report.models.find((m: { kind: string }) => m.kind === 'learned');
     expect(mlp.training.filter(Boolean)).toHaveLength(3);
@@ -110,12 +122,17 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     // The link names the file by SHA-256: another file is refused, the same file restores the numbers.
     const hash = await page.evaluate(() => location.hash);
     expect(hash).toMatch(/file=portland-nij-burglary-vehicle-2012-2017\.arrow%40[0-9a-f]{64}/);
+    expect(hash).toMatch(/boundary=east-portland\.geojson%40[0-9a-f]{64}/);
     const again = await open(hash);
     await again.page.getByText(/This link was made with portland-nij-burglary-vehicle-2012-2017\.arrow/).waitFor();
     await fileInput(again.page).setInputFiles(CHICAGO_SAMPLE);
     await again.page.locator('#open-error').getByText(/These are not the files the link was made with/).waitFor();
     await fileInput(again.page).setInputFiles(PORTLAND);
-    await again.page.getByText('Files verified. Press Run to reproduce the linked experiment.').waitFor();
+    await again.page.getByText(/^Files verified\. It used the boundary east-portland\.geojson as its study region: load that file in the Binning step first\./).waitFor();
+    await nav(again.page).getByRole('button', { name: /Binning/ }).click();
+    await again.page.locator('#bin-boundary').setInputFiles(BOUNDARY);
+    await again.page.getByText(/^Study region: the \d+ cells inside east-portland\.geojson/).waitFor();
+    await nav(again.page).getByRole('button', { name: /Run/ }).click();
     await again.page.getByRole('button', { name: /^Run \(/ }).click();
     await again.page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 120_000 });
     expect(await metricNumbers(again.page)).toEqual(numbers);

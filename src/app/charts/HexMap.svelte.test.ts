@@ -10,6 +10,7 @@ const geometry: HexGeometry = {
   paths: ['M0,0L10,0L5,8Z', 'M20,0L30,0L25,8Z', 'M40,0L50,0L45,8Z'],
   centres: new Float32Array(6),
   metresPerPixel: 20,
+  outline: null,
 };
 
 describe('HexMap', () => {

@@ -1,5 +1,5 @@
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
-import type { BinResult, BinSettings } from '../../lib/worker/protocol';
+import type { BinResult, BinSettings, BoundaryFile } from '../../lib/worker/protocol';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import { DEFAULT_BINNING } from '../experiment';
 
@@ -13,6 +13,11 @@ export class BinningState {
   geometry = $state.raw<HexGeometry | null>(null);
   busy = $state(false);
   error = $state<string | null>(null);
+  /** The GeoJSON boundary defining the study region, if one is loaded. */
+  boundary = $state.raw<BoundaryFile | null>(null);
+  boundaryError = $state<string | null>(null);
+  /** The boundary an experiment link was made with, until the same file is loaded. */
+  expectedBoundary = $state.raw<BoundaryFile | null>(null);
   private latest = 0;
 
   constructor(private readonly client: WorkerClient) {}
@@ -37,6 +42,31 @@ export class BinningState {
       return false;
     } finally {
       if (call === this.latest) this.busy = false;
+    }
+  }
+
+  /**
+   * Loads a GeoJSON boundary into the worker (null removes it); refuses a file whose SHA-256
+   * differs from the one a link expects. The caller re-bins afterwards.
+   */
+  async setBoundary(file: File | null): Promise<boolean> {
+    try {
+      const boundary = file ? { name: file.name, text: await file.text() } : null;
+      const loaded = await this.client.request('boundary', { boundary });
+      const expected = this.expectedBoundary;
+      if (loaded && expected && loaded.sha256 !== expected.sha256) {
+        await this.client.request('boundary', { boundary: null });
+        this.boundary = null;
+        this.boundaryError = `This is not the boundary the link was made with: it expects ${expected.name} (SHA-256 ${expected.sha256.slice(0, 12)}…), got ${loaded.name} (${loaded.sha256.slice(0, 12)}…).`;
+        return false;
+      }
+      if (loaded) this.expectedBoundary = null;
+      this.boundary = loaded;
+      this.boundaryError = null;
+      return true;
+    } catch (error) {
+      this.boundaryError = error instanceof Error ? error.message : String(error);
+      return false;
     }
   }
 

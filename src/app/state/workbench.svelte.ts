@@ -48,6 +48,7 @@ export class Workbench {
       source,
       mapping: this.data.mapping,
       binning: this.binning.settings,
+      boundary: this.binning.boundary,
       models: this.experiment.models,
       protocol: this.experiment.protocol,
       backend: this.experiment.backend,
@@ -77,7 +78,7 @@ export class Workbench {
     this.pendingMapping = null;
     await this.useMapping(mapping ?? restored ?? this.data.opened?.suggestion.mapping ?? null);
     if (restored && this.binning.result) {
-      this.notice = 'Files verified. Press Run to reproduce the linked experiment.';
+      this.notice = `Files verified. ${this.boundaryRequest()}Press Run to reproduce the linked experiment.`;
       this.step = 'run';
     }
   }
@@ -99,16 +100,26 @@ export class Workbench {
     await this.binning.apply(settings);
   }
 
+  /** Loads (or, with null, removes) a GeoJSON boundary as the study region, and re-bins. */
+  async setBoundary(file: File | null): Promise<void> {
+    if (!(await this.binning.setBoundary(file))) return;
+    this.run.clear();
+    if (this.data.loaded) await this.binning.apply(this.binning.settings);
+  }
+
   /** Restores a shared experiment: a sample re-opens itself; user files are asked for (and checked by SHA-256). */
   async restore(experiment: Experiment): Promise<void> {
     this.binning.settings = experiment.binning;
+    const boundary = experiment.boundary;
+    this.binning.expectedBoundary = boundary && boundary.sha256 !== this.binning.boundary?.sha256 ? boundary : null;
+    if (!boundary && this.binning.boundary) await this.binning.setBoundary(null);
     this.experiment.models = experiment.models;
     this.experiment.protocol = experiment.protocol;
     this.experiment.backend = experiment.backend;
     if (experiment.source.kind === 'sample') {
       await this.openSample(experiment.source.id, experiment.mapping);
       this.step = this.binning.result ? 'run' : 'data';
-      if (this.binning.result) this.notice = 'Experiment restored from the link. Press Run to reproduce its numbers.';
+      if (this.binning.result) this.notice = `Experiment restored from the link. ${this.boundaryRequest()}Press Run to reproduce its numbers.`;
     } else {
       this.data.expected = experiment.source.files;
       this.pendingMapping = experiment.mapping;
@@ -143,6 +154,12 @@ export class Workbench {
       models: result.models.length,
       createdAt: result.report.createdAt,
     });
+  }
+
+  /** A sentence asking for the boundary a link needs, when it is not loaded yet. */
+  private boundaryRequest(): string {
+    const expected = this.binning.expectedBoundary;
+    return expected ? `It used the boundary ${expected.name} as its study region: load that file in the Binning step first. ` : '';
   }
 
   private beforeOpen(): void {

@@ -66,6 +66,28 @@ export interface BinSettings {
   readonly categories: readonly string[] | null;
 }
 
+/** A GeoJSON boundary as the app sends it: the file's name and text. */
+export interface BoundaryInput {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** The boundary in use: its file and fingerprint. */
+export interface BoundaryFile {
+  readonly name: string;
+  readonly sha256: string;
+}
+
+/** How a boundary shaped the panel at this resolution. */
+export interface BoundaryCover extends BoundaryFile {
+  /** H3 cells whose centres lie inside the boundary: the study region. */
+  readonly cells: number;
+  /** Of those, cells without any incident, added to the panel with zero counts. */
+  readonly added: number;
+  /** Panel cells outside the boundary (their incidents still count in every denominator). */
+  readonly outside: number;
+}
+
 /** The binned panel as the app needs it: per-cell and per-period totals, and the map geometry. */
 export interface BinResult {
   readonly res: number;
@@ -84,6 +106,8 @@ export interface BinResult {
   readonly filtered: number;
   /** Average edge length of a cell at this resolution, metres. */
   readonly edgeLength: number;
+  /** The boundary that defines the study region, when one is loaded. */
+  readonly boundary: BoundaryCover | null;
   /** Projected cell outlines; null when the cells are those of the previous answer (same `geometryKey`). */
   readonly geometry: HexGeometry | null;
   readonly geometryKey: string;
@@ -168,6 +192,7 @@ export type Request =
   | { readonly type: 'open'; readonly id: number; readonly files: readonly FileBytes[] }
   | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping }
   | { readonly type: 'bin'; readonly id: number; readonly settings: BinSettings }
+  | { readonly type: 'boundary'; readonly id: number; readonly boundary: BoundaryInput | null }
   | { readonly type: 'catalogue'; readonly id: number }
   | { readonly type: 'run'; readonly id: number; readonly spec: RunSpec }
   | { readonly type: 'cancel'; readonly id: number; readonly target: number }
@@ -180,6 +205,7 @@ export interface Results {
   readonly open: OpenResult;
   readonly load: LoadResult;
   readonly bin: BinResult;
+  readonly boundary: BoundaryFile | null;
   readonly catalogue: Catalogue;
   readonly run: RunResult;
   readonly cancel: { readonly cancelled: boolean };

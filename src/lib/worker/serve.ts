@@ -61,6 +61,8 @@ export function serve(port: ServerPort, session: Session): void {
         return done(request.id, 'load', session.load(request.mapping));
       case 'bin':
         return done(request.id, 'bin', session.bin(request.settings));
+      case 'boundary':
+        return done(request.id, 'boundary', await session.setBoundary(request.boundary));
       case 'catalogue': {
         const { definitions, notes } = await modelDefinitions();
         return done(request.id, 'catalogue', catalogueOf(definitions, notes));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { protocolOf } from '../evaluate/protocol';
+import { boundaryCells } from '../grid/boundary-cells';
 import type { ColumnMapping } from '../io/column-mapping';
 import { Session } from './session';
 
@@ -105,6 +106,41 @@ describe('Session', () => {
     await expect(
       session.run({ models: ['naive'], protocol: protocolOf({ folds: 3, validation: 0 }), backend: 'auto', environment: ENVIRONMENT }, controller.signal, () => {}),
     ).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('a GeoJSON boundary adds its empty cells to the panel and becomes the study region of the run', async () => {
+    const session = await binnedSession();
+    const plain = session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    const ring = [[-122.7, 45.5], [-122.5, 45.5], [-122.5, 45.62], [-122.7, 45.62], [-122.7, 45.5]]; // counter-clockwise, east Portland and beyond
+    const text = JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } });
+    const file = await session.setBoundary({ name: 'east.geojson', text });
+    expect(file?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const withBoundary = session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    const cover = boundaryCells(JSON.parse(text), 7);
+    const { boundary } = withBoundary;
+    expect(boundary).toMatchObject({ name: 'east.geojson', cells: cover.length });
+    expect(boundary!.added).toBeGreaterThan(0); // the rectangle reaches past the data (east of the city)
+    expect(withBoundary.cells.length).toBe(plain.cells.length + boundary!.added);
+    expect(boundary!.outside).toBe(plain.cells.filter((c) => !cover.includes(c)).length);
+    expect(withBoundary.geometry?.outline).toMatch(/^M/);
+    const result = await session.run(
+      { models: ['naive'], protocol: protocolOf({ folds: 2, validation: 0 }), backend: 'auto', environment: ENVIRONMENT },
+      new AbortController().signal,
+      () => {},
+    );
+    expect(result.report.panel.studyRegion).toMatchObject({ source: 'boundary', cells: cover.length });
+    expect(Array.from(result.region).reduce((a, b) => a + b, 0)).toBe(cover.length);
+
+    expect(await session.setBoundary(null)).toBeNull();
+    expect(session.bin({ res: 7, unit: 'month', timeZone: null, categories: null }).boundary).toBeNull();
+  });
+
+  it.each([
+    ['{ not json', "Boundary file 'b.geojson' is not valid JSON"],
+    ['{"type":"Point","coordinates":[-122.6,45.5]}', "Boundary file 'b.geojson': The boundary is a GeoJSON Point; expected a Polygon or MultiPolygon"],
+  ])('setBoundary(%s) refuses it with a message naming the file', async (text, message) => {
+    const session = await binnedSession();
+    await expect(session.setBoundary({ name: 'b.geojson', text })).rejects.toThrow(message);
   });
 
   it('stepSlice() before any run names what to do first', async () => {

@@ -2,8 +2,11 @@ import { backtest, type BacktestResult } from '../evaluate/backtest';
 import type { ReportData } from '../evaluate/report';
 import { parseModelSpec } from '../forecast/model-definition';
 import { binIncidents, type BinReport } from '../grid/bin-incidents';
+import { boundaryCells } from '../grid/boundary-cells';
+import { extendPanel } from '../grid/extend-panel';
 import { edgeLengthAt } from '../grid/h3';
 import type { Panel } from '../grid/panel';
+import { regionFromCells } from '../grid/study-region';
 import type { ColumnMapping } from '../io/column-mapping';
 import { detectMapping } from '../io/detect-mapping';
 import { forecastsFileBytes } from '../io/forecasts-file';
@@ -19,6 +22,9 @@ import type {
   BackendPreference,
   BinResult,
   BinSettings,
+  BoundaryCover,
+  BoundaryFile,
+  BoundaryInput,
   CellSeries,
   FileBytes,
   LoadResult,
@@ -52,7 +58,13 @@ interface Binned {
   readonly incidents: Incidents;
   readonly panel: Panel;
   readonly report: BinReport;
+  /** The boundary's H3 cover at this resolution: the study region (absent: the default region). */
+  readonly region?: readonly string[];
   readonly ms: number;
+}
+
+interface Boundary extends BoundaryFile {
+  readonly geojson: unknown;
 }
 
 /**
@@ -67,6 +79,7 @@ export class Session {
   private binned: Binned | undefined;
   private last: (BacktestResult & { panel: Panel; models: readonly string[] }) | undefined;
   private geometry: { key: string; value: HexGeometry } | undefined;
+  private boundary: Boundary | undefined;
 
   constructor(private readonly startBackend: BackendStarter) {}
 
@@ -116,7 +129,10 @@ export class Session {
     const t0 = performance.now();
     this.binned = undefined;
     const incidents = selectCategories(loaded.incidents, settings.categories);
-    const { panel, report } = binIncidents(incidents, { res: settings.res, unit: settings.unit, timeZone: settings.timeZone ?? undefined });
+    const binned = binIncidents(incidents, { res: settings.res, unit: settings.unit, timeZone: settings.timeZone ?? undefined });
+    const { report } = binned;
+    const region = this.boundary ? boundaryCells(this.boundary.geojson, settings.res) : undefined;
+    const panel = region ? extendPanel(binned.panel, region) : binned.panel;
     const C = panel.cells.length;
     const P = panel.periods.length;
     const cellTotals = new Float32Array(C);
@@ -131,9 +147,9 @@ export class Session {
       periodTotals[p] = sum;
     }
     const previous = this.geometry?.key;
-    const geometry = this.geometryOf(panel);
+    const geometry = this.geometryOf(panel, region ? this.boundary : undefined);
     const ms = performance.now() - t0;
-    this.binned = { settings, incidents, panel, report, ms };
+    this.binned = { settings, incidents, panel, report, region, ms };
     return {
       res: panel.res,
       unit: panel.bucket.unit,
@@ -147,10 +163,37 @@ export class Session {
       report,
       filtered: loaded.incidents.length - incidents.length,
       edgeLength: edgeLengthAt(panel.res),
+      boundary: this.boundary && region ? coverOf(this.boundary, region, binned.panel.cells) : null,
       geometry: previous === this.geometry!.key ? null : geometry,
       geometryKey: this.geometry!.key,
       ms,
     };
+  }
+
+  /**
+   * Sets (or, with null, clears) the GeoJSON boundary whose H3 cover becomes the study region at
+   * the next `bin`. The file must parse as JSON and, when data is binned, cover at least one
+   * cell centre at the current resolution; otherwise nothing changes and the error says why.
+   */
+  async setBoundary(input: BoundaryInput | null): Promise<BoundaryFile | null> {
+    if (input === null) {
+      this.boundary = undefined;
+      return null;
+    }
+    let geojson: unknown;
+    try {
+      geojson = JSON.parse(input.text);
+    } catch (error) {
+      throw new Error(`Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`);
+    }
+    try {
+      boundaryCells(geojson, this.binned?.settings.res ?? 8);
+    } catch (error) {
+      throw new Error(`Boundary file '${input.name}': ${(error as Error).message}`);
+    }
+    const sha256 = await sha256Hex(new TextEncoder().encode(input.text));
+    this.boundary = { name: input.name, sha256, geojson };
+    return { name: input.name, sha256 };
   }
 
   /**
@@ -182,6 +225,7 @@ export class Session {
     let lastModel = -1;
     const result = await backtest({
       panel,
+      region: binned.region ? regionFromCells(panel, binned.region) : undefined,
       protocol: spec.protocol,
       models: specs,
       definitions: yieldingDefinitions(definitions),
@@ -211,7 +255,7 @@ export class Session {
       area: panel.area.slice(),
       cells: panel.cells,
       testPeriods,
-      geometry: this.geometryOf(panel),
+      geometry: this.geometryOf(panel, binned.region ? this.boundary : undefined),
     };
   }
 
@@ -254,9 +298,9 @@ export class Session {
     return forecastsFileBytes(last.panel, last.forecasts, last.region, last.scores);
   }
 
-  private geometryOf(panel: Panel): HexGeometry {
-    const key = `${panel.res}:${panel.cells.length}:${hashCells(panel.cells)}`;
-    if (this.geometry?.key !== key) this.geometry = { key, value: hexGeometry(panel.cells) };
+  private geometryOf(panel: Panel, outline: Boundary | undefined): HexGeometry {
+    const key = `${panel.res}:${panel.cells.length}:${hashCells(panel.cells)}:${outline?.sha256 ?? ''}`;
+    if (this.geometry?.key !== key) this.geometry = { key, value: hexGeometry(panel.cells, { outline: outline?.geojson }) };
     return this.geometry.value;
   }
 
@@ -264,6 +308,17 @@ export class Session {
     if (value === undefined) throw new Error(`Nothing to work on yet: ${what} first`);
     return value;
   }
+}
+
+/** How a boundary's cover relates to the cells that hold incidents. */
+function coverOf(boundary: Boundary, region: readonly string[], dataCells: readonly string[]): BoundaryCover {
+  const inside = new Set(region);
+  const withData = new Set(dataCells);
+  let added = 0;
+  for (const cell of region) if (!withData.has(cell)) added++;
+  let outside = 0;
+  for (const cell of dataCells) if (!inside.has(cell)) outside++;
+  return { name: boundary.name, sha256: boundary.sha256, cells: region.length, added, outside };
 }
 
 function checkIndex(what: string, value: number, count: number): void {
