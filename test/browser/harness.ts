@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /** The flags CI uses: headless, sandbox off (containers), and nothing that phones home. */
 export const CHROMIUM_FLAGS = [
@@ -77,6 +78,37 @@ export async function openApp(browser: Browser, baseUrl: string, hash = ''): Pro
     screenshot: async (name) => {
       await evaluate(page, () => window.scrollTo(0, 0));
       await page.screenshot({ path: `${OUTPUT}${name}.png`, fullPage: true });
+    },
+  };
+}
+
+/**
+ * Registers a test file's browser: launched once, closed at the end, and after each test every
+ * page opened through the returned `open` is checked — no request left the app's origin, no
+ * uncaught error, no CSP violation.
+ */
+export function useApp(): { open: (hash?: string) => Promise<Watched> } {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser;
+  const opened: Watched[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(() => {
+    for (const app of opened.splice(0)) {
+      expect(app.offOrigin, 'requests that left the app origin').toEqual([]);
+      expect(app.pageErrors, 'uncaught page errors').toEqual([]);
+      expect(app.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e)), 'CSP violations').toEqual([]);
+    }
+  });
+  return {
+    open: async (hash = '') => {
+      const app = await openApp(browser, baseUrl, hash);
+      opened.push(app);
+      return app;
     },
   };
 }

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SHARED_DATA, launch, metricNumbers, openApp, type Watched } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHARED_DATA, metricNumbers, useApp, type Watched } from './harness';
 
-const baseUrl = inject('baseUrl');
 const PORTLAND = `${SHARED_DATA}portland-nij-burglary-vehicle-2012-2017.arrow`;
 const CHICAGO_SAMPLE = new URL('../../public/samples/chicago-3-types-2014-2018.arrow', import.meta.url).pathname;
 /** East Portland and beyond, as a GeoJSON Feature with a counter-clockwise ring (RFC 7946). */
@@ -14,26 +13,10 @@ const BOUNDARY = {
     JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-122.7, 45.5], [-122.5, 45.5], [-122.5, 45.62], [-122.7, 45.62], [-122.7, 45.5]]] } }),
   ),
 };
-let browser: Browser;
-const opened: Watched[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  for (const app of opened.splice(0)) {
-    expect(app.offOrigin, 'requests that left the app origin').toEqual([]);
-    expect(app.pageErrors, 'uncaught page errors').toEqual([]);
-    expect(app.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e)), 'CSP violations').toEqual([]);
-  }
-});
+const { open: openPage } = useApp();
 
 async function open(hash = ''): Promise<Watched> {
-  const app = await openApp(browser, baseUrl, hash);
-  opened.push(app);
+  const app = await openPage(hash);
   if (!hash) await app.page.getByRole('navigation').getByText('167,804 incidents').waitFor(); // the default sample is open
   return app;
 }

@@ -1,32 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { evaluate, launch, metricNumbers, openApp, type Watched } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { evaluate, metricNumbers, useApp } from './harness';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-const opened: Watched[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  for (const app of opened.splice(0)) {
-    expect(app.offOrigin, 'requests that left the app origin').toEqual([]);
-    expect(app.pageErrors, 'uncaught page errors').toEqual([]);
-    expect(app.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e)), 'CSP violations').toEqual([]);
-  }
-});
-
-async function open(hash = ''): Promise<Watched> {
-  const app = await openApp(browser, baseUrl, hash);
-  opened.push(app);
-  return app;
-}
+const { open } = useApp();
 
 async function download(page: Page, button: string | RegExp): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: typeof button === 'string' }).first().click()]);
