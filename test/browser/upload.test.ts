@@ -130,6 +130,9 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     expect(await error.textContent()).toMatch(/^file 'incidents\.arrow' is CSV text \(first line: 'date,latitude,longitude'\), not Apache Arrow/);
     expect(await error.getAttribute('role')).toBe('alert');
     expect(await page.locator('input[type=file]').getAttribute('aria-describedby')).toBe('open-error');
+    // The data open before stays open and usable.
+    await nav(page).getByText('167,804 incidents').waitFor();
+    expect(await page.getByRole('button', { name: 'Next: binning →' }).isEnabled()).toBe(true);
     await app.screenshot('13-bad-file');
   });
 });

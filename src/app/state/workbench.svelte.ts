@@ -66,14 +66,14 @@ export class Workbench {
 
   async openSample(id: string, mapping: ColumnMapping | null = null): Promise<void> {
     const sample = sampleById(id) ?? SAMPLES[0];
-    this.beforeOpen();
     if (!(await this.data.openSample(sample.id, sample.file))) return;
+    this.beforeOpen();
     await this.useMapping(mapping ?? sample.mapping ?? this.data.opened?.suggestion.mapping ?? null);
   }
 
   async openFiles(files: readonly File[], mapping: ColumnMapping | null = null): Promise<void> {
-    this.beforeOpen();
     if (!(await this.data.openFiles(files))) return;
+    this.beforeOpen();
     const restored = this.pendingMapping;
     this.pendingMapping = null;
     await this.useMapping(mapping ?? restored ?? this.data.opened?.suggestion.mapping ?? null);
@@ -162,6 +162,7 @@ export class Workbench {
     return expected ? `It used the boundary ${expected.name} as its study region: load that file in the Binning step first. ` : '';
   }
 
+  /** Forgets the panel and run of the data that was open before. */
   private beforeOpen(): void {
     this.run.clear();
     this.binning.reset();

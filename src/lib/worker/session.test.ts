@@ -53,6 +53,13 @@ describe('Session', () => {
     expect(opened.preview.rows).toHaveLength(12);
   });
 
+  it('open() of a file that is not Arrow fails and keeps the data opened before', async () => {
+    const session = await binnedSession();
+    const csv = new TextEncoder().encode('a,b\n1,2\n');
+    await expect(session.open([{ name: 'x.arrow', bytes: csv.buffer as ArrayBuffer }])).rejects.toThrow("file 'x.arrow' is CSV text");
+    expect(session.bin({ res: 7, unit: 'month', timeZone: null, categories: null }).report.binned).toBe(15_206);
+  });
+
   it('bin() totals add up to the binned incidents, and the category filter is counted as dropped rows', async () => {
     const session = await binnedSession();
     const all = session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });

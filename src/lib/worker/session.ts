@@ -83,11 +83,10 @@ export class Session {
 
   constructor(private readonly startBackend: BackendStarter) {}
 
-  /** Parses the files (in order), fingerprints them and suggests a column mapping. */
+  /** Parses the files (in order), fingerprints them and suggests a column mapping; files that fail leave the session as it was. */
   async open(files: readonly FileBytes[], onProgress: (progress: Progress) => void = () => {}): Promise<OpenResult> {
     if (files.length === 0) throw new Error('No files given: choose one or more Arrow files');
     const t0 = performance.now();
-    this.opened = this.loaded = this.binned = undefined;
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
     const sources = files.map((file) => readArrow(new Uint8Array(file.bytes), file.name));
     onProgress({ stage: 'hash', message: 'Computing SHA-256 fingerprints' });
@@ -95,6 +94,7 @@ export class Session {
     const hashes = await Promise.all(parts.map((part) => sha256Hex(part)));
     const sha256 = parts.length === 1 ? hashes[0] : await sha256Hex(parts);
     const ms = performance.now() - t0;
+    this.loaded = this.binned = undefined;
     this.opened = { sources, sha256, ms };
     return {
       sources: sources.map((source, i) => ({
