@@ -1,6 +1,6 @@
 /**
  * A literate notebook's output: Markdown with SVG charts written beside it, under
- * notebooks/output/<name>/ (git-ignored). Notebooks are plain TypeScript modules run in Node
+ * notebooks/output/<name>/ (git-ignored; $HEXCAST_NOTEBOOK_OUT overrides the root). Notebooks are plain TypeScript modules run in Node
  * (`npm run notebooks`) that call the same core as the app and the CLI.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ export class Notebook {
   constructor(
     readonly name: string,
     title: string,
-    root = new URL('./output/', import.meta.url).pathname,
+    root = process.env.HEXCAST_NOTEBOOK_OUT ?? new URL('./output/', import.meta.url).pathname,
   ) {
     this.dir = join(root, name);
     mkdirSync(this.dir, { recursive: true });
