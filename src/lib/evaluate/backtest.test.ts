@@ -105,3 +105,13 @@ describe('backtest on a synthetic panel with a clear signal', () => {
     expect(report.summary.models.find((m) => m.name === 'naive')?.text).toBe('naive: worse than the best baseline on every metric.');
   });
 });
+
+describe('summarised comparisons', () => {
+  it('treat metric values equal to float precision as equal: no verdict from rounding noise', async () => {
+    const { differenceOf } = await import('./summarise-scores');
+    expect(differenceOf(3.64, 3.6400000000000006)).toBe(0);
+    expect(differenceOf(0.1 + 0.2, 0.3)).toBe(0);
+    expect(differenceOf(3.64, 3.63)).toBeCloseTo(0.01, 12);
+    expect(differenceOf(0, 1e-300)).toBe(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from '../plots/format-number';
+import { formatNumber, formatPercent, formatSkill } from '../plots/format-number';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type MetricId } from './metric-catalogue';
 import type { Report } from './report';
 import type { Comparison, MetricSummary } from './summarise-scores';
@@ -32,7 +32,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
     const star = comparison.verdict === 'is-baseline' ? ' ★' : '';
     const skill =
       comparison.verdict !== 'is-baseline' && Number.isFinite(comparison.skill)
-        ? ` ${comparison.verdict === 'better' || comparison.verdict === 'worse' ? '**' : ''}${comparison.skill >= 0 ? '+' : '−'}${formatPercent(Math.abs(comparison.skill))}${comparison.verdict === 'better' || comparison.verdict === 'worse' ? '**' : ''}`
+        ? ` ${comparison.verdict === 'better' || comparison.verdict === 'worse' ? `**${formatSkill(comparison.skill)}**` : formatSkill(comparison.skill)}`
         : '';
     return `${formatNumber(summary.mean)}${star} [${formatNumber(summary.lo)}, ${formatNumber(summary.hi)}]${skill}`;
   };

@@ -78,7 +78,7 @@ export function summariseScores(scores: Scores, kinds: readonly ('baseline' | 'l
       }
       const a = series(m, id, j);
       const b = series(bestIndex, id, j);
-      const difference = summary(a.map((v, k) => v - b[k]));
+      const difference = summary(a.map((v, k) => differenceOf(v, b[k])));
       const sign = info.better === 'lower' ? 1 : -1;
       const dm = m === bestIndex ? undefined : dieboldMariano(a.map((v) => sign * v), b.map((v) => sign * v), dmHorizon);
       let verdict: Comparison['verdict'] = 'no-difference';
@@ -129,4 +129,15 @@ export function summariseScores(scores: Scores, kinds: readonly ('baseline' | 'l
     comparisons: perModel[m].comparisons as PerMetric<Comparison>,
   }));
   return { models, best: best as BestBaselines };
+}
+
+/**
+ * a − b, or exactly 0 when the two agree to 1e-9 relative (or 1e-12 absolute; metric values
+ * live around 0.01–100): the same selection of cells summed in another order differs in the
+ * last bits, and a bootstrap of such noise would otherwise "find" a consistent difference.
+ * @example differenceOf(3.64, 3.6400000000000006) // → 0
+ */
+export function differenceOf(a: number, b: number): number {
+  const d = a - b;
+  return Math.abs(d) <= Math.max(1e-12, 1e-9 * Math.max(Math.abs(a), Math.abs(b))) ? 0 : d;
 }

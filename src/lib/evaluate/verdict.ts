@@ -1,3 +1,4 @@
+import { formatPercent, formatSkill } from '../plots/format-number';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type MetricId } from './metric-catalogue';
 import type { Comparison, ModelSummary } from './summarise-scores';
 
@@ -14,7 +15,7 @@ export interface Verdict {
 /** A metric at a coverage, labelled for people: 'PAI at 5 %'. */
 export function metricLabel(id: MetricId, coverage?: number): string {
   const label = METRICS[id].label;
-  return coverage === undefined ? label : `${label} at ${formatPercent(coverage)}`;
+  return coverage === undefined ? label : `${label} at ${formatPercent(coverage, 2)}`;
 }
 
 /**
@@ -76,12 +77,4 @@ function listSome(items: readonly string[], max: number): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
-function formatPercent(x: number): string {
-  return `${+(x * 100).toFixed(2)} %`;
-}
 
-function formatSkill(skill: number): string {
-  if (!Number.isFinite(skill)) return 'skill undefined';
-  const sign = skill >= 0 ? '+' : '−';
-  return `${sign}${Math.abs(skill * 100).toFixed(1)} %`;
-}

@@ -23,3 +23,17 @@ export function formatPercent(x: number, decimals = 1): string {
   if (Number.isNaN(x)) return '–';
   return `${(+(x * 100).toFixed(decimals)).toString().replace('-', '−')} %`;
 }
+
+/**
+ * A relative skill as a signed percentage: one decimal from 1 % up, two significant digits
+ * below (so a tiny but real difference never prints as "0 %"), '–' when undefined.
+ * @example formatSkill(0.0523) // → '+5.2 %'; formatSkill(-0.00043) // → '−0.043 %'
+ */
+export function formatSkill(skill: number): string {
+  if (!Number.isFinite(skill)) return '–';
+  const percent = Math.abs(skill * 100);
+  const sign = skill > 0 ? '+' : skill < 0 ? '−' : '±';
+  if (percent < 1e-6) return '±0 %';
+  const text = percent >= 1 ? percent.toFixed(1) : String(+percent.toPrecision(2));
+  return `${sign}${text} %`;
+}

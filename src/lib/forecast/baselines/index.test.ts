@@ -9,9 +9,9 @@ const contextFor = (unit: BucketUnit): ModelContext => ({ res: 8, bucket: { ...W
 const defaults = (context: ModelContext) => BASELINES.map((d) => createModel({ id: d.id, params: {} }, BASELINES, context));
 
 describe('BASELINES', () => {
-  it('lists seven models with unique, well-formed ids, all of kind baseline', () => {
+  it('lists eight models with unique, well-formed ids, all of kind baseline', () => {
     const ids = BASELINES.map((d) => d.id);
-    expect(ids).toEqual(['naive', 'seasonal-naive', 'historic-average', 'window-average', 'ewma', 'kde', 'prospective']);
+    expect(ids).toEqual(['naive', 'seasonal-naive', 'historic-average', 'shrunk-average', 'window-average', 'ewma', 'kde', 'prospective']);
     expect(new Set(ids).size).toBe(ids.length);
     for (const d of BASELINES) {
       expect(d.id).toMatch(/^[a-z][a-z0-9-]*$/);
@@ -31,6 +31,7 @@ describe('BASELINES', () => {
       'naive',
       `seasonal-naive(m=${m})`,
       'historic-average',
+      'shrunk-average',
       `window-average(k=${k})`,
       'ewma(alpha=0.3)',
       `kde(window=${window}, rings=1)`,
@@ -64,7 +65,7 @@ describe('BASELINES', () => {
   });
 
   it('neighbourRings: kde 1, prospective 2, the others 0', () => {
-    expect(defaults(WEEKLY_RES8).map((m) => m.neighbourRings ?? 0)).toEqual([0, 0, 0, 0, 0, 1, 2]);
+    expect(defaults(WEEKLY_RES8).map((m) => m.neighbourRings ?? 0)).toEqual([0, 0, 0, 0, 0, 0, 1, 2]);
   });
 
   describe('short history', () => {
@@ -83,13 +84,26 @@ describe('BASELINES', () => {
     });
   });
 
-  // A cell never hit, and far (> 2 rings) from every incident, is forecast 0 by every baseline.
-  it.each(defaults(WEEKLY_RES8).map((m) => [m.name, m] as const))('%s forecasts 0 for a cell with no incidents anywhere near', (_, model) => {
-    const far = cellOf({ lat: 41.95, lng: -87.75, res: 8 });
+  // A cell never hit, and far (> 2 rings) from every incident, is forecast 0 by every baseline
+  // except the shrunk average, which by design pulls it toward the area-wide mean.
+  const far = cellOf({ lat: 41.95, lng: -87.75, res: 8 });
+  const quiet = () => {
     const P = 60;
     const busy = Array.from({ length: P }, (_, p) => 1 + (p % 3));
-    const { history, cells } = tinyHistory({ [CENTRE]: busy, [RING1[0]]: busy, [far]: new Array<number>(P).fill(0) });
-    expect(seriesOf(forecastOf(model, history, 2), cells, far)).toEqual([0, 0]);
+    return tinyHistory({ [CENTRE]: busy, [RING1[0]]: busy, [far]: new Array<number>(P).fill(0) });
+  };
+  it.each(defaults(WEEKLY_RES8).filter((m) => m.name !== 'shrunk-average').map((m) => [m.name, m] as const))(
+    '%s forecasts 0 for a cell with no incidents anywhere near',
+    (_, model) => {
+      const { history, cells } = quiet();
+      expect(seriesOf(forecastOf(model, history, 2), cells, far)).toEqual([0, 0]);
+    },
+  );
+
+  it('shrunk-average forecasts a never-active cell above 0 (pulled toward the area mean)', () => {
+    const { history, cells } = quiet();
+    const model = createModel({ id: 'shrunk-average', params: {} }, BASELINES, WEEKLY_RES8);
+    expect(seriesOf(forecastOf(model, history, 1), cells, far)[0]).toBeGreaterThan(0);
   });
 
   it('kde and prospective give a quiet cell next to a busy one a positive forecast (documented)', () => {
