@@ -31,6 +31,8 @@ export class Workbench {
   step = $state<StepId>('data');
   /** A message about restoring a link (or why it could not be restored). */
   notice = $state<string | null>(null);
+  /** The URL parameters of the experiment the current result was run with. */
+  ranWith = $state<string | null>(null);
 
   constructor(client: WorkerClient) {
     this.data = new DataState(client);
@@ -53,6 +55,12 @@ export class Workbench {
       protocol: this.experiment.protocol,
       backend: this.experiment.backend,
     };
+  }
+
+  /** True when the experiment's settings changed after the result shown was run. */
+  get stale(): boolean {
+    const current = this.current;
+    return this.run.result !== null && current !== null && this.ranWith !== null && encodeExperiment(current) !== this.ranWith;
   }
 
   /** Which steps can be visited now. */
@@ -143,12 +151,12 @@ export class Workbench {
       environment: appEnvironment(),
     });
     if (!result) return;
+    this.ranWith = encodeExperiment(experiment);
     this.results.show(result);
     this.step = 'results';
     this.notice = null;
-    const hash = encodeExperiment(experiment);
     void this.recent.add({
-      hash,
+      hash: this.ranWith,
       title: experiment.source.kind === 'sample' ? (sampleById(experiment.source.id)?.title ?? experiment.source.id) : experiment.source.files.map((f) => f.name).join(', '),
       headline: result.report.summary.headline,
       models: result.models.length,
