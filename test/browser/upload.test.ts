@@ -121,6 +121,19 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     expect(await metricNumbers(again.page)).toEqual(numbers);
   });
 
+  it('opens a file dropped onto the drop zone', async () => {
+    const { page } = await open();
+    const drop = await page.evaluateHandle(async () => {
+      const bytes = await (await fetch('/samples/portland-nij-burglary-vehicle-2012-2017.arrow')).arrayBuffer();
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'dropped-portland.arrow'));
+      return transfer;
+    });
+    await page.getByRole('group', { name: 'Drop Arrow files here' }).dispatchEvent('drop', { dataTransfer: drop });
+    await page.getByRole('cell', { name: 'dropped-portland.arrow' }).waitFor();
+    await page.getByText(/Still needed: a CRS for 'x_coordinate'\/'y_coordinate'/).waitFor();
+  });
+
   it('shows what is wrong with a file that is not Arrow, next to the file input', async () => {
     const app = await open();
     const { page } = app;
