@@ -61,7 +61,9 @@ describe('backtest on a hand-worked panel', () => {
     // Identical hotspot choices on both folds: a tie, which goes to the model listed first.
     expect(report.bestBaseline.pai[String(1 / 3)]).toBe('naive');
     expect(average.comparisons.pai[String(1 / 3)].difference.mean).toBe(0);
-    expect(average.comparisons.pai[String(1 / 3)].verdict).toBe('no-difference');
+    // Two folds are too few for an interval, so no verdict either way.
+    expect(average.comparisons.pai[String(1 / 3)].verdict).toBe('undefined');
+    expect(naive.comparisons.mae.verdict).toBe('undefined');
   });
 
   it('records the panel, region, spans and models in the report', async () => {
@@ -73,7 +75,7 @@ describe('backtest on a hand-worked panel', () => {
       ['naive', 'naive', 'baseline'],
       ['historic-average', 'historic-average', 'baseline'],
     ]);
-    expect(report.summary.headline).toMatch(/^Only baselines were compared/);
+    expect(report.summary.headline).toMatch(/^Too few folds for intervals/);
   });
 
   it('gives the same numbers bit for bit on a second run', async () => {
@@ -113,5 +115,29 @@ describe('summarised comparisons', () => {
     expect(differenceOf(0.1 + 0.2, 0.3)).toBe(0);
     expect(differenceOf(3.64, 3.63)).toBeCloseTo(0.01, 12);
     expect(differenceOf(0, 1e-300)).toBe(0);
+  });
+});
+
+describe('backtest with few folds', () => {
+  it('gives means but no intervals and no verdicts below 5 folds, and intervals from 5 on', async () => {
+    const { panel: small } = syntheticPanel({ rings: 2, periods: 40, rate: ({ ring }) => 3 / (1 + ring), seed: 6 });
+    const run = (folds: number) =>
+      backtest({
+        panel: small,
+        protocol: protocolOf({ horizon: 1, folds, validation: 0, coverage: [0.1] }),
+        models: [{ id: 'naive', params: {} }, { id: 'historic-average', params: {} }],
+        definitions: BASELINES,
+        data,
+        environment,
+      });
+    const few = (await run(4)).report;
+    const naive = few.models[0];
+    expect(Number.isFinite(naive.metrics.mae.mean)).toBe(true);
+    expect([naive.metrics.mae.lo, naive.metrics.mae.hi]).toEqual([Number.NaN, Number.NaN]);
+    expect(naive.comparisons.mae.verdict).toBe('undefined');
+    expect(few.summary.headline).toMatch(/^Too few folds for intervals/);
+    const enough = (await run(5)).report;
+    expect(Number.isFinite(enough.models[0].metrics.mae.lo)).toBe(true);
+    expect(enough.models[0].comparisons.poissonDeviance.verdict).not.toBe('undefined');
   });
 });

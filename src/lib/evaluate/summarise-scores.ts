@@ -4,6 +4,14 @@ import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type MetricId } f
 import type { Protocol } from './protocol';
 import type { Scores } from './score-forecasts';
 
+/**
+ * Fewest usable folds for an interval (and so a verdict). Below it a block bootstrap has too
+ * few distinct resamples to bound anything — with 2 folds and blocks of 2 every resample is
+ * the same, the interval collapses to a point and any difference would look significant —
+ * so the report gives means without intervals and calls no difference.
+ */
+export const MIN_FOLDS_FOR_INTERVAL = 5;
+
 /** Mean over folds with a 95 % block-bootstrap interval; NaN folds excluded and counted. */
 export type MetricSummary = Pick<FoldInterval, 'mean' | 'lo' | 'hi' | 'n' | 'nanCount'>;
 
@@ -56,7 +64,7 @@ export function summariseScores(scores: Scores, kinds: readonly ('baseline' | 'l
   };
   const summary = (values: ArrayLike<number>): MetricSummary => {
     const { mean, lo, hi, n, nanCount } = foldInterval(values, { seed });
-    return { mean, lo, hi, n, nanCount };
+    return n < MIN_FOLDS_FOR_INTERVAL ? { mean, lo: Number.NaN, hi: Number.NaN, n, nanCount } : { mean, lo, hi, n, nanCount };
   };
   const baselines = kinds.map((kind, m) => (kind === 'baseline' ? m : -1)).filter((m) => m >= 0);
   const perModel = scores.models.map(() => ({ metrics: {} as Record<string, unknown>, comparisons: {} as Record<string, unknown> }));

@@ -55,3 +55,11 @@ describe('verdictOf', () => {
     expect(v.caveats[0]).toMatch(/^10 comparisons were made at 95 %/);
   });
 });
+
+describe('verdictOf with too few folds', () => {
+  it('calls no difference and says why when no comparison has an interval', () => {
+    const v = verdictOf([model('ha', 'baseline', () => 'is-baseline'), model('mlp', 'learned', () => 'undefined')], [0.05]);
+    expect(v.headline).toBe('Too few folds for intervals: no difference from the best baseline can be told apart from chance. Run at least 5 folds.');
+    expect(v.models.map((m) => m.text)).toEqual(['mlp: no interval, so no verdict, on 9 metrics.']);
+  });
+});

@@ -29,32 +29,38 @@ export function verdictOf(models: readonly ModelSummary[], coverage: readonly nu
     const worse: string[] = [];
     let same = 0;
     let isBest = 0;
+    let noInterval = 0;
     const visit = (label: string, comparison: Comparison): void => {
       if (comparison.verdict === 'better') better.push(`${label} (${formatSkill(comparison.skill)})`);
       else if (comparison.verdict === 'worse') worse.push(`${label} (${formatSkill(comparison.skill)})`);
       else if (comparison.verdict === 'is-baseline') isBest++;
+      else if (comparison.verdict === 'undefined') noInterval++;
       else same++;
     };
     for (const id of COUNT_METRICS) visit(metricLabel(id), model.comparisons[id]);
     for (const id of HOTSPOT_METRICS) for (const c of coverage) visit(metricLabel(id, c), model.comparisons[id][coverageKey(c)]);
-    return { model, better, worse, same, isBest };
+    return { model, better, worse, same, isBest, noInterval };
   });
   const lines = entries
-    .filter((e) => e.better.length + e.worse.length + e.same > 0)
-    .map(({ model, better, worse, same, isBest }) => {
+    .filter((e) => e.better.length + e.worse.length + e.same + e.noInterval > 0)
+    .map(({ model, better, worse, same, isBest, noInterval }) => {
       const compared = better.length + worse.length + same;
       const parts: string[] = [];
       if (better.length) parts.push(`better than the best baseline on ${listSome(better, 6)}`);
-      if (worse.length === compared && !isBest) parts.push('worse than the best baseline on every metric');
+      if (compared > 0 && worse.length === compared && !isBest) parts.push('worse than the best baseline on every metric');
       else if (worse.length) parts.push(`worse on ${listSome(worse, 4)}`);
       if (same) parts.push(`no difference beyond the interval on ${same} metric${same === 1 ? '' : 's'}`);
+      if (noInterval) parts.push(`no interval, so no verdict, on ${noInterval} metric${noInterval === 1 ? '' : 's'}`);
       if (isBest) parts.push(`itself the best baseline on ${isBest}`);
       return { name: model.name, text: `${model.name}: ${parts.join('; ')}.`, better: better.length, worse: worse.length, same };
     });
   const winners = entries.filter((e) => e.better.length > 0);
+  const judged = entries.reduce((n, e) => n + e.better.length + e.worse.length + e.same, 0);
   const learned = models.filter((m) => m.kind === 'learned');
   let headline: string;
-  if (winners.length === 0) {
+  if (judged === 0 && entries.some((e) => e.noInterval > 0)) {
+    headline = 'Too few folds for intervals: no difference from the best baseline can be told apart from chance. Run at least 5 folds.';
+  } else if (winners.length === 0) {
     headline =
       learned.length > 0
         ? 'No model beats the best baseline by more than its interval on any metric.'
