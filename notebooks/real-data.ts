@@ -17,7 +17,6 @@ import { readFileSync } from 'node:fs';
 import { backtest } from '../src/lib/evaluate/backtest';
 import { protocolOf } from '../src/lib/evaluate/protocol';
 import type { Report } from '../src/lib/evaluate/report';
-import type { Comparison, MetricSummary } from '../src/lib/evaluate/summarise-scores';
 import { loadAllModels } from '../src/lib/forecast/models';
 import { ensureBackend } from '../src/lib/forecast/tf';
 import type { ColumnMapping } from '../src/lib/io/column-mapping';
@@ -26,8 +25,8 @@ import { readArrow } from '../src/lib/io/read-arrow';
 import { sha256Hex } from '../src/lib/io/sha256-hex';
 import { preparePanel } from '../src/lib/pipeline/prepare-panel';
 import { capturePlot } from '../src/lib/plots/capture-plot';
-import { formatNumber } from '../src/lib/plots/format-number';
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../src/lib/versions';
+import { modelTableMarkdown } from './model-table';
 import { Notebook } from './notebook';
 
 const definitions = await loadAllModels();
@@ -49,24 +48,8 @@ async function run(file: string, mapping: (detected: ColumnMapping | null) => Co
   return report;
 }
 
-/** The README's table: deviance, Brier, PAI and PEI* at 5 %, time per fold. */
 function table(book: Notebook, report: Report): void {
-  const cell = (s: MetricSummary, c: Comparison): string =>
-    `${formatNumber(s.mean)} [${formatNumber(s.lo)}, ${formatNumber(s.hi)}]${c.verdict === 'is-baseline' ? ' ★' : c.verdict === 'better' ? ' ▲' : c.verdict === 'worse' ? ' ▼' : ''}`;
-  book.table(
-    ['Model', 'Poisson deviance', 'Brier', 'PAI @ 5 %', 'PEI* @ 5 %', 'Time per fold'],
-    report.models.map((m) => {
-      const seconds = (m.timing.fitMs + m.timing.predictMs) / report.cutoffs.length / 1000;
-      return [
-        `${m.name}`,
-        cell(m.metrics.poissonDeviance, m.comparisons.poissonDeviance),
-        cell(m.metrics.brier, m.comparisons.brier),
-        cell(m.metrics.pai['0.05'], m.comparisons.pai['0.05']),
-        cell(m.metrics.pei['0.05'], m.comparisons.pei['0.05']),
-        seconds < 0.01 ? '< 0.01 s' : `${seconds.toFixed(2)} s`,
-      ];
-    }),
-  );
+  book.text(modelTableMarkdown(report));
 }
 
 const book = new Notebook('real-data', 'Do learned models beat the baselines on real data?');
