@@ -63,6 +63,7 @@ describe('hexcast inspect', () => {
     [['inspect', PORTLAND, '--frobnicate'], 2, "Unknown option '--frobnicate'"],
     [['frobnicate'], 2, "unknown command 'frobnicate'"],
     [['bin', PORTLAND, '--res', '99', '--bucket', 'week', '--out', 'x'], 2, '--res must be a whole number from 0 to 15'],
+    [['inspect', PORTLAND, '--crs', 'EPSG:2913', '--x', 'x_coordinate', '--y', 'y_coordinate', '--category', 'category'], 2, "'category' is a column: to choose the category column, use --category-column category"],
   ])('hexcast %j exits %i with a one-line reason', async (args, exit, message) => {
     const { code, stderr } = await hexcast(...args);
     expect(code).toBe(exit);

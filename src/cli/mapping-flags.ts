@@ -75,6 +75,11 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
       file: sources[0]?.name,
     });
   }
+  const columns = new Set(sources.flatMap((source) => source.table.schema.fields.map((f) => f.name)));
+  const columnNamed = categories?.find((value) => columns.has(value));
+  if (columnNamed !== undefined && flags['category-column'] === undefined) {
+    throw new UsageError(`--category takes category values to keep, and '${columnNamed}' is a column: to choose the category column, use --category-column ${columnNamed}`);
+  }
   const categoryFlag = flags['category-column'];
   const suggestedCategory = suggestion.category[0] && suggestion.category[0].score > 0 ? suggestion.category[0].column : null;
   const category = categoryFlag !== undefined ? categoryFlag || null : (detected?.category ?? suggestedCategory);
