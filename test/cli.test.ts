@@ -3,7 +3,7 @@
  * exit codes, JSON on stdout, files written.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -111,6 +111,22 @@ describe('hexcast bin and backtest', () => {
     const b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
     const numbers = (r: typeof a) => JSON.stringify({ models: r.models.map((m: { metrics: unknown; comparisons: unknown }) => [m.metrics, m.comparisons]), folds: r.folds, summary: r.summary });
     expect(numbers(b)).toBe(numbers(a));
+  });
+
+  it('uses a GeoJSON boundary as the study region, empty cells included', async () => {
+    // A rectangle over central Portland (WGS84 lng/lat), about 6 × 5 km.
+    const boundary = join(dir, 'central.geojson');
+    const ring = [[-122.70, 45.50], [-122.62, 45.50], [-122.62, 45.545], [-122.70, 45.545], [-122.70, 45.50]];
+    writeFileSync(boundary, JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }));
+    const { code } = await hexcast('backtest', panel, '--folds', '8', '--models', 'naive,historic-average', '--boundary', boundary, '--out', join(dir, 'boundary.json'), '--quiet');
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'boundary.json'), 'utf8'));
+    expect(report.panel.studyRegion.source).toBe('boundary');
+    // ≈ 30 km² of res-8 cells (≈ 0.74 km² each); the whole city has ≈ 480.
+    expect(report.panel.studyRegion.cells).toBeGreaterThan(25);
+    expect(report.panel.studyRegion.cells).toBeLessThan(60);
+    expect(report.panel.studyRegion.area_m2 / 1e6).toBeGreaterThan(20);
+    expect(report.panel.studyRegion.area_m2 / 1e6).toBeLessThan(45);
   });
 
   it('stops with a clear error when the panel is too short for the protocol', async () => {
