@@ -68,7 +68,9 @@ export function linePlot(series: readonly SeriesInput[], options: LinePlotOption
   const width = options.width ?? 560;
   const plotHeight = options.height ?? 340;
   const frame = { left: 60, top: 12, right: width - 16, bottom: plotHeight - 44 };
-  const columns = Math.max(1, Math.floor((width - frame.left) / 190));
+  // Legend columns as wide as the longest name (≈ 6.5 px a character at 11 px) plus the swatch.
+  const legendColumn = Math.max(120, 40 + 6.5 * Math.max(0, ...series.map((s) => s.name.length)));
+  const columns = Math.max(1, Math.floor((width - frame.left) / legendColumn));
   const legendRows = Math.ceil(series.length / columns);
   const height = plotHeight + legendRows * 18 + (legendRows ? 6 : 0);
   const finite = (values: ArrayLike<number>): number[] => Array.from(values).filter(Number.isFinite);
@@ -114,7 +116,7 @@ export function linePlot(series: readonly SeriesInput[], options: LinePlotOption
     ? { path: path(options.reference.points.map(([a, b]) => [a, b] as [number, number])) ?? '', label: options.reference.label }
     : undefined;
   const legend = out.map((s, i) => ({
-    x: frame.left + (i % columns) * 190,
+    x: frame.left + (i % columns) * legendColumn,
     y: plotHeight + 6 + Math.floor(i / columns) * 18,
     name: s.name,
     colour: s.colour,

@@ -1,0 +1,108 @@
+import type { Forecaster } from '../forecast/forecaster';
+import { historyOf } from '../forecast/history';
+import { neighbours } from '../grid/neighbours';
+import type { Panel } from '../grid/panel';
+import { random } from './random';
+import { syntheticPanel, type RateContext } from './synthetic-panel';
+
+/** Options of `simulateFeedbackLoop`. */
+export interface FeedbackLoopOptions {
+  /** True risk of each cell (a constant rate per period, as in `syntheticPanel`). */
+  readonly trueRate: (context: RateContext) => number;
+  readonly rings?: number;
+  /** Periods simulated in all, the first `warmup` of them without patrols. */
+  readonly periods: number;
+  readonly warmup: number;
+  /** Share of cells patrolled each period: the forecaster's top cells. */
+  readonly coverage: number;
+  /** Probability that an incident is recorded in an unpatrolled / a patrolled cell. */
+  readonly detection: { readonly unpatrolled: number; readonly patrolled: number };
+  /** The model that decides where to patrol; refitted on the recorded counts every period. */
+  readonly forecaster: () => Forecaster;
+  readonly seed?: number;
+}
+
+/** What happened in each patrolled period (index = period − warmup). */
+export interface FeedbackLoopResult {
+  /** Panel of all incidents that happened (the truth, never seen by the model). */
+  readonly truth: Panel;
+  /** Panel of the incidents that were recorded (what the model trains on). */
+  readonly recorded: Panel;
+  /** Share of *recorded* incidents in the patrolled cells: the accuracy a department would report. */
+  readonly apparentHitRate: Float64Array;
+  /** Share of *true* incidents in the patrolled cells: the accuracy that matters. */
+  readonly trueHitRate: Float64Array;
+  /** Share of the patrolled cells that are among the truly riskiest cells of the same number. */
+  readonly riskOverlap: Float64Array;
+  /** Patrolled cells (1) per patrolled period, period-major. */
+  readonly patrolled: Uint8Array;
+}
+
+/**
+ * A predictive-policing feedback loop on synthetic data (Lum & Isaac 2016, "To predict and
+ * serve?", Significance 13:14–19; Ensign et al. 2018, "Runaway feedback loops in predictive
+ * policing", FAT* 2018). True incidents are Poisson(λ_c) with a fixed λ; each is recorded with
+ * probability `detection.patrolled` in cells patrolled that period and
+ * `detection.unpatrolled` elsewhere. During `warmup` nobody patrols; afterwards, each period
+ * the forecaster is fitted on the recorded counts so far and the top `coverage` share of cells
+ * by its forecast (ties by cell order) is patrolled. Because patrols record more of what
+ * happens where they are, the recorded data confirm wherever the model sent them: the
+ * apparent hit rate (on recorded incidents) rises while the true hit rate need not.
+ * @example simulateFeedbackLoop({ trueRate: () => 0.5, periods: 60, warmup: 20, coverage: 0.1,
+ *   detection: { unpatrolled: 0.3, patrolled: 0.9 }, forecaster: historicAverage }).apparentHitRate
+ *   // → well above 0.1 after a few periods, while trueHitRate stays near 0.1
+ */
+export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoopResult {
+  const { periods: P, warmup, coverage, detection, seed = 1 } = options;
+  if (!(warmup >= 1 && warmup < P)) throw new RangeError(`simulateFeedbackLoop: warmup must lie in [1, ${P - 1}], got ${warmup}`);
+  if (!(coverage > 0 && coverage < 1)) throw new RangeError(`simulateFeedbackLoop: coverage must lie in (0, 1), got ${coverage}`);
+  const { panel: truth, rates } = syntheticPanel({ rings: options.rings ?? 4, periods: P, seed, rate: options.trueRate });
+  const C = truth.cells.length;
+  const k = Math.max(1, Math.round(coverage * C));
+  const rng = random(seed + 1);
+  const recordedCounts = new Float32Array(P * C);
+  const recorded: Panel = { ...truth, counts: recordedCounts };
+  const lists = neighbours(truth.cells, 2);
+  const patrolled = new Uint8Array((P - warmup) * C);
+  const apparentHitRate = new Float64Array(P - warmup);
+  const trueHitRate = new Float64Array(P - warmup);
+  const riskOverlap = new Float64Array(P - warmup);
+  const record = (p: number, patrol: Uint8Array | null): void => {
+    for (let c = 0; c < C; c++) {
+      const chance = patrol && patrol[c] ? detection.patrolled : detection.unpatrolled;
+      let kept = 0;
+      for (let i = truth.counts[p * C + c]; i > 0; i--) if (rng.next() < chance) kept++;
+      recordedCounts[p * C + c] = kept;
+    }
+  };
+  for (let p = 0; p < warmup; p++) record(p, null);
+  const order = (score: ArrayLike<number>): number[] => Array.from({ length: C }, (_, c) => c).sort((a, b) => score[b] - score[a] || a - b);
+  for (let p = warmup; p < P; p++) {
+    const model = options.forecaster();
+    model.fit(historyOf(recorded, lists, p), { seed, validation: 0 });
+    const forecast = model.predict(1);
+    model.dispose?.();
+    const patrol = patrolled.subarray((p - warmup) * C, (p - warmup + 1) * C);
+    for (const c of order(forecast).slice(0, k)) patrol[c] = 1;
+    record(p, patrol);
+    let recordedIn = 0;
+    let recordedAll = 0;
+    let trueIn = 0;
+    let trueAll = 0;
+    for (let c = 0; c < C; c++) {
+      recordedAll += recordedCounts[p * C + c];
+      trueAll += truth.counts[p * C + c];
+      if (patrol[c]) {
+        recordedIn += recordedCounts[p * C + c];
+        trueIn += truth.counts[p * C + c];
+      }
+    }
+    apparentHitRate[p - warmup] = recordedAll > 0 ? recordedIn / recordedAll : Number.NaN;
+    trueHitRate[p - warmup] = trueAll > 0 ? trueIn / trueAll : Number.NaN;
+    const riskiest = new Set(order(rates.subarray(p * C, (p + 1) * C)).slice(0, k));
+    let overlap = 0;
+    for (let c = 0; c < C; c++) if (patrol[c] && riskiest.has(c)) overlap++;
+    riskOverlap[p - warmup] = overlap / k;
+  }
+  return { truth, recorded, apparentHitRate, trueHitRate, riskOverlap, patrolled };
+}
