@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { protocolOf } from '../evaluate/protocol';
 import { boundaryCells } from '../grid/boundary-cells';
 import type { ColumnMapping } from '../io/column-mapping';
+import { readArrow } from '../io/read-arrow';
+import { sha256Hex } from '../io/sha256-hex';
+import { preparePanel } from '../pipeline/prepare-panel';
 import { Session } from './session';
 
 const PORTLAND = new URL('../../../public/samples/portland-nij-burglary-vehicle-2012-2017.arrow', import.meta.url);
@@ -103,6 +106,19 @@ describe('Session', () => {
     const table = tableFromIPC(withoutEval(() => session.forecastsFile()));
     expect(table.numRows).toBe(3 * C);
     expect(table.schema.fields.map((f) => f.name)).toContain('historic-average');
+  });
+
+  it("run() reports the same data section as the CLI's preparePanel for the same files, mapping and binning", async () => {
+    const session = await binnedSession();
+    session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    const result = await session.run(
+      { models: ['naive'], protocol: protocolOf({ folds: 2, validation: 0 }), backend: 'auto', environment: ENVIRONMENT },
+      new AbortController().signal,
+      () => {},
+    );
+    const bytes = new Uint8Array(portlandBytes());
+    const prepared = preparePanel([readArrow(bytes, 'portland.arrow')], await sha256Hex(bytes), { mapping: MAPPING, bin: { res: 7, unit: 'month' } });
+    expect(result.report.data).toEqual(prepared.data);
   });
 
   it('run() with an aborted signal stops with an AbortError', async () => {

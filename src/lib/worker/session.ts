@@ -1,5 +1,4 @@
 import { backtest, type BacktestResult } from '../evaluate/backtest';
-import type { ReportData } from '../evaluate/report';
 import { parseModelSpec } from '../forecast/model-definition';
 import { binIncidents, type BinReport } from '../grid/bin-incidents';
 import { boundaryCells } from '../grid/boundary-cells';
@@ -17,6 +16,7 @@ import { readArrow, type ArrowSource } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
 import { summariseIncidents } from '../io/summarise-incidents';
 import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
+import { incidentsReportData } from '../pipeline/prepare-panel';
 import { modelDefinitions } from './model-catalogue';
 import type {
   BackendPreference,
@@ -213,15 +213,8 @@ export class Session {
       backend = await this.startBackend(spec.backend, spec.wasmPaths);
     }
     const { panel } = binned;
-    const { report: rows } = binned.incidents;
-    const data: ReportData = {
-      kind: 'incidents',
-      files: opened.sources.map((s) => ({ name: s.name, bytes: s.bytes, rows: s.table.numRows })),
-      sha256: opened.sha256,
-      rows: { read: rows.read, kept: rows.kept, dropped: rows.dropped },
-      mapping: binned.settings.categories ? { ...loaded.mapping, categories: binned.settings.categories } : loaded.mapping,
-      binning: binned.report,
-    };
+    const mapping = binned.settings.categories ? { ...loaded.mapping, categories: binned.settings.categories } : loaded.mapping;
+    const data = incidentsReportData(opened.sources, opened.sha256, binned.incidents.report, mapping, binned.report);
     let lastModel = -1;
     const result = await backtest({
       panel,
