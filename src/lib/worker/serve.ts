@@ -59,6 +59,8 @@ export function serve(port: ServerPort, session: Session): void {
         return done(request.id, 'open', await session.open(request.files, progress));
       case 'load':
         return done(request.id, 'load', session.load(request.mapping));
+      case 'load-panel':
+        return done(request.id, 'load-panel', session.loadPanel(request.options));
       case 'bin':
         return done(request.id, 'bin', session.bin(request.settings));
       case 'boundary':
