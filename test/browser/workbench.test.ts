@@ -32,6 +32,12 @@ describe('the workbench on the bundled Chicago sample', () => {
     await page.getByText('827 cells', { exact: true }).waitFor();
     await page.locator('.map svg path[data-i]').first().waitFor();
     expect(await page.locator('.map svg path[data-i]').count()).toBe(827);
+    // The resolution picker counts the cells of every resolution it offers (the binned one exactly).
+    await page.locator('#bin-res option[value="10"]').getByText(/ cells$/).waitFor({ state: 'attached' });
+    const options = await page.locator('#bin-res option').allTextContents();
+    expect(options[3]).toBe('8 · edge ≈ 531 m · 827 cells');
+    expect(options[0]).toBe('5 · edge ≈ 9.85 km · ≈ 8 cells');
+    expect(options[5]).toMatch(/^10 · edge ≈ 76 m · ≈ 24,\d{3} cells$/);
     await app.screenshot('02-binning');
 
     await page.getByRole('button', { name: 'Next: experiment →' }).click();

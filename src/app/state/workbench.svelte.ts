@@ -4,6 +4,7 @@ import type { BinSettings, PanelOptions } from '../../lib/worker/protocol';
 import { appEnvironment } from '../environment';
 import type { Experiment } from '../experiment';
 import { encodeExperiment } from '../experiment-url';
+import { H3_RESOLUTIONS } from '../h3-resolutions';
 import { sampleById, SAMPLES } from '../samples';
 import { WASM_PATHS } from '../wasm-paths';
 import { BinningState } from './binning.svelte';
@@ -112,14 +113,14 @@ export class Workbench {
     if (!(await this.data.loadPanel(options))) return;
     const summary = this.data.panel!.summary;
     if (link && !summary.metadata && summary.unit !== link.unit && !(await this.data.loadPanel({ ...options, unit: link.unit }))) return;
-    await this.binning.apply(this.binning.settings);
+    await this.bin(this.binning.settings);
   }
 
   /** Reads the open panel file again with other overrides (files without Hexcast metadata); on success, re-bins. */
   async setPanelOptions(options: PanelOptions): Promise<void> {
     if (!(await this.data.loadPanel(options))) return;
     this.run.clear();
-    await this.binning.apply(this.binning.settings);
+    await this.bin(this.binning.settings);
   }
 
   /** Loads with a mapping and, when it loads, bins with the current settings. */
@@ -131,19 +132,24 @@ export class Workbench {
     }
     this.run.clear();
     this.binning.reset();
-    if (await this.data.load(mapping)) await this.binning.apply(this.binning.settings);
+    if (await this.data.load(mapping)) await this.bin(this.binning.settings);
   }
 
   async setBinning(settings: BinSettings): Promise<void> {
     this.run.clear();
-    await this.binning.apply(settings);
+    await this.bin(settings);
+  }
+
+  /** Bins (a panel file: prepares its panel) and then, for incidents, counts in the background the cells at every offered resolution for the picker. */
+  private async bin(settings: BinSettings): Promise<void> {
+    if ((await this.binning.apply(settings)) && !this.data.isPanel) void this.binning.countCells(H3_RESOLUTIONS.map((r) => r.res), settings.categories);
   }
 
   /** Loads (or, with null, removes) a GeoJSON boundary as the study region, and re-bins. */
   async setBoundary(file: File | null): Promise<void> {
     if (!(await this.binning.setBoundary(file))) return;
     this.run.clear();
-    if (this.data.loaded) await this.binning.apply(this.binning.settings);
+    if (this.data.loaded || this.data.panel) await this.bin(this.binning.settings);
   }
 
   /** Restores a shared experiment: a sample re-opens itself; user files are asked for (and checked by SHA-256). */

@@ -106,6 +106,12 @@ export interface BinSettings {
   readonly categories: readonly string[] | null;
 }
 
+/** Cells with at least one incident at each asked resolution (ascending), for the resolution picker. */
+export interface ResolutionCellsResult {
+  readonly counts: readonly { readonly res: number; readonly cells: number }[];
+  readonly ms: number;
+}
+
 /** A GeoJSON boundary as the app sends it: the file's name and text. */
 export interface BoundaryInput {
   readonly name: string;
@@ -237,6 +243,7 @@ export type Request =
   | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping }
   | { readonly type: 'load-panel'; readonly id: number; readonly options: PanelOptions }
   | { readonly type: 'bin'; readonly id: number; readonly settings: BinSettings }
+  | { readonly type: 'resolution-cells'; readonly id: number; readonly resolutions: readonly number[]; readonly categories: readonly string[] | null }
   | { readonly type: 'boundary'; readonly id: number; readonly boundary: BoundaryInput | null }
   | { readonly type: 'catalogue'; readonly id: number }
   | { readonly type: 'run'; readonly id: number; readonly spec: RunSpec }
@@ -251,6 +258,7 @@ export interface Results {
   readonly load: LoadResult;
   readonly 'load-panel': PanelLoadResult;
   readonly bin: BinResult;
+  readonly 'resolution-cells': ResolutionCellsResult;
   readonly boundary: BoundaryFile | null;
   readonly catalogue: Catalogue;
   readonly run: RunResult;
@@ -278,4 +286,4 @@ export type Response =
   | { readonly type: 'error'; readonly id: number; readonly error: WorkerError };
 
 /** Request types where a newer request makes a queued older one pointless (it is answered with an AbortError). */
-export const LATEST_WINS: ReadonlySet<RequestType> = new Set<RequestType>(['load', 'load-panel', 'bin', 'step-slice', 'cell-series']);
+export const LATEST_WINS: ReadonlySet<RequestType> = new Set<RequestType>(['load', 'load-panel', 'bin', 'resolution-cells', 'step-slice', 'cell-series']);

@@ -63,6 +63,8 @@ export function serve(port: ServerPort, session: Session): void {
         return done(request.id, 'load-panel', session.loadPanel(request.options));
       case 'bin':
         return done(request.id, 'bin', session.bin(request.settings));
+      case 'resolution-cells':
+        return done(request.id, 'resolution-cells', session.resolutionCells(request.resolutions, request.categories));
       case 'boundary':
         return done(request.id, 'boundary', await session.setBoundary(request.boundary));
       case 'catalogue': {

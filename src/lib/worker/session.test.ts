@@ -169,6 +169,19 @@ describe('Session', () => {
     await expect(session.setBoundary({ name: 'b.geojson', text })).rejects.toThrow(message);
   });
 
+  it('resolutionCells() counts cells per resolution close to what binning at each one gives, for the category filter in use', async () => {
+    const session = await binnedSession();
+    const all = session.resolutionCells([6, 7, 8], null).counts;
+    expect(all.map((c) => c.res)).toEqual([6, 7, 8]);
+    for (const { res, cells } of all) {
+      const exact = session.bin({ res, unit: 'day', timeZone: null, categories: null }).cells.length; // days: nothing trimmed
+      expect(Math.abs(cells - exact)).toBeLessThanOrEqual(Math.ceil(exact * 0.02));
+    }
+    const burglary = session.resolutionCells([6, 7, 8], ['BURGLARY']).counts;
+    expect(burglary[2].cells).toBeLessThan(all[2].cells);
+    expect(burglary[2].cells).toBe(session.bin({ res: 8, unit: 'day', timeZone: null, categories: ['BURGLARY'] }).cells.length); // the finest level is exact
+  });
+
   it('stepSlice() before any run names what to do first', async () => {
     const session = await binnedSession();
     expect(() => session.stepSlice(0, 0)).toThrow('run a backtest first');

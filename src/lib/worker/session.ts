@@ -34,6 +34,7 @@ import type {
   PanelLoadResult,
   PanelOptions,
   Progress,
+  ResolutionCellsResult,
   RunResult,
   RunSpec,
   StepSlice,
@@ -42,6 +43,9 @@ import type {
 import { panelPreview } from './panel-preview';
 import { panelTotals } from './panel-totals';
 import { readPanelInput, type PanelInput } from './read-panel-input';
+import { cellSeriesOf, stepSliceOf } from './run-slices';
+import { hashCells } from './hash-cells';
+import { ResolutionCells } from './resolution-cells';
 import { selectCategories } from './select-categories';
 import { yieldingDefinitions } from './yielding-definitions';
 
@@ -87,6 +91,7 @@ export class Session {
   private last: (BacktestResult & { panel: Panel; models: readonly string[] }) | undefined;
   private geometry: { key: string; value: HexGeometry } | undefined;
   private boundary: Boundary | undefined;
+  private resolutions: { loaded: Loaded; key: string; cells: ResolutionCells } | undefined;
 
   constructor(private readonly startBackend: BackendStarter) {}
 
@@ -209,6 +214,20 @@ export class Session {
   }
 
   /**
+   * How many cells hold an incident of the kept categories at each resolution (see
+   * `ResolutionCells`: approximate by a few cells at the coarser ones). The points are indexed
+   * once per load and set of resolutions; another category filter costs one pass.
+   */
+  resolutionCells(resolutions: readonly number[], categories: readonly string[] | null): ResolutionCellsResult {
+    const loaded = this.require(this.loaded, 'load the data with a column mapping');
+    if (loaded.kind !== 'incidents') throw new InputError('a pre-binned panel has one resolution, fixed by its file');
+    const t0 = performance.now();
+    const key = [...resolutions].sort((a, b) => a - b).join(',');
+    if (this.resolutions?.loaded !== loaded || this.resolutions.key !== key) this.resolutions = { loaded, key, cells: new ResolutionCells(loaded.incidents, resolutions) };
+    return { counts: this.resolutions.cells.count(categories), ms: performance.now() - t0 };
+  }
+
+  /**
    * Sets (or, with null, clears) the GeoJSON boundary whose H3 cover becomes the study region at
    * the next `bin`. The file must parse as JSON and, when data is binned, cover at least one
    * cell centre at the current resolution; otherwise nothing changes and the error says why.
@@ -291,34 +310,13 @@ export class Session {
   /** Actual counts and every model's forecast for fold `fold`, step `step` (0-based) of the last run. */
   stepSlice(fold: number, step: number): StepSlice {
     const last = this.require(this.last, 'run a backtest');
-    const { panel, forecasts } = last;
-    const C = panel.cells.length;
-    const { cutoffs, horizon } = forecasts;
-    checkIndex('fold', fold, cutoffs.length);
-    checkIndex('step', step, horizon);
-    const p = cutoffs[fold] + step;
-    const values = new Float32Array(forecasts.models.length * C);
-    forecasts.models.forEach((model, m) => values.set(model.values.subarray((fold * horizon + step) * C, (fold * horizon + step + 1) * C), m * C));
-    return { fold, step, period: panel.periods[p], actual: panel.counts.slice(p * C, (p + 1) * C), forecasts: values };
+    return stepSliceOf(last.panel, last.forecasts, fold, step);
   }
 
   /** The actual series of cell `cell` (panel index) and each model's forecasts `step` periods after each cutoff. */
   cellSeries(cell: number, step: number): CellSeries {
     const last = this.require(this.last, 'run a backtest');
-    const { panel, forecasts } = last;
-    const C = panel.cells.length;
-    const P = panel.periods.length;
-    const { cutoffs, horizon } = forecasts;
-    checkIndex('cell', cell, C);
-    checkIndex('step', step, horizon);
-    const actual = new Float32Array(P);
-    for (let p = 0; p < P; p++) actual[p] = panel.counts[p * C + cell];
-    const F = cutoffs.length;
-    const values = new Float32Array(forecasts.models.length * F);
-    forecasts.models.forEach((model, m) => {
-      for (let k = 0; k < F; k++) values[m * F + k] = model.values[(k * horizon + step) * C + cell];
-    });
-    return { cell, step, periods: panel.periods.slice(), actual, forecastPeriods: Float64Array.from(cutoffs, (cutoff) => panel.periods[cutoff + step]), forecasts: values };
+    return cellSeriesOf(last.panel, last.forecasts, cell, step);
   }
 
   /** Every forecast of the last run as an Arrow file (see `forecastsFileBytes`). */
@@ -342,18 +340,4 @@ export class Session {
 /** The opened files' names, for messages. */
 function namesOf(opened: Opened): string {
   return opened.sources.map((s) => s.name).join(', ');
-}
-
-function checkIndex(what: string, value: number, count: number): void {
-  if (!Number.isInteger(value) || value < 0 || value >= count) throw new RangeError(`${what} must be an integer from 0 to ${count - 1}, got ${value}`);
-}
-
-/** FNV-1a over the cell strings: a key that changes whenever the set of cells does. */
-function hashCells(cells: readonly string[]): string {
-  let h = 0x811c9dc5;
-  for (const cell of cells) {
-    for (let i = 0; i < cell.length; i++) h = Math.imul(h ^ cell.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 44, 0x01000193);
-  }
-  return (h >>> 0).toString(16);
 }
