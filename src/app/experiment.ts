@@ -27,8 +27,11 @@ export interface Experiment {
 /** The default binning: resolution 8 (~460 m edges), weekly buckets in the data's zone, every category. */
 export const DEFAULT_BINNING: BinSettings = { res: 8, unit: 'week', timeZone: null, categories: null };
 
-/** The default models: the baselines a first comparison needs, all fast. */
-export const DEFAULT_MODELS: readonly string[] = ['naive', 'seasonal-naive', 'historic-average', 'ewma', 'kde', 'prospective'];
+/**
+ * The default models: the baselines a first comparison needs, all fast — among them the shrunk
+ * historic average, the strongest simple baseline, so a learned model is measured against it.
+ */
+export const DEFAULT_MODELS: readonly string[] = ['naive', 'seasonal-naive', 'historic-average', 'shrunk-average', 'ewma', 'kde', 'prospective'];
 
 /** The default experiment on a source. */
 export function defaultExperiment(source: DataSource): Experiment {

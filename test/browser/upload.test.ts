@@ -70,7 +70,7 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     await app.screenshot('09-upload-binning');
 
     await page.getByRole('button', { name: 'Next: experiment →' }).click();
-    for (const model of ['Seasonal naive', 'Exponentially weighted average', 'Spatial KDE (retrospective hotspots)', 'Prospective hotspots']) {
+    for (const model of ['Seasonal naive', 'Shrunk historic average', 'Exponentially weighted average', 'Spatial KDE (retrospective hotspots)', 'Prospective hotspots']) {
       await page.getByRole('checkbox', { name: new RegExp(`^${model.replace(/[()]/g, '\\$&')}`) }).uncheck();
     }
     await page.getByRole('checkbox', { name: /^Multilayer perceptron/ }).check();

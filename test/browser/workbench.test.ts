@@ -32,6 +32,12 @@ describe('the workbench on the bundled Chicago sample', () => {
     await page.getByText('827 cells', { exact: true }).waitFor();
     await page.locator('.map svg path[data-i]').first().waitFor();
     expect(await page.locator('.map svg path[data-i]').count()).toBe(827);
+    // The resolution picker counts the cells of every resolution it offers (the binned one exactly).
+    await page.locator('#bin-res option[value="10"]').getByText(/ cells$/).waitFor({ state: 'attached' });
+    const options = await page.locator('#bin-res option').allTextContents();
+    expect(options[3]).toBe('8 · edge ≈ 531 m · 827 cells');
+    expect(options[0]).toBe('5 · edge ≈ 9.85 km · ≈ 8 cells');
+    expect(options[5]).toMatch(/^10 · edge ≈ 76 m · ≈ 24,\d{3} cells$/);
     await app.screenshot('02-binning');
 
     await page.getByRole('button', { name: 'Next: experiment →' }).click();
@@ -63,16 +69,17 @@ describe('the workbench on the bundled Chicago sample', () => {
     await app.screenshot('05-results');
 
     const rows = await metricNumbers(page);
-    expect(rows).toHaveLength(2 * 6);
+    const models = 7; // the default baselines, the shrunk historic average among them
+    expect(rows).toHaveLength(2 * models);
     const report = JSON.parse((await download(page, 'Report (JSON)')).toString('utf8'));
     expect(report.format).toBe('hexcast-report');
-    expect(report.models.map((m: { name: string }) => m.name)).toEqual(rows.slice(0, 6).map((r) => r[0].replace(/\s*baseline$/, '')));
+    expect(report.models.map((m: { name: string }) => m.name)).toEqual(rows.slice(0, models).map((r) => r[0].replace(/\s*baseline$/, '')));
     expect(report.data.files[0].name).toBe('chicago-3-types-2014-2018.arrow');
     expect(report.data.rows).toMatchObject({ read: 168_152, kept: 167_804 });
     expect(report.panel).toMatchObject({ resolution: 8, bucket: 'week', cells: 827 });
     expect(report.cutoffs).toHaveLength(26);
     // The count table's MAE column shows each model's mean MAE from the report.
-    const maeColumn = rows.slice(6).map((r) => r[1]);
+    const maeColumn = rows.slice(models).map((r) => r[1]);
     const mae = report.models.map((m: { metrics: { mae: { mean: number } } }) => m.metrics.mae.mean);
     maeColumn.forEach((text, i) => expect(Number(text.replace('★', '').split(/\s/)[0])).toBeCloseTo(mae[i], 2));
 

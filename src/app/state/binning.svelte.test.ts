@@ -42,4 +42,19 @@ describe('BinningState', () => {
     expect(binning.error).toBe('A panel of 43800 hour periods × 5000 cells is too large');
     await settle();
   });
+
+  it('countCells asks the worker once per set of categories and keeps the counts it answers', async () => {
+    const worker = fakeWorker();
+    const binning = new BinningState(worker.client);
+    const counting = binning.countCells([7, 8], null);
+    expect(worker.last()).toMatchObject({ type: 'resolution-cells', resolutions: [7, 8], categories: null });
+    const sent = worker.sent.length;
+    void binning.countCells([7, 8], null);
+    expect(worker.sent.length).toBe(sent); // already asked
+    worker.reply({ type: 'done', id: worker.last().id, request: 'resolution-cells', result: { counts: [{ res: 7, cells: 150 }, { res: 8, cells: 828 }], ms: 1 } });
+    await counting;
+    expect([...binning.cellCounts!]).toEqual([[7, 150], [8, 828]]);
+    binning.reset();
+    expect(binning.cellCounts).toBeNull();
+  });
 });

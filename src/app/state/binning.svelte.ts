@@ -18,6 +18,9 @@ export class BinningState {
   boundaryError = $state<string | null>(null);
   /** The boundary an experiment link was made with, until the same file is loaded. */
   expectedBoundary = $state.raw<BoundaryFile | null>(null);
+  /** Cells with incidents at each offered resolution (for the categories `countedFor`), once the worker has counted them. */
+  cellCounts = $state.raw<ReadonlyMap<number, number> | null>(null);
+  private countedFor: string | undefined;
   private latest = 0;
 
   constructor(private readonly client: WorkerClient) {}
@@ -70,9 +73,28 @@ export class BinningState {
     }
   }
 
+  /**
+   * Asks the worker how many cells hold incidents of `categories` at each of `resolutions`
+   * (after the map is shown: it is queued behind the bin); does nothing when they are counted
+   * already. A failure leaves the picker without counts.
+   */
+  async countCells(resolutions: readonly number[], categories: readonly string[] | null): Promise<void> {
+    const key = JSON.stringify([resolutions, categories]);
+    if (this.countedFor === key) return;
+    this.countedFor = key;
+    try {
+      const { counts } = await this.client.request('resolution-cells', { resolutions, categories });
+      if (this.countedFor === key) this.cellCounts = new Map(counts.map((c) => [c.res, c.cells]));
+    } catch (error) {
+      if (!isAbort(error) && this.countedFor === key) this.cellCounts = null;
+    }
+  }
+
   /** Forgets the panel (new data was opened). */
   reset(): void {
     this.latest++;
+    this.cellCounts = null;
+    this.countedFor = undefined;
     this.result = null;
     this.error = null;
     this.busy = false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorker, settle } from '../../../test/fixtures/fake-worker';
 import { emptyDropCounts } from '../../lib/io/incidents';
-import type { LoadResult, OpenResult } from '../../lib/worker/protocol';
+import type { LoadResult, OpenResult, PanelLoadResult } from '../../lib/worker/protocol';
 import { DataState } from './data.svelte';
 
 const SHA = 'a'.repeat(64);
@@ -46,5 +46,22 @@ describe('DataState', () => {
     expect(await empty).toBe(false);
     expect(data.loaded).toBe(result);
     expect(data.loadError?.field).toBe('time');
+  });
+
+  it('loadPanel keeps the panel and options read before when an override fails, and says why', async () => {
+    const worker = fakeWorker();
+    const data = new DataState(worker.client);
+    const first = data.loadPanel({ timeZone: 'America/Chicago' });
+    const panel = { summary: { unit: 'day' }, report: {}, ms: 1 } as unknown as PanelLoadResult;
+    worker.reply({ type: 'done', id: worker.last().id, request: 'load-panel', result: panel });
+    expect(await first).toBe(true);
+    expect(data.panelOptions).toEqual({ timeZone: 'America/Chicago' });
+
+    const second = data.loadPanel({ timeZone: 'America/Chicago', unit: 'week' });
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'InputError', message: 'period 2014-01-01T06:00:00.000Z is not the start of a week bucket' } });
+    expect(await second).toBe(false);
+    expect(data.panel).toBe(panel);
+    expect(data.panelOptions).toEqual({ timeZone: 'America/Chicago' });
+    expect(data.panelError).toBe('period 2014-01-01T06:00:00.000Z is not the start of a week bucket');
   });
 });

@@ -1,6 +1,6 @@
 import type { ColumnMapping } from '../../lib/io/column-mapping';
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
-import type { FileBytes, LoadResult, OpenResult } from '../../lib/worker/protocol';
+import type { FileBytes, LoadResult, OpenResult, PanelLoadResult, PanelOptions } from '../../lib/worker/protocol';
 import type { DataSource } from '../experiment';
 import { emptyLoadError } from '../empty-load-error';
 import { mappingErrorField, type MappingField } from '../mapping-error-field';
@@ -13,7 +13,8 @@ export interface FieldError {
 
 /**
  * The Data step: which files are open, their preview and suggested mapping, the mapping in use,
- * and the load report. Talks to the worker; knows nothing about binning.
+ * and the load report — or, for a pre-binned panel file, the panel as read, the overrides it was
+ * read with and its row accounting. Talks to the worker; knows nothing about binning.
  */
 export class DataState {
   source = $state.raw<DataSource | null>(null);
@@ -24,10 +25,21 @@ export class DataState {
   status = $state<string | null>(null);
   openError = $state<string | null>(null);
   loadError = $state.raw<FieldError | null>(null);
+  /** The pre-binned panel as read (panel files only). */
+  panel = $state.raw<PanelLoadResult | null>(null);
+  /** The bucket unit and zone overrides the panel was read with (files without Hexcast metadata only). */
+  panelOptions = $state.raw<PanelOptions>({});
+  /** Why the panel file could not be read (with the overrides last asked for). */
+  panelError = $state<string | null>(null);
   /** Files an experiment link needs before it can be restored (names and SHA-256). */
   expected = $state.raw<readonly { readonly name: string; readonly sha256: string }[] | null>(null);
 
   constructor(private readonly client: WorkerClient) {}
+
+  /** True when the open files are pre-binned panel files (cell, period, count) rather than incidents. */
+  get isPanel(): boolean {
+    return this.opened?.kind === 'panel';
+  }
 
   /** Opens files from a file input or a drop; with `expected` set, refuses files whose SHA-256 differ. */
   async openFiles(files: readonly File[]): Promise<boolean> {
@@ -89,6 +101,26 @@ export class DataState {
     }
   }
 
+  /**
+   * Reads the open panel file with `options`; on failure the panel read before stays (and
+   * stays in the worker) and the error is kept for the Binning step's controls.
+   */
+  async loadPanel(options: PanelOptions): Promise<boolean> {
+    this.status = 'Reading the panel';
+    try {
+      this.panel = await this.client.request('load-panel', { options });
+      this.panelOptions = options;
+      this.panelError = null;
+      return true;
+    } catch (error) {
+      if (isAbort(error)) return false;
+      this.panelError = error instanceof Error ? error.message : String(error);
+      return false;
+    } finally {
+      this.status = null;
+    }
+  }
+
   private async open(files: FileBytes[]): Promise<OpenResult | null> {
     this.openError = null;
     try {
@@ -101,6 +133,10 @@ export class DataState {
       this.opened = opened;
       this.loaded = null;
       this.loadError = null;
+      this.panel = null;
+      this.panelOptions = {};
+      this.panelError = null;
+      if (opened.kind === 'panel') this.mapping = null;
       return opened;
     } catch (error) {
       this.openError = error instanceof Error ? error.message : String(error);

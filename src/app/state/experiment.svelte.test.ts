@@ -27,11 +27,11 @@ describe('ExperimentState', () => {
   it('toggle and setParam edit the model specs; a parameter out of range is reported under that parameter', () => {
     const experiment = withCatalogue();
     experiment.toggle('window-average', true);
-    expect(experiment.models).toEqual(['naive', 'seasonal-naive', 'historic-average', 'window-average', 'ewma', 'kde', 'prospective']);
-    experiment.setParam(4, 'alpha', 0.5);
-    expect(experiment.models[4]).toBe('ewma:alpha=0.5');
-    experiment.setParam(4, 'alpha', 3);
-    expect(experiment.models[4]).toBe('ewma:alpha=0.5');
+    expect(experiment.models).toEqual(['naive', 'seasonal-naive', 'historic-average', 'shrunk-average', 'window-average', 'ewma', 'kde', 'prospective']);
+    experiment.setParam(5, 'alpha', 0.5);
+    expect(experiment.models[5]).toBe('ewma:alpha=0.5');
+    experiment.setParam(5, 'alpha', 3);
+    expect(experiment.models[5]).toBe('ewma:alpha=0.5');
     expect(experiment.errors['model:ewma:alpha']).toMatch(/^Model 'ewma', parameter 'alpha' must lie in \[/);
     experiment.toggle('naive', false);
     expect(experiment.models[0]).toBe('seasonal-naive');

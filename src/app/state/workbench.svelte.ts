@@ -1,9 +1,10 @@
 import type { ColumnMapping } from '../../lib/io/column-mapping';
 import type { WorkerClient } from '../../lib/worker/client';
-import type { BinSettings } from '../../lib/worker/protocol';
+import type { BinSettings, PanelOptions } from '../../lib/worker/protocol';
 import { appEnvironment } from '../environment';
 import type { Experiment } from '../experiment';
 import { encodeExperiment } from '../experiment-url';
+import { H3_RESOLUTIONS } from '../h3-resolutions';
 import { sampleById, SAMPLES } from '../samples';
 import { WASM_PATHS } from '../wasm-paths';
 import { BinningState } from './binning.svelte';
@@ -19,7 +20,8 @@ export type StepId = (typeof STEPS)[number];
 
 /**
  * The workbench: the state of each step, the current step, and the sequences that span steps
- * (open → map → load → bin; restore an experiment from a link; run and keep it in the recent list).
+ * (open → map → load → bin, or open → read a pre-binned panel → bin; restore an experiment from
+ * a link; run and keep it in the recent list).
  */
 export class Workbench {
   readonly data: DataState;
@@ -49,7 +51,7 @@ export class Workbench {
     return {
       source,
       mapping: this.data.mapping,
-      binning: this.binning.settings,
+      binning: this.binningNow,
       boundary: this.binning.boundary,
       models: this.experiment.models,
       protocol: this.experiment.protocol,
@@ -63,11 +65,21 @@ export class Workbench {
     return this.run.result !== null && current !== null && this.ranWith !== null && encodeExperiment(current) !== this.ranWith;
   }
 
+  /**
+   * The binning the experiment records: the settings, or for a pre-binned panel the file's
+   * resolution and bucket, with the zone override it was read with (which a link restores).
+   */
+  get binningNow(): BinSettings {
+    const panel = this.data.isPanel ? this.data.panel?.summary : undefined;
+    if (!panel) return this.binning.settings;
+    return { res: panel.res, unit: panel.unit, timeZone: panel.metadata ? null : (this.data.panelOptions.timeZone ?? null), categories: null };
+  }
+
   /** Which steps can be visited now. */
   get reachable(): ReadonlySet<StepId> {
     const out = new Set<StepId>(['data']);
     if (this.binning.result) for (const s of ['binning', 'experiment', 'run'] as const) out.add(s);
-    else if (this.data.loaded) out.add('binning');
+    else if (this.data.loaded || this.data.isPanel) out.add('binning');
     if (this.run.result) out.add('results');
     return out;
   }
@@ -82,13 +94,33 @@ export class Workbench {
   async openFiles(files: readonly File[], mapping: ColumnMapping | null = null): Promise<void> {
     if (!(await this.data.openFiles(files))) return;
     this.beforeOpen();
-    const restored = this.pendingMapping;
-    this.pendingMapping = null;
-    await this.useMapping(mapping ?? restored ?? this.data.opened?.suggestion.mapping ?? null);
+    const restored = this.pending;
+    this.pending = null;
+    if (this.data.isPanel) await this.openPanel(restored?.binning ?? null);
+    else await this.useMapping(mapping ?? restored?.mapping ?? this.data.opened?.suggestion.mapping ?? null);
     if (restored && this.binning.result) {
       this.notice = `Files verified. ${this.boundaryRequest()}Press Run to reproduce the linked experiment.`;
       this.step = 'run';
     }
+  }
+
+  /**
+   * Reads the open panel file — with a link's zone, and its bucket unit where the file's
+   * periods alone would give another — and bins it.
+   */
+  private async openPanel(link: BinSettings | null): Promise<void> {
+    const options: PanelOptions = link?.timeZone ? { timeZone: link.timeZone } : {};
+    if (!(await this.data.loadPanel(options))) return;
+    const summary = this.data.panel!.summary;
+    if (link && !summary.metadata && summary.unit !== link.unit && !(await this.data.loadPanel({ ...options, unit: link.unit }))) return;
+    await this.bin(this.binning.settings);
+  }
+
+  /** Reads the open panel file again with other overrides (files without Hexcast metadata); on success, re-bins. */
+  async setPanelOptions(options: PanelOptions): Promise<void> {
+    if (!(await this.data.loadPanel(options))) return;
+    this.run.clear();
+    await this.bin(this.binning.settings);
   }
 
   /** Loads with a mapping and, when it loads, bins with the current settings. */
@@ -100,19 +132,24 @@ export class Workbench {
     }
     this.run.clear();
     this.binning.reset();
-    if (await this.data.load(mapping)) await this.binning.apply(this.binning.settings);
+    if (await this.data.load(mapping)) await this.bin(this.binning.settings);
   }
 
   async setBinning(settings: BinSettings): Promise<void> {
     this.run.clear();
-    await this.binning.apply(settings);
+    await this.bin(settings);
+  }
+
+  /** Bins (a panel file: prepares its panel) and then, for incidents, counts in the background the cells at every offered resolution for the picker. */
+  private async bin(settings: BinSettings): Promise<void> {
+    if ((await this.binning.apply(settings)) && !this.data.isPanel) void this.binning.countCells(H3_RESOLUTIONS.map((r) => r.res), settings.categories);
   }
 
   /** Loads (or, with null, removes) a GeoJSON boundary as the study region, and re-bins. */
   async setBoundary(file: File | null): Promise<void> {
     if (!(await this.binning.setBoundary(file))) return;
     this.run.clear();
-    if (this.data.loaded) await this.binning.apply(this.binning.settings);
+    if (this.data.loaded || this.data.panel) await this.bin(this.binning.settings);
   }
 
   /** Restores a shared experiment: a sample re-opens itself; user files are asked for (and checked by SHA-256). */
@@ -130,14 +167,14 @@ export class Workbench {
       if (this.binning.result) this.notice = `Experiment restored from the link. ${this.boundaryRequest()}Press Run to reproduce its numbers.`;
     } else {
       this.data.expected = experiment.source.files;
-      this.pendingMapping = experiment.mapping;
+      this.pending = { mapping: experiment.mapping, binning: experiment.binning };
       this.notice = `This link was made with ${experiment.source.files.map((f) => f.name).join(', ')}: choose the same file${experiment.source.files.length > 1 ? 's' : ''} to restore it (they are checked by SHA-256 and never leave this device).`;
       this.step = 'data';
     }
   }
 
-  /** The mapping a restored link asked for, used when its files are supplied. */
-  pendingMapping: ColumnMapping | null = null;
+  /** The mapping and binning a restored link asked for, used when its files are supplied. */
+  private pending: { readonly mapping: ColumnMapping | null; readonly binning: BinSettings } | null = null;
 
   async start(): Promise<void> {
     const experiment = this.current;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaOf, assertResolution, boundaryOf, cellOf, centreOf, diskOf, edgeLengthAt, hexAreaAt, isCell, resolutionOf } from './h3';
+import { areaOf, assertResolution, boundaryOf, cellOf, centreOf, diskOf, edgeLengthAt, hexAreaAt, isCell, parentOf, resolutionOf } from './h3';
 
 describe('h3 wrapper', () => {
   it("cellOf({ lat: 37.3615593, lng: -122.0553238, res: 7 }) is h3-js's documented example cell", () => {
@@ -48,5 +48,22 @@ describe('h3 wrapper', () => {
 
   it('cellOf names the point and resolution when h3 refuses', () => {
     expect(() => cellOf({ lat: Number.NaN, lng: 0, res: 8 })).toThrow(/lat NaN, lng 0.*resolution 8/);
+  });
+
+  // An index is 0x0 | mode 1 | resolution nibble | base cell | 15 three-bit digits (7 = unused).
+  // The parent at r sets the resolution nibble to r and digit r+1 to 7: in '892664c1a9bffff'
+  // the low 24 bits 0x9bffff hold digit 9 = 0b110 in bits 20–18; 0b111 there gives 0x9fffff.
+  it.each([
+    ['892664c1a9bffff', 8, '882664c1a9fffff'], // resolution 9 → 8: digit 9 (6) becomes 7
+    ['882664c1a9fffff', 7, '872664c1affffff'], // resolution 8 → 7: digit 8 (4, bits 23–21 of 0x9fffff) becomes 7
+    ['892664c1a9bffff', 9, '892664c1a9bffff'], // its own resolution: the cell itself
+  ])('parentOf({ cell: %s, res: %i }) is %s', (cell, res, parent) => {
+    expect(parentOf({ cell, res })).toBe(parent);
+    expect(resolutionOf(parent)).toBe(res);
+  });
+
+  it('parentOf refuses a finer resolution than the cell’s and a non-cell, naming them', () => {
+    expect(() => parentOf({ cell: '882664c1a9fffff', res: 9 })).toThrow("The parent of '882664c1a9fffff' (resolution 8) needs a resolution from 0 to 8, got 9");
+    expect(() => parentOf({ cell: 'nonsense', res: 3 })).toThrow("'nonsense' is not a valid H3 cell index");
   });
 });

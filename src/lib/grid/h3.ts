@@ -6,6 +6,7 @@ import {
   cellArea as h3CellArea,
   cellToBoundary,
   cellToLatLng,
+  cellToParent,
   getHexagonAreaAvg,
   getHexagonEdgeLengthAvg,
   getResolution,
@@ -68,6 +69,19 @@ export function boundaryOf(cell: string): [number, number][] {
 export function resolutionOf(cell: string): number {
   if (!isValidCell(cell)) throw new Error(`'${cell}' is not a valid H3 cell index`);
   return getResolution(cell);
+}
+
+/**
+ * The cell at the coarser resolution `res` that contains `cell` in H3's hierarchy (its index
+ * with the resolution field set to `res` and the digits after it set to 7). A parent covers
+ * its children only approximately: a point near a parent's edge can lie in a child of one
+ * parent and in another parent's hexagon. `res` equal to the cell's own gives the cell.
+ * @example parentOf({ cell: '892664c1a9bffff', res: 8 }) // → '882664c1a9fffff'
+ */
+export function parentOf({ cell, res }: { cell: string; res: number }): string {
+  const own = resolutionOf(cell);
+  if (!Number.isInteger(res) || res < 0 || res > own) throw new RangeError(`The parent of '${cell}' (resolution ${own}) needs a resolution from 0 to ${own}, got ${res}`);
+  return cellToParent(cell, res);
 }
 
 /** True when `cell` is a valid H3 cell index. */

@@ -80,6 +80,11 @@ export function isPanelSource(source: ArrowSource): boolean {
   return names.has('cell') && names.has('period') && names.has('count');
 }
 
+/** True when a source carries Hexcast's panel metadata (written by `panelFileBytes`, i.e. `hexcast bin`), which fixes its resolution, bucket and span. */
+export function hasPanelMetadata(source: ArrowSource): boolean {
+  return source.table.schema.metadata.has(META_KEY);
+}
+
 /** Options for reading a panel made elsewhere (without Hexcast's metadata). */
 export interface PanelFileOptions {
   /** Bucket unit; default: the file's metadata, else inferred from the spacing of periods. */

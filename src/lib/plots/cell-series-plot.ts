@@ -1,3 +1,4 @@
+import type { BucketUnit } from '../grid/time-bucket';
 import { linePlot, type LinePlot } from './line-plot';
 
 /** One cell's actual counts over time and each model's forecasts for the same periods. */
@@ -22,7 +23,7 @@ export const ACTUAL_COLOUR = '#222222';
 export function cellSeriesPlot(
   input: CellSeriesInput,
   models: readonly { readonly name: string; readonly kind: 'baseline' | 'learned' }[],
-  options: { unit: string; width?: number; height?: number; context?: number },
+  options: { unit: BucketUnit; width?: number; height?: number; context?: number },
 ): LinePlot {
   const F = input.forecastPeriods.length;
   const first = F > 0 ? input.forecastPeriods[0] : input.periods[0];
@@ -41,6 +42,7 @@ export function cellSeriesPlot(
     width: options.width ?? 620,
     height: options.height ?? 300,
     xType: 'time',
+    xUnit: options.unit,
     xLabel: `Start of the ${options.unit}`,
     yLabel: `Incidents per ${options.unit}`,
   });

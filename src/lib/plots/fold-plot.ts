@@ -23,6 +23,7 @@ export function foldPlot(report: Report, metric: MetricId, coverage?: number, op
   return linePlot(series, {
     ...options,
     xType: 'time',
+    xUnit: report.panel.bucket,
     xLabel: 'Start of the test span',
     yLabel: `${metricLabel(metric, hotspot ? coverage : undefined)} (${METRICS[metric].better} is better)`,
   });

@@ -1,5 +1,7 @@
 import { line, scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3';
+import type { BucketUnit } from '../grid/time-bucket';
 import { seriesStyle } from './palette';
+import { timeTicks } from './time-ticks';
 
 /** One axis tick: data value, pixel position and label. */
 export interface Tick {
@@ -51,6 +53,8 @@ export interface LinePlotOptions {
   readonly yLabel: string;
   /** 'time' for epoch-ms x values (UTC calendar ticks), 'linear' otherwise. */
   readonly xType?: 'linear' | 'time';
+  /** For time x values that are starts of time buckets: ticks are never finer than the bucket (see `timeTicks`). */
+  readonly xUnit?: BucketUnit;
   readonly xDomain?: readonly [number, number];
   readonly yDomain?: readonly [number, number];
   readonly xFormat?: (value: number) => string;
@@ -59,8 +63,9 @@ export interface LinePlotOptions {
 }
 
 /**
- * Lays out a multi-series line plot with d3 scales: nice domains, ~6 ticks per axis, one SVG
- * path per series (gaps at NaN), styles from the colour-blind-safe palette.
+ * Lays out a multi-series line plot with d3 scales: nice domains, ~6 ticks per axis (calendar
+ * ticks from `timeTicks` on a time axis), one SVG path per series (gaps at NaN), styles from
+ * the colour-blind-safe palette.
  * @example linePlot([{ name: 'a', x: [0, 1], y: [0, 1] }], { xLabel: 'x', yLabel: 'y' }).series[0].path
  *   // → 'M48,…L…' (pixel coordinates)
  */
@@ -88,14 +93,17 @@ export function linePlot(series: readonly SeriesInput[], options: LinePlotOption
   if (!options.xDomain && !time) (x as ScaleLinear<number, number>).nice();
   if (!options.yDomain) y.nice();
   const xCount = Math.max(2, Math.floor((frame.right - frame.left) / 90));
-  const xDefault = x.tickFormat(xCount) as (value: number | Date) => string;
   const yDefault = y.tickFormat(6);
-  const xFormat = options.xFormat ?? ((v: number) => xDefault(time ? new Date(v) : v));
   const yFormat = options.yFormat ?? ((v: number) => yDefault(v).replace('-', '−'));
-  const xTicks = (x.ticks(xCount) as (number | Date)[]).map((t) => {
-    const value = +t;
-    return { value, position: x(value), label: xFormat(value) };
-  });
+  let xTicks: Tick[];
+  if (time) {
+    const [start, end] = x.domain().map(Number);
+    xTicks = timeTicks(start, end, xCount, options.xUnit).map(({ value, label }) => ({ value, position: x(value), label: options.xFormat?.(value) ?? label }));
+  } else {
+    const linear = x as ScaleLinear<number, number>;
+    const xFormat = options.xFormat ?? linear.tickFormat(xCount);
+    xTicks = linear.ticks(xCount).map((value) => ({ value, position: linear(value), label: xFormat(value) }));
+  }
   const yTicks = y.ticks(6).map((value) => ({ value, position: y(value), label: yFormat(value) }));
   const path = line<[number, number]>()
     .defined(([a, b]) => Number.isFinite(a) && Number.isFinite(b))

@@ -14,6 +14,7 @@ import type { BucketUnit } from '../grid/time-bucket';
 import type { ColumnMapping } from '../io/column-mapping';
 import type { MappingSuggestion } from '../io/detect-mapping';
 import type { Clock, LoadReport } from '../io/incidents';
+import type { PanelFileOptions, PanelFileReport } from '../io/panel-file';
 import type { RowPreview } from '../io/preview-rows';
 import type { IncidentsSummary } from '../io/summarise-incidents';
 import type { HexGeometry } from '../plots/hex-geometry';
@@ -40,8 +41,13 @@ export interface SourceInfo {
   readonly sha256: string;
 }
 
-/** What opening files yields: their facts, a preview of the first, and the suggested mapping. */
+/**
+ * What opening files yields: their facts, a preview of the first, and the suggested mapping.
+ * `kind` is 'panel' when every file is a pre-binned panel (`cell`, `period`, `count`): such
+ * files are read with `load-panel` instead of a column mapping.
+ */
 export interface OpenResult {
+  readonly kind: 'incidents' | 'panel';
   readonly sources: readonly SourceInfo[];
   /** SHA-256 of all files' bytes in order (the report's data fingerprint). */
   readonly sha256: string;
@@ -57,6 +63,40 @@ export interface LoadResult {
   readonly ms: number;
 }
 
+/** How to read a pre-binned panel file: bucket unit and zone overrides, applied only to files without Hexcast's metadata. */
+export type PanelOptions = PanelFileOptions;
+
+/** A pre-binned panel as read: its grid and span, and where its bucket unit and zone came from. */
+export interface PanelSummary {
+  readonly res: number;
+  readonly unit: BucketUnit;
+  readonly timeZone: string;
+  readonly clock: Clock;
+  readonly cells: number;
+  readonly periods: number;
+  /** Start of the first and of the last period, and the end of the last (epoch ms on `clock`). */
+  readonly first: number;
+  readonly last: number;
+  readonly end: number;
+  /** The sum of the counts. */
+  readonly incidents: number;
+  /** True for a file written by `hexcast bin`: its metadata fixes resolution, bucket and span, and overrides are ignored. */
+  readonly metadata: boolean;
+  /** Where the bucket unit came from: the file's metadata, the caller's override, or the spacing of the periods. */
+  readonly unitFrom: 'metadata' | 'override' | 'periods';
+  /** Where the zone came from: the file's metadata, the caller's override, the period column's type, or nowhere (UTC). */
+  readonly zoneFrom: 'metadata' | 'override' | 'column' | 'none';
+  /** False when nothing declares the zone of wall-clock periods (they are then labelled UTC internally). */
+  readonly zoneDeclared: boolean;
+}
+
+/** What reading a panel file yields: its row accounting (`read === used + Σ dropped`) and summary. */
+export interface PanelLoadResult {
+  readonly report: PanelFileReport;
+  readonly summary: PanelSummary;
+  readonly ms: number;
+}
+
 /** How to bin: resolution, bucket, zone (instant data), and which categories to keep (null: all). */
 export interface BinSettings {
   readonly res: number;
@@ -64,6 +104,12 @@ export interface BinSettings {
   /** Zone that cuts the buckets of instant data; null: the data's zone, else UTC. */
   readonly timeZone: string | null;
   readonly categories: readonly string[] | null;
+}
+
+/** Cells with at least one incident at each asked resolution (ascending), for the resolution picker. */
+export interface ResolutionCellsResult {
+  readonly counts: readonly { readonly res: number; readonly cells: number }[];
+  readonly ms: number;
 }
 
 /** A GeoJSON boundary as the app sends it: the file's name and text. */
@@ -90,10 +136,14 @@ export interface BoundaryCover extends BoundaryFile {
 
 /** The binned panel as the app needs it: per-cell and per-period totals, and the map geometry. */
 export interface BinResult {
+  /** 'panel' when the panel was read from a pre-binned file (resolution and bucket fixed by it). */
+  readonly kind: 'incidents' | 'panel';
   readonly res: number;
   readonly unit: BucketUnit;
   readonly timeZone: string;
   readonly clock: Clock;
+  /** False when wall-clock data declares no zone (`timeZone` is then 'UTC' only as a label). */
+  readonly zoneDeclared: boolean;
   readonly cells: readonly string[];
   readonly periods: Float64Array;
   readonly end: number;
@@ -191,7 +241,9 @@ export type Progress =
 export type Request =
   | { readonly type: 'open'; readonly id: number; readonly files: readonly FileBytes[] }
   | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping }
+  | { readonly type: 'load-panel'; readonly id: number; readonly options: PanelOptions }
   | { readonly type: 'bin'; readonly id: number; readonly settings: BinSettings }
+  | { readonly type: 'resolution-cells'; readonly id: number; readonly resolutions: readonly number[]; readonly categories: readonly string[] | null }
   | { readonly type: 'boundary'; readonly id: number; readonly boundary: BoundaryInput | null }
   | { readonly type: 'catalogue'; readonly id: number }
   | { readonly type: 'run'; readonly id: number; readonly spec: RunSpec }
@@ -204,7 +256,9 @@ export type Request =
 export interface Results {
   readonly open: OpenResult;
   readonly load: LoadResult;
+  readonly 'load-panel': PanelLoadResult;
   readonly bin: BinResult;
+  readonly 'resolution-cells': ResolutionCellsResult;
   readonly boundary: BoundaryFile | null;
   readonly catalogue: Catalogue;
   readonly run: RunResult;
@@ -232,4 +286,4 @@ export type Response =
   | { readonly type: 'error'; readonly id: number; readonly error: WorkerError };
 
 /** Request types where a newer request makes a queued older one pointless (it is answered with an AbortError). */
-export const LATEST_WINS: ReadonlySet<RequestType> = new Set<RequestType>(['load', 'bin', 'step-slice', 'cell-series']);
+export const LATEST_WINS: ReadonlySet<RequestType> = new Set<RequestType>(['load', 'load-panel', 'bin', 'resolution-cells', 'step-slice', 'cell-series']);

@@ -59,8 +59,12 @@ export function serve(port: ServerPort, session: Session): void {
         return done(request.id, 'open', await session.open(request.files, progress));
       case 'load':
         return done(request.id, 'load', session.load(request.mapping));
+      case 'load-panel':
+        return done(request.id, 'load-panel', session.loadPanel(request.options));
       case 'bin':
         return done(request.id, 'bin', session.bin(request.settings));
+      case 'resolution-cells':
+        return done(request.id, 'resolution-cells', session.resolutionCells(request.resolutions, request.categories));
       case 'boundary':
         return done(request.id, 'boundary', await session.setBoundary(request.boundary));
       case 'catalogue': {

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
+import { Int64, TimestampMillisecond, Uint64, tableFromIPC, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { protocolOf } from '../evaluate/protocol';
 import { boundaryCells } from '../grid/boundary-cells';
+import { cellOf, diskOf } from '../grid/h3';
+import { arrowTableBytes } from '../io/arrow-table-bytes';
+import { panelFileBytes } from '../io/panel-file';
 import type { ColumnMapping } from '../io/column-mapping';
+import { readArrow } from '../io/read-arrow';
+import { sha256Hex } from '../io/sha256-hex';
+import { preparePanel } from '../pipeline/prepare-panel';
 import { Session } from './session';
 
 const PORTLAND = new URL('../../../public/samples/portland-nij-burglary-vehicle-2012-2017.arrow', import.meta.url);
@@ -105,6 +111,19 @@ describe('Session', () => {
     expect(table.schema.fields.map((f) => f.name)).toContain('historic-average');
   });
 
+  it("run() reports the same data section as the CLI's preparePanel for the same files, mapping and binning", async () => {
+    const session = await binnedSession();
+    session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    const result = await session.run(
+      { models: ['naive'], protocol: protocolOf({ folds: 2, validation: 0 }), backend: 'auto', environment: ENVIRONMENT },
+      new AbortController().signal,
+      () => {},
+    );
+    const bytes = new Uint8Array(portlandBytes());
+    const prepared = preparePanel([readArrow(bytes, 'portland.arrow')], await sha256Hex(bytes), { mapping: MAPPING, bin: { res: 7, unit: 'month' } });
+    expect(result.report.data).toEqual(prepared.data);
+  });
+
   it('run() with an aborted signal stops with an AbortError', async () => {
     const session = await binnedSession();
     session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
@@ -150,8 +169,108 @@ describe('Session', () => {
     await expect(session.setBoundary({ name: 'b.geojson', text })).rejects.toThrow(message);
   });
 
+  it('resolutionCells() counts cells per resolution close to what binning at each one gives, for the category filter in use', async () => {
+    const session = await binnedSession();
+    const all = session.resolutionCells([6, 7, 8], null).counts;
+    expect(all.map((c) => c.res)).toEqual([6, 7, 8]);
+    for (const { res, cells } of all) {
+      const exact = session.bin({ res, unit: 'day', timeZone: null, categories: null }).cells.length; // days: nothing trimmed
+      expect(Math.abs(cells - exact)).toBeLessThanOrEqual(Math.ceil(exact * 0.02));
+    }
+    const burglary = session.resolutionCells([6, 7, 8], ['BURGLARY']).counts;
+    expect(burglary[2].cells).toBeLessThan(all[2].cells);
+    expect(burglary[2].cells).toBe(session.bin({ res: 8, unit: 'day', timeZone: null, categories: ['BURGLARY'] }).cells.length); // the finest level is exact
+  });
+
   it('stepSlice() before any run names what to do first', async () => {
     const session = await binnedSession();
     expect(() => session.stepSlice(0, 0)).toThrow('run a backtest first');
+  });
+
+  describe('pre-binned panel files', () => {
+    const RUN = { models: ['naive', 'historic-average'], protocol: protocolOf({ folds: 4, validation: 0, coverage: [0.1] }), backend: 'auto' as const, environment: ENVIRONMENT };
+    const monthly = { res: 7, unit: 'month' as const, timeZone: null, categories: null };
+
+    /** Portland binned monthly at resolution 7, written as `hexcast bin` writes it. */
+    function portlandPanelBytes(): ArrayBuffer {
+      const bytes = new Uint8Array(portlandBytes());
+      const { panel } = preparePanel([readArrow(bytes, 'portland.arrow')], '0', { mapping: MAPPING, bin: { res: 7, unit: 'month' } });
+      const file = panelFileBytes(panel);
+      return file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer;
+    }
+
+    /** A DuckDB-style file: uint64 cells, periods as UTC instants at Chicago midnight (06:00 UTC in January), int64 counts. */
+    function duckdbBytes(): { bytes: ArrayBuffer; cells: string[] } {
+      const cells = diskOf({ cell: cellOf({ lat: 41.88, lng: -87.63, res: 9 }), k: 1 })[1].sort();
+      const day = (d: number): number => Date.UTC(2018, 0, 1 + d, 6);
+      const file = arrowTableBytes({
+        cell: vectorFromArray([cells[0], cells[1], cells[0]].map((c) => BigInt(`0x${c}`)), new Uint64()),
+        period: vectorFromArray([day(0), day(1), day(3)], new TimestampMillisecond('UTC')),
+        count: vectorFromArray([BigInt(2), BigInt(5), BigInt(1)], new Int64()),
+      });
+      return { bytes: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer, cells };
+    }
+
+    it('open() recognises a panel file, load() refuses a mapping for it, and loadPanel() ignores overrides of a file with Hexcast metadata', async () => {
+      const session = new Session(() => Promise.reject(new Error('unused')));
+      const opened = await session.open([{ name: 'portland-panel.arrow', bytes: portlandPanelBytes() }]);
+      expect(opened.kind).toBe('panel');
+      expect(opened.preview.columns).toEqual(['cell', 'period', 'count', 'area_m2']);
+      expect(() => session.load(MAPPING)).toThrow("portland-panel.arrow: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping");
+      const { summary, report } = session.loadPanel({ unit: 'day', timeZone: 'America/Los_Angeles' });
+      expect(summary).toMatchObject({ res: 7, unit: 'month', timeZone: 'UTC', clock: 'wall', incidents: 15_206, metadata: true, unitFrom: 'metadata', zoneFrom: 'metadata', zoneDeclared: false });
+      expect(summary.periods).toBe(63); // March 2012 to May 2017
+      expect(report).toMatchObject({ read: opened.sources[0].rows, used: opened.sources[0].rows, duplicates: 0 });
+    });
+
+    it('run() on the panel file gives the same metrics as on the incidents it was binned from, and reports data of kind panel', async () => {
+      const fromIncidents = await binnedSession();
+      const binned = fromIncidents.bin(monthly);
+      const expected = await fromIncidents.run(RUN, new AbortController().signal, () => {});
+
+      const session = new Session(() => Promise.reject(new Error('unused')));
+      const bytes = portlandPanelBytes();
+      const file = new Uint8Array(bytes.slice(0));
+      await session.open([{ name: 'portland-panel.arrow', bytes }]);
+      session.loadPanel({});
+      const fromPanel = session.bin({ res: 9, unit: 'day', timeZone: 'Asia/Tokyo', categories: ['BURGLARY'] }); // settings of the file win
+      expect(fromPanel).toMatchObject({ kind: 'panel', res: 7, unit: 'month', filtered: 0, zoneDeclared: false });
+      expect(fromPanel.cells).toEqual(binned.cells);
+      expect(Array.from(fromPanel.cellTotals)).toEqual(Array.from(binned.cellTotals));
+      const result = await session.run(RUN, new AbortController().signal, () => {});
+      expect(result.report.models.map((m) => m.metrics)).toEqual(expected.report.models.map((m) => m.metrics));
+      expect(result.report.data).toEqual({
+        kind: 'panel',
+        files: [{ name: 'portland-panel.arrow', bytes: file.byteLength, rows: readArrow(file, 'x').table.numRows }],
+        sha256: await sha256Hex(file),
+        rows: { read: readArrow(file, 'x').table.numRows, kept: readArrow(file, 'x').table.numRows, dropped: {} },
+      });
+    });
+
+    it('loadPanel(options) of a file without metadata infers the bucket, takes a zone and a unit override, and keeps the panel when an override does not fit', async () => {
+      const session = new Session(() => Promise.reject(new Error('unused')));
+      const { bytes, cells } = duckdbBytes();
+      const opened = await session.open([{ name: 'duck.arrow', bytes }]);
+      expect(opened.kind).toBe('panel');
+      expect(opened.preview.rows.map((r) => r.cell)).toEqual([cells[0], cells[1], cells[0]]); // H3 indexes, not decimal integers
+      // In UTC the periods (06:00) lie on no day boundary: only the hour grid fits.
+      expect(session.loadPanel({}).summary).toMatchObject({ unit: 'hour', timeZone: 'UTC', clock: 'instant', periods: 3 * 24 + 1, metadata: false, unitFrom: 'periods', zoneFrom: 'column' });
+      // At Chicago midnight they are days: 1, 2, (3 empty), 4 January.
+      const chicago = session.loadPanel({ timeZone: 'America/Chicago' });
+      expect(chicago.summary).toMatchObject({ unit: 'day', timeZone: 'America/Chicago', periods: 4, cells: 2, incidents: 8, unitFrom: 'periods', zoneFrom: 'override', zoneDeclared: true });
+      expect(session.loadPanel({ timeZone: 'America/Chicago', unit: 'hour' }).summary).toMatchObject({ unit: 'hour', periods: 3 * 24 + 1, unitFrom: 'override' });
+      session.loadPanel({ timeZone: 'America/Chicago' });
+      expect(() => session.loadPanel({ timeZone: 'America/Chicago', unit: 'week' })).toThrow(/row 1: period .* is not the start of a week bucket in America\/Chicago/);
+      expect(session.bin(monthly)).toMatchObject({ kind: 'panel', unit: 'day', timeZone: 'America/Chicago', res: 9 });
+    });
+
+    it('open() of panel and incident files together fails and keeps what was open', async () => {
+      const session = await binnedSession();
+      await expect(session.open([{ name: 'portland.arrow', bytes: portlandBytes() }, { name: 'duck.arrow', bytes: duckdbBytes().bytes }])).rejects.toThrow(
+        'duck.arrow is a pre-binned panel file(s) and cannot be loaded together with incident files',
+      );
+      expect(session.bin(monthly).kind).toBe('incidents');
+      expect(() => session.loadPanel({})).toThrow('portland.arrow: incident files are loaded with a column mapping, not read as a panel');
+    });
   });
 });

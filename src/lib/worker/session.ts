@@ -1,5 +1,4 @@
 import { backtest, type BacktestResult } from '../evaluate/backtest';
-import type { ReportData } from '../evaluate/report';
 import { parseModelSpec } from '../forecast/model-definition';
 import { binIncidents, type BinReport } from '../grid/bin-incidents';
 import { boundaryCells } from '../grid/boundary-cells';
@@ -10,31 +9,43 @@ import { regionFromCells } from '../grid/study-region';
 import type { ColumnMapping } from '../io/column-mapping';
 import { detectMapping } from '../io/detect-mapping';
 import { forecastsFileBytes } from '../io/forecasts-file';
+import type { ReportData } from '../evaluate/report';
 import type { Incidents } from '../io/incidents';
+import { InputError } from '../io/input-error';
 import { loadIncidents } from '../io/load-incidents';
 import { previewRows } from '../io/preview-rows';
 import { readArrow, type ArrowSource } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
 import { summariseIncidents } from '../io/summarise-incidents';
 import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
+import { incidentsReportData, isPanelInput, panelReportData } from '../pipeline/prepare-panel';
+import { boundaryCover } from './boundary-cover';
 import { modelDefinitions } from './model-catalogue';
 import type {
   BackendPreference,
   BinResult,
   BinSettings,
-  BoundaryCover,
   BoundaryFile,
   BoundaryInput,
   CellSeries,
   FileBytes,
   LoadResult,
   OpenResult,
+  PanelLoadResult,
+  PanelOptions,
   Progress,
+  ResolutionCellsResult,
   RunResult,
   RunSpec,
   StepSlice,
   WasmPaths,
 } from './protocol';
+import { panelPreview } from './panel-preview';
+import { panelTotals } from './panel-totals';
+import { readPanelInput, type PanelInput } from './read-panel-input';
+import { cellSeriesOf, stepSliceOf } from './run-slices';
+import { hashCells } from './hash-cells';
+import { ResolutionCells } from './resolution-cells';
 import { selectCategories } from './select-categories';
 import { yieldingDefinitions } from './yielding-definitions';
 
@@ -42,22 +53,22 @@ import { yieldingDefinitions } from './yielding-definitions';
 export type BackendStarter = (preference: BackendPreference, wasmPaths: WasmPaths | undefined) => Promise<string>;
 
 interface Opened {
+  readonly kind: 'incidents' | 'panel';
   readonly sources: readonly ArrowSource[];
   readonly sha256: string;
   readonly ms: number;
 }
 
-interface Loaded {
-  readonly mapping: ColumnMapping;
-  readonly incidents: Incidents;
-  readonly ms: number;
-}
+/** Incidents decoded with a mapping, or a pre-binned panel file as read. */
+type Loaded =
+  | { readonly kind: 'incidents'; readonly mapping: ColumnMapping; readonly incidents: Incidents; readonly ms: number }
+  | { readonly kind: 'panel'; readonly input: PanelInput; readonly ms: number };
 
 interface Binned {
   readonly settings: BinSettings;
-  readonly incidents: Incidents;
   readonly panel: Panel;
-  readonly report: BinReport;
+  /** The report's data section for this panel. */
+  readonly data: ReportData;
   /** The boundary's H3 cover at this resolution: the study region (absent: the default region). */
   readonly region?: readonly string[];
   readonly ms: number;
@@ -68,8 +79,8 @@ interface Boundary extends BoundaryFile {
 }
 
 /**
- * The worker's memory: the opened files, the incidents of the current mapping, the current
- * panel and the last finished run, so the app can ask for slices instead of receiving
+ * The worker's memory: the opened files, the incidents of the current mapping (or the panel of
+ * a pre-binned file), the current panel and the last finished run, so the app can ask for slices instead of receiving
  * everything. Each step invalidates the ones after it. Pure orchestration of src/lib: no DOM, no
  * messages (see `serve`), so it runs in Node tests as it does in the worker.
  */
@@ -80,6 +91,7 @@ export class Session {
   private last: (BacktestResult & { panel: Panel; models: readonly string[] }) | undefined;
   private geometry: { key: string; value: HexGeometry } | undefined;
   private boundary: Boundary | undefined;
+  private resolutions: { loaded: Loaded; key: string; cells: ResolutionCells } | undefined;
 
   constructor(private readonly startBackend: BackendStarter) {}
 
@@ -89,14 +101,17 @@ export class Session {
     const t0 = performance.now();
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
     const sources = files.map((file) => readArrow(new Uint8Array(file.bytes), file.name));
+    const kind = isPanelInput(sources) ? 'panel' : 'incidents';
     onProgress({ stage: 'hash', message: 'Computing SHA-256 fingerprints' });
     const parts = files.map((file) => new Uint8Array(file.bytes));
     const hashes = await Promise.all(parts.map((part) => sha256Hex(part)));
     const sha256 = parts.length === 1 ? hashes[0] : await sha256Hex(parts);
     const ms = performance.now() - t0;
     this.loaded = this.binned = undefined;
-    this.opened = { sources, sha256, ms };
+    this.opened = { kind, sources, sha256, ms };
+    const preview = previewRows(sources[0], 12);
     return {
+      kind,
       sources: sources.map((source, i) => ({
         name: source.name,
         bytes: source.bytes,
@@ -106,7 +121,7 @@ export class Session {
         sha256: hashes[i],
       })),
       sha256,
-      preview: previewRows(sources[0], 12),
+      preview: kind === 'panel' ? panelPreview(preview, sources[0]) : preview,
       suggestion: detectMapping(sources),
       ms,
     };
@@ -115,59 +130,101 @@ export class Session {
   /** Decodes the opened files with a mapping: row accounting and an overview. */
   load(mapping: ColumnMapping): LoadResult {
     const opened = this.require(this.opened, 'open files');
+    if (opened.kind === 'panel') throw new InputError(`${namesOf(opened)}: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping`);
     const t0 = performance.now();
     this.loaded = this.binned = undefined;
     const incidents = loadIncidents(opened.sources, mapping);
     const ms = performance.now() - t0;
-    this.loaded = { mapping, incidents, ms };
+    this.loaded = { kind: 'incidents', mapping, incidents, ms };
     return { report: incidents.report, summary: summariseIncidents(incidents), ms };
   }
 
-  /** Bins the loaded incidents; returns totals per cell and per period, and the map geometry when the cells changed. */
+  /**
+   * Reads the opened pre-binned panel file(s), with bucket unit and zone overrides for a file
+   * without Hexcast's metadata (see `readPanelInput`). A file that cannot be read this way
+   * leaves the panel read before in place.
+   */
+  loadPanel(options: PanelOptions): PanelLoadResult {
+    const opened = this.require(this.opened, 'open files');
+    if (opened.kind !== 'panel') throw new InputError(`${namesOf(opened)}: incident files are loaded with a column mapping, not read as a panel`);
+    const t0 = performance.now();
+    const input = readPanelInput(opened.sources, options);
+    const ms = performance.now() - t0;
+    this.binned = undefined;
+    this.loaded = { kind: 'panel', input, ms };
+    return { report: input.report, summary: input.summary, ms };
+  }
+
+  /**
+   * Bins the loaded incidents (a pre-binned panel is used as read: its resolution and bucket
+   * are the file's, and `settings` other than the boundary do not apply); returns totals per
+   * cell and per period, and the map geometry when the cells changed.
+   */
   bin(settings: BinSettings): BinResult {
+    const opened = this.require(this.opened, 'open files');
     const loaded = this.require(this.loaded, 'load the data with a column mapping');
     const t0 = performance.now();
     this.binned = undefined;
-    const incidents = selectCategories(loaded.incidents, settings.categories);
-    const binned = binIncidents(incidents, { res: settings.res, unit: settings.unit, timeZone: settings.timeZone ?? undefined });
-    const { report } = binned;
-    const region = this.boundary ? boundaryCells(this.boundary.geojson, settings.res) : undefined;
-    const panel = region ? extendPanel(binned.panel, region) : binned.panel;
-    const C = panel.cells.length;
-    const P = panel.periods.length;
-    const cellTotals = new Float32Array(C);
-    const periodTotals = new Float32Array(P);
-    for (let p = 0; p < P; p++) {
-      let sum = 0;
-      for (let c = 0; c < C; c++) {
-        const v = panel.counts[p * C + c];
-        cellTotals[c] += v;
-        sum += v;
-      }
-      periodTotals[p] = sum;
+    let base: Panel;
+    let report: BinReport;
+    let data: ReportData;
+    let filtered = 0;
+    let zoneDeclared: boolean;
+    if (loaded.kind === 'incidents') {
+      const incidents = selectCategories(loaded.incidents, settings.categories);
+      ({ panel: base, report } = binIncidents(incidents, { res: settings.res, unit: settings.unit, timeZone: settings.timeZone ?? undefined }));
+      filtered = loaded.incidents.length - incidents.length;
+      const mapping = settings.categories ? { ...loaded.mapping, categories: settings.categories } : loaded.mapping;
+      data = incidentsReportData(opened.sources, opened.sha256, incidents.report, mapping, report);
+      zoneDeclared = incidents.clock === 'instant' || incidents.timeZone !== null || settings.timeZone !== null;
+    } else {
+      base = loaded.input.panel;
+      const total = loaded.input.summary.incidents;
+      report = { input: total, binned: total, trimmedFirst: 0, trimmedLast: 0, notes: [] };
+      data = panelReportData(opened.sources, opened.sha256, loaded.input.report);
+      zoneDeclared = loaded.input.summary.zoneDeclared;
     }
+    const region = this.boundary ? boundaryCells(this.boundary.geojson, base.res) : undefined;
+    const panel = region ? extendPanel(base, region) : base;
+    const { cellTotals, periodTotals } = panelTotals(panel);
     const previous = this.geometry?.key;
     const geometry = this.geometryOf(panel, region ? this.boundary : undefined);
     const ms = performance.now() - t0;
-    this.binned = { settings, incidents, panel, report, region, ms };
+    this.binned = { settings, panel, data, region, ms };
     return {
+      kind: loaded.kind,
       res: panel.res,
       unit: panel.bucket.unit,
       timeZone: panel.bucket.timeZone,
       clock: panel.bucket.clock,
+      zoneDeclared,
       cells: panel.cells,
       periods: panel.periods.slice(),
       end: panel.end,
       cellTotals,
       periodTotals,
       report,
-      filtered: loaded.incidents.length - incidents.length,
+      filtered,
       edgeLength: edgeLengthAt(panel.res),
-      boundary: this.boundary && region ? coverOf(this.boundary, region, binned.panel.cells) : null,
+      boundary: this.boundary && region ? boundaryCover(this.boundary, region, base.cells) : null,
       geometry: previous === this.geometry!.key ? null : geometry,
       geometryKey: this.geometry!.key,
       ms,
     };
+  }
+
+  /**
+   * How many cells hold an incident of the kept categories at each resolution (see
+   * `ResolutionCells`: approximate by a few cells at the coarser ones). The points are indexed
+   * once per load and set of resolutions; another category filter costs one pass.
+   */
+  resolutionCells(resolutions: readonly number[], categories: readonly string[] | null): ResolutionCellsResult {
+    const loaded = this.require(this.loaded, 'load the data with a column mapping');
+    if (loaded.kind !== 'incidents') throw new InputError('a pre-binned panel has one resolution, fixed by its file');
+    const t0 = performance.now();
+    const key = [...resolutions].sort((a, b) => a - b).join(',');
+    if (this.resolutions?.loaded !== loaded || this.resolutions.key !== key) this.resolutions = { loaded, key, cells: new ResolutionCells(loaded.incidents, resolutions) };
+    return { counts: this.resolutions.cells.count(categories), ms: performance.now() - t0 };
   }
 
   /**
@@ -187,7 +244,7 @@ export class Session {
       throw new Error(`Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`);
     }
     try {
-      boundaryCells(geojson, this.binned?.settings.res ?? 8);
+      boundaryCells(geojson, this.binned?.panel.res ?? 8);
     } catch (error) {
       throw new Error(`Boundary file '${input.name}': ${(error as Error).message}`);
     }
@@ -212,16 +269,7 @@ export class Session {
       onProgress({ stage: 'backend', message: 'Starting TensorFlow.js' });
       backend = await this.startBackend(spec.backend, spec.wasmPaths);
     }
-    const { panel } = binned;
-    const { report: rows } = binned.incidents;
-    const data: ReportData = {
-      kind: 'incidents',
-      files: opened.sources.map((s) => ({ name: s.name, bytes: s.bytes, rows: s.table.numRows })),
-      sha256: opened.sha256,
-      rows: { read: rows.read, kept: rows.kept, dropped: rows.dropped },
-      mapping: binned.settings.categories ? { ...loaded.mapping, categories: binned.settings.categories } : loaded.mapping,
-      binning: binned.report,
-    };
+    const { panel, data } = binned;
     let lastModel = -1;
     const result = await backtest({
       panel,
@@ -262,34 +310,13 @@ export class Session {
   /** Actual counts and every model's forecast for fold `fold`, step `step` (0-based) of the last run. */
   stepSlice(fold: number, step: number): StepSlice {
     const last = this.require(this.last, 'run a backtest');
-    const { panel, forecasts } = last;
-    const C = panel.cells.length;
-    const { cutoffs, horizon } = forecasts;
-    checkIndex('fold', fold, cutoffs.length);
-    checkIndex('step', step, horizon);
-    const p = cutoffs[fold] + step;
-    const values = new Float32Array(forecasts.models.length * C);
-    forecasts.models.forEach((model, m) => values.set(model.values.subarray((fold * horizon + step) * C, (fold * horizon + step + 1) * C), m * C));
-    return { fold, step, period: panel.periods[p], actual: panel.counts.slice(p * C, (p + 1) * C), forecasts: values };
+    return stepSliceOf(last.panel, last.forecasts, fold, step);
   }
 
   /** The actual series of cell `cell` (panel index) and each model's forecasts `step` periods after each cutoff. */
   cellSeries(cell: number, step: number): CellSeries {
     const last = this.require(this.last, 'run a backtest');
-    const { panel, forecasts } = last;
-    const C = panel.cells.length;
-    const P = panel.periods.length;
-    const { cutoffs, horizon } = forecasts;
-    checkIndex('cell', cell, C);
-    checkIndex('step', step, horizon);
-    const actual = new Float32Array(P);
-    for (let p = 0; p < P; p++) actual[p] = panel.counts[p * C + cell];
-    const F = cutoffs.length;
-    const values = new Float32Array(forecasts.models.length * F);
-    forecasts.models.forEach((model, m) => {
-      for (let k = 0; k < F; k++) values[m * F + k] = model.values[(k * horizon + step) * C + cell];
-    });
-    return { cell, step, periods: panel.periods.slice(), actual, forecastPeriods: Float64Array.from(cutoffs, (cutoff) => panel.periods[cutoff + step]), forecasts: values };
+    return cellSeriesOf(last.panel, last.forecasts, cell, step);
   }
 
   /** Every forecast of the last run as an Arrow file (see `forecastsFileBytes`). */
@@ -310,27 +337,7 @@ export class Session {
   }
 }
 
-/** How a boundary's cover relates to the cells that hold incidents. */
-function coverOf(boundary: Boundary, region: readonly string[], dataCells: readonly string[]): BoundaryCover {
-  const inside = new Set(region);
-  const withData = new Set(dataCells);
-  let added = 0;
-  for (const cell of region) if (!withData.has(cell)) added++;
-  let outside = 0;
-  for (const cell of dataCells) if (!inside.has(cell)) outside++;
-  return { name: boundary.name, sha256: boundary.sha256, cells: region.length, added, outside };
-}
-
-function checkIndex(what: string, value: number, count: number): void {
-  if (!Number.isInteger(value) || value < 0 || value >= count) throw new RangeError(`${what} must be an integer from 0 to ${count - 1}, got ${value}`);
-}
-
-/** FNV-1a over the cell strings: a key that changes whenever the set of cells does. */
-function hashCells(cells: readonly string[]): string {
-  let h = 0x811c9dc5;
-  for (const cell of cells) {
-    for (let i = 0; i < cell.length; i++) h = Math.imul(h ^ cell.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 44, 0x01000193);
-  }
-  return (h >>> 0).toString(16);
+/** The opened files' names, for messages. */
+function namesOf(opened: Opened): string {
+  return opened.sources.map((s) => s.name).join(', ');
 }

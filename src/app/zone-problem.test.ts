@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { zoneProblem } from './zone-problem';
+
+describe('zoneProblem', () => {
+  it.each([
+    ['', null],
+    ['  ', null],
+    ['UTC', null],
+    ['America/Chicago', null],
+    [' Asia/Tokyo ', null],
+    ['America/Chicgo', "'America/Chicgo' is not a time zone this browser knows: use an IANA name such as America/Chicago."],
+    ['+05:30', "'+05:30' is not a time zone this browser knows: use an IANA name such as America/Chicago."],
+  ])('zoneProblem(%j) is %j', (text, problem) => {
+    expect(zoneProblem(text)).toBe(problem);
+  });
+});

@@ -1,0 +1,44 @@
+import type { ForecastSet } from '../evaluate/run-forecasts';
+import type { Panel } from '../grid/panel';
+import type { CellSeries, StepSlice } from './protocol';
+
+/**
+ * One map's worth of a run: the actual counts of the test period of fold `fold`, step `step`
+ * (0-based), and every model's forecast for it, models one after another (`forecasts[m × C + c]`).
+ * @example stepSliceOf(panel, forecasts, 0, 0).period // → panel.periods[forecasts.cutoffs[0]]
+ */
+export function stepSliceOf(panel: Panel, forecasts: ForecastSet, fold: number, step: number): StepSlice {
+  const C = panel.cells.length;
+  const { cutoffs, horizon } = forecasts;
+  checkIndex('fold', fold, cutoffs.length);
+  checkIndex('step', step, horizon);
+  const p = cutoffs[fold] + step;
+  const values = new Float32Array(forecasts.models.length * C);
+  forecasts.models.forEach((model, m) => values.set(model.values.subarray((fold * horizon + step) * C, (fold * horizon + step + 1) * C), m * C));
+  return { fold, step, period: panel.periods[p], actual: panel.counts.slice(p * C, (p + 1) * C), forecasts: values };
+}
+
+/**
+ * One cell over a run: its whole actual series and each model's forecast `step` periods after
+ * each cutoff (`forecasts[m × folds + k]`), with the start of each forecast period.
+ * @example cellSeriesOf(panel, forecasts, 5, 0).actual.length // → panel.periods.length
+ */
+export function cellSeriesOf(panel: Panel, forecasts: ForecastSet, cell: number, step: number): CellSeries {
+  const C = panel.cells.length;
+  const P = panel.periods.length;
+  const { cutoffs, horizon } = forecasts;
+  checkIndex('cell', cell, C);
+  checkIndex('step', step, horizon);
+  const actual = new Float32Array(P);
+  for (let p = 0; p < P; p++) actual[p] = panel.counts[p * C + cell];
+  const F = cutoffs.length;
+  const values = new Float32Array(forecasts.models.length * F);
+  forecasts.models.forEach((model, m) => {
+    for (let k = 0; k < F; k++) values[m * F + k] = model.values[(k * horizon + step) * C + cell];
+  });
+  return { cell, step, periods: panel.periods.slice(), actual, forecastPeriods: Float64Array.from(cutoffs, (cutoff) => panel.periods[cutoff + step]), forecasts: values };
+}
+
+function checkIndex(what: string, value: number, count: number): void {
+  if (!Number.isInteger(value) || value < 0 || value >= count) throw new RangeError(`${what} must be an integer from 0 to ${count - 1}, got ${value}`);
+}
