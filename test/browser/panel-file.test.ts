@@ -71,7 +71,7 @@ describe('a pre-binned panel file', () => {
     await facts.getByText('hexcast bin (the file records its resolution, bucket and span)').waitFor();
     await facts.getByText('481 H3 cells at resolution 8 (edge ≈ 531 m)').waitFor();
     await facts.getByText('273 weeks (Monday start)').waitFor();
-    await facts.getByText('local wall-clock time (zone not declared)').waitFor();
+    await facts.getByText('local wall-clock time, zone not declared').waitFor();
     const rows = readArrow(file.buffer, file.name).table.numRows;
     const accounting = page.locator('table.accounting');
     expect(await accounting.locator('tr', { hasText: 'Rows read' }).locator('td').first().textContent()).toBe(rows.toLocaleString('en-US'));

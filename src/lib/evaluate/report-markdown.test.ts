@@ -13,6 +13,7 @@ describe('reportMarkdown', () => {
     expect(md).toContain('![Capture curves: hit rate against share of area flagged](r.capture.svg)');
     expect(md).toContain('- Rows: 100 read = 97 kept + 3 dropped (location-null: 3)');
     expect(md).toContain('- Study region: 37 cells');
+    expect(md).toContain('(local wall-clock time, zone not declared)');
   });
 
   it('marks exactly one best baseline (★) per metric column', async () => {

@@ -1,4 +1,5 @@
 import { formatNumber, formatPercent, formatSkill } from '../plots/format-number';
+import { clockLabel, reportZoneDeclared } from './clock-label';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type MetricId } from './metric-catalogue';
 import type { Report } from './report';
 import type { Comparison, MetricSummary } from './summarise-scores';
@@ -77,7 +78,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
   }
   const p = report.panel;
   out.push('', '## Panel and protocol', '');
-  out.push(`- Panel: ${p.cells.toLocaleString('en-US')} cells × ${p.periods.toLocaleString('en-US')} ${p.bucket} periods from ${p.firstPeriod} to ${p.end} (${p.clock === 'wall' ? 'local wall-clock time' : 'instants'}, ${p.timeZone}); ${p.incidents.toLocaleString('en-US')} incidents`);
+  out.push(`- Panel: ${p.cells.toLocaleString('en-US')} cells × ${p.periods.toLocaleString('en-US')} ${p.bucket} periods from ${p.firstPeriod} to ${p.end} (${clockLabel(p.clock, p.timeZone, reportZoneDeclared(report))}); ${p.incidents.toLocaleString('en-US')} incidents`);
   out.push(`- Study region: ${p.studyRegion.cells.toLocaleString('en-US')} cells, ${formatNumber(p.studyRegion.area_m2 / 1e6, 4)} km² (${p.studyRegion.source})`);
   const pr = report.protocol;
   out.push(

@@ -1,3 +1,4 @@
+import { wallTimeOf } from '../grid/wall-time';
 import type { Report } from '../evaluate/report';
 import { coverageKey, METRICS, type MetricId } from '../evaluate/metric-catalogue';
 import { metricLabel } from '../evaluate/verdict';
@@ -11,7 +12,9 @@ import { linePlot, type LinePlot } from './line-plot';
 export function foldPlot(report: Report, metric: MetricId, coverage?: number, options: { width?: number; height?: number } = {}): LinePlot {
   const hotspot = METRICS[metric].better === 'higher';
   if (hotspot && coverage === undefined) throw new Error(`foldPlot: ${metric} is a hotspot metric and needs a coverage level`);
-  const x = report.cutoffs.map((c) => Date.parse(report.panel.clock === 'wall' ? `${c.testStart}Z` : c.testStart));
+  // Placed at the wall-clock reading of each test start, so the axis shows local dates.
+  const spec = { clock: report.panel.clock, timeZone: report.panel.timeZone };
+  const x = report.cutoffs.map((c) => wallTimeOf(Date.parse(report.panel.clock === 'wall' ? `${c.testStart}Z` : c.testStart), spec));
   const series = report.models.map((model) => {
     const rows = report.folds.filter((f) => f.model === model.name).sort((a, b) => a.fold - b.fold);
     const y = rows.map((row) => {

@@ -145,6 +145,7 @@ export interface BinResult {
   /** False when wall-clock data declares no zone (`timeZone` is then 'UTC' only as a label). */
   readonly zoneDeclared: boolean;
   readonly cells: readonly string[];
+  /** Period starts as wall-clock readings in the panel's zone (`wallTimeOf`), for labels and axes. */
   readonly periods: Float64Array;
   readonly end: number;
   /** Incidents per cell over all periods. */
@@ -205,7 +206,7 @@ export interface RunResult {
   readonly region: Uint8Array;
   readonly area: Float64Array;
   readonly cells: readonly string[];
-  /** Start of each test period, `[fold * horizon + step]`. */
+  /** Start of each test period, `[fold * horizon + step]`, as a wall-clock reading (`wallTimeOf`). */
   readonly testPeriods: Float64Array;
   readonly geometry: HexGeometry;
 }

@@ -1,3 +1,4 @@
+import { wallTimeOf } from '../grid/wall-time';
 import { DataType } from 'apache-arrow';
 import { panelTotal, type Panel } from '../grid/panel';
 import { hasPanelMetadata, readPanelFile, type PanelFileReport } from '../io/panel-file';
@@ -38,9 +39,9 @@ export function readPanelInput(sources: readonly ArrowSource[], options: PanelOp
       clock,
       cells: panel.cells.length,
       periods: P,
-      first: panel.periods[0],
-      last: panel.periods[P - 1],
-      end: panel.end,
+      first: wallTimeOf(panel.periods[0], panel.bucket),
+      last: wallTimeOf(panel.periods[P - 1], panel.bucket),
+      end: wallTimeOf(panel.end, panel.bucket),
       incidents: panelTotal(panel),
       metadata,
       unitFrom: metadata ? 'metadata' : applied.unit ? 'override' : 'periods',

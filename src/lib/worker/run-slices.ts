@@ -1,3 +1,4 @@
+import { wallTimeOf, wallTimesOf } from '../grid/wall-time';
 import type { ForecastSet } from '../evaluate/run-forecasts';
 import type { Panel } from '../grid/panel';
 import type { CellSeries, StepSlice } from './protocol';
@@ -15,7 +16,7 @@ export function stepSliceOf(panel: Panel, forecasts: ForecastSet, fold: number, 
   const p = cutoffs[fold] + step;
   const values = new Float32Array(forecasts.models.length * C);
   forecasts.models.forEach((model, m) => values.set(model.values.subarray((fold * horizon + step) * C, (fold * horizon + step + 1) * C), m * C));
-  return { fold, step, period: panel.periods[p], actual: panel.counts.slice(p * C, (p + 1) * C), forecasts: values };
+  return { fold, step, period: wallTimeOf(panel.periods[p], panel.bucket), actual: panel.counts.slice(p * C, (p + 1) * C), forecasts: values };
 }
 
 /**
@@ -36,7 +37,7 @@ export function cellSeriesOf(panel: Panel, forecasts: ForecastSet, cell: number,
   forecasts.models.forEach((model, m) => {
     for (let k = 0; k < F; k++) values[m * F + k] = model.values[(k * horizon + step) * C + cell];
   });
-  return { cell, step, periods: panel.periods.slice(), actual, forecastPeriods: Float64Array.from(cutoffs, (cutoff) => panel.periods[cutoff + step]), forecasts: values };
+  return { cell, step, periods: wallTimesOf(panel.periods, panel.bucket), actual, forecastPeriods: Float64Array.from(cutoffs, (cutoff) => wallTimeOf(panel.periods[cutoff + step], panel.bucket)), forecasts: values };
 }
 
 function checkIndex(what: string, value: number, count: number): void {

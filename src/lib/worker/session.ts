@@ -4,6 +4,7 @@ import { binIncidents, type BinReport } from '../grid/bin-incidents';
 import { boundaryCells } from '../grid/boundary-cells';
 import { extendPanel } from '../grid/extend-panel';
 import { edgeLengthAt } from '../grid/h3';
+import { wallTimeOf, wallTimesOf } from '../grid/wall-time';
 import type { Panel } from '../grid/panel';
 import { regionFromCells } from '../grid/study-region';
 import type { ColumnMapping } from '../io/column-mapping';
@@ -199,8 +200,8 @@ export class Session {
       clock: panel.bucket.clock,
       zoneDeclared,
       cells: panel.cells,
-      periods: panel.periods.slice(),
-      end: panel.end,
+      periods: wallTimesOf(panel.periods, panel.bucket),
+      end: wallTimeOf(panel.end, panel.bucket),
       cellTotals,
       periodTotals,
       report,
@@ -294,7 +295,7 @@ export class Session {
     const { cutoffs, horizon } = result.forecasts;
     const testPeriods = new Float64Array(cutoffs.length * horizon);
     cutoffs.forEach((cutoff, k) => {
-      for (let s = 0; s < horizon; s++) testPeriods[k * horizon + s] = cutoff + s < panel.periods.length ? panel.periods[cutoff + s] : panel.end;
+      for (let s = 0; s < horizon; s++) testPeriods[k * horizon + s] = wallTimeOf(cutoff + s < panel.periods.length ? panel.periods[cutoff + s] : panel.end, panel.bucket);
     });
     return {
       report: result.report,

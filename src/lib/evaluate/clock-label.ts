@@ -1,15 +1,15 @@
-import type { Report } from '../lib/evaluate/report';
-import type { Clock } from '../lib/io/incidents';
+import type { Report } from './report';
+import type { Clock } from '../io/incidents';
 
 /**
  * How the app and the report name the clock of a panel's periods: wall-clock readings in their
  * zone (or, when nothing declares one, say so instead of naming the 'UTC' the bucket spec keeps
  * as a label), or instants bucketed on a zone's calendar.
- * @example clockLabel('wall', 'UTC', false) // → 'local wall-clock time (zone not declared)'
+ * @example clockLabel('wall', 'UTC', false) // → 'local wall-clock time, zone not declared'
  * @example clockLabel('instant', 'America/Chicago', true) // → 'instants, calendar of America/Chicago'
  */
 export function clockLabel(clock: Clock, timeZone: string, declared: boolean): string {
-  if (clock === 'wall') return declared ? `local wall-clock time, ${timeZone}` : 'local wall-clock time (zone not declared)';
+  if (clock === 'wall') return declared ? `local wall-clock time, ${timeZone}` : 'local wall-clock time, zone not declared';
   return `instants, calendar of ${timeZone}`;
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../lib/evaluate/report';
+import type { Report } from './report';
 import { clockLabel, reportZoneDeclared } from './clock-label';
 
 describe('clockLabel', () => {
   it.each([
-    ['wall', 'UTC', false, 'local wall-clock time (zone not declared)'],
+    ['wall', 'UTC', false, 'local wall-clock time, zone not declared'],
     ['wall', 'America/Chicago', true, 'local wall-clock time, America/Chicago'],
     ['wall', 'UTC', true, 'local wall-clock time, UTC'],
     ['instant', 'UTC', true, 'instants, calendar of UTC'],
