@@ -1,6 +1,6 @@
 import { fireEvent, render } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import HexMap from './HexMap.svelte';
 
@@ -14,6 +14,8 @@ const geometry: HexGeometry = {
 };
 
 describe('HexMap', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('draws one path per cell, recolours them in place, and reports a clicked cell', async () => {
     const onselect = vi.fn();
     const props = $state({ geometry, fills: ['#111111', '#222222', '#333333'], label: 'map', describe: (i: number) => `cell ${i}`, onselect });
@@ -34,5 +36,23 @@ describe('HexMap', () => {
     expect(container.querySelector('svg')?.getAttribute('aria-label')).toBe('map');
     // Scale bar: at most 18 % of 100 px = 18 px × 20 m/px = 360 m, so the longest round length is 200 m.
     expect(container.querySelector('svg text')?.textContent).toBe('200 m');
+  });
+
+  it('adds a large map a chunk per animation frame, colouring late chunks with the newest fills', () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    const n = 9_000;
+    const big: HexGeometry = { ...geometry, paths: Array.from({ length: n }, (_, i) => `M${i},0L${i + 1},0Z`) };
+    const props = $state({ geometry: big, fills: Array<string>(n).fill('#111111'), label: 'big', describe: (i: number) => `cell ${i}` });
+    const { container } = render(HexMap, { props });
+    const paths = () => container.querySelectorAll('path[data-i]');
+    expect(paths()).toHaveLength(4_000);
+    props.fills = Array<string>(n).fill('#222222');
+    flushSync();
+    expect(paths()).toHaveLength(4_000);
+    while (frames.length) frames.shift()!(0);
+    expect(paths()).toHaveLength(n);
+    expect(new Set(Array.from(paths(), (p) => p.getAttribute('fill')))).toEqual(new Set(['#222222']));
+    expect(paths()[n - 1].getAttribute('data-i')).toBe(String(n - 1));
   });
 });
