@@ -40,6 +40,18 @@ describe('hexcast inspect', () => {
     expect(out.categories).toHaveLength(33);
   });
 
+  it('reads the zone-less Chicago sample as UTC instants with --clock instant, and says so', async () => {
+    const sample = 'public/samples/chicago-3-types-2014-2018.arrow';
+    const wall = JSON.parse((await hexcast('inspect', sample, '--json')).stdout);
+    const { code, stdout } = await hexcast('inspect', sample, '--clock', 'instant', '--tz', 'America/Chicago');
+    expect(code).toBe(0);
+    expect(stdout).toContain('  time      occurred_at → instants, America/Chicago');
+    const utc = JSON.parse((await hexcast('inspect', sample, '--clock', 'instant', '--json')).stdout);
+    expect([wall.clock, utc.clock]).toEqual(['wall', 'instant']);
+    expect(utc.mapping.time.clock).toBe('instant');
+    expect(utc.rows).toEqual(wall.rows);
+  });
+
   it('asks for a CRS on the projected Portland file, and loads all 15,206 rows with --crs EPSG:2913', async () => {
     const refused = await hexcast('inspect', PORTLAND);
     expect(refused.code).toBe(1);
@@ -60,6 +72,7 @@ describe('hexcast inspect', () => {
     [['inspect', '/nonexistent.arrow'], 1, "cannot read '/nonexistent.arrow': no such file"],
     [['inspect', 'package.json'], 1, 'not Apache Arrow'],
     [['inspect', PORTLAND, '--lat', 'a', '--x', 'b'], 2, 'give either --lat/--lng or --x/--y, not both'],
+    [['inspect', PORTLAND, '--clock', 'utc'], 2, "--clock must be instant (zone-less times are UTC) or wall (epoch numbers are local readings), got 'utc'"],
     [['inspect', PORTLAND, '--frobnicate'], 2, "Unknown option '--frobnicate'"],
     [['frobnicate'], 2, "unknown command 'frobnicate'"],
     [['bin', PORTLAND, '--res', '99', '--bucket', 'week', '--out', 'x'], 2, '--res must be a whole number from 0 to 15'],

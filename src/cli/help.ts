@@ -8,6 +8,8 @@ export const MAPPING_HELP = `Column mapping (auto-detected; override any part):
   --time COL            time column (Timestamp, Date, integer epoch, ISO-8601 text)
   --time-unit UNIT      unit of an integer epoch column: s, ms, us, ns
   --tz ZONE             IANA zone: of wall-clock readings, or to bucket instants in
+  --clock instant|wall  override the type's clock: instant reads zone-less times as
+                        UTC instants; wall reads epoch numbers as local readings
   --lat COL --lng COL   WGS84 latitude/longitude columns
   --x COL --y COL       projected coordinate columns, with
   --crs CRS             their CRS: EPSG code (EPSG:2913) or a proj4 string

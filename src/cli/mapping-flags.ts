@@ -1,4 +1,5 @@
-import type { ColumnMapping, EpochUnit } from '../lib/io/column-mapping';
+import { CLOCKS, type ColumnMapping, type EpochUnit } from '../lib/io/column-mapping';
+import type { Clock } from '../lib/io/incidents';
 import { detectMapping } from '../lib/io/detect-mapping';
 import { InputError } from '../lib/io/input-error';
 import type { ArrowSource } from '../lib/io/read-arrow';
@@ -9,6 +10,7 @@ export const MAPPING_OPTIONS = {
   time: { type: 'string' },
   'time-unit': { type: 'string' },
   tz: { type: 'string' },
+  clock: { type: 'string' },
   lat: { type: 'string' },
   lng: { type: 'string' },
   x: { type: 'string' },
@@ -23,6 +25,7 @@ export interface MappingFlags {
   time?: string;
   'time-unit'?: string;
   tz?: string;
+  clock?: string;
   lat?: string;
   lng?: string;
   x?: string;
@@ -43,6 +46,9 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
   if (flags['time-unit'] && !['s', 'ms', 'us', 'ns'].includes(flags['time-unit'])) {
     throw new UsageError(`--time-unit must be s, ms, us or ns, got '${flags['time-unit']}'`);
   }
+  if (flags.clock !== undefined && !CLOCKS.includes(flags.clock as Clock)) {
+    throw new UsageError(`--clock must be instant (zone-less times are UTC) or wall (epoch numbers are local readings), got '${flags.clock}'`);
+  }
   const suggestion = detectMapping(sources);
   const detected = suggestion.mapping;
   const name = sources.map((s) => s.name).join(', ');
@@ -54,6 +60,7 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
     ...baseTime,
     ...(flags['time-unit'] && { unit: flags['time-unit'] as EpochUnit }),
     ...(flags.tz && { timeZone: flags.tz }),
+    ...(flags.clock && { clock: flags.clock as Clock }),
   };
 
   let location: ColumnMapping['location'];

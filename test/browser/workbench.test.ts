@@ -159,4 +159,21 @@ describe('the workbench on the bundled Chicago sample', () => {
     expect(Number(stopped)).toBeLessThan(100);
     await expect(page.getByText('The run was stopped; nothing more is computed.').isVisible()).resolves.toBe(true);
   });
+
+  it("declares the sample's zone-less times as UTC instants: the summary says so and a shared link keeps it", async () => {
+    const app = await open();
+    const { page } = app;
+    await page.getByRole('navigation').getByText('167,804 incidents').waitFor();
+    await page.getByText('local wall-clock readings, America/Chicago').waitFor();
+    await page.getByLabel('Clock').selectOption('instant');
+    await page.getByText('instants (UTC), America/Chicago').waitFor();
+    await page.getByRole('navigation').getByText('167,804 incidents').waitFor();
+    const hash = await evaluate(page, () => location.hash);
+    expect(decodeURIComponent(hash)).toContain('"clock":"instant"');
+    const again = await open(hash);
+    await again.page.getByText('Experiment restored from the link').waitFor();
+    await again.page.getByRole('navigation').getByRole('button', { name: /Data/ }).click();
+    await again.page.getByText('instants (UTC), America/Chicago').waitFor();
+    expect(await again.page.getByLabel('Clock').inputValue()).toBe('instant');
+  });
 });

@@ -61,4 +61,16 @@ describe('MappingForm', () => {
     expect(document.getElementById('map-time-error')?.textContent).toBe('No rows kept: check the time column.');
     expect(document.getElementById('map-crs')?.getAttribute('aria-invalid')).toBeNull();
   });
+
+  it('declares the clock: zone-less times read as UTC instants', async () => {
+    const onapply = vi.fn();
+    const mapping: ColumnMapping = { time: { column: 'occ_date' }, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' }, category: 'category' };
+    render(MappingForm, { props: { opened, mapping, error: null, onapply } });
+    const clock = screen.getByLabelText('Clock') as HTMLSelectElement;
+    expect(clock.value).toBe('');
+    expect(clock.getAttribute('aria-describedby')).toBe('map-clock-help');
+    expect(document.getElementById('map-clock-help')?.textContent).toBe('Override when an export stores UTC times without a zone');
+    await fireEvent.change(clock, { target: { value: 'instant' } });
+    expect(onapply).toHaveBeenLastCalledWith({ ...mapping, time: { column: 'occ_date', encoding: 'auto', clock: 'instant' } });
+  });
 });

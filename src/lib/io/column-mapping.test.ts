@@ -7,7 +7,7 @@ const base = { time: { column: 't' }, location: { kind: 'latlng', lat: 'lat', ln
 describe('parseColumnMapping', () => {
   it('parseColumnMapping keeps every field of a full mapping and survives a JSON round trip', () => {
     const full = {
-      time: { column: 'ts', encoding: 'epoch', unit: 'ms', timeZone: 'America/Chicago' },
+      time: { column: 'ts', encoding: 'epoch', unit: 'ms', timeZone: 'America/Chicago', clock: 'wall' },
       location: { kind: 'xy', x: 'x', y: 'y', crs: 'EPSG:2913' },
       category: 'kind',
       categories: ['BURGLARY'],
@@ -27,6 +27,7 @@ describe('parseColumnMapping', () => {
     [{ ...base, time: { column: '' } }, "mapping.time.column is '': expected a non-empty string"],
     [{ ...base, time: { column: 't', unit: 'sec' } }, "mapping.time.unit is 'sec': expected one of s, ms, us, ns"],
     [{ ...base, time: { column: 't', encoding: 'excel' } }, "mapping.time.encoding is 'excel': expected one of auto, epoch, iso"],
+    [{ ...base, time: { column: 't', clock: 'utc' } }, "mapping.time.clock is 'utc': expected one of instant, wall"],
     [{ ...base, location: { kind: 'wkt' } }, "mapping.location.kind is 'wkt': expected 'latlng' or 'xy'"],
     [{ ...base, location: { kind: 'xy', x: 'x', y: 'y' } }, 'mapping.location.crs is missing: expected a non-empty string'],
     [{ ...base, categories: 'THEFT' }, "mapping.categories is 'THEFT': expected an array of strings"],

@@ -1,3 +1,4 @@
+import type { Clock } from './incidents';
 import { InputError } from './input-error';
 
 /** Unit of an integer or float epoch column: seconds, milliseconds, microseconds, nanoseconds. */
@@ -27,7 +28,18 @@ export interface TimeMapping {
    * the zone to bucket them in. Default: the zone the file declares (Timestamp zone or metadata).
    */
   readonly timeZone?: string;
+  /**
+   * The clock the values are on, when the type's default is wrong for this export: 'instant'
+   * reads zone-less Timestamps and ISO strings without an offset as UTC instants (many systems
+   * export UTC without saying so); 'wall' reads epoch numbers as local wall-clock readings.
+   * Timestamps with a zone and strings with an offset are always instants, Date32/Date64 always
+   * wall-clock dates. Default: from the type.
+   */
+  readonly clock?: Clock;
 }
+
+/** The clocks a time mapping may declare. */
+export const CLOCKS: readonly Clock[] = ['instant', 'wall'];
 
 /** Where each incident happened: WGS84 degrees, or projected x/y with a CRS. */
 export type LocationMapping =
@@ -74,11 +86,13 @@ export function parseColumnMapping(value: unknown): ColumnMapping {
   const encoding = optionalOneOf(time.encoding, TIME_ENCODINGS, 'mapping.time.encoding');
   const unit = optionalOneOf(time.unit, EPOCH_UNITS, 'mapping.time.unit');
   const timeZone = optionalString(time.timeZone, 'mapping.time.timeZone');
+  const clock = optionalOneOf(time.clock, CLOCKS, 'mapping.time.clock');
   const timeMapping: TimeMapping = {
     column: text(time.column, 'mapping.time.column'),
     ...(encoding !== undefined && { encoding }),
     ...(unit !== undefined && { unit }),
     ...(timeZone !== undefined && { timeZone }),
+    ...(clock !== undefined && { clock }),
   };
   let locationMapping: LocationMapping;
   if (location.kind === 'latlng') {

@@ -154,4 +154,38 @@ describe('decodeTime', () => {
     const decoded = decodeTime(findColumn([sourceOf(table)], 'occurred_at', 'time'), { column: 'occurred_at' }, out, new Uint8Array(1));
     expect(decoded.declaredZone).toEqual({ value: 'America/Chicago', source: "schema metadata 'occurred_at'" });
   });
+
+  it.each([
+    ['a zone-less Timestamp read as UTC instants', column(new TimestampMillisecond(), [1514764800000n]), { clock: 'instant' }, 'instant'],
+    ['ISO strings without an offset read as UTC instants', strings(['2018-01-01T00:00:00']), { clock: 'instant' }, 'instant'],
+    ['epoch numbers read as wall-clock readings', column(new Int64(), [1514764800n]), { unit: 's', clock: 'wall' }, 'wall'],
+    ['a zoned Timestamp declared instant (its own clock)', column(new TimestampSecond('UTC'), [1514764800n]), { clock: 'instant' }, 'instant'],
+    ['a date declared wall (its own clock)', column(new DateDay(), [17532]), { clock: 'wall' }, 'wall'],
+  ] as [string, Vector, Partial<TimeMapping>, string][])('decodeTime reads %s when the mapping declares the clock, keeping the numbers', (_, vector, mapping, clock) => {
+    const decoded = decode(vector, mapping);
+    expect(decoded.clock).toBe(clock);
+    expect(decoded.ms).toEqual([JAN]);
+  });
+
+  it.each([
+    [
+      column(new DateDay(), [17532]),
+      'instant',
+      "time column 't' in file 'f0.arrow' holds calendar dates (Date32<DAY>): they cannot be read as instants; leave the clock on wall-clock readings",
+    ],
+    [
+      column(new TimestampSecond('America/Chicago'), [1514764800n]),
+      'wall',
+      "time column 't' in file 'f0.arrow' is a Timestamp with zone 'America/Chicago': its values are instants and cannot be read as " +
+        'wall-clock readings; leave the clock on instants and set the time zone to bucket them in',
+    ],
+    [
+      strings(['2018-01-01T00:00:00Z']),
+      'wall',
+      "time column 't' in file 'f0.arrow' holds ISO-8601 strings with an offset (Z or ±hh:mm): they are instants and cannot be read as " +
+        'wall-clock readings; leave the clock on instants and set the time zone to bucket them in',
+    ],
+  ] as [Vector, 'instant' | 'wall', string][])('decodeTime refuses a clock the values cannot be on, saying why (%#)', (vector, clock, message) => {
+    expect(inputErrorOf(() => decode(vector, { clock }))).toBe(message);
+  });
 });

@@ -62,6 +62,7 @@ export function timeFamily(type: DataType): TimeFamily | null {
  *   from the magnitude (`inferEpochUnit`) with a warning, or the user is asked for it.
  * - ISO-8601 strings (Utf8 or dictionary) → see `decodeIsoChunk`; mixing offset and no-offset
  *   strings is an error.
+ * `mapping.clock` overrides the clock where the values allow it (see `TimeMapping.clock`).
  *
  * @example
  * decodeTime(findColumn([chicago], 'occurred_at', 'time'), { column: 'occurred_at' }, out, reasons)
@@ -113,8 +114,39 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
       at += data.length;
     }
   }
-  const clock: Clock = family === 'zoned timestamp' || family === 'numeric epoch' ? 'instant' : family === 'ISO-8601 strings' ? isoClock(seen, inputs) : 'wall';
+  const natural: Clock = family === 'zoned timestamp' || family === 'numeric epoch' ? 'instant' : family === 'ISO-8601 strings' ? isoClock(seen, inputs) : 'wall';
+  const clock = chooseClock(mapping.clock, natural, inputs[0]);
   return { clock, declaredZone: declaredZone(inputs[0]) ?? timeZoneHint(source.table.schema, field), unit, warnings };
+}
+
+/**
+ * The clock `mapping.clock` declares, where the values allow it: zone-less Timestamps and ISO
+ * strings without an offset may be read as UTC instants, epoch numbers as wall-clock readings
+ * (the stored numbers stay; only their reading changes). Dates cannot become instants, nor
+ * zoned Timestamps and offset strings wall-clock readings: those are errors that say why.
+ */
+function chooseClock(declared: Clock | undefined, natural: Clock, { field, source }: ColumnInput): Clock {
+  if (declared === undefined || declared === natural) return natural;
+  const where = `time column '${field.name}' in file '${source.name}'`;
+  const context = { file: source.name, column: field.name };
+  if (DataType.isDate(field.type)) {
+    throw new InputError(`${where} holds calendar dates (${String(field.type)}): they cannot be read as instants; leave the clock on wall-clock readings`, context);
+  }
+  if (DataType.isTimestamp(field.type) && field.type.timezone) {
+    throw new InputError(
+      `${where} is a Timestamp with zone '${field.type.timezone}': its values are instants and cannot be read as wall-clock readings; ` +
+        'leave the clock on instants and set the time zone to bucket them in',
+      context,
+    );
+  }
+  if (natural === 'instant' && isStringType(field.type)) {
+    throw new InputError(
+      `${where} holds ISO-8601 strings with an offset (Z or ±hh:mm): they are instants and cannot be read as wall-clock readings; ` +
+        'leave the clock on instants and set the time zone to bucket them in',
+      context,
+    );
+  }
+  return declared;
 }
 
 function declaredZone({ field }: ColumnInput): MetadataHint | null {

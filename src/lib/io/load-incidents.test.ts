@@ -1,6 +1,7 @@
-import { Table } from 'apache-arrow';
+import { Table, TimestampMillisecond } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { defectTable, dictionary, floats, inputErrorOf, roundTrip, sourceOf, strings } from '../../../test/fixtures/io/arrow-fixtures';
+import { binIncidents } from '../grid/bin-incidents';
+import { column, defectTable, dictionary, floats, inputErrorOf, roundTrip, sourceOf, strings } from '../../../test/fixtures/io/arrow-fixtures';
 import type { ColumnMapping } from './column-mapping';
 import { DROP_REASONS, type LoadReport } from './incidents';
 import { loadIncidents } from './load-incidents';
@@ -177,5 +178,24 @@ describe('loadIncidents', () => {
     expect(incidents.length).toBe(0);
     expect(incidents.report.warnings).toEqual(['no rows kept: all 32 rows were dropped (see the drop reasons)']);
     expectAccounting(incidents.report);
+  });
+
+  it('loadIncidents reads zone-less timestamps declared as UTC instants, so they bucket on the zone given', () => {
+    // 2018-01-02 03:00 without a zone: as a wall-clock reading it is on Jan 2; as a UTC instant it
+    // is 2018-01-01 21:00 in Chicago (UTC−6), on Jan 1. The stored number is the same.
+    const table = new Table({
+      when: column(new TimestampMillisecond(), [Date.UTC(2018, 0, 2, 3), Date.UTC(2018, 0, 2, 9)].map(BigInt)),
+      lat: floats([41.8781, 41.8781]),
+      lng: floats([-87.6298, -87.6298]),
+    });
+    const mapping: ColumnMapping = { time: { column: 'when', timeZone: 'America/Chicago' }, location: base.location };
+    const days = (m: ColumnMapping): number[] => [...binIncidents(loadIncidents([sourceOf(table)], m), { res: 8, unit: 'day' }).panel.periods];
+    const wall = loadIncidents([sourceOf(table)], mapping);
+    const utc = loadIncidents([sourceOf(table)], { ...mapping, time: { ...mapping.time, clock: 'instant' } });
+    expect([wall.clock, utc.clock]).toEqual(['wall', 'instant']);
+    expect(Array.from(utc.time)).toEqual(Array.from(wall.time));
+    expect(days(mapping)).toEqual([Date.UTC(2018, 0, 2)]);
+    // Instant periods are the instants the Chicago days start: midnight CST = 06:00 UTC.
+    expect(days({ ...mapping, time: { ...mapping.time, clock: 'instant' } })).toEqual([Date.UTC(2018, 0, 1, 6), Date.UTC(2018, 0, 2, 6)]);
   });
 });
