@@ -1,6 +1,7 @@
 import { DROP_REASON_TEXT, DROP_REASONS } from '../lib/io/incidents';
 import { loadIncidents } from '../lib/io/load-incidents';
 import { summariseIncidents } from '../lib/io/summarise-incidents';
+import { formatNumber } from '../lib/plots/format-number';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './main';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
@@ -48,7 +49,7 @@ export async function inspectCommand(argv: string[]): Promise<void> {
   }
   const n = (x: number): string => x.toLocaleString('en-US');
   const lines: string[] = [];
-  for (const file of report.files) lines.push(`${file.name}: ${n(file.rows)} rows, ${(file.bytes / 1e6).toFixed(1)} MB`);
+  for (const file of report.files) lines.push(`${file.name}: ${n(file.rows)} rows, ${formatNumber(file.bytes / 1e6, 3)} MB`);
   lines.push(`SHA-256   ${sha256}`, '', 'Mapping');
   lines.push(`  time      ${mapping.time.column}${mapping.time.unit ? ` (epoch ${mapping.time.unit})` : ''} → ${incidents.clock === 'wall' ? 'local wall-clock time' : 'instants'}${incidents.timeZone ? `, ${incidents.timeZone}` : ''}`);
   lines.push(

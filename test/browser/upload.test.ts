@@ -134,6 +134,16 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     await page.getByText(/Still needed: a CRS for 'x_coordinate'\/'y_coordinate'/).waitFor();
   });
 
+  it('opens LZ4- and ZSTD-compressed Arrow files (as pyarrow writes Feather) together as one dataset', async () => {
+    const app = await open();
+    const { page } = app;
+    const compressed = (name: string): string => new URL(`../fixtures/io/compressed/${name}`, import.meta.url).pathname;
+    await fileInput(page).setInputFiles([compressed('chicago-3000-lz4.arrow'), compressed('chicago-3000-zstd.arrow')]);
+    // 3,000 rows each, of which 2,988 have a location.
+    await nav(page).getByText('5,976 incidents').waitFor();
+    await page.getByRole('cell', { name: 'chicago-3000-zstd.arrow' }).waitFor();
+  });
+
   it('shows what is wrong with a file that is not Arrow, next to the file input', async () => {
     const app = await open();
     const { page } = app;

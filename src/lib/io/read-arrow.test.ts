@@ -1,4 +1,5 @@
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { readFileSync } from 'node:fs';
+import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { defectTable, inputErrorOf } from '../../../test/fixtures/io/arrow-fixtures';
 import { InputError } from './input-error';
@@ -117,5 +118,40 @@ describe('readArrowBlob', () => {
     const blob = new Blob([tableToIPC(small, 'file') as Uint8Array<ArrayBuffer>]);
     expect((await readArrowBlob(blob, 'named.arrow')).name).toBe('named.arrow');
     expect((await readArrowBlob(blob)).name).toBe('blob');
+  });
+
+  describe('compressed buffers (pyarrow writes Feather v2 with LZ4 by default)', () => {
+    const compressed = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../test/fixtures/io/compressed/${name}`, import.meta.url)));
+    const sample = new Uint8Array(readFileSync(new URL('../../../public/samples/chicago-3-types-2014-2018.arrow', import.meta.url)));
+    const reference = tableFromIPC(sample).slice(0, 3_000);
+    const mapping = { time: { column: 'occurred_at' }, location: { kind: 'latlng', lat: 'latitude', lng: 'longitude' }, category: 'primary_type' } as const;
+
+    it.each([
+      ['chicago-3000-lz4.arrow', 'file'],
+      ['chicago-3000-lz4.arrows', 'stream'],
+      ['chicago-3000-zstd.arrow', 'file'],
+    ] as const)('readArrow decompresses %s (first 3,000 sample rows, compressed by the lz4/zstd commands) into the same columns', (name, format) => {
+      const source = readArrow(compressed(name), name);
+      expect(source.format).toBe(format);
+      expect(source.table.numRows).toBe(3_000);
+      for (const field of reference.schema.fields) {
+        expect(Array.from(source.table.getChild(field.name)!.toArray() as ArrayLike<unknown>), field.name).toEqual(Array.from(reference.getChild(field.name)!.toArray() as ArrayLike<unknown>));
+      }
+      const incidents = loadIncidents([source], mapping);
+      const plain = loadIncidents([readArrow(tableToIPC(reference, 'file'), 'plain.arrow')], mapping);
+      expect(incidents.report.kept).toBe(plain.report.kept);
+      expect(incidents.report.dropped).toEqual(plain.report.dropped);
+      expect(Array.from(incidents.time)).toEqual(Array.from(plain.time));
+    });
+
+    it('readArrow of an LZ4 file with a damaged compressed buffer says the file is corrupt and why', () => {
+      const bytes = compressed('chicago-3000-lz4.arrow');
+      // The first LZ4 frame of the body: flip a byte well inside it, past its 7-byte header.
+      let frame = -1;
+      for (let i = 0; i + 4 <= bytes.length && frame < 0; i++) if (bytes[i] === 0x04 && bytes[i + 1] === 0x22 && bytes[i + 2] === 0x4d && bytes[i + 3] === 0x18) frame = i;
+      expect(frame).toBeGreaterThan(0);
+      bytes[frame + 40] ^= 0x01;
+      expect(inputErrorOf(() => readArrow(bytes, 'damaged.arrow'))).toMatch(/^file 'damaged.arrow' is corrupt: a compressed buffer could not be decompressed \(LZ4: .+\)$/);
+    });
   });
 });

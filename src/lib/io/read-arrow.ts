@@ -2,6 +2,7 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import { checkColumnData } from './check-column-data';
 import { checkIpcMetadata } from './check-ipc-metadata';
 import { InputError } from './input-error';
+import { registerArrowCodecs } from './register-arrow-codecs';
 import { ARROW_MAGIC, sniffFormat } from './sniff-format';
 
 /** One incident file, parsed: its name, its size in bytes and the Arrow table (views on the bytes). */
@@ -27,7 +28,8 @@ const CONVERT: Partial<Record<string, string>> = {
  * Parses the bytes of an Arrow IPC file or stream (told apart by the magic bytes "ARROW1" at the
  * start of the file format; apache-arrow's `tableFromIPC` reads both). Fails with an
  * `InputError` naming the file and what was expected when the bytes are empty, truncated,
- * corrupt, compressed, another format (CSV, Parquet, JSON… — said so), or hold no rows.
+ * corrupt, another format (CSV, Parquet, JSON… — said so), or hold no rows. Buffers compressed
+ * with LZ4 or ZSTD (pyarrow's Feather writer compresses with LZ4 by default) are decompressed.
  * Columns stay views on `bytes`: keep the bytes alive and unmodified while the source is used.
  *
  * @example
@@ -58,17 +60,14 @@ export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
   if (unsound !== null) {
     throw new InputError(`file '${name}' is corrupt or truncated: its Arrow IPC ${format} metadata is inconsistent (${unsound})`, { file: name });
   }
+  registerArrowCodecs();
   let table: Table;
   try {
     table = tableFromIPC(bytes);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/compressed/i.test(message)) {
-      throw new InputError(
-        `file '${name}' uses LZ4/ZSTD buffer compression, which Hexcast does not decode: re-save it uncompressed ` +
-          "(pyarrow: feather.write_feather(table, 'out.arrow', compression='uncompressed'))",
-        { file: name },
-      );
+    if (/^(LZ4|ZSTD):/.test(message)) {
+      throw new InputError(`file '${name}' is corrupt: a compressed buffer could not be decompressed (${message})`, { file: name });
     }
     throw new InputError(`file '${name}' could not be read as an Arrow IPC ${format}: it is truncated or corrupt (${message})`, { file: name });
   }
