@@ -1,6 +1,5 @@
 import { backtest, type BacktestResult } from '../evaluate/backtest';
 import { parseModelSpec } from '../forecast/model-definition';
-import { binIncidents, type BinReport } from '../grid/bin-incidents';
 import { boundaryCells } from '../grid/boundary-cells';
 import { extendPanel } from '../grid/extend-panel';
 import { edgeLengthAt } from '../grid/h3';
@@ -10,16 +9,15 @@ import { regionFromCells } from '../grid/study-region';
 import type { ColumnMapping } from '../io/column-mapping';
 import { detectMapping } from '../io/detect-mapping';
 import { forecastsFileBytes } from '../io/forecasts-file';
-import type { ReportData } from '../evaluate/report';
-import type { Incidents } from '../io/incidents';
 import { InputError } from '../io/input-error';
 import { loadIncidents } from '../io/load-incidents';
 import { previewRows } from '../io/preview-rows';
-import { readArrow, type ArrowSource } from '../io/read-arrow';
+import { readArrow } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
 import { summariseIncidents } from '../io/summarise-incidents';
 import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
-import { incidentsReportData, isPanelInput, panelReportData } from '../pipeline/prepare-panel';
+import { isPanelInput } from '../pipeline/prepare-panel';
+import { binLoaded } from './bin-loaded';
 import { boundaryCover } from './boundary-cover';
 import { modelDefinitions } from './model-catalogue';
 import type {
@@ -43,41 +41,17 @@ import type {
 } from './protocol';
 import { panelPreview } from './panel-preview';
 import { panelTotals } from './panel-totals';
-import { readPanelInput, type PanelInput } from './read-panel-input';
+import { parseBoundary } from './parse-boundary';
+import { readPanelInput } from './read-panel-input';
+import type { Binned, Boundary, Loaded, Opened } from './session-state';
 import { cellSeriesOf, stepSliceOf } from './run-slices';
 import { hashCells } from './hash-cells';
 import { ResolutionCells } from './resolution-cells';
-import { selectCategories } from './select-categories';
+import { testPeriodsOf } from './test-periods';
 import { yieldingDefinitions } from './yielding-definitions';
 
 /** Starts a tfjs backend for learned models and returns its name. */
 export type BackendStarter = (preference: BackendPreference, wasmPaths: WasmPaths | undefined) => Promise<string>;
-
-interface Opened {
-  readonly kind: 'incidents' | 'panel';
-  readonly sources: readonly ArrowSource[];
-  readonly sha256: string;
-  readonly ms: number;
-}
-
-/** Incidents decoded with a mapping, or a pre-binned panel file as read. */
-type Loaded =
-  | { readonly kind: 'incidents'; readonly mapping: ColumnMapping; readonly incidents: Incidents; readonly ms: number }
-  | { readonly kind: 'panel'; readonly input: PanelInput; readonly ms: number };
-
-interface Binned {
-  readonly settings: BinSettings;
-  readonly panel: Panel;
-  /** The report's data section for this panel. */
-  readonly data: ReportData;
-  /** The boundary's H3 cover at this resolution: the study region (absent: the default region). */
-  readonly region?: readonly string[];
-  readonly ms: number;
-}
-
-interface Boundary extends BoundaryFile {
-  readonly geojson: unknown;
-}
 
 /**
  * The worker's memory: the opened files, the incidents of the current mapping (or the panel of
@@ -166,25 +140,7 @@ export class Session {
     const loaded = this.require(this.loaded, 'load the data with a column mapping');
     const t0 = performance.now();
     this.binned = undefined;
-    let base: Panel;
-    let report: BinReport;
-    let data: ReportData;
-    let filtered = 0;
-    let zoneDeclared: boolean;
-    if (loaded.kind === 'incidents') {
-      const incidents = selectCategories(loaded.incidents, settings.categories);
-      ({ panel: base, report } = binIncidents(incidents, { res: settings.res, unit: settings.unit, timeZone: settings.timeZone ?? undefined }));
-      filtered = loaded.incidents.length - incidents.length;
-      const mapping = settings.categories ? { ...loaded.mapping, categories: settings.categories } : loaded.mapping;
-      data = incidentsReportData(opened.sources, opened.sha256, incidents.report, mapping, report);
-      zoneDeclared = incidents.clock === 'instant' || incidents.timeZone !== null || settings.timeZone !== null;
-    } else {
-      base = loaded.input.panel;
-      const total = loaded.input.summary.incidents;
-      report = { input: total, binned: total, trimmedFirst: 0, trimmedLast: 0, notes: [] };
-      data = panelReportData(opened.sources, opened.sha256, loaded.input.report);
-      zoneDeclared = loaded.input.summary.zoneDeclared;
-    }
+    const { panel: base, report, data, filtered, zoneDeclared } = binLoaded(opened, loaded, settings);
     const region = this.boundary ? boundaryCells(this.boundary.geojson, base.res) : undefined;
     const panel = region ? extendPanel(base, region) : base;
     const { cellTotals, periodTotals } = panelTotals(panel);
@@ -238,17 +194,7 @@ export class Session {
       this.boundary = undefined;
       return null;
     }
-    let geojson: unknown;
-    try {
-      geojson = JSON.parse(input.text);
-    } catch (error) {
-      throw new Error(`Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`);
-    }
-    try {
-      boundaryCells(geojson, this.binned?.panel.res ?? 8);
-    } catch (error) {
-      throw new Error(`Boundary file '${input.name}': ${(error as Error).message}`);
-    }
+    const geojson = parseBoundary(input, this.binned?.panel.res ?? 8);
     const sha256 = await sha256Hex(new TextEncoder().encode(input.text));
     this.boundary = { name: input.name, sha256, geojson };
     return { name: input.name, sha256 };
@@ -293,17 +239,13 @@ export class Session {
     const models = result.forecasts.models.map((m) => m.name);
     this.last = { ...result, panel, models };
     const { cutoffs, horizon } = result.forecasts;
-    const testPeriods = new Float64Array(cutoffs.length * horizon);
-    cutoffs.forEach((cutoff, k) => {
-      for (let s = 0; s < horizon; s++) testPeriods[k * horizon + s] = wallTimeOf(cutoff + s < panel.periods.length ? panel.periods[cutoff + s] : panel.end, panel.bucket);
-    });
     return {
       report: result.report,
       models,
       region: result.region.mask.slice(),
       area: panel.area.slice(),
       cells: panel.cells,
-      testPeriods,
+      testPeriods: testPeriodsOf(panel, cutoffs, horizon),
       geometry: this.geometryOf(panel, binned.region ? this.boundary : undefined),
     };
   }
