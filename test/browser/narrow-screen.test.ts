@@ -22,8 +22,8 @@ function sticking(page: Page): Promise<string[]> {
   });
 }
 
-describe('the workbench on a phone-sized screen (390 × 844)', () => {
-  it('lays every step out in one column: nothing makes the page scroll sideways', async () => {
+describe('the workbench on narrow screens', () => {
+  it('lays every step out in one column on a phone (390 × 844): nothing makes the page scroll sideways', async () => {
     const app = await open('#v=1&sample=chicago-3-types-2014-2018&res=8&bucket=week&model=naive&model=historic-average&model=kde&folds=12&validation=4');
     const { page } = app;
     await page.setViewportSize({ width: 390, height: 844 });
@@ -51,5 +51,16 @@ describe('the workbench on a phone-sized screen (390 × 844)', () => {
     expect(nav!.width).toBeGreaterThan(350);
     expect(heading!.y).toBeGreaterThan(nav!.y + nav!.height);
     await app.screenshot('22-narrow-results');
+  });
+
+  it('fits a small laptop window (800 px, beside the step column) on the Results step too', async () => {
+    const app = await open('#v=1&sample=chicago-3-types-2014-2018&res=8&bucket=week&model=naive&model=historic-average&folds=8&validation=4');
+    const { page } = app;
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.getByText('Experiment restored from the link').waitFor();
+    await page.getByRole('button', { name: /^Run \(/ }).click();
+    await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 120_000 });
+    await page.locator('.map svg path[data-i]').first().waitFor();
+    expect(await sticking(page)).toEqual([]);
   });
 });
