@@ -41,6 +41,8 @@ export async function fitGlmIrls(glm: Network, data: TrainData, settings: IrlsSe
   const ridge = 2 * N * settings.l2;
   const jitter = 1e-6 * N;
   const X = tf.tidy(() => tf.concat([tf.tensor2d(batch.tab, [N, F]), tf.ones([N, 1])], 1)) as tf.Tensor2D;
+  // Xᵀ kept once: a matMul with transposeA is 3–5× slower than with a stored transpose on WASM.
+  const Xt = X.transpose() as tf.Tensor2D;
   const Y = tf.tensor2d(y, [N, 1]);
   const beta = Float64Array.from([...(w.dataSync() as Float32Array), (b.dataSync() as Float32Array)[0]]);
   const epochs: TrainingEpoch[] = [];
@@ -53,7 +55,7 @@ export async function fitGlmIrls(glm: Network, data: TrainData, settings: IrlsSe
     let current = penalised(trainDeviance(X, Y, beta), beta);
     for (let iteration = 1; iteration <= settings.iterations; iteration++) {
       throwIfAborted(options.signal);
-      const { gradient, hessian } = newtonTerms(X, Y, beta);
+      const { gradient, hessian } = newtonTerms(X, Xt, Y, beta);
       for (let j = 0; j < F; j++) {
         hessian[j * (F + 1) + j] += ridge + jitter;
         gradient[j] += (ridge + jitter) * beta[j];
@@ -85,6 +87,7 @@ export async function fitGlmIrls(glm: Network, data: TrainData, settings: IrlsSe
     return { epochs, chosenEpoch: epochs.length };
   } finally {
     X.dispose();
+    Xt.dispose();
     Y.dispose();
   }
 }
@@ -100,12 +103,12 @@ function trainDeviance(X: tf.Tensor2D, Y: tf.Tensor2D, beta: Float64Array): numb
   });
 }
 
-/** Xᵀ(λ − y) and XᵀΛX at β, in float64. */
-function newtonTerms(X: tf.Tensor2D, Y: tf.Tensor2D, beta: Float64Array): { gradient: Float64Array; hessian: Float64Array } {
+/** Xᵀ(λ − y) and XᵀΛX at β, in float64 (`Xt` is Xᵀ). */
+function newtonTerms(X: tf.Tensor2D, Xt: tf.Tensor2D, Y: tf.Tensor2D, beta: Float64Array): { gradient: Float64Array; hessian: Float64Array } {
   const [g, h] = tf.tidy(() => {
     const lambda = tf.exp(X.matMul(tf.tensor2d(Float32Array.from(beta), [beta.length, 1])).clipByValue(-30, 15));
-    const gradient = X.matMul(lambda.sub(Y), true, false);
-    const hessian = X.matMul(X.mul(lambda), true, false);
+    const gradient = Xt.matMul(lambda.sub(Y));
+    const hessian = Xt.matMul(X.mul(lambda));
     return [gradient.dataSync() as Float32Array, hessian.dataSync() as Float32Array];
   });
   return { gradient: Float64Array.from(g), hessian: Float64Array.from(h) };
