@@ -11,7 +11,7 @@
  *     --x x_coordinate --y y_coordinate --crs EPSG:2913 --tz America/Los_Angeles \
  *     --res 8 --bucket week --folds 26 --models all --out portland.json
  *
- * Run: `npm run notebooks -- real-data` (about ten minutes on two cores).
+ * Run: `npm run notebooks -- real-data` (about eight minutes on two cores).
  */
 import { readFileSync } from 'node:fs';
 import { backtest } from '../src/lib/evaluate/backtest';
