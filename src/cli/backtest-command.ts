@@ -5,7 +5,7 @@ import { boundaryCells } from '../lib/grid/boundary-cells';
 import { extendPanel } from '../lib/grid/extend-panel';
 import { regionFromCells } from '../lib/grid/study-region';
 import { forecastsFileBytes } from '../lib/io/forecasts-file';
-import { preparePanel } from '../lib/pipeline/prepare-panel';
+import { isPanelInput, preparePanel } from '../lib/pipeline/prepare-panel';
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/versions';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
@@ -80,18 +80,19 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   }
   if (!values.out) throw new UsageError('--out report.json is required');
   const protocol = protocolFromFlags(values);
-  const binFlags = binOptionsFromFlags(values, false);
+  const givenBin = binOptionsFromFlags(values, false); // checks the binning flags given, before any file is read
   const catalogue = await loadModelCatalogue(values.models ?? 'baselines');
   const models = parseModelList(values.models ?? 'baselines', catalogue.definitions);
   const progress = new Progress(process.stderr, values.quiet);
 
   progress.stage('reading');
   const { sources, sha256 } = await readSources(positionals);
-  const isPanel = sources.every((s) => s.table.schema.fields.some((f) => f.name === 'cell'));
+  const isPanel = isPanelInput(sources);
   const mapping = isPanel ? undefined : mappingFromFlags(sources, values, values.category);
+  // Incident files need --res and --bucket (the usage error names the missing one); a panel file has its own.
+  const bin = givenBin ?? (isPanel ? undefined : binOptionsFromFlags(values, true));
   progress.stage('loading and binning');
-  if (!isPanel && !binFlags) binOptionsFromFlags(values, true); // throws the usage error naming the missing flag
-  const prepared = preparePanel(sources, sha256, { mapping, bin: binFlags });
+  const prepared = preparePanel(sources, sha256, { mapping, bin });
   let { panel } = prepared;
   let region;
   if (values.boundary) {

@@ -1,4 +1,4 @@
-import { CLOCKS, type ColumnMapping, type EpochUnit } from '../lib/io/column-mapping';
+import { CLOCKS, EPOCH_UNITS, type ColumnMapping, type EpochUnit } from '../lib/io/column-mapping';
 import type { Clock } from '../lib/io/incidents';
 import { detectMapping } from '../lib/io/detect-mapping';
 import { InputError } from '../lib/io/input-error';
@@ -43,8 +43,8 @@ export interface MappingFlags {
  */
 export function mappingFromFlags(sources: readonly ArrowSource[], flags: MappingFlags, categories?: readonly string[]): ColumnMapping {
   if ((flags.lat || flags.lng) && (flags.x || flags.y)) throw new UsageError('give either --lat/--lng or --x/--y, not both');
-  if (flags['time-unit'] && !['s', 'ms', 'us', 'ns'].includes(flags['time-unit'])) {
-    throw new UsageError(`--time-unit must be s, ms, us or ns, got '${flags['time-unit']}'`);
+  if (flags['time-unit'] && !EPOCH_UNITS.includes(flags['time-unit'] as EpochUnit)) {
+    throw new UsageError(`--time-unit must be ${EPOCH_UNITS.join(', ')}, got '${flags['time-unit']}'`);
   }
   if (flags.clock !== undefined && !CLOCKS.includes(flags.clock as Clock)) {
     throw new UsageError(`--clock must be instant (zone-less times are UTC) or wall (epoch numbers are local readings), got '${flags.clock}'`);

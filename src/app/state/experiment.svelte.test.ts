@@ -35,5 +35,9 @@ describe('ExperimentState', () => {
     expect(experiment.errors['model:ewma:alpha']).toMatch(/^Model 'ewma', parameter 'alpha' must lie in \[/);
     experiment.toggle('naive', false);
     expect(experiment.models[0]).toBe('seasonal-naive');
+    expect(Object.keys(experiment.errors)).toEqual(['model:ewma:alpha']);
+    // Switching the model off clears its parameter errors, so nothing invisible blocks Run.
+    experiment.toggle('ewma', false);
+    expect(experiment.errors).toEqual({});
   });
 });

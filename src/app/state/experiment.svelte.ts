@@ -8,7 +8,7 @@ import { setModelParam, toggleModel } from '../model-specs';
 /**
  * The Experiment step: the model catalogue (fetched from the worker once), the chosen model
  * specs, the protocol and the backend. Invalid input is kept out of the experiment and
- * reported per control in `errors` (keys: protocol field names, or `model:<index>:<param>`).
+ * reported per control in `errors` (keys: protocol field names, or `model:<id>:<param>`).
  */
 export class ExperimentState {
   catalogue = $state.raw<Catalogue | null>(null);
@@ -28,7 +28,11 @@ export class ExperimentState {
 
   toggle(id: string, on: boolean): void {
     this.models = toggleModel(this.models, this.catalogue?.models ?? [], id, on);
-    this.setError(`model:${id}`, undefined);
+    // A model switched off (or back on, with its default parameters) has no parameter errors left.
+    const prefix = `model:${id}:`;
+    if (Object.keys(this.errors).some((key) => key.startsWith(prefix))) {
+      this.errors = Object.fromEntries(Object.entries(this.errors).filter(([key]) => !key.startsWith(prefix)));
+    }
   }
 
   setParam(index: number, name: string, value: ParamValue): void {

@@ -43,6 +43,13 @@ describe('simulateFeedbackLoop', () => {
     expect(mean(result.riskOverlap, 10)).toBeGreaterThan(0.5);
   });
 
+  it('refuses a forecaster that fits asynchronously instead of predicting from an unfitted one', () => {
+    const asynchronous = () => ({ ...historicAverage(), fit: async () => {} });
+    expect(() => simulateFeedbackLoop({ trueRate: () => 1, periods: 30, warmup: 5, coverage: 0.2, detection: { unpatrolled: 0.5, patrolled: 1 }, forecaster: asynchronous })).toThrow(
+      "simulateFeedbackLoop runs synchronously: 'historic-average' fits asynchronously; use a baseline (e.g. historic-average)",
+    );
+  });
+
   it('records never more than happened, and accounts for the truth exactly', () => {
     const result = simulateFeedbackLoop({ trueRate: () => 1, periods: 30, warmup: 5, coverage: 0.2, detection: { unpatrolled: 0.5, patrolled: 1 }, forecaster: historicAverage });
     result.recorded.counts.forEach((v, i) => expect(v).toBeLessThanOrEqual(result.truth.counts[i]));

@@ -79,7 +79,11 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoop
   const order = (score: ArrayLike<number>): number[] => Array.from({ length: C }, (_, c) => c).sort((a, b) => score[b] - score[a] || a - b);
   for (let p = warmup; p < P; p++) {
     const model = options.forecaster();
-    model.fit(historyOf(recorded, lists, p), { seed, validation: 0 });
+    const fitting = model.fit(historyOf(recorded, lists, p), { seed, validation: 0 });
+    if (fitting instanceof Promise) {
+      void fitting.catch(() => {});
+      throw new Error(`simulateFeedbackLoop runs synchronously: '${model.name}' fits asynchronously; use a baseline (e.g. historic-average)`);
+    }
     const forecast = model.predict(1);
     model.dispose?.();
     const patrol = patrolled.subarray((p - warmup) * C, (p - warmup + 1) * C);

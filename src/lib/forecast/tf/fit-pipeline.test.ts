@@ -87,4 +87,21 @@ describe('fitRecipe(recipe, dims, ctx, data, all, options, started)', () => {
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
+
+  it('frees everything when a refit is aborted during its warm-start GLM, and a network without warm start never fits a GLM', async () => {
+    const before = tf.memory().numTensors;
+    const controller = new AbortController();
+    let warmStarts = 0;
+    const onProgress = (p: { stage: string; step?: number }): void => {
+      if (p.stage === 'warm-start' && p.step === 1 && ++warmStarts === 2) controller.abort(); // the refit's GLM
+    };
+    const run = fitRecipe(recipe(true, true), dims, ctx, data(), all, { seed: 1, validation: 500, signal: controller.signal, onProgress }, 0);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(tf.memory().numTensors).toBe(before);
+
+    const stages = new Set<string>();
+    const fitted = await fitRecipe(recipe(false), dims, ctx, data(), all, { seed: 1, validation: 500, onProgress: (p) => void stages.add(p.stage) }, 0);
+    expect([...stages].sort()).toEqual(['epoch']);
+    fitted.network.dispose();
+  }, 60_000);
 });

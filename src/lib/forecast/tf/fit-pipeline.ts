@@ -48,9 +48,9 @@ export async function fitRecipe(recipe: Recipe, dims: NetworkDims, ctx: FeatureC
   const glm = glmNetwork(dims);
   let network: Network | undefined;
   try {
-    const glmFit = await fitGlmIrls(glm, data, recipe.glm, options, started, recipe.network ? 'warm-start' : 'iteration');
-    const newton = `Poisson GLM fitted by Newton/IRLS in ${glmFit.epochs.length} iterations`;
     if (!recipe.network) {
+      const glmFit = await fitGlmIrls(glm, data, recipe.glm, options, started);
+      const newton = `Poisson GLM fitted by Newton/IRLS in ${glmFit.epochs.length} iterations`;
       let epochs = glmFit.epochs;
       if (refitting) {
         const more = await fitGlmIrls(glm, everything, recipe.glm, options, started);
@@ -61,14 +61,21 @@ export async function fitRecipe(recipe: Recipe, dims: NetworkDims, ctx: FeatureC
       }
       return { network: glm, epochs, chosenEpoch: epochs.length, notes };
     }
+    // The warm start's GLM is fitted before the network exists, so an abort during the fit leaves
+    // nothing undisposed. A network trained from scratch needs no GLM at all.
     const start = async (source: TrainData): Promise<Network> => {
+      if (!recipe.warmStart) return recipe.network!.create(dims, random(options.seed), ctx);
+      const fit = await fitGlmIrls(glm, source, recipe.glm, options, started, 'warm-start');
       const net = recipe.network!.create(dims, random(options.seed), ctx);
-      if (!recipe.warmStart) return net;
-      if (source !== data) await fitGlmIrls(glm, source, recipe.glm, options, started, 'warm-start');
       warmStart(net, glm);
+      if (source === data) {
+        notes.push(
+          `linear part set to a Poisson GLM fitted by Newton/IRLS in ${fit.epochs.length} iterations and held fixed; ` +
+            'the non-linear path starts at 0 and learns what the GLM misses (CANN)',
+        );
+      }
       return net;
     };
-    if (recipe.warmStart) notes.push(`linear part set to a ${newton} and held fixed; the non-linear path starts at 0 and learns what the GLM misses (CANN)`);
     // With a GLM start its linear part stays fixed: Adam's first steps (every weight moves by about the
     // learning rate) would otherwise knock an already optimal GLM off its optimum.
     const trainableOf = (net: Network): readonly Network['variables'][number][] =>
