@@ -9,11 +9,10 @@ export const BIN_OPTIONS = {
   'keep-partial': { type: 'boolean' },
 } as const;
 
-/** Help lines for the binning flags. */
+/** Help lines for the binning flags (--tz, shared with the mapping, is in MAPPING_HELP). */
 export const BIN_HELP = `Binning:
   --res R               H3 resolution 0–15 (8: cells of ~0.74 km², edge ~530 m)
   --bucket B            time bucket: hour, day, week (ISO, Monday) or month
-  --tz ZONE             IANA zone whose calendar cuts the buckets (default: the data's)
   --keep-partial        keep a first/last week or month the data covers only in part
 `;
 

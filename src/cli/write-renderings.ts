@@ -4,6 +4,7 @@ import { renderChartSvg, renderReportHtml } from '../app/report/render-report-ht
 import type { Report } from '../lib/evaluate/report';
 import { reportMarkdown } from '../lib/evaluate/report-markdown';
 import { capturePlot } from '../lib/plots/capture-plot';
+import { captureZoom, middleCoverage } from '../lib/plots/coverage-choices';
 import { foldPlot } from '../lib/plots/fold-plot';
 
 /**
@@ -17,8 +18,8 @@ export async function writeRenderings(report: Report, paths: { md?: string; html
     const capture = `${stem}.capture.svg`;
     const folds = `${stem}.folds.svg`;
     const coverage = report.protocol.coverage;
-    const middle = coverage[Math.floor(coverage.length / 2)];
-    const zoom = Math.min(1, Math.max(0.2, coverage[coverage.length - 1] * 2));
+    const middle = middleCoverage(coverage);
+    const zoom = captureZoom(coverage);
     await writeFile(join(dirname(paths.md), capture), renderChartSvg(capturePlot(report.models, { maxCoverage: zoom }), 'Capture curves'));
     await writeFile(join(dirname(paths.md), folds), renderChartSvg(foldPlot(report, 'pai', middle), 'PAI per fold'));
     await writeFile(paths.md, reportMarkdown(report, { capture, folds }));

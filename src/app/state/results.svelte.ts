@@ -1,4 +1,4 @@
-import type { MetricId } from '../../lib/evaluate/metric-catalogue';
+import { middleCoverage } from '../../lib/plots/coverage-choices';
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
 import type { CellSeries, RunResult, StepSlice } from '../../lib/worker/protocol';
 
@@ -7,7 +7,7 @@ export type MapMode = 'actual' | 'forecast' | 'error' | 'hotspots';
 
 /**
  * The Results step's selections (fold and step on the time slider, map mode, model, coverage,
- * the clicked cell, the per-fold metric) and the slices fetched from the worker for them.
+ * the clicked cell) and the slices fetched from the worker for them.
  */
 export class ResultsState {
   /** Index into the test periods: fold × horizon + step. */
@@ -16,7 +16,6 @@ export class ResultsState {
   model = $state(0);
   coverage = $state(0.05);
   cell = $state<number | null>(null);
-  foldMetric = $state<MetricId>('pai');
   slice = $state.raw<StepSlice | null>(null);
   series = $state.raw<CellSeries | null>(null);
   error = $state<string | null>(null);
@@ -29,7 +28,7 @@ export class ResultsState {
     this.run = run;
     const { horizon, coverage } = run.report.protocol;
     this.position = (run.report.cutoffs.length - 1) * horizon;
-    this.coverage = coverage[Math.floor(coverage.length / 2)];
+    this.coverage = middleCoverage(coverage);
     this.model = Math.max(0, run.models.length - 1);
     this.cell = null;
     this.slice = null;
@@ -58,14 +57,14 @@ export class ResultsState {
     return (await this.client.request('forecasts-file', {})).bytes;
   }
 
-  /** Fetches the series of the selected cell, forecasts `step + 1` periods ahead. */
-  async loadSeries(): Promise<void> {
-    if (!this.run || this.cell === null) {
+  /** Fetches the series of `cell` (none: clears it), forecasts `step + 1` periods ahead. */
+  async loadSeries(cell: number | null, step: number): Promise<void> {
+    if (!this.run || cell === null) {
       this.series = null;
       return;
     }
     try {
-      this.series = await this.client.request('cell-series', { cell: this.cell, step: this.position % this.horizon });
+      this.series = await this.client.request('cell-series', { cell, step });
     } catch (error) {
       if (!isAbort(error)) this.error = (error as Error).message;
     }

@@ -10,7 +10,7 @@ import type { Scores } from './score-forecasts';
  * the same, the interval collapses to a point and any difference would look significant —
  * so the report gives means without intervals and calls no difference.
  */
-export const MIN_FOLDS_FOR_INTERVAL = 5;
+const MIN_FOLDS_FOR_INTERVAL = 5;
 
 /** Mean over folds with a 95 % block-bootstrap interval; NaN folds excluded and counted. */
 export type MetricSummary = Pick<FoldInterval, 'mean' | 'lo' | 'hi' | 'n' | 'nanCount'>;
@@ -63,8 +63,8 @@ export function summariseScores(scores: Scores, kinds: readonly ('baseline' | 'l
     return Float64Array.from({ length: folds }, (_, k) => all[k * J + j]);
   };
   const summary = (values: ArrayLike<number>): MetricSummary => {
-    const { mean, lo, hi, n, nanCount } = foldInterval(values, { seed });
-    return n < MIN_FOLDS_FOR_INTERVAL ? { mean, lo: Number.NaN, hi: Number.NaN, n, nanCount } : { mean, lo, hi, n, nanCount };
+    const { mean, lo, hi, n, nanCount } = foldInterval(values, { seed, minFolds: MIN_FOLDS_FOR_INTERVAL });
+    return { mean, lo, hi, n, nanCount };
   };
   const baselines = kinds.map((kind, m) => (kind === 'baseline' ? m : -1)).filter((m) => m >= 0);
   const perModel = scores.models.map(() => ({ metrics: {} as Record<string, unknown>, comparisons: {} as Record<string, unknown> }));

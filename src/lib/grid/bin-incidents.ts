@@ -2,7 +2,7 @@ import type { Incidents } from '../io/incidents';
 import { CellCache } from './cell-cache';
 import { areaOf, assertResolution } from './h3';
 import type { Panel } from './panel';
-import { instantToWall } from './time-zone';
+import { wallTimeOf } from './wall-time';
 import { bucketIndices, timeBucket, type BucketSpec, type BucketUnit } from './time-bucket';
 
 /** Options for `binIncidents`. */
@@ -78,11 +78,11 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   let trimFirst = false;
   let trimLast = false;
   if (spec.unit === 'week' || spec.unit === 'month') {
-    const dayOf = (t: number): number => Math.floor(wallOf(spec, t) / DAY);
+    const dayOf = (t: number): number => Math.floor(wallTimeOf(t, spec) / DAY);
     const firstPartial = dayOf(min) > dayOf(boundaries[0]);
     const lastPartial = dayOf(max) < dayOf(end - 1);
     const describe = (which: string, start: number): string =>
-      `the ${which} ${spec.unit} (starting ${formatDay(wallOf(spec, start))}) is only partly covered by the data`;
+      `the ${which} ${spec.unit} (starting ${formatDay(wallTimeOf(start, spec))}) is only partly covered by the data`;
     if (firstPartial) notes.push(`${describe('first', boundaries[0])}${trimPartial ? ': dropped' : ': kept'}`);
     if (lastPartial) notes.push(`${describe('last', boundaries[boundaries.length - 1])}${trimPartial ? ': dropped' : ': kept'}`);
     if (trimPartial) {
@@ -147,9 +147,6 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
 }
 
 /** Wall-clock reading (as UTC ms) of a time on the bucket's clock. */
-function wallOf(spec: BucketSpec, t: number): number {
-  return spec.clock === 'wall' ? t : instantToWall(spec.timeZone, t);
-}
 
 function formatDay(wall: number): string {
   return new Date(wall).toISOString().slice(0, 10);

@@ -5,6 +5,7 @@
  * aborts the previous one (the newest run wins); `cancel` aborts a request by id. Large arrays
  * travel as transferred buffers, never copied.
  */
+import type { BackendName, WasmFileMap } from '../forecast/tf/backend';
 import type { Report } from '../evaluate/report';
 import type { RunProgress } from '../evaluate/run-forecasts';
 import type { Protocol } from '../evaluate/protocol';
@@ -155,8 +156,6 @@ export interface BinResult {
   readonly report: BinReport;
   /** Incidents left out by the category filter. */
   readonly filtered: number;
-  /** Average edge length of a cell at this resolution, metres. */
-  readonly edgeLength: number;
   /** The boundary that defines the study region, when one is loaded. */
   readonly boundary: BoundaryCover | null;
   /** Projected cell outlines; null when the cells are those of the previous answer (same `geometryKey`). */
@@ -181,10 +180,10 @@ export interface Catalogue {
 }
 
 /** The tfjs backend to prefer for learned models. */
-export type BackendPreference = 'auto' | 'wasm' | 'webgl' | 'webgpu' | 'cpu';
+export type BackendPreference = 'auto' | BackendName;
 
 /** URLs of the three tfjs WASM binaries, keyed by file name (from Vite `?url` imports). */
-export type WasmPaths = Readonly<Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>>;
+export type WasmPaths = WasmFileMap;
 
 /** What to run on the current panel. */
 export interface RunSpec {

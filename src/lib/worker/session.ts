@@ -2,7 +2,6 @@ import { backtest, type BacktestResult } from '../evaluate/backtest';
 import { parseModelSpec } from '../forecast/model-definition';
 import { boundaryCells } from '../grid/boundary-cells';
 import { extendPanel } from '../grid/extend-panel';
-import { edgeLengthAt } from '../grid/h3';
 import { wallTimeOf, wallTimesOf } from '../grid/wall-time';
 import type { Panel } from '../grid/panel';
 import { regionFromCells } from '../grid/study-region';
@@ -162,7 +161,6 @@ export class Session {
       periodTotals,
       report,
       filtered,
-      edgeLength: edgeLengthAt(panel.res),
       boundary: this.boundary && region ? boundaryCover(this.boundary, region, base.cells) : null,
       geometry: previous === this.geometry!.key ? null : geometry,
       geometryKey: this.geometry!.key,

@@ -115,6 +115,13 @@ describe('foldInterval', () => {
     expect([lo, hi]).toEqual([mean, mean]);
   });
 
+  test('foldInterval(…, { minFolds }) gives no interval (and does no resampling) below that many folds', () => {
+    expect(foldInterval([1, 2, 3, 4], { seed: 1, minFolds: 5 })).toEqual({ mean: 2.5, lo: NaN, hi: NaN, n: 4, nanCount: 0, block: 0 });
+    const five = foldInterval([1, 2, 3, 4, 5], { seed: 1, minFolds: 5 });
+    expect(five.lo).toBeLessThan(3);
+    expect(five.hi).toBeGreaterThan(3);
+  });
+
   test('foldInterval(…) caps the block at n', () => {
     expect(foldInterval([1, 2, 3], { seed: 1, block: 50 }).block).toBe(3);
   });

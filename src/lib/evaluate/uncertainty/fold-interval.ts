@@ -11,13 +11,18 @@ export interface FoldIntervalOptions {
   readonly block?: number;
   /** Number of bootstrap resamples B (whole number ≥ 1). Default 2000. */
   readonly resamples?: number;
+  /**
+   * Fewest non-NaN folds that get an interval (default 2): with very few folds every resample
+   * looks alike and the interval collapses, so below this lo = hi = NaN and no resampling is done.
+   */
+  readonly minFolds?: number;
 }
 
 /** The mean of a metric over folds with a bootstrap interval. */
 export interface FoldInterval {
   /** Mean over the non-NaN folds (NaN when there are none). */
   readonly mean: number;
-  /** Lower and upper percentile bounds (NaN when n < 2). */
+  /** Lower and upper percentile bounds (NaN when n < max(2, minFolds)). */
   readonly lo: number;
   readonly hi: number;
   /** Folds used (non-NaN). */
@@ -43,7 +48,7 @@ export interface FoldInterval {
  * Bootstrap*, 263–270 — wrapping gives every fold the same weight, so the resample means are
  * centred on the sample mean. b = ⌈n^(1/3)⌉ is the usual order for variance estimation
  * (Hall, Horowitz & Jing 1995, *Biometrika* 82:561–574).
- * Policy: n = 0 → mean NaN; n < 2 → lo = hi = NaN. Throws on ±∞ values or invalid options.
+ * Policy: n = 0 → mean NaN; n < max(2, minFolds) → lo = hi = NaN. Throws on ±∞ values or invalid options.
  * Cost: B·n additions, B·⌈n/b⌉ random draws and a sort of B numbers (≈ 1 ms for B = 2000,
  * n = 52 on a 2-core CI machine).
  * @example foldInterval([2, 2, 2, NaN], { seed: 1 }) // → { mean: 2, lo: 2, hi: 2, n: 3, nanCount: 1, block: 2 }
@@ -67,7 +72,7 @@ export function foldInterval(values: ArrayLike<number>, options: FoldIntervalOpt
   }
   const nanCount = values.length - n;
   const mean = n > 0 ? sum / n : NaN;
-  if (n < 2) return { mean, lo: NaN, hi: NaN, n, nanCount, block: 0 };
+  if (n < Math.max(2, options.minFolds ?? 2)) return { mean, lo: NaN, hi: NaN, n, nanCount, block: 0 };
 
   const block = Math.min(options.block ?? Math.ceil(Math.cbrt(n)), n);
   const rng = random(seed);

@@ -3,6 +3,7 @@ import type { ModelDefinition } from '../model-definition';
 import { periodsOf } from './assert-counts';
 import { baselineForecaster } from './baseline-forecaster';
 import { flatForecast } from './flat-forecast';
+import { poissonGammaStrength } from '../poisson-gamma-strength';
 import { historicAverageLevel } from './historic-average';
 
 /**
@@ -11,10 +12,9 @@ import { historicAverageLevel } from './historic-average';
  * method-of-moments prior; Clayton & Kaldor 1987, Biometrics 43:671–681; Marshall 1991,
  * JRSS C 40:283–294).
  *
- * With T periods, cell means ȳ_c, overall mean m̄ and their variance across cells s²,
- * the true-rate variance is v = s² − m̄/T (the part not explained by Poisson noise) and the
- * prior strength κ = m̄ / v periods; then ℓ_c = (T·ȳ_c + κ·m̄) / (T + κ). When v ≤ 0 the
- * cells are indistinguishable from one rate and every cell gets m̄ (κ = ∞). The total
+ * With T periods, cell means ȳ_c and overall mean m̄, the prior strength κ comes from
+ * `poissonGammaStrength`; then ℓ_c = (T·ȳ_c + κ·m̄) / (T + κ). When κ = ∞ the cells are
+ * indistinguishable from one rate and every cell gets m̄. The total
  * Σ_c ℓ_c equals Σ_c ȳ_c. Returns the levels and κ.
  * @example shrunkAverageLevel(counts with T = 4 and cell sums 12, 4, 0, 3).level
  *   // → [116/42, 44/42, 8/42] (m̄ = 4/3, s² = 7/3, v = 2, κ = 2/3)
@@ -25,10 +25,7 @@ export function shrunkAverageLevel(counts: Float32Array, cells: number): { level
   let total = 0;
   for (let c = 0; c < cells; c++) total += means[c];
   const m = total / cells;
-  let squares = 0;
-  for (let c = 0; c < cells; c++) squares += (means[c] - m) ** 2;
-  const variance = cells > 1 ? squares / (cells - 1) - m / T : 0;
-  const strength = variance > 0 ? m / variance : Infinity;
+  const strength = poissonGammaStrength(means, T);
   const level = new Float32Array(cells);
   for (let c = 0; c < cells; c++) level[c] = strength === Infinity ? m : (T * means[c] + strength * m) / (T + strength);
   return { level, strength };

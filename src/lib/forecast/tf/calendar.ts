@@ -1,5 +1,5 @@
 import type { BucketSpec, BucketUnit } from '../../grid/time-bucket';
-import { instantToWall } from '../../grid/time-zone';
+import { wallTimeOf } from '../../grid/wall-time';
 
 const DAY = 86_400_000;
 const YEAR = 365.2425 * DAY;
@@ -54,7 +54,7 @@ export function calendarNames(parts: CalendarParts): string[] {
  *   // out[0..6] → [1, 0, 0, 0, 0, 0, 0] (a Monday), out[7] → sin(0) = 0, out[8] → cos(0) = 1
  */
 export function calendarFeatures(time: number, bucket: BucketSpec, parts: CalendarParts, out: Float32Array, offset: number): void {
-  const wall = bucket.clock === 'wall' ? time : instantToWall(bucket.timeZone, time);
+  const wall = wallTimeOf(time, bucket);
   const date = new Date(wall);
   let k = offset;
   const day = (date.getUTCHours() + date.getUTCMinutes() / 60) / 24;

@@ -1,5 +1,6 @@
 import type { BucketSpec, BucketUnit } from '../../grid/time-bucket';
 import { calendarFeatures, calendarNames, calendarParts, type CalendarParts } from './calendar';
+import { poissonGammaStrength } from '../poisson-gamma-strength';
 import { windowMean, type Series } from './series';
 
 /** Which lags and windows the tabular features use for a bucket unit. */
@@ -94,25 +95,16 @@ export function cellRate(ctx: FeatureContext, t: number, c: number): number {
 }
 
 /**
- * Empirical-Bayes prior strength k (in periods) from the first `T` periods, by the method of
- * moments: with cell means m_c over T periods, grand mean μ and their variance v, the
- * between-cell variance of true rates is τ² = v − μ/T (Poisson noise removed) and a Gamma prior
- * with mean μ and variance τ² has k = μ/τ². Clamped to [1, 10·T]; 10·T when τ² ≤ 0 (no
- * detectable difference between cells: shrink hard).
+ * Empirical-Bayes prior strength k (in periods) from the first `T` periods: `poissonGammaStrength`
+ * of the cell means, clamped to [1, 10·T]; 10·T when τ² ≤ 0 (no detectable difference between
+ * cells: shrink hard).
  * @example priorStrength(series, 100) // → e.g. 4.2 for strongly differing cells
  */
 export function priorStrength(series: Series, T: number): number {
   const C = series.cells;
   if (T < 1 || C < 2) return 1;
-  let mean = 0;
-  for (let c = 0; c < C; c++) mean += series.cumCounts[T * C + c] / T;
-  mean /= C;
-  let v = 0;
-  for (let c = 0; c < C; c++) v += (series.cumCounts[T * C + c] / T - mean) ** 2;
-  v /= C - 1;
-  const tau2 = v - mean / T;
-  if (!(tau2 > 0) || !(mean > 0)) return 10 * T;
-  return Math.min(10 * T, Math.max(1, mean / tau2));
+  const means = Float64Array.from({ length: C }, (_, c) => series.cumCounts[T * C + c] / T);
+  return Math.min(10 * T, Math.max(1, poissonGammaStrength(means, T)));
 }
 
 /**
