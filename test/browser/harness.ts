@@ -3,10 +3,11 @@
  * page that records every request (the privacy check fails on any that leaves the app's
  * origin), console errors (CSP violations show there), page errors and main-thread long tasks.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import packageJson from '../../package.json';
 
 /** The flags CI uses: headless, sandbox off (containers), and nothing that phones home. */
 export const CHROMIUM_FLAGS = [
@@ -25,8 +26,19 @@ export const OUTPUT = fileURLToPath(new URL('../output/', import.meta.url));
 /** The shared real data (CI has it beside the repository). */
 export const SHARED_DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
+/**
+ * The Chromium the tests drive: `$CHROMIUM` if set, else package.json's `config.chromium`
+ * (Debian's `/usr/bin/chromium`). `.ci/run` reads the same two places, and installs Debian's
+ * chromium when this path is missing.
+ */
+export const CHROMIUM: string = process.env.CHROMIUM || packageJson.config.chromium;
+
+/** Launches `CHROMIUM` with `CHROMIUM_FLAGS`; says which path is missing rather than playwright's generic error. */
 export function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM to a Chromium executable.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 /** A page with its records: requests to other origins, console errors, page errors, long tasks. */
