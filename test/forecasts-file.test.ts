@@ -28,12 +28,15 @@ describe('forecasts file', () => {
     const rows = table.toArray().map((row) => row.toJSON());
     expect(rows).toHaveLength(6 * 2 * panel.cells.length);
 
+    expect(result.report.models.map((m) => m.name)).toEqual(['naive', 'kde(window=4, rings=1)', 'historic-average']);
+    let checked = 0;
     for (const model of result.report.models) {
       for (let fold = 0; fold < 6; fold++) {
         const mine = rows.filter((r) => r.fold === fold);
         const f = mine.map((r) => r[model.name] as number);
         const y = mine.map((r) => r.actual as number);
         const n = f.length;
+        expect(n).toBe(2 * panel.cells.length);
         const expected = result.report.folds.find((r) => r.fold === fold && r.model === model.name)!.metrics;
         const mae = f.reduce((s, v, i) => s + Math.abs(v - y[i]), 0) / n;
         const rmse = Math.sqrt(f.reduce((s, v, i) => s + (v - y[i]) ** 2, 0) / n);
@@ -57,6 +60,7 @@ describe('forecasts file', () => {
             const N = cells.reduce((s, r) => s + r.actual, 0);
             const region = cells.filter((r) => r.in_region);
             const A = region.reduce((s, r) => s + r.area_m2, 0);
+            expect(region.length).toBeGreaterThan(0);
             const ranked = [...region].sort((a, b) => b[model.name] - a[model.name] || (a.cell < b.cell ? -1 : 1));
             let a = 0;
             let captured = 0;
@@ -66,6 +70,7 @@ describe('forecasts file', () => {
               captured += ranked[k].actual;
               k++;
             }
+            expect(k).toBeGreaterThan(0);
             const best = region.map((r) => r.actual).sort((x, z) => z - x).slice(0, k).reduce((s, v) => s + v, 0);
             hit += captured / N / 2;
             pai += captured / N / (a / A) / 2;
@@ -75,8 +80,10 @@ describe('forecasts file', () => {
           expect((expected.hitRate as Record<string, number>)[key]).toBeCloseTo(hit, 9);
           expect((expected.pai as Record<string, number>)[key]).toBeCloseTo(pai, 9);
           expect((expected.pei as Record<string, number>)[key]).toBeCloseTo(pei, 9);
+          checked++;
         }
       }
     }
+    expect(checked).toBe(3 * 6 * 2); // models × folds × coverage levels
   });
 });

@@ -57,7 +57,8 @@ describe('kde', () => {
     expect(byMetres.neighbourRings).toBe(1);
     const a = Array.from(forecastOf(byMetres, history, 1));
     const b = Array.from(forecastOf(kde({ window: 2, rings: 1 }), history, 1));
-    a.forEach((v, i) => expect(v).toBeCloseTo(b[i], 6));
+    expect(b).toHaveLength(7);
+    expect(a).toEqual(b.map((v) => expect.closeTo(v, 6)));
   });
 
   it('kde with bandwidth_m = 400 at res 8 (spacing ≈ 920 m) reaches no neighbour', () => {
