@@ -8,7 +8,7 @@ const mean = (values: Float64Array, from = 0): number => {
 };
 
 describe('simulateFeedbackLoop', () => {
-  it('on uniform true risk, patrols make the model look accurate: apparent hit rate ≫ coverage, true hit rate ≈ coverage', () => {
+  it('on uniform true risk, patrols make the model look accurate: apparent hit rate ≈ 25 %, 2.5 × the 9.8 % of cells patrolled, true hit rate ≈ 9.8 %, and the same cells stay patrolled', () => {
     const result = simulateFeedbackLoop({
       trueRate: () => 0.6,
       rings: 4, // 61 cells
@@ -19,13 +19,15 @@ describe('simulateFeedbackLoop', () => {
       forecaster: historicAverage,
       seed: 5,
     });
-    // 6 of 61 cells patrolled = 9.8 % of the area. Recorded share in them: 0.9·6 / (0.9·6 + 0.3·55) ≈ 25 %.
-    expect(mean(result.apparentHitRate, 20)).toBeGreaterThan(0.2);
+    // 6 of 61 cells patrolled = 9.8 % of the area. Recorded share in them: 0.9·6 / (0.9·6 + 0.3·55) = 5.4/21.9 ≈ 24.7 %.
+    expect(result.apparentHitRate).toHaveLength(100);
+    expect(Math.abs(mean(result.apparentHitRate, 20) - 5.4 / 21.9)).toBeLessThan(0.03);
     expect(Math.abs(mean(result.trueHitRate, 20) - 6 / 61)).toBeLessThan(0.02);
-    // The loop locks in: the same cells are patrolled period after period.
+    // The loop locks in: the same 6 cells are patrolled period after period.
     const C = result.truth.cells.length;
     const last = result.patrolled.subarray(99 * C, 100 * C);
     const earlier = result.patrolled.subarray(60 * C, 61 * C);
+    expect([C, last.reduce((a, b) => a + b, 0)]).toEqual([61, 6]);
     expect(Array.from(last)).toEqual(Array.from(earlier));
   });
 
@@ -50,9 +52,27 @@ describe('simulateFeedbackLoop', () => {
     );
   });
 
-  it('records never more than happened, and accounts for the truth exactly', () => {
-    const result = simulateFeedbackLoop({ trueRate: () => 1, periods: 30, warmup: 5, coverage: 0.2, detection: { unpatrolled: 0.5, patrolled: 1 }, forecaster: historicAverage });
+  it('records never more than happened (in all 30 × 61 cell-periods), every incident where detection is 1, and exactly the truth when detection is 1 everywhere', () => {
+    const options = { trueRate: () => 1, periods: 30, warmup: 5, coverage: 0.2, detection: { unpatrolled: 0.5, patrolled: 1 }, forecaster: historicAverage };
+    const result = simulateFeedbackLoop(options);
+    const C = result.truth.cells.length;
+    expect(result.recorded.counts).toHaveLength(30 * 61);
     result.recorded.counts.forEach((v, i) => expect(v).toBeLessThanOrEqual(result.truth.counts[i]));
+    const sum = (values: Float32Array): number => values.reduce((a, b) => a + b, 0);
+    expect(sum(result.recorded.counts)).toBeLessThan(sum(result.truth.counts));
+    let patrolledCells = 0;
+    result.patrolled.forEach((on, i) => {
+      if (!on) return;
+      patrolledCells++;
+      const at = 5 * C + i; // patrols start after the 5 warm-up periods
+      expect(result.recorded.counts[at]).toBe(result.truth.counts[at]);
+    });
+    expect(patrolledCells).toBe(25 * Math.round(0.2 * 61));
+    const everything = simulateFeedbackLoop({ ...options, detection: { unpatrolled: 1, patrolled: 1 } });
+    expect(Array.from(everything.recorded.counts)).toEqual(Array.from(everything.truth.counts));
+  });
+
+  it('refuses a warm-up that leaves no period to patrol', () => {
     expect(() => simulateFeedbackLoop({ trueRate: () => 1, periods: 30, warmup: 30, coverage: 0.2, detection: { unpatrolled: 0.5, patrolled: 1 }, forecaster: historicAverage })).toThrow(
       /warmup must lie in \[1, 29\], got 30/,
     );
