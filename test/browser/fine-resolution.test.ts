@@ -8,7 +8,7 @@ describe('a fine resolution (H3 res 10, ~25,000 cells on the map)', () => {
     const app = await open('#v=1&sample=chicago-3-types-2014-2018&res=10&bucket=week&model=naive&model=historic-average&folds=12&validation=4');
     const { page } = app;
     await page.getByText('Experiment restored from the link').waitFor();
-    await app.resetLongTasks();
+    await app.proveLongTaskObserver();
 
     const steps = page.getByRole('navigation', { name: 'Workbench steps' });
     await steps.getByRole('button', { name: /Binning/ }).click();

@@ -41,7 +41,29 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
-/** A page with its records: requests to other origins, console errors, page errors, long tasks. */
+/** What the page saw of one message from a worker: enough to follow a request without copying its data. */
+export interface WorkerMessage {
+  readonly type: string;
+  readonly id: number;
+  /** For 'done': the request answered. */
+  readonly request?: string;
+  /** For 'done' of a 'cancel': whether the worker found the request to stop. */
+  readonly cancelled?: boolean;
+  /** For 'error': the error's name ('AbortError' for cancelled work). */
+  readonly errorName?: string;
+}
+
+/** The page's records, kept by the init script of `openApp`. */
+interface Records {
+  longTasks: number[];
+  workerMessages: WorkerMessage[];
+  workers: Worker[];
+}
+
+/** The window of a page opened by `openApp` (functions passed to `page.evaluate` run there, so they name it inline). */
+type Paged = { __hexcastTest: Records };
+
+/** A page with its records: requests to other origins, console errors, page errors, long tasks, worker messages. */
 export interface Watched {
   readonly page: Page;
   readonly offOrigin: string[];
@@ -50,6 +72,16 @@ export interface Watched {
   /** Durations (ms) of the main thread's long tasks since `resetLongTasks`. */
   longTasks(): Promise<number[]>;
   resetLongTasks(): Promise<void>;
+  /**
+   * Shows that the long-task observer records, so that a budget check cannot pass on an empty
+   * record: blocks the main thread for 120 ms, waits until the observer reports a task at least
+   * that long, then clears the record.
+   */
+  proveLongTaskObserver(): Promise<void>;
+  /** Every message the app's workers have posted to the page, in order of arrival. */
+  workerMessages(): Promise<WorkerMessage[]>;
+  /** Posts `request` (with an `id` the app does not use) to the app's first worker and waits for its answer. */
+  askWorker(request: { type: string; id: number } & Record<string, unknown>): Promise<WorkerMessage>;
   screenshot(name: string): Promise<void>;
 }
 
@@ -72,11 +104,30 @@ export async function openApp(browser: Browser, baseUrl: string, hash = ''): Pro
   });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
+    const records: Records = { longTasks: [], workerMessages: [], workers: [] };
+    (window as unknown as Paged).__hexcastTest = records;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      for (const entry of list.getEntries()) records.longTasks.push(entry.duration);
     }).observe({ type: 'longtask', buffered: true });
+    // Every worker the app creates reports its messages here too (a Proxy, not a subclass: nothing named to transpile).
+    window.Worker = new Proxy(window.Worker, {
+      construct: (target, args: ConstructorParameters<typeof Worker>) => {
+        const worker = new target(...args);
+        records.workers.push(worker);
+        worker.addEventListener('message', (event: MessageEvent) => {
+          const m = event.data as { type?: unknown; id?: unknown; request?: unknown; result?: { cancelled?: unknown }; error?: { name?: unknown } };
+          if (typeof m !== 'object' || m === null || typeof m.type !== 'string' || typeof m.id !== 'number') return;
+          records.workerMessages.push({
+            type: m.type,
+            id: m.id,
+            ...(typeof m.request === 'string' ? { request: m.request } : {}),
+            ...(typeof m.result?.cancelled === 'boolean' ? { cancelled: m.result.cancelled } : {}),
+            ...(typeof m.error?.name === 'string' ? { errorName: m.error.name } : {}),
+          });
+        });
+        return worker;
+      },
+    });
   });
   await page.goto(`${baseUrl}${hash}`);
   mkdirSync(OUTPUT, { recursive: true });
@@ -85,8 +136,32 @@ export async function openApp(browser: Browser, baseUrl: string, hash = ''): Pro
     offOrigin,
     consoleErrors,
     pageErrors,
-    longTasks: () => evaluate(page, () => (window as unknown as { __longTasks: number[] }).__longTasks.slice()),
-    resetLongTasks: () => evaluate(page, () => void ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0)),
+    longTasks: () => evaluate(page, () => (window as unknown as Paged).__hexcastTest.longTasks.slice()),
+    resetLongTasks: () => evaluate(page, () => void ((window as unknown as Paged).__hexcastTest.longTasks.length = 0)),
+    proveLongTaskObserver: async () => {
+      await evaluate(page, () => void ((window as unknown as Paged).__hexcastTest.longTasks.length = 0));
+      await evaluate(
+        page,
+        () =>
+          new Promise<void>((resolve) =>
+            setTimeout(() => {
+              const end = performance.now() + 120;
+              while (performance.now() < end);
+              resolve();
+            }, 0),
+          ),
+      );
+      await page.waitForFunction(() => (window as unknown as Paged).__hexcastTest.longTasks.some((ms) => ms >= 120), undefined, { timeout: 10_000 }).catch((error: Error) => {
+        throw new Error(`The long-task observer recorded no task for a 120 ms busy loop, so a long-task budget would pass on an empty record (${error.message})`);
+      });
+      await evaluate(page, () => void ((window as unknown as Paged).__hexcastTest.longTasks.length = 0));
+    },
+    workerMessages: () => evaluate(page, () => (window as unknown as Paged).__hexcastTest.workerMessages.slice()),
+    askWorker: async (request) => {
+      await page.evaluate((r) => (window as unknown as Paged).__hexcastTest.workers[0].postMessage(r), request);
+      const answer = await page.waitForFunction((id) => (window as unknown as Paged).__hexcastTest.workerMessages.find((m) => m.id === id && m.type !== 'progress'), request.id, { timeout: 30_000 });
+      return (await answer.jsonValue()) as WorkerMessage;
+    },
     screenshot: async (name) => {
       await evaluate(page, () => window.scrollTo(0, 0));
       await page.screenshot({ path: `${OUTPUT}${name}.png`, fullPage: true });

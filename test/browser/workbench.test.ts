@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { evaluate, metricNumbers, useApp } from './harness';
+import { evaluate, metricNumbers, useApp, type WorkerMessage } from './harness';
 
 const { open } = useApp();
 
@@ -44,23 +44,7 @@ describe('the workbench on the bundled Chicago sample', () => {
     await page.getByText('Multilayer perceptron').waitFor({ timeout: 30_000 });
     await app.screenshot('03-experiment');
 
-    // The long-task observer works: a 120 ms busy loop on the main thread is recorded.
-    await app.resetLongTasks();
-    await evaluate(
-      page,
-      () =>
-        new Promise<void>((resolve) =>
-          setTimeout(() => {
-            const end = performance.now() + 120;
-            while (performance.now() < end);
-            resolve();
-          }, 0),
-        ),
-    );
-    await page.waitForTimeout(100);
-    expect(Math.max(...(await app.longTasks()))).toBeGreaterThanOrEqual(120);
-
-    await app.resetLongTasks();
+    await app.proveLongTaskObserver();
     await runToResults(page);
     await page.locator('.map svg path[data-i]').first().waitFor();
     const longTasks = await app.longTasks();
@@ -143,7 +127,7 @@ describe('the workbench on the bundled Chicago sample', () => {
     expect(await metricNumbers(again.page)).toEqual(numbers);
   });
 
-  it('cancels a run: the worker stops and the progress no longer moves', async () => {
+  it('cancels a run: the worker acknowledges, ends the run, and posts no progress for it after a heavy and a light request', async () => {
     const app = await open('#v=1&sample=chicago-3-types-2014-2018&res=9&bucket=day&model=kde&model=prospective&folds=400&validation=0');
     const { page } = app;
     await page.getByText('Experiment restored from the link').waitFor();
@@ -151,10 +135,34 @@ describe('the workbench on the bundled Chicago sample', () => {
     const bar = page.getByRole('progressbar', { name: 'Overall progress' });
     await page.waitForFunction(() => Number(document.querySelector('[aria-label="Overall progress"]')?.getAttribute('aria-valuenow')) >= 2, undefined, { timeout: 60_000 });
     await app.screenshot('04-run');
+    const started = await app.workerMessages();
+    // The run is the newest request that reports progress (loading the sample did so before it).
+    const runId = Math.max(...started.filter((m) => m.type === 'progress').map((m) => m.id));
+    const progressCount = (messages: WorkerMessage[]): number => messages.filter((m) => m.id === runId && m.type === 'progress').length;
+    // Before: the worker's progress counter for the run moves.
+    const before = progressCount(started);
+    expect(before).toBeGreaterThan(0);
+    await page.waitForFunction(
+      ([id, n]) => (window as unknown as { __hexcastTest: { workerMessages: WorkerMessage[] } }).__hexcastTest.workerMessages.filter((m) => m.id === id && m.type === 'progress').length > n,
+      [runId, before] as const,
+      { timeout: 60_000 },
+    );
+
     await page.getByRole('button', { name: 'Cancel run' }).click();
     await page.getByRole('heading', { name: 'Cancelled' }).waitFor();
     const stopped = await bar.getAttribute('aria-valuenow');
-    await page.waitForTimeout(1500);
+    const atCancel = await app.workerMessages();
+    // The worker found the run it was asked to stop, and the run itself ended with an AbortError.
+    expect(atCancel.filter((m) => m.request === 'cancel').map((m) => m.cancelled)).toEqual([true]);
+    const end = atCancel.findIndex((m) => m.id === runId && m.type !== 'progress');
+    expect(atCancel[end]).toMatchObject({ type: 'error', errorName: 'AbortError' });
+    // After: a heavy request (every incident's res-10 cell) and a light one go through the worker's
+    // queue; a run still computing between folds would post progress before they are answered.
+    await app.askWorker({ type: 'resolution-cells', id: 1_000_001, resolutions: [10], categories: null });
+    await app.askWorker({ type: 'catalogue', id: 1_000_002 });
+    const after = await app.workerMessages();
+    expect(after.slice(end + 1).filter((m) => m.id === runId)).toEqual([]);
+    expect(progressCount(after)).toBe(progressCount(atCancel));
     expect(await bar.getAttribute('aria-valuenow')).toBe(stopped);
     expect(Number(stopped)).toBeLessThan(100);
     await expect(page.getByText('The run was stopped; nothing more is computed.').isVisible()).resolves.toBe(true);
