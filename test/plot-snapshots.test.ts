@@ -146,10 +146,14 @@ describe('chart snapshots (test/snapshots/plots/)', () => {
     expectSnapshotFile('hex-map-sequential.svg', roundNumbers(mapSvg(geometry, counts.map(scale.colour), 'Counts per cell', rampSvg(scale, 'seq', 20, 16, 380), 56)));
   });
 
-  it('colour-scale (diverging): forecast − actual on the same cells, symmetric around 0', () => {
+  it('colour-scale (diverging) + hex-geometry outline: forecast − actual on the same cells, with a study-area box drawn over them', () => {
     const rng = random(16);
     const cells = disk();
-    const geometry = hexGeometry(cells, { width: 420 });
+    // A GeoJSON box (counter-clockwise, as GeoJSON winds it) smaller than the disk, so it crosses cells.
+    const [w, s, e, n] = [-87.6698, 41.8481, -87.5898, 41.9081];
+    const outline = { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+    const geometry = hexGeometry(cells, { width: 420, outline });
+    expect(geometry.outline).toMatch(/^M[\d.,]+L/);
     const errors = cells.map(() => 3 * rng.normal());
     const scale = divergingScale(Math.max(...errors.map(Math.abs)));
     expect(scale.ticks.map((t) => t.position)).toEqual([0, 0.25, 0.5, 0.75, 1]);
