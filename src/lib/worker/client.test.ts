@@ -27,7 +27,7 @@ describe('WorkerClient', () => {
     expect(deaths).toHaveLength(1);
     expect(deaths[0].restarted).toBe(true);
 
-    // The new worker answers the next request; a late answer of the dead one is ignored.
+    // The new worker answers the next request.
     const after = worker.client.request('catalogue', {});
     worker.reply({ type: 'done', id: worker.last().id, request: 'catalogue', result: { models: [], notes: ['new worker'] } });
     expect(await after).toEqual({ models: [], notes: ['new worker'] });
