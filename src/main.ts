@@ -2,8 +2,15 @@ import { mount } from 'svelte';
 import App from './app/App.svelte';
 import './app/app.css';
 import { WorkerClient } from './lib/worker/client';
+import { TEST_CRASH } from './lib/worker/test-crash';
 
-const worker = new Worker(new URL('./lib/worker/worker.ts', import.meta.url), { type: 'module', name: 'hexcast' });
-const app = mount(App, { target: document.getElementById('app')!, props: { client: new WorkerClient(worker) } });
+let worker: Worker;
+/** A new worker; the client calls it again when the worker dies. */
+const spawn = (): Worker => (worker = new Worker(new URL('./lib/worker/worker.ts', import.meta.url), { type: 'module', name: 'hexcast' }));
+const client = new WorkerClient(spawn(), { restart: spawn });
+const app = mount(App, { target: document.getElementById('app')!, props: { client } });
+
+// Dev and browser-test builds only (Vite folds the condition to false in a production build): lets a test kill the worker.
+if (import.meta.env.DEV || import.meta.env.VITE_HEXCAST_TEST_HOOKS === '1') (window as unknown as { __hexcastTest: unknown }).__hexcastTest = { crashWorker: () => worker.postMessage(TEST_CRASH) };
 
 export default app;

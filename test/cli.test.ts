@@ -82,6 +82,18 @@ describe('hexcast inspect', () => {
     expect(code).toBe(exit);
     expect(stderr).toContain(message);
   });
+
+  it.each([
+    [['inspect', '/nonexistent.arrow'], 1, 'file-unreadable'],
+    [['inspect', 'package.json'], 1, 'not-arrow'],
+    [['inspect', PORTLAND, '--crs', 'EPSG:9999', '--x', 'x_coordinate', '--y', 'y_coordinate'], 1, 'crs-unknown'],
+    [['inspect', PORTLAND, '--frobnicate'], 2, 'usage'],
+    [['bin', PORTLAND, '--res', '99', '--bucket', 'week', '--out', 'x'], 2, 'usage'],
+  ])('hexcast %j exits %i and ends its reason with the code (%s)', async (args, exit, errorCode) => {
+    const { code, stderr } = await hexcast(...args);
+    expect(code).toBe(exit);
+    expect(stderr.split('\n')[0]).toMatch(new RegExp(`: .+ \\(${errorCode}\\)$`));
+  });
 });
 
 describe('hexcast bin and backtest', () => {
@@ -145,7 +157,13 @@ describe('hexcast bin and backtest', () => {
   it('stops with a clear error when the panel is too short for the protocol', async () => {
     const { code, stderr } = await hexcast('backtest', panel, '--folds', '400', '--out', join(dir, 'x.json'), '--quiet');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/The panel has \d+ periods; 400 folds of horizon 1 stepping by 1 need at least 401/);
+    expect(stderr).toMatch(/The panel has \d+ periods; 400 folds of horizon 1 stepping by 1 need at least 401 \(panel-too-short\)$/m);
+  });
+
+  it('calls a protocol value given as a flag a usage error, keeping its code', async () => {
+    const { code, stderr } = await hexcast('backtest', panel, '--horizon', '0', '--out', join(dir, 'x.json'), '--quiet');
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('hexcast backtest: --horizon must be a whole number ≥ 1, got 0 (protocol-invalid)');
   });
 
   it('re-renders a report with hexcast report', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { errorData, errorFromData } from '../lib/errors/hexcast-error';
 import type { ColumnMapping } from '../lib/io/column-mapping';
+import { loadIncidents } from '../lib/io/load-incidents';
+import { readArrow } from '../lib/io/read-arrow';
 import { mappingErrorField } from './mapping-error-field';
 
 const mapping: ColumnMapping = {
@@ -10,14 +14,41 @@ const mapping: ColumnMapping = {
 
 describe('mappingErrorField', () => {
   it.each([
-    [{ message: "unknown CRS 'EPSG:1': paste the proj4 string" }, 'crs'],
-    [{ message: "time zone 'Mars/Base' is not a known IANA zone" }, 'timeZone'],
-    [{ message: 'column holds strings', column: 'occ_date' }, 'time'],
-    [{ message: 'column is not numeric', column: 'y_coordinate' }, 'location'],
-    [{ message: 'bad values', column: 'category' }, 'category'],
-    [{ message: "no column 'x_coordinate' in file 'a.arrow' (columns: a, b)" }, 'location'],
-    [{ message: "file 'a.arrow' is truncated" }, null],
+    [{ code: 'crs-unknown', field: 'mapping.location.crs' }, 'crs'],
+    [{ code: 'crs-invalid' }, 'crs'],
+    [{ code: 'time-zone-unknown', field: 'mapping.time.timeZone' }, 'timeZone'],
+    [{ code: 'clock-conflict', field: 'mapping.time.clock', column: 'occ_date' }, 'time'],
+    [{ code: 'column-type', column: 'occ_date' }, 'time'],
+    [{ code: 'column-type', column: 'y_coordinate' }, 'location'],
+    [{ code: 'file-corrupt', column: 'category' }, 'category'],
+    [{ code: 'column-missing', column: 'x_coordinate', file: 'a.arrow' }, 'location'],
+    [{ code: 'mapping-invalid', field: 'mapping.categories[2]' }, 'category'],
+    [{ code: 'mapping-invalid', field: 'mapping.location.kind' }, 'location'],
+    [{ code: 'file-truncated', file: 'a.arrow' }, null],
+    [{ code: 'column-type', column: 'something_else' }, null],
   ] as const)('mappingErrorField(%o) → %s', (error, field) => {
     expect(mappingErrorField(error, mapping)).toBe(field);
+  });
+
+  // The proof that wording is free: the same real errors, with every message replaced by text
+  // that names no column, CRS or zone, after a round trip through the worker's error data.
+  const arrow = readArrow(tableToIPC(tableFromArrays({ occ_date: ['a', 'b'], x_coordinate: [1, 2], y_coordinate: ['n', 's'] })), 'a.arrow');
+  it.each([
+    [{ ...mapping, location: { ...mapping.location, crs: 'EPSG:1234' } as ColumnMapping['location'] }, 'crs'],
+    [{ ...mapping, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'nonsense' } as ColumnMapping['location'] }, 'crs'],
+    [{ ...mapping, time: { column: 'occ_date', timeZone: 'Mars/Base' } }, 'timeZone'],
+    [{ ...mapping, time: { column: 'missing_time' } }, 'time'],
+    [{ ...mapping, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' } as ColumnMapping['location'] }, 'location'],
+  ] as const)('a real load error for %o is placed at %s whatever its message says', (bad, expected) => {
+    let thrown: unknown;
+    try {
+      loadIncidents([arrow], { ...bad, category: null } as ColumnMapping);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    const reworded = errorFromData({ ...errorData(thrown), message: 'Something is wrong (reworded).' });
+    expect(reworded.message).toBe('Something is wrong (reworded).');
+    expect(mappingErrorField(reworded, { ...bad, category: null } as ColumnMapping)).toBe(expected);
   });
 });

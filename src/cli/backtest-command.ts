@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { backtest } from '../lib/evaluate/backtest';
+import { errorCodeOf } from '../lib/errors/hexcast-error';
 import { protocolOf, type Protocol } from '../lib/evaluate/protocol';
 import { boundaryCells } from '../lib/grid/boundary-cells';
 import { extendPanel } from '../lib/grid/extend-panel';
@@ -161,7 +162,7 @@ function protocolFromFlags(values: Record<string, string | boolean | string[] | 
   try {
     return protocolOf(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^protocol\./, '--'));
+    throw new UsageError((error as Error).message.replace(/^protocol\./, '--'), { code: errorCodeOf(error), field: (error as { field?: string }).field });
   }
 }
 

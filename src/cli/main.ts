@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { InputError } from '../lib/io/input-error';
+import { errorCodeOf, HexcastError } from '../lib/errors/hexcast-error';
 import { backtestCommand } from './backtest-command';
 import { binCommand } from './bin-command';
 import { HELP, VERSION } from './help';
@@ -21,7 +21,8 @@ const COMMANDS: Record<string, (argv: string[], signal: AbortSignal) => Promise<
 
 /**
  * Entry point of the `hexcast` command: runs a sub-command and returns the exit code —
- * 0 success, 1 the work failed (bad data, a model error; one line on stderr says why),
+ * 0 success, 1 the work failed (bad data, a model error; one line on stderr says why, ending
+ * with the error's code in parentheses when it has one, e.g. "(column-missing)"),
  * 2 the command was called wrongly, 130 interrupted (Ctrl-C).
  */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -52,12 +53,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`hexcast ${command}: ${message.split('\n')[0]}\n`);
+    const code = error instanceof HexcastError ? ` (${error.code})` : '';
+    process.stderr.write(`hexcast ${command}: ${message.split('\n')[0]}${code}\n`);
     if (usage) {
       process.stderr.write(`see 'hexcast ${command} --help'\n`);
       return EXIT.usage;
     }
-    if (!(error instanceof InputError) && !(error instanceof RangeError) && process.env.HEXCAST_DEBUG) {
+    if (errorCodeOf(error) === 'internal' && !(error instanceof RangeError) && process.env.HEXCAST_DEBUG) {
       process.stderr.write(`${(error as Error).stack}\n`);
     }
     return EXIT.failed;

@@ -54,7 +54,7 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
   const name = sources.map((s) => s.name).join(', ');
 
   const timeColumn = flags.time ?? detected?.time.column ?? suggestion.time[0]?.mapping.column;
-  if (!timeColumn) throw new InputError(`${name}: no time column found; name one with --time COL`, { file: sources[0]?.name });
+  if (!timeColumn) throw new InputError(`${name}: no time column found; name one with --time COL`, { code: 'mapping-undetected', file: sources[0]?.name, field: 'mapping.time' });
   const baseTime = detected && detected.time.column === timeColumn ? detected.time : { column: timeColumn };
   const time = {
     ...baseTime,
@@ -79,6 +79,8 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
   } else {
     const missing = suggestion.missing.filter((m) => !m.startsWith('a time column'));
     throw new InputError(`${name}: the location cannot be mapped automatically: ${missing.join('; ') || 'no location columns'}; use --lat/--lng or --x/--y --crs`, {
+      code: 'mapping-undetected',
+      field: 'mapping.location',
       file: sources[0]?.name,
     });
   }

@@ -23,13 +23,13 @@ export async function readSources(paths: readonly string[]): Promise<ReadFiles> 
     let data: Uint8Array;
     try {
       const info = await stat(path);
-      if (info.isDirectory()) throw new InputError(`'${path}' is a directory, not an Arrow file`, { file: path });
+      if (info.isDirectory()) throw new InputError(`'${path}' is a directory, not an Arrow file`, { code: 'file-unreadable', file: path });
       data = new Uint8Array(await readFile(path));
     } catch (error) {
       if (error instanceof InputError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-      throw new InputError(`cannot read '${path}': ${why}`, { file: path });
+      throw new InputError(`cannot read '${path}': ${why}`, { code: 'file-unreadable', file: path });
     }
     bytes.push(data);
     sources.push(readArrow(data, basename(path)));

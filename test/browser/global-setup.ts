@@ -1,7 +1,8 @@
 /**
  * Global setup of the browser tests: builds the app with `vite build` and serves dist/ with
  * `vite preview` on a free port of 127.0.0.1; the tests read its address with
- * `inject('baseUrl')`. HEXCAST_SKIP_BUILD=1 reuses an existing dist/ (quicker local reruns).
+ * `inject('baseUrl')`. The build has the test hooks (VITE_HEXCAST_TEST_HOOKS=1, see
+ * src/lib/worker/test-crash.ts). HEXCAST_SKIP_BUILD=1 reuses an existing dist/ (quicker local reruns).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!(process.env.HEXCAST_SKIP_BUILD === '1' && existsSync(`${root}/dist/index.html`))) {
+    // Installs the test hooks (window.__hexcastTest, e.g. to crash the worker); a production build has none.
+    process.env.VITE_HEXCAST_TEST_HOOKS = '1';
     await build({ root, logLevel: 'warn' });
   }
   const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });

@@ -33,11 +33,11 @@ describe('BinningState', () => {
     const worker = fakeWorker();
     const binning = new BinningState(worker.client);
     const first = binning.apply(settings(7));
-    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'RangeError', message: 'A panel of 43800 hour periods × 5000 cells is too large' } });
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'HexcastError', code: 'panel-too-large', message: 'A panel of 43800 hour periods × 5000 cells is too large' } });
     expect(await first).toBe(false);
     expect(binning.error).toBe('A panel of 43800 hour periods × 5000 cells is too large');
     const second = binning.apply(settings(8));
-    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'AbortError', message: 'Superseded by a newer request' } });
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'AbortError', code: 'aborted', message: 'Superseded by a newer request' } });
     expect(await second).toBe(false);
     expect(binning.error).toBe('A panel of 43800 hour periods × 5000 cells is too large');
     await settle();

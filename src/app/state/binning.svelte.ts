@@ -18,6 +18,8 @@ export class BinningState {
   boundaryError = $state<string | null>(null);
   /** The boundary an experiment link was made with, until the same file is loaded. */
   expectedBoundary = $state.raw<BoundaryFile | null>(null);
+  /** The boundary's file, kept so that a restarted worker can be sent it again. */
+  boundaryFile: File | null = null;
   /** Cells with incidents at each offered resolution (for the categories `countedFor`), once the worker has counted them. */
   cellCounts = $state.raw<ReadonlyMap<number, number> | null>(null);
   private countedFor: string | undefined;
@@ -60,11 +62,13 @@ export class BinningState {
       if (loaded && expected && loaded.sha256 !== expected.sha256) {
         await this.client.request('boundary', { boundary: null });
         this.boundary = null;
+        this.boundaryFile = null;
         this.boundaryError = `This is not the boundary the link was made with: it expects ${expected.name} (SHA-256 ${expected.sha256.slice(0, 12)}…), got ${loaded.name} (${loaded.sha256.slice(0, 12)}…).`;
         return false;
       }
       if (loaded) this.expectedBoundary = null;
       this.boundary = loaded;
+      this.boundaryFile = loaded ? file : null;
       this.boundaryError = null;
       return true;
     } catch (error) {

@@ -33,6 +33,11 @@ export class DataState {
   panelError = $state<string | null>(null);
   /** Files an experiment link needs before it can be restored (names and SHA-256). */
   expected = $state.raw<readonly { readonly name: string; readonly sha256: string }[] | null>(null);
+  /**
+   * The user's files open now (null for a sample), kept so that a restarted worker can be sent
+   * them again: the bytes sent to the worker are transferred, not copied, so only the File stays.
+   */
+  files: readonly File[] | null = null;
 
   constructor(private readonly client: WorkerClient) {}
 
@@ -61,6 +66,7 @@ export class DataState {
       this.expected = null;
     }
     this.source = { kind: 'files', files: opened.sources.map((s) => ({ name: s.name, sha256: s.sha256 })) };
+    this.files = files;
     return true;
   }
 
@@ -74,6 +80,7 @@ export class DataState {
       if (!opened) return false;
       this.expected = null;
       this.source = { kind: 'sample', id };
+      this.files = null;
       return true;
     } catch (error) {
       this.openError = error instanceof Error ? error.message : String(error);
@@ -121,6 +128,24 @@ export class DataState {
     }
   }
 
+  /** Forgets the open data (a restarted worker no longer holds it and it could not be sent again). */
+  forget(): void {
+    this.source = null;
+    this.files = null;
+    this.opened = null;
+    this.mapping = null;
+    this.clearLoaded();
+  }
+
+  /** Forgets what was read from the open files (the load, or the panel and its options). */
+  private clearLoaded(): void {
+    this.loaded = null;
+    this.loadError = null;
+    this.panel = null;
+    this.panelOptions = {};
+    this.panelError = null;
+  }
+
   private async open(files: FileBytes[]): Promise<OpenResult | null> {
     this.openError = null;
     try {
@@ -131,11 +156,7 @@ export class DataState {
         },
       });
       this.opened = opened;
-      this.loaded = null;
-      this.loadError = null;
-      this.panel = null;
-      this.panelOptions = {};
-      this.panelError = null;
+      this.clearLoaded();
       if (opened.kind === 'panel') this.mapping = null;
       return opened;
     } catch (error) {

@@ -42,7 +42,7 @@ describe('RunState', () => {
     const id = worker.last().id;
     void run.cancel();
     expect(worker.last()).toMatchObject({ type: 'cancel', target: id });
-    worker.reply({ type: 'error', id, error: { name: 'AbortError', message: 'The run was cancelled' } });
+    worker.reply({ type: 'error', id, error: { name: 'AbortError', code: 'aborted', message: 'The run was cancelled' } });
     expect(await done).toBeNull();
     expect(run.status).toBe('cancelled');
     expect(run.error).toBeNull();
@@ -53,7 +53,7 @@ describe('RunState', () => {
     const worker = fakeWorker();
     const run = new RunState(worker.client);
     const done = run.start(spec);
-    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'RangeError', message: "Model 'mlp' needs 20 training periods" } });
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'HexcastError', code: 'history-too-short', message: "Model 'mlp' needs 20 training periods" } });
     expect(await done).toBeNull();
     expect(run.status).toBe('failed');
     expect(run.error).toBe("Model 'mlp' needs 20 training periods");

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorker, settle } from '../../../test/fixtures/fake-worker';
-import type { BinResult, OpenResult, PanelLoadResult, PanelSummary, RunResult } from '../../lib/worker/protocol';
+import type { FakeWorker } from '../../../test/fixtures/fake-worker';
+import { emptyDropCounts } from '../../lib/io/incidents';
+import type { BinResult, LoadResult, OpenResult, PanelLoadResult, PanelSummary, Request, RunResult } from '../../lib/worker/protocol';
 import { decodeExperiment } from '../experiment-url';
 import { encodeExperiment } from '../experiment-url';
 import { Workbench } from './workbench.svelte';
@@ -50,5 +52,77 @@ describe('Workbench', () => {
     expect(bench.notice).toBe('Files verified. Press Run to reproduce the linked experiment.');
     expect(bench.current?.binning).toEqual({ res: 9, unit: 'hour', timeZone: 'America/Chicago', categories: null });
     expect(bench.current?.mapping).toBeNull();
+  });
+
+  describe('when the worker dies', () => {
+    const SHA = 'd'.repeat(64);
+    const mapping = { time: { column: 't' }, location: { kind: 'latlng' as const, lat: 'lat', lng: 'lng' } };
+    const opened = { kind: 'incidents', sources: [{ name: 'a.arrow', sha256: SHA }], sha256: SHA, suggestion: { mapping: null }, preview: { columns: [], rows: [] } } as unknown as OpenResult;
+    const loaded = { report: { read: 3, kept: 3, dropped: emptyDropCounts() }, summary: {}, ms: 1 } as unknown as LoadResult;
+    const binned = { kind: 'incidents', res: 8, cells: ['88'], geometry: null } as unknown as BinResult;
+
+    /** Settles until the app has sent a request of `type` (it reads the File first), and returns it. */
+    async function sentNext(worker: FakeWorker, type: Request['type']): Promise<Request> {
+      for (let i = 0; i < 20 && worker.last()?.type !== type; i++) await settle();
+      expect(worker.last().type).toBe(type);
+      return worker.last();
+    }
+
+    /** Opens a.arrow with the mapping and bins it, answering as the worker would. */
+    async function openAndBin(worker: FakeWorker, bench: Workbench): Promise<void> {
+      worker.reply({ type: 'done', id: (await sentNext(worker, 'open')).id, request: 'open', result: opened });
+      worker.reply({ type: 'done', id: (await sentNext(worker, 'load')).id, request: 'load', result: loaded });
+      worker.reply({ type: 'done', id: (await sentNext(worker, 'bin')).id, request: 'bin', result: binned });
+      await sentNext(worker, 'resolution-cells'); // left unanswered: pending when the worker dies
+      expect(bench.binning.result).toBe(binned);
+    }
+
+    it('says so on screen, restarts it and sends it the open file, mapping and binning again', async () => {
+      const worker = fakeWorker();
+      const bench = new Workbench(worker.client);
+      const file = new File([new Uint8Array([7, 8, 9])], 'a.arrow');
+      const opening = bench.openFiles([file], mapping);
+      await openAndBin(worker, bench);
+      await opening;
+      bench.run.result = { models: [] } as unknown as RunResult;
+      bench.step = 'results';
+      const before = worker.sent.length;
+
+      worker.die('error', 'Out of memory');
+      expect(bench.workerError).toBe('The worker stopped: Out of memory. Hexcast restarted it; your loaded file is kept.');
+      expect(worker.counts).toEqual({ spawned: 2, terminated: 1 });
+      expect(bench.run.result).toBeNull(); // the run's forecasts lived in the old worker
+      expect(bench.step).toBe('run');
+
+      const reopen = await sentNext(worker, 'open');
+      expect(worker.sent.indexOf(reopen)).toBe(before);
+      expect(reopen).toMatchObject({ files: [{ name: 'a.arrow' }] });
+      expect(new Uint8Array((reopen as Extract<Request, { type: 'open' }>).files[0].bytes)).toEqual(new Uint8Array([7, 8, 9]));
+      expect(bench.binning.result).toBeNull();
+      await openAndBin(worker, bench);
+      expect(worker.sent.slice(before).map((r) => r.type)).toEqual(['open', 'load', 'bin', 'resolution-cells']);
+      expect(worker.sent.find((r, i) => i > before && r.type === 'load')).toMatchObject({ mapping });
+      expect(bench.data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: SHA }] });
+    });
+
+    it('asks for the file again when it stops the restarted worker too', async () => {
+      const worker = fakeWorker();
+      const bench = new Workbench(worker.client);
+      const opening = bench.openFiles([new File([new Uint8Array([1])], 'a.arrow')], mapping);
+      await openAndBin(worker, bench);
+      await opening;
+
+      worker.die('error', 'Out of memory');
+      await sentNext(worker, 'open');
+      worker.die('messageerror');
+      expect(bench.workerError).toBe('The worker stopped: it sent an answer that could not be read. Hexcast restarted it; your file must be reloaded.');
+      expect(worker.counts).toEqual({ spawned: 3, terminated: 2 });
+      expect(bench.data.source).toBeNull();
+      expect(bench.binning.result).toBeNull();
+      expect(bench.step).toBe('data');
+      for (let i = 0; i < 5; i++) await settle();
+      expect(worker.last().type).toBe('open'); // nothing more was sent to the third worker
+      expect(worker.sent.filter((r) => r.type === 'open')).toHaveLength(2);
+    });
   });
 });

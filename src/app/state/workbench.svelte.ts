@@ -1,5 +1,5 @@
 import type { ColumnMapping } from '../../lib/io/column-mapping';
-import type { WorkerClient } from '../../lib/worker/client';
+import type { WorkerClient, WorkerDeath } from '../../lib/worker/client';
 import type { BinSettings, PanelOptions } from '../../lib/worker/protocol';
 import { appEnvironment } from '../environment';
 import type { Experiment } from '../experiment';
@@ -35,6 +35,10 @@ export class Workbench {
   notice = $state<string | null>(null);
   /** The URL parameters of the experiment the current result was run with. */
   ranWith = $state<string | null>(null);
+  /** Why the worker stopped and what became of the open data, until dismissed (see `recover`). */
+  workerError = $state<string | null>(null);
+  /** True while the open data is being sent to a restarted worker. */
+  private recovering = false;
 
   constructor(client: WorkerClient) {
     this.data = new DataState(client);
@@ -42,6 +46,44 @@ export class Workbench {
     this.experiment = new ExperimentState(client);
     this.run = new RunState(client);
     this.results = new ResultsState(client);
+    client.onDeath((death) => void this.recover(death));
+  }
+
+  /**
+   * After the worker died — its pending requests were rejected and the client started a new
+   * worker, which holds nothing — says so on screen and sends the open data again: the same
+   * files (kept as Files) or sample, boundary, mapping or panel options, and binning. The run
+   * result died with the old worker. Data that stops the worker again while being restored is
+   * not sent a third time: the user is asked to reload it instead.
+   */
+  async recover(death: WorkerDeath): Promise<void> {
+    const source = this.data.source;
+    const files = this.data.files;
+    const keep = death.restarted && !this.recovering && source !== null && (source.kind === 'sample' || files !== null);
+    const fate = source === null ? 'no data was open' : keep ? 'your loaded file is kept' : 'your file must be reloaded';
+    this.workerError = death.restarted ? `The worker stopped: ${death.reason}. Hexcast restarted it; ${fate}.` : `The worker stopped: ${death.reason}. Reload the page to continue.`;
+    this.beforeOpen();
+    if (this.step === 'results') this.step = 'run';
+    if (!keep) {
+      this.data.forget();
+      this.step = 'data';
+      return;
+    }
+    const { mapping, panelOptions } = this.data;
+    const settings = this.binning.settings;
+    const boundary = this.binning.boundaryFile;
+    this.recovering = true;
+    try {
+      const sample = source.kind === 'sample' ? sampleById(source.id) : undefined;
+      const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? []);
+      if (!opened) return;
+      if (boundary) await this.binning.setBoundary(boundary);
+      if (this.data.isPanel) {
+        if (await this.data.loadPanel(panelOptions)) await this.bin(settings);
+      } else if (mapping && (await this.data.load(mapping))) await this.bin(settings);
+    } finally {
+      this.recovering = false;
+    }
   }
 
   /** The experiment as it stands, or null before any data is open. */

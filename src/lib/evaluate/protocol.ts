@@ -1,3 +1,5 @@
+import { HexcastError } from '../errors/hexcast-error';
+
 /**
  * The backtest protocol: a serialisable object that, with the data, fixes every number in a
  * report. It goes into the report and the app's URL unchanged.
@@ -50,15 +52,15 @@ export function protocolOf(input: Partial<Protocol>): Protocol {
   positiveInteger('step', p.step);
   positiveInteger('refitEvery', p.refitEvery);
   if (!Number.isInteger(p.validation) || p.validation < 0) {
-    throw new RangeError(`protocol.validation must be an integer ≥ 0 (periods), got ${p.validation}`);
+    throw new HexcastError('protocol-invalid', `protocol.validation must be an integer ≥ 0 (periods), got ${p.validation}`, { field: 'protocol.validation' });
   }
   if (p.window !== 'expanding') positiveInteger('window', p.window);
-  if (!Number.isInteger(p.seed)) throw new RangeError(`protocol.seed must be an integer, got ${p.seed}`);
+  if (!Number.isInteger(p.seed)) throw new HexcastError('protocol-invalid', `protocol.seed must be an integer, got ${p.seed}`, { field: 'protocol.seed' });
   if (!Array.isArray(p.coverage) || p.coverage.length === 0) {
-    throw new RangeError('protocol.coverage must list at least one coverage level, e.g. [0.01, 0.05]');
+    throw new HexcastError('protocol-invalid', 'protocol.coverage must list at least one coverage level, e.g. [0.01, 0.05]', { field: 'protocol.coverage' });
   }
   for (const c of p.coverage) {
-    if (!(c > 0 && c <= 1)) throw new RangeError(`protocol.coverage levels must lie in (0, 1], got ${c}`);
+    if (!(c > 0 && c <= 1)) throw new HexcastError('protocol-invalid', `protocol.coverage levels must lie in (0, 1], got ${c}`, { field: 'protocol.coverage' });
   }
   const coverage = [...new Set(p.coverage)].sort((a, b) => a - b);
   return { ...p, coverage };
@@ -96,14 +98,16 @@ export function assertProtocolFits(periods: number, protocol: Protocol, models: 
   const firstSpan = first - windowStart(first, protocol);
   if (first < 1) {
     const needed = protocol.horizon + (protocol.folds - 1) * protocol.step + 1;
-    throw new RangeError(
+    throw new HexcastError(
+      'panel-too-short',
       `The panel has ${periods} periods; ${protocol.folds} folds of horizon ${protocol.horizon} stepping by ${protocol.step} need at least ${needed}`,
     );
   }
   for (const model of models) {
     const needed = model.minHistory + protocol.validation;
     if (firstSpan < needed) {
-      throw new RangeError(
+      throw new HexcastError(
+        'history-too-short',
         `Model '${model.name}' needs ${model.minHistory} training periods plus ${protocol.validation} for validation, ` +
           `but the first fold has only ${firstSpan} (cutoff at period ${first} of ${periods}); use fewer folds, a shorter horizon or a longer window`,
       );
@@ -113,6 +117,6 @@ export function assertProtocolFits(periods: number, protocol: Protocol, models: 
 
 function positiveInteger(field: string, value: unknown): void {
   if (!Number.isInteger(value) || (value as number) < 1) {
-    throw new RangeError(`protocol.${field} must be a whole number ≥ 1, got ${String(value)}`);
+    throw new HexcastError('protocol-invalid', `protocol.${field} must be a whole number ≥ 1, got ${String(value)}`, { field: `protocol.${field}` });
   }
 }

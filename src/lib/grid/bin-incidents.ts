@@ -1,3 +1,4 @@
+import { HexcastError } from '../errors/hexcast-error';
 import type { Incidents } from '../io/incidents';
 import { CellCache } from './cell-cache';
 import { areaOf, assertResolution } from './h3';
@@ -61,7 +62,7 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   };
   const bucket = timeBucket(spec);
   const n = incidents.length;
-  if (n === 0) throw new Error('No incidents to bin: every row was dropped or filtered (see the load report)');
+  if (n === 0) throw new HexcastError('nothing-to-bin', 'No incidents to bin: every row was dropped or filtered (see the load report)');
 
   let min = Infinity;
   let max = -Infinity;
@@ -128,7 +129,8 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   const P = boundaries.length;
   const maxValues = options.maxValues ?? 250_000_000;
   if (P * C > maxValues) {
-    throw new RangeError(
+    throw new HexcastError(
+      'panel-too-large',
       `A panel of ${P} ${spec.unit} periods × ${C} cells (${(P * C).toLocaleString('en-US')} values, limit ${maxValues.toLocaleString('en-US')}) is too large; ` +
         'choose a coarser resolution or a longer time bucket',
     );

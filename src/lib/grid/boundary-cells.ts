@@ -1,3 +1,4 @@
+import { HexcastError } from '../errors/hexcast-error';
 import { cellsInPolygon } from './h3';
 
 /** The GeoJSON shapes a boundary may be given as. */
@@ -13,13 +14,13 @@ export function boundaryCells(geojson: unknown, res: number): string[] {
   const polygons = polygonsOf(geojson as GeoJson, 'boundary');
   const out = new Set<string>();
   for (const rings of polygons) for (const cell of cellsInPolygon({ rings, res })) out.add(cell);
-  if (out.size === 0) throw new Error(`The boundary covers no H3 cell centre at resolution ${res}; use a finer resolution`);
+  if (out.size === 0) throw new HexcastError('boundary-empty', `The boundary covers no H3 cell centre at resolution ${res}; use a finer resolution`, { field: 'boundary' });
   return [...out].sort();
 }
 
 function polygonsOf(value: GeoJson | null | undefined, where: string): number[][][][] {
   if (!value || typeof value !== 'object' || !('type' in value)) {
-    throw new Error(`The ${where} is not GeoJSON: expected an object with a "type"`);
+    throw new HexcastError('boundary-invalid', `The ${where} is not GeoJSON: expected an object with a "type"`, { field: 'boundary' });
   }
   switch (value.type) {
     case 'Polygon':
@@ -31,6 +32,10 @@ function polygonsOf(value: GeoJson | null | undefined, where: string): number[][
     case 'FeatureCollection':
       return value.features.flatMap((feature, i) => (feature.geometry ? polygonsOf(feature.geometry, `${where}'s feature ${i}`) : []));
     default:
-      throw new Error(`The ${where} is a GeoJSON ${(value as { type: string }).type}; expected a Polygon or MultiPolygon (or a Feature/FeatureCollection of them)`);
+      throw new HexcastError(
+        'boundary-invalid',
+        `The ${where} is a GeoJSON ${(value as { type: string }).type}; expected a Polygon or MultiPolygon (or a Feature/FeatureCollection of them)`,
+        { field: 'boundary' },
+      );
   }
 }

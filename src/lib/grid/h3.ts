@@ -2,6 +2,7 @@
  * The one place that imports h3-js. Every call takes named arguments and re-throws h3's
  * terse errors with the values that caused them.
  */
+import { HexcastError } from '../errors/hexcast-error';
 import {
   cellArea as h3CellArea,
   cellToBoundary,
@@ -25,7 +26,7 @@ export const MAX_RESOLUTION = 15;
  */
 export function assertResolution(res: number): number {
   if (!Number.isInteger(res) || res < 0 || res > MAX_RESOLUTION) {
-    throw new RangeError(`H3 resolution must be an integer from 0 to 15, got ${res}`);
+    throw new HexcastError('resolution-invalid', `H3 resolution must be an integer from 0 to 15, got ${res}`, { field: 'bin.res' });
   }
   return res;
 }

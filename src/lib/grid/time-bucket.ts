@@ -1,3 +1,4 @@
+import { HexcastError } from '../errors/hexcast-error';
 import type { Clock } from '../io/incidents';
 import { assertTimeZone, wallToInstant, zoneOffset } from './time-zone';
 
@@ -44,7 +45,7 @@ export interface TimeBucket {
  */
 export function timeBucket(spec: BucketSpec): TimeBucket {
   if (!BUCKET_UNITS.includes(spec.unit)) {
-    throw new RangeError(`Unknown time bucket '${spec.unit}': expected one of ${BUCKET_UNITS.join(', ')}`);
+    throw new HexcastError('bucket-unknown', `Unknown time bucket '${spec.unit}': expected one of ${BUCKET_UNITS.join(', ')}`, { field: 'bin.unit' });
   }
   assertTimeZone(spec.timeZone);
   const zone = spec.clock === 'wall' ? 'UTC' : spec.timeZone;

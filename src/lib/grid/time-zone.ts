@@ -2,6 +2,7 @@
  * Offsets of IANA time zones from UTC, computed with `Intl` (no zone database shipped).
  * Offsets are in milliseconds, positive east of Greenwich: local wall time = instant + offset.
  */
+import { HexcastError } from '../errors/hexcast-error';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -91,7 +92,7 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
         second: 'numeric',
       });
     } catch {
-      throw new RangeError(`Unknown time zone '${zone}': expected an IANA name such as 'America/Chicago' or 'UTC'`);
+      throw new HexcastError('time-zone-unknown', `Unknown time zone '${zone}': expected an IANA name such as 'America/Chicago' or 'UTC'`);
     }
     formatters.set(zone, formatter);
   }

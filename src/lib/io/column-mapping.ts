@@ -105,23 +105,23 @@ export function parseColumnMapping(value: unknown): ColumnMapping {
       crs: text(location.crs, 'mapping.location.crs'),
     };
   } else {
-    throw new InputError(`mapping.location.kind is ${show(location.kind)}: expected 'latlng' or 'xy'`);
+    throw new InputError(`mapping.location.kind is ${show(location.kind)}: expected 'latlng' or 'xy'`, invalid('mapping.location.kind'));
   }
   const mapping: { -readonly [K in keyof ColumnMapping]: ColumnMapping[K] } = { time: timeMapping, location: locationMapping };
   if (root.category !== undefined) mapping.category = root.category === null ? null : text(root.category, 'mapping.category');
   if (root.categories !== undefined) {
-    if (!Array.isArray(root.categories)) throw new InputError(`mapping.categories is ${show(root.categories)}: expected an array of strings`);
+    if (!Array.isArray(root.categories)) throw new InputError(`mapping.categories is ${show(root.categories)}: expected an array of strings`, invalid('mapping.categories'));
     mapping.categories = root.categories.map((c, i) => text(c, `mapping.categories[${i}]`));
   }
   if (root.timeRange !== undefined) {
     const range = root.timeRange;
     if (!Array.isArray(range) || range.length !== 2 || !range.every((t) => typeof t === 'number' && Number.isFinite(t)) || range[0] >= range[1]) {
-      throw new InputError(`mapping.timeRange is ${show(range)}: expected [startMs, endMs] with start < end`);
+      throw new InputError(`mapping.timeRange is ${show(range)}: expected [startMs, endMs] with start < end`, invalid('mapping.timeRange'));
     }
     mapping.timeRange = [range[0], range[1]];
   }
   if (root.keepOutliers !== undefined) {
-    if (typeof root.keepOutliers !== 'boolean') throw new InputError(`mapping.keepOutliers is ${show(root.keepOutliers)}: expected true or false`);
+    if (typeof root.keepOutliers !== 'boolean') throw new InputError(`mapping.keepOutliers is ${show(root.keepOutliers)}: expected true or false`, invalid('mapping.keepOutliers'));
     mapping.keepOutliers = root.keepOutliers;
   }
   return mapping;
@@ -129,13 +129,13 @@ export function parseColumnMapping(value: unknown): ColumnMapping {
 
 function record(value: unknown, path: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InputError(`${path} is ${show(value)}: expected an object`);
+    throw new InputError(`${path} is ${show(value)}: expected an object`, invalid(path));
   }
   return value as Record<string, unknown>;
 }
 
 function text(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value === '') throw new InputError(`${path} is ${show(value)}: expected a non-empty string`);
+  if (typeof value !== 'string' || value === '') throw new InputError(`${path} is ${show(value)}: expected a non-empty string`, invalid(path));
   return value;
 }
 
@@ -145,7 +145,7 @@ function optionalString(value: unknown, path: string): string | undefined {
 
 function optionalOneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new InputError(`${path} is ${show(value)}: expected one of ${allowed.join(', ')}`);
+  if (!allowed.includes(value as T)) throw new InputError(`${path} is ${show(value)}: expected one of ${allowed.join(', ')}`, invalid(path));
   return value as T;
 }
 
@@ -157,4 +157,9 @@ function show(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** The code and field of a malformed mapping entry at `path`. */
+function invalid(path: string): { code: 'mapping-invalid'; field: string } {
+  return { code: 'mapping-invalid', field: path };
 }

@@ -53,11 +53,15 @@ export function resolveCrs(crs: string): { label: string; definition: string } {
       throw new InputError(
         `unknown CRS '${crs}': Hexcast ships definitions for EPSG:4326, 3857, 2913, 3435 and the UTM zones (26901–26923, ` +
           `32601–32660, 32701–32760); paste the proj4 string for ${label} instead (epsg.io/${code[1]}.proj4 shows it)`,
+        { code: 'crs-unknown', field: 'mapping.location.crs' },
       );
     }
     return { label, definition };
   }
   if (text.startsWith('+')) return { label: text, definition: text };
   if (/^(?:PROJCS|GEOGCS|PROJCRS|GEOGCRS)\[/i.test(text)) return { label: text.slice(0, 40), definition: text };
-  throw new InputError(`CRS '${crs}' is neither an EPSG code ('EPSG:2913' or '2913') nor a proj4 string ('+proj=…')`);
+  throw new InputError(`CRS '${crs}' is neither an EPSG code ('EPSG:2913' or '2913') nor a proj4 string ('+proj=…')`, {
+    code: 'crs-invalid',
+    field: 'mapping.location.crs',
+  });
 }

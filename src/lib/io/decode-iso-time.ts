@@ -90,7 +90,7 @@ export function isoClock(seen: IsoSeen, inputs: readonly ColumnInput[]): Clock {
     throw new InputError(
       `time column '${inputs[0].field.name}' mixes ISO-8601 strings with an offset (${quote(seen.instants)}) and without one ` +
         `(${quote(seen.walls)}): expected all instants (with Z or ±hh:mm) or all wall-clock times (without); fix the export or split the file`,
-      { column: inputs[0].field.name },
+      { code: 'time-mixed-offsets', column: inputs[0].field.name },
     );
   }
   return seen.instants.length > 0 ? 'instant' : 'wall';

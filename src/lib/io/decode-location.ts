@@ -93,7 +93,7 @@ function readColumn(inputs: readonly ColumnInput[], out: Float64Array): void {
     if (!isNumericType(field.type)) {
       throw new InputError(
         `location column '${field.name}' in file '${source.name}' has type ${String(field.type)}: expected a numeric type (Float64, Float32 or an integer)`,
-        { file: source.name, column: field.name },
+        { code: 'column-type', file: source.name, column: field.name },
       );
     }
     let at = start;
@@ -112,7 +112,10 @@ function projector(crs: string): (x: number, y: number) => readonly number[] {
     converter = proj4(definition, 'EPSG:4326');
   } catch (error) {
     const why = error instanceof Error && error.message ? `: ${error.message}` : '';
-    throw new InputError(`proj4 cannot use the CRS '${label}'${why}: expected an EPSG code or a valid proj4 string`);
+    throw new InputError(`proj4 cannot use the CRS '${label}'${why}: expected an EPSG code or a valid proj4 string`, {
+      code: 'crs-invalid',
+      field: 'mapping.location.crs',
+    });
   }
   const failed = [NaN, NaN];
   return memoiseProjection((point) => {

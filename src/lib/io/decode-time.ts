@@ -77,6 +77,7 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
       const expected =
         encoding === 'epoch' ? "expected an integer or float column for encoding 'epoch'" : encoding === 'iso' ? "expected Utf8 or Dictionary<Utf8> strings for encoding 'iso'" : EXPECTED;
       throw new InputError(`time column '${field.name}' in file '${source.name}' has type ${String(field.type)}: ${expected}`, {
+        code: 'column-type',
         file: source.name,
         column: field.name,
       });
@@ -95,7 +96,7 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
         throw new InputError(
           `time column '${field.name}' holds numbers (median |value| ${inferred.median.toPrecision(3)}) that do not look like ` +
             'epoch seconds, ms, µs or ns between 1973 and 2286: declare the unit (s, ms, us or ns) in the mapping',
-          { column: field.name },
+          { code: 'time-unit-unknown', column: field.name, field: 'mapping.time.unit' },
         );
       }
       unit = inferred.unit;
@@ -128,7 +129,7 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
 function chooseClock(declared: Clock | undefined, natural: Clock, { field, source }: ColumnInput): Clock {
   if (declared === undefined || declared === natural) return natural;
   const where = `time column '${field.name}' in file '${source.name}'`;
-  const context = { file: source.name, column: field.name };
+  const context = { code: 'clock-conflict', file: source.name, column: field.name, field: 'mapping.time.clock' } as const;
   if (DataType.isDate(field.type)) {
     throw new InputError(`${where} holds calendar dates (${String(field.type)}): they cannot be read as instants; leave the clock on wall-clock readings`, context);
   }

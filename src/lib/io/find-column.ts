@@ -30,7 +30,7 @@ export function findColumn(sources: readonly ArrowSource[], column: string, role
       throw new InputError(
         `file '${source.name}' has no column '${column}' (mapped as ${role})${near ? ` — did you mean '${near}'?` : ''}; ` +
           `available columns: ${names.join(', ')}`,
-        { file: source.name, column },
+        { code: 'column-missing', file: source.name, column },
       );
     }
     const input = { source, start, field: schema.fields[index], vector: source.table.getChildAt(index) as Vector };
@@ -57,7 +57,7 @@ export function assertSameFamily(inputs: readonly ColumnInput[], familyOf: (inpu
         `column '${input.field.name}' (${role}) is ${family ?? 'unusable'} (${String(first.field.type)}) in file '${first.source.name}' ` +
           `but ${other ?? 'unusable'} (${String(input.field.type)}) in file '${input.source.name}': ` +
           'files load together only when their mapped columns agree in type',
-        { file: input.source.name, column: input.field.name },
+        { code: 'column-types-differ', file: input.source.name, column: input.field.name },
       );
     }
   }

@@ -32,13 +32,19 @@ import type { ArrowSource } from './read-arrow';
  * }).report // → { read: 1306393, kept: 1293304, dropped: { 'location-null': 13084, 'location-outlier': 5, … }, … }
  */
 export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMapping): Incidents {
-  if (sources.length === 0) throw new InputError('no incident files given: expected at least one Arrow file');
+  if (sources.length === 0) throw new InputError('no incident files given: expected at least one Arrow file', { code: 'no-files' });
   const zone = mapping.time.timeZone;
   if (zone !== undefined && !isTimeZone(zone)) {
-    throw new InputError(`time zone '${zone}' is not a known IANA zone: expected a name such as 'America/Chicago' or 'UTC'`);
+    throw new InputError(`time zone '${zone}' is not a known IANA zone: expected a name such as 'America/Chicago' or 'UTC'`, {
+      code: 'time-zone-unknown',
+      field: 'mapping.time.timeZone',
+    });
   }
   if (mapping.categories && !mapping.category) {
-    throw new InputError('a category filter (mapping.categories) needs a category column (mapping.category)');
+    throw new InputError('a category filter (mapping.categories) needs a category column (mapping.category)', {
+      code: 'category-filter-without-column',
+      field: 'mapping.category',
+    });
   }
   const read = sources.reduce((sum, source) => sum + source.table.numRows, 0);
   const reasons = new Uint8Array(read);

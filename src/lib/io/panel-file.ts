@@ -105,7 +105,7 @@ export interface PanelFileOptions {
 export function readPanelFile(sources: readonly ArrowSource[], options: PanelFileOptions = {}): { panel: Panel; report: PanelFileReport } {
   const name = sources.map((s) => s.name).join(', ');
   const rows = sources.reduce((n, s) => n + s.table.numRows, 0);
-  if (rows === 0) throw new InputError(`panel file ${name} has no rows`, { file: sources[0]?.name });
+  if (rows === 0) throw new InputError(`panel file ${name} has no rows`, { code: 'panel-no-rows', file: sources[0]?.name });
   const meta = metadataOf(sources[0]);
   // Cells: text or 64-bit integers.
   const cellInputs = findColumn(sources, 'cell', 'H3 cell');
@@ -134,6 +134,7 @@ export function readPanelFile(sources: readonly ArrowSource[], options: PanelFil
   for (const input of findColumn(sources, 'count', 'count')) {
     if (!DataType.isInt(input.field.type) && !DataType.isFloat(input.field.type)) {
       throw new InputError(`column 'count' in file '${input.source.name}' has type ${String(input.field.type)}: expected integers or floats`, {
+        code: 'column-type',
         file: input.source.name,
         column: 'count',
       });
@@ -159,7 +160,9 @@ export function readPanelFile(sources: readonly ArrowSource[], options: PanelFil
       if (res < 0) res = r;
       if (r !== res) {
         throw new InputError(`panel file ${name} mixes H3 resolutions: row ${i} has cell '${cell}' at resolution ${r}, earlier rows are at ${res}`, {
+          code: 'panel-mixed-resolutions',
           file: sources[0].name,
+          row: i,
           column: 'cell',
         });
       }
@@ -167,11 +170,11 @@ export function readPanelFile(sources: readonly ArrowSource[], options: PanelFil
     }
   }
   const usedRows = use.reduce((n, v) => n + v, 0);
-  if (usedRows === 0) throw new InputError(`panel file ${name}: no row has a valid cell, period and count`, { file: sources[0].name });
+  if (usedRows === 0) throw new InputError(`panel file ${name}: no row has a valid cell, period and count`, { code: 'panel-no-rows', file: sources[0].name });
 
   const clock = meta?.bucket.clock ?? decoded.clock;
   const timeZone = options.timeZone ?? meta?.bucket.timeZone ?? decoded.declaredZone?.value ?? 'UTC';
-  if (!isTimeZone(timeZone)) throw new InputError(`unknown time zone '${timeZone}' for panel file ${name}`);
+  if (!isTimeZone(timeZone)) throw new InputError(`unknown time zone '${timeZone}' for panel file ${name}`, { code: 'time-zone-unknown', field: 'panel.timeZone' });
   const unit = options.unit ?? meta?.bucket.unit ?? inferUnit(periodOut, use, name, timeZone, clock);
   const spec: BucketSpec = { unit, timeZone, clock };
   const bucket = timeBucket(spec);
@@ -184,7 +187,7 @@ export function readPanelFile(sources: readonly ArrowSource[], options: PanelFil
       throw new InputError(
         `panel file ${name}, row ${i}: period ${new Date(t).toISOString()} is not the start of a ${unit} bucket in ${timeZone}` +
           (unit === 'week' ? ' (weeks start on Monday)' : ''),
-        { file: sources[0].name, column: 'period' },
+        { code: 'panel-bucket-unknown', file: sources[0].name, column: 'period', row: i, field: 'panel.unit' },
       );
     }
     if (t < min) min = t;
@@ -229,7 +232,7 @@ function metadataOf(source: ArrowSource): { res: number; bucket: BucketSpec; fir
   } catch {
     // fall through: treat as a panel without metadata
   }
-  throw new InputError(`panel file '${source.name}' has unreadable '${META_KEY}' metadata`, { file: source.name });
+  throw new InputError(`panel file '${source.name}' has unreadable '${META_KEY}' metadata`, { code: 'panel-metadata', file: source.name });
 }
 
 /**
@@ -240,7 +243,10 @@ function metadataOf(source: ArrowSource): { res: number; bucket: BucketSpec; fir
  */
 function inferUnit(periods: Float64Array, use: Uint8Array, name: string, timeZone: string, clock: BucketSpec['clock']): BucketUnit {
   const distinct = [...new Set(Array.from(periods).filter((_, i) => use[i]))].sort((a, b) => a - b);
-  if (distinct.length < 2) throw new InputError(`panel file ${name} has a single period: state the bucket unit (hour, day, week or month)`);
+  if (distinct.length < 2) throw new InputError(`panel file ${name} has a single period: state the bucket unit (hour, day, week or month)`, {
+      code: 'panel-bucket-unknown',
+      field: 'panel.unit',
+    });
   let gap = Infinity;
   for (let i = 1; i < distinct.length; i++) gap = Math.min(gap, distinct[i] - distinct[i - 1]);
   const hours = gap / 3_600_000;
@@ -249,5 +255,8 @@ function inferUnit(periods: Float64Array, use: Uint8Array, name: string, timeZon
     const bucket = timeBucket({ unit: BUCKET_UNITS[u], timeZone, clock });
     if (distinct.every((t) => bucket.floor(t) === t)) return BUCKET_UNITS[u];
   }
-  throw new InputError(`panel file ${name}: its periods lie on no hour, day, week or month grid in ${timeZone}; state the bucket unit and zone`);
+  throw new InputError(`panel file ${name}: its periods lie on no hour, day, week or month grid in ${timeZone}; state the bucket unit and zone`, {
+    code: 'panel-bucket-unknown',
+    field: 'panel.unit',
+  });
 }

@@ -37,7 +37,7 @@ const CONVERT: Partial<Record<string, string>> = {
  */
 export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
   const sniffed = sniffFormat(bytes);
-  if (sniffed.format === 'empty') throw new InputError(`file '${name}' is empty (0 bytes): ${EXPECTED}`, { file: name });
+  if (sniffed.format === 'empty') throw new InputError(`file '${name}' is empty (0 bytes): ${EXPECTED}`, { code: 'file-empty', file: name });
   let format: ArrowSource['format'];
   if (sniffed.format === 'arrow-file') {
     format = 'file';
@@ -53,12 +53,13 @@ export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
   } else {
     const advice = CONVERT[sniffed.format];
     throw new InputError(`file '${name}' is ${sniffed.description}, not Apache Arrow: ${EXPECTED}${advice ? `; ${advice}` : ''}`, {
+      code: 'not-arrow',
       file: name,
     });
   }
   const unsound = checkIpcMetadata(bytes, format);
   if (unsound !== null) {
-    throw new InputError(`file '${name}' is corrupt or truncated: its Arrow IPC ${format} metadata is inconsistent (${unsound})`, { file: name });
+    throw new InputError(`file '${name}' is corrupt or truncated: its Arrow IPC ${format} metadata is inconsistent (${unsound})`, { code: 'file-corrupt', file: name });
   }
   registerArrowCodecs();
   let table: Table;
@@ -67,9 +68,9 @@ export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/^(LZ4|ZSTD):/.test(message)) {
-      throw new InputError(`file '${name}' is corrupt: a compressed buffer could not be decompressed (${message})`, { file: name });
+      throw new InputError(`file '${name}' is corrupt: a compressed buffer could not be decompressed (${message})`, { code: 'file-corrupt', file: name });
     }
-    throw new InputError(`file '${name}' could not be read as an Arrow IPC ${format}: it is truncated or corrupt (${message})`, { file: name });
+    throw new InputError(`file '${name}' could not be read as an Arrow IPC ${format}: it is truncated or corrupt (${message})`, { code: 'file-corrupt', file: name });
   }
   checkTable(table, name);
   return { name, bytes: bytes.length, table, format };
@@ -88,13 +89,14 @@ export async function readArrowBlob(blob: Blob, name?: string): Promise<ArrowSou
 
 function checkTable(table: Table, name: string): void {
   const fields = table.schema.fields;
-  if (fields.length === 0) throw new InputError(`file '${name}' holds no columns: ${EXPECTED} with incident columns`, { file: name });
+  if (fields.length === 0) throw new InputError(`file '${name}' holds no columns: ${EXPECTED} with incident columns`, { code: 'no-columns', file: name });
   fields.forEach((field, i) => {
     const column = table.getChildAt(i);
     for (const data of column?.data ?? []) {
       const problem = checkColumnData(data);
       if (problem !== null) {
         throw new InputError(`file '${name}' is corrupt or truncated: column '${field.name}' (${String(field.type)}): ${problem}`, {
+          code: 'file-corrupt',
           file: name,
           column: field.name,
         });
@@ -104,7 +106,7 @@ function checkTable(table: Table, name: string): void {
   if (table.numRows === 0) {
     const names = fields.map((f) => f.name);
     const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
-    throw new InputError(`file '${name}' has ${fields.length} columns (${shown}) but zero rows: expected at least one incident`, { file: name });
+    throw new InputError(`file '${name}' has ${fields.length} columns (${shown}) but zero rows: expected at least one incident`, { code: 'no-rows', file: name });
   }
 }
 
@@ -126,6 +128,7 @@ function looksLikeLegacyStream(bytes: Uint8Array): boolean {
 
 function truncated(name: string, size: number, why: string): InputError {
   return new InputError(`file '${name}' is truncated (${size} bytes): ${why}; ${EXPECTED} (was the download or copy cut short?)`, {
+    code: 'file-truncated',
     file: name,
   });
 }

@@ -39,8 +39,8 @@ export function preparePanel(sources: readonly ArrowSource[], sha256: string, op
     const loadMs = performance.now() - started;
     return { panel, data: panelReportData(sources, sha256, report), timings: { loadMs, binMs: 0 } };
   }
-  if (!options.mapping) throw new InputError('a column mapping is needed to load incident files');
-  if (!options.bin) throw new InputError('a resolution and time bucket are needed to bin incidents');
+  if (!options.mapping) throw new InputError('a column mapping is needed to load incident files', { code: 'settings-missing', field: 'mapping' });
+  if (!options.bin) throw new InputError('a resolution and time bucket are needed to bin incidents', { code: 'settings-missing', field: 'bin' });
   const started = performance.now();
   const incidents = loadIncidents(sources, options.mapping);
   const loaded = performance.now();
@@ -64,7 +64,9 @@ export function isPanelInput(sources: readonly ArrowSource[]): boolean {
   const panelFiles = sources.filter(isPanelSource);
   if (panelFiles.length === 0) return false;
   if (panelFiles.length !== sources.length) {
-    throw new InputError(`${panelFiles.map((s) => s.name).join(', ')} ${panelFiles.length === 1 ? 'is a' : 'are'} pre-binned panel file(s) and cannot be loaded together with incident files`);
+    throw new InputError(`${panelFiles.map((s) => s.name).join(', ')} ${panelFiles.length === 1 ? 'is a' : 'are'} pre-binned panel file(s) and cannot be loaded together with incident files`, {
+      code: 'mixed-inputs',
+    });
   }
   return true;
 }

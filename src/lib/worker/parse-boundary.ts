@@ -1,3 +1,4 @@
+import { errorCodeOf, HexcastError } from '../errors/hexcast-error';
 import { boundaryCells } from '../grid/boundary-cells';
 import type { BoundaryInput } from './protocol';
 
@@ -11,12 +12,12 @@ export function parseBoundary(input: BoundaryInput, res: number): unknown {
   try {
     geojson = JSON.parse(input.text);
   } catch (error) {
-    throw new Error(`Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`);
+    throw new HexcastError('boundary-invalid', `Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`, { file: input.name, field: 'boundary' });
   }
   try {
     boundaryCells(geojson, res);
   } catch (error) {
-    throw new Error(`Boundary file '${input.name}': ${(error as Error).message}`);
+    throw new HexcastError(errorCodeOf(error), `Boundary file '${input.name}': ${(error as Error).message}`, { file: input.name, field: 'boundary' });
   }
   return geojson;
 }

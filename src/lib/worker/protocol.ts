@@ -12,6 +12,7 @@ import type { Protocol } from '../evaluate/protocol';
 import type { ParamSpec } from '../forecast/model-definition';
 import type { BinReport } from '../grid/bin-incidents';
 import type { BucketUnit } from '../grid/time-bucket';
+import type { ErrorData } from '../errors/hexcast-error';
 import type { ColumnMapping } from '../io/column-mapping';
 import type { MappingSuggestion } from '../io/detect-mapping';
 import type { Clock, LoadReport } from '../io/incidents';
@@ -270,14 +271,12 @@ export interface Results {
 
 export type RequestType = Request['type'];
 
-/** An error as it crosses the thread boundary: AbortError for cancelled or superseded work. */
-export interface WorkerError {
-  readonly name: string;
-  readonly message: string;
-  /** The file or column an input error concerns, when known. */
-  readonly file?: string;
-  readonly column?: string;
-}
+/**
+ * An error as it crosses the thread boundary (`errorData`): name, message, its stable `code`
+ * and where it was found (file, column, row, field); name 'AbortError' and code 'aborted' for
+ * cancelled or superseded work. The client rebuilds it with `errorFromData`.
+ */
+export type WorkerError = ErrorData;
 
 /** Messages from the worker to the app. */
 export type Response =

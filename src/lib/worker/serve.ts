@@ -1,3 +1,4 @@
+import { errorData } from '../errors/hexcast-error';
 import type { RunProgress } from '../evaluate/run-forecasts';
 import { catalogueOf, modelDefinitions } from './model-catalogue';
 import { LATEST_WINS, type Progress, type Request, type RequestType, type Response, type Results, type WorkerError } from './protocol';
@@ -154,14 +155,7 @@ function abortError(message: string): Error {
   return error;
 }
 
-/** An error as plain data: its name and message, plus the file and column of an input error. */
+/** An error as plain data for the error message: name, message, code and where (see `errorData`). */
 export function toWorkerError(error: unknown): WorkerError {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const where = error as Error & { file?: string; column?: string };
-  return {
-    name: error.name,
-    message: error.message,
-    ...(where.file !== undefined && { file: where.file }),
-    ...(where.column !== undefined && { column: where.column }),
-  };
+  return errorData(error);
 }

@@ -104,7 +104,7 @@ export class Session {
   /** Decodes the opened files with a mapping: row accounting and an overview. */
   load(mapping: ColumnMapping): LoadResult {
     const opened = this.require(this.opened, 'open files');
-    if (opened.kind === 'panel') throw new InputError(`${namesOf(opened)}: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping`);
+    if (opened.kind === 'panel') throw new InputError(`${namesOf(opened)}: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping`, { code: 'usage' });
     const t0 = performance.now();
     this.loaded = this.binned = undefined;
     const incidents = loadIncidents(opened.sources, mapping);
@@ -120,7 +120,7 @@ export class Session {
    */
   loadPanel(options: PanelOptions): PanelLoadResult {
     const opened = this.require(this.opened, 'open files');
-    if (opened.kind !== 'panel') throw new InputError(`${namesOf(opened)}: incident files are loaded with a column mapping, not read as a panel`);
+    if (opened.kind !== 'panel') throw new InputError(`${namesOf(opened)}: incident files are loaded with a column mapping, not read as a panel`, { code: 'usage' });
     const t0 = performance.now();
     const input = readPanelInput(opened.sources, options);
     const ms = performance.now() - t0;
@@ -175,7 +175,7 @@ export class Session {
    */
   resolutionCells(resolutions: readonly number[], categories: readonly string[] | null): ResolutionCellsResult {
     const loaded = this.require(this.loaded, 'load the data with a column mapping');
-    if (loaded.kind !== 'incidents') throw new InputError('a pre-binned panel has one resolution, fixed by its file');
+    if (loaded.kind !== 'incidents') throw new InputError('a pre-binned panel has one resolution, fixed by its file', { code: 'usage', field: 'bin.res' });
     const t0 = performance.now();
     const key = [...resolutions].sort((a, b) => a - b).join(',');
     if (this.resolutions?.loaded !== loaded || this.resolutions.key !== key) this.resolutions = { loaded, key, cells: new ResolutionCells(loaded.incidents, resolutions) };

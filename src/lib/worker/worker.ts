@@ -5,6 +5,7 @@
  */
 import { serve, type ServerPort } from './serve';
 import { Session, type BackendStarter } from './session';
+import { listenForTestCrash } from './test-crash';
 
 let backend: { key: string; name: Promise<string> } | undefined;
 
@@ -23,4 +24,5 @@ const startBackend: BackendStarter = (preference, wasmPaths) => {
   return backend.name;
 };
 
+if (import.meta.env.DEV || import.meta.env.VITE_HEXCAST_TEST_HOOKS === '1') listenForTestCrash(self);
 serve(self as unknown as ServerPort, new Session(startBackend));

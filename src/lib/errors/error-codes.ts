@@ -1,0 +1,69 @@
+/**
+ * Every code a Hexcast error can carry, with its one-line meaning. Codes are stable: the app
+ * and the CLI decide where and how to show an error by its `code` and its data (`file`,
+ * `column`, `row`, `field`), never by its message, so messages may be reworded freely. A new
+ * failure gets a new code here; an existing code is never renamed or given another meaning.
+ *
+ * @example ERROR_CODES['crs-unknown'] // → 'an EPSG code Hexcast has no definition for (paste the proj4 string)'
+ */
+export const ERROR_CODES = {
+  // Files
+  'no-files': 'no input file was given',
+  'file-unreadable': 'the file could not be read from disk (missing, a directory, no permission)',
+  'file-empty': 'the file has 0 bytes',
+  'file-truncated': 'the file starts like Arrow but ends early (a cut-short download or copy)',
+  'not-arrow': 'the file is another format (CSV, Parquet, JSON, …), not Apache Arrow IPC',
+  'file-corrupt': 'the Arrow file is inconsistent or a buffer does not decompress',
+  'no-columns': 'the file holds no columns',
+  'no-rows': 'the file has columns but no rows',
+  'mixed-inputs': 'pre-binned panel files and incident files were given together',
+  // Column mapping
+  'mapping-invalid': 'the column mapping itself is malformed (`field` names the bad entry)',
+  'mapping-undetected': 'a column could not be chosen automatically: name it',
+  'column-missing': 'a mapped column is not in the file',
+  'column-type': "a mapped column's type cannot play its role (e.g. text as a latitude)",
+  'column-types-differ': 'a mapped column has different types in the files loaded together',
+  'time-unit-unknown': 'epoch numbers whose unit (s, ms, µs, ns) cannot be inferred: declare it',
+  'time-mixed-offsets': 'ISO-8601 times mix strings with and without an offset',
+  'clock-conflict': 'the declared clock (instant or wall) contradicts what the time values are',
+  'time-zone-unknown': 'not a known IANA time zone',
+  'crs-unknown': 'an EPSG code Hexcast has no definition for (paste the proj4 string)',
+  'crs-invalid': 'neither an EPSG code nor a proj4 string proj4 accepts',
+  'category-filter-without-column': 'a category filter was given without a category column',
+  // Pre-binned panel files
+  'panel-no-rows': 'the panel file has no usable (cell, period, count) row',
+  'panel-mixed-resolutions': 'the panel file mixes H3 resolutions',
+  'panel-metadata': "the panel file's Hexcast metadata is unreadable",
+  'panel-bucket-unknown': "the panel's bucket unit or zone cannot be told from its periods: state them",
+  // Binning and the study region
+  'settings-missing': 'a stage was asked for without the settings it needs (mapping, resolution, bucket)',
+  'resolution-invalid': 'not an H3 resolution from 0 to 15',
+  'bucket-unknown': 'not a time bucket unit (hour, day, week, month)',
+  'nothing-to-bin': 'every row was dropped or filtered before binning',
+  'panel-too-large': 'periods × cells exceed the panel size limit: coarser cells or longer buckets',
+  'boundary-invalid': 'the boundary file is not JSON, or not a GeoJSON (Multi)Polygon',
+  'boundary-empty': 'the boundary covers no H3 cell centre at this resolution',
+  'region-empty': 'the study region has no cell',
+  // Protocol
+  'protocol-invalid': 'a protocol setting is out of range (`field` names it, e.g. protocol.horizon)',
+  'panel-too-short': 'the panel has too few periods for the folds, horizon and step asked for',
+  'history-too-short': 'a model needs more training periods than the first fold has',
+  // Calls and the runtime
+  usage: 'the command or request was called wrongly (a flag, a model list, a report file)',
+  'report-invalid': 'the file is not a Hexcast report this version reads',
+  aborted: 'the request was cancelled or superseded by a newer one',
+  'worker-died': 'the background worker stopped (out of memory or an uncaught error)',
+  internal: 'an unexpected failure (a bug): the message is all there is',
+  'bad-input': 'an input problem without a more specific code',
+} as const satisfies Record<string, string>;
+
+/** A stable error code (a key of `ERROR_CODES`). */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * True when `value` is one of `ERROR_CODES`.
+ * @example isErrorCode('crs-unknown') // → true; isErrorCode('nope') // → false
+ */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
