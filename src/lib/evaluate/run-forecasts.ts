@@ -2,6 +2,8 @@ import { throwIfAborted, type FitProgress, type Forecaster, type TrainingLog } f
 import { historyOf } from '../forecast/history';
 import { neighbours as buildNeighbours, type Neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
+import { restrictNeighbours } from '../grid/restrict-neighbours';
+import { restrictPanel } from '../grid/restrict-panel';
 import { firstIncidentPeriods, modelUniverse } from './model-universe';
 import { assertProtocolFits, cutoffsOf, windowStart, type Protocol } from './protocol';
 import { isoOf } from './report';
@@ -114,6 +116,8 @@ export async function runForecasts(
     let predictMs = 0;
     let model: Forecaster | undefined;
     let fittedCells = 0;
+    // The panel and neighbour lists of the current universe, rebuilt only when it grows.
+    let seen = { cells: 0, panel, neighbours: neighbourLists };
     const report = (fold: number, fit?: FitProgress): void =>
       options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, fold, folds, fit });
     try {
@@ -123,7 +127,10 @@ export async function runForecasts(
         const cutoff = cutoffs[k];
         const cells = universes[k];
         const U = cells.length;
-        const history = historyOf(panel, neighbourLists, cutoff, windowStart(cutoff, protocol), U === C ? undefined : cells);
+        if (seen.cells !== U) {
+          seen = U === C ? { cells: U, panel, neighbours: neighbourLists } : { cells: U, panel: restrictPanel(panel, cells), neighbours: restrictNeighbours(neighbourLists, cells) };
+        }
+        const history = historyOf(seen.panel, seen.neighbours, cutoff, windowStart(cutoff, protocol));
         const started = performance.now();
         // Universes only grow with the cutoff, so an unchanged size means unchanged cells.
         if (!model || k % protocol.refitEvery === 0 || !model.update || U !== fittedCells) {

@@ -1,3 +1,4 @@
+import { assertCellSubset } from './assert-cell-subset';
 import type { Neighbours } from './neighbours';
 
 /**
@@ -10,10 +11,8 @@ import type { Neighbours } from './neighbours';
 export function restrictNeighbours(lists: Neighbours, keep: Int32Array): Neighbours {
   const C = lists.offsets.length - 1;
   const position = new Int32Array(C).fill(-1);
-  keep.forEach((c, u) => {
-    if (!(c >= 0 && c < C) || (u > 0 && c <= keep[u - 1])) throw new RangeError(`Kept cells must be ascending indexes from 0 to ${C - 1}; got ${c} at position ${u}`);
-    position[c] = u;
-  });
+  assertCellSubset(keep, C);
+  keep.forEach((c, u) => (position[c] = u));
   const offsets = new Int32Array(keep.length + 1);
   const index: number[] = [];
   const ring: number[] = [];
