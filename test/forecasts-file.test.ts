@@ -12,7 +12,8 @@ import { syntheticPanel } from '../src/lib/simulate/synthetic-panel';
 
 describe('forecasts file', () => {
   it('recomputes MAE, RMSE, deviance, MASE, Brier, log score, hit rate, PAI and PEI of every fold and model', async () => {
-    const { panel } = syntheticPanel({ rings: 3, periods: 60, seed: 21, rate: ({ ring, period }) => (3 / (1 + ring)) * (1 + 0.4 * Math.sin(period / 3)) });
+    // Cells 0 and 1 have no incident before period 53: they join the model universe at the cutoff after their first incident.
+    const { panel } = syntheticPanel({ rings: 3, periods: 60, seed: 21, rate: ({ cell, ring, period }) => (cell < 2 && period < 53 ? 0 : (3 / (1 + ring)) * (1 + 0.4 * Math.sin(period / 3))) });
     const protocol = protocolOf({ horizon: 2, folds: 6, step: 2, validation: 0, coverage: [0.05, 0.2] });
     const result = await backtest({
       panel,
@@ -29,6 +30,20 @@ describe('forecasts file', () => {
     expect(rows).toHaveLength(6 * 2 * panel.cells.length);
 
     expect(result.report.models.map((m) => m.name)).toEqual(['naive', 'kde(window=4, rings=1)', 'historic-average']);
+    // in_universe: the cells with an incident before the cutoff (recounted from the panel), as
+    // many as the report's cutoffs say; every model forecast exactly 0 for the others.
+    const C = panel.cells.length;
+    result.report.cutoffs.forEach(({ fold, cutoff, universeCells }) => {
+      const seen = panel.cells.map((_, c) => panel.counts.subarray(0, cutoff * C).some((y, i) => i % C === c && y > 0));
+      const mine = rows.filter((r) => r.fold === fold && r.step === 1);
+      expect(mine.map((r) => r.in_universe)).toEqual(seen);
+      expect(universeCells).toBe(seen.filter(Boolean).length);
+      for (const r of rows.filter((row) => row.fold === fold && !row.in_universe)) {
+        expect(result.report.models.map((m) => r[m.name])).toEqual(result.report.models.map(() => 0));
+      }
+    });
+    expect(result.report.cutoffs.map((c) => c.universeCells)).toEqual([C - 2, C - 2, C - 2, C - 1, C, C]);
+
     let checked = 0;
     for (const model of result.report.models) {
       for (let fold = 0; fold < 6; fold++) {

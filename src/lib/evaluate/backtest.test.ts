@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BASELINES } from '../forecast/baselines';
 import type { Panel } from '../grid/panel';
+import { extendPanel } from '../grid/extend-panel';
+import { diskOf } from '../grid/h3';
+import { regionFromCells } from '../grid/study-region';
 import { syntheticPanel } from '../simulate/synthetic-panel';
 import { backtest } from './backtest';
 import { protocolOf } from './protocol';
@@ -70,7 +73,7 @@ describe('backtest on a hand-worked panel', () => {
     const { report } = await run();
     expect(report.panel).toMatchObject({ resolution: 8, bucket: 'day', cells: 3, periods: 5, incidents: 23, firstPeriod: '1970-01-01T00:00:00' });
     expect(report.panel.studyRegion).toEqual({ source: 'history', cells: 3, area_m2: 3 });
-    expect(report.cutoffs[0]).toEqual({ fold: 0, cutoff: 3, trainStart: '1970-01-01T00:00:00', testStart: '1970-01-04T00:00:00', testEnd: '1970-01-05T00:00:00' });
+    expect(report.cutoffs[0]).toEqual({ fold: 0, cutoff: 3, trainStart: '1970-01-01T00:00:00', testStart: '1970-01-04T00:00:00', testEnd: '1970-01-05T00:00:00', universeCells: 3 });
     expect(report.models.map((m) => [m.name, m.spec, m.kind])).toEqual([
       ['naive', 'naive', 'baseline'],
       ['historic-average', 'historic-average', 'baseline'],
@@ -86,6 +89,32 @@ describe('backtest on a hand-worked panel', () => {
     const a = await run();
     const b = await run();
     expect(JSON.stringify(strip(b.report))).toBe(JSON.stringify(strip(a.report)));
+  });
+});
+
+describe('backtest with a declared geography', () => {
+  it("models a boundary's empty cells at every fold; without the boundary such a cell is forecast 0", async () => {
+    const { panel: disk } = syntheticPanel({ rings: 1, periods: 12, rate: () => 2, seed: 9 });
+    const outside = diskOf({ cell: disk.cells[0], k: 3 })[3][0]; // a res-8 cell beyond the disk, without incidents
+    const empty = extendPanel(disk, [outside]);
+    const e = empty.cells.indexOf(outside);
+    const run = (declare: boolean) =>
+      backtest({
+        panel: empty,
+        region: declare ? regionFromCells(empty, empty.cells) : undefined,
+        protocol: protocolOf({ horizon: 1, folds: 2, validation: 0 }),
+        models: [{ id: 'shrunk-average', params: {} }],
+        definitions: BASELINES,
+        data,
+        environment,
+      });
+    const declared = await run(true);
+    const notDeclared = await run(false);
+    expect(declared.report.cutoffs.map((c) => c.universeCells)).toEqual([8, 8]);
+    expect(notDeclared.report.cutoffs.map((c) => c.universeCells)).toEqual([7, 7]);
+    // Shrunk toward the pooled mean, the declared empty cell is forecast above 0; unknown, it is forecast 0.
+    expect(declared.forecasts.models[0].values[e]).toBeGreaterThan(0.1);
+    expect(notDeclared.forecasts.models[0].values[e]).toBe(0);
   });
 });
 

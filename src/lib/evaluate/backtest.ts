@@ -15,7 +15,10 @@ export interface BacktestInput {
   /** The model definitions to create `models` from (baselines, learned models). */
   readonly definitions: readonly ModelDefinition[];
   readonly data: ReportData;
-  /** Study region; default: cells with an incident before the first cutoff. */
+  /**
+   * Study region; default: cells with an incident before the first cutoff. A region from a
+   * boundary is also the declared geography: its cells are in every fold's model universe.
+   */
   readonly region?: StudyRegion;
   readonly neighbours?: Neighbours;
   readonly environment: Report['environment'];
@@ -53,7 +56,12 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
     panel,
     protocol,
     entries.map((e) => e.make),
-    { signal: input.signal, onProgress: input.onProgress, neighbours: input.neighbours },
+    {
+      signal: input.signal,
+      onProgress: input.onProgress,
+      neighbours: input.neighbours,
+      declared: input.region?.source === 'boundary' ? input.region.mask : undefined,
+    },
   );
   const t1 = performance.now();
   const region = input.region ?? studyRegion(panel, Math.max(1, cutoffs[0]));

@@ -32,6 +32,8 @@ export interface ReportCutoff {
   readonly trainStart: string;
   readonly testStart: string;
   readonly testEnd: string;
+  /** Cells in the fold's model universe (an incident before the cutoff, or declared); the others were forecast 0. */
+  readonly universeCells: number;
 }
 
 /** Every per-fold value of one model. */
@@ -113,6 +115,7 @@ export function buildReport(input: ReportInput): Report {
     trainStart: iso(panel.periods[windowStart(cutoff, protocol)]),
     testStart: iso(periodStart(cutoff)),
     testEnd: iso(periodStart(cutoff + forecasts.horizon)),
+    universeCells: forecasts.universe.subarray(fold * C, (fold + 1) * C).reduce((n, x) => n + x, 0),
   }));
   const J = scores.coverage.length;
   const folds: ReportFold[] = [];

@@ -2,7 +2,11 @@ import { throwIfAborted, type FitProgress, type Forecaster, type TrainingLog } f
 import { historyOf } from '../forecast/history';
 import { neighbours as buildNeighbours, type Neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
+import { restrictNeighbours } from '../grid/restrict-neighbours';
+import { restrictPanel } from '../grid/restrict-panel';
+import { firstIncidentPeriods, modelUniverse } from './model-universe';
 import { assertProtocolFits, cutoffsOf, windowStart, type Protocol } from './protocol';
+import { isoOf } from './report';
 
 /** Progress of a backtest run, for progress bars and the app. */
 export interface RunProgress {
@@ -23,6 +27,12 @@ export interface RunOptions {
   readonly onProgress?: (progress: RunProgress) => void;
   /** Neighbour lists to reuse (must have k ≥ every model's neighbourRings); built if absent. */
   readonly neighbours?: Neighbours;
+  /**
+   * 1 for the panel cells of a declared geography (the H3 cover of a user's boundary file),
+   * indexed like `panel.cells`: they are in the model universe at every fold, with or without
+   * incidents.
+   */
+  readonly declared?: Uint8Array;
 }
 
 /** Every forecast of one model, with what it cost. */
@@ -45,15 +55,25 @@ export interface ForecastSet {
   readonly cutoffs: readonly number[];
   readonly horizon: number;
   readonly cells: number;
+  /** `universe[fold * cells + cell]` is 1 when the cell was in the fold's model universe (seen before the cutoff, or declared). */
+  readonly universe: Uint8Array;
   readonly models: readonly ModelForecasts[];
 }
 
 /**
  * Runs every model over the protocol's rolling-origin cutoffs on one panel: at fold k each
- * model sees only `historyOf(panel, cutoff_k)` (sliding or expanding) and forecasts the next
- * `horizon` periods. Learned parameters are re-estimated every `refitEvery` folds; between
- * refits a model with `update` is only conditioned on the newer history. Models are created
- * fresh by `make` for each refit and disposed when replaced, so tensors never outlive a fit.
+ * model sees only the history before cutoff_k (sliding or expanding) of the fold's model
+ * universe — the cells with an incident in any period before the cutoff, plus the declared
+ * ones — and forecasts the next `horizon` periods for those cells; its forecasts are put back
+ * in place among all the panel's cells. A cell outside the model universe (no incident before
+ * the cutoff, not declared) is forecast 0 by every model. A forecast made at a cutoff is thus
+ * a function of the incidents before it, the declared cells and the settings only.
+ *
+ * Learned parameters are re-estimated every `refitEvery` folds; between refits a model with
+ * `update` is only conditioned on the newer history — unless the universe has grown since its
+ * fit, which forces a refit, so that every model forecasts the same cells at every fold.
+ * Models are created fresh by `make` for each refit and disposed when replaced, so tensors
+ * never outlive a fit.
  *
  * Throws up front when the panel is too short for the protocol or a model's minHistory, and
  * with an AbortError when `signal` aborts (between folds, and inside fits that honour it).
@@ -77,6 +97,15 @@ export async function runForecasts(
   const neighbourLists = options.neighbours && options.neighbours.k >= rings ? options.neighbours : buildNeighbours(panel.cells, rings);
   const cutoffs = cutoffsOf(P, protocol);
   const folds = cutoffs.length;
+  const first = firstIncidentPeriods(panel);
+  const universes = cutoffs.map((cutoff) => modelUniverse(first, cutoff, options.declared));
+  const universe = new Uint8Array(folds * C);
+  universes.forEach((cells, k) => {
+    if (cells.length === 0) {
+      throw new Error(`No cell has an incident before the cutoff of fold ${k} (period ${cutoffs[k]}, ${isoOf(panel.periods[cutoffs[k]], panel.bucket.clock).slice(0, 10)}) and none is declared: there is nothing to fit`);
+    }
+    for (const c of cells) universe[k * C + c] = 1;
+  });
   const results: ModelForecasts[] = [];
 
   for (let m = 0; m < make.length; m++) {
@@ -86,6 +115,9 @@ export async function runForecasts(
     let fitMs = 0;
     let predictMs = 0;
     let model: Forecaster | undefined;
+    let fittedCells = 0;
+    // The panel and neighbour lists of the current universe, rebuilt only when it grows.
+    let seen = { cells: 0, panel, neighbours: neighbourLists };
     const report = (fold: number, fit?: FitProgress): void =>
       options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, fold, folds, fit });
     try {
@@ -93,9 +125,15 @@ export async function runForecasts(
         throwIfAborted(options.signal);
         report(k);
         const cutoff = cutoffs[k];
-        const history = historyOf(panel, neighbourLists, cutoff, windowStart(cutoff, protocol));
+        const cells = universes[k];
+        const U = cells.length;
+        if (seen.cells !== U) {
+          seen = U === C ? { cells: U, panel, neighbours: neighbourLists } : { cells: U, panel: restrictPanel(panel, cells), neighbours: restrictNeighbours(neighbourLists, cells) };
+        }
+        const history = historyOf(seen.panel, seen.neighbours, cutoff, windowStart(cutoff, protocol));
         const started = performance.now();
-        if (!model || k % protocol.refitEvery === 0 || !model.update) {
+        // Universes only grow with the cutoff, so an unchanged size means unchanged cells.
+        if (!model || k % protocol.refitEvery === 0 || !model.update || U !== fittedCells) {
           model?.dispose?.();
           model = make[m]();
           await model.fit(history, {
@@ -104,6 +142,7 @@ export async function runForecasts(
             signal: options.signal,
             onProgress: (fit) => report(k, fit),
           });
+          fittedCells = U;
           fittedFolds.push(k);
           logs.push(model.trainingLog?.());
         } else {
@@ -114,16 +153,17 @@ export async function runForecasts(
         const forecast = model.predict(horizon);
         predictMs += performance.now() - fitted;
         fitMs += fitted - started;
-        if (forecast.length !== horizon * C) {
-          throw new Error(`Model '${names[m]}' predicted ${forecast.length} values at fold ${k}; expected ${horizon} steps × ${C} cells`);
+        if (forecast.length !== horizon * U) {
+          throw new Error(`Model '${names[m]}' predicted ${forecast.length} values at fold ${k}; expected ${horizon} steps × ${U} cells`);
         }
         for (let i = 0; i < forecast.length; i++) {
           const v = forecast[i];
+          const c = cells[i % U];
           if (!(v >= 0) || v === Infinity) {
-            throw new Error(`Model '${names[m]}' predicted ${v} for step ${Math.floor(i / C) + 1}, cell ${panel.cells[i % C]} at fold ${k}; forecasts must be finite and ≥ 0`);
+            throw new Error(`Model '${names[m]}' predicted ${v} for step ${Math.floor(i / U) + 1}, cell ${panel.cells[c]} at fold ${k}; forecasts must be finite and ≥ 0`);
           }
+          values[(k * horizon + Math.floor(i / U)) * C + c] = v;
         }
-        values.set(forecast, k * horizon * C);
       }
     } finally {
       model?.dispose?.();
@@ -131,5 +171,5 @@ export async function runForecasts(
     report(folds);
     results.push({ name: names[m], values, logs, fitMs, predictMs, fittedFolds });
   }
-  return { protocol, cutoffs, horizon, cells: C, models: results };
+  return { protocol, cutoffs, horizon, cells: C, universe, models: results };
 }

@@ -5,7 +5,9 @@ import { timeBucket } from '../grid/time-bucket';
 /**
  * What a forecaster may see when it is fitted: a read-only view of a panel that physically
  * ends at the cutoff. `counts` is a subarray of `periods.length × cells.length` values; reads
- * past its end return undefined, so nothing after the cutoff is reachable through it.
+ * past its end return undefined, so nothing after the cutoff is reachable through it. In a
+ * backtest the panel is restricted to the fold's model universe (`evaluate/model-universe.ts`),
+ * so `cells` are only the cells seen before the cutoff and the declared ones.
  */
 export interface History {
   readonly res: Panel['res'];
@@ -16,7 +18,7 @@ export interface History {
   readonly periods: Float64Array;
   /** Period-major counts of the training periods: `counts[p * cells.length + c]`. */
   readonly counts: Float32Array;
-  /** k-ring neighbour lists of the panel's cells (built once per panel). */
+  /** k-ring neighbour lists among `cells` (in a backtest: the panel's, restricted to the universe). */
   readonly neighbours: Neighbours;
   /** Starts of the `horizon` periods after the cutoff (calendar only: no data). */
   futurePeriods(horizon: number): Float64Array;

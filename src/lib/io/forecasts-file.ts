@@ -9,9 +9,10 @@ import { arrowTableBytes, timeVector, vectorOfValues } from './arrow-table-bytes
  * Every forecast of a backtest as one long Arrow table, enough to recompute every metric of
  * the report without Hexcast: one row per fold × step × cell with
  * `fold`, `cutoff` (start of the first test period), `period` (start of the forecast
- * period), `step` (1-based), `cell`, `area_m2`, `in_region`, `actual`, `naive_scale` (the
- * fold's in-sample naive MAE, the MASE scale), and one Float32 column per model (expected
- * count). Schema metadata `hexcast.protocol` holds the protocol (coverage levels, seed) as JSON.
+ * period), `step` (1-based), `cell`, `area_m2`, `in_region`, `in_universe` (the cell had an
+ * incident before the cutoff or is declared; every model forecast 0 where it is false),
+ * `actual`, `naive_scale` (the fold's in-sample naive MAE, the MASE scale), and one Float32
+ * column per model (expected count). Schema metadata `hexcast.protocol` holds the protocol (coverage levels, seed) as JSON.
  */
 export function forecastsFileBytes(panel: Panel, set: ForecastSet, region: StudyRegion, scores: Pick<Scores, 'naiveScale'>): Uint8Array {
   const C = panel.cells.length;
@@ -24,6 +25,7 @@ export function forecastsFileBytes(panel: Panel, set: ForecastSet, region: Study
   const cellIndex = new Int32Array(rows);
   const area = new Float64Array(rows);
   const inRegion: boolean[] = new Array(rows);
+  const inUniverse: boolean[] = new Array(rows);
   const actual = new Float32Array(rows);
   const scale = new Float64Array(rows);
   let r = 0;
@@ -38,6 +40,7 @@ export function forecastsFileBytes(panel: Panel, set: ForecastSet, region: Study
         cellIndex[r] = c;
         area[r] = panel.area[c];
         inRegion[r] = region.mask[c] === 1;
+        inUniverse[r] = set.universe[k * C + c] === 1;
         actual[r] = panel.counts[p * C + c];
         scale[r] = scores.naiveScale[k];
       }
@@ -52,6 +55,7 @@ export function forecastsFileBytes(panel: Panel, set: ForecastSet, region: Study
     cell: vectorOfValues(Array.from(cellIndex, (c) => panel.cells[c]), new Dictionary(new Utf8(), new Int32())),
     area_m2: makeVector(area),
     in_region: vectorOfValues(inRegion, new Bool()),
+    in_universe: vectorOfValues(inUniverse, new Bool()),
     actual: makeVector(actual),
     naive_scale: makeVector(scale),
   };
