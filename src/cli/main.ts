@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { InputError } from '../lib/io/input-error';
 import { backtestCommand } from './backtest-command';
 import { binCommand } from './bin-command';
@@ -63,14 +62,5 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.failed;
   } finally {
     process.off('SIGINT', interrupt);
-  }
-}
-
-/** Parses a command's flags with Node's util.parseArgs, strict, turning its errors into UsageErrors. */
-export function parseFlags<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
   }
 }

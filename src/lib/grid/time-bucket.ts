@@ -1,5 +1,5 @@
 import type { Clock } from '../io/incidents';
-import { assertTimeZone, wallToInstant, zoneOffset } from './time-zone';
+import { assertTimeZone, wallToInstant, zoneOffset } from '../base/time-zone';
 
 /** Length of a time bucket. Weeks are ISO weeks, starting on Monday. */
 export type BucketUnit = 'hour' | 'day' | 'week' | 'month';

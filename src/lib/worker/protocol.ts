@@ -15,7 +15,7 @@ import type { BucketUnit } from '../grid/time-bucket';
 import type { ColumnMapping } from '../io/column-mapping';
 import type { MappingSuggestion } from '../io/detect-mapping';
 import type { Clock, LoadReport } from '../io/incidents';
-import type { PanelFileOptions, PanelFileReport } from '../io/panel-file';
+import type { PanelFileOptions, PanelFileReport } from '../grid/panel-file';
 import type { RowPreview } from '../io/preview-rows';
 import type { IncidentsSummary } from '../io/summarise-incidents';
 import type { HexGeometry } from '../plots/hex-geometry';

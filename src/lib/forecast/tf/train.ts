@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { throwIfAborted, type FitOptions, type TrainingEpoch } from '../forecaster';
-import { random } from '../../simulate/random';
+import { random } from '../../base/random';
 import { adamFor, type Adam } from './adam';
 import { restore, snapshot, type Batch, type Network } from './network';
 

@@ -1,16 +1,16 @@
 import { DataType, Dictionary, Int32, Utf8, makeVector, vectorFromArray, type Data } from 'apache-arrow';
-import { areaOf, isCell, resolutionOf } from '../grid/h3';
-import type { Panel } from '../grid/panel';
-import { BUCKET_UNITS, timeBucket, type BucketSpec, type BucketUnit } from '../grid/time-bucket';
-import { isTimeZone } from '../grid/time-zone';
-import { arrowTableBytes, timeVector } from './arrow-table-bytes';
-import { decodeCategory } from './decode-category';
-import { decodeTime } from './decode-time';
-import { findColumn } from './find-column';
-import { InputError } from './input-error';
-import type { ArrowSource } from './read-arrow';
-import { readNumbers } from './read-numbers';
-import { validityOf } from './validity';
+import { areaOf, isCell, resolutionOf } from './h3';
+import type { Panel } from './panel';
+import { BUCKET_UNITS, timeBucket, type BucketSpec, type BucketUnit } from './time-bucket';
+import { isTimeZone } from '../base/time-zone';
+import { arrowTableBytes, timeVector } from '../io/arrow-table-bytes';
+import { decodeCategory } from '../io/decode-category';
+import { decodeTime } from '../io/decode-time';
+import { findColumn } from '../io/find-column';
+import { InputError } from '../io/input-error';
+import type { ArrowSource } from '../io/read-arrow';
+import { readNumbers } from '../io/read-numbers';
+import { validityOf } from '../io/validity';
 
 const META_KEY = 'hexcast.panel';
 
