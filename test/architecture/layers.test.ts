@@ -18,7 +18,7 @@ describe('the layer table of docs/architecture.md', () => {
 
   it('lists the layers in their stated order, base first and importing nothing', () => {
     expect(layers.map((layer) => layer.name)).toEqual([
-      'base', 'io', 'grid', 'forecast', 'evaluate', 'plots', 'simulate', 'pipeline', 'worker', 'app/report', 'app', 'cli', 'main.ts',
+      'base', 'evaluate/metrics', 'io', 'grid', 'forecast', 'evaluate', 'plots', 'simulate', 'pipeline', 'worker', 'app/report', 'app', 'cli', 'main.ts',
     ]);
     expect(layers[0].mayImport).toEqual([]);
   });
