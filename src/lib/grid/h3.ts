@@ -38,7 +38,7 @@ export function cellOf({ lat, lng, res }: { lat: number; lng: number; res: numbe
   try {
     return latLngToCell(lat, lng, res);
   } catch (error) {
-    throw new Error(`H3 cannot index point (lat ${lat}, lng ${lng}) at resolution ${res}: ${message(error)}`);
+    throw new Error(`H3 cannot index point (lat ${lat}, lng ${lng}) at resolution ${res}: ${message(error)}`, { cause: error });
   }
 }
 
@@ -47,7 +47,7 @@ export function areaOf(cell: string): number {
   try {
     return h3CellArea(cell, 'm2');
   } catch (error) {
-    throw new Error(`H3 cannot compute the area of cell '${cell}': ${message(error)}`);
+    throw new Error(`H3 cannot compute the area of cell '${cell}': ${message(error)}`, { cause: error });
   }
 }
 
@@ -97,7 +97,7 @@ export function diskOf({ cell, k }: { cell: string; k: number }): string[][] {
   try {
     return gridDiskDistances(cell, k);
   } catch (error) {
-    throw new Error(`H3 cannot build the k=${k} disk around '${cell}': ${message(error)}`);
+    throw new Error(`H3 cannot build the k=${k} disk around '${cell}': ${message(error)}`, { cause: error });
   }
 }
 
@@ -119,7 +119,7 @@ export function cellsInPolygon({ rings, res }: { rings: number[][][]; res: numbe
   try {
     return polygonToCells(rings, assertResolution(res), true);
   } catch (error) {
-    throw new Error(`H3 cannot cover the polygon at resolution ${res}: ${message(error)}`);
+    throw new Error(`H3 cannot cover the polygon at resolution ${res}: ${message(error)}`, { cause: error });
   }
 }
 

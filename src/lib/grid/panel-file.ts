@@ -198,7 +198,7 @@ export function readPanelFile(sources: readonly ArrowSource[], options: PanelFil
     periods = Float64Array.from(all);
   }
   const end = bucket.offset(periods[periods.length - 1], 1);
-  const cells = [...new Set(cellText.filter((c, i): c is string => use[i] === 1))].sort();
+  const cells = [...new Set(cellText.filter((_cell, i): _cell is string => use[i] === 1))].sort();
   const position = new Map(cells.map((c, i) => [c, i]));
   const C = cells.length;
   const P = periods.length;

@@ -11,12 +11,12 @@ export function parseBoundary(input: BoundaryInput, res: number): unknown {
   try {
     geojson = JSON.parse(input.text);
   } catch (error) {
-    throw new Error(`Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   try {
     boundaryCells(geojson, res);
   } catch (error) {
-    throw new Error(`Boundary file '${input.name}': ${(error as Error).message}`);
+    throw new Error(`Boundary file '${input.name}': ${(error as Error).message}`, { cause: error });
   }
   return geojson;
 }
