@@ -19,7 +19,9 @@ describe('eslint (eslint.config.js) over the whole repository', () => {
     const eslint = new ESLint({ cwd: root });
     const [ts] = await eslint.lintText('export const used = 1;\nconst unused = 2;\n', { filePath: `${root}src/lib/probe.ts` });
     expect(ts.messages.map((m) => m.ruleId)).toEqual(['@typescript-eslint/no-unused-vars']);
-    const [svelte] = await eslint.lintText('<script lang="ts">\n  const unused: number = 2;\n</script>\n<p>hi</p>\n', { filePath: `${root}src/app/Probe.svelte` });
+    const [svelte] = await eslint.lintText('<script lang="ts">\n  const unused: number = 2;\n</script>\n<p>hi</p>\n', {
+      filePath: `${root}src/app/Probe.svelte`,
+    });
     expect(svelte.messages.map((m) => m.ruleId)).toEqual(['@typescript-eslint/no-unused-vars']);
   }, 120_000);
 });

@@ -35,7 +35,11 @@ describe('tsconfig.core.json (src/lib with no DOM and no Node types)', () => {
     );
     writeFileSync(
       join(probeDir, 'tsconfig.json'),
-      JSON.stringify({ extends: join(root, 'tsconfig.core.json'), include: [], files: ['probe.ts', join(root, 'types/core/web-platform.d.ts'), join(root, 'node_modules/apache-arrow/builder.d.ts')] }),
+      JSON.stringify({
+        extends: join(root, 'tsconfig.core.json'),
+        include: [],
+        files: ['probe.ts', join(root, 'types/core/web-platform.d.ts'), join(root, 'node_modules/apache-arrow/builder.d.ts')],
+      }),
     );
     const { status, output } = compile(join(probeDir, 'tsconfig.json'));
     expect(status).not.toBe(0);

@@ -21,7 +21,10 @@ export function parseLayerTable(markdown: string): Layer[] {
   const layers: Layer[] = [];
   for (const line of markdown.slice(start).split('\n').slice(1)) {
     if (line.startsWith('## ')) break;
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     const path = /^`(src\/[^`]+)`$/.exec(cells[0] ?? '')?.[1];
     if (path === undefined) continue;
     const last = cells[cells.length - 1];

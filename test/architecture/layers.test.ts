@@ -18,7 +18,20 @@ describe('the layer table of docs/architecture.md', () => {
 
   it('lists the layers in their stated order, base first and importing nothing', () => {
     expect(layers.map((layer) => layer.name)).toEqual([
-      'base', 'evaluate/metrics', 'io', 'grid', 'forecast', 'evaluate', 'plots', 'simulate', 'pipeline', 'worker', 'app/report', 'app', 'cli', 'main.ts',
+      'base',
+      'evaluate/metrics',
+      'io',
+      'grid',
+      'forecast',
+      'evaluate',
+      'plots',
+      'simulate',
+      'pipeline',
+      'worker',
+      'app/report',
+      'app',
+      'cli',
+      'main.ts',
     ]);
     expect(layers[0].mayImport).toEqual([]);
   });
@@ -26,13 +39,36 @@ describe('the layer table of docs/architecture.md', () => {
 
 describe('checkLayers on hand-made import graphs', () => {
   const table = parseLayerTable(
-    ['## Layers', '| layer | what | may import |', '|---|---|---|', '| `src/lib/base` | b | nothing |', '| `src/lib/io` | i | `base` |', '| `src/lib/grid` | g | `base`, `io` |', '| `src/app` | a | `grid` |', '| `src/app/report` | r | `base` |'].join('\n'),
+    [
+      '## Layers',
+      '| layer | what | may import |',
+      '|---|---|---|',
+      '| `src/lib/base` | b | nothing |',
+      '| `src/lib/io` | i | `base` |',
+      '| `src/lib/grid` | g | `base`, `io` |',
+      '| `src/app` | a | `grid` |',
+      '| `src/app/report` | r | `base` |',
+    ].join('\n'),
   );
-  const files = ['src/lib/base/random.ts', 'src/lib/io/read.ts', 'src/lib/grid/h3.ts', 'src/lib/grid/panel.ts', 'src/app/App.svelte', 'src/app/report/Report.svelte'];
+  const files = [
+    'src/lib/base/random.ts',
+    'src/lib/io/read.ts',
+    'src/lib/grid/h3.ts',
+    'src/lib/grid/panel.ts',
+    'src/app/App.svelte',
+    'src/app/report/Report.svelte',
+  ];
   const edge = (from: string, to: string) => ({ from, to, specifier: to });
 
   it('accepts imports that go down the table', () => {
-    const graph = { files, edges: [edge('src/lib/io/read.ts', 'src/lib/base/random.ts'), edge('src/lib/grid/h3.ts', 'src/lib/io/read.ts'), edge('src/app/App.svelte', 'src/lib/grid/h3.ts')] };
+    const graph = {
+      files,
+      edges: [
+        edge('src/lib/io/read.ts', 'src/lib/base/random.ts'),
+        edge('src/lib/grid/h3.ts', 'src/lib/io/read.ts'),
+        edge('src/app/App.svelte', 'src/lib/grid/h3.ts'),
+      ],
+    };
     expect(checkLayers(graph, table)).toEqual([]);
   });
 
@@ -49,7 +85,9 @@ describe('checkLayers on hand-made import graphs', () => {
   it('puts a file in the longest matching layer (app/report may not import grid)', () => {
     expect(layerOf('src/app/report/Report.svelte', table)?.name).toBe('app/report');
     const graph = { files, edges: [edge('src/app/report/Report.svelte', 'src/lib/grid/h3.ts')] };
-    expect(checkLayers(graph, table)).toEqual(['upward import: src/app/report/Report.svelte (app/report) imports src/lib/grid/h3.ts (grid); app/report may import base']);
+    expect(checkLayers(graph, table)).toEqual([
+      'upward import: src/app/report/Report.svelte (app/report) imports src/lib/grid/h3.ts (grid); app/report may import base',
+    ]);
   });
 
   it('flags an import cycle inside one layer', () => {
@@ -79,10 +117,18 @@ describe('checkLayers on hand-made import graphs', () => {
 
 describe('cyclesOf', () => {
   it('finds each cycle once, from its smallest node, and none in a DAG', () => {
-    const dag = [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'a', to: 'c' }];
+    const dag = [
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'c' },
+      { from: 'a', to: 'c' },
+    ];
     expect(cyclesOf(dag)).toEqual([]);
     const two = [...dag, { from: 'c', to: 'a' }, { from: 'd', to: 'e' }, { from: 'e', to: 'd' }, { from: 'f', to: 'f' }];
-    expect(cyclesOf(two).sort()).toEqual([['a', 'c', 'a'], ['d', 'e', 'd'], ['f', 'f']]);
+    expect(cyclesOf(two).sort()).toEqual([
+      ['a', 'c', 'a'],
+      ['d', 'e', 'd'],
+      ['f', 'f'],
+    ]);
   });
 });
 

@@ -11,9 +11,7 @@
  */
 export function assertSameLength(metric: string, forecast: ArrayLike<number>, actual: ArrayLike<number>): void {
   if (forecast.length !== actual.length) {
-    throw new RangeError(
-      `${metric}: forecast has ${forecast.length} values but actual has ${actual.length}; they must be the same length (one per cell)`,
-    );
+    throw new RangeError(`${metric}: forecast has ${forecast.length} values but actual has ${actual.length}; they must be the same length (one per cell)`);
   }
 }
 
