@@ -9,7 +9,7 @@
  * Run: `npm run notebooks -- feedback-loop` (a few seconds).
  */
 import { historicAverage } from '../src/lib/forecast/baselines';
-import { formatPercent } from '../src/lib/plots/format-number';
+import { formatPercent } from '../src/lib/base/format-number';
 import { linePlot } from '../src/lib/plots/line-plot';
 import { simulateFeedbackLoop } from '../src/lib/simulate/feedback-loop';
 import { Notebook } from './notebook';

@@ -1,6 +1,6 @@
 import type { Report } from '../src/lib/evaluate/report';
 import type { Comparison, MetricSummary } from '../src/lib/evaluate/summarise-scores';
-import { formatNumber } from '../src/lib/plots/format-number';
+import { formatNumber } from '../src/lib/base/format-number';
 
 /**
  * The README's comparison table of a report: Poisson deviance, Brier, PAI and PEI* at 5 %

@@ -25,7 +25,7 @@ import { readArrow } from '../src/lib/io/read-arrow';
 import { sha256Hex } from '../src/lib/io/sha256-hex';
 import { preparePanel } from '../src/lib/pipeline/prepare-panel';
 import { capturePlot } from '../src/lib/plots/capture-plot';
-import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../src/lib/versions';
+import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../src/lib/base/versions';
 import { modelTableMarkdown } from './model-table';
 import { Notebook } from './notebook';
 

@@ -16,7 +16,7 @@ import type { ModelDefinition } from '../src/lib/forecast/model-definition';
 import { loadAllModels } from '../src/lib/forecast/models';
 import type { Panel } from '../src/lib/grid/panel';
 import { capturePlot } from '../src/lib/plots/capture-plot';
-import { formatNumber, formatSkill } from '../src/lib/plots/format-number';
+import { formatNumber, formatSkill } from '../src/lib/base/format-number';
 import type { Comparison, MetricSummary } from '../src/lib/evaluate/summarise-scores';
 import { syntheticPanel, type RateContext } from '../src/lib/simulate/synthetic-panel';
 import { Notebook } from './notebook';

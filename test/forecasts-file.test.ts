@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BASELINES } from '../src/lib/forecast/baselines';
 import { backtest } from '../src/lib/evaluate/backtest';
 import { protocolOf } from '../src/lib/evaluate/protocol';
-import { forecastsFileBytes } from '../src/lib/io/forecasts-file';
+import { forecastsFileBytes } from '../src/lib/evaluate/forecasts-file';
 import { syntheticPanel } from '../src/lib/simulate/synthetic-panel';
 
 describe('forecasts file', () => {

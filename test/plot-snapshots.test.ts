@@ -19,7 +19,7 @@ import { HOTSPOT_CLASSES, hotspotMap } from '../src/lib/plots/hotspot-classes';
 import { linePlot } from '../src/lib/plots/line-plot';
 import { scaleBar } from '../src/lib/plots/scale-bar';
 import { timeTicks } from '../src/lib/plots/time-ticks';
-import { random } from '../src/lib/simulate/random';
+import { random } from '../src/lib/base/random';
 import { expectSnapshotFile, roundNumbers } from './snapshot-file';
 
 const WEEK = 7 * 86_400_000;

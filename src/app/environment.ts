@@ -1,5 +1,5 @@
 import type { Report } from '../lib/evaluate/report';
-import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/versions';
+import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/base/versions';
 
 /** The report's environment block for runs in this browser: app version, user agent and library versions. */
 export function appEnvironment(): Report['environment'] {

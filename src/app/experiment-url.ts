@@ -1,6 +1,6 @@
 import { protocolOf, type Protocol } from '../lib/evaluate/protocol';
 import { parseModelSpec } from '../lib/forecast/model-definition';
-import { isTimeZone } from '../lib/grid/time-zone';
+import { isTimeZone } from '../lib/base/time-zone';
 import { BUCKET_UNITS, type BucketUnit } from '../lib/grid/time-bucket';
 import { parseColumnMapping } from '../lib/io/column-mapping';
 import type { BackendPreference } from '../lib/worker/protocol';

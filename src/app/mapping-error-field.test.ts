@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { errorData, errorFromData } from '../lib/errors/hexcast-error';
+import { errorData, errorFromData } from '../lib/base/hexcast-error';
 import type { ColumnMapping } from '../lib/io/column-mapping';
 import { loadIncidents } from '../lib/io/load-incidents';
 import { readArrow } from '../lib/io/read-arrow';

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../lib/errors/error-codes';
-import type { ErrorWhere } from '../lib/errors/hexcast-error';
+import type { ErrorCode } from '../lib/base/error-codes';
+import type { ErrorWhere } from '../lib/base/hexcast-error';
 import type { ColumnMapping } from '../lib/io/column-mapping';
 
 /** The mapping control an error belongs next to. */

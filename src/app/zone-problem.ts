@@ -1,4 +1,4 @@
-import { isTimeZone } from '../lib/grid/time-zone';
+import { isTimeZone } from '../lib/base/time-zone';
 
 /**
  * Why `text` cannot serve as a time zone, or null when it can; empty text (meaning "as the

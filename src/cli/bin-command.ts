@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { panelTotal } from '../lib/grid/panel';
-import { panelFileBytes } from '../lib/io/panel-file';
+import { panelFileBytes } from '../lib/grid/panel-file';
 import { preparePanel } from '../lib/pipeline/prepare-panel';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
-import { parseFlags } from './main';
+import { parseFlags } from './parse-flags';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
 import { Progress } from './progress';
 import { readSources } from './read-sources';

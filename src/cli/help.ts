@@ -1,4 +1,4 @@
-import { HEXCAST_VERSION } from '../lib/versions';
+import { HEXCAST_VERSION } from '../lib/base/versions';
 
 /** The package version, printed by `hexcast --version`. */
 export const VERSION: string = HEXCAST_VERSION;

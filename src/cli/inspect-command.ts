@@ -1,9 +1,9 @@
 import { DROP_REASON_TEXT, DROP_REASONS } from '../lib/io/incidents';
 import { loadIncidents } from '../lib/io/load-incidents';
 import { summariseIncidents } from '../lib/io/summarise-incidents';
-import { formatNumber } from '../lib/plots/format-number';
+import { formatNumber } from '../lib/base/format-number';
 import { MAPPING_HELP } from './help';
-import { parseFlags } from './main';
+import { parseFlags } from './parse-flags';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
 import { readSources } from './read-sources';
 

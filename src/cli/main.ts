@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { errorCodeOf, HexcastError } from '../lib/errors/hexcast-error';
+import { errorCodeOf, HexcastError } from '../lib/base/hexcast-error';
 import { backtestCommand } from './backtest-command';
 import { binCommand } from './bin-command';
 import { HELP, VERSION } from './help';
@@ -65,14 +64,5 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.failed;
   } finally {
     process.off('SIGINT', interrupt);
-  }
-}
-
-/** Parses a command's flags with Node's util.parseArgs, strict, turning its errors into UsageErrors. */
-export function parseFlags<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
   }
 }

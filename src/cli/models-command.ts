@@ -1,5 +1,5 @@
 import { loadAllModels } from '../lib/forecast/models';
-import { parseFlags } from './main';
+import { parseFlags } from './parse-flags';
 
 const USAGE = `Usage: hexcast models [--json]
 

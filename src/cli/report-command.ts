@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Report } from '../lib/evaluate/report';
 import { REPORT_VERSION } from '../lib/evaluate/report';
 import { InputError } from '../lib/io/input-error';
-import { parseFlags } from './main';
+import { parseFlags } from './parse-flags';
 import { UsageError } from './usage-error';
 
 const USAGE = `Usage: hexcast report report.json [--md report.md] [--html report.html]

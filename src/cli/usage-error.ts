@@ -1,5 +1,5 @@
-import { HexcastError, type ErrorWhere } from '../lib/errors/hexcast-error';
-import type { ErrorCode } from '../lib/errors/error-codes';
+import { HexcastError, type ErrorWhere } from '../lib/base/hexcast-error';
+import type { ErrorCode } from '../lib/base/error-codes';
 
 /**
  * A mistake in how the command was called (exit code 2), as opposed to a failure of the work

@@ -1,6 +1,6 @@
 import { divergingScale, sequentialScale } from '../../lib/plots/colour-scale';
-import { formatCompact } from '../../lib/plots/format-compact';
-import { formatPercent } from '../../lib/plots/format-number';
+import { formatCompact } from '../../lib/base/format-compact';
+import { formatPercent } from '../../lib/base/format-number';
 import { HOTSPOT_CLASSES, hotspotMap } from '../../lib/plots/hotspot-classes';
 import type { RunResult, StepSlice } from '../../lib/worker/protocol';
 import type { Legend } from '../charts/legend';

@@ -88,6 +88,7 @@ export class BinningState {
     this.countedFor = key;
     try {
       const { counts } = await this.client.request('resolution-cells', { resolutions, categories });
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
       if (this.countedFor === key) this.cellCounts = new Map(counts.map((c) => [c.res, c.cells]));
     } catch (error) {
       if (!isAbort(error) && this.countedFor === key) this.cellCounts = null;

@@ -119,6 +119,7 @@ export class Workbench {
 
   /** Which steps can be visited now. */
   get reachable(): ReadonlySet<StepId> {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a fresh value each read, not state
     const out = new Set<StepId>(['data']);
     if (this.binning.result) for (const s of ['binning', 'experiment', 'run'] as const) out.add(s);
     else if (this.data.loaded || this.data.isPanel) out.add('binning');

@@ -1,4 +1,4 @@
-import { HexcastError } from '../errors/hexcast-error';
+import { HexcastError } from '../base/hexcast-error';
 
 /**
  * The backtest protocol: a serialisable object that, with the data, fixes every number in a

@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent, formatSkill } from '../plots/format-number';
+import { formatNumber, formatPercent, formatSkill } from '../base/format-number';
 import { clockLabel, reportZoneDeclared } from './clock-label';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type MetricId } from './metric-catalogue';
 import type { Report } from './report';

@@ -4,6 +4,7 @@ import type { StudyRegion } from '../grid/study-region';
 import type { BinReport } from '../grid/bin-incidents';
 import { windowStart, type Protocol } from './protocol';
 import type { ForecastSet } from './run-forecasts';
+import { isoOf } from '../base/iso-of';
 import type { Scores } from './score-forecasts';
 import { summariseScores, type BestBaselines, type ModelSummary } from './summarise-scores';
 import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
@@ -166,14 +167,4 @@ export function buildReport(input: ReportInput): Report {
     environment: input.environment,
     timings: input.timings,
   };
-}
-
-/**
- * An ISO-8601 string for a time on a clock: instants end in 'Z'; wall-clock readings have
- * no zone designator (they are local times).
- * @example isoOf(Date.UTC(2018, 0, 1), 'wall') // → '2018-01-01T00:00:00'
- */
-export function isoOf(t: number, clock: 'instant' | 'wall'): string {
-  const text = new Date(t).toISOString();
-  return clock === 'wall' ? text.slice(0, 19) : text;
 }

@@ -6,7 +6,7 @@ import { restrictNeighbours } from '../grid/restrict-neighbours';
 import { restrictPanel } from '../grid/restrict-panel';
 import { firstIncidentPeriods, modelUniverse } from './model-universe';
 import { assertProtocolFits, cutoffsOf, windowStart, type Protocol } from './protocol';
-import { isoOf } from './report';
+import { isoOf } from '../base/iso-of';
 
 /** Progress of a backtest run, for progress bars and the app. */
 export interface RunProgress {

@@ -79,7 +79,7 @@ export function summariseScores(scores: Scores, kinds: readonly ('baseline' | 'l
       if (Number.isNaN(value)) continue;
       if (bestIndex < 0 || (info.better === 'lower' ? value < means[bestIndex].mean : value > means[bestIndex].mean)) bestIndex = m;
     }
-    const comparisons = scores.models.map((model, m): Comparison => {
+    const comparisons = scores.models.map((_, m): Comparison => {
       if (bestIndex < 0) {
         const empty = { mean: Number.NaN, lo: Number.NaN, hi: Number.NaN, n: 0, nanCount: folds };
         return { baseline: '', difference: empty, skill: Number.NaN, dmStatistic: Number.NaN, pValue: Number.NaN, verdict: 'undefined' };

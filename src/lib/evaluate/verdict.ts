@@ -1,4 +1,4 @@
-import { formatPercent, formatSkill } from '../plots/format-number';
+import { formatPercent, formatSkill } from '../base/format-number';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type MetricId } from './metric-catalogue';
 import type { Comparison, ModelSummary } from './summarise-scores';
 

@@ -1,4 +1,4 @@
-import { HexcastError } from '../errors/hexcast-error';
+import { HexcastError } from '../base/hexcast-error';
 import type { Incidents } from '../io/incidents';
 import { CellCache } from './cell-cache';
 import { areaOf, assertResolution } from './h3';

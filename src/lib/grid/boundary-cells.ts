@@ -1,4 +1,4 @@
-import { HexcastError } from '../errors/hexcast-error';
+import { HexcastError } from '../base/hexcast-error';
 import { cellsInPolygon } from './h3';
 
 /** The GeoJSON shapes a boundary may be given as. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { random } from '../simulate/random';
+import { random } from '../base/random';
 import { CellCache } from './cell-cache';
 import { cellOf } from './h3';
 

@@ -2,7 +2,7 @@
  * The one place that imports h3-js. Every call takes named arguments and re-throws h3's
  * terse errors with the values that caused them.
  */
-import { HexcastError } from '../errors/hexcast-error';
+import { HexcastError } from '../base/hexcast-error';
 import {
   cellArea as h3CellArea,
   cellToBoundary,
@@ -39,7 +39,7 @@ export function cellOf({ lat, lng, res }: { lat: number; lng: number; res: numbe
   try {
     return latLngToCell(lat, lng, res);
   } catch (error) {
-    throw new Error(`H3 cannot index point (lat ${lat}, lng ${lng}) at resolution ${res}: ${message(error)}`);
+    throw new Error(`H3 cannot index point (lat ${lat}, lng ${lng}) at resolution ${res}: ${message(error)}`, { cause: error });
   }
 }
 
@@ -48,7 +48,7 @@ export function areaOf(cell: string): number {
   try {
     return h3CellArea(cell, 'm2');
   } catch (error) {
-    throw new Error(`H3 cannot compute the area of cell '${cell}': ${message(error)}`);
+    throw new Error(`H3 cannot compute the area of cell '${cell}': ${message(error)}`, { cause: error });
   }
 }
 
@@ -98,7 +98,7 @@ export function diskOf({ cell, k }: { cell: string; k: number }): string[][] {
   try {
     return gridDiskDistances(cell, k);
   } catch (error) {
-    throw new Error(`H3 cannot build the k=${k} disk around '${cell}': ${message(error)}`);
+    throw new Error(`H3 cannot build the k=${k} disk around '${cell}': ${message(error)}`, { cause: error });
   }
 }
 
@@ -120,7 +120,7 @@ export function cellsInPolygon({ rings, res }: { rings: number[][][]; res: numbe
   try {
     return polygonToCells(rings, assertResolution(res), true);
   } catch (error) {
-    throw new Error(`H3 cannot cover the polygon at resolution ${res}: ${message(error)}`);
+    throw new Error(`H3 cannot cover the polygon at resolution ${res}: ${message(error)}`, { cause: error });
   }
 }
 

@@ -1,4 +1,4 @@
-import { HexcastError } from '../errors/hexcast-error';
+import { HexcastError } from '../base/hexcast-error';
 import type { Panel } from './panel';
 
 /**

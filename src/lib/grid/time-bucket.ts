@@ -1,6 +1,6 @@
-import { HexcastError } from '../errors/hexcast-error';
+import { HexcastError } from '../base/hexcast-error';
 import type { Clock } from '../io/incidents';
-import { assertTimeZone, wallToInstant, zoneOffset } from './time-zone';
+import { assertTimeZone, wallToInstant, zoneOffset } from '../base/time-zone';
 
 /** Length of a time bucket. Weeks are ISO weeks, starting on Monday. */
 export type BucketUnit = 'hour' | 'day' | 'week' | 'month';

@@ -1,5 +1,5 @@
 import type { BucketSpec } from './time-bucket';
-import { instantToWall } from './time-zone';
+import { instantToWall } from '../base/time-zone';
 
 /**
  * The wall-clock reading (as UTC ms) of a time on a bucket's clock, for labels and time axes:

@@ -1,5 +1,5 @@
 import { DataType, DateUnit, TimeUnit, type Data } from 'apache-arrow';
-import { isTimeZone } from '../grid/time-zone';
+import { isTimeZone } from '../base/time-zone';
 import type { EpochUnit, TimeMapping } from './column-mapping';
 import { decodeIsoChunk, isoClock, isStringType, type IsoSeen } from './decode-iso-time';
 import { DROP_CODE } from './drop-codes';

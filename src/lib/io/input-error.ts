@@ -1,2 +1,2 @@
 /** The input error lives with every other coded error in `lib/errors`; io code imports it from here. */
-export { InputError } from '../errors/hexcast-error';
+export { InputError } from '../base/hexcast-error';

@@ -1,4 +1,4 @@
-import { isTimeZone } from '../grid/time-zone';
+import { isTimeZone } from '../base/time-zone';
 import type { ColumnMapping } from './column-mapping';
 import { decodeCategory } from './decode-category';
 import { decodeLocation } from './decode-location';

@@ -1,5 +1,5 @@
 import type { Field, Schema } from 'apache-arrow';
-import { isTimeZone } from '../grid/time-zone';
+import { isTimeZone } from '../base/time-zone';
 
 /** A hint found in Arrow metadata: the value and where it was found (for the UI's "why"). */
 export interface MetadataHint {

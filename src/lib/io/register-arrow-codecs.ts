@@ -23,6 +23,6 @@ function zstd(data: Uint8Array): Uint8Array {
   try {
     return decompressZstd(data);
   } catch (error) {
-    throw new Error(`ZSTD: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`ZSTD: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

@@ -79,6 +79,7 @@ function decodeText(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what marks a file as binary
   return /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text) ? null : text;
 }
 

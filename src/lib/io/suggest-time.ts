@@ -1,5 +1,5 @@
 import { DataType, type Schema } from 'apache-arrow';
-import { isTimeZone } from '../grid/time-zone';
+import { isTimeZone } from '../base/time-zone';
 import type { TimeMapping } from './column-mapping';
 import { scoreName } from './column-tokens';
 import { timeFamily } from './decode-time';

@@ -15,7 +15,7 @@ import { BASELINES } from '../forecast/baselines';
 import { ALL_MODELS } from '../forecast/models';
 import { arrowTableBytes, vectorOfValues } from '../io/arrow-table-bytes';
 import type { ColumnMapping } from '../io/column-mapping';
-import { forecastsFileBytes } from '../io/forecasts-file';
+import { forecastsFileBytes } from '../evaluate/forecasts-file';
 import { readArrow } from '../io/read-arrow';
 import { preparePanel } from './prepare-panel';
 

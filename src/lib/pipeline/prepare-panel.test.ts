@@ -4,7 +4,7 @@ import type { BinReport } from '../grid/bin-incidents';
 import { cellOf } from '../grid/h3';
 import { arrowTableBytes } from '../io/arrow-table-bytes';
 import { emptyDropCounts, type LoadReport } from '../io/incidents';
-import type { PanelFileReport } from '../io/panel-file';
+import type { PanelFileReport } from '../grid/panel-file';
 import { readArrow } from '../io/read-arrow';
 import { incidentsReportData, isPanelInput, panelReportData, preparePanel } from './prepare-panel';
 

@@ -5,7 +5,7 @@ import type { ColumnMapping } from '../io/column-mapping';
 import type { Incidents, LoadReport } from '../io/incidents';
 import { InputError } from '../io/input-error';
 import { loadIncidents } from '../io/load-incidents';
-import { isPanelSource, readPanelFile, type PanelFileOptions, type PanelFileReport } from '../io/panel-file';
+import { isPanelSource, readPanelFile, type PanelFileOptions, type PanelFileReport } from '../grid/panel-file';
 import type { ArrowSource } from '../io/read-arrow';
 
 /** A panel ready for a backtest, with the facts the report's `data` section records. */

@@ -1,4 +1,4 @@
-import { formatPercent } from './format-number';
+import { formatPercent } from '../base/format-number';
 import { linePlot, type LinePlot } from './line-plot';
 
 /** A model's capture curve as the report stores it. */

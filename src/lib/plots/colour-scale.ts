@@ -1,5 +1,5 @@
 import { interpolatePuOr, interpolateViridis, scaleDiverging, scaleSequentialSqrt, ticks as niceTicks } from 'd3';
-import { formatCompact } from './format-compact';
+import { formatCompact } from '../base/format-compact';
 
 /** The fill of a cell with exactly zero (no incidents, nothing forecast): a light grey, apart from the ramp. */
 export const ZERO_FILL = '#ececec';

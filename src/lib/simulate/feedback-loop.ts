@@ -2,7 +2,7 @@ import type { Forecaster } from '../forecast/forecaster';
 import { historyOf } from '../forecast/history';
 import { neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
-import { random } from './random';
+import { random } from '../base/random';
 import { syntheticPanel, type RateContext } from './synthetic-panel';
 
 /** Options of `simulateFeedbackLoop`. */

@@ -1,7 +1,7 @@
 import { areaOf, cellOf, diskOf } from '../grid/h3';
 import type { Panel } from '../grid/panel';
 import { timeBucket, type BucketUnit } from '../grid/time-bucket';
-import { random } from './random';
+import { random } from '../base/random';
 
 /** Everything a rate function may use: where, when, and the counts drawn so far. */
 export interface RateContext {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorker } from '../../../test/fixtures/fake-worker';
-import { HexcastError } from '../errors/hexcast-error';
+import { HexcastError } from '../base/hexcast-error';
 import type { WorkerDeath } from './client';
 
 describe('WorkerClient', () => {

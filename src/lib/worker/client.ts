@@ -1,4 +1,4 @@
-import { errorFromData, HexcastError } from '../errors/hexcast-error';
+import { errorFromData, HexcastError } from '../base/hexcast-error';
 import type { Progress, Request, RequestType, Response, Results } from './protocol';
 
 /**

@@ -1,4 +1,4 @@
-import { errorCodeOf, HexcastError } from '../errors/hexcast-error';
+import { errorCodeOf, HexcastError } from '../base/hexcast-error';
 import { boundaryCells } from '../grid/boundary-cells';
 import type { BoundaryInput } from './protocol';
 
@@ -12,12 +12,12 @@ export function parseBoundary(input: BoundaryInput, res: number): unknown {
   try {
     geojson = JSON.parse(input.text);
   } catch (error) {
-    throw new HexcastError('boundary-invalid', `Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`, { file: input.name, field: 'boundary' });
+    throw new HexcastError('boundary-invalid', `Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`, { file: input.name, field: 'boundary' }, { cause: error });
   }
   try {
     boundaryCells(geojson, res);
   } catch (error) {
-    throw new HexcastError(errorCodeOf(error), `Boundary file '${input.name}': ${(error as Error).message}`, { file: input.name, field: 'boundary' });
+    throw new HexcastError(errorCodeOf(error), `Boundary file '${input.name}': ${(error as Error).message}`, { file: input.name, field: 'boundary' }, { cause: error });
   }
   return geojson;
 }

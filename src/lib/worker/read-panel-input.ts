@@ -1,7 +1,7 @@
 import { wallTimeOf } from '../grid/wall-time';
 import { DataType } from 'apache-arrow';
 import { panelTotal, type Panel } from '../grid/panel';
-import { hasPanelMetadata, readPanelFile, type PanelFileReport } from '../io/panel-file';
+import { hasPanelMetadata, readPanelFile, type PanelFileReport } from '../grid/panel-file';
 import type { ArrowSource } from '../io/read-arrow';
 import type { PanelOptions, PanelSummary } from './protocol';
 

@@ -1,4 +1,4 @@
-import { errorData } from '../errors/hexcast-error';
+import { errorData } from '../base/hexcast-error';
 import type { RunProgress } from '../evaluate/run-forecasts';
 import { catalogueOf, modelDefinitions } from './model-catalogue';
 import { LATEST_WINS, type Progress, type Request, type RequestType, type Response, type Results, type WorkerError } from './protocol';

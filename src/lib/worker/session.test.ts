@@ -5,7 +5,7 @@ import { protocolOf } from '../evaluate/protocol';
 import { boundaryCells } from '../grid/boundary-cells';
 import { cellOf, diskOf } from '../grid/h3';
 import { arrowTableBytes } from '../io/arrow-table-bytes';
-import { panelFileBytes } from '../io/panel-file';
+import { panelFileBytes } from '../grid/panel-file';
 import type { ColumnMapping } from '../io/column-mapping';
 import { readArrow } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';

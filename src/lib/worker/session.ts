@@ -7,7 +7,7 @@ import type { Panel } from '../grid/panel';
 import { regionFromCells } from '../grid/study-region';
 import type { ColumnMapping } from '../io/column-mapping';
 import { detectMapping } from '../io/detect-mapping';
-import { forecastsFileBytes } from '../io/forecasts-file';
+import { forecastsFileBytes } from '../evaluate/forecasts-file';
 import { InputError } from '../io/input-error';
 import { loadIncidents } from '../io/load-incidents';
 import { previewRows } from '../io/preview-rows';

@@ -13,7 +13,7 @@ export const TEST_CRASH = { type: 'hexcast-test-crash' } as const;
  * In the worker: throws, from the message handler and so outside any request, when `TEST_CRASH`
  * arrives (the Worker object then fires `error` in the page).
  */
-export function listenForTestCrash(scope: { addEventListener(type: 'message', listener: (event: MessageEvent) => void): void }): void {
+export function listenForTestCrash(scope: { addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void }): void {
   scope.addEventListener('message', (event) => {
     if ((event.data as { type?: unknown } | null)?.type === TEST_CRASH.type) throw new Error('a test asked the worker to crash');
   });

@@ -1,6 +1,5 @@
-import { assertCoverage } from './assert-coverage';
+import { assertCoverage, assertNotNegative } from './assert-inputs';
 import { coverageWalk, hotspotRanking } from './hotspot-ranking';
-import { assertNotNegative } from './assert-not-negative';
 
 /** Hit rate against coverage, one entry per grid level. */
 export interface CaptureCurve {

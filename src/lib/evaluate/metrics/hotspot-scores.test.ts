@@ -76,7 +76,10 @@ describe('hotspotScores', () => {
       for (let mask = 0; mask < 256; mask++) {
         let bits = 0;
         let sum = 0;
-        for (let i = 0; i < 8; i++) if (mask & (1 << i)) (bits++, (sum += actual[i]));
+        for (let i = 0; i < 8; i++) if (mask & (1 << i)) {
+          bits++;
+          sum += actual[i];
+        }
         if (bits === s.cells) best = Math.max(best, sum);
       }
       expect(s.pei).toBeCloseTo(s.captured / best, 12);

@@ -1,6 +1,5 @@
-import { assertCoverage } from './assert-coverage';
+import { assertCoverage, assertNotNegative } from './assert-inputs';
 import { coverageWalk, hotspotRanking } from './hotspot-ranking';
-import { assertNotNegative } from './assert-not-negative';
 
 /** Hotspot scores of one forecast step at one coverage level. */
 export interface HotspotScore {

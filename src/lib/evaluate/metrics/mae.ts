@@ -1,4 +1,4 @@
-import { assertSameLength } from './assert-same-length';
+import { assertSameLength } from './assert-inputs';
 
 /**
  * Mean absolute error of a forecast against observed counts (lower is better).

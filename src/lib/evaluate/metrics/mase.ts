@@ -1,5 +1,5 @@
 import { mae } from './mae';
-import { assertSameLength } from './assert-same-length';
+import { assertSameLength } from './assert-inputs';
 
 /**
  * Mean absolute scaled error: the forecast's MAE divided by the in-sample MAE of the naive

@@ -1,5 +1,4 @@
-import { assertNotNegative } from './assert-not-negative';
-import { assertSameLength } from './assert-same-length';
+import { assertNotNegative, assertSameLength } from './assert-inputs';
 
 /**
  * The mean over cells of a per-cell score of an expected count λ ≥ 0 against an observed

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { poissonDeviance } from './poisson-deviance';
+import { poissonDeviance, poissonUnitDeviance } from './poisson-deviance';
 import { RATE_FLOOR } from './rate-floor';
 import { seededCounts } from './test-fixtures';
 
@@ -56,5 +56,21 @@ describe('poissonDeviance', () => {
     [[1], [1, 2], /poissonDeviance: forecast has 1 values but actual has 2/],
   ])('poissonDeviance(%j, %j) throws a specific error', (forecast, actual, message) => {
     expect(() => poissonDeviance(forecast, actual)).toThrow(message);
+  });
+
+  test.each([
+    [1, 2, 2 * (2 * Math.log(2) - 1)], // 2·(2·ln(2/1) − (2 − 1))
+    [0.5, 0, 1], // 2·(0 − (0 − 0.5))
+    [0, 1, 2 * (Math.log(1e6) - 1)], // μ = 0 is read as RATE_FLOOR inside the log only
+    [0, 0, 0],
+  ])('poissonUnitDeviance(%f, %f) = %f, one cell of poissonDeviance', (mu, y, expected) => {
+    expect(poissonUnitDeviance(mu, y)).toBeCloseTo(expected, 10);
+  });
+
+  test('poissonDeviance(forecast, actual) is exactly the mean of poissonUnitDeviance over cells', () => {
+    const forecast = [0.5, 0.5, 2, 2, 0];
+    const actual = [2, 0, 1, 4, 3];
+    const mean = forecast.reduce((sum, mu, i) => sum + poissonUnitDeviance(mu, actual[i]), 0) / forecast.length;
+    expect(poissonDeviance(forecast, actual)).toBe(mean);
   });
 });

@@ -16,6 +16,16 @@ import { RATE_FLOOR } from './rate-floor';
  * @example poissonDeviance([0.5, 0.5, 2, 2], [2, 0, 1, 4]) // → 1.4260 (scikit-learn's docs example)
  */
 export function poissonDeviance(forecast: ArrayLike<number>, actual: ArrayLike<number>): number {
-  const score = (mu: number, y: number): number => (y > 0 ? y * Math.log(y / Math.max(mu, RATE_FLOOR)) : 0) - (y - mu);
-  return 2 * meanCellScore('poissonDeviance', forecast, actual, score);
+  return meanCellScore('poissonDeviance', forecast, actual, poissonUnitDeviance);
+}
+
+/**
+ * The Poisson deviance of one cell: 2·[y·ln(y / max(μ, RATE_FLOOR)) − (y − μ)], with the first
+ * term 0 when y = 0. `poissonDeviance` is its mean over cells; the learned models' training and
+ * validation losses (`forecast/tf/train.ts`) sum it too, so early stopping watches the very score
+ * the report gives. No checks: callers guarantee μ ≥ 0 and y ≥ 0.
+ * @example poissonUnitDeviance(1, 2) // → 2·(2·ln 2 − 1) ≈ 0.7726
+ */
+export function poissonUnitDeviance(mu: number, y: number): number {
+  return 2 * ((y > 0 ? y * Math.log(y / Math.max(mu, RATE_FLOOR)) : 0) - (y - mu));
 }

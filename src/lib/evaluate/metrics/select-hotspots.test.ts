@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { selectHotspots } from './select-hotspots';
-import { equalAreas, seededCounts, wholeRegion } from './test-fixtures';
+import { equalAreas, seededCounts } from './test-fixtures';
 
 describe('selectHotspots', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { assertCoverage } from './assert-coverage';
+import { assertCoverage } from './assert-inputs';
 import { coverageWalk, hotspotRanking } from './hotspot-ranking';
 
 /** The cells a forecast flags as hotspots at one coverage level. */

@@ -2,7 +2,7 @@
  * Fixtures for the metric tests (and notebooks that want the same data): seeded random cells
  * and the small arrays that hand-computed hotspot examples are written with.
  */
-import { random } from '../../simulate/random';
+import { random } from '../../base/random';
 
 /**
  * Seeded forecast/actual pairs for metric tests and notebooks: `forecast` holds expected

@@ -1,4 +1,4 @@
-import { assertNotInfinite } from './assert-not-infinite';
+import { assertNotInfinite } from '../metrics/assert-inputs';
 import { studentTTwoSided } from './student-t';
 
 /** The result of a Diebold–Mariano test of equal predictive accuracy. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { random } from '../../simulate/random';
+import { random } from '../../base/random';
 import { foldInterval } from './fold-interval';
 
 /** A plain circular block bootstrap, drawing from the generator in the same order. */

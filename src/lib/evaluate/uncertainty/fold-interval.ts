@@ -1,5 +1,5 @@
-import { random } from '../../simulate/random';
-import { assertNotInfinite } from './assert-not-infinite';
+import { random } from '../../base/random';
+import { assertNotInfinite } from '../metrics/assert-inputs';
 
 /** Options for `foldInterval`. */
 export interface FoldIntervalOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { random } from '../../simulate/random';
+import { random } from '../../base/random';
 import { logGamma } from './log-gamma';
 
 describe('logGamma', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeForecasterContract } from '../../../../test/contract/forecaster-contract';
-import { random } from '../../simulate/random';
+import { random } from '../../base/random';
 import { shrunkAverage, shrunkAverageLevel } from './shrunk-average';
 import { CENTRE, RING1, forecastOf, seriesOf, tinyHistory } from './tiny-history';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { random } from '../../simulate/random';
+import { random } from '../../base/random';
 import { branchingProbabilities } from './branching-probabilities';
 import { cellEvents } from './cell-events';
 import { eStep } from './e-step';

@@ -39,10 +39,10 @@ export function mStep(stats: EStepResult, events: CellEvents, previous: SeppPara
   const T = stats.triggered;
   if (!(T > 0)) return { mu, theta: 0, omega: previous.omega };
   const excess = Math.max(0, stats.lagSum - T);
-  const thetaAt = (omega: number, window: number): number => (window > 0 ? Math.min(options.maxTheta, T / window) : options.maxTheta);
+  const thetaAt = (window: number): number => (window > 0 ? Math.min(options.maxTheta, T / window) : options.maxTheta);
   const profile = (omega: number): number => {
     const window = offspringInWindow(events.byAge, omega);
-    const theta = thetaAt(omega, window);
+    const theta = thetaAt(window);
     return T * Math.log(theta) + T * Math.log(-Math.expm1(-omega)) - excess * omega - theta * window;
   };
   const lo = Math.log(options.minOmega);
@@ -69,7 +69,7 @@ export function mStep(stats: EStepResult, events: CellEvents, previous: SeppPara
   let omega = Math.exp(x);
   const clampedPrevious = Math.min(options.maxOmega, Math.max(options.minOmega, previous.omega));
   if (profile(clampedPrevious) >= bestValue) omega = clampedPrevious;
-  return { mu, theta: thetaAt(omega, offspringInWindow(events.byAge, omega)), omega };
+  return { mu, theta: thetaAt(offspringInWindow(events.byAge, omega)), omega };
 }
 
 /** Maximum of a unimodal f on [a, b] by golden-section search, to an interval width of `tolerance`. */

@@ -11,9 +11,9 @@ import { createModel, type ParamValue } from '../model-definition';
 import { neighbours } from '../../grid/neighbours';
 import type { Panel } from '../../grid/panel';
 import { syntheticPanel } from '../../simulate/synthetic-panel';
+import { poissonDeviance } from '../../evaluate/metrics/poisson-deviance';
 import { ensureBackend } from './backend';
 import { LEARNED_TF } from './definitions';
-import { poissonDeviance } from './train';
 
 const WEEKLY = [0.5, 0.7, 0.9, 1.0, 1.3, 1.9, 1.7]; // Monday … Sunday
 const PERIODS = 280;
@@ -68,12 +68,12 @@ async function scores(panel: Panel): Promise<Record<string, number>> {
         average[h * C + c] = total / cutoff;
       }
     }
-    add('naive', poissonDeviance(actual, naive));
-    add('historic-average', poissonDeviance(actual, average));
+    add('naive', poissonDeviance(naive, actual));
+    add('historic-average', poissonDeviance(average, actual));
     for (const definition of LEARNED_TF) {
       const model = createModel({ id: definition.id, params: SETTINGS[definition.id] }, LEARNED_TF, { res: panel.res, bucket: panel.bucket });
       await model.fit(historyOf(panel, lists, cutoff), { seed: 1, validation: 14 });
-      add(definition.id, poissonDeviance(actual, model.predict(HORIZON)));
+      add(definition.id, poissonDeviance(model.predict(HORIZON), actual));
       model.dispose!();
     }
   }

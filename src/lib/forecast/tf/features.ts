@@ -76,8 +76,13 @@ export function featureContext(series: Series, bucket: BucketSpec, layout: Featu
   return { series, layout, prior, calendar };
 }
 
-/** Pseudo-count added inside `cell-rate`'s logarithm so that an all-zero history stays finite. */
-const RATE_FLOOR = 0.01;
+/**
+ * Pseudo-count (incidents) added to a cell's total inside `cell-rate`'s logarithm, so that an
+ * all-zero history (S = 0, m = 0) gives the finite feature log(0.01 / (t + k)) instead of −∞. A
+ * feature-scale constant of the learned models only; not the metrics' `RATE_FLOOR`, which is the
+ * smallest forecast mean the scores will believe.
+ */
+const CELL_RATE_PSEUDO_COUNT = 0.01;
 
 /**
  * The cell's long-run log rate at target t: a Gamma–Poisson (empirical-Bayes) posterior mean
@@ -91,7 +96,7 @@ export function cellRate(ctx: FeatureContext, t: number, c: number): number {
   const { series, prior } = ctx;
   const S = series.cumCounts[t * series.cells + c];
   const m = t > 0 ? series.cumMean[t] / t : 0;
-  return Math.log((S + prior * m + RATE_FLOOR) / (t + prior));
+  return Math.log((S + prior * m + CELL_RATE_PSEUDO_COUNT) / (t + prior));
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { random } from '../../simulate/random';
+import { random } from '../../base/random';
 import { ensureBackend } from './backend';
 import type { FeatureContext } from './features';
 import { fitRecipe, type Recipe } from './fit-pipeline';

@@ -1,5 +1,5 @@
 import type { FitOptions, TrainingEpoch } from '../forecaster';
-import { random, type Random } from '../../simulate/random';
+import { random, type Random } from '../../base/random';
 import type { FeatureContext } from './features';
 import { glmNetwork } from './glm-network';
 import { fitGlmIrls, type IrlsSettings } from './irls';

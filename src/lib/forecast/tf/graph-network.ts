@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Random } from '../../simulate/random';
+import type { Random } from '../../base/random';
 import { adjacencyTensors, type Adjacency } from './graph-mix';
 import { constantVariable, disposeAll, glorotVariable, type Batch, type Network, type NetworkDims } from './network';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Random } from '../../simulate/random';
+import type { Random } from '../../base/random';
 import { constantVariable, disposeAll, glorotVariable, variableFrom, type Batch, type Network, type NetworkDims } from './network';
 
 /**

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { random } from '../../simulate/random';
+import { random } from '../../base/random';
 import { ensureBackend } from './backend';
 import { glmNetwork } from './glm-network';
 import { fitGlmIrls, solveSpd } from './irls';

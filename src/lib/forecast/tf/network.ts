@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Random } from '../../simulate/random';
+import type { Random } from '../../base/random';
 
 /**
  * The inputs of one mini-batch, as typed arrays; a network turns them into tensors inside the

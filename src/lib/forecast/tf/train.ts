@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { throwIfAborted, type FitOptions, type TrainingEpoch } from '../forecaster';
-import { random } from '../../simulate/random';
+import { random } from '../../base/random';
+import { poissonUnitDeviance } from '../../evaluate/metrics/poisson-deviance';
 import { adamFor, type Adam } from './adam';
 import { restore, snapshot, type Batch, type Network } from './network';
 
@@ -129,21 +130,6 @@ export function logRates(network: Network, batch: Batch): Float32Array {
   return tf.tidy(() => network.logRate(batch).clipByValue(-30, 15).dataSync() as Float32Array).slice();
 }
 
-/**
- * Mean Poisson deviance 2·mean(y·log(y/λ) − (y − λ)) (with 0·log 0 = 0) of forecasts λ.
- * @example poissonDeviance(Float32Array.of(1, 0), Float32Array.of(1, 1)) // → 2·(0 + 1)/2 = 1
- */
-export function poissonDeviance(y: ArrayLike<number>, lambda: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < y.length; i++) sum += unitDeviance(y[i], lambda[i]);
-  return y.length > 0 ? sum / y.length : 0;
-}
-
-function unitDeviance(y: number, lambda: number): number {
-  const l = Math.max(lambda, 1e-12);
-  return 2 * ((y > 0 ? y * Math.log(y / l) : 0) - (y - l));
-}
-
 /** One Adam step; returns the batch's mean Poisson deviance before the step. */
 function step(network: Network, trainable: readonly tf.Variable[], optimizer: Adam, batch: Batch, y: Float32Array, l2: number): number {
   let eta: tf.Tensor | undefined;
@@ -162,7 +148,7 @@ function step(network: Network, trainable: readonly tf.Variable[], optimizer: Ad
   const logRate = eta!.dataSync() as Float32Array;
   eta!.dispose();
   let sum = 0;
-  for (let i = 0; i < y.length; i++) sum += unitDeviance(y[i], Math.exp(logRate[i]));
+  for (let i = 0; i < y.length; i++) sum += poissonUnitDeviance(Math.exp(logRate[i]), y[i]);
   return sum / Math.max(1, y.length);
 }
 
@@ -178,7 +164,7 @@ export function validationDeviance(network: Network, data: TrainData): number {
     const units = data.validation.subarray(start, start + chunk);
     const eta = logRates(network, data.batch(units));
     const y = data.targets(units);
-    for (let i = 0; i < y.length; i++) sum += unitDeviance(y[i], Math.exp(eta[i]));
+    for (let i = 0; i < y.length; i++) sum += poissonUnitDeviance(Math.exp(eta[i]), y[i]);
     count += y.length;
   }
   return sum / Math.max(1, count);

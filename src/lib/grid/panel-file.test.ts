@@ -1,10 +1,10 @@
 import { Dictionary, Int32, Int64, TimestampMillisecond, Uint64, Utf8, Float64, vectorFromArray, type Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { cellOf, diskOf } from '../grid/h3';
+import { cellOf, diskOf } from './h3';
 import { syntheticPanel } from '../simulate/synthetic-panel';
-import { arrowTableBytes } from './arrow-table-bytes';
+import { arrowTableBytes } from '../io/arrow-table-bytes';
 import { isPanelSource, panelFileBytes, readPanelFile } from './panel-file';
-import { readArrow } from './read-arrow';
+import { readArrow } from '../io/read-arrow';
 
 const DAY = 86_400_000;
 const source = (columns: Record<string, Vector>, name = 'panel.arrow') => readArrow(arrowTableBytes(columns), name);

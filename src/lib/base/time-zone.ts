@@ -2,7 +2,7 @@
  * Offsets of IANA time zones from UTC, computed with `Intl` (no zone database shipped).
  * Offsets are in milliseconds, positive east of Greenwich: local wall time = instant + offset.
  */
-import { HexcastError } from '../errors/hexcast-error';
+import { HexcastError } from '../base/hexcast-error';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -33,8 +33,8 @@ export class HexcastError extends Error {
   readonly row?: number;
   readonly field?: string;
 
-  constructor(code: ErrorCode, message: string, where: ErrorWhere = {}) {
-    super(message);
+  constructor(code: ErrorCode, message: string, where: ErrorWhere = {}, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'HexcastError';
     this.code = code;
     if (where.file !== undefined) this.file = where.file;
@@ -53,8 +53,8 @@ export class HexcastError extends Error {
  * new InputError("file 'a.csv' is CSV text, not Apache Arrow", { code: 'not-arrow', file: 'a.csv' }).code // → 'not-arrow'
  */
 export class InputError extends HexcastError {
-  constructor(message: string, where: ErrorWhere & { readonly code: ErrorCode }) {
-    super(where.code, message, where);
+  constructor(message: string, where: ErrorWhere & { readonly code: ErrorCode }, options?: ErrorOptions) {
+    super(where.code, message, where, options);
     this.name = 'InputError';
   }
 }

@@ -1,16 +1,16 @@
 import { DataType, Dictionary, Int32, Utf8, makeVector, vectorFromArray, type Data } from 'apache-arrow';
-import { areaOf, isCell, resolutionOf } from '../grid/h3';
-import type { Panel } from '../grid/panel';
-import { BUCKET_UNITS, timeBucket, type BucketSpec, type BucketUnit } from '../grid/time-bucket';
-import { isTimeZone } from '../grid/time-zone';
-import { arrowTableBytes, timeVector } from './arrow-table-bytes';
-import { decodeCategory } from './decode-category';
-import { decodeTime } from './decode-time';
-import { findColumn } from './find-column';
-import { InputError } from './input-error';
-import type { ArrowSource } from './read-arrow';
-import { readNumbers } from './read-numbers';
-import { validityOf } from './validity';
+import { areaOf, isCell, resolutionOf } from './h3';
+import type { Panel } from './panel';
+import { BUCKET_UNITS, timeBucket, type BucketSpec, type BucketUnit } from './time-bucket';
+import { isTimeZone } from '../base/time-zone';
+import { arrowTableBytes, timeVector } from '../io/arrow-table-bytes';
+import { decodeCategory } from '../io/decode-category';
+import { decodeTime } from '../io/decode-time';
+import { findColumn } from '../io/find-column';
+import { InputError } from '../io/input-error';
+import type { ArrowSource } from '../io/read-arrow';
+import { readNumbers } from '../io/read-numbers';
+import { validityOf } from '../io/validity';
 
 const META_KEY = 'hexcast.panel';
 
@@ -201,7 +201,7 @@ export function readPanelFile(sources: readonly ArrowSource[], options: PanelFil
     periods = Float64Array.from(all);
   }
   const end = bucket.offset(periods[periods.length - 1], 1);
-  const cells = [...new Set(cellText.filter((c, i): c is string => use[i] === 1))].sort();
+  const cells = [...new Set(cellText.filter((_cell, i): _cell is string => use[i] === 1))].sort();
   const position = new Map(cells.map((c, i) => [c, i]));
   const C = cells.length;
   const P = periods.length;

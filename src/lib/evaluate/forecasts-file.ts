@@ -1,9 +1,9 @@
 import { Bool, Dictionary, Int32, Utf8, makeVector } from 'apache-arrow';
-import type { ForecastSet } from '../evaluate/run-forecasts';
-import type { Scores } from '../evaluate/score-forecasts';
+import type { ForecastSet } from './run-forecasts';
+import type { Scores } from './score-forecasts';
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
-import { arrowTableBytes, timeVector, vectorOfValues } from './arrow-table-bytes';
+import { arrowTableBytes, timeVector, vectorOfValues } from '../io/arrow-table-bytes';
 
 /**
  * Every forecast of a backtest as one long Arrow table, enough to recompute every metric of

@@ -1,4 +1,4 @@
-import pkg from '../../package.json' with { type: 'json' };
+import pkg from '../../../package.json' with { type: 'json' };
 
 /** Hexcast's own version. */
 export const HEXCAST_VERSION: string = pkg.version;
