@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { backtest } from '../lib/evaluate/backtest';
+import { fitToPanelLines } from '../lib/evaluate/fit-to-panel';
 import { protocolOf, type Protocol } from '../lib/evaluate/protocol';
 import { boundaryCells } from '../lib/grid/boundary-cells';
 import { extendPanel } from '../lib/grid/extend-panel';
@@ -18,7 +19,7 @@ import { readSources } from './read-sources';
 import { UsageError } from './usage-error';
 
 const USAGE = `Usage: hexcast backtest FILE… [mapping options] --res R --bucket B [--tz Z] [--category V…]
-         --horizon H --folds N [--step S] [--window expanding|K] [--models LIST]
+         [--horizon H] [--folds N|auto] [--step S] [--window expanding|K] [--models LIST]
          [--coverage 0.01,0.05,0.1] [--seed S] --out report.json [--md report.md]
          [--html report.html] [--forecasts forecasts.arrow]
 
@@ -29,11 +30,13 @@ also be a pre-binned panel (cell, period, count), e.g. from 'hexcast bin' or Duc
 ${BIN_HELP}
 Protocol:
   --horizon H           periods forecast after each cutoff (default 1)
-  --folds N             number of cutoffs (default 26)
+  --folds N|auto        number of cutoffs (default auto: up to 26, as many as the panel and the
+                        models' histories allow; windows left at 0 shorten to fit, models that
+                        cannot run are left out — the report states each choice)
   --step S              periods between cutoffs (default 1)
   --window W            'expanding' (default) or a sliding window of W periods
   --refit R             re-estimate learned models every R folds (default 1)
-  --validation V        final training periods kept for early stopping (default 8)
+  --validation V        final training periods learned models keep for early stopping (default 8)
   --coverage LIST       hotspot coverage levels, fractions of the area (default 0.01,0.05,0.1)
   --seed S              seed for every random choice (default 42)
   --boundary FILE       GeoJSON study region (default: cells active before the first cutoff)
@@ -134,6 +137,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
     const { writeRenderings } = await import('./write-renderings');
     written.push(...(await writeRenderings(report, { md: values.md, html: values.html })));
   }
+  for (const line of fitToPanelLines(report.fitToPanel ?? { choices: [], leftOut: [] })) progress.note(line);
   progress.note(report.summary.headline);
   progress.done(`wrote ${written.join(', ')}`);
 }
@@ -150,7 +154,7 @@ function protocolFromFlags(values: Record<string, string | boolean | string[] | 
   const coverage = typeof values.coverage === 'string' ? values.coverage.split(',').map((c) => Number(c.trim())) : undefined;
   const given = {
     horizon: int('horizon'),
-    folds: int('folds'),
+    folds: values.folds === 'auto' ? ('auto' as const) : int('folds'),
     step: int('step'),
     refitEvery: int('refit'),
     validation: int('validation'),

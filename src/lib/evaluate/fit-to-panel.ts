@@ -145,3 +145,13 @@ function probe(definition: ModelDefinition, params: Params, context: ModelContex
   model.dispose?.();
   return { name: model.name, minHistory: model.minHistory, usesValidation: model.usesValidation };
 }
+
+/**
+ * The choices and left-out models as sentences, one each, for the Markdown report, the HTML
+ * report, the app and the CLI's progress.
+ * @example fitToPanelLines({ choices: [{ setting: 'folds', value: 17, reason: 'auto: …' }], leftOut: [] })
+ *   // → ['folds = 17 (auto: …)']
+ */
+export function fitToPanelLines(fit: Pick<PanelFit, 'choices' | 'leftOut'>): string[] {
+  return [...fit.choices.map((c) => `${c.setting} = ${c.value} (${c.reason})`), ...fit.leftOut.map((m) => `Left out: ${m.reason}`)];
+}
