@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { backtest } from '../lib/evaluate/backtest';
 import { fitToPanelLines } from '../lib/evaluate/fit-to-panel';
 import { protocolOf, type Protocol } from '../lib/evaluate/protocol';
@@ -16,7 +16,9 @@ import { parseModelList } from './model-list';
 import { loadModelCatalogue } from './model-catalogue';
 import { Progress } from './progress';
 import { readSources } from './read-sources';
+import { outputPaths } from './output-paths';
 import { UsageError } from './usage-error';
+import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
 const USAGE = `Usage: hexcast backtest FILE… [mapping options] --res R --bucket B [--tz Z] [--category V…]
          [--horizon H] [--folds N|auto] [--step S] [--window expanding|K] [--models LIST]
@@ -83,6 +85,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   }
   if (!values.out) throw new UsageError('--out report.json is required');
   const protocol = protocolFromFlags(values);
+  await assertWritable(outputPaths(values)); // before hours of work, not after
   const givenBin = binOptionsFromFlags(values, false); // checks the binning flags given, before any file is read
   const catalogue = await loadModelCatalogue(values.models ?? 'baselines');
   const models = parseModelList(values.models ?? 'baselines', catalogue.definitions);
@@ -127,16 +130,15 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
     },
   });
   const { report } = result;
-  await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
-  const written = [values.out];
-  if (values.forecasts) {
-    await writeFile(values.forecasts, forecastsFileBytes(panel, result.forecasts, result.region, result.scores));
-    written.push(values.forecasts);
-  }
+  // Every output, whole or not at all: a failure leaves no partial set beside older files.
+  const files: OutputFile[] = [{ path: values.out, data: `${JSON.stringify(report, null, 2)}\n` }];
+  if (values.forecasts) files.push({ path: values.forecasts, data: forecastsFileBytes(panel, result.forecasts, result.region, result.scores) });
   if (values.md || values.html) {
-    const { writeRenderings } = await import('./write-renderings');
-    written.push(...(await writeRenderings(report, { md: values.md, html: values.html })));
+    const { renderingFiles } = await import('./write-renderings');
+    files.push(...renderingFiles(report, { md: values.md, html: values.html }));
   }
+  await writeAllOrNothing(files);
+  const written = [values.out, values.forecasts, values.md, values.html].filter((p): p is string => p !== undefined);
   for (const line of fitToPanelLines(report.fitToPanel ?? { choices: [], leftOut: [] })) progress.note(line);
   progress.note(report.summary.headline);
   progress.done(`wrote ${written.join(', ')}`);
