@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -166,9 +166,113 @@ describe('hexcast bin and backtest', () => {
     expect(stderr.split('\n')[0]).toBe('hexcast backtest: --horizon must be a whole number ≥ 1, got 0 (protocol-invalid)');
   });
 
+  it('records in the panel file where it came from, and hexcast inspect shows it: 15,206 read = 5,364 kept, the partial first week trimmed', async () => {
+    const { code, stdout } = await hexcast('inspect', panel, '--json');
+    expect(code).toBe(0);
+    const facts = JSON.parse(stdout);
+    expect(facts.kind).toBe('panel');
+    expect(facts.panel).toMatchObject({ resolution: 8, bucket: { unit: 'week', clock: 'wall' } });
+    const origin = facts.origins[0].origin;
+    expect(origin.files).toEqual([{ name: 'portland-nij-burglary-vehicle-2012-2017.arrow', bytes: 366_058, rows: 15_206 }]);
+    expect(origin.rows.read).toBe(15_206);
+    expect(origin.rows.kept).toBe(5_364);
+    // The first ISO week (from Monday 2012-02-27) is covered only from Thursday 2012-03-01: its burglaries are left out.
+    expect(origin.binning.trimmedFirst).toBeGreaterThan(0);
+    expect(origin.binning.binned + origin.binning.trimmedFirst + origin.binning.trimmedLast).toBe(5_364);
+    expect(origin.binning.binned).toBe(facts.panel.incidents);
+    expect(origin.binning.notes[0]).toMatch(/^the first week \(starting 2012-02-27\) is only partly covered/);
+    const text = await hexcast('inspect', panel);
+    expect(text.stdout).toContain('was binned from portland-nij-burglary-vehicle-2012-2017.arrow (15,206 rows)');
+    expect(text.stdout).toMatch(/Rows +15,206 read = 5,364 kept \+ 9,842 dropped/);
+    expect(text.stdout).toContain('the first week (starting 2012-02-27) is only partly covered');
+  });
+
+  it('writes its outputs whole or not at all: a missing --md folder fails before the run, leaving no JSON or forecasts', async () => {
+    const out = join(dir, 'partial.json');
+    const forecasts = join(dir, 'partial.arrow');
+    const { code, stderr } = await hexcast('backtest', panel, '--models', 'naive', '--out', out, '--md', join(dir, 'missing-dir', 'x.md'), '--forecasts', forecasts, '--quiet');
+    expect(code).toBe(2);
+    expect(stderr).toContain(`--md ${join(dir, 'missing-dir', 'x.md')}: the folder '${join(dir, 'missing-dir')}' does not exist`);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(forecasts)).toBe(false);
+    const clash = await hexcast('backtest', panel, '--models', 'naive', '--out', out, '--forecasts', out, '--quiet');
+    expect(clash.stderr).toContain(`--forecasts ${out}: the same file as --out`);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('re-renders a report with hexcast report', async () => {
     const { code } = await hexcast('report', join(dir, 'a.json'), '--md', join(dir, 'c.md'));
     expect(code).toBe(0);
     expect(readFileSync(join(dir, 'c.md'), 'utf8')).toMatch(/^# Hexcast backtest report/);
+  });
+});
+
+describe('defaults on the data a user has: Portland burglaries cut to 30 weeks (2016-10-31 to 2017-05-28)', () => {
+  const short = join(dir, 'portland-30-weeks.arrow');
+  const binning = ['--crs', 'EPSG:2913', '--x', 'x_coordinate', '--y', 'y_coordinate', '--res', '8', '--bucket', 'week', '--category', 'BURGLARY', '--keep-partial'];
+  {
+    // The file is sorted by date: rows [a, b) are the 30 ISO weeks, kept as the original Arrow schema.
+    const table = tableFromIPC(readFileSync(PORTLAND));
+    const dates = table.getChild('occ_date')!;
+    let a = 0;
+    while (Number(dates.get(a)) < Date.UTC(2016, 9, 31)) a++;
+    let b = a;
+    while (b < table.numRows && Number(dates.get(b)) < Date.UTC(2017, 4, 29)) b++;
+    writeFileSync(short, tableToIPC(table.slice(a, b), 'file'));
+  }
+
+  it('runs the baselines with default settings: 17 folds (kde’s 13 weeks fit), seasonal-naive left out with its reason in JSON, Markdown and HTML', async () => {
+    const { code, stderr } = await hexcast('backtest', short, ...binning, '--out', join(dir, 's.json'), '--md', join(dir, 's.md'), '--html', join(dir, 's.html'), '--quiet');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'));
+    expect(report.panel.periods).toBe(30);
+    expect(report.protocol.folds).toBe(17);
+    expect(report.cutoffs[0].cutoff).toBe(13);
+    expect(report.fitToPanel.requested.folds).toBe('auto');
+    const reason = 'seasonal-naive(m=52) needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1) (a season is never shortened)';
+    expect(report.fitToPanel.leftOut).toEqual([{ model: 'seasonal-naive(m=52)', reason }]);
+    expect(report.models.map((m: { name: string }) => m.name)).toEqual([
+      'naive',
+      'historic-average',
+      'shrunk-average',
+      'window-average(k=4)',
+      'ewma(alpha=0.3)',
+      'kde(window=13, rings=1)',
+      'prospective(rings=2, periods=8)',
+    ]);
+    expect(readFileSync(join(dir, 's.md'), 'utf8')).toContain(`  - Left out: ${reason}`);
+    expect(readFileSync(join(dir, 's.html'), 'utf8')).toContain(`Left out: ${reason}.`);
+  });
+
+  it('runs the learned models with default settings (few epochs): 10 folds, and the GRU’s 26-week window shrinks to 4', async () => {
+    const models = 'sepp,poisson-glm,mlp:epochs=1,gru:epochs=1,graph:epochs=1';
+    const { code, stderr } = await hexcast('backtest', short, ...binning, '--models', models, '--refit', '5', '--out', join(dir, 'l.json'), '--quiet');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'l.json'), 'utf8'));
+    // Each learned model needs 4 + 8 periods plus 8 for validation: folds = 29 − 20 + 1 = 10.
+    expect(report.protocol.folds).toBe(10);
+    expect(report.fitToPanel.leftOut).toEqual([]);
+    expect(report.fitToPanel.choices.map((c: { setting: string; value: number }) => [c.setting, c.value])).toEqual([
+      ['folds', 10],
+      ['gru: window', 4],
+      ['graph: window', 4],
+    ]);
+    expect(report.models.map((m: { name: string }) => m.name)).toEqual(['sepp', 'poisson-glm', 'mlp(hidden=32,epochs=1)', 'gru(hidden=16,window=4,epochs=1)', 'graph(hidden=16,layers=2,window=4,epochs=1)']);
+  });
+
+  it('keeps today’s precise errors for explicit settings that cannot fit', async () => {
+    const folds = await hexcast('backtest', short, ...binning, '--folds', '26', '--models', 'poisson-glm', '--out', join(dir, 'e.json'), '--quiet');
+    expect(folds.code).toBe(1);
+    expect(folds.stderr).toContain(
+      "Model 'poisson-glm' needs 12 training periods plus 8 for validation, but the first fold has only 4 (cutoff at period 4 of 30); use fewer folds, a shorter horizon or a longer window",
+    );
+    const season = await hexcast('backtest', short, ...binning, '--models', 'naive,seasonal-naive:m=52', '--out', join(dir, 'e.json'), '--quiet');
+    expect(season.code).toBe(1);
+    expect(season.stderr).toContain("Model 'seasonal-naive(m=52)' needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1); lower m or set it to 0 (auto)");
+    const none = await hexcast('backtest', short, ...binning, '--models', 'seasonal-naive', '--out', join(dir, 'e.json'), '--quiet');
+    expect(none.stderr).toContain('No model can run on this panel of 30 periods: seasonal-naive(m=52) needs 52 training periods');
+    expect(existsSync(join(dir, 'e.json'))).toBe(false);
   });
 });

@@ -25,12 +25,18 @@ describe('encodeExperiment / decodeExperiment', () => {
     const text = encodeExperiment(defaultExperiment({ kind: 'sample', id: 'chicago' }));
     expect(text).toBe(
       'v=1&sample=chicago&res=8&bucket=week&model=naive&model=seasonal-naive&model=historic-average&model=shrunk-average&model=ewma&model=kde&model=prospective' +
-        '&horizon=1&folds=26&step=1&window=expanding&refit=1&validation=8&coverage=0.01%2C0.05%2C0.1&seed=42&backend=auto',
+        '&horizon=1&folds=auto&step=1&window=expanding&refit=1&validation=8&coverage=0.01%2C0.05%2C0.1&seed=42&backend=auto',
     );
   });
 
   it('decodeExperiment fills what a short link leaves out with the defaults', () => {
     expect(decodeExperiment('sample=chicago&res=9')).toEqual({ ...defaultExperiment({ kind: 'sample', id: 'chicago' }), binning: { res: 9, unit: 'week', timeZone: null, categories: null } });
+  });
+
+  it("folds: 'auto' when absent or 'auto'; a number in an older link stays that number (the link reproduces its run)", () => {
+    expect(decodeExperiment('sample=chicago')?.protocol.folds).toBe('auto');
+    expect(decodeExperiment('sample=chicago&folds=auto')?.protocol.folds).toBe('auto');
+    expect(decodeExperiment('sample=chicago&folds=26')?.protocol.folds).toBe(26);
   });
 
   it('decodeExperiment of a hash without a data source is null', () => {

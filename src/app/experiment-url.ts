@@ -79,7 +79,7 @@ export function decodeExperiment(text: string): Experiment | null {
   const window = params.get('window') ?? 'expanding';
   const protocol: Protocol = protocolOf({
     horizon: integer(params, 'horizon', 1),
-    folds: integer(params, 'folds', 26),
+    folds: params.get('folds') === null || params.get('folds') === 'auto' ? 'auto' : integer(params, 'folds', 0),
     step: integer(params, 'step', 1),
     window: window === 'expanding' ? 'expanding' : integer(params, 'window', 0),
     refitEvery: integer(params, 'refit', 1),

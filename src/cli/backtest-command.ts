@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { backtest } from '../lib/evaluate/backtest';
 import { errorCodeOf } from '../lib/base/hexcast-error';
+import { fitToPanelLines } from '../lib/evaluate/fit-to-panel';
 import { protocolOf, type Protocol } from '../lib/evaluate/protocol';
 import { boundaryCells } from '../lib/grid/boundary-cells';
 import { extendPanel } from '../lib/grid/extend-panel';
@@ -16,10 +17,12 @@ import { parseModelList } from './model-list';
 import { loadModelCatalogue } from './model-catalogue';
 import { Progress } from './progress';
 import { readSources } from './read-sources';
+import { outputPaths } from './output-paths';
 import { UsageError } from './usage-error';
+import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
 const USAGE = `Usage: hexcast backtest FILE… [mapping options] --res R --bucket B [--tz Z] [--category V…]
-         --horizon H --folds N [--step S] [--window expanding|K] [--models LIST]
+         [--horizon H] [--folds N|auto] [--step S] [--window expanding|K] [--models LIST]
          [--coverage 0.01,0.05,0.1] [--seed S] --out report.json [--md report.md]
          [--html report.html] [--forecasts forecasts.arrow]
 
@@ -30,11 +33,13 @@ also be a pre-binned panel (cell, period, count), e.g. from 'hexcast bin' or Duc
 ${BIN_HELP}
 Protocol:
   --horizon H           periods forecast after each cutoff (default 1)
-  --folds N             number of cutoffs (default 26)
+  --folds N|auto        number of cutoffs (default auto: up to 26, as many as the panel and the
+                        models' histories allow; windows left at 0 shorten to fit, models that
+                        cannot run are left out — the report states each choice)
   --step S              periods between cutoffs (default 1)
   --window W            'expanding' (default) or a sliding window of W periods
   --refit R             re-estimate learned models every R folds (default 1)
-  --validation V        final training periods kept for early stopping (default 8)
+  --validation V        final training periods learned models keep for early stopping (default 8)
   --coverage LIST       hotspot coverage levels, fractions of the area (default 0.01,0.05,0.1)
   --seed S              seed for every random choice (default 42)
   --boundary FILE       GeoJSON study region (default: cells active before the first cutoff)
@@ -81,6 +86,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   }
   if (!values.out) throw new UsageError('--out report.json is required');
   const protocol = protocolFromFlags(values);
+  await assertWritable(outputPaths(values)); // before hours of work, not after
   const givenBin = binOptionsFromFlags(values, false); // checks the binning flags given, before any file is read
   const catalogue = await loadModelCatalogue(values.models ?? 'baselines');
   const models = parseModelList(values.models ?? 'baselines', catalogue.definitions);
@@ -125,16 +131,16 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
     },
   });
   const { report } = result;
-  await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
-  const written = [values.out];
-  if (values.forecasts) {
-    await writeFile(values.forecasts, forecastsFileBytes(panel, result.forecasts, result.region, result.scores));
-    written.push(values.forecasts);
-  }
+  // Every output, whole or not at all: a failure leaves no partial set beside older files.
+  const files: OutputFile[] = [{ path: values.out, data: `${JSON.stringify(report, null, 2)}\n` }];
+  if (values.forecasts) files.push({ path: values.forecasts, data: forecastsFileBytes(panel, result.forecasts, result.region, result.scores) });
   if (values.md || values.html) {
-    const { writeRenderings } = await import('./write-renderings');
-    written.push(...(await writeRenderings(report, { md: values.md, html: values.html })));
+    const { renderingFiles } = await import('./write-renderings');
+    files.push(...renderingFiles(report, { md: values.md, html: values.html }));
   }
+  await writeAllOrNothing(files);
+  const written = [values.out, values.forecasts, values.md, values.html].filter((p): p is string => p !== undefined);
+  for (const line of fitToPanelLines(report.fitToPanel ?? { choices: [], leftOut: [] })) progress.note(line);
   progress.note(report.summary.headline);
   progress.done(`wrote ${written.join(', ')}`);
 }
@@ -151,7 +157,7 @@ function protocolFromFlags(values: Record<string, string | boolean | string[] | 
   const coverage = typeof values.coverage === 'string' ? values.coverage.split(',').map((c) => Number(c.trim())) : undefined;
   const given = {
     horizon: int('horizon'),
-    folds: int('folds'),
+    folds: values.folds === 'auto' ? ('auto' as const) : int('folds'),
     step: int('step'),
     refitEvery: int('refit'),
     validation: int('validation'),

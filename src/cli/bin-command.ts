@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { panelTotal } from '../lib/grid/panel';
 import { panelFileBytes } from '../lib/grid/panel-file';
 import { preparePanel } from '../lib/pipeline/prepare-panel';
@@ -9,6 +8,7 @@ import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
 import { Progress } from './progress';
 import { readSources } from './read-sources';
 import { UsageError } from './usage-error';
+import { assertWritable, writeAllOrNothing } from './write-all-or-nothing';
 
 const USAGE = `Usage: hexcast bin FILE… --res R --bucket B [--tz ZONE] [--category VALUE…] --out panel.arrow
 
@@ -36,6 +36,7 @@ export async function binCommand(argv: string[]): Promise<void> {
   }
   if (!values.out) throw new UsageError('--out FILE is required');
   const bin = binOptionsFromFlags(values, true);
+  await assertWritable([{ flag: '--out', path: values.out }]);
   const progress = new Progress(process.stderr, values.quiet);
   progress.stage('reading');
   const { sources, sha256 } = await readSources(positionals);
@@ -43,7 +44,8 @@ export async function binCommand(argv: string[]): Promise<void> {
   progress.stage('loading and binning');
   const prepared = preparePanel(sources, sha256, { mapping, bin });
   const { panel, data } = prepared;
-  await writeFile(values.out, panelFileBytes(panel));
+  // The panel file keeps its own row accounting and the partial periods trimmed ('hexcast inspect' shows them).
+  await writeAllOrNothing([{ path: values.out, data: panelFileBytes(panel, data) }]);
   const n = (x: number): string => x.toLocaleString('en-US');
   progress.note(
     `${n(data.rows.read)} rows read, ${n(data.rows.kept)} kept; ${n(panelTotal(panel))} incidents in ${n(panel.cells.length)} cells × ${n(panel.periods.length)} ${panel.bucket.unit} periods → ${values.out}`,

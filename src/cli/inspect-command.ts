@@ -2,6 +2,8 @@ import { DROP_REASON_TEXT, DROP_REASONS } from '../lib/io/incidents';
 import { loadIncidents } from '../lib/io/load-incidents';
 import { summariseIncidents } from '../lib/io/summarise-incidents';
 import { formatNumber } from '../lib/base/format-number';
+import { isPanelInput } from '../lib/pipeline/prepare-panel';
+import { inspectPanel } from './inspect-panel';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
@@ -10,8 +12,10 @@ import { readSources } from './read-sources';
 const USAGE = `Usage: hexcast inspect FILE… [mapping options] [--category VALUE…] [--json]
 
 Prints the detected column mapping, the time range, categories with counts, and the row
-accounting (rows read = kept + dropped, by reason, with examples). With --json, one JSON
-object on stdout.
+accounting (rows read = kept + dropped, by reason, with examples). A panel file (e.g. from
+'hexcast bin') shows its cells, periods and counts, and — when 'hexcast bin' wrote it — the
+incident files it came from, their row accounting and the partial periods trimmed. With
+--json, one JSON object on stdout.
 
 ${MAPPING_HELP}  --category VALUE      keep only this category (repeatable)
   --json                machine-readable output
@@ -25,6 +29,10 @@ export async function inspectCommand(argv: string[]): Promise<void> {
     return;
   }
   const { sources, sha256 } = await readSources(positionals);
+  if (isPanelInput(sources)) {
+    process.stdout.write(inspectPanel(sources, sha256, values.json === true));
+    return;
+  }
   const mapping = mappingFromFlags(sources, values, values.category);
   const incidents = loadIncidents(sources, mapping);
   const summary = summariseIncidents(incidents);

@@ -4,6 +4,8 @@ import { REPORT_VERSION } from '../lib/evaluate/report';
 import { InputError } from '../lib/io/input-error';
 import { parseFlags } from './parse-flags';
 import { UsageError } from './usage-error';
+import { outputPaths } from './output-paths';
+import { assertWritable } from './write-all-or-nothing';
 
 const USAGE = `Usage: hexcast report report.json [--md report.md] [--html report.html]
 
@@ -21,6 +23,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
   if (positionals.length !== 1) throw new UsageError('give exactly one report.json');
   if (!values.md && !values.html) throw new UsageError('nothing to write: give --md FILE and/or --html FILE');
   const path = positionals[0];
+  await assertWritable(outputPaths(values));
   let report: Report;
   try {
     report = JSON.parse(await readFile(path, 'utf8'));

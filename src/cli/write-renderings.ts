@@ -1,33 +1,34 @@
-import { writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { renderChartSvg, renderReportHtml } from '../app/report/render-report-html';
 import type { Report } from '../lib/evaluate/report';
 import { reportMarkdown } from '../lib/evaluate/report-markdown';
 import { capturePlot } from '../lib/plots/capture-plot';
 import { captureZoom, middleCoverage } from '../lib/plots/coverage-choices';
 import { foldPlot } from '../lib/plots/fold-plot';
+import { chartNames } from './output-paths';
+import { writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
 /**
- * Writes the human renderings of a report: Markdown (with its two chart SVGs beside it,
- * named after it) and/or standalone HTML. Returns the paths written.
+ * The human renderings of a report as files to write: Markdown (with its two chart SVGs
+ * beside it, named after it) and/or standalone HTML.
  */
-export async function writeRenderings(report: Report, paths: { md?: string; html?: string }): Promise<string[]> {
-  const written: string[] = [];
+export function renderingFiles(report: Report, paths: { md?: string; html?: string }): OutputFile[] {
+  const files: OutputFile[] = [];
   if (paths.md) {
-    const stem = basename(paths.md, extname(paths.md));
-    const capture = `${stem}.capture.svg`;
-    const folds = `${stem}.folds.svg`;
+    const { capture, folds } = chartNames(paths.md);
     const coverage = report.protocol.coverage;
     const middle = middleCoverage(coverage);
     const zoom = captureZoom(coverage);
-    await writeFile(join(dirname(paths.md), capture), renderChartSvg(capturePlot(report.models, { maxCoverage: zoom }), 'Capture curves'));
-    await writeFile(join(dirname(paths.md), folds), renderChartSvg(foldPlot(report, 'pai', middle), 'PAI per fold'));
-    await writeFile(paths.md, reportMarkdown(report, { capture, folds }));
-    written.push(paths.md);
+    files.push({ path: join(dirname(paths.md), capture), data: renderChartSvg(capturePlot(report.models, { maxCoverage: zoom }), 'Capture curves') });
+    files.push({ path: join(dirname(paths.md), folds), data: renderChartSvg(foldPlot(report, 'pai', middle), 'PAI per fold') });
+    files.push({ path: paths.md, data: reportMarkdown(report, { capture, folds }) });
   }
-  if (paths.html) {
-    await writeFile(paths.html, renderReportHtml(report));
-    written.push(paths.html);
-  }
-  return written;
+  if (paths.html) files.push({ path: paths.html, data: renderReportHtml(report) });
+  return files;
+}
+
+/** Writes the renderings of a report, all or none (`writeAllOrNothing`); returns the report paths written. */
+export async function writeRenderings(report: Report, paths: { md?: string; html?: string }): Promise<string[]> {
+  await writeAllOrNothing(renderingFiles(report, paths));
+  return [paths.md, paths.html].filter((p): p is string => p !== undefined);
 }

@@ -23,6 +23,19 @@ describe('renderReportHtml', () => {
     expect(html.match(/<svg class="hx-chart"/g)).toHaveLength(4);
     expect(html).toContain('Capture curves up to 20 % of the area');
   });
+
+  it('states what was fitted to the panel and each model left out, with its reason', async () => {
+    const report = await sampleReport();
+    const fitToPanel = {
+      requested: { ...report.protocol, folds: 'auto' as const },
+      choices: [{ setting: 'folds', value: 12, reason: 'auto: 26 would leave too few training periods' }],
+      leftOut: [{ model: 'seasonal-naive(m=52)', reason: 'seasonal-naive(m=52) needs 52 training periods, but the panel has only 29' }],
+    };
+    const html = renderReportHtml({ ...report, fitToPanel });
+    expect(html).toContain('<li>folds = 12 (auto: 26 would leave too few training periods)</li>');
+    expect(html).toContain('<li>Left out: seasonal-naive(m=52) needs 52 training periods, but the panel has only 29</li>');
+    expect(html).toContain('<p class="hx-caveat">Left out: seasonal-naive(m=52) needs 52 training periods, but the panel has only 29.</p>');
+  });
 });
 
 describe('renderChartSvg', () => {

@@ -40,6 +40,7 @@ export const REPORT_CSS = `
 .hx-facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
 .hx-facts dt { color: #555; }
 .hx-facts dd { margin: 0; font-variant-numeric: tabular-nums; }
+.hx-fit { margin: 0; padding-left: 1.2em; }
 .hx-note { color: #555; font-size: 0.92em; }
 .hx-legend-key { font-size: 0.9em; color: #444; }
 code { font-size: 0.92em; }

@@ -1,7 +1,8 @@
 import { DEFAULT_PROTOCOL, protocolOf, type Protocol } from '../../lib/evaluate/protocol';
 import type { ParamValue } from '../../lib/forecast/model-definition';
 import type { WorkerClient } from '../../lib/worker/client';
-import type { BackendPreference, Catalogue } from '../../lib/worker/protocol';
+import { isAbort } from '../../lib/worker/client';
+import type { BackendPreference, Catalogue, PlanResult } from '../../lib/worker/protocol';
 import { DEFAULT_MODELS } from '../experiment';
 import { setModelParam, toggleModel } from '../model-specs';
 
@@ -16,6 +17,9 @@ export class ExperimentState {
   protocol = $state.raw<Protocol>(DEFAULT_PROTOCOL);
   backend = $state<BackendPreference>('auto');
   errors = $state.raw<Readonly<Record<string, string>>>({});
+  private planned = $state.raw<{ readonly plan: PlanResult; readonly models: readonly string[]; readonly protocol: Protocol } | null>(null);
+  /** Why these settings cannot run on the panel (an explicit setting that does not fit, or no model that can). */
+  planError = $state<string | null>(null);
   private fetching: Promise<Catalogue> | undefined;
 
   constructor(private readonly client: WorkerClient) {}
@@ -24,6 +28,33 @@ export class ExperimentState {
   loadCatalogue(): Promise<Catalogue> {
     this.fetching ??= this.client.request('catalogue', {}).then((catalogue) => (this.catalogue = catalogue));
     return this.fetching;
+  }
+
+  /** Asks the worker what these models and protocol would use on the binned panel; call when either, or the panel, changes. */
+  async refreshPlan(): Promise<void> {
+    const { models, protocol } = this;
+    try {
+      const plan = await this.client.request('plan', { models, protocol });
+      if (models !== this.models || protocol !== this.protocol) return;
+      this.planned = { plan, models, protocol };
+      this.planError = null;
+    } catch (error) {
+      if (isAbort(error) || models !== this.models || protocol !== this.protocol) return;
+      this.planned = null;
+      this.planError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** What a run of the current models and protocol would use on the binned panel ('auto' settled, models left out); null until the worker has said. */
+  get plan(): PlanResult | null {
+    const p = this.planned;
+    return p && p.models === this.models && p.protocol === this.protocol ? p.plan : null;
+  }
+
+  /** "3 models × 17 folds": the plan's numbers once known, else the settings ('auto'). */
+  get runLabel(): string {
+    const n = this.plan?.models.length ?? this.models.length;
+    return `${n} model${n === 1 ? '' : 's'} × ${this.plan?.folds ?? this.protocol.folds} folds`;
   }
 
   toggle(id: string, on: boolean): void {

@@ -15,7 +15,7 @@ describe('RunState', () => {
     expect(run.status).toBe('running');
     expect(run.models.map((m) => m.detail)).toEqual(['waiting', 'waiting']);
     const progress = (modelIndex: number, fold: number, fit?: object) =>
-      worker.reply({ type: 'progress', id, progress: { stage: 'forecast', run: { model: ['naive', 'mlp(hidden=8)'][modelIndex], modelIndex, models: 2, fold, folds: 4, fit: fit as never } } });
+      worker.reply({ type: 'progress', id, progress: { stage: 'forecast', run: { model: ['naive', 'mlp(hidden=8)'][modelIndex], modelIndex, models: 2, names: ['naive', 'mlp(hidden=8)'], fold, folds: 4, fit: fit as never } } });
     progress(0, 4);
     progress(1, 1, { stage: 'epoch', step: 1, steps: 3, loss: 2, valLoss: 3, elapsedMs: 5 });
     progress(1, 1, { stage: 'epoch', step: 2, steps: 3, loss: 1.5, elapsedMs: 9 });
@@ -33,6 +33,22 @@ describe('RunState', () => {
     expect(await done).toBe(result);
     expect(run.status).toBe('done');
     expect(run.result).toBe(result);
+  });
+
+  it("with 'auto' folds and a model left out, the rows follow the worker's plan", async () => {
+    const worker = fakeWorker();
+    const run = new RunState(worker.client);
+    void run.start({ ...spec, models: ['naive', 'seasonal-naive', 'kde'], protocol: protocolOf({}) });
+    const id = worker.last().id;
+    expect(run.models.map((m) => m.folds)).toEqual([0, 0, 0]);
+    // seasonal-naive was left out; 'auto' became 17 folds.
+    const names = ['naive', 'kde(window=13, rings=1)'];
+    worker.reply({ type: 'progress', id, progress: { stage: 'forecast', run: { model: 'naive', modelIndex: 0, models: 2, names, fold: 17, folds: 17 } } });
+    expect(run.models.map((m) => [m.name, m.fold, m.folds, m.detail])).toEqual([
+      ['naive', 17, 17, 'done'],
+      ['kde(window=13, rings=1)', 0, 17, 'waiting'],
+    ]);
+    expect(run.fraction).toBe(17 / 34);
   });
 
   it('cancel() sends a cancel for the running request and ends in the cancelled state', async () => {

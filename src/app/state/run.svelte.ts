@@ -51,7 +51,9 @@ export class RunState {
     this.runId = run.id;
     this.status = 'running';
     this.stage = 'Starting';
-    this.models = spec.models.map((name) => ({ name, fold: 0, folds: spec.protocol.folds, detail: 'waiting', startedAt: null, doneAt: null }));
+    // With 'auto' folds the count is known once the worker has fitted the protocol to the panel (first progress).
+    const folds = spec.protocol.folds === 'auto' ? 0 : spec.protocol.folds;
+    this.models = spec.models.map((name) => ({ name, fold: 0, folds, detail: 'waiting', startedAt: null, doneAt: null }));
     this.curves = {};
     this.error = null;
     this.startedAt = performance.now();
@@ -96,6 +98,10 @@ export class RunState {
     const now = performance.now();
     const fit = run.fit;
     this.stage = `Forecasting with ${run.model}`;
+    if (this.models.length !== run.names.length || this.models.some((m) => m.folds !== run.folds)) {
+      // The worker settled the plan: 'auto' folds, and models that cannot run on this panel left out.
+      this.models = run.names.map((name, i) => ({ ...(this.models.find((m) => m.name === name) ?? this.models[i]), name, folds: run.folds }));
+    }
     this.models = this.models.map((m, i) => {
       if (i !== run.modelIndex) return m;
       const done = run.fold === run.folds;

@@ -21,7 +21,7 @@ describe('Workbench', () => {
     expect(bench.stale).toBe(false);
     bench.experiment.setProtocol('folds', 3);
     expect(bench.stale).toBe(true);
-    bench.experiment.setProtocol('folds', 26);
+    bench.experiment.setProtocol('folds', 'auto');
     expect(bench.stale).toBe(false);
   });
 

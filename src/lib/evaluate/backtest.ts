@@ -2,6 +2,7 @@ import { createModel, formatModelSpec, type ModelDefinition, type ModelSpec } fr
 import type { Neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
 import { studyRegion, type StudyRegion } from '../grid/study-region';
+import { fitToPanel } from './fit-to-panel';
 import { cutoffsOf, type Protocol } from './protocol';
 import { buildReport, type Report, type ReportData } from './report';
 import { runForecasts, type ForecastSet, type RunProgress } from './run-forecasts';
@@ -10,6 +11,7 @@ import { scoreForecasts, type Scores } from './score-forecasts';
 /** Everything a backtest needs. */
 export interface BacktestInput {
   readonly panel: Panel;
+  /** The protocol as asked; 'auto' folds and model windows left at 0 are fitted to the panel (`fitToPanel`). */
   readonly protocol: Protocol;
   readonly models: readonly ModelSpec[];
   /** The model definitions to create `models` from (baselines, learned models). */
@@ -39,15 +41,18 @@ export interface BacktestResult {
 /**
  * Runs the whole honest comparison: every model on the same rolling-origin cutoffs
  * (`runForecasts`), scoring of the stored forecasts (`scoreForecasts`), and the report with
- * intervals, comparisons against the best baseline and a plain-language verdict.
+ * intervals, comparisons against the best baseline and a plain-language verdict. Settings
+ * left at "auto" are first fitted to the panel (`fitToPanel`); models that cannot run on it are
+ * left out, and both are stated in the report's `fitToPanel`.
  */
 export async function backtest(input: BacktestInput): Promise<BacktestResult> {
-  const { panel, protocol, definitions } = input;
+  const { panel, definitions } = input;
   if (input.models.length === 0) throw new Error('No models to compare: choose at least one baseline');
   const context = { res: panel.res, bucket: panel.bucket };
-  const entries = input.models.map((spec) => {
-    const definition = definitions.find((d) => d.id === spec.id);
-    if (!definition) throw new Error(`Unknown model '${spec.id}'; known models: ${definitions.map((d) => d.id).join(', ')}`);
+  const fitted = fitToPanel(panel.periods.length, input.protocol, input.models, definitions, context);
+  const protocol = fitted.protocol;
+  const entries = fitted.models.map((spec) => {
+    const definition = definitions.find((d) => d.id === spec.id)!;
     return { spec, definition, make: () => createModel(spec, definitions, context) };
   });
   const cutoffs = cutoffsOf(panel.periods.length, protocol);
@@ -74,6 +79,7 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
     forecasts,
     scores,
     models: entries.map((e) => ({ spec: formatModelSpec(e.spec, e.definition), kind: e.definition.kind })),
+    fitToPanel: { requested: input.protocol, choices: fitted.choices, leftOut: fitted.leftOut },
     environment: input.environment,
     timings: { ...input.timings, forecastMs: t1 - t0, scoreMs: t2 - t1 },
   });

@@ -22,6 +22,7 @@ describe('protocol', () => {
   it.each([
     [{ horizon: 0 }, 'protocol.horizon must be a whole number ≥ 1, got 0'],
     [{ folds: 2.5 }, 'protocol.folds must be a whole number ≥ 1, got 2.5'],
+    [{ folds: 'many' }, "protocol.folds must be a whole number ≥ 1, got many"],
     [{ validation: -1 }, 'protocol.validation must be an integer ≥ 0'],
     [{ coverage: [0] }, 'coverage levels must lie in (0, 1], got 0'],
     [{ coverage: [] }, 'at least one coverage level'],
@@ -34,7 +35,12 @@ describe('protocol', () => {
     const p = protocolOf({ horizon: 1, folds: 10, step: 1, validation: 4 });
     expect(() => assertProtocolFits(30, p, [{ name: 'naive', minHistory: 1 }])).not.toThrow();
     expect(() => assertProtocolFits(30, p, [{ name: 'seasonal-naive(m=52)', minHistory: 52 }])).toThrow(
-      "Model 'seasonal-naive(m=52)' needs 52 training periods plus 4 for validation, but the first fold has only 20",
+      "Model 'seasonal-naive(m=52)' needs 52 training periods, but the first fold has only 20",
+    );
+    // Only a model that holds out a validation span is charged for it: 17 + 4 > 20, while 17 alone fits.
+    expect(() => assertProtocolFits(30, p, [{ name: 'x', minHistory: 17 }])).not.toThrow();
+    expect(() => assertProtocolFits(30, p, [{ name: 'mlp', minHistory: 17, usesValidation: true }])).toThrow(
+      "Model 'mlp' needs 17 training periods plus 4 for validation, but the first fold has only 20",
     );
     expect(() => assertProtocolFits(5, p, [])).toThrow('The panel has 5 periods; 10 folds of horizon 1 stepping by 1 need at least 11');
   });

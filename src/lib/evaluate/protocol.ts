@@ -12,8 +12,8 @@ export interface Protocol {
   readonly version: 1;
   /** Periods forecast after each cutoff (h ≥ 1). */
   readonly horizon: number;
-  /** Number of cutoffs (n ≥ 1). */
-  readonly folds: number;
+  /** Number of cutoffs (n ≥ 1), or 'auto': as many as fit, at most DEFAULT_FOLDS (`fitToPanel`). */
+  readonly folds: number | 'auto';
   /** Periods between consecutive cutoffs (s ≥ 1). */
   readonly step: number;
   /** 'expanding' trains on everything before the cutoff; a number K, on the last K periods only. */
@@ -27,11 +27,17 @@ export interface Protocol {
   readonly seed: number;
 }
 
-/** A sensible default: 1-step forecasts over 26 folds, hotspot metrics at 1 %, 5 % and 10 %. */
+/** A protocol whose fold count is settled (by the user, or by `fitToPanel` from 'auto'): what a run uses. */
+export type ResolvedProtocol = Protocol & { readonly folds: number };
+
+/** Folds that 'auto' aims for: half a year of weekly cutoffs. */
+export const DEFAULT_FOLDS = 26;
+
+/** A sensible default: 1-step forecasts over up to 26 folds ('auto'), hotspot metrics at 1 %, 5 % and 10 %. */
 export const DEFAULT_PROTOCOL: Protocol = {
   version: 1,
   horizon: 1,
-  folds: 26,
+  folds: 'auto',
   step: 1,
   window: 'expanding',
   refitEvery: 1,
@@ -43,12 +49,14 @@ export const DEFAULT_PROTOCOL: Protocol = {
 /**
  * Validates a partial protocol, fills defaults, and returns a complete one; throws a
  * message naming the field and the value otherwise.
+ * A whole-number `folds` gives a `ResolvedProtocol`; absent or 'auto' is settled by `fitToPanel`.
  * @example protocolOf({ horizon: 4, folds: 10 }).step // → 1
  */
+export function protocolOf<T extends Partial<Protocol>>(input: T): T extends { folds: number } ? ResolvedProtocol : Protocol;
 export function protocolOf(input: Partial<Protocol>): Protocol {
   const p = { ...DEFAULT_PROTOCOL, ...input, version: 1 as const };
   positiveInteger('horizon', p.horizon);
-  positiveInteger('folds', p.folds);
+  if (p.folds !== 'auto') positiveInteger('folds', p.folds);
   positiveInteger('step', p.step);
   positiveInteger('refitEvery', p.refitEvery);
   if (!Number.isInteger(p.validation) || p.validation < 0) {
@@ -72,7 +80,7 @@ export function protocolOf(input: Partial<Protocol>): Protocol {
  * period indexes (= number of periods available for training).
  * @example cutoffsOf(100, protocolOf({ horizon: 2, folds: 3, step: 4 })) // → [90, 94, 98]
  */
-export function cutoffsOf(periods: number, protocol: Protocol): number[] {
+export function cutoffsOf(periods: number, protocol: ResolvedProtocol): number[] {
   const last = periods - protocol.horizon;
   const out: number[] = [];
   for (let k = protocol.folds - 1; k >= 0; k--) out.push(last - k * protocol.step);
@@ -87,12 +95,34 @@ export function windowStart(cutoff: number, protocol: Protocol): number {
   return protocol.window === 'expanding' ? 0 : Math.max(0, cutoff - protocol.window);
 }
 
+/** What the fit check needs of a model: its name, `minHistory`, and whether it reserves a validation span. */
+export interface ModelNeed {
+  readonly name: string;
+  readonly minHistory: number;
+  readonly usesValidation?: boolean;
+}
+
+/**
+ * Training periods a model needs at a fold: `minHistory`, plus the protocol's validation span
+ * only for a model that uses one (`usesValidation`); baselines never do.
+ * @example trainingNeed({ name: 'naive', minHistory: 1 }, 8) // → 1
+ * @example trainingNeed({ name: 'poisson-glm', minHistory: 12, usesValidation: true }, 8) // → 20
+ */
+export function trainingNeed(model: ModelNeed, validation: number): number {
+  return model.minHistory + (model.usesValidation ? validation : 0);
+}
+
+/** "needs 12 training periods plus 8 for validation" (the validation part only for models that use it). */
+export function needText(model: ModelNeed, validation: number): string {
+  return `needs ${model.minHistory} training periods${model.usesValidation ? ` plus ${validation} for validation` : ''}`;
+}
+
 /**
  * Throws a clear, up-front error when a panel of `periods` periods cannot support the
- * protocol for models needing `minHistory` training periods (with the names of the models
+ * protocol for models needing `trainingNeed` training periods (with the names of the models
  * that need the most).
  */
-export function assertProtocolFits(periods: number, protocol: Protocol, models: readonly { name: string; minHistory: number }[]): void {
+export function assertProtocolFits(periods: number, protocol: ResolvedProtocol, models: readonly ModelNeed[]): void {
   const cutoffs = cutoffsOf(periods, protocol);
   const first = cutoffs[0];
   const firstSpan = first - windowStart(first, protocol);
@@ -104,11 +134,10 @@ export function assertProtocolFits(periods: number, protocol: Protocol, models: 
     );
   }
   for (const model of models) {
-    const needed = model.minHistory + protocol.validation;
-    if (firstSpan < needed) {
+    if (firstSpan < trainingNeed(model, protocol.validation)) {
       throw new HexcastError(
         'history-too-short',
-        `Model '${model.name}' needs ${model.minHistory} training periods plus ${protocol.validation} for validation, ` +
+        `Model '${model.name}' ${needText(model, protocol.validation)}, ` +
           `but the first fold has only ${firstSpan} (cutoff at period ${first} of ${periods}); use fewer folds, a shorter horizon or a longer window`,
       );
     }

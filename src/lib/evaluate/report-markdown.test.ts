@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../../test/fixtures/sample-report';
+import { BASELINES } from '../forecast/baselines';
+import { syntheticPanel } from '../simulate/synthetic-panel';
+import { backtest } from './backtest';
+import { protocolOf } from './protocol';
 import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
 import { reportMarkdown } from './report-markdown';
 
@@ -47,5 +51,28 @@ describe('reportMarkdown', () => {
     const count = rows.slice(3);
     const found = [...[0, 1, 2, 3, 4, 5].map((k) => starred(hotspot, k)), ...[0, 1, 2, 3, 4, 5].map((k) => starred(count, k))];
     expect(found).toEqual(columns.map((name) => [name]));
+  });
+
+  it('on 30 weeks with default settings, states the folds chosen and the model left out, in the JSON and the Markdown', async () => {
+    const { panel } = syntheticPanel({ rings: 1, periods: 30, seed: 3, rate: () => 2 });
+    const { report } = await backtest({
+      panel,
+      protocol: protocolOf({}),
+      models: [{ id: 'naive', params: {} }, { id: 'seasonal-naive', params: {} }, { id: 'kde', params: {} }],
+      definitions: BASELINES,
+      data: { kind: 'panel', files: [], sha256: '0', rows: { read: 0, kept: 0, dropped: {} } },
+      environment: { hexcast: 't', runtime: 't', libraries: {} },
+    });
+    expect(report.protocol.folds).toBe(17);
+    expect(report.cutoffs.map((c) => c.cutoff)).toEqual(Array.from({ length: 17 }, (_, k) => 13 + k));
+    expect(report.models.map((m) => m.name)).toEqual(['naive', 'kde(window=13, rings=1)']);
+    expect(report.fitToPanel?.requested.folds).toBe('auto');
+    const reason = 'seasonal-naive(m=52) needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1) (a season is never shortened)';
+    expect(report.fitToPanel?.leftOut).toEqual([{ model: 'seasonal-naive(m=52)', reason }]);
+    const md = reportMarkdown(report);
+    expect(md).toContain('1 model left out (cannot run on this panel): seasonal-naive(m=52).');
+    expect(md).toContain('  - folds = 17 (auto: 26 would leave too few training periods; the first fold keeps 13 for kde(window=13, rings=1))');
+    expect(md).toContain(`  - Left out: ${reason}`);
+    expect(md).toContain('- Protocol: horizon 1, 17 folds,');
   });
 });

@@ -1,5 +1,6 @@
 import { formatNumber, formatPercent, formatSkill } from '../base/format-number';
 import { clockLabel, reportZoneDeclared } from './clock-label';
+import { fitToPanelLines } from './fit-to-panel';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type MetricId } from './metric-catalogue';
 import type { Report } from './report';
 import type { Comparison, MetricSummary } from './summarise-scores';
@@ -24,6 +25,8 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
       `H3 resolution ${report.panel.resolution}. Created ${report.createdAt}.`,
     '',
   );
+  const leftOut = report.fitToPanel?.leftOut ?? [];
+  if (leftOut.length) out.push(`${leftOut.length} model${leftOut.length === 1 ? '' : 's'} left out (cannot run on this panel): ${leftOut.map((m) => m.model).join(', ')}.`, '');
   out.push('## Verdict', '', `**${report.summary.headline}**`, '');
   for (const line of report.summary.models) out.push(`- ${line.text}`);
   for (const caveat of report.summary.caveats) out.push('', `_${caveat}_`);
@@ -86,6 +89,10 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
       `refit every ${pr.refitEvery}, validation ${pr.validation} periods, coverage ${pr.coverage.map((c) => formatPercent(c)).join(', ')}, seed ${pr.seed}`,
   );
   out.push(`- Test spans: ${report.cutoffs[0]?.testStart} … ${report.cutoffs[report.cutoffs.length - 1]?.testEnd}`);
+  if (report.fitToPanel) {
+    out.push(`- Fitted to the panel (settings left at auto; models that cannot run on it):`);
+    for (const line of fitToPanelLines(report.fitToPanel)) out.push(`  - ${line}`);
+  }
   out.push('', '## How to read the metrics', '');
   for (const id of Object.keys(METRICS) as MetricId[]) out.push(`- **${METRICS[id].label}**: ${METRICS[id].meaning} (${METRICS[id].better} is better).`);
   out.push('', `_Hexcast ${report.environment.hexcast} on ${report.environment.runtime}; ${Object.entries(report.environment.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}._`, '');

@@ -2,7 +2,8 @@ import type { TrainingLog } from '../forecast/forecaster';
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
 import type { BinReport } from '../grid/bin-incidents';
-import { windowStart, type Protocol } from './protocol';
+import type { AutoChoice, LeftOutModel } from './fit-to-panel';
+import { windowStart, type Protocol, type ResolvedProtocol } from './protocol';
 import type { ForecastSet } from './run-forecasts';
 import { isoOf } from '../base/iso-of';
 import type { Scores } from './score-forecasts';
@@ -53,6 +54,13 @@ export interface ReportModel extends ModelSummary {
   readonly timing: { readonly fitMs: number; readonly predictMs: number };
 }
 
+/** The settings as asked, what "auto" chose (one sentence each) and the models that could not run. */
+export interface ReportFitToPanel {
+  readonly requested: Protocol;
+  readonly choices: readonly AutoChoice[];
+  readonly leftOut: readonly LeftOutModel[];
+}
+
 /** The whole versioned report (JSON). Markdown and HTML are renderings of it. */
 export interface Report {
   readonly format: 'hexcast-report';
@@ -72,7 +80,10 @@ export interface Report {
     readonly incidents: number;
     readonly studyRegion: { readonly source: StudyRegion['source']; readonly cells: number; readonly area_m2: number };
   };
-  readonly protocol: Protocol;
+  /** The protocol the run used (folds settled). */
+  readonly protocol: ResolvedProtocol;
+  /** How the settings left at "auto" were fitted to the panel, and the models left out (absent in older reports). */
+  readonly fitToPanel?: ReportFitToPanel;
   readonly cutoffs: readonly ReportCutoff[];
   readonly models: readonly ReportModel[];
   readonly bestBaseline: BestBaselines;
@@ -90,6 +101,7 @@ export interface ReportInput {
   readonly forecasts: ForecastSet;
   readonly scores: Scores;
   readonly models: readonly { readonly spec: string; readonly kind: 'baseline' | 'learned' }[];
+  readonly fitToPanel?: ReportFitToPanel;
   readonly environment: Report['environment'];
   readonly timings: Readonly<Record<string, number>>;
   readonly createdAt?: Date;
@@ -159,6 +171,7 @@ export function buildReport(input: ReportInput): Report {
       studyRegion: { source: region.source, cells: region.cells, area_m2: region.area },
     },
     protocol,
+    ...(input.fitToPanel && { fitToPanel: input.fitToPanel }),
     cutoffs,
     models: reportModels,
     bestBaseline: best,

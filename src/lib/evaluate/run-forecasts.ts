@@ -5,7 +5,7 @@ import type { Panel } from '../grid/panel';
 import { restrictNeighbours } from '../grid/restrict-neighbours';
 import { restrictPanel } from '../grid/restrict-panel';
 import { firstIncidentPeriods, modelUniverse } from './model-universe';
-import { assertProtocolFits, cutoffsOf, windowStart, type Protocol } from './protocol';
+import { assertProtocolFits, cutoffsOf, windowStart, type ResolvedProtocol } from './protocol';
 import { isoOf } from '../base/iso-of';
 
 /** Progress of a backtest run, for progress bars and the app. */
@@ -14,6 +14,8 @@ export interface RunProgress {
   /** 0-based index of the model in the run. */
   readonly modelIndex: number;
   readonly models: number;
+  /** Names of every model of the run, in order (the models that run, after any were left out). */
+  readonly names: readonly string[];
   /** 0-based fold index; `fold === folds` when the model is done. */
   readonly fold: number;
   readonly folds: number;
@@ -50,7 +52,7 @@ export interface ModelForecasts {
 
 /** The stored forecasts of a backtest: scoring reads only this and the panel. */
 export interface ForecastSet {
-  readonly protocol: Protocol;
+  readonly protocol: ResolvedProtocol;
   /** Cutoff period index of each fold (= training periods available), ascending. */
   readonly cutoffs: readonly number[];
   readonly horizon: number;
@@ -75,12 +77,13 @@ export interface ForecastSet {
  * Models are created fresh by `make` for each refit and disposed when replaced, so tensors
  * never outlive a fit.
  *
- * Throws up front when the panel is too short for the protocol or a model's minHistory, and
+ * Throws up front when the panel is too short for the protocol or a model's need (minHistory,
+ * plus the validation span for models that use one: `trainingNeed`), and
  * with an AbortError when `signal` aborts (between folds, and inside fits that honour it).
  */
 export async function runForecasts(
   panel: Panel,
-  protocol: Protocol,
+  protocol: ResolvedProtocol,
   make: readonly (() => Forecaster)[],
   options: RunOptions = {},
 ): Promise<ForecastSet> {
@@ -119,7 +122,7 @@ export async function runForecasts(
     // The panel and neighbour lists of the current universe, rebuilt only when it grows.
     let seen = { cells: 0, panel, neighbours: neighbourLists };
     const report = (fold: number, fit?: FitProgress): void =>
-      options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, fold, folds, fit });
+      options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, names, fold, folds, fit });
     try {
       for (let k = 0; k < folds; k++) {
         throwIfAborted(options.signal);

@@ -51,8 +51,17 @@ export interface TrainingLog {
 export interface Forecaster {
   /** Unique, human-readable, includes the parameters that distinguish instances (e.g. 'window-average(k=4)'). */
   readonly name: string;
-  /** Fewest training periods `fit` accepts. */
+  /**
+   * Fewest training periods `fit` accepts, not counting a validation span. A model that
+   * reserves the last `FitOptions.validation` periods (`usesValidation`) needs that many more.
+   */
   readonly minHistory: number;
+  /**
+   * True when `fit` holds out the last `validation` periods (early stopping, tuning), so it
+   * needs `minHistory + validation` periods; absent/false for models that tune nothing
+   * (baselines, SEPP), which need only `minHistory` whatever the protocol's validation span.
+   */
+  readonly usesValidation?: boolean;
   /**
    * How many H3 rings of neighbours the model reads from `history.neighbours` (0 or absent:
    * none). The backtest builds the panel's neighbour lists once, with the largest k any model asks for.

@@ -1,4 +1,4 @@
-import type { BucketSpec } from '../grid/time-bucket';
+import type { BucketSpec, BucketUnit } from '../grid/time-bucket';
 import type { Forecaster } from './forecaster';
 
 /** A parameter value as it travels through URLs, CLI flags and reports. */
@@ -24,6 +24,18 @@ export interface ModelContext {
 }
 
 /**
+ * A period-count parameter whose 0 means "auto": it then takes `byBucket[unit]` periods, and
+ * `fitToPanel` may shorten it (down to 1) when the panel is too short for that, if `shrinks`.
+ * A window shrinks (a shorter look-back is the same model, smoothing less); a season does not
+ * (a shorter span is not a season), so a model whose season does not fit is left out.
+ */
+export interface AutoPeriods {
+  readonly name: string;
+  readonly byBucket: Readonly<Record<BucketUnit, number>>;
+  readonly shrinks: boolean;
+}
+
+/**
  * A kind of model: its id, documentation and parameters, and a factory. Baselines and
  * learned models are defined the same way and listed, run and scored together.
  */
@@ -35,6 +47,8 @@ export interface ModelDefinition {
   /** One line for menus and reports. */
   readonly summary: string;
   readonly params: readonly ParamSpec[];
+  /** The parameters among `params` that are period counts with 0 = auto (see `AutoPeriods`). */
+  readonly autoPeriods?: readonly AutoPeriods[];
   create(params: Readonly<Record<string, ParamValue>>, context: ModelContext): Forecaster;
 }
 

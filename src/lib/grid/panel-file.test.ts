@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cellOf, diskOf } from './h3';
 import { syntheticPanel } from '../simulate/synthetic-panel';
 import { arrowTableBytes } from '../io/arrow-table-bytes';
-import { isPanelSource, panelFileBytes, readPanelFile } from './panel-file';
+import { isPanelSource, panelFileBytes, panelFileOrigin, readPanelFile } from './panel-file';
 import { readArrow } from '../io/read-arrow';
 
 const DAY = 86_400_000;
@@ -72,5 +72,19 @@ describe('panel files', () => {
     const missing = source({ cell: vectorFromArray([cell8], new Dictionary(new Utf8(), new Int32())), period: vectorFromArray([0], new TimestampMillisecond()) });
     expect(isPanelSource(missing)).toBe(false);
     expect(() => readPanelFile([missing])).toThrow(/has no column 'count'/);
+  });
+});
+
+describe('panelFileOrigin', () => {
+  it('round-trips the row accounting and the trimmed partial periods that hexcast bin records; null when none was recorded', () => {
+    const { panel } = syntheticPanel({ rings: 1, periods: 4, seed: 1, rate: () => 1 });
+    const origin = {
+      files: [{ name: 'in.arrow', bytes: 10, rows: 12 }],
+      sha256: 'ab',
+      rows: { read: 12, kept: 10, dropped: { 'location-null': 2 } },
+      binning: { input: 10, binned: 7, trimmedFirst: 3, trimmedLast: 0, notes: ['the first week (starting 2018-01-01) is only partly covered by the data: dropped'] },
+    };
+    expect(panelFileOrigin(readArrow(panelFileBytes(panel, origin), 'p.arrow'))).toEqual(origin);
+    expect(panelFileOrigin(readArrow(panelFileBytes(panel), 'p.arrow'))).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { DataType, Dictionary, Int32, Utf8, makeVector, vectorFromArray, type Data } from 'apache-arrow';
+import type { BinReport } from './bin-incidents';
 import { areaOf, isCell, resolutionOf } from './h3';
 import type { Panel } from './panel';
 import { BUCKET_UNITS, timeBucket, type BucketSpec, type BucketUnit } from './time-bucket';
@@ -13,6 +14,21 @@ import { readNumbers } from '../io/read-numbers';
 import { validityOf } from '../io/validity';
 
 const META_KEY = 'hexcast.panel';
+const ORIGIN_KEY = 'hexcast.origin';
+
+/**
+ * Where a panel written by `hexcast bin` came from — the incident files, their fingerprint,
+ * the row accounting (`read === kept + Σ dropped`) and the binning report (incidents in
+ * partial first/last periods that were trimmed, with a note naming each) — so a panel file
+ * still accounts for every row of its source. Same fields as a report's `data` section.
+ */
+export interface PanelOrigin {
+  readonly files: readonly { readonly name: string; readonly bytes: number; readonly rows: number }[];
+  readonly sha256: string;
+  readonly rows: { readonly read: number; readonly kept: number; readonly dropped: Readonly<Record<string, number>> };
+  readonly mapping?: unknown;
+  readonly binning?: BinReport;
+}
 
 /** Why a row of a pre-binned panel file was not used. */
 export type PanelDropReason = 'cell-null' | 'cell-invalid' | 'period-null' | 'count-invalid';
@@ -32,9 +48,10 @@ export interface PanelFileReport {
  * a zoned timestamp for instants, a zone-less one for wall-clock data), `count`, `area_m2` —
  * with one row per non-zero count (plus a zero row for a cell that is empty throughout, so no
  * cell is lost). Schema metadata `hexcast.panel` keeps the resolution, bucket and the exact
- * period span, so periods without any incident survive a round trip.
+ * period span, so periods without any incident survive a round trip; `hexcast.origin`, when
+ * `origin` is given, keeps where the panel came from (`PanelOrigin`, read by `panelFileOrigin`).
  */
-export function panelFileBytes(panel: Panel): Uint8Array {
+export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
   const C = panel.cells.length;
   const P = panel.periods.length;
   const cell: number[] = [];
@@ -70,8 +87,25 @@ export function panelFileBytes(panel: Panel): Uint8Array {
     {
       'hexcast.format': 'panel',
       [META_KEY]: JSON.stringify({ version: 1, res: panel.res, bucket: panel.bucket, first: panel.periods[0], periods: P, end: panel.end }),
+      ...(origin && { [ORIGIN_KEY]: JSON.stringify({ files: origin.files, sha256: origin.sha256, rows: origin.rows, mapping: origin.mapping, binning: origin.binning }) }),
     },
   );
+}
+
+/**
+ * The origin `hexcast bin` recorded in a panel file (`PanelOrigin`), or null when the file has
+ * none (written elsewhere, or by an older Hexcast); throws an InputError when it is unreadable.
+ */
+export function panelFileOrigin(source: ArrowSource): PanelOrigin | null {
+  const text = source.table.schema.metadata.get(ORIGIN_KEY);
+  if (!text) return null;
+  try {
+    const origin = JSON.parse(text);
+    if (Array.isArray(origin.files) && typeof origin.rows?.read === 'number') return origin as PanelOrigin;
+  } catch {
+    // fall through to the error
+  }
+  throw new InputError(`panel file '${source.name}' has unreadable '${ORIGIN_KEY}' metadata`, { code: 'panel-metadata', file: source.name });
 }
 
 /** True when a source looks like a pre-binned panel: it has `cell`, `period` and `count` columns. */

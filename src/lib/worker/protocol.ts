@@ -8,6 +8,7 @@
 import type { BackendName, WasmFileMap } from '../forecast/tf/backend';
 import type { Report } from '../evaluate/report';
 import type { RunProgress } from '../evaluate/run-forecasts';
+import type { AutoChoice, LeftOutModel } from '../evaluate/fit-to-panel';
 import type { Protocol } from '../evaluate/protocol';
 import type { ParamSpec } from '../forecast/model-definition';
 import type { BinReport } from '../grid/bin-incidents';
@@ -197,6 +198,18 @@ export interface RunSpec {
   readonly environment: Report['environment'];
 }
 
+/**
+ * What a run of these models and this protocol would use on the current panel (`fitToPanel`):
+ * the fold count, the model specs with any shortened window, each auto choice and the models
+ * left out. The experiment screen shows it before the run.
+ */
+export interface PlanResult {
+  readonly folds: number;
+  readonly models: readonly string[];
+  readonly choices: readonly AutoChoice[];
+  readonly leftOut: readonly LeftOutModel[];
+}
+
 /** A finished run: the report, and the facts the result views need to ask for slices. */
 export interface RunResult {
   readonly report: Report;
@@ -247,6 +260,7 @@ export type Request =
   | { readonly type: 'resolution-cells'; readonly id: number; readonly resolutions: readonly number[]; readonly categories: readonly string[] | null }
   | { readonly type: 'boundary'; readonly id: number; readonly boundary: BoundaryInput | null }
   | { readonly type: 'catalogue'; readonly id: number }
+  | { readonly type: 'plan'; readonly id: number; readonly models: readonly string[]; readonly protocol: Protocol }
   | { readonly type: 'run'; readonly id: number; readonly spec: RunSpec }
   | { readonly type: 'cancel'; readonly id: number; readonly target: number }
   | { readonly type: 'step-slice'; readonly id: number; readonly fold: number; readonly step: number }
@@ -262,6 +276,7 @@ export interface Results {
   readonly 'resolution-cells': ResolutionCellsResult;
   readonly boundary: BoundaryFile | null;
   readonly catalogue: Catalogue;
+  readonly plan: PlanResult;
   readonly run: RunResult;
   readonly cancel: { readonly cancelled: boolean };
   readonly 'step-slice': StepSlice;
@@ -285,4 +300,4 @@ export type Response =
   | { readonly type: 'error'; readonly id: number; readonly error: WorkerError };
 
 /** Request types where a newer request makes a queued older one pointless (it is answered with an AbortError). */
-export const LATEST_WINS: ReadonlySet<RequestType> = new Set<RequestType>(['load', 'load-panel', 'bin', 'resolution-cells', 'step-slice', 'cell-series']);
+export const LATEST_WINS: ReadonlySet<RequestType> = new Set<RequestType>(['load', 'load-panel', 'bin', 'resolution-cells', 'step-slice', 'cell-series', 'plan']);

@@ -72,6 +72,8 @@ export function serve(port: ServerPort, session: Session): void {
         const { definitions, notes } = await modelDefinitions();
         return done(request.id, 'catalogue', catalogueOf(definitions, notes));
       }
+      case 'plan':
+        return done(request.id, 'plan', await session.plan(request.models, request.protocol));
       case 'step-slice':
         return done(request.id, 'step-slice', session.stepSlice(request.fold, request.step));
       case 'cell-series':

@@ -111,6 +111,19 @@ describe('Session', () => {
     expect(table.schema.fields.map((f) => f.name)).toContain('historic-average');
   });
 
+  it('plan() says what a run would use on the binned panel: an explicit fold count shortens kde’s auto window to the first fold', async () => {
+    const session = await binnedSession();
+    const P = session.bin({ res: 7, unit: 'month', timeZone: null, categories: null }).periods.length;
+    // folds = P − 2 puts the first cutoff at (P − 1) − (P − 3) = 2: kde's 3 months shrink to 2.
+    const plan = await session.plan(['naive', 'kde'], protocolOf({ folds: P - 2 }));
+    expect(plan.folds).toBe(P - 2);
+    expect(plan.models).toEqual(['naive', 'kde:window=2']);
+    expect(plan.choices).toEqual([{ setting: 'kde: window', value: 2, reason: "auto: 3 by bucket, shortened to fit the first fold's 2 training periods" }]);
+    expect(plan.leftOut).toEqual([]);
+    await expect(session.plan(['seasonal-naive'], protocolOf({ folds: P - 2 }))).rejects.toThrow("Model 'seasonal-naive(m=12)' needs 12 training periods, but the first fold has only 2");
+    expect((await session.plan(['naive', 'seasonal-naive'], protocolOf({}))).folds).toBe(26);
+  });
+
   it("run() reports the same data section as the CLI's preparePanel for the same files, mapping and binning", async () => {
     const session = await binnedSession();
     session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });

@@ -1,5 +1,7 @@
 import { backtest, type BacktestResult } from '../evaluate/backtest';
-import { parseModelSpec } from '../forecast/model-definition';
+import { fitToPanel } from '../evaluate/fit-to-panel';
+import type { Protocol } from '../evaluate/protocol';
+import { formatModelSpec, parseModelSpec } from '../forecast/model-definition';
 import { boundaryCells } from '../grid/boundary-cells';
 import { extendPanel } from '../grid/extend-panel';
 import { wallTimeOf, wallTimesOf } from '../grid/wall-time';
@@ -31,6 +33,7 @@ import type {
   OpenResult,
   PanelLoadResult,
   PanelOptions,
+  PlanResult,
   Progress,
   ResolutionCellsResult,
   RunResult,
@@ -196,6 +199,16 @@ export class Session {
     const sha256 = await sha256Hex(new TextEncoder().encode(input.text));
     this.boundary = { name: input.name, sha256, geojson };
     return { name: input.name, sha256 };
+  }
+
+  /** What a run of these models and protocol would use on the current panel (`fitToPanel`), before it starts. */
+  async plan(models: readonly string[], protocol: Protocol): Promise<PlanResult> {
+    const { panel } = this.require(this.binned, 'bin the data');
+    const specs = models.map((text) => parseModelSpec(text));
+    const { definitions } = await modelDefinitions(specs.map((s) => s.id));
+    const fit = fitToPanel(panel.periods.length, protocol, specs, definitions, { res: panel.res, bucket: panel.bucket });
+    const used = fit.models.map((spec) => formatModelSpec(spec, definitions.find((d) => d.id === spec.id)));
+    return { folds: fit.protocol.folds, models: used, choices: fit.choices, leftOut: fit.leftOut };
   }
 
   /**

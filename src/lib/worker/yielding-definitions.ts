@@ -15,6 +15,7 @@ function yielding(model: Forecaster): Forecaster {
   return {
     name: model.name,
     minHistory: model.minHistory,
+    usesValidation: model.usesValidation,
     neighbourRings: model.neighbourRings,
     async fit(history, options) {
       await nextTask();

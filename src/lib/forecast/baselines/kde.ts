@@ -159,6 +159,7 @@ export const KDE: ModelDefinition = {
       doc: 'Bandwidth in metres, converted to rings with the average cell spacing √3·edge; 0 = use rings.',
     },
   ],
+  autoPeriods: [{ name: 'window', byBucket: KDE_WINDOW, shrinks: true }],
   create: (params, context) =>
     kde({
       window: autoPeriods(Number(params.window ?? 0), context.bucket.unit, KDE_WINDOW),

@@ -125,6 +125,7 @@ export const PROSPECTIVE: ModelDefinition = {
     },
     autoPeriodsParam({ name: 'periods', label: 'Temporal bandwidth', what: 'Recent periods whose incidents count', table: PROSPECTIVE_PERIODS }),
   ],
+  autoPeriods: [{ name: 'periods', byBucket: PROSPECTIVE_PERIODS, shrinks: true }],
   create: (params, context) =>
     prospective({
       rings: Number(params.rings ?? 2),

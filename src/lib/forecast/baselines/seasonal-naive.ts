@@ -57,5 +57,6 @@ export const SEASONAL_NAIVE: ModelDefinition = {
   kind: 'baseline',
   summary: 'The count of the same season in the last cycle (same hour yesterday, same weekday last week, …).',
   params: [autoPeriodsParam({ name: 'm', label: 'Season length', what: 'Season length in periods', table: SEASON_LENGTH })],
+  autoPeriods: [{ name: 'm', byBucket: SEASON_LENGTH, shrinks: false }],
   create: (params, context) => seasonalNaive({ m: autoPeriods(Number(params.m ?? 0), context.bucket.unit, SEASON_LENGTH) }),
 };

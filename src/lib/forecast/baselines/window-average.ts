@@ -55,5 +55,6 @@ export const WINDOW_AVERAGE: ModelDefinition = {
   kind: 'baseline',
   summary: 'Mean count of the last k periods, per cell.',
   params: [autoPeriodsParam({ name: 'k', label: 'Window', what: 'Periods averaged', table: WINDOW_LENGTH })],
+  autoPeriods: [{ name: 'k', byBucket: WINDOW_LENGTH, shrinks: true }],
   create: (params, context) => windowAverage({ k: autoPeriods(Number(params.k ?? 0), context.bucket.unit, WINDOW_LENGTH) }),
 };

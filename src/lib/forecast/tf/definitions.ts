@@ -127,6 +127,7 @@ export const GRU: ModelDefinition = {
   kind: 'learned',
   summary: 'Gated recurrent unit over each cell’s recent counts and neighbour means (weights shared by all cells), Poisson output.',
   params: GRU_PARAMS,
+  autoPeriods: [{ name: 'window', byBucket: GRU_WINDOW, shrinks: true }],
   create: (values, context) => {
     const window = windowOf(values, context, GRU_WINDOW);
     return networkModel('gru', GRU_PARAMS, { ...values, window }, ['hidden', 'window'], { sample: 'cell', window }, (dims, rng) => gruNetwork(dims, rng));
@@ -140,6 +141,7 @@ export const GRAPH: ModelDefinition = {
   kind: 'learned',
   summary: 'Graph convolutions mixing each cell with its H3 neighbours in each recent period, then a temporal layer; Poisson output.',
   params: GRAPH_PARAMS,
+  autoPeriods: [{ name: 'window', byBucket: GRAPH_WINDOW, shrinks: true }],
   create: (values, context) => {
     const window = windowOf(values, context, GRAPH_WINDOW);
     const layers = values.layers === 1 ? 1 : 2;

@@ -56,6 +56,7 @@ export function learnedForecaster(spec: LearnedSpec): Forecaster {
   return {
     name: spec.name,
     minHistory: firstTarget + MIN_TARGET_PERIODS,
+    usesValidation: true,
     neighbourRings: 2,
     async fit(history: History, options: FitOptions): Promise<void> {
       release();
