@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { panelTotal } from '../lib/grid/panel';
 import { panelFileBytes } from '../lib/io/panel-file';
+import { loadMappingCrs } from '../lib/io/load-crs';
 import { preparePanel } from '../lib/pipeline/prepare-panel';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
@@ -41,6 +42,7 @@ export async function binCommand(argv: string[]): Promise<void> {
   const { sources, sha256 } = await readSources(positionals);
   const mapping = mappingFromFlags(sources, values, values.category);
   progress.stage('loading and binning');
+  await loadMappingCrs(mapping);
   const prepared = preparePanel(sources, sha256, { mapping, bin });
   const { panel, data } = prepared;
   await writeFile(values.out, panelFileBytes(panel));

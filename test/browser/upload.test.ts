@@ -40,7 +40,7 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
 
     await setCrs(page, 'EPSG:9999');
     await page.locator('#map-crs-error').getByText(/unknown CRS 'EPSG:9999'/).waitFor();
-    expect(await page.getByLabel('CRS (EPSG code or proj4 string)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('CRS (EPSG code, name, proj4 or WKT)').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#map-crs').getAttribute('aria-describedby')).toBe('map-crs-error');
     await app.screenshot('07-upload-crs-error');
 
