@@ -51,7 +51,7 @@ const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 
 export default defineConfig({
   plugins: [svelte(), contentSecurityPolicy(), epsgRegistry()],
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [epsgRegistry()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { headers },
   preview: { headers },
