@@ -37,6 +37,10 @@ describe('loadCrs', () => {
       'EPSG:27700 (OSGB36 / British National Grid): PROJ shifts the datum with the grid OSTN15_NTv2_OSGBtoETRS.gsb, which Hexcast does not ship; ' +
         'using the Helmert transformation EPSG:1314 OSGB36 to WGS 84 (6) instead (accuracy 2 m)',
     ]);
+    expect(await messageOf(loadCrs('+proj=utm +zone=21 +south +ellps=intl +nadgrids=CA61_003.gsb +units=m'))).toBe(
+      "InputError: the CRS '+proj=utm +zone=21 +south +ellps=intl +nadgrids=CA61_003.gsb +units=m' shifts its datum with the grid file 'CA61_003.gsb', " +
+        'which Hexcast cannot load offline: give the shift as +towgs84=… instead',
+    );
     expect(await messageOf(loadCrs('EPSG:5536'))).toBe(
       "InputError: EPSG:5536 (Corrego Alegre 1961 / UTM zone 21S): the registry shifts its datum with the grid file 'CA61_003.gsb', which Hexcast " +
         'cannot load offline and has no substitute for: paste a proj4 string with the +towgs84=… shift you accept instead',

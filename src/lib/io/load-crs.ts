@@ -12,7 +12,7 @@ import { InputError } from './input-error';
  *   as `registryDefinition` adjusts it; afterwards `resolveCrs` finds it synchronously;
  * - a proj4 string ('+proj=…') or WKT 1/2, OGC or ESRI flavour, as proj4 (wkt-parser) reads it.
  * Errors are `InputError`s saying precisely what failed: a code the registry does not have, a
- * grid file with no substitute, or text proj4 cannot parse (naming the projection method it did
+ * grid file with no substitute (or any grid file in pasted proj4 text), or text proj4 cannot parse (naming the projection method it did
  * not know, when that is the reason).
  *
  * @example
@@ -23,6 +23,10 @@ export async function loadCrs(crs: string): Promise<ResolvedCrs> {
   const code = epsgCodeOf(crs);
   if (code === null) {
     const resolved = resolveCrs(crs);
+    const grid = /\+nadgrids=([^@\s]\S*)/.exec(resolved.definition)?.[1];
+    if (grid) {
+      throw new InputError(`the CRS '${resolved.label}' shifts its datum with the grid file '${grid}', which Hexcast cannot load offline: give the shift as +towgs84=… instead`);
+    }
     checkProj4(resolved.definition, crs.trim());
     return resolved;
   }
