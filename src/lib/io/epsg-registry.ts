@@ -23,12 +23,15 @@ let loading: Promise<EpsgRegistry> | undefined;
  * (await loadEpsgRegistry()).byCode.get(5348)?.name // → 'POSGAR 2007 / Argentina 6'
  */
 export function loadEpsgRegistry(): Promise<EpsgRegistry> {
-  loading ??= import('epsg-index/all.json', { with: { type: 'json' } }).then((module) => {
+  if (loading) return loading;
+  loading = import('epsg-index/all.json', { with: { type: 'json' } }).then((module) => {
     const compact = compactEpsgIndex((module as { default: Record<string, unknown> }).default);
     const entries = Object.entries(compact)
       .map(([code, record]) => ({ ...record, code: Number(code) }))
       .sort((a, b) => a.code - b.code);
     return { byCode: new Map(entries.map((entry) => [entry.code, entry])), entries };
   });
+  // A failed fetch of the chunk is not remembered: the next lookup tries again.
+  loading.catch(() => (loading = undefined));
   return loading;
 }
