@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { compactEpsgIndex } from './src/lib/io/compact-epsg-index.ts';
 
 /**
  * The app's Content-Security-Policy: only its own origin, plus 'wasm-unsafe-eval' for the
@@ -30,11 +31,27 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Compacts the EPSG registry (`epsg-index/all.json`, 8 MB with WKT) to the fields Hexcast uses
+ * (`compactEpsgIndex`, ~2 MB, ~350 kB gzipped) when a build or test imports it; `loadEpsgRegistry`
+ * imports it lazily, so it is a chunk of its own that only a CRS lookup or search fetches.
+ */
+function epsgRegistry(): Plugin {
+  return {
+    name: 'hexcast-epsg-registry',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]epsg-index[\\/]all\.json(?:\?|$)/.test(id)) return null;
+      return { code: JSON.stringify(compactEpsgIndex(JSON.parse(code) as Record<string, unknown>)), map: null };
+    },
+  };
+}
+
 const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy()],
-  worker: { format: 'es' },
+  plugins: [svelte(), contentSecurityPolicy(), epsgRegistry()],
+  worker: { format: 'es', plugins: () => [epsgRegistry()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { headers },
   preview: { headers },

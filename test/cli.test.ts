@@ -68,6 +68,15 @@ describe('hexcast inspect', () => {
     expect(out.extent.north).toBeLessThan(45.7);
   });
 
+  it('--crs takes any registry code: Portland read as EPSG:2269 (NAD83 / Oregon North (ft), not bundled) keeps every row, in Portland', async () => {
+    const { code, stdout } = await hexcast('inspect', PORTLAND, '--x', 'x_coordinate', '--y', 'y_coordinate', '--crs', '2269', '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.rows).toMatchObject({ read: 15_206, kept: 15_206 });
+    expect(out.extent.south).toBeGreaterThan(45.4);
+    expect(out.extent.north).toBeLessThan(45.7);
+  });
+
   it.each([
     [['inspect', '/nonexistent.arrow'], 1, "cannot read '/nonexistent.arrow': no such file"],
     [['inspect', 'package.json'], 1, 'not Apache Arrow'],
@@ -76,6 +85,8 @@ describe('hexcast inspect', () => {
     [['inspect', PORTLAND, '--frobnicate'], 2, "Unknown option '--frobnicate'"],
     [['frobnicate'], 2, "unknown command 'frobnicate'"],
     [['bin', PORTLAND, '--res', '99', '--bucket', 'week', '--out', 'x'], 2, '--res must be a whole number from 0 to 15'],
+    [['inspect', PORTLAND, '--crs', 'EPSG:99999', '--x', 'x_coordinate', '--y', 'y_coordinate'], 1, "unknown CRS 'EPSG:99999': the EPSG registry Hexcast ships (6983 projected and geographic 2D CRSs) has no such code"],
+    [['inspect', PORTLAND, '--crs', 'PROJCS["x",GEOGCS["y"', '--x', 'x_coordinate', '--y', 'y_coordinate'], 1, `cannot use the CRS WKT 'PROJCS["x",GEOGCS["y"': unable to parse string`],
     [['inspect', PORTLAND, '--crs', 'EPSG:2913', '--x', 'x_coordinate', '--y', 'y_coordinate', '--category', 'category'], 2, "'category' is a column: to choose the category column, use --category-column category"],
   ])('hexcast %j exits %i with a one-line reason', async (args, exit, message) => {
     const { code, stderr } = await hexcast(...args);

@@ -7,6 +7,7 @@ import { boundaryCells } from '../lib/grid/boundary-cells';
 import { extendPanel } from '../lib/grid/extend-panel';
 import { regionFromCells } from '../lib/grid/study-region';
 import { forecastsFileBytes } from '../lib/evaluate/forecasts-file';
+import { loadMappingCrs } from '../lib/io/load-crs';
 import { isPanelInput, preparePanel } from '../lib/pipeline/prepare-panel';
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/base/versions';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
@@ -99,6 +100,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   // Incident files need --res and --bucket (the usage error names the missing one); a panel file has its own.
   const bin = givenBin ?? (isPanel ? undefined : binOptionsFromFlags(values, true));
   progress.stage('loading and binning');
+  await loadMappingCrs(mapping);
   const prepared = preparePanel(sources, sha256, { mapping, bin });
   let { panel } = prepared;
   let region;

@@ -1,5 +1,6 @@
 import { panelTotal } from '../lib/grid/panel';
 import { panelFileBytes } from '../lib/grid/panel-file';
+import { loadMappingCrs } from '../lib/io/load-crs';
 import { preparePanel } from '../lib/pipeline/prepare-panel';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
@@ -42,6 +43,7 @@ export async function binCommand(argv: string[]): Promise<void> {
   const { sources, sha256 } = await readSources(positionals);
   const mapping = mappingFromFlags(sources, values, values.category);
   progress.stage('loading and binning');
+  await loadMappingCrs(mapping);
   const prepared = preparePanel(sources, sha256, { mapping, bin });
   const { panel, data } = prepared;
   // The panel file keeps its own row accounting and the partial periods trimmed ('hexcast inspect' shows them).

@@ -12,7 +12,8 @@ export const MAPPING_HELP = `Column mapping (auto-detected; override any part):
                         UTC instants; wall reads epoch numbers as local readings
   --lat COL --lng COL   WGS84 latitude/longitude columns
   --x COL --y COL       projected coordinate columns, with
-  --crs CRS             their CRS: EPSG code (EPSG:2913) or a proj4 string
+  --crs CRS             their CRS: any EPSG code (EPSG:2913, 5348), a proj4
+                        string (+proj=…) or WKT (the text of a .prj file)
   --category-column COL category column (none: --category-column '')
   --keep-outliers       keep rows located far outside the bulk of the data
 `;

@@ -1,4 +1,5 @@
 import { DROP_REASON_TEXT, DROP_REASONS } from '../lib/io/incidents';
+import { loadMappingCrs } from '../lib/io/load-crs';
 import { loadIncidents } from '../lib/io/load-incidents';
 import { summariseIncidents } from '../lib/io/summarise-incidents';
 import { formatNumber } from '../lib/base/format-number';
@@ -34,6 +35,7 @@ export async function inspectCommand(argv: string[]): Promise<void> {
     return;
   }
   const mapping = mappingFromFlags(sources, values, values.category);
+  await loadMappingCrs(mapping);
   const incidents = loadIncidents(sources, mapping);
   const summary = summariseIncidents(incidents);
   const report = incidents.report;

@@ -72,7 +72,7 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
     const x = flags.x ?? (candidate?.kind === 'xy' ? candidate.x : undefined);
     const y = flags.y ?? (candidate?.kind === 'xy' ? candidate.y : undefined);
     if (!x || !y) throw new UsageError('name the projected columns with --x COL --y COL');
-    if (!flags.crs) throw new UsageError(`--x/--y need --crs (an EPSG code such as EPSG:2913, or a proj4 string)`);
+    if (!flags.crs) throw new UsageError(`--x/--y need --crs (an EPSG code such as EPSG:2913, a proj4 string or WKT)`);
     location = { kind: 'xy', x, y, crs: flags.crs };
   } else if (detected) {
     location = detected.location;

@@ -40,11 +40,14 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
 
     await setCrs(page, 'EPSG:9999');
     await page.locator('#map-crs-error').getByText(/unknown CRS 'EPSG:9999'/).waitFor();
-    expect(await page.getByLabel('CRS (EPSG code or proj4 string)').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('CRS (EPSG code, name, proj4 or WKT)').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#map-crs').getAttribute('aria-describedby')).toBe('map-crs-error');
     await app.screenshot('07-upload-crs-error');
 
-    await setCrs(page, 'EPSG:2913');
+    // Search the EPSG registry (a lazily loaded chunk) by name, and pick the code from the list.
+    await page.locator('#map-crs').fill('Oregon North ft');
+    await page.getByRole('button', { name: /^EPSG:2913\s*NAD83\(HARN\) \/ Oregon North \(ft\)/ }).click();
+    expect(await page.locator('#map-crs').inputValue()).toBe('EPSG:2913');
     await nav(page).getByText('15,206 incidents').waitFor();
     await page.locator('.facts').getByText('2012-03-01 00:00 – 2017-05-31 00:00').waitFor();
 

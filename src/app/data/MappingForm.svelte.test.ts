@@ -4,6 +4,17 @@ import type { ColumnMapping } from '../../lib/io/column-mapping';
 import type { OpenResult } from '../../lib/worker/protocol';
 import MappingForm from './MappingForm.svelte';
 
+// The picker's registry, three entries of the real one (the real registry's search: search-crs.test.ts).
+vi.mock('../../lib/io/epsg-registry', () => {
+  const entry = (code: number, name: string, area: string) => ({ code, name, area, kind: 'CRS-PROJCRS', proj4: '', bbox: null, accuracy: null, base: null });
+  const entries = [
+    entry(2083, 'Hito XVIII 1963 / Argentina 2', "Argentina - Tierra del Fuego onshore west of 67°30'W."),
+    entry(2913, 'NAD83(HARN) / Oregon North (ft)', 'United States (USA) - Oregon - counties of Baker; Benton; …'),
+    entry(5348, 'POSGAR 2007 / Argentina 6', "Argentina - between 58°30'W and 55°30'W, onshore."),
+  ];
+  return { loadEpsgRegistry: () => Promise.resolve({ entries, byCode: new Map(entries.map((e) => [e.code, e])) }) };
+});
+
 const opened = {
   sources: [
     {
@@ -38,7 +49,7 @@ describe('MappingForm', () => {
     render(MappingForm, { props: { opened, mapping: null, error: null, onapply } });
     expect(screen.getByText('Still needed: a CRS for x/y.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Projected x / y' }).getAttribute('aria-pressed')).toBe('true');
-    const crs = screen.getByLabelText('CRS (EPSG code or proj4 string)') as HTMLInputElement;
+    const crs = screen.getByLabelText('CRS (EPSG code, name, proj4 or WKT)') as HTMLInputElement;
     await fireEvent.change(crs, { target: { value: '' } });
     expect(onapply).not.toHaveBeenCalled();
     expect(document.getElementById('map-crs-error')?.textContent).toMatch(/^Projected x\/y need a CRS/);
@@ -50,6 +61,17 @@ describe('MappingForm', () => {
       location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' },
       category: 'category',
     } satisfies ColumnMapping);
+  });
+
+  it('searches the EPSG registry by place name: typing "Argentina" lists POSGAR 2007 / Argentina 6, and picking it applies EPSG:5348', async () => {
+    const onapply = vi.fn();
+    render(MappingForm, { props: { opened, mapping: null, error: null, onapply } });
+    const crs = screen.getByLabelText('CRS (EPSG code, name, proj4 or WKT)') as HTMLInputElement;
+    await fireEvent.input(crs, { target: { value: 'Argentina 6' } });
+    const pick = await screen.findByRole('button', { name: /^EPSG:5348\s*POSGAR 2007 \/ Argentina 6\s*— Argentina - between 58°30'W and 55°30'W, onshore\.$/ });
+    expect(screen.getAllByRole('button', { name: /^EPSG:/ }).map((b) => b.querySelector('strong')?.textContent)).toEqual(['EPSG:5348', 'EPSG:2083']);
+    await fireEvent.click(pick);
+    expect(onapply).toHaveBeenLastCalledWith(expect.objectContaining({ location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:5348' } }));
   });
 
   it('shows a load error under the control it concerns', () => {

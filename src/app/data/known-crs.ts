@@ -1,4 +1,4 @@
-/** Coordinate reference systems offered in the CRS picker (any other: type its proj4 string). */
+/** Coordinate reference systems offered in the CRS field's drop-down before anything is typed (any other: search by code or name). */
 export const KNOWN_CRS: readonly { readonly code: string; readonly label: string }[] = [
   { code: 'EPSG:2913', label: 'NAD83(HARN) / Oregon North (ft) — Portland' },
   { code: 'EPSG:3435', label: 'NAD83 / Illinois East (US ft) — Chicago' },

@@ -4,7 +4,7 @@
  * `column`, `row`, `field`), never by its message, so messages may be reworded freely. A new
  * failure gets a new code here; an existing code is never renamed or given another meaning.
  *
- * @example ERROR_CODES['crs-unknown'] // → 'an EPSG code Hexcast has no definition for (paste the proj4 string)'
+ * @example ERROR_CODES['crs-unknown'] // → 'an EPSG code that is not in the EPSG registry Hexcast ships'
  */
 export const ERROR_CODES = {
   // Files
@@ -27,8 +27,9 @@ export const ERROR_CODES = {
   'time-mixed-offsets': 'ISO-8601 times mix strings with and without an offset',
   'clock-conflict': 'the declared clock (instant or wall) contradicts what the time values are',
   'time-zone-unknown': 'not a known IANA time zone',
-  'crs-unknown': 'an EPSG code Hexcast has no definition for (paste the proj4 string)',
-  'crs-invalid': 'neither an EPSG code nor a proj4 string proj4 accepts',
+  'crs-unknown': 'an EPSG code that is not in the EPSG registry Hexcast ships',
+  'crs-invalid': 'neither an EPSG code nor a proj4 string or WKT that proj4 accepts',
+  'crs-grid-unsupported': 'the CRS shifts its datum with a grid file Hexcast cannot load offline and has no substitute for',
   'category-filter-without-column': 'a category filter was given without a category column',
   // Pre-binned panel files
   'panel-no-rows': 'the panel file has no usable (cell, period, count) row',

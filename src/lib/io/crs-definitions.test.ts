@@ -15,11 +15,23 @@ describe('CRS_DEFINITIONS', () => {
     expect(CRS_DEFINITIONS.has('EPSG:26924')).toBe(false);
   });
 
-  it("EPSG:2913 maps its origin (43°40'N, 120°30'W) to the false easting 2,500,000.0001424 m = 8,202,099.738 ft and northing 0", () => {
-    const [x, y] = forward('EPSG:2913', [-120.5, 43 + 40 / 60]);
+  it("EPSG:2913 maps its origin (43°40'N, 120°30'W in NAD83(HARN)) to the false easting 2,500,000.0001424 m = 8,202,099.738 ft and northing 0", () => {
+    const definition = resolveCrs('EPSG:2913').definition;
+    const harn = `+proj=longlat +ellps=GRS80 ${/\+towgs84=\S+/.exec(definition)![0]} +no_defs`; // same datum: no shift
+    const [x, y] = proj4(definition, harn).inverse([-120.5, 43 + 40 / 60]);
     expect(x).toBeCloseTo(2_500_000.0001424 / 0.3048, 3); // 8202099.738 international feet
     expect(x).toBeCloseTo(8_202_099.738, 3);
     expect(y).toBeCloseTo(0, 3);
+  });
+
+  it('EPSG:2913 shifts NAD83(HARN) to WGS 84 as PROJ does in Oregon (EPSG:1901): Portland moves 1.3 m against a zero shift', () => {
+    const point: [number, number] = [7_650_000, 680_000]; // feet, downtown Portland
+    const [lng, lat] = proj4(resolveCrs('EPSG:2913').definition, 'EPSG:4326').forward(point);
+    const zero = resolveCrs('EPSG:2913').definition.replace(/\+towgs84=\S+/, '+towgs84=0,0,0,0,0,0,0');
+    const [lng0, lat0] = proj4(zero, 'EPSG:4326').forward(point);
+    const metres = Math.hypot((lat - lat0) * 111_132, (lng - lng0) * 111_320 * Math.cos((lat * Math.PI) / 180));
+    expect(metres).toBeGreaterThan(1.2);
+    expect(metres).toBeLessThan(1.4);
   });
 
   it("EPSG:3435 maps its origin (36°40'N, 88°20'W) to the false easting 300,000 m = 984,250 US survey ft", () => {
@@ -56,24 +68,26 @@ describe('resolveCrs', () => {
     ['2913', 'EPSG:2913'],
     [' EPSG: 32616 ', 'EPSG:32616'],
   ])('resolveCrs(%j) is %s', (input, label) => {
-    expect(resolveCrs(input)).toEqual({ label, definition: CRS_DEFINITIONS.get(label) });
+    expect(resolveCrs(input)).toEqual({ label, definition: CRS_DEFINITIONS.get(label), notes: [] });
   });
 
   it('resolveCrs passes a proj4 string through', () => {
     const text = '+proj=utm +zone=10 +datum=WGS84 +units=m +no_defs';
-    expect(resolveCrs(text)).toEqual({ label: text, definition: text });
+    expect(resolveCrs(text)).toEqual({ label: text, definition: text, notes: [] });
   });
 
-  it('resolveCrs of an unknown EPSG code asks for the proj4 string', () => {
-    expect(inputErrorOf(() => resolveCrs('EPSG:2991'))).toBe(
-      "unknown CRS 'EPSG:2991': Hexcast ships definitions for EPSG:4326, 3857, 2913, 3435 and the UTM zones (26901–26923, " +
-        '32601–32660, 32701–32760); paste the proj4 string for EPSG:2991 instead (epsg.io/2991.proj4 shows it)',
-    );
+  it('resolveCrs of a registry code not yet loaded is a programming error pointing at loadCrs', () => {
+    expect(() => resolveCrs('EPSG:5348')).toThrow("EPSG:5348 is not bundled and has not been looked up in the EPSG registry: call loadCrs('EPSG:5348') first");
+  });
+
+  it('resolveCrs labels WKT by its name', () => {
+    expect(resolveCrs('PROJCS["NAD83 / Oregon North",GEOGCS["NAD83"]]').label).toBe('WKT "NAD83 / Oregon North"');
   });
 
   it('resolveCrs of something else says what it expected', () => {
     expect(inputErrorOf(() => resolveCrs('Oregon North'))).toBe(
-      "CRS 'Oregon North' is neither an EPSG code ('EPSG:2913' or '2913') nor a proj4 string ('+proj=…')",
+      "CRS 'Oregon North' is neither an EPSG code ('EPSG:2913' or '2913'), a proj4 string ('+proj=…') nor WKT ('PROJCS[…]', 'GEOGCS[…]'): " +
+        'the CRS picker finds codes by name',
     );
   });
 });

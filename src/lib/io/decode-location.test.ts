@@ -4,6 +4,7 @@ import { floats, inputErrorOf, sourceOf, strings } from '../../../test/fixtures/
 import type { LocationMapping } from './column-mapping';
 import { decodeLocation } from './decode-location';
 import { DROP_CODE } from './drop-codes';
+import { loadCrs } from './load-crs';
 
 function decode(columns: Record<string, (number | null)[]>, mapping: LocationMapping, reasons?: number[]) {
   const table = new Table(Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, floats(values)])));
@@ -37,17 +38,35 @@ describe('decodeLocation', () => {
     expect(decoded.lat).toEqual([NaN, 41.88]);
   });
 
-  it('decodeLocation projects EPSG:2913 feet: the origin back to (43°40′N, 120°30′W), a Portland point into Portland', () => {
+  it('decodeLocation projects EPSG:2913 feet: the origin (43°40′N, 120°30′W in NAD83(HARN)) to where PROJ puts it in WGS 84, a Portland point into Portland', () => {
     const decoded = decode({ x: [8_202_099.738, 7_661_410], y: [0, 682_295] }, { kind: 'xy', x: 'x', y: 'y', crs: '2913' });
     expect(decoded.crs).toBe('EPSG:2913');
-    expect(decoded.lat[0]).toBeCloseTo(43 + 40 / 60, 7);
-    expect(decoded.lng[0]).toBeCloseTo(-120.5, 7);
+    // echo '8202099.738 0' | cs2cs -f %.9f EPSG:2913 EPSG:4326 → 43.666672278 -120.500013713
+    expect(decoded.lat[0]).toBeCloseTo(43.666672278, 8);
+    expect(decoded.lng[0]).toBeCloseTo(-120.500013713, 8);
     // Portland's city limits lie within 45.43–45.66°N, 122.84–122.47°W.
     expect(decoded.lat[1]).toBeGreaterThan(45.43);
     expect(decoded.lat[1]).toBeLessThan(45.66);
     expect(decoded.lng[1]).toBeGreaterThan(-122.84);
     expect(decoded.lng[1]).toBeLessThan(-122.47);
   });
+
+  it("decodeLocation projects a registry CRS loaded first, reads Lo19's columns as (westing, southing) and passes the CRS's notes on as warnings", async () => {
+    await loadCrs('EPSG:2048');
+    // echo '-33.92 18.42' | cs2cs -f %.10f EPSG:4326 EPSG:2048 → 53633.7035435453 3754939.1988514476 (westing, southing)
+    const capeTown = decode({ x: [53_633.7035435453], y: [3_754_939.1988514476] }, { kind: 'xy', x: 'x', y: 'y', crs: 'EPSG:2048' });
+    expect(capeTown.lat[0]).toBeCloseTo(-33.92, 8);
+    expect(capeTown.lng[0]).toBeCloseTo(18.42, 8);
+    await loadCrs('EPSG:27700');
+    // echo '51.5074 -0.1278' | cs2cs -f %.10f EPSG:4326 EPSG:27700 (PROJ without the OSTN15 grid, as here)
+    const london = decode({ x: [530_028.7469491747], y: [180_380.0942512557] }, { kind: 'xy', x: 'x', y: 'y', crs: '27700' });
+    expect(london.lat[0]).toBeCloseTo(51.5074, 8);
+    expect(london.lng[0]).toBeCloseTo(-0.1278, 7);
+    expect(london.warnings).toEqual([
+      'EPSG:27700 (OSGB36 / British National Grid): PROJ shifts the datum with the grid OSTN15_NTv2_OSGBtoETRS.gsb, which Hexcast does not ship; ' +
+        'using the Helmert transformation EPSG:1314 OSGB36 to WGS 84 (6) instead (accuracy 2 m)',
+    ]);
+  }, 60_000);
 
   it('decodeLocation tests 0/0 before projecting (0 ft, 0 ft would land 2,500 km away)', () => {
     const decoded = decode({ x: [0], y: [0] }, { kind: 'xy', x: 'x', y: 'y', crs: 'EPSG:2913' });

@@ -1,6 +1,6 @@
 import proj4 from 'proj4';
 import type { LocationMapping } from './column-mapping';
-import { resolveCrs } from './crs-definitions';
+import { resolveCrs, type ResolvedCrs } from './crs-definitions';
 import { DROP_CODE } from './drop-codes';
 import { findColumn, type ColumnInput } from './find-column';
 import { InputError } from './input-error';
@@ -22,7 +22,8 @@ export interface DecodedLocation {
  * - 'location-zero': both exactly 0 before any projection (a common "unknown" sentinel);
  * - 'location-out-of-range': |lat| > 90, |lng| > 180 or non-finite after projection (or the
  *   projection failed).
- * x/y are projected with proj4 from the mapping's CRS (`resolveCrs`) to EPSG:4326, each distinct
+ * x/y are projected with proj4 from the mapping's CRS (`resolveCrs`: a registry code must have been
+ * loaded with `loadCrs` first; its notes become warnings) to EPSG:4326, each distinct
  * point once (`memoiseProjection`). The 0/0 test comes first because 0/0 in a projected CRS is a
  * real place: Chicago's (36.62, −91.69) "Missouri" rows are x = y = 0 in EPSG:3435 (Illinois East),
  * the police data's "unknown" sentinel, projected by the publisher. Every
@@ -44,7 +45,8 @@ export function decodeLocation(
   // x/y land in lng/lat first and are projected in place.
   const first = xy ? findColumn(sources, mapping.y, 'y (northing)') : findColumn(sources, mapping.lat, 'latitude');
   const second = xy ? findColumn(sources, mapping.x, 'x (easting)') : findColumn(sources, mapping.lng, 'longitude');
-  const project = xy ? projector(mapping.crs) : null;
+  const resolved = xy ? resolveCrs(mapping.crs) : null;
+  const project = resolved ? projector(resolved) : null;
   readColumn(first, lat);
   readColumn(second, lng);
   const n = lat.length;
@@ -77,7 +79,7 @@ export function decodeLocation(
       if (reasons[i] === 0) reasons[i] = code;
     }
   }
-  const warnings: string[] = [];
+  const warnings: string[] = [...(resolved?.notes ?? [])];
   if (located > 0 && outOfRange > located / 2) {
     warnings.push(
       xy
@@ -85,7 +87,7 @@ export function decodeLocation(
         : `${outOfRange} of ${located} located rows are not valid latitude/longitude degrees: the values look projected; map them as x/y with a CRS`,
     );
   }
-  return { crs: xy ? resolveCrs(mapping.crs).label : null, warnings };
+  return { crs: resolved ? resolved.label : null, warnings };
 }
 
 function readColumn(inputs: readonly ColumnInput[], out: Float64Array): void {
@@ -104,9 +106,8 @@ function readColumn(inputs: readonly ColumnInput[], out: Float64Array): void {
   }
 }
 
-/** A function projecting (x, y) in `crs` to [lng, lat], once per distinct point; [NaN, NaN] where proj4 fails. */
-function projector(crs: string): (x: number, y: number) => readonly number[] {
-  const { label, definition } = resolveCrs(crs);
+/** A function projecting (x, y) in the CRS to [lng, lat], once per distinct point; [NaN, NaN] where proj4 fails. */
+function projector({ label, definition }: ResolvedCrs): (x: number, y: number) => readonly number[] {
   let converter: proj4.Converter;
   try {
     converter = proj4(definition, 'EPSG:4326');
@@ -118,9 +119,12 @@ function projector(crs: string): (x: number, y: number) => readonly number[] {
     });
   }
   const failed = [NaN, NaN];
+  // Columns are (easting, northing), except in CRSs whose axes point west and south (+axis=wsu,
+  // South Africa's Lo grids): there they hold (westing, southing), as published.
+  const westSouth = /\+axis=(?:wsu|swu)\b/.test(definition);
   return memoiseProjection((point) => {
     try {
-      return converter.forward(point);
+      return converter.forward(point, westSouth);
     } catch {
       return failed;
     }

@@ -59,7 +59,7 @@ export function serve(port: ServerPort, session: Session): void {
       case 'open':
         return done(request.id, 'open', await session.open(request.files, progress));
       case 'load':
-        return done(request.id, 'load', session.load(request.mapping));
+        return done(request.id, 'load', await session.load(request.mapping));
       case 'load-panel':
         return done(request.id, 'load-panel', session.loadPanel(request.options));
       case 'bin':

@@ -42,7 +42,7 @@ function withoutEval<T>(fn: () => T): T {
 async function binnedSession(): Promise<Session> {
   const session = new Session(() => Promise.reject(new Error('no tfjs in this test')));
   await session.open([{ name: 'portland.arrow', bytes: portlandBytes() }]);
-  session.load(MAPPING);
+  await session.load(MAPPING);
   return session;
 }
 
@@ -229,7 +229,7 @@ describe('Session', () => {
       const opened = await session.open([{ name: 'portland-panel.arrow', bytes: portlandPanelBytes() }]);
       expect(opened.kind).toBe('panel');
       expect(opened.preview.columns).toEqual(['cell', 'period', 'count', 'area_m2']);
-      expect(() => session.load(MAPPING)).toThrow("portland-panel.arrow: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping");
+      await expect(session.load(MAPPING)).rejects.toThrow("portland-panel.arrow: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping");
       const { summary, report } = session.loadPanel({ unit: 'day', timeZone: 'America/Los_Angeles' });
       expect(summary).toMatchObject({ res: 7, unit: 'month', timeZone: 'UTC', clock: 'wall', incidents: 15_206, metadata: true, unitFrom: 'metadata', zoneFrom: 'metadata', zoneDeclared: false });
       expect(summary.periods).toBe(63); // March 2012 to May 2017

@@ -11,6 +11,7 @@ import type { ColumnMapping } from '../io/column-mapping';
 import { detectMapping } from '../io/detect-mapping';
 import { forecastsFileBytes } from '../evaluate/forecasts-file';
 import { InputError } from '../io/input-error';
+import { loadMappingCrs } from '../io/load-crs';
 import { loadIncidents } from '../io/load-incidents';
 import { previewRows } from '../io/preview-rows';
 import { readArrow } from '../io/read-arrow';
@@ -105,11 +106,12 @@ export class Session {
   }
 
   /** Decodes the opened files with a mapping: row accounting and an overview. */
-  load(mapping: ColumnMapping): LoadResult {
+  async load(mapping: ColumnMapping): Promise<LoadResult> {
     const opened = this.require(this.opened, 'open files');
     if (opened.kind === 'panel') throw new InputError(`${namesOf(opened)}: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping`, { code: 'usage' });
     const t0 = performance.now();
     this.loaded = this.binned = undefined;
+    await loadMappingCrs(mapping);
     const incidents = loadIncidents(opened.sources, mapping);
     const ms = performance.now() - t0;
     this.loaded = { kind: 'incidents', mapping, incidents, ms };
