@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { errorData, errorFromData } from '../lib/base/hexcast-error';
 import type { ColumnMapping } from '../lib/io/column-mapping';
+import { loadMappingCrs } from '../lib/io/load-crs';
 import { loadIncidents } from '../lib/io/load-incidents';
 import { readArrow } from '../lib/io/read-arrow';
 import { mappingErrorField } from './mapping-error-field';
 
 const mapping: ColumnMapping = {
   time: { column: 'occ_date' },
-  location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:1' },
+  location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' },
   category: 'category',
 };
 
@@ -39,9 +40,11 @@ describe('mappingErrorField', () => {
     [{ ...mapping, time: { column: 'occ_date', timeZone: 'Mars/Base' } }, 'timeZone'],
     [{ ...mapping, time: { column: 'missing_time' } }, 'time'],
     [{ ...mapping, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' } as ColumnMapping['location'] }, 'location'],
-  ] as const)('a real load error for %o is placed at %s whatever its message says', (bad, expected) => {
+  ] as const)('a real load error for %o is placed at %s whatever its message says', async (bad, expected) => {
     let thrown: unknown;
     try {
+      // As the worker does: resolve the CRS (the EPSG registry is async), then load.
+      await loadMappingCrs({ ...bad, category: null } as ColumnMapping);
       loadIncidents([arrow], { ...bad, category: null } as ColumnMapping);
     } catch (error) {
       thrown = error;
