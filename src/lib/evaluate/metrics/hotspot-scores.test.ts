@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { random } from '../../simulate/random';
 import { hitRate } from './hit-rate';
-import { hotspotScores, type HotspotScore } from './hotspot-scores';
+import { hotspotScores, type HotspotValues } from './hotspot-scores';
 import { pai } from './pai';
 import { pei } from './pei';
 import { equalAreas, seededCounts, wholeRegion } from './test-fixtures';
@@ -48,7 +48,7 @@ function hindsight(y: ArrayLike<number>, area: ArrayLike<number>, region: ArrayL
   return n;
 }
 
-const values = (s: HotspotScore) => [s.captured, s.hitRate, s.pai, s.pei];
+const values = (s: HotspotValues) => [s.captured, s.hitRate, s.pai, s.pei];
 
 describe('hotspotScores', () => {
   test("ptools' test vectors: obs (6, 3, 0), pred (3, 2, 1) → PAI (2, 1.5, 1), PEI (1, 1, 1)", () => {
