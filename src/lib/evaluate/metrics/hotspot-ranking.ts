@@ -25,6 +25,11 @@ export interface HotspotCut {
   readonly share: number;
 }
 
+/** How ranking treats the small area differences between cells, in one sentence for reports. */
+export const HOTSPOT_RANKING_AREA =
+  'Ranking is by forecast count, not count per km²: cells of one H3 resolution differ in area by a few per cent, ' +
+  'and ranking by density would let cell size, not the forecast, order every tie of a count forecast.';
+
 /**
  * Relative slack when comparing accumulated area with the target c·A: a target within
  * 1e-9·A of a group's edge is that edge, so rounding never flags a sliver of the next group.
