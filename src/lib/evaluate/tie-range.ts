@@ -13,7 +13,8 @@ export type TieRanges = Readonly<Record<HotspotMetricId, Readonly<Record<string,
 /**
  * Tie ranges from per-fold series laid out as `values[fold * coverages + j]`, averaged over
  * `folds` (the given fold indexes; NaN folds left out, as the metric means leave them out).
- * @example tieRanges({ hitRate: w, pai: w, pei: w }, { hitRate: b, pai: b, pei: b }, [0.05], [0, 1])
+ * @example tieRanges({ hitRate: [0.1, 0.3], pai: [2, 6], pei: [0.2, 0.4] }, { hitRate: [0.2, 0.4], pai: [4, 8], pei: [0.3, 0.5] }, [0.05], [0, 1]).pai
+ * // → { '0.05': { worst: 4, best: 6 } }
  */
 export function tieRanges(
   worst: Readonly<Record<HotspotMetricId, ArrayLike<number>>>,

@@ -42,8 +42,9 @@ export function expectedCapture(cut: HotspotCut, prefix: Float64Array): number {
  * boundary group's cells by observed incidents per m², ascending/descending, and take them
  * until the same area s·(group area) is flagged, the last cell in part: the pessimistic and
  * optimistic tie rules (as in ptools' `pai`, which sorts ties by count ascending).
- * @example hotspotCapture(ranking, hotspotCut(ranking, 0.5), [6, 7, 3, 0], [1, 1, 1, 1], prefix)
- * // forecast [3, 2, 2, 1]: cell 0 + half of {7, 3} → { expected: 11, worst: 9, best: 13 }
+ * @example const r = hotspotRanking([3, 2, 2, 1], [1, 1, 1, 1], [1, 1, 1, 1]);
+ * hotspotCapture(r, hotspotCut(r, 0.5), [6, 7, 3, 0], [1, 1, 1, 1], capturedPrefix(r, [6, 7, 3, 0]))
+ * // → { expected: 11, worst: 9, best: 13 }: cell 0, then half of the tie {7, 3}
  */
 export function hotspotCapture(
   ranking: HotspotRanking,

@@ -9,7 +9,7 @@ import { assertNotNegative } from './assert-not-negative';
 export const HOTSPOT_RULE =
   'Cells are ranked by forecast count and flagged, highest first, until their area is exactly c·A (A = the study-region area); ' +
   'cells with equal forecasts share their fate: the tied group at the boundary is flagged in the share of its area that reaches c·A ' +
-  'and counts that same share of its incidents, which is the mean over every order of the tied cells.';
+  'and counts that same share of its incidents, which is the mean over every order of the tied cells (exactly so for cells of equal area).';
 
 /** Hit rate, PAI and PEI* of one selection. */
 export interface HotspotValues {
