@@ -102,7 +102,7 @@ export function hotspotScores(
   }
   const ranking = hotspotRanking(forecast, area, region, actual);
   const prefix = capturedPrefix(ranking, actual);
-  const oracle = total === total ? hindsightRanking(actual, area, region) : null;
+  const oracle = Number.isNaN(total) ? null : hindsightRanking(actual, area, region);
   const A = ranking.regionArea;
   const scores: HotspotScore[] = [];
   for (let j = 0; j < coverages.length; j++) {
