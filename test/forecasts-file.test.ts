@@ -11,7 +11,7 @@ import { forecastsFileBytes } from '../src/lib/evaluate/forecasts-file';
 import { syntheticPanel } from '../src/lib/simulate/synthetic-panel';
 
 describe('forecasts file', () => {
-  it('recomputes MAE, RMSE, deviance, MASE, Brier, log score, hit rate, PAI and PEI of every fold and model', async () => {
+  it('recomputes MAE, RMSE, deviance, MASE, Brier, log score, hit rate, PAI and PEI (with their tie range) of every fold and model', async () => {
     // Cells 0 and 1 have no incident before period 53: they join the model universe at the cutoff after their first incident.
     const { panel } = syntheticPanel({ rings: 3, periods: 60, seed: 21, rate: ({ cell, ring, period }) => (cell < 2 && period < 53 ? 0 : (3 / (1 + ring)) * (1 + 0.4 * Math.sin(period / 3))) });
     const protocol = protocolOf({ horizon: 2, folds: 6, step: 2, validation: 0, coverage: [0.05, 0.2] });
@@ -45,6 +45,7 @@ describe('forecasts file', () => {
     expect(result.report.cutoffs.map((c) => c.universeCells)).toEqual([C - 2, C - 2, C - 2, C - 1, C, C]);
 
     let checked = 0;
+    let tiedSteps = 0;
     for (const model of result.report.models) {
       for (let fold = 0; fold < 6; fold++) {
         const mine = rows.filter((r) => r.fold === fold);
@@ -70,35 +71,61 @@ describe('forecasts file', () => {
           let hit = 0;
           let pai = 0;
           let pei = 0;
+          const worst = { pai: 0, pei: 0 };
+          const optimistic = { pai: 0, pei: 0 };
           for (const step of [1, 2]) {
             const cells = mine.filter((r) => r.step === step);
             const N = cells.reduce((s, r) => s + r.actual, 0);
             const region = cells.filter((r) => r.in_region);
             const A = region.reduce((s, r) => s + r.area_m2, 0);
             expect(region.length).toBeGreaterThan(0);
-            const ranked = [...region].sort((a, b) => b[model.name] - a[model.name] || (a.cell < b.cell ? -1 : 1));
-            let a = 0;
-            let captured = 0;
-            let k = 0;
-            while (a < c * A * (1 - 1e-9)) {
-              a += ranked[k].area_m2;
-              captured += ranked[k].actual;
-              k++;
+            // The rule, written plainly: exactly c·A flagged; cells of equal forecast form one
+            // group, the group at the boundary flagged in the share that reaches c·A and counting
+            // that share of its incidents. n* = the same area filled by incidents per m², best first.
+            const byForecast = new Map<number, { area: number; actual: number }>();
+            for (const r of region) {
+              const g = byForecast.get(r[model.name]) ?? { area: 0, actual: 0 };
+              byForecast.set(r[model.name], { area: g.area + r.area_m2, actual: g.actual + r.actual });
             }
-            expect(k).toBeGreaterThan(0);
-            const best = region.map((r) => r.actual).sort((x, z) => z - x).slice(0, k).reduce((s, v) => s + v, 0);
+            const fill = (groups: { area: number; actual: number }[]): number => {
+              let left = c * A;
+              let n = 0;
+              for (const g of groups) {
+                n += Math.max(0, Math.min(1, left / g.area)) * g.actual;
+                left -= g.area;
+              }
+              return n;
+            };
+            const captured = fill([...byForecast.entries()].sort((p, q) => q[0] - p[0]).map(([, g]) => g));
+            const cellsOf = (rows: typeof region) => rows.map((r) => ({ area: r.area_m2, actual: r.actual }));
+            const best = fill(cellsOf(region).sort((p, q) => q.actual / q.area - p.actual / p.area));
+            // Tie range: ties ordered by incidents per m², ascending (worst-first) or descending.
+            const density = (r: (typeof region)[number]) => r.actual / r.area_m2;
+            const worstFirst = fill(cellsOf([...region].sort((p, q) => q[model.name] - p[model.name] || density(p) - density(q))));
+            const bestFirst = fill(cellsOf([...region].sort((p, q) => q[model.name] - p[model.name] || density(q) - density(p))));
+            worst.pai += worstFirst / N / c / 2;
+            worst.pei += worstFirst / best / 2;
+            optimistic.pai += bestFirst / N / c / 2;
+            optimistic.pei += bestFirst / best / 2;
+            if (Math.abs(bestFirst - worstFirst) > 1e-9) tiedSteps++;
             hit += captured / N / 2;
-            pai += captured / N / (a / A) / 2;
+            pai += captured / N / c / 2;
             pei += captured / best / 2;
           }
           const key = String(c);
           expect((expected.hitRate as Record<string, number>)[key]).toBeCloseTo(hit, 9);
           expect((expected.pai as Record<string, number>)[key]).toBeCloseTo(pai, 9);
           expect((expected.pei as Record<string, number>)[key]).toBeCloseTo(pei, 9);
+          const range = result.report.folds.find((r) => r.fold === fold && r.model === model.name)!.tieRange;
+          expect(range.pai[key].worst).toBeCloseTo(worst.pai, 9);
+          expect(range.pai[key].best).toBeCloseTo(optimistic.pai, 9);
+          expect(range.pei[key].worst).toBeCloseTo(worst.pei, 9);
+          expect(range.pei[key].best).toBeCloseTo(optimistic.pei, 9);
           checked++;
         }
       }
     }
+    expect(tiedSteps).toBeGreaterThan(0); // naive's integer forecasts do tie at the boundary
     expect(checked).toBe(3 * 6 * 2); // models × folds × coverage levels
   });
 });

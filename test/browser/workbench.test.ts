@@ -113,7 +113,7 @@ describe('the workbench on the bundled Chicago sample', () => {
     expect(numbers).toHaveLength(2 * 3);
 
     await page.getByRole('button', { name: 'Hotspots', exact: true }).click();
-    await page.getByText(/flags \d+ cells \(/).waitFor();
+    await page.getByText(/flags exactly [\d.]+ % of the study area: \d+ cells whole/).waitFor();
     await page.locator('.cells button').first().click();
     await page.getByText(/^Cell [0-9a-f]{15}: actual and forecast incidents per month$/).waitFor();
     await app.screenshot('06-results-hotspots');

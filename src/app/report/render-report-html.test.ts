@@ -36,6 +36,18 @@ describe('renderReportHtml', () => {
     expect(html).toContain('<li>Left out: seasonal-naive(m=52) needs 52 training periods, but the panel has only 29</li>');
     expect(html).toContain('<p class="hx-caveat">Left out: seasonal-naive(m=52) needs 52 training periods, but the panel has only 29.</p>');
   });
+
+  it('states the hotspot rule and shows a tie range only where the ties move the printed digits', async () => {
+    const report = await sampleReport();
+    const naive = report.models[0];
+    const pai = naive.metrics.pai['0.05'].mean;
+    const tieRange = { hitRate: {}, pei: {}, pai: { '0.05': { worst: 1.894, best: 4.061 }, '0.1': { worst: pai, best: pai * (1 + 1e-6) } } };
+    const models = report.models.map((m, i) => ({ ...m, tieRange: i === 0 ? tieRange : { hitRate: {}, pai: {}, pei: {} } }));
+    const html = renderReportHtml({ ...report, models });
+    expect(html).toContain(report.hotspotRule.slice(0, 80));
+    expect(html.match(/class="hx-ties"/g)).toHaveLength(1);
+    expect(html).toContain('>ties 1.89–4.06</span>');
+  });
 });
 
 describe('renderChartSvg', () => {

@@ -32,6 +32,7 @@ export const REPORT_CSS = `
 .hx-metric .hx-mean { display: block; font-weight: 500; }
 .hx-metric .hx-interval { display: block; color: #666; font-size: 0.8em; white-space: nowrap; }
 .hx-metric .hx-skill { display: block; font-size: 0.8em; color: #666; white-space: nowrap; }
+.hx-metric .hx-ties { display: block; font-size: 0.8em; color: #7a4a8a; white-space: nowrap; }
 .hx-metric.hx-better .hx-skill { color: #006d4b; font-weight: 600; }
 .hx-metric.hx-worse .hx-skill { color: #a33a00; font-weight: 600; }
 .hx-star { color: #b07800; margin-right: 3px; }

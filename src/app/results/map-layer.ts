@@ -17,7 +17,9 @@ export interface MapLayer {
 /**
  * The results map for one fold and step: actual counts or a model's forecast (one sequential
  * scale shared by the actual counts and every model's forecast, so maps compare), its error
- * (forecast − actual, diverging), or the hotspots it flags at a coverage level.
+ * (forecast − actual, diverging), or the hotspots it flags at a coverage level (cells tied at
+ * the boundary, flagged in part, marked apart). Hit rate, PAI and MAE in the captions are the
+ * core's own scores of this step (`slice.scores`), never recomputed here.
  */
 export function mapLayer(run: RunResult, slice: StepSlice, mode: MapMode, model: number, coverage: number): MapLayer {
   const C = run.cells.length;
@@ -27,29 +29,33 @@ export function mapLayer(run: RunResult, slice: StepSlice, mode: MapMode, model:
   const base = (c: number): string => `${run.cells[c]}\nactual ${f(slice.actual[c])} · ${name} ${f(forecast[c])}`;
   if (mode === 'hotspots') {
     const map = hotspotMap(forecast, slice.actual, run.area, run.region, coverage);
+    const score = slice.scores[model].hotspot.find((s) => s.coverage === coverage);
+    if (!score) throw new RangeError(`mapLayer: the run was not scored at coverage ${coverage}`);
+    const tied = score.tied > 0 ? ` and ${formatPercent(score.share, 0)} of the area of ${score.tied} cells tied at the boundary` : '';
+    const { worst, best } = score;
+    const hit = `${formatPercent(worst.hitRate, 1)}–${formatPercent(best.hitRate, 1)}`;
+    const pai = `${f(worst.pai)}–${f(best.pai)}`;
+    const moved = f(worst.pai) !== f(best.pai) || formatPercent(worst.hitRate, 1) !== formatPercent(best.hitRate, 1);
+    const ranges = moved ? `; tied cells worst- to best-first: hit rate ${hit}, PAI ${pai}` : '';
     return {
       fills: Array.from(map.classes, (k) => HOTSPOT_CLASSES[k].colour),
       legend: { title: `${name}: hotspots at ${formatPercent(coverage)}`, classes: HOTSPOT_CLASSES },
       describe: (c) => `${base(c)}\n${HOTSPOT_CLASSES[map.classes[c]].label}`,
       caption:
-        `${name} flags ${map.flagged} cells (${formatPercent(map.areaShare, 1)} of the study area) that held ${map.captured} of ${map.total} incidents ` +
-        `(hit rate ${formatPercent(map.total > 0 ? map.captured / map.total : Number.NaN, 1)}; PAI ${f(map.total > 0 && map.areaShare > 0 ? map.captured / map.total / map.areaShare : Number.NaN)}).`,
+        `${name} flags exactly ${formatPercent(coverage)} of the study area: ${score.cells} cells whole${tied}, holding ${f(score.captured)} of ${f(score.total)} incidents ` +
+        `(hit rate ${formatPercent(score.hitRate, 1)}; PAI ${f(score.pai)}${ranges}).`,
     };
   }
   if (mode === 'error') {
     const error = Float32Array.from(forecast, (v, c) => v - slice.actual[c]);
     let maxAbs = 0;
-    let sum = 0;
-    for (const e of error) {
-      maxAbs = Math.max(maxAbs, Math.abs(e));
-      sum += Math.abs(e);
-    }
+    for (const e of error) maxAbs = Math.max(maxAbs, Math.abs(e));
     const scale = divergingScale(maxAbs);
     return {
       fills: Array.from(error, scale.colour),
       legend: { title: `${name} − actual`, scale },
       describe: (c) => `${base(c)}\nerror ${f(error[c])}`,
-      caption: `Forecast minus actual count per cell; mean absolute error ${f(sum / Math.max(1, C))}.`,
+      caption: `Forecast minus actual count per cell; mean absolute error ${f(slice.scores[model].mae)}.`,
     };
   }
   let max = 0;

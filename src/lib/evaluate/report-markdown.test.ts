@@ -75,4 +75,21 @@ describe('reportMarkdown', () => {
     expect(md).toContain(`  - Left out: ${reason}`);
     expect(md).toContain('- Protocol: horizon 1, 17 folds,');
   });
+
+  it('states the hotspot rule and prints the tie range only where the ties move the printed digits', async () => {
+    const report = await sampleReport();
+    const naive = report.models[0];
+    const pai = naive.metrics.pai['0.05'].mean;
+    const tieRange = {
+      ...naive.tieRange,
+      pai: { '0.05': { worst: 1.894, best: 4.061 }, '0.1': { worst: pai * (1 + 1e-6), best: pai * (1 + 2e-6) } },
+    };
+    const md = reportMarkdown({ ...report, models: [{ ...naive, tieRange }, ...report.models.slice(1)] });
+    expect(md).toContain('exactly c·A');
+    expect(md).toContain('Ranking is by forecast count, not count per km²');
+    const row = md.split('\n').find((line) => line.startsWith('| naive (baseline) |'))!;
+    const cells = row.split(' | ');
+    expect(cells[3]).toMatch(/ \(ties 1\.89–4\.06\)$/); // PAI @ 5 %
+    expect(cells[4]).not.toContain('ties'); // PAI @ 10 %: worst and best print alike
+  });
 });

@@ -1,9 +1,10 @@
 import { formatNumber, formatPercent, formatSkill } from '../base/format-number';
 import { clockLabel, reportZoneDeclared } from './clock-label';
 import { fitToPanelLines } from './fit-to-panel';
-import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type MetricId } from './metric-catalogue';
+import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type HotspotMetricId, type MetricId } from './metric-catalogue';
 import type { Report } from './report';
 import type { Comparison, MetricSummary } from './summarise-scores';
+import { tieRangeText, type TieRange } from './tie-range';
 
 /** Chart images to link from the Markdown (paths relative to the Markdown file). */
 export interface MarkdownCharts {
@@ -32,13 +33,14 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
   for (const caveat of report.summary.caveats) out.push('', `_${caveat}_`);
   out.push('');
 
-  const cell = (summary: MetricSummary, comparison: Comparison): string => {
+  const cell = (summary: MetricSummary, comparison: Comparison, range?: TieRange): string => {
     const star = comparison.verdict === 'is-baseline' ? ' ★' : '';
     const skill =
       comparison.verdict !== 'is-baseline' && Number.isFinite(comparison.skill)
         ? ` ${comparison.verdict === 'better' || comparison.verdict === 'worse' ? `**${formatSkill(comparison.skill)}**` : formatSkill(comparison.skill)}`
         : '';
-    return `${formatNumber(summary.mean)}${star} [${formatNumber(summary.lo)}, ${formatNumber(summary.hi)}]${skill}`;
+    const ties = tieRangeText(range);
+    return `${formatNumber(summary.mean)}${star} [${formatNumber(summary.lo)}, ${formatNumber(summary.hi)}]${skill}${ties ? ` (${ties})` : ''}`;
   };
   const table = (columns: { id: MetricId; key?: string; title: string }[]): void => {
     out.push(`| Model | ${columns.map((c) => c.title).join(' | ')} |`);
@@ -47,7 +49,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
       const cells = columns.map((c) => {
         const summary = (c.key === undefined ? model.metrics[c.id] : (model.metrics[c.id] as Record<string, MetricSummary>)[c.key]) as MetricSummary;
         const comparison = (c.key === undefined ? model.comparisons[c.id] : (model.comparisons[c.id] as Record<string, Comparison>)[c.key]) as Comparison;
-        return cell(summary, comparison);
+        return cell(summary, comparison, c.key === undefined ? undefined : model.tieRange[c.id as HotspotMetricId][c.key]);
       });
       out.push(`| ${model.name} (${model.kind}) | ${cells.join(' | ')} |`);
     }
@@ -55,6 +57,11 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
   };
   out.push('## Hotspot metrics', '');
   table(HOTSPOT_METRICS.flatMap((id) => report.protocol.coverage.map((c) => ({ id, key: coverageKey(c), title: `${METRICS[id].label} @ ${formatPercent(c)}` }))));
+  out.push(
+    `${report.hotspotRule} "ties a–b" after a score: the same mean with the tied cells at the boundary taken worst-first / best-first, ` +
+      'shown wherever the ties move the printed digits.',
+    '',
+  );
   out.push('## Count metrics', '');
   table(COUNT_METRICS.map((id) => ({ id, title: METRICS[id].label })));
   out.push(

@@ -10,9 +10,12 @@ import type { Scores } from './score-forecasts';
 import { summariseScores, type BestBaselines, type ModelSummary } from './summarise-scores';
 import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
 import { verdictOf, type Verdict } from './verdict';
+import { HOTSPOT_RULE } from './metrics';
+import { HOTSPOT_RANKING_AREA } from './metrics/hotspot-ranking';
+import { tieRanges, type TieRanges } from './tie-range';
 
 /** The report format's version; bump it when a field changes meaning or disappears. */
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 /** Where the data came from, and what became of every row. */
 export interface ReportData {
@@ -44,12 +47,19 @@ export interface ReportFold {
   readonly cutoff: number;
   readonly model: string;
   readonly metrics: Readonly<Record<string, number | Readonly<Record<string, number>>>>;
+  /** Hit rate, PAI and PEI* of this fold with the tied cells at the boundary taken worst-first / best-first. */
+  readonly tieRange: TieRanges;
 }
 
 /** A model's entry in the report. */
 export interface ReportModel extends ModelSummary {
   readonly spec: string;
   readonly captureCurve: { readonly coverage: readonly number[]; readonly hitRate: readonly number[] };
+  /**
+   * The pessimistic–optimistic range of each hotspot metric's mean: the tied cells at the
+   * boundary taken worst-first / best-first in every step (the mean itself is the expectation).
+   */
+  readonly tieRange: TieRanges;
   readonly training: readonly (TrainingLog | null)[];
   readonly timing: { readonly fitMs: number; readonly predictMs: number };
 }
@@ -84,6 +94,8 @@ export interface Report {
   readonly protocol: ResolvedProtocol;
   /** How the settings left at "auto" were fitted to the panel, and the models left out (absent in older reports). */
   readonly fitToPanel?: ReportFitToPanel;
+  /** How hotspot metrics flag cells, in sentences a reviewer can quote (`HOTSPOT_RULE`, then how ranking treats cell areas). */
+  readonly hotspotRule: string;
   readonly cutoffs: readonly ReportCutoff[];
   readonly models: readonly ReportModel[];
   readonly bestBaseline: BestBaselines;
@@ -139,7 +151,7 @@ export function buildReport(input: ReportInput): Report {
       for (const id of HOTSPOT_METRICS) {
         metrics[id] = Object.fromEntries(scores.coverage.map((c, j) => [coverageKey(c), model.hotspot[id][k * J + j]]));
       }
-      folds.push({ fold: k, cutoff, model: model.name, metrics });
+      folds.push({ fold: k, cutoff, model: model.name, metrics, tieRange: tieRanges(model.hotspotWorst, model.hotspotBest, scores.coverage, [k]) });
     });
   });
   const reportModels = models.map((summary, m): ReportModel => {
@@ -148,6 +160,7 @@ export function buildReport(input: ReportInput): Report {
       ...summary,
       spec: input.models[m].spec,
       captureCurve: { coverage: Array.from(scores.captureGrid), hitRate: Array.from(scores.models[m].capture) },
+      tieRange: tieRanges(scores.models[m].hotspotWorst, scores.models[m].hotspotBest, scores.coverage, forecasts.cutoffs.map((_, k) => k)),
       training: run.logs.map((log) => log ?? null),
       timing: { fitMs: run.fitMs, predictMs: run.predictMs },
     };
@@ -172,6 +185,7 @@ export function buildReport(input: ReportInput): Report {
     },
     protocol,
     ...(input.fitToPanel && { fitToPanel: input.fitToPanel }),
+    hotspotRule: `${HOTSPOT_RULE} ${HOTSPOT_RANKING_AREA}`,
     cutoffs,
     models: reportModels,
     bestBaseline: best,

@@ -1,6 +1,6 @@
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
-import { brierScore, captureCurve, hotspotScores, logScore, mae, mase, naiveScale, poissonDeviance, rmse } from './metrics';
+import { brierScore, captureCurve, hotspotScores, logScore, mae, mase, naiveScale, poissonDeviance, rmse, type HotspotScore } from './metrics';
 import { COUNT_METRICS, HOTSPOT_METRICS, type CountMetricId, type HotspotMetricId } from './metric-catalogue';
 import { windowStart } from './protocol';
 import type { ForecastSet } from './run-forecasts';
@@ -10,10 +10,22 @@ export interface ModelScores {
   readonly name: string;
   /** `count[metric][fold]`. */
   readonly count: Readonly<Record<CountMetricId, Float64Array>>;
-  /** `hotspot[metric][fold * coverages + j]`, the mean over forecast steps at coverage j. */
+  /** `hotspot[metric][fold * coverages + j]`, the mean over forecast steps at coverage j (the expectation over tie orders). */
   readonly hotspot: Readonly<Record<HotspotMetricId, Float64Array>>;
+  /** The same with the tied cells at the boundary taken worst-first (the pessimistic tie rule). */
+  readonly hotspotWorst: Readonly<Record<HotspotMetricId, Float64Array>>;
+  /** … and best-first (the optimistic tie rule). */
+  readonly hotspotBest: Readonly<Record<HotspotMetricId, Float64Array>>;
+  /** Every forecast step's own scores, `steps[fold * horizon + s]`: what the app's map shows. */
+  readonly steps: readonly StepScores[];
   /** Hit rate at each level of `captureGrid`, averaged over folds and steps. */
   readonly capture: Float64Array;
+}
+
+/** The scores of one forecast step of one model: MAE over all cells, and the hotspot scores at each coverage level. */
+export interface StepScores {
+  readonly mae: number;
+  readonly hotspot: readonly HotspotScore[];
 }
 
 /** The scores of a whole forecast set, with the per-fold facts they rest on. */
@@ -32,8 +44,9 @@ export const CAPTURE_GRID = Float64Array.from({ length: 101 }, (_, i) => i / 100
 
 /**
  * Scores stored forecasts against the panel: count metrics over all cells and steps of each
- * fold, hotspot metrics per step over the study region (incidents outside it still count in
- * N) averaged over steps, and the capture curve averaged over the folds and steps that had incidents. MASE's scale
+ * fold, hotspot metrics per step over the study region under `HOTSPOT_RULE` (incidents outside
+ * it still count in N) averaged over steps — with their worst-/best-first tie range and each
+ * step's own scores kept for the app's map — and the capture curve averaged over the folds and steps that had incidents. MASE's scale
  * is the in-sample one-step naive MAE of the fold's own training span (Hyndman & Koehler
  * 2006); a fold whose scale is 0 scores NaN and is counted by the summary.
  */
@@ -53,7 +66,11 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
   });
   const models = set.models.map((model): ModelScores => {
     const count = Object.fromEntries(COUNT_METRICS.map((id) => [id, new Float64Array(folds)])) as Record<CountMetricId, Float64Array>;
-    const hotspot = Object.fromEntries(HOTSPOT_METRICS.map((id) => [id, new Float64Array(folds * J)])) as Record<HotspotMetricId, Float64Array>;
+    const perFold = () => Object.fromEntries(HOTSPOT_METRICS.map((id) => [id, new Float64Array(folds * J)])) as Record<HotspotMetricId, Float64Array>;
+    const hotspot = perFold();
+    const hotspotWorst = perFold();
+    const hotspotBest = perFold();
+    const steps: StepScores[] = [];
     const capture = new Float64Array(captureGrid.length);
     let curves = 0;
     for (let k = 0; k < folds; k++) {
@@ -70,10 +87,13 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
         const f = forecast.subarray(s * C, (s + 1) * C);
         const y = actual.subarray(s * C, (s + 1) * C);
         const scores = hotspotScores(f, y, panel.area, region.mask, coverage);
+        steps.push({ mae: mae(f, y), hotspot: scores });
         for (let j = 0; j < J; j++) {
-          hotspot.hitRate[k * J + j] += scores[j].hitRate / horizon;
-          hotspot.pai[k * J + j] += scores[j].pai / horizon;
-          hotspot.pei[k * J + j] += scores[j].pei / horizon;
+          for (const id of HOTSPOT_METRICS) {
+            hotspot[id][k * J + j] += scores[j][id] / horizon;
+            hotspotWorst[id][k * J + j] += scores[j].worst[id] / horizon;
+            hotspotBest[id][k * J + j] += scores[j].best[id] / horizon;
+          }
         }
         const curve = captureCurve(f, y, panel.area, region.mask, captureGrid);
         if (Number.isNaN(curve.hitRate[captureGrid.length - 1])) continue; // no incidents in this step
@@ -82,7 +102,7 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
       }
     }
     for (let g = 0; g < captureGrid.length; g++) capture[g] = curves > 0 ? capture[g] / curves : Number.NaN;
-    return { name: model.name, count, hotspot, capture };
+    return { name: model.name, count, hotspot, hotspotWorst, hotspotBest, steps, capture };
   });
   return { coverage, captureGrid, naiveScale: scale, actualTotal, models };
 }

@@ -16,6 +16,10 @@ function scoresOf(models: readonly { name: string; error: number[]; capture: num
     name: m.name,
     count: Object.fromEntries(COUNT_METRICS.map((id) => [id, Float64Array.from(m.error)])) as ModelScores['count'],
     hotspot: Object.fromEntries(HOTSPOT_METRICS.map((id) => [id, Float64Array.from(m.capture)])) as ModelScores['hotspot'],
+    // No ties: the worst- and best-first orders score what the expectation scores.
+    hotspotWorst: Object.fromEntries(HOTSPOT_METRICS.map((id) => [id, Float64Array.from(m.capture)])) as ModelScores['hotspot'],
+    hotspotBest: Object.fromEntries(HOTSPOT_METRICS.map((id) => [id, Float64Array.from(m.capture)])) as ModelScores['hotspot'],
+    steps: [],
     capture: new Float64Array(0),
   });
   return { coverage: [0.05], captureGrid: new Float64Array(0), naiveScale: new Float64Array(folds).fill(1), actualTotal: new Float64Array(folds).fill(10), models: models.map(of) };

@@ -7,6 +7,7 @@
  */
 import type { BackendName, WasmFileMap } from '../forecast/tf/backend';
 import type { Report } from '../evaluate/report';
+import type { StepScores } from '../evaluate/score-forecasts';
 import type { RunProgress } from '../evaluate/run-forecasts';
 import type { AutoChoice, LeftOutModel } from '../evaluate/fit-to-panel';
 import type { Protocol } from '../evaluate/protocol';
@@ -232,6 +233,8 @@ export interface StepSlice {
   readonly actual: Float32Array;
   /** `forecasts[m * cells + c]`. */
   readonly forecasts: Float32Array;
+  /** Each model's scores of this step as the core computed them (MAE; hit rate, PAI, PEI* and their tie range per coverage). */
+  readonly scores: readonly StepScores[];
 }
 
 /** One cell over time: its whole actual series, and each model's forecasts `step` periods ahead. */

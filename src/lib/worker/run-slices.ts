@@ -1,14 +1,23 @@
 import { wallTimeOf, wallTimesOf } from '../grid/wall-time';
 import type { ForecastSet } from '../evaluate/run-forecasts';
+import type { StepScores } from '../evaluate/score-forecasts';
 import type { Panel } from '../grid/panel';
 import type { CellSeries, StepSlice } from './protocol';
 
 /**
  * One map's worth of a run: the actual counts of the test period of fold `fold`, step `step`
- * (0-based), and every model's forecast for it, models one after another (`forecasts[m × C + c]`).
- * @example stepSliceOf(panel, forecasts, 0, 0).period // → panel.periods[forecasts.cutoffs[0]]
+ * (0-based), every model's forecast for it, models one after another (`forecasts[m × C + c]`),
+ * and every model's scores of that step as `scoreForecasts` computed them (so the app shows the
+ * core's numbers rather than recomputing them).
+ * @example stepSliceOf(panel, forecasts, scores, 0, 0).period // → panel.periods[forecasts.cutoffs[0]]
  */
-export function stepSliceOf(panel: Panel, forecasts: ForecastSet, fold: number, step: number): StepSlice {
+export function stepSliceOf(
+  panel: Panel,
+  forecasts: ForecastSet,
+  scores: { readonly models: readonly { readonly steps: readonly StepScores[] }[] },
+  fold: number,
+  step: number,
+): StepSlice {
   const C = panel.cells.length;
   const { cutoffs, horizon } = forecasts;
   checkIndex('fold', fold, cutoffs.length);
@@ -16,7 +25,8 @@ export function stepSliceOf(panel: Panel, forecasts: ForecastSet, fold: number, 
   const p = cutoffs[fold] + step;
   const values = new Float32Array(forecasts.models.length * C);
   forecasts.models.forEach((model, m) => values.set(model.values.subarray((fold * horizon + step) * C, (fold * horizon + step + 1) * C), m * C));
-  return { fold, step, period: wallTimeOf(panel.periods[p], panel.bucket), actual: panel.counts.slice(p * C, (p + 1) * C), forecasts: values };
+  const stepScores = scores.models.map((model) => model.steps[fold * horizon + step]);
+  return { fold, step, period: wallTimeOf(panel.periods[p], panel.bucket), actual: panel.counts.slice(p * C, (p + 1) * C), forecasts: values, scores: stepScores };
 }
 
 /**

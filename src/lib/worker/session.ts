@@ -266,7 +266,7 @@ export class Session {
   /** Actual counts and every model's forecast for fold `fold`, step `step` (0-based) of the last run. */
   stepSlice(fold: number, step: number): StepSlice {
     const last = this.require(this.last, 'run a backtest');
-    return stepSliceOf(last.panel, last.forecasts, fold, step);
+    return stepSliceOf(last.panel, last.forecasts, last.scores, fold, step);
   }
 
   /** The actual series of cell `cell` (panel index) and each model's forecasts `step` periods after each cutoff. */

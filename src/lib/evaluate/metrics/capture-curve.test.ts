@@ -5,10 +5,9 @@ import { equalAreas, seededCounts, wholeRegion } from './test-fixtures';
 
 describe('captureCurve', () => {
   test('captureCurve([3, 2, 1], [6, 3, 0], equal areas, all in region, [0, 1/3, 0.5, 1]) of the worked example', () => {
-    // 0 cells → 0; 1 cell → 6/9; half the area needs 2 cells → 9/9; all → 9/9
+    // 0 cells → 0; 1 cell → 6/9; half the area = cell 0 and half of cell 1 → (6 + 1.5)/9; all → 9/9
     const curve = captureCurve(new Float32Array([3, 2, 1]), new Float32Array([6, 3, 0]), equalAreas(3), wholeRegion(3), [0, 1 / 3, 0.5, 1]);
-    expect(Array.from(curve.hitRate)).toEqual([0, 6 / 9, 1, 1]);
-    expect(Array.from(curve.areaShare)).toEqual([0, 1 / 3, 2 / 3, 1]);
+    expect(Array.from(curve.hitRate)).toEqual([0, 6 / 9, 7.5 / 9, 1]);
     expect(Array.from(curve.coverage)).toEqual([0, 1 / 3, 0.5, 1]);
   });
 
@@ -27,7 +26,6 @@ describe('captureCurve', () => {
     const scores = hotspotScores(forecast, actual, area, region, curve.coverage.subarray(1));
     scores.forEach((s, j) => {
       expect(curve.hitRate[j + 1]).toBe(s.hitRate);
-      expect(curve.areaShare[j + 1]).toBeGreaterThanOrEqual(curve.coverage[j + 1]);
       expect(curve.hitRate[j + 1]).toBeGreaterThanOrEqual(curve.hitRate[j]);
     });
   });
@@ -41,7 +39,7 @@ describe('captureCurve', () => {
     ['all zero counts', [1, 2], [0, 0], [NaN, NaN]],
     ['a NaN count', [1, 2], [1, NaN], [NaN, NaN]],
     ['empty', [], [], [NaN, NaN]],
-    ['all-zero forecast: ties by cell index', [0, 0], [0, 4], [0, 0]],
+    ['all-zero forecast: the tie shares its fate, half of 4 incidents', [0, 0], [0, 4], [0, 0.5]],
   ])('captureCurve(forecast, actual, area, region, [0, 0.5]) edge case: %s', (_, forecast, actual, expected) => {
     const curve = captureCurve(forecast, actual, equalAreas(forecast.length), wholeRegion(forecast.length), [0, 0.5]);
     expect(Array.from(curve.hitRate)).toEqual(expected);

@@ -1,12 +1,11 @@
 import { assertCoverage, assertNotNegative } from './assert-inputs';
-import { coverageWalk, hotspotRanking } from './hotspot-ranking';
+import { capturedPrefix, expectedCapture } from './hotspot-capture';
+import { hotspotCut, hotspotRanking } from './hotspot-ranking';
 
 /** Hit rate against coverage, one entry per grid level. */
 export interface CaptureCurve {
   /** The requested coverage levels c (fractions of the study area). */
   readonly coverage: Float64Array;
-  /** a/A actually selected at each level (≥ c: the last cell may overshoot). */
-  readonly areaShare: Float64Array;
   /** n/N at each level. */
   readonly hitRate: Float64Array;
 }
@@ -16,14 +15,16 @@ export interface CaptureCurve {
  * study area, for plotting (Chainey, Tompson & Uhlig 2008 plot the same curve to compare
  * hotspot methods; a forecast no better than chance runs along the diagonal).
  *
- * Each level uses the selection of `selectHotspots`, from one sort; hit rate = n/N with N =
- * all incidents in `actual` (outside the region too, so the curve ends below 1 when the
- * region misses incidents). `grid` defaults to 0, 0.01, …, 1 (101 levels); at level 0 no cell
- * is selected and the hit rate is 0.
+ * Each level follows `HOTSPOT_RULE`, from one sort: exactly c·A is flagged, the tied group at
+ * the boundary in part, counting the same share of its incidents — so the curve is the
+ * expectation over every order of tied cells, piecewise linear within a tied group. Hit rate
+ * = n/N with N = all incidents in `actual` (outside the region too, so the curve ends below 1
+ * when the region misses incidents). `grid` defaults to 0, 0.01, …, 1 (101 levels); at level 0
+ * nothing is flagged and the hit rate is 0.
  * Policy: N = 0 or a NaN count → every hit rate NaN (no incidents, no curve). Throws when a
  * grid level ∉ [0, 1], a count is negative, or as `hotspotRanking` does.
  * @example captureCurve([3, 2, 1], [6, 3, 0], [1, 1, 1], [1, 1, 1], [0, 0.5, 1]).hitRate
- * // → [0, 1, 1] (half the area needs 2 cells, holding 9 of 9 incidents)
+ * // → [0, 7.5 / 9, 1] (half the area: cell 0 and half of cell 1, 6 + 1.5 of 9 incidents)
  */
 export function captureCurve(
   forecast: ArrayLike<number>,
@@ -36,21 +37,19 @@ export function captureCurve(
   if (actual.length !== forecast.length) {
     throw new RangeError(`captureCurve: forecast has ${forecast.length} cells but actual has ${actual.length}; they must be the same length`);
   }
-  const ranking = hotspotRanking(forecast, area, region);
+  const ranking = hotspotRanking(forecast, area, region, actual);
   let total = 0;
   for (let i = 0; i < actual.length; i++) {
     assertNotNegative('captureCurve', 'actual', i, actual[i]);
     total += actual[i];
   }
   const coverage = Float64Array.from(grid);
-  const areaShare = new Float64Array(grid.length);
   const hitRate = new Float64Array(grid.length);
-  const A = ranking.regionArea;
-  coverageWalk(ranking, area, actual, grid, (j, _, a, n) => {
-    areaShare[j] = A > 0 ? a / A : NaN;
-    hitRate[j] = total > 0 ? n / total : NaN;
-  });
-  return { coverage, areaShare, hitRate };
+  const prefix = capturedPrefix(ranking, actual);
+  for (let j = 0; j < grid.length; j++) {
+    hitRate[j] = total > 0 ? expectedCapture(hotspotCut(ranking, grid[j]), prefix) / total : NaN;
+  }
+  return { coverage, hitRate };
 }
 
 function defaultGrid(): Float64Array {

@@ -13,9 +13,9 @@ describe('hitRate', () => {
   });
 
   test.each([
-    ['the incident in cell 2 is missed: cell 0 wins the tie', [0, 0, 5, 0], 0],
-    ['the incident in cell 0 is caught', [5, 0, 0, 0], 1],
-  ])('hitRate(forecast, actual, area, region, 0.25) breaks ties by cell order: %s', (_, actual, expected) => {
+    ['the incidents in cell 2: a quarter of the tie is flagged', [0, 0, 5, 0], 0.25],
+    ['the same incidents in cell 0: the same score', [5, 0, 0, 0], 0.25],
+  ])('hitRate(forecast, actual, area, region, 0.25) does not let the cell order break ties: %s', (_, actual, expected) => {
     expect(hitRate([1, 1, 1, 1], actual, equalAreas(4), wholeRegion(4), 0.25)).toBe(expected);
   });
 

@@ -12,8 +12,8 @@ describe('pai', () => {
     expect(pai(new Float32Array([3, 2, 1]), new Float32Array([6, 3, 0]), equalAreas(3), wholeRegion(3), coverage)).toBeCloseTo(expected, 12);
   });
 
-  test('pai(…) uses the area selected, not c·A: (2/4)/(3/4) = 2/3 when the second cell overshoots', () => {
-    expect(pai([3, 2, 1], [1, 1, 2], [1, 2, 1], wholeRegion(3), 0.5)).toBeCloseTo(2 / 3, 12);
+  test('pai(…) flags exactly c·A: cell 0 and half of the 2 m² cell 1 → (1.5/4)/(2/4) = 0.75', () => {
+    expect(pai([3, 2, 1], [1, 1, 2], [1, 2, 1], wholeRegion(3), 0.5)).toBeCloseTo(0.75, 12);
   });
 
   test('pai(…) of a forecast that ranks the busiest cell last is 0 at 1/3', () => {
@@ -25,7 +25,7 @@ describe('pai', () => {
     ['all zero counts', [1, 2], [0, 0], [1, 1], NaN],
     ['a NaN count', [1, 2], [NaN, 1], [1, 1], NaN],
     ['an empty region', [1, 2], [1, 1], [0, 0], NaN],
-    ['ties: cell 0 first, (3/4)/(1/2)', [5, 5], [3, 1], [1, 1], 1.5],
+    ['ties share their fate: half of 4 incidents, (2/4)/(1/2)', [5, 5], [3, 1], [1, 1], 1],
   ])('pai(forecast, actual, area, region, 0.5) edge case: %s', (_, forecast, actual, region, expected) => {
     expect(pai(forecast, actual, equalAreas(forecast.length), region, 0.5)).toEqual(expected);
   });

@@ -31,7 +31,7 @@ describe('pei', () => {
     ['all zero counts (n* = 0)', [1, 2], [0, 0], NaN],
     ['a NaN count', [1, 2], [NaN, 1], NaN],
     ['ties in the counts: either busy cell is the best single cell', [2, 1], [3, 3], 1],
-    ['ties in the forecast: cell 0 first', [0, 0], [1, 3], 1 / 3],
+    ['ties in the forecast share their fate: n = 2 of n* = 3', [0, 0], [1, 3], 2 / 3],
   ])('pei(forecast, actual, area, region, 0.5) edge case: %s', (_, forecast, actual, expected) => {
     expect(pei(forecast, actual, equalAreas(forecast.length), wholeRegion(forecast.length), 0.5)).toEqual(expected);
   });
