@@ -1,18 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { backtest } from '../lib/evaluate/backtest';
-import { protocolOf, type Protocol } from '../lib/evaluate/protocol';
-import { boundaryCells } from '../lib/grid/boundary-cells';
-import { extendPanel } from '../lib/grid/extend-panel';
-import { regionFromCells } from '../lib/grid/study-region';
-import { forecastsFileBytes } from '../lib/io/forecasts-file';
-import { isPanelInput, preparePanel } from '../lib/pipeline/prepare-panel';
+import { DEFAULT_PROTOCOL, protocolOf, type Protocol } from '../lib/evaluate/protocol';
+import { DEFAULT_MODELS } from '../lib/forecast/models';
+import { InputError } from '../lib/io/input-error';
+import { preparePanel } from '../lib/pipeline/prepare-panel';
+import { applyBoundary, readBoundary } from '../lib/pipeline/region';
+import { forecastsFile, reportJson, resolveModels, runBacktest } from '../lib/pipeline/run';
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/versions';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './main';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
-import { parseModelList } from './model-list';
-import { loadModelCatalogue } from './model-catalogue';
 import { Progress } from './progress';
 import { readSources } from './read-sources';
 import { UsageError } from './usage-error';
@@ -28,19 +25,19 @@ also be a pre-binned panel (cell, period, count), e.g. from 'hexcast bin' or Duc
 
 ${BIN_HELP}
 Protocol:
-  --horizon H           periods forecast after each cutoff (default 1)
-  --folds N             number of cutoffs (default 26)
-  --step S              periods between cutoffs (default 1)
+  --horizon H           periods forecast after each cutoff (default ${DEFAULT_PROTOCOL.horizon})
+  --folds N             number of cutoffs (default ${DEFAULT_PROTOCOL.folds})
+  --step S              periods between cutoffs (default ${DEFAULT_PROTOCOL.step})
   --window W            'expanding' (default) or a sliding window of W periods
-  --refit R             re-estimate learned models every R folds (default 1)
-  --validation V        final training periods kept for early stopping (default 8)
-  --coverage LIST       hotspot coverage levels, fractions of the area (default 0.01,0.05,0.1)
-  --seed S              seed for every random choice (default 42)
+  --refit R             re-estimate learned models every R folds (default ${DEFAULT_PROTOCOL.refitEvery})
+  --validation V        final training periods kept for early stopping (default ${DEFAULT_PROTOCOL.validation})
+  --coverage LIST       hotspot coverage levels, fractions of the area (default ${DEFAULT_PROTOCOL.coverage.join(',')})
+  --seed S              seed for every random choice (default ${DEFAULT_PROTOCOL.seed})
   --boundary FILE       GeoJSON study region (default: cells active before the first cutoff)
 
 Models:
-  --models LIST         comma-separated id[:key=value…]; 'baselines' (default), 'learned', 'all';
-                        see 'hexcast models'. E.g. naive,seasonal-naive,kde:window=8:rings=2
+  --models LIST         comma-separated id[:key=value…]; 'baselines' (the default: every
+                        baseline), 'learned', 'all'; see 'hexcast models'. E.g. naive,seasonal-naive,kde:window=8:rings=2
 
 ${MAPPING_HELP}  --category VALUE      keep only this category (repeatable)
 
@@ -81,41 +78,27 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   if (!values.out) throw new UsageError('--out report.json is required');
   const protocol = protocolFromFlags(values);
   const givenBin = binOptionsFromFlags(values, false); // checks the binning flags given, before any file is read
-  const catalogue = await loadModelCatalogue(values.models ?? 'baselines');
-  const models = parseModelList(values.models ?? 'baselines', catalogue.definitions);
+  const models = await resolveModels(values.models?.split(',') ?? DEFAULT_MODELS).catch((error: Error) => {
+    throw error instanceof RangeError ? new UsageError(`--models: ${error.message}`) : error;
+  });
   const progress = new Progress(process.stderr, values.quiet);
 
   progress.stage('reading');
-  const { sources, sha256 } = await readSources(positionals);
-  const isPanel = isPanelInput(sources);
-  const mapping = isPanel ? undefined : mappingFromFlags(sources, values, values.category);
+  const opened = await readSources(positionals);
+  const boundaryText = values.boundary === undefined ? undefined : await readText(values.boundary);
+  const mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
   // Incident files need --res and --bucket (the usage error names the missing one); a panel file has its own.
-  const bin = givenBin ?? (isPanel ? undefined : binOptionsFromFlags(values, true));
+  const bin = givenBin ?? (opened.kind === 'panel' ? undefined : binOptionsFromFlags(values, true));
   progress.stage('loading and binning');
-  const prepared = preparePanel(sources, sha256, { mapping, bin });
-  let { panel } = prepared;
-  let region;
-  if (values.boundary) {
-    const cells = boundaryCells(JSON.parse(await readFile(values.boundary, 'utf8')), panel.res);
-    panel = extendPanel(panel, cells);
-    region = regionFromCells(panel, cells);
-  }
-  progress.note(`panel: ${panel.cells.length.toLocaleString('en-US')} cells × ${panel.periods.length.toLocaleString('en-US')} ${panel.bucket.unit} periods; ${models.length} models × ${protocol.folds} folds`);
+  const prepared = preparePanel(opened.sources, opened.sha256, { mapping, bin });
+  const boundary = boundaryText === undefined ? undefined : await readBoundary({ name: values.boundary!, text: boundaryText }, prepared.panel.res);
+  const bounded = applyBoundary(prepared.panel, boundary);
+  const { panel } = bounded;
+  progress.note(`panel: ${panel.cells.length.toLocaleString('en-US')} cells × ${panel.periods.length.toLocaleString('en-US')} ${panel.bucket.unit} periods; ${models.specs.length} models × ${protocol.folds} folds`);
 
-  const result = await backtest({
-    panel,
-    protocol,
-    models,
-    definitions: catalogue.definitions,
-    data: prepared.data,
-    region,
-    environment: {
-      hexcast: HEXCAST_VERSION,
-      runtime: `node ${process.version} (${process.platform} ${process.arch})`,
-      libraries: LIBRARY_VERSIONS,
-      ...(catalogue.backend && { backend: catalogue.backend }),
-    },
-    timings: { loadMs: prepared.timings.loadMs, binMs: prepared.timings.binMs },
+  const environment = { hexcast: HEXCAST_VERSION, runtime: `node ${process.version} (${process.platform} ${process.arch})`, libraries: LIBRARY_VERSIONS };
+  const timings = { openMs: opened.ms, ...prepared.timings };
+  const outcome = await runBacktest(prepared.binned, bounded, { models, protocol, environment, timings }, {
     signal,
     onProgress: (p) => {
       const fit = p.fit;
@@ -123,11 +106,11 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
       progress.update(`${p.model} (${p.modelIndex + 1}/${p.models})`, p.fold, p.folds, detail);
     },
   });
-  const { report } = result;
-  await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
+  const { report } = outcome;
+  await writeFile(values.out, reportJson(report));
   const written = [values.out];
   if (values.forecasts) {
-    await writeFile(values.forecasts, forecastsFileBytes(panel, result.forecasts, result.region, result.scores));
+    await writeFile(values.forecasts, forecastsFile(outcome));
     written.push(values.forecasts);
   }
   if (values.md || values.html) {
@@ -136,6 +119,15 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   }
   progress.note(report.summary.headline);
   progress.done(`wrote ${written.join(', ')}`);
+}
+
+/** A text file's contents; a missing or unreadable file is an InputError naming it. */
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { file: path });
+  }
 }
 
 function protocolFromFlags(values: Record<string, string | boolean | string[] | undefined>): Protocol {

@@ -1,6 +1,6 @@
 import { DROP_REASON_TEXT, DROP_REASONS } from '../lib/io/incidents';
-import { loadIncidents } from '../lib/io/load-incidents';
 import { summariseIncidents } from '../lib/io/summarise-incidents';
+import { loadMapped } from '../lib/pipeline/load';
 import { formatNumber } from '../lib/plots/format-number';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './main';
@@ -24,9 +24,10 @@ export async function inspectCommand(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const { sources, sha256 } = await readSources(positionals);
-  const mapping = mappingFromFlags(sources, values, values.category);
-  const incidents = loadIncidents(sources, mapping);
+  const opened = await readSources(positionals);
+  const { sha256 } = opened;
+  const mapping = mappingFromFlags(opened.sources, values, values.category);
+  const { incidents } = loadMapped(opened, mapping);
   const summary = summariseIncidents(incidents);
   const report = incidents.report;
   if (values.json) {

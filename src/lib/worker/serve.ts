@@ -1,5 +1,5 @@
 import type { RunProgress } from '../evaluate/run-forecasts';
-import { catalogueOf, modelDefinitions } from './model-catalogue';
+import { modelInfo, modelRegistry } from '../forecast/models';
 import { LATEST_WINS, type Progress, type Request, type RequestType, type Response, type Results, type WorkerError } from './protocol';
 import type { Session } from './session';
 
@@ -68,8 +68,8 @@ export function serve(port: ServerPort, session: Session): void {
       case 'boundary':
         return done(request.id, 'boundary', await session.setBoundary(request.boundary));
       case 'catalogue': {
-        const { definitions, notes } = await modelDefinitions();
-        return done(request.id, 'catalogue', catalogueOf(definitions, notes));
+        const { definitions, notes } = await modelRegistry();
+        return done(request.id, 'catalogue', { models: definitions.map(modelInfo), notes });
       }
       case 'step-slice':
         return done(request.id, 'step-slice', session.stepSlice(request.fold, request.step));
