@@ -4,8 +4,7 @@ import { isTimeZone } from '../lib/grid/time-zone';
 import { BUCKET_UNITS, type BucketUnit } from '../lib/grid/time-bucket';
 import { parseColumnMapping } from '../lib/io/column-mapping';
 import type { BackendPreference } from '../lib/worker/protocol';
-import { DEFAULT_MODELS } from '../lib/forecast/models';
-import { DEFAULT_BINNING } from '../lib/pipeline/bin';
+import { DEFAULT_BINNING, DEFAULT_MODELS } from '../lib/pipeline/defaults';
 import type { DataSource, Experiment } from './experiment';
 
 const BACKENDS: readonly BackendPreference[] = ['auto', 'wasm', 'webgl', 'webgpu', 'cpu'];

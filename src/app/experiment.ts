@@ -1,7 +1,7 @@
 import { DEFAULT_PROTOCOL, type Protocol } from '../lib/evaluate/protocol';
-import { DEFAULT_MODELS } from '../lib/forecast/models';
 import type { ColumnMapping } from '../lib/io/column-mapping';
-import { DEFAULT_BINNING, type BinSettings } from '../lib/pipeline/bin';
+import type { BinSettings } from '../lib/pipeline/bin';
+import { DEFAULT_BINNING, DEFAULT_MODELS } from '../lib/pipeline/defaults';
 import type { BoundaryFile } from '../lib/pipeline/region';
 import type { BackendPreference } from '../lib/worker/protocol';
 

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { DEFAULT_PROTOCOL, protocolOf, type Protocol } from '../lib/evaluate/protocol';
-import { DEFAULT_MODELS } from '../lib/forecast/models';
 import { InputError } from '../lib/io/input-error';
+import { DEFAULT_MODELS } from '../lib/pipeline/defaults';
 import { preparePanel } from '../lib/pipeline/prepare-panel';
 import { applyBoundary, readBoundary } from '../lib/pipeline/region';
 import { forecastsFile, reportJson, resolveModels, runBacktest } from '../lib/pipeline/run';

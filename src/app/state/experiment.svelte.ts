@@ -2,7 +2,7 @@ import { DEFAULT_PROTOCOL, protocolOf, type Protocol } from '../../lib/evaluate/
 import type { ParamValue } from '../../lib/forecast/model-definition';
 import type { WorkerClient } from '../../lib/worker/client';
 import type { BackendPreference, Catalogue } from '../../lib/worker/protocol';
-import { DEFAULT_MODELS } from '../../lib/forecast/models';
+import { DEFAULT_MODELS } from '../../lib/pipeline/defaults';
 import { setModelParam, toggleModel } from '../model-specs';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASELINES } from './baselines';
-import { ALL_MODELS, DEFAULT_MODELS, modelIdsOf, modelInfo, modelRegistry, parseModelList } from './models';
+import { DEFAULT_MODELS } from '../pipeline/defaults';
+import { ALL_MODELS, modelIdsOf, modelInfo, modelRegistry, parseModelList } from './models';
 
 describe('the model registry', () => {
   it('DEFAULT_MODELS is every baseline, in menu order', () => {

@@ -4,8 +4,9 @@ import { SEPP } from './sepp';
 
 /**
  * The model registry: every model the CLI, the worker, the notebooks and the app can name, the
- * default list, the grammar of a model list, and the on-demand loading of the tfjs models. It is
- * the one place that knows which models exist; shells only pass text (`id[:key=value…]`).
+ * grammar of a model list, and the on-demand loading of the tfjs models. It is the one place that
+ * knows which models exist; shells only pass text (`id[:key=value…]`). The default list is
+ * `DEFAULT_MODELS` in pipeline/defaults.ts (no code imports, for the app's main thread).
  */
 
 /**
@@ -13,14 +14,6 @@ import { SEPP } from './sepp';
  * Listed first everywhere (the CLI's `models`, the app's picker, reports).
  */
 export const ALL_MODELS: readonly ModelDefinition[] = [...BASELINES, SEPP];
-
-/**
- * The default model list of every shell (the CLI's `--models`, the app's first experiment and a
- * link without `model=`): every baseline, with default parameters, so that a model is always
- * measured against the strongest simple rule there is rather than against a chosen few.
- * @example DEFAULT_MODELS[0] // → 'naive'
- */
-export const DEFAULT_MODELS: readonly string[] = BASELINES.map((d) => d.id);
 
 /** Words a model list may use for a whole group: every baseline, every learned model, or both. */
 export const MODEL_GROUPS = ['baselines', 'learned', 'all'] as const;

@@ -23,9 +23,6 @@ export interface BinSettings {
   readonly trimPartial?: boolean;
 }
 
-/** The default binning of every shell: resolution 8 (~460 m edges), weekly buckets in the data's zone, every category. */
-export const DEFAULT_BINNING: BinSettings = { res: 8, unit: 'week', timeZone: null, categories: null };
-
 /** A panel binned from loaded data, before any study-region boundary extends it. */
 export interface BinnedPanel {
   readonly panel: Panel;

@@ -6,7 +6,8 @@ import type { Incidents } from '../io/incidents';
 import { InputError } from '../io/input-error';
 import type { PanelFileOptions } from '../io/panel-file';
 import type { ArrowSource } from '../io/read-arrow';
-import { binLoaded, DEFAULT_BINNING, type BinnedPanel } from './bin';
+import { binLoaded, type BinnedPanel } from './bin';
+import { DEFAULT_BINNING } from './defaults';
 import { loadMapped, loadPanelFiles, openedSources, type Loaded, type Opened } from './load';
 
 /** A panel ready for a backtest: every stage's output, and the facts the report's `data` section records. */
