@@ -7,7 +7,7 @@ import type { Incidents, LoadReport } from '../io/incidents';
 import { loadIncidents } from '../io/load-incidents';
 import type { PanelFileReport } from '../io/panel-file';
 import type { ArrowSource } from '../io/read-arrow';
-import type { Loaded, Opened } from './load';
+import type { Loaded, LoadedIncidents, Opened } from './load';
 
 // The bin stage of the pipeline: loaded incidents → a dense H3 cell × time-bucket panel, with the
 // category filter; a pre-binned panel passes as read. Also the report's `data` section.
@@ -75,7 +75,7 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
 const filteredCache = new WeakMap<Loaded, { key: string; incidents: Incidents }>();
 
 /** The loaded incidents with the category filter `categories` (null: the mapping's own), decoded once per list. */
-function filteredIncidents(sources: readonly ArrowSource[], loaded: Extract<Loaded, { kind: 'incidents' }>, categories: readonly string[] | null): { incidents: Incidents; mapping: ColumnMapping } {
+function filteredIncidents(sources: readonly ArrowSource[], loaded: LoadedIncidents, categories: readonly string[] | null): { incidents: Incidents; mapping: ColumnMapping } {
   if (categories === null) return { incidents: loaded.incidents, mapping: loaded.mapping };
   const mapping: ColumnMapping = { ...loaded.mapping, categories: [...categories] };
   const key = JSON.stringify(categories);

@@ -1,3 +1,4 @@
+import type { Panel } from '../grid/panel';
 import { wallTimeOf, wallTimesOf } from '../grid/wall-time';
 import type { ColumnMapping } from '../io/column-mapping';
 import { detectMapping } from '../io/detect-mapping';
@@ -222,7 +223,7 @@ export class Session {
     return forecastsFile(this.require(this.last, 'run a backtest'));
   }
 
-  private geometryOf(panel: BoundedPanel['panel'], outline: Boundary | undefined): HexGeometry {
+  private geometryOf(panel: Panel, outline: Boundary | undefined): HexGeometry {
     const key = `${panel.res}:${panel.cells.length}:${hashCells(panel.cells)}:${outline?.sha256 ?? ''}`;
     if (this.geometry?.key !== key) this.geometry = { key, value: hexGeometry(panel.cells, { outline: outline?.geojson }) };
     return this.geometry.value;
