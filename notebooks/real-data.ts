@@ -14,37 +14,39 @@
  * Run: `npm run notebooks -- real-data` (about eight minutes on two cores).
  */
 import { readFileSync } from 'node:fs';
-import { backtest } from '../src/lib/evaluate/backtest';
 import { protocolOf } from '../src/lib/evaluate/protocol';
 import type { Report } from '../src/lib/evaluate/report';
-import { loadAllModels } from '../src/lib/forecast/models';
-import { ensureBackend } from '../src/lib/forecast/tf';
 import type { ColumnMapping } from '../src/lib/io/column-mapping';
 import { detectMapping } from '../src/lib/io/detect-mapping';
-import { readArrow } from '../src/lib/io/read-arrow';
-import { sha256Hex } from '../src/lib/io/sha256-hex';
+import { openFiles } from '../src/lib/pipeline/load';
 import { preparePanel } from '../src/lib/pipeline/prepare-panel';
+import { applyBoundary } from '../src/lib/pipeline/region';
+import { resolveModels, runBacktest } from '../src/lib/pipeline/run';
 import { capturePlot } from '../src/lib/plots/capture-plot';
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../src/lib/base/versions';
 import { modelTableMarkdown } from './model-table';
 import { Notebook } from './notebook';
 
-const definitions = await loadAllModels();
-const backend = (await ensureBackend()).backend;
+const models = await resolveModels(['all']);
 
+/** One file through the pipeline's stages, as `hexcast backtest … --models all` runs it. */
 async function run(file: string, mapping: (detected: ColumnMapping | null) => ColumnMapping): Promise<Report> {
   const bytes = new Uint8Array(readFileSync(new URL(`../../shared/data/${file}`, import.meta.url)));
-  const source = readArrow(bytes, file);
-  const prepared = preparePanel([source], await sha256Hex(bytes), { mapping: mapping(detectMapping([source]).mapping), bin: { res: 8, unit: 'week' } });
-  const { report } = await backtest({
-    panel: prepared.panel,
-    protocol: protocolOf({ horizon: 1, folds: 26 }),
-    models: definitions.map((d) => ({ id: d.id, params: {} })),
-    definitions,
-    data: prepared.data,
-    environment: { hexcast: HEXCAST_VERSION, runtime: `node ${process.version}`, libraries: LIBRARY_VERSIONS, backend },
-    onProgress: (p) => p.fold === p.folds && console.log(`  ${file}: ${p.model} done`),
-  });
+  const { sources, sha256 } = await openFiles([{ name: file, bytes }]);
+  const prepared = preparePanel(sources, sha256, { mapping: mapping(detectMapping(sources).mapping), bin: { res: 8, unit: 'week' } });
+  const { report } = await runBacktest(
+    prepared.binned,
+    applyBoundary(prepared.panel, undefined),
+    {
+      models,
+      protocol: protocolOf({ horizon: 1, folds: 26 }),
+      environment: { hexcast: HEXCAST_VERSION, runtime: `node ${process.version}`, libraries: LIBRARY_VERSIONS },
+      timings: prepared.timings,
+    },
+    {
+      onProgress: (p) => p.fold === p.folds && console.log(`  ${file}: ${p.model} done`),
+    },
+  );
   return report;
 }
 

@@ -24,7 +24,7 @@ describe('encodeExperiment / decodeExperiment', () => {
   it('writes readable parameters in a fixed order', () => {
     const text = encodeExperiment(defaultExperiment({ kind: 'sample', id: 'chicago' }));
     expect(text).toBe(
-      'v=1&sample=chicago&res=8&bucket=week&model=naive&model=seasonal-naive&model=historic-average&model=shrunk-average&model=ewma&model=kde&model=prospective' +
+      'v=1&sample=chicago&res=8&bucket=week&model=naive&model=seasonal-naive&model=historic-average&model=shrunk-average&model=window-average&model=ewma&model=kde&model=prospective' +
         '&horizon=1&folds=auto&step=1&window=expanding&refit=1&validation=8&coverage=0.01%2C0.05%2C0.1&seed=42&backend=auto',
     );
   });

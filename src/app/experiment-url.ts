@@ -4,7 +4,8 @@ import { isTimeZone } from '../lib/base/time-zone';
 import { BUCKET_UNITS, type BucketUnit } from '../lib/grid/time-bucket';
 import { parseColumnMapping } from '../lib/io/column-mapping';
 import type { BackendPreference } from '../lib/worker/protocol';
-import { DEFAULT_MODELS, type DataSource, type Experiment } from './experiment';
+import { DEFAULT_BINNING, DEFAULT_MODELS } from '../lib/pipeline/defaults';
+import type { DataSource, Experiment } from './experiment';
 
 const BACKENDS: readonly BackendPreference[] = ['auto', 'wasm', 'webgl', 'webgpu', 'cpu'];
 
@@ -60,9 +61,9 @@ export function decodeExperiment(text: string): Experiment | null {
   const boundary = boundaryText === null ? null : fileOf(boundaryText, 'boundary');
   const mappingText = params.get('mapping');
   const mapping = mappingText ? parseColumnMapping(json(mappingText, 'mapping')) : null;
-  const res = integer(params, 'res', 8);
+  const res = integer(params, 'res') ?? DEFAULT_BINNING.res;
   if (res < 0 || res > 15) throw new Error(`URL parameter 'res' is ${res}: expected an H3 resolution from 0 to 15`);
-  const unit = (params.get('bucket') ?? 'week') as BucketUnit;
+  const unit = (params.get('bucket') ?? DEFAULT_BINNING.unit) as BucketUnit;
   if (!BUCKET_UNITS.includes(unit)) throw new Error(`URL parameter 'bucket' is '${unit}': expected one of ${BUCKET_UNITS.join(', ')}`);
   const timeZone = params.get('tz');
   if (timeZone !== null && !isTimeZone(timeZone)) throw new Error(`URL parameter 'tz' is '${timeZone}': expected an IANA time zone such as America/Chicago`);
@@ -76,17 +77,20 @@ export function decodeExperiment(text: string): Experiment | null {
   const given = params.getAll('model');
   for (const model of given) parseModelSpec(model);
   const models = given.length > 0 ? given : DEFAULT_MODELS;
-  const window = params.get('window') ?? 'expanding';
-  const protocol: Protocol = protocolOf({
-    horizon: integer(params, 'horizon', 1),
-    folds: params.get('folds') === null || params.get('folds') === 'auto' ? 'auto' : integer(params, 'folds', 0),
-    step: integer(params, 'step', 1),
-    window: window === 'expanding' ? 'expanding' : integer(params, 'window', 0),
-    refitEvery: integer(params, 'refit', 1),
-    validation: integer(params, 'validation', 8),
-    coverage: (params.get('coverage') ?? '0.01,0.05,0.1').split(',').map((c) => number(c, 'coverage')),
-    seed: integer(params, 'seed', 42),
-  });
+  // Parameters left out take the core's defaults (protocolOf fills them from DEFAULT_PROTOCOL).
+  const window = params.get('window');
+  const coverage = params.get('coverage');
+  const fields: Partial<Record<keyof Protocol, unknown>> = {
+    horizon: integer(params, 'horizon'),
+    folds: params.get('folds') === 'auto' ? 'auto' : integer(params, 'folds'),
+    step: integer(params, 'step'),
+    window: window === null || window === 'expanding' ? window ?? undefined : integer(params, 'window'),
+    refitEvery: integer(params, 'refit'),
+    validation: integer(params, 'validation'),
+    coverage: coverage === null ? undefined : coverage.split(',').map((c) => number(c, 'coverage')),
+    seed: integer(params, 'seed'),
+  };
+  const protocol: Protocol = protocolOf(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Protocol>);
   const backend = (params.get('backend') ?? 'auto') as BackendPreference;
   if (!BACKENDS.includes(backend)) throw new Error(`URL parameter 'backend' is '${backend}': expected one of ${BACKENDS.join(', ')}`);
   return { source, mapping, binning: { res, unit, timeZone, categories }, boundary, models, protocol, backend };
@@ -100,9 +104,10 @@ function fileOf(value: string, name: string): { name: string; sha256: string } {
   return { name: value.slice(0, at), sha256 };
 }
 
-function integer(params: URLSearchParams, name: string, fallback: number): number {
+/** The whole number in parameter `name`, or undefined when the URL leaves it out. */
+function integer(params: URLSearchParams, name: string): number | undefined {
   const text = params.get(name);
-  if (text === null) return fallback;
+  if (text === null) return undefined;
   const value = number(text, name);
   if (!Number.isInteger(value)) throw new Error(`URL parameter '${name}' is '${text}': expected a whole number`);
   return value;

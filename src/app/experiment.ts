@@ -1,6 +1,9 @@
 import { DEFAULT_PROTOCOL, type Protocol } from '../lib/evaluate/protocol';
 import type { ColumnMapping } from '../lib/io/column-mapping';
-import type { BackendPreference, BinSettings, BoundaryFile } from '../lib/worker/protocol';
+import type { BinSettings } from '../lib/pipeline/bin';
+import { DEFAULT_BINNING, DEFAULT_MODELS } from '../lib/pipeline/defaults';
+import type { BoundaryFile } from '../lib/pipeline/region';
+import type { BackendPreference } from '../lib/worker/protocol';
 
 /** Where the data of an experiment comes from: a bundled sample, or the user's files (checked by SHA-256). */
 export type DataSource =
@@ -24,16 +27,7 @@ export interface Experiment {
   readonly backend: BackendPreference;
 }
 
-/** The default binning: resolution 8 (~460 m edges), weekly buckets in the data's zone, every category. */
-export const DEFAULT_BINNING: BinSettings = { res: 8, unit: 'week', timeZone: null, categories: null };
-
-/**
- * The default models: the baselines a first comparison needs, all fast — among them the shrunk
- * historic average, the strongest simple baseline, so a learned model is measured against it.
- */
-export const DEFAULT_MODELS: readonly string[] = ['naive', 'seasonal-naive', 'historic-average', 'shrunk-average', 'ewma', 'kde', 'prospective'];
-
-/** The default experiment on a source. */
+/** The default experiment on a source: the core's default binning, models and protocol. */
 export function defaultExperiment(source: DataSource): Experiment {
   return { source, mapping: null, binning: DEFAULT_BINNING, boundary: null, models: DEFAULT_MODELS, protocol: DEFAULT_PROTOCOL, backend: 'auto' };
 }

@@ -1,24 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { backtest } from '../lib/evaluate/backtest';
 import { errorCodeOf } from '../lib/base/hexcast-error';
 import { fitToPanelLines } from '../lib/evaluate/fit-to-panel';
-import { protocolOf, type Protocol } from '../lib/evaluate/protocol';
-import { boundaryCells } from '../lib/grid/boundary-cells';
-import { extendPanel } from '../lib/grid/extend-panel';
-import { regionFromCells } from '../lib/grid/study-region';
-import { forecastsFileBytes } from '../lib/evaluate/forecasts-file';
+import { DEFAULT_PROTOCOL, protocolOf, type Protocol } from '../lib/evaluate/protocol';
+import { InputError } from '../lib/io/input-error';
 import { loadMappingCrs } from '../lib/io/load-crs';
-import { isPanelInput, preparePanel } from '../lib/pipeline/prepare-panel';
+import { DEFAULT_MODELS } from '../lib/pipeline/defaults';
+import { preparePanel } from '../lib/pipeline/prepare-panel';
+import { applyBoundary, readBoundary } from '../lib/pipeline/region';
+import { forecastsFile, reportJson, resolveModels, runBacktest } from '../lib/pipeline/run';
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/base/versions';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
-import { parseModelList } from './model-list';
-import { loadModelCatalogue } from './model-catalogue';
 import { Progress } from './progress';
-import { readSources } from './read-sources';
 import { outputPaths } from './output-paths';
+import { readSources } from './read-sources';
 import { UsageError } from './usage-error';
 import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
@@ -33,21 +30,21 @@ also be a pre-binned panel (cell, period, count), e.g. from 'hexcast bin' or Duc
 
 ${BIN_HELP}
 Protocol:
-  --horizon H           periods forecast after each cutoff (default 1)
+  --horizon H           periods forecast after each cutoff (default ${DEFAULT_PROTOCOL.horizon})
   --folds N|auto        number of cutoffs (default auto: up to 26, as many as the panel and the
                         models' histories allow; windows left at 0 shorten to fit, models that
                         cannot run are left out — the report states each choice)
-  --step S              periods between cutoffs (default 1)
+  --step S              periods between cutoffs (default ${DEFAULT_PROTOCOL.step})
   --window W            'expanding' (default) or a sliding window of W periods
-  --refit R             re-estimate learned models every R folds (default 1)
-  --validation V        final training periods learned models keep for early stopping (default 8)
-  --coverage LIST       hotspot coverage levels, fractions of the area (default 0.01,0.05,0.1)
-  --seed S              seed for every random choice (default 42)
+  --refit R             re-estimate learned models every R folds (default ${DEFAULT_PROTOCOL.refitEvery})
+  --validation V        final training periods learned models keep for early stopping (default ${DEFAULT_PROTOCOL.validation})
+  --coverage LIST       hotspot coverage levels, fractions of the area (default ${DEFAULT_PROTOCOL.coverage.join(',')})
+  --seed S              seed for every random choice (default ${DEFAULT_PROTOCOL.seed})
   --boundary FILE       GeoJSON study region (default: cells active before the first cutoff)
 
 Models:
-  --models LIST         comma-separated id[:key=value…]; 'baselines' (default), 'learned', 'all';
-                        see 'hexcast models'. E.g. naive,seasonal-naive,kde:window=8:rings=2
+  --models LIST         comma-separated id[:key=value…]; 'baselines' (the default: every
+                        baseline), 'learned', 'all'; see 'hexcast models'. E.g. naive,seasonal-naive,kde:window=8:rings=2
 
 ${MAPPING_HELP}  --category VALUE      keep only this category (repeatable)
 
@@ -89,42 +86,28 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   const protocol = protocolFromFlags(values);
   await assertWritable(outputPaths(values)); // before hours of work, not after
   const givenBin = binOptionsFromFlags(values, false); // checks the binning flags given, before any file is read
-  const catalogue = await loadModelCatalogue(values.models ?? 'baselines');
-  const models = parseModelList(values.models ?? 'baselines', catalogue.definitions);
+  const models = await resolveModels(values.models?.split(',') ?? DEFAULT_MODELS).catch((error: Error) => {
+    throw error instanceof RangeError ? new UsageError(`--models: ${error.message}`) : error;
+  });
   const progress = new Progress(process.stderr, values.quiet);
 
   progress.stage('reading');
-  const { sources, sha256 } = await readSources(positionals);
-  const isPanel = isPanelInput(sources);
-  const mapping = isPanel ? undefined : mappingFromFlags(sources, values, values.category);
+  const opened = await readSources(positionals);
+  const boundaryText = values.boundary === undefined ? undefined : await readText(values.boundary);
+  const mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
   // Incident files need --res and --bucket (the usage error names the missing one); a panel file has its own.
-  const bin = givenBin ?? (isPanel ? undefined : binOptionsFromFlags(values, true));
+  const bin = givenBin ?? (opened.kind === 'panel' ? undefined : binOptionsFromFlags(values, true));
   progress.stage('loading and binning');
   await loadMappingCrs(mapping);
-  const prepared = preparePanel(sources, sha256, { mapping, bin });
-  let { panel } = prepared;
-  let region;
-  if (values.boundary) {
-    const cells = boundaryCells(JSON.parse(await readFile(values.boundary, 'utf8')), panel.res);
-    panel = extendPanel(panel, cells);
-    region = regionFromCells(panel, cells);
-  }
-  progress.note(`panel: ${panel.cells.length.toLocaleString('en-US')} cells × ${panel.periods.length.toLocaleString('en-US')} ${panel.bucket.unit} periods; ${models.length} models × ${protocol.folds} folds`);
+  const prepared = preparePanel(opened.sources, opened.sha256, { mapping, bin });
+  const boundary = boundaryText === undefined ? undefined : await readBoundary({ name: values.boundary!, text: boundaryText }, prepared.panel.res);
+  const bounded = applyBoundary(prepared.panel, boundary);
+  const { panel } = bounded;
+  progress.note(`panel: ${panel.cells.length.toLocaleString('en-US')} cells × ${panel.periods.length.toLocaleString('en-US')} ${panel.bucket.unit} periods; ${models.specs.length} models × ${protocol.folds} folds`);
 
-  const result = await backtest({
-    panel,
-    protocol,
-    models,
-    definitions: catalogue.definitions,
-    data: prepared.data,
-    region,
-    environment: {
-      hexcast: HEXCAST_VERSION,
-      runtime: `node ${process.version} (${process.platform} ${process.arch})`,
-      libraries: LIBRARY_VERSIONS,
-      ...(catalogue.backend && { backend: catalogue.backend }),
-    },
-    timings: { loadMs: prepared.timings.loadMs, binMs: prepared.timings.binMs },
+  const environment = { hexcast: HEXCAST_VERSION, runtime: `node ${process.version} (${process.platform} ${process.arch})`, libraries: LIBRARY_VERSIONS };
+  const timings = { openMs: opened.ms, ...prepared.timings };
+  const outcome = await runBacktest(prepared.binned, bounded, { models, protocol, environment, timings }, {
     signal,
     onProgress: (p) => {
       const fit = p.fit;
@@ -132,10 +115,10 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
       progress.update(`${p.model} (${p.modelIndex + 1}/${p.models})`, p.fold, p.folds, detail);
     },
   });
-  const { report } = result;
+  const { report } = outcome;
   // Every output, whole or not at all: a failure leaves no partial set beside older files.
-  const files: OutputFile[] = [{ path: values.out, data: `${JSON.stringify(report, null, 2)}\n` }];
-  if (values.forecasts) files.push({ path: values.forecasts, data: forecastsFileBytes(panel, result.forecasts, result.region, result.scores) });
+  const files: OutputFile[] = [{ path: values.out, data: reportJson(report) }];
+  if (values.forecasts) files.push({ path: values.forecasts, data: forecastsFile(outcome) });
   if (values.md || values.html) {
     const { renderingFiles } = await import('./write-renderings');
     files.push(...renderingFiles(report, { md: values.md, html: values.html }));
@@ -145,6 +128,15 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   for (const line of fitToPanelLines(report.fitToPanel ?? { choices: [], leftOut: [] })) progress.note(line);
   progress.note(report.summary.headline);
   progress.done(`wrote ${written.join(', ')}`);
+}
+
+/** A text file's contents; a missing or unreadable file is an InputError naming it. */
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { code: 'file-unreadable', file: path });
+  }
 }
 
 function protocolFromFlags(values: Record<string, string | boolean | string[] | undefined>): Protocol {

@@ -1,9 +1,8 @@
 import { DROP_REASON_TEXT, DROP_REASONS } from '../lib/io/incidents';
 import { loadMappingCrs } from '../lib/io/load-crs';
-import { loadIncidents } from '../lib/io/load-incidents';
 import { summariseIncidents } from '../lib/io/summarise-incidents';
 import { formatNumber } from '../lib/base/format-number';
-import { isPanelInput } from '../lib/pipeline/prepare-panel';
+import { loadMapped } from '../lib/pipeline/load';
 import { inspectPanel } from './inspect-panel';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
@@ -29,14 +28,15 @@ export async function inspectCommand(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const { sources, sha256 } = await readSources(positionals);
-  if (isPanelInput(sources)) {
+  const opened = await readSources(positionals);
+  const { sources, sha256 } = opened;
+  if (opened.kind === 'panel') {
     process.stdout.write(inspectPanel(sources, sha256, values.json === true));
     return;
   }
   const mapping = mappingFromFlags(sources, values, values.category);
   await loadMappingCrs(mapping);
-  const incidents = loadIncidents(sources, mapping);
+  const { incidents } = loadMapped(opened, mapping);
   const summary = summariseIncidents(incidents);
   const report = incidents.report;
   if (values.json) {

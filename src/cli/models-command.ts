@@ -1,4 +1,4 @@
-import { loadAllModels } from '../lib/forecast/models';
+import { loadAllModels, modelInfo } from '../lib/forecast/models';
 import { parseFlags } from './parse-flags';
 
 const USAGE = `Usage: hexcast models [--json]
@@ -16,8 +16,7 @@ export async function modelsCommand(argv: string[]): Promise<void> {
   }
   const all = await loadAllModels();
   if (values.json) {
-    const out = all.map(({ id, label, kind, summary, params }) => ({ id, label, kind, summary, params }));
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(all.map(modelInfo), null, 2)}\n`);
     return;
   }
   const lines: string[] = [];

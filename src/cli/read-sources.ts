@@ -1,24 +1,17 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../lib/io/input-error';
-import { readArrow, type ArrowSource } from '../lib/io/read-arrow';
-import { sha256Hex } from '../lib/io/sha256-hex';
+import { openFiles, type NamedBytes, type Opened } from '../lib/pipeline/load';
 import { UsageError } from './usage-error';
 
-/** Files read from disk: their Arrow sources and the SHA-256 of all their bytes, in order. */
-export interface ReadFiles {
-  readonly sources: ArrowSource[];
-  readonly sha256: string;
-}
-
 /**
- * Reads Arrow files from paths (file or stream format) and fingerprints them. A missing or
- * unreadable path is an InputError naming it; no path at all is a usage error.
+ * Reads Arrow files from paths and opens them with the pipeline's `openFiles` (file or stream
+ * format, fingerprints). A missing or unreadable path is an InputError naming it; no path at
+ * all is a usage error.
  */
-export async function readSources(paths: readonly string[]): Promise<ReadFiles> {
+export async function readSources(paths: readonly string[]): Promise<Opened> {
   if (paths.length === 0) throw new UsageError('no input file: give one or more Arrow files');
-  const sources: ArrowSource[] = [];
-  const bytes: Uint8Array[] = [];
+  const files: NamedBytes[] = [];
   for (const path of paths) {
     let data: Uint8Array;
     try {
@@ -31,8 +24,7 @@ export async function readSources(paths: readonly string[]): Promise<ReadFiles> 
       const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
       throw new InputError(`cannot read '${path}': ${why}`, { code: 'file-unreadable', file: path });
     }
-    bytes.push(data);
-    sources.push(readArrow(data, basename(path)));
+    files.push({ name: basename(path), bytes: data });
   }
-  return { sources, sha256: await sha256Hex(bytes) };
+  return openFiles(files);
 }

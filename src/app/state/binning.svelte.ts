@@ -1,7 +1,7 @@
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
 import type { BinResult, BinSettings, BoundaryFile } from '../../lib/worker/protocol';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
-import { DEFAULT_BINNING } from '../experiment';
+import { DEFAULT_BINNING } from '../../lib/pipeline/defaults';
 
 /**
  * The Binning step: the settings, the binned panel's totals and its map geometry. A newer

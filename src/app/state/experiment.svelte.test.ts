@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorker } from '../../../test/fixtures/fake-worker';
-import { ALL_MODELS } from '../../lib/forecast/models';
-import { catalogueOf } from '../../lib/worker/model-catalogue';
+import { ALL_MODELS, modelInfo } from '../../lib/forecast/models';
 import { ExperimentState } from './experiment.svelte';
 
 function withCatalogue(): ExperimentState {
   const experiment = new ExperimentState(fakeWorker().client);
-  experiment.catalogue = catalogueOf(ALL_MODELS, []);
+  experiment.catalogue = { models: ALL_MODELS.map(modelInfo), notes: [] };
   return experiment;
 }
 
@@ -26,6 +25,8 @@ describe('ExperimentState', () => {
 
   it('toggle and setParam edit the model specs; a parameter out of range is reported under that parameter', () => {
     const experiment = withCatalogue();
+    experiment.toggle('window-average', false);
+    expect(experiment.models).toEqual(['naive', 'seasonal-naive', 'historic-average', 'shrunk-average', 'ewma', 'kde', 'prospective']);
     experiment.toggle('window-average', true);
     expect(experiment.models).toEqual(['naive', 'seasonal-naive', 'historic-average', 'shrunk-average', 'window-average', 'ewma', 'kde', 'prospective']);
     experiment.setParam(5, 'alpha', 0.5);

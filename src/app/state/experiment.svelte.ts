@@ -3,7 +3,7 @@ import type { ParamValue } from '../../lib/forecast/model-definition';
 import type { WorkerClient } from '../../lib/worker/client';
 import { isAbort } from '../../lib/worker/client';
 import type { BackendPreference, Catalogue, PlanResult } from '../../lib/worker/protocol';
-import { DEFAULT_MODELS } from '../experiment';
+import { DEFAULT_MODELS } from '../../lib/pipeline/defaults';
 import { setModelParam, toggleModel } from '../model-specs';
 
 /**

@@ -6,7 +6,9 @@ import { arrowTableBytes } from '../io/arrow-table-bytes';
 import { emptyDropCounts, type LoadReport } from '../io/incidents';
 import type { PanelFileReport } from '../grid/panel-file';
 import { readArrow } from '../io/read-arrow';
-import { incidentsReportData, isPanelInput, panelReportData, preparePanel } from './prepare-panel';
+import { incidentsReportData, panelReportData } from './bin';
+import { isPanelInput } from './load';
+import { preparePanel } from './prepare-panel';
 
 const DAY = 86_400_000;
 const CELL = cellOf({ lat: 41.88, lng: -87.63, res: 8 });

@@ -11,7 +11,6 @@ import type { StepScores } from '../evaluate/score-forecasts';
 import type { RunProgress } from '../evaluate/run-forecasts';
 import type { AutoChoice, LeftOutModel } from '../evaluate/fit-to-panel';
 import type { Protocol } from '../evaluate/protocol';
-import type { ParamSpec } from '../forecast/model-definition';
 import type { BinReport } from '../grid/bin-incidents';
 import type { BucketUnit } from '../grid/time-bucket';
 import type { ErrorData } from '../base/hexcast-error';
@@ -22,6 +21,13 @@ import type { PanelFileOptions, PanelFileReport } from '../grid/panel-file';
 import type { RowPreview } from '../io/preview-rows';
 import type { IncidentsSummary } from '../io/summarise-incidents';
 import type { HexGeometry } from '../plots/hex-geometry';
+import type { ModelInfo } from '../forecast/models';
+import type { BinSettings } from '../pipeline/bin';
+import type { PanelSummary } from '../pipeline/load';
+import type { BoundaryCover, BoundaryFile, BoundaryInput } from '../pipeline/region';
+
+// Types the messages carry that the pipeline and the registry define (one definition each).
+export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, ModelInfo, PanelSummary };
 
 /** A file's name and bytes (the buffer is transferred to the worker). */
 export interface FileBytes {
@@ -70,30 +76,6 @@ export interface LoadResult {
 /** How to read a pre-binned panel file: bucket unit and zone overrides, applied only to files without Hexcast's metadata. */
 export type PanelOptions = PanelFileOptions;
 
-/** A pre-binned panel as read: its grid and span, and where its bucket unit and zone came from. */
-export interface PanelSummary {
-  readonly res: number;
-  readonly unit: BucketUnit;
-  readonly timeZone: string;
-  readonly clock: Clock;
-  readonly cells: number;
-  readonly periods: number;
-  /** Start of the first and of the last period, and the end of the last (epoch ms on `clock`). */
-  readonly first: number;
-  readonly last: number;
-  readonly end: number;
-  /** The sum of the counts. */
-  readonly incidents: number;
-  /** True for a file written by `hexcast bin`: its metadata fixes resolution, bucket and span, and overrides are ignored. */
-  readonly metadata: boolean;
-  /** Where the bucket unit came from: the file's metadata, the caller's override, or the spacing of the periods. */
-  readonly unitFrom: 'metadata' | 'override' | 'periods';
-  /** Where the zone came from: the file's metadata, the caller's override, the period column's type, or nowhere (UTC). */
-  readonly zoneFrom: 'metadata' | 'override' | 'column' | 'none';
-  /** False when nothing declares the zone of wall-clock periods (they are then labelled UTC internally). */
-  readonly zoneDeclared: boolean;
-}
-
 /** What reading a panel file yields: its row accounting (`read === used + Σ dropped`) and summary. */
 export interface PanelLoadResult {
   readonly report: PanelFileReport;
@@ -101,41 +83,10 @@ export interface PanelLoadResult {
   readonly ms: number;
 }
 
-/** How to bin: resolution, bucket, zone (instant data), and which categories to keep (null: all). */
-export interface BinSettings {
-  readonly res: number;
-  readonly unit: BucketUnit;
-  /** Zone that cuts the buckets of instant data; null: the data's zone, else UTC. */
-  readonly timeZone: string | null;
-  readonly categories: readonly string[] | null;
-}
-
 /** Cells with at least one incident at each asked resolution (ascending), for the resolution picker. */
 export interface ResolutionCellsResult {
   readonly counts: readonly { readonly res: number; readonly cells: number }[];
   readonly ms: number;
-}
-
-/** A GeoJSON boundary as the app sends it: the file's name and text. */
-export interface BoundaryInput {
-  readonly name: string;
-  readonly text: string;
-}
-
-/** The boundary in use: its file and fingerprint. */
-export interface BoundaryFile {
-  readonly name: string;
-  readonly sha256: string;
-}
-
-/** How a boundary shaped the panel at this resolution. */
-export interface BoundaryCover extends BoundaryFile {
-  /** H3 cells whose centres lie inside the boundary: the study region. */
-  readonly cells: number;
-  /** Of those, cells without any incident, added to the panel with zero counts. */
-  readonly added: number;
-  /** Panel cells outside the boundary (their incidents still count in every denominator). */
-  readonly outside: number;
 }
 
 /** The binned panel as the app needs it: per-cell and per-period totals, and the map geometry. */
@@ -165,15 +116,6 @@ export interface BinResult {
   readonly geometry: HexGeometry | null;
   readonly geometryKey: string;
   readonly ms: number;
-}
-
-/** A model as the app lists it: its definition without the factory. */
-export interface ModelInfo {
-  readonly id: string;
-  readonly label: string;
-  readonly kind: 'baseline' | 'learned';
-  readonly summary: string;
-  readonly params: readonly ParamSpec[];
 }
 
 /** The models the worker can run, and why some could not be offered. */

@@ -5,7 +5,7 @@ import { protocolOf } from '../evaluate/protocol';
 import { runForecasts } from '../evaluate/run-forecasts';
 import type { Panel } from '../grid/panel';
 import { timeBucket } from '../grid/time-bucket';
-import { cellSeriesOf, stepSliceOf } from './run-slices';
+import { cellSeriesOf, stepSliceOf, testPeriodsOf } from './run-slices';
 
 // Daily instants bucketed in Berlin: every period starts at local midnight = 23:00 UTC the day before.
 const bucket = timeBucket({ unit: 'day', timeZone: 'Europe/Berlin', clock: 'instant' });
@@ -32,5 +32,20 @@ describe('run slices', () => {
     const series = cellSeriesOf(panel, set, 0, 0);
     expect(new Date(series.periods[1]).toISOString()).toBe('2018-01-02T00:00:00.000Z');
     expect(Array.from(series.forecastPeriods, (t) => new Date(t).toISOString().slice(0, 10))).toEqual(['2018-01-10', '2018-01-11']);
+  });
+});
+
+const D = 86_400_000;
+
+describe('testPeriodsOf', () => {
+  it('lists the period each step after each cutoff is for, the panel end past the last period', () => {
+    const panel = { periods: Float64Array.of(0, D, 2 * D), end: 3 * D, bucket: { unit: 'day', timeZone: 'UTC', clock: 'wall' } } as const;
+    expect(Array.from(testPeriodsOf(panel, [1, 2], 2))).toEqual([D, 2 * D, 2 * D, 3 * D]);
+  });
+
+  it("reads instants on the bucket zone's clock: a Berlin day that starts at 23:00 UTC is labelled with its own date", () => {
+    const start = Date.UTC(2018, 0, 1, 23); // midnight of 2 January in Berlin
+    const panel = { periods: Float64Array.of(start - D, start), end: start + D, bucket: { unit: 'day', timeZone: 'Europe/Berlin', clock: 'instant' } } as const;
+    expect(Array.from(testPeriodsOf(panel, [1], 1))).toEqual([Date.UTC(2018, 0, 2)]);
   });
 });

@@ -50,6 +50,20 @@ export function cellSeriesOf(panel: Panel, forecasts: ForecastSet, cell: number,
   return { cell, step, periods: wallTimesOf(panel.periods, panel.bucket), actual, forecastPeriods: Float64Array.from(cutoffs, (cutoff) => wallTimeOf(panel.periods[cutoff + step], panel.bucket)), forecasts: values };
 }
 
+/**
+ * The period each forecast of a run is for, as wall-clock readings for display: entry
+ * `k·h + s` is the period `s` steps after cutoff `k` (0-based), or the panel's end when that
+ * step runs past the last period.
+ * @example testPeriodsOf(weeklyPanel, [10, 11], 1) // → Float64Array [start of week 10, start of week 11]
+ */
+export function testPeriodsOf(panel: Pick<Panel, 'periods' | 'end' | 'bucket'>, cutoffs: readonly number[], horizon: number): Float64Array {
+  const out = new Float64Array(cutoffs.length * horizon);
+  cutoffs.forEach((cutoff, k) => {
+    for (let s = 0; s < horizon; s++) out[k * horizon + s] = wallTimeOf(cutoff + s < panel.periods.length ? panel.periods[cutoff + s] : panel.end, panel.bucket);
+  });
+  return out;
+}
+
 function checkIndex(what: string, value: number, count: number): void {
   if (!Number.isInteger(value) || value < 0 || value >= count) throw new RangeError(`${what} must be an integer from 0 to ${count - 1}, got ${value}`);
 }

@@ -1,6 +1,6 @@
 import { errorData } from '../base/hexcast-error';
 import type { RunProgress } from '../evaluate/run-forecasts';
-import { catalogueOf, modelDefinitions } from './model-catalogue';
+import { modelInfo, modelRegistry } from '../forecast/models';
 import { LATEST_WINS, type Progress, type Request, type RequestType, type Response, type Results, type WorkerError } from './protocol';
 import type { Session } from './session';
 
@@ -69,8 +69,8 @@ export function serve(port: ServerPort, session: Session): void {
       case 'boundary':
         return done(request.id, 'boundary', await session.setBoundary(request.boundary));
       case 'catalogue': {
-        const { definitions, notes } = await modelDefinitions();
-        return done(request.id, 'catalogue', catalogueOf(definitions, notes));
+        const { definitions, notes } = await modelRegistry();
+        return done(request.id, 'catalogue', { models: definitions.map(modelInfo), notes });
       }
       case 'plan':
         return done(request.id, 'plan', await session.plan(request.models, request.protocol));

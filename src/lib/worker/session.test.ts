@@ -10,7 +10,7 @@ import type { ColumnMapping } from '../io/column-mapping';
 import { readArrow } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
 import { preparePanel } from '../pipeline/prepare-panel';
-import { Session } from './session';
+import { hashCells, Session } from './session';
 
 const PORTLAND = new URL('../../../public/samples/portland-nij-burglary-vehicle-2012-2017.arrow', import.meta.url);
 const MAPPING: ColumnMapping = {
@@ -285,5 +285,18 @@ describe('Session', () => {
       expect(session.bin(monthly).kind).toBe('incidents');
       expect(() => session.loadPanel({})).toThrow('portland.arrow: incident files are loaded with a column mapping, not read as a panel');
     });
+  });
+});
+
+describe('hashCells', () => {
+  it('hashCells([]) is the FNV-1a offset basis and hashCells([\'a\']) is FNV-1a of "a,"', () => {
+    expect(hashCells([])).toBe('811c9dc5');
+    // FNV-1a("a") = 0xe40c292c; then (0xe40c292c ^ 0x2c) × 16777619 mod 2^32.
+    expect(hashCells(['a'])).toBe(((Math.imul(0xe40c292c ^ 0x2c, 0x01000193) >>> 0).toString(16)));
+  });
+
+  it('hashCells depends on the order and on where one cell ends and the next begins', () => {
+    expect(hashCells(['a', 'b'])).not.toBe(hashCells(['b', 'a']));
+    expect(hashCells(['ab'])).not.toBe(hashCells(['a', 'b']));
   });
 });

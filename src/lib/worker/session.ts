@@ -1,33 +1,22 @@
-import { backtest, type BacktestResult } from '../evaluate/backtest';
 import { fitToPanel } from '../evaluate/fit-to-panel';
 import type { Protocol } from '../evaluate/protocol';
-import { formatModelSpec, parseModelSpec } from '../forecast/model-definition';
-import { boundaryCells } from '../grid/boundary-cells';
-import { extendPanel } from '../grid/extend-panel';
-import { wallTimeOf, wallTimesOf } from '../grid/wall-time';
+import { formatModelSpec } from '../forecast/model-definition';
 import type { Panel } from '../grid/panel';
-import { regionFromCells } from '../grid/study-region';
+import { wallTimeOf, wallTimesOf } from '../grid/wall-time';
 import type { ColumnMapping } from '../io/column-mapping';
 import { detectMapping } from '../io/detect-mapping';
-import { forecastsFileBytes } from '../evaluate/forecasts-file';
 import { InputError } from '../io/input-error';
 import { loadMappingCrs } from '../io/load-crs';
-import { loadIncidents } from '../io/load-incidents';
 import { previewRows } from '../io/preview-rows';
-import { readArrow } from '../io/read-arrow';
-import { sha256Hex } from '../io/sha256-hex';
 import { summariseIncidents } from '../io/summarise-incidents';
 import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
-import { isPanelInput } from '../pipeline/prepare-panel';
-import { binLoaded } from './bin-loaded';
-import { boundaryCover } from './boundary-cover';
-import { modelDefinitions } from './model-catalogue';
+import { binLoaded, panelTotals, type BinnedPanel, type BinSettings } from '../pipeline/bin';
+import { loadMapped, loadPanelFiles, openFiles, panelPreview, type Loaded, type Opened } from '../pipeline/load';
+import { applyBoundary, readBoundary, type Boundary, type BoundaryFile, type BoundaryInput, type BoundedPanel } from '../pipeline/region';
+import { forecastsFile, resolveModels, runBacktest, type RunOutcome } from '../pipeline/run';
 import type {
   BackendPreference,
   BinResult,
-  BinSettings,
-  BoundaryFile,
-  BoundaryInput,
   CellSeries,
   FileBytes,
   LoadResult,
@@ -42,31 +31,26 @@ import type {
   StepSlice,
   WasmPaths,
 } from './protocol';
-import { panelPreview } from './panel-preview';
-import { panelTotals } from './panel-totals';
-import { parseBoundary } from './parse-boundary';
-import { readPanelInput } from './read-panel-input';
-import type { Binned, Boundary, Loaded, Opened } from './session-state';
-import { cellSeriesOf, stepSliceOf } from './run-slices';
-import { hashCells } from './hash-cells';
 import { ResolutionCells } from './resolution-cells';
-import { testPeriodsOf } from './test-periods';
+import { cellSeriesOf, stepSliceOf, testPeriodsOf } from './run-slices';
 import { yieldingDefinitions } from './yielding-definitions';
 
 /** Starts a tfjs backend for learned models and returns its name. */
 export type BackendStarter = (preference: BackendPreference, wasmPaths: WasmPaths | undefined) => Promise<string>;
 
 /**
- * The worker's memory: the opened files, the incidents of the current mapping (or the panel of
- * a pre-binned file), the current panel and the last finished run, so the app can ask for slices instead of receiving
- * everything. Each step invalidates the ones after it. Pure orchestration of src/lib: no DOM, no
- * messages (see `serve`), so it runs in Node tests as it does in the worker.
+ * The worker's memory over the pipeline's stages (src/lib/pipeline): the opened files, what
+ * they loaded as, the current binned and bounded panel and the last finished run, so the app can
+ * ask for slices instead of receiving everything. Each step invalidates the ones after it. A
+ * shell only: every computation is a pipeline stage the CLI calls too; this class keeps the
+ * results between messages and shapes the answers. No DOM, no messages (see `serve`), so it runs
+ * in Node tests as it does in the worker.
  */
 export class Session {
   private opened: Opened | undefined;
   private loaded: Loaded | undefined;
-  private binned: Binned | undefined;
-  private last: (BacktestResult & { panel: Panel; models: readonly string[] }) | undefined;
+  private binned: (BinnedPanel & { bounded: BoundedPanel }) | undefined;
+  private last: RunOutcome | undefined;
   private geometry: { key: string; value: HexGeometry } | undefined;
   private boundary: Boundary | undefined;
   private resolutions: { loaded: Loaded; key: string; cells: ResolutionCells } | undefined;
@@ -75,18 +59,14 @@ export class Session {
 
   /** Parses the files (in order), fingerprints them and suggests a column mapping; files that fail leave the session as it was. */
   async open(files: readonly FileBytes[], onProgress: (progress: Progress) => void = () => {}): Promise<OpenResult> {
-    if (files.length === 0) throw new Error('No files given: choose one or more Arrow files');
-    const t0 = performance.now();
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
-    const sources = files.map((file) => readArrow(new Uint8Array(file.bytes), file.name));
-    const kind = isPanelInput(sources) ? 'panel' : 'incidents';
-    onProgress({ stage: 'hash', message: 'Computing SHA-256 fingerprints' });
-    const parts = files.map((file) => new Uint8Array(file.bytes));
-    const hashes = await Promise.all(parts.map((part) => sha256Hex(part)));
-    const sha256 = parts.length === 1 ? hashes[0] : await sha256Hex(parts);
-    const ms = performance.now() - t0;
+    const opened = await openFiles(
+      files.map((file) => ({ name: file.name, bytes: new Uint8Array(file.bytes) })),
+      () => onProgress({ stage: 'hash', message: 'Computing SHA-256 fingerprints' }),
+    );
     this.loaded = this.binned = undefined;
-    this.opened = { kind, sources, sha256, ms };
+    this.opened = opened;
+    const { kind, sources } = opened;
     const preview = previewRows(sources[0], 12);
     return {
       kind,
@@ -96,26 +76,23 @@ export class Session {
         rows: source.table.numRows,
         format: source.format,
         columns: source.table.schema.fields.map((field) => ({ name: field.name, type: String(field.type) })),
-        sha256: hashes[i],
+        sha256: opened.hashes[i],
       })),
-      sha256,
+      sha256: opened.sha256,
       preview: kind === 'panel' ? panelPreview(preview, sources[0]) : preview,
       suggestion: detectMapping(sources),
-      ms,
+      ms: opened.ms,
     };
   }
 
   /** Decodes the opened files with a mapping: row accounting and an overview. */
   async load(mapping: ColumnMapping): Promise<LoadResult> {
     const opened = this.require(this.opened, 'open files');
-    if (opened.kind === 'panel') throw new InputError(`${namesOf(opened)}: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping`, { code: 'usage' });
-    const t0 = performance.now();
     this.loaded = this.binned = undefined;
     await loadMappingCrs(mapping);
-    const incidents = loadIncidents(opened.sources, mapping);
-    const ms = performance.now() - t0;
-    this.loaded = { kind: 'incidents', mapping, incidents, ms };
-    return { report: incidents.report, summary: summariseIncidents(incidents), ms };
+    const loaded = loadMapped(opened, mapping);
+    this.loaded = loaded;
+    return { report: loaded.incidents.report, summary: summariseIncidents(loaded.incidents), ms: loaded.ms };
   }
 
   /**
@@ -125,13 +102,10 @@ export class Session {
    */
   loadPanel(options: PanelOptions): PanelLoadResult {
     const opened = this.require(this.opened, 'open files');
-    if (opened.kind !== 'panel') throw new InputError(`${namesOf(opened)}: incident files are loaded with a column mapping, not read as a panel`, { code: 'usage' });
-    const t0 = performance.now();
-    const input = readPanelInput(opened.sources, options);
-    const ms = performance.now() - t0;
+    const loaded = loadPanelFiles(opened, options);
     this.binned = undefined;
-    this.loaded = { kind: 'panel', input, ms };
-    return { report: input.report, summary: input.summary, ms };
+    this.loaded = loaded;
+    return { report: loaded.input.report, summary: loaded.input.summary, ms: loaded.ms };
   }
 
   /**
@@ -144,32 +118,31 @@ export class Session {
     const loaded = this.require(this.loaded, 'load the data with a column mapping');
     const t0 = performance.now();
     this.binned = undefined;
-    const { panel: base, report, data, filtered, zoneDeclared } = binLoaded(opened, loaded, settings);
-    const region = this.boundary ? boundaryCells(this.boundary.geojson, base.res) : undefined;
-    const panel = region ? extendPanel(base, region) : base;
+    const binned = binLoaded(opened, loaded, settings);
+    const bounded = applyBoundary(binned.panel, this.boundary);
+    const { panel } = bounded;
     const { cellTotals, periodTotals } = panelTotals(panel);
     const previous = this.geometry?.key;
-    const geometry = this.geometryOf(panel, region ? this.boundary : undefined);
-    const ms = performance.now() - t0;
-    this.binned = { settings, panel, data, region, ms };
+    const geometry = this.geometryOf(panel, bounded.region ? this.boundary : undefined);
+    this.binned = { ...binned, bounded };
     return {
       kind: loaded.kind,
       res: panel.res,
       unit: panel.bucket.unit,
       timeZone: panel.bucket.timeZone,
       clock: panel.bucket.clock,
-      zoneDeclared,
+      zoneDeclared: binned.zoneDeclared,
       cells: panel.cells,
       periods: wallTimesOf(panel.periods, panel.bucket),
       end: wallTimeOf(panel.end, panel.bucket),
       cellTotals,
       periodTotals,
-      report,
-      filtered,
-      boundary: this.boundary && region ? boundaryCover(this.boundary, region, base.cells) : null,
+      report: binned.report,
+      filtered: binned.filtered,
+      boundary: bounded.cover,
       geometry: previous === this.geometry!.key ? null : geometry,
       geometryKey: this.geometry!.key,
-      ms,
+      ms: performance.now() - t0,
     };
   }
 
@@ -197,69 +170,54 @@ export class Session {
       this.boundary = undefined;
       return null;
     }
-    const geojson = parseBoundary(input, this.binned?.panel.res ?? 8);
-    const sha256 = await sha256Hex(new TextEncoder().encode(input.text));
-    this.boundary = { name: input.name, sha256, geojson };
-    return { name: input.name, sha256 };
+    const boundary = await readBoundary(input, this.binned?.panel.res ?? 8);
+    this.boundary = boundary;
+    return { name: boundary.name, sha256: boundary.sha256 };
   }
 
   /** What a run of these models and protocol would use on the current panel (`fitToPanel`), before it starts. */
   async plan(models: readonly string[], protocol: Protocol): Promise<PlanResult> {
     const { panel } = this.require(this.binned, 'bin the data');
-    const specs = models.map((text) => parseModelSpec(text));
-    const { definitions } = await modelDefinitions(specs.map((s) => s.id));
+    const { specs, definitions } = await resolveModels(models);
     const fit = fitToPanel(panel.periods.length, protocol, specs, definitions, { res: panel.res, bucket: panel.bucket });
     const used = fit.models.map((spec) => formatModelSpec(spec, definitions.find((d) => d.id === spec.id)));
     return { folds: fit.protocol.folds, models: used, choices: fit.choices, leftOut: fit.leftOut };
   }
 
   /**
-   * Backtests the models on the current panel: learned models start their tfjs backend first;
-   * every fit yields to the event loop so that `signal` (a 'cancel') takes effect between folds.
+   * Backtests the models on the current panel (`runBacktest`): learned models start their tfjs
+   * backend first; every fit yields to the event loop so that `signal` (a 'cancel') takes effect
+   * between folds.
    */
   async run(spec: RunSpec, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<RunResult> {
     const opened = this.require(this.opened, 'open files');
     const loaded = this.require(this.loaded, 'load the data');
     const binned = this.require(this.binned, 'bin the data');
-    const specs = spec.models.map((text) => parseModelSpec(text));
     onProgress({ stage: 'prepare', message: 'Preparing models' });
-    const { definitions, tensorflow } = await modelDefinitions(specs.map((s) => s.id));
-    let backend: string | undefined;
-    if (specs.some((s) => tensorflow.has(s.id))) {
-      onProgress({ stage: 'backend', message: 'Starting TensorFlow.js' });
-      backend = await this.startBackend(spec.backend, spec.wasmPaths);
-    }
-    const { panel, data } = binned;
-    let lastModel = -1;
-    const result = await backtest({
-      panel,
-      region: binned.region ? regionFromCells(panel, binned.region) : undefined,
-      protocol: spec.protocol,
-      models: specs,
-      definitions: yieldingDefinitions(definitions),
-      data,
-      environment: backend ? { ...spec.environment, backend } : spec.environment,
-      timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms },
-      signal,
-      onProgress: (run) => {
-        onProgress({ stage: 'forecast', run });
-        if (run.fold === run.folds && run.modelIndex === run.models - 1 && lastModel !== run.modelIndex) {
-          lastModel = run.modelIndex;
-          onProgress({ stage: 'score', message: 'Scoring forecasts' });
-        }
+    const models = await resolveModels(spec.models);
+    const outcome = await runBacktest(
+      binned,
+      binned.bounded,
+      { models, protocol: spec.protocol, environment: spec.environment, timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms } },
+      {
+        signal,
+        onProgress: (run) => onProgress({ stage: 'forecast', run }),
+        onStage: (stage, message) => onProgress({ stage, message }),
+        startBackend: () => this.startBackend(spec.backend, spec.wasmPaths),
+        wrapDefinitions: yieldingDefinitions,
       },
-    });
-    const models = result.forecasts.models.map((m) => m.name);
-    this.last = { ...result, panel, models };
-    const { cutoffs, horizon } = result.forecasts;
+    );
+    this.last = outcome;
+    const { panel } = outcome;
+    const { cutoffs, horizon } = outcome.forecasts;
     return {
-      report: result.report,
-      models,
-      region: result.region.mask.slice(),
+      report: outcome.report,
+      models: outcome.models,
+      region: outcome.region.mask.slice(),
       area: panel.area.slice(),
       cells: panel.cells,
       testPeriods: testPeriodsOf(panel, cutoffs, horizon),
-      geometry: this.geometryOf(panel, binned.region ? this.boundary : undefined),
+      geometry: this.geometryOf(panel, binned.bounded.region ? this.boundary : undefined),
     };
   }
 
@@ -275,10 +233,9 @@ export class Session {
     return cellSeriesOf(last.panel, last.forecasts, cell, step);
   }
 
-  /** Every forecast of the last run as an Arrow file (see `forecastsFileBytes`). */
+  /** Every forecast of the last run as an Arrow file (see `forecastsFile`). */
   forecastsFile(): Uint8Array {
-    const last = this.require(this.last, 'run a backtest');
-    return forecastsFileBytes(last.panel, last.forecasts, last.region, last.scores);
+    return forecastsFile(this.require(this.last, 'run a backtest'));
   }
 
   private geometryOf(panel: Panel, outline: Boundary | undefined): HexGeometry {
@@ -293,7 +250,16 @@ export class Session {
   }
 }
 
-/** The opened files' names, for messages. */
-function namesOf(opened: Opened): string {
-  return opened.sources.map((s) => s.name).join(', ');
+/**
+ * FNV-1a (32-bit) over the cell strings, each followed by a comma: a key that changes whenever
+ * the list of cells does, for caching map geometry.
+ * @example hashCells([]) // → '811c9dc5' (the FNV offset basis)
+ */
+export function hashCells(cells: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const cell of cells) {
+    for (let i = 0; i < cell.length; i++) h = Math.imul(h ^ cell.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 44, 0x01000193);
+  }
+  return (h >>> 0).toString(16);
 }

@@ -1,0 +1,207 @@
+import { DataType } from 'apache-arrow';
+import { panelTotal, type Panel } from '../grid/panel';
+import { wallTimeOf } from '../grid/wall-time';
+import type { BucketUnit } from '../grid/time-bucket';
+import type { ColumnMapping } from '../io/column-mapping';
+import type { Clock, Incidents } from '../io/incidents';
+import { InputError } from '../io/input-error';
+import { loadIncidents } from '../io/load-incidents';
+import { hasPanelMetadata, isPanelSource, readPanelFile, type PanelFileOptions, type PanelFileReport } from '../grid/panel-file';
+import type { RowPreview } from '../io/preview-rows';
+import { readArrow, type ArrowSource } from '../io/read-arrow';
+import { sha256Hex } from '../io/sha256-hex';
+
+// The load stage of the pipeline: bytes → Arrow sources (open), then sources → incidents with a
+// column mapping, or → a panel for pre-binned files (load). The CLI, the worker and the notebooks
+// all come through here.
+
+/** A file's name and bytes, however the shell got them (disk, a dropped File, a fetch). */
+export interface NamedBytes {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Files opened: incident files, or pre-binned panel files, with their fingerprints. */
+export interface Opened {
+  readonly kind: 'incidents' | 'panel';
+  readonly sources: readonly ArrowSource[];
+  /** SHA-256 of all files' bytes in order (the report's data fingerprint). */
+  readonly sha256: string;
+  /** SHA-256 of each file. */
+  readonly hashes: readonly string[];
+  readonly ms: number;
+}
+
+/**
+ * Opens Arrow files (file or stream format, in order) and fingerprints them: each file's
+ * SHA-256 and one over all bytes in order (for one file, the two are equal). Throws an
+ * InputError for no files, a file that is not Arrow, or panel and incident files mixed.
+ * `onHashing` is called when reading is done and hashing starts (seconds for a large file).
+ * @example (await openFiles([{ name: 'p.arrow', bytes }])).kind // → 'incidents'
+ */
+export async function openFiles(files: readonly NamedBytes[], onHashing: () => void = () => {}): Promise<Opened> {
+  if (files.length === 0) throw new InputError('No files given: choose one or more Arrow files', { code: 'no-files' });
+  const t0 = performance.now();
+  const sources = files.map((file) => readArrow(file.bytes, file.name));
+  const kind = isPanelInput(sources) ? 'panel' : 'incidents';
+  onHashing();
+  const hashes = await Promise.all(files.map((file) => sha256Hex(file.bytes)));
+  const sha256 = files.length === 1 ? hashes[0] : await sha256Hex(files.map((file) => file.bytes));
+  return { kind, sources, sha256, hashes, ms: performance.now() - t0 };
+}
+
+/**
+ * Opened sources whose bytes were fingerprinted elsewhere (`sha256` over all of them).
+ * @example openedSources([readArrow(bytes, 'a.arrow')], sha).kind // → 'incidents'
+ */
+export function openedSources(sources: readonly ArrowSource[], sha256: string): Opened {
+  return { kind: isPanelInput(sources) ? 'panel' : 'incidents', sources, sha256, hashes: [], ms: 0 };
+}
+
+/**
+ * True when every source is a pre-binned panel file, false when none is; throws an
+ * InputError naming the panel files when the two kinds are mixed.
+ * @example isPanelInput([readArrow(panelFileBytes(panel), 'p.arrow')]) // → true
+ */
+export function isPanelInput(sources: readonly ArrowSource[]): boolean {
+  const panelFiles = sources.filter(isPanelSource);
+  if (panelFiles.length === 0) return false;
+  if (panelFiles.length !== sources.length) {
+    throw new InputError(`${panelFiles.map((s) => s.name).join(', ')} ${panelFiles.length === 1 ? 'is a' : 'are'} pre-binned panel file(s) and cannot be loaded together with incident files`, { code: 'mixed-inputs' });
+  }
+  return true;
+}
+
+/** Incident files decoded with a mapping. */
+export interface LoadedIncidents {
+  readonly kind: 'incidents';
+  readonly mapping: ColumnMapping;
+  readonly incidents: Incidents;
+  readonly ms: number;
+}
+
+/** Pre-binned panel files as read. */
+export interface LoadedPanel {
+  readonly kind: 'panel';
+  readonly input: PanelInput;
+  readonly ms: number;
+}
+
+/** Incidents decoded with a mapping, or a pre-binned panel file as read. */
+export type Loaded = LoadedIncidents | LoadedPanel;
+
+/**
+ * Decodes opened incident files with `mapping` (`loadIncidents`: row accounting, the mapping's
+ * category filter). Panel files are an InputError that says how they load.
+ * @example loadMapped(opened, mapping).incidents.report.read // → rows in all files
+ */
+export function loadMapped(opened: Opened, mapping: ColumnMapping): LoadedIncidents {
+  if (opened.kind === 'panel') throw new InputError(`${namesOf(opened)}: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping`, { code: 'usage' });
+  const t0 = performance.now();
+  const incidents = loadIncidents(opened.sources, mapping);
+  return { kind: 'incidents', mapping, incidents, ms: performance.now() - t0 };
+}
+
+/**
+ * Reads opened pre-binned panel files with bucket and zone overrides (`readPanelInput`).
+ * Incident files are an InputError that says how they load.
+ * @example loadPanelFiles(opened, {}).input.summary.res // → the file's resolution
+ */
+export function loadPanelFiles(opened: Opened, options: PanelFileOptions): LoadedPanel {
+  if (opened.kind !== 'panel') throw new InputError(`${namesOf(opened)}: incident files are loaded with a column mapping, not read as a panel`, { code: 'usage' });
+  const t0 = performance.now();
+  const input = readPanelInput(opened.sources, options);
+  return { kind: 'panel', input, ms: performance.now() - t0 };
+}
+
+function namesOf(opened: Opened): string {
+  return opened.sources.map((s) => s.name).join(', ');
+}
+
+/** A pre-binned panel as read: its grid and span, and where its bucket unit and zone came from. */
+export interface PanelSummary {
+  readonly res: number;
+  readonly unit: BucketUnit;
+  readonly timeZone: string;
+  readonly clock: Clock;
+  readonly cells: number;
+  readonly periods: number;
+  /** Start of the first and of the last period, and the end of the last (wall-clock readings, `wallTimeOf`). */
+  readonly first: number;
+  readonly last: number;
+  readonly end: number;
+  /** The sum of the counts. */
+  readonly incidents: number;
+  /** True for a file written by `hexcast bin`: its metadata fixes resolution, bucket and span, and overrides are ignored. */
+  readonly metadata: boolean;
+  /** Where the bucket unit came from: the file's metadata, the caller's override, or the spacing of the periods. */
+  readonly unitFrom: 'metadata' | 'override' | 'periods';
+  /** Where the zone came from: the file's metadata, the caller's override, the period column's type, or nowhere (UTC). */
+  readonly zoneFrom: 'metadata' | 'override' | 'column' | 'none';
+  /** False when nothing declares the zone of wall-clock periods (they are then labelled UTC internally). */
+  readonly zoneDeclared: boolean;
+}
+
+/** A pre-binned panel as read: the panel, its row accounting and summary. */
+export interface PanelInput {
+  readonly panel: Panel;
+  readonly report: PanelFileReport;
+  readonly summary: PanelSummary;
+}
+
+/**
+ * Reads pre-binned panel files: `readPanelFile` with the caller's bucket unit and zone overrides
+ * when the first file carries no Hexcast metadata — a file written by `hexcast bin` records how
+ * it was binned, so overrides are ignored for it — and a summary that says where the unit and
+ * zone came from. Wall-clock periods whose zone nothing declares (no override, a zone-less
+ * period column, or Hexcast metadata saying 'UTC') are flagged `zoneDeclared: false`.
+ * @example readPanelInput([duckdbDaily], { timeZone: 'America/Chicago' }).summary.zoneFrom // → 'override'
+ */
+export function readPanelInput(sources: readonly ArrowSource[], options: PanelFileOptions = {}): PanelInput {
+  const metadata = sources.length > 0 && hasPanelMetadata(sources[0]);
+  const applied: PanelFileOptions = metadata ? {} : options;
+  const { panel, report } = readPanelFile(sources, applied);
+  const { unit, timeZone, clock } = panel.bucket;
+  const P = panel.periods.length;
+  const zoneFrom: PanelSummary['zoneFrom'] = metadata ? 'metadata' : applied.timeZone ? 'override' : periodColumnZone(sources[0]) ? 'column' : 'none';
+  const zoneDeclared = clock === 'instant' || zoneFrom === 'override' || zoneFrom === 'column' || (zoneFrom === 'metadata' && timeZone !== 'UTC');
+  return {
+    panel,
+    report,
+    summary: {
+      res: panel.res,
+      unit,
+      timeZone,
+      clock,
+      cells: panel.cells.length,
+      periods: P,
+      first: wallTimeOf(panel.periods[0], panel.bucket),
+      last: wallTimeOf(panel.periods[P - 1], panel.bucket),
+      end: wallTimeOf(panel.end, panel.bucket),
+      incidents: panelTotal(panel),
+      metadata,
+      unitFrom: metadata ? 'metadata' : applied.unit ? 'override' : 'periods',
+      zoneFrom,
+      zoneDeclared,
+    },
+  };
+}
+
+/** The zone a source's `period` column declares in its Arrow type (zoned timestamps), else null. */
+function periodColumnZone(source: ArrowSource | undefined): string | null {
+  const type = source?.table.schema.fields.find((f) => f.name === 'period')?.type;
+  return type && DataType.isTimestamp(type) ? (type.timezone ?? null) : null;
+}
+
+/**
+ * A panel file's preview with 64-bit integer `cell` values shown as H3 indexes (hexadecimal),
+ * as DuckDB and Spark store them, instead of as decimal integers; other files pass unchanged.
+ * @example panelPreview({ columns: ['cell'], rows: [{ cell: '617668575944245247' }] }, duckdbFile).rows[0].cell
+ *   // → '892664c1a9bffff'
+ */
+export function panelPreview(preview: RowPreview, source: ArrowSource): RowPreview {
+  const type = source.table.schema.fields.find((f) => f.name === 'cell')?.type;
+  if (!type || !DataType.isInt(type) || type.bitWidth !== 64) return preview;
+  const hex = (text: string): string => (/^-?\d+$/.test(text) ? BigInt.asUintN(64, BigInt(text)).toString(16) : text);
+  return { columns: preview.columns, rows: preview.rows.map((row) => ({ ...row, cell: hex(row.cell) })) };
+}

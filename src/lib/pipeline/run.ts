@@ -1,0 +1,126 @@
+import { backtest, type BacktestResult } from '../evaluate/backtest';
+import type { Protocol } from '../evaluate/protocol';
+import type { Report } from '../evaluate/report';
+import type { RunProgress } from '../evaluate/run-forecasts';
+import type { ModelDefinition, ModelSpec } from '../forecast/model-definition';
+import { modelIdsOf, modelRegistry, parseModelList } from '../forecast/models';
+import type { Panel } from '../grid/panel';
+import { forecastsFileBytes } from '../evaluate/forecasts-file';
+import type { BinnedPanel } from './bin';
+import { studyRegionOf, type BoundedPanel } from './region';
+
+// The run stage of the pipeline: models resolved from the registry, every model forecast on the
+// same cutoffs, scored and reported (`backtest` does all three in one call), and the report's two
+// files (JSON and the forecasts as Arrow) written the same way by every shell.
+
+/** A model list resolved against the registry: the specs to run and the definitions to make them from. */
+export interface ResolvedModels {
+  readonly specs: readonly ModelSpec[];
+  readonly definitions: readonly ModelDefinition[];
+  /** True when a spec needs a TensorFlow.js backend. */
+  readonly tensorflow: boolean;
+}
+
+/**
+ * Resolves a model list (`id[:key=value…]` specs and the words 'baselines', 'learned', 'all')
+ * against the registry, loading the tfjs models only when the list needs them. Throws a
+ * RangeError naming an unknown or malformed spec, with the reason learned models are unavailable
+ * when that is why.
+ * @example (await resolveModels(['naive', 'kde:window=8'])).specs.length // → 2
+ */
+export async function resolveModels(texts: readonly string[]): Promise<ResolvedModels> {
+  const registry = await modelRegistry(modelIdsOf(texts));
+  let specs: ModelSpec[];
+  try {
+    specs = parseModelList(texts, registry.definitions);
+  } catch (error) {
+    throw registry.notes.length > 0 ? new RangeError(`${(error as Error).message}. ${registry.notes.join(' ')}`) : error;
+  }
+  return { specs, definitions: registry.definitions, tensorflow: specs.some((s) => registry.tensorflow.has(s.id)) };
+}
+
+/** What a run needs besides the panel: the models, the protocol and the facts the report records. */
+export interface RunRequest {
+  readonly models: ResolvedModels;
+  readonly protocol: Protocol;
+  readonly environment: Report['environment'];
+  /** Timings of the earlier stages (open, load, bin), for the report. */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/** How the shell takes part in a run: cancellation, progress, and its way to start tfjs. */
+export interface RunHooks {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RunProgress) => void;
+  /** Called when the run moves to another stage: starting tfjs, scoring. */
+  readonly onStage?: (stage: 'backend' | 'score', message: string) => void;
+  /** Starts a tfjs backend for learned models and returns its name; default `ensureBackend` (right for Node; the worker passes its browser start-up). */
+  readonly startBackend?: () => Promise<string>;
+  /** Wraps the definitions (the worker makes every fit yield to its message loop). */
+  readonly wrapDefinitions?: (definitions: readonly ModelDefinition[]) => readonly ModelDefinition[];
+}
+
+/** A finished run: the backtest, the panel it ran on, the model names in report order, and the tfjs backend used. */
+export interface RunOutcome extends BacktestResult {
+  readonly panel: Panel;
+  readonly models: readonly string[];
+  readonly backend?: string;
+}
+
+/**
+ * Backtests the models on a binned (and possibly bounded) panel: starts the tfjs backend when a
+ * learned model needs it (its name goes into the report's environment), then forecasts, scores
+ * and reports (`backtest`) over the boundary's region, or the default region without one.
+ * @example (await runBacktest(binned, bounded, { models, protocol, environment, timings }, {})).report.summary.headline
+ */
+export async function runBacktest(binned: BinnedPanel, bounded: BoundedPanel, request: RunRequest, hooks: RunHooks): Promise<RunOutcome> {
+  const { specs, definitions, tensorflow } = request.models;
+  let backend: string | undefined;
+  if (tensorflow) {
+    hooks.onStage?.('backend', 'Starting TensorFlow.js');
+    backend = await (hooks.startBackend ?? defaultBackend)();
+  }
+  const { panel } = bounded;
+  let scoring = false;
+  const result = await backtest({
+    panel,
+    region: studyRegionOf(bounded),
+    protocol: request.protocol,
+    models: specs,
+    definitions: hooks.wrapDefinitions ? hooks.wrapDefinitions(definitions) : definitions,
+    data: binned.data,
+    environment: backend ? { ...request.environment, backend } : request.environment,
+    timings: request.timings,
+    signal: hooks.signal,
+    onProgress: (run) => {
+      hooks.onProgress?.(run);
+      if (!scoring && run.fold === run.folds && run.modelIndex === run.models - 1) {
+        scoring = true;
+        hooks.onStage?.('score', 'Scoring forecasts');
+      }
+    },
+  });
+  return { ...result, panel, models: result.forecasts.models.map((m) => m.name), ...(backend && { backend }) };
+}
+
+/** tfjs's own choice of backend for this runtime, with tfjs loaded on first use. */
+async function defaultBackend(): Promise<string> {
+  const { ensureBackend } = await import('../forecast/tf');
+  return (await ensureBackend()).backend;
+}
+
+/**
+ * The report as the JSON file every shell writes (two-space indent, final newline).
+ * @example reportJson(report).endsWith('}\n') // → true
+ */
+export function reportJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/**
+ * Every forecast of a run as the Arrow file every shell writes (see `forecastsFileBytes`).
+ * @example tableFromIPC(forecastsFile(outcome)).numRows // → folds × horizon × cells
+ */
+export function forecastsFile(outcome: RunOutcome): Uint8Array {
+  return forecastsFileBytes(outcome.panel, outcome.forecasts, outcome.region, outcome.scores);
+}
