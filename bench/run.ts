@@ -9,9 +9,15 @@ import { cpus, totalmem } from 'node:os';
 const ALL = ['load-bin', 'compressed-read', 'baselines', 'learned'];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];
-console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${new Date().toISOString().slice(0, 10)}`,
+);
 for (const name of chosen) {
-  const output = execFileSync(process.execPath, ['bin/run-ts.js', `bench/${name}.ts`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const output = execFileSync(process.execPath, ['bin/run-ts.js', `bench/${name}.ts`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
+  });
   for (const line of output.split('\n')) {
     if (!line.startsWith('BENCH ')) continue;
     const result = JSON.parse(line.slice(6));

@@ -17,12 +17,16 @@ import { Notebook } from './notebook';
 const detection = { unpatrolled: 0.3, patrolled: 0.9 };
 const worlds = [
   { name: 'Uniform risk', story: 'Every one of the 61 cells has the same true risk (0.6 incidents a week).', trueRate: () => 0.6, uniform: true },
-  { name: 'Real hotspots', story: 'True risk is highest at the centre and fades outwards (2.5 e^(−ring/1.5) + 0.2).', trueRate: ({ ring }: { ring: number }) => 2.5 * Math.exp(-ring / 1.5) + 0.2, uniform: false },
+  {
+    name: 'Real hotspots',
+    story: 'True risk is highest at the centre and fades outwards (2.5 e^(−ring/1.5) + 0.2).',
+    trueRate: ({ ring }: { ring: number }) => 2.5 * Math.exp(-ring / 1.5) + 0.2,
+    uniform: false,
+  },
 ];
 const mean = (values: Float64Array): number => values.reduce((a, b) => a + b, 0) / values.length;
 /** Trailing mean over `window` weeks (shorter at the start), so the trend shows through the weekly noise. */
-const rolling = (values: Float64Array, window = 8): Float64Array =>
-  values.map((_, t) => mean(values.subarray(Math.max(0, t - window + 1), t + 1)));
+const rolling = (values: Float64Array, window = 8): Float64Array => values.map((_, t) => mean(values.subarray(Math.max(0, t - window + 1), t + 1)));
 
 const book = new Notebook('feedback-loop', 'When a forecast grades its own homework: the predictive-policing feedback loop');
 book.text(`
@@ -34,7 +38,16 @@ book.text(`
 `);
 const rows: string[][] = [];
 for (const [i, world] of worlds.entries()) {
-  const result = simulateFeedbackLoop({ trueRate: world.trueRate, rings: 4, periods: 150, warmup: 20, coverage: 0.1, detection, forecaster: historicAverage, seed: 40 + i });
+  const result = simulateFeedbackLoop({
+    trueRate: world.trueRate,
+    rings: 4,
+    periods: 150,
+    warmup: 20,
+    coverage: 0.1,
+    detection,
+    forecaster: historicAverage,
+    seed: 40 + i,
+  });
   const weeks = Array.from(result.apparentHitRate, (_, t) => t + 21);
   book.text(`## ${world.name}\n\n${world.story}`);
   book.chart(
@@ -49,7 +62,12 @@ for (const [i, world] of worlds.entries()) {
     ),
     `${world.name}: apparent and true hit rate of the patrolled 10 % of cells`,
   );
-  rows.push([world.name, formatPercent(mean(result.apparentHitRate)), formatPercent(mean(result.trueHitRate)), world.uniform ? '— (all equally risky)' : formatPercent(mean(result.riskOverlap))]);
+  rows.push([
+    world.name,
+    formatPercent(mean(result.apparentHitRate)),
+    formatPercent(mean(result.trueHitRate)),
+    world.uniform ? '— (all equally risky)' : formatPercent(mean(result.riskOverlap)),
+  ]);
 }
 book.table(['World', 'Apparent hit rate', 'True hit rate', 'Patrols on truly riskiest cells'], rows);
 book.text(`

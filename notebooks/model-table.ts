@@ -28,5 +28,12 @@ export function modelTable(report: Report): { header: string[]; rows: string[][]
 /** The table as Markdown lines. */
 export function modelTableMarkdown(report: Report): string {
   const { header, rows } = modelTable(report);
-  return [`| ${header.join(' | ')} |`, `|---|${header.slice(1).map(() => '---:').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|---|${header
+      .slice(1)
+      .map(() => '---:')
+      .join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }

@@ -56,7 +56,9 @@ function table(book: Notebook, report: Report): void {
 
 const book = new Notebook('real-data', 'Do learned models beat the baselines on real data?');
 const chicago = await run('chicago-crimes-2014-2018.arrow', (m) => ({ ...m!, categories: ['BURGLARY'] }));
-book.text(`## Chicago burglary, 2014–2018\n\n${chicago.panel.cells} cells × ${chicago.panel.periods} weeks; folds ${chicago.cutoffs[0].testStart} … ${chicago.cutoffs.at(-1)!.testEnd}.`);
+book.text(
+  `## Chicago burglary, 2014–2018\n\n${chicago.panel.cells} cells × ${chicago.panel.periods} weeks; folds ${chicago.cutoffs[0].testStart} … ${chicago.cutoffs.at(-1)!.testEnd}.`,
+);
 table(book, chicago);
 book.text(`_${chicago.summary.headline}_ ${chicago.summary.caveats.join(' ')}`);
 book.chart(capturePlot(chicago.models, { maxCoverage: 0.2 }), 'Chicago burglary: capture curves');
@@ -65,7 +67,9 @@ const portland = await run('portland-nij-burglary-vehicle-2012-2017.arrow', () =
   location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' },
   category: 'category',
 }));
-book.text(`## Portland burglary and vehicle theft (NIJ challenge), 2012–2017\n\n${portland.panel.cells} cells × ${portland.panel.periods} weeks; folds ${portland.cutoffs[0].testStart} … ${portland.cutoffs.at(-1)!.testEnd}.`);
+book.text(
+  `## Portland burglary and vehicle theft (NIJ challenge), 2012–2017\n\n${portland.panel.cells} cells × ${portland.panel.periods} weeks; folds ${portland.cutoffs[0].testStart} … ${portland.cutoffs.at(-1)!.testEnd}.`,
+);
 table(book, portland);
 book.text(`_${portland.summary.headline}_ ${portland.summary.caveats.join(' ')}`);
 book.chart(capturePlot(portland.models, { maxCoverage: 0.2 }), 'Portland: capture curves');

@@ -11,7 +11,9 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('notebooks/signal-and-noise.ts --quick', () => {
   it('writes its three worlds with a table each, the oracle on top in the near-repeat world, and three charts', async () => {
-    await promisify(execFile)(process.execPath, ['bin/run-ts.js', 'notebooks/signal-and-noise.ts', '--quick'], { env: { ...process.env, HEXCAST_NOTEBOOK_OUT: out } });
+    await promisify(execFile)(process.execPath, ['bin/run-ts.js', 'notebooks/signal-and-noise.ts', '--quick'], {
+      env: { ...process.env, HEXCAST_NOTEBOOK_OUT: out },
+    });
     const dir = join(out, 'signal-and-noise');
     const md = readFileSync(join(dir, 'README.md'), 'utf8');
     for (const world of ['## 1. Stable hotspots', '## 2. Near repeats', '## 3. Pure noise']) expect(md).toContain(world);

@@ -35,8 +35,7 @@ const WORLDS: { name: string; story: string; rate: (c: RateContext) => number }[
   {
     name: 'Near repeats',
     story: 'Each incident raises the risk of its own cell and its neighbours next week (self-excitation on a flat background), as near-repeat burglary does.',
-    rate: ({ cell, period, count, neighbours }) =>
-      0.15 + 0.45 * count(period - 1, cell) + 0.08 * neighbours.reduce((sum, j) => sum + count(period - 1, j), 0),
+    rate: ({ cell, period, count, neighbours }) => 0.15 + 0.45 * count(period - 1, cell) + 0.08 * neighbours.reduce((sum, j) => sum + count(period - 1, j), 0),
   },
   {
     name: 'Pure noise',
@@ -106,7 +105,13 @@ for (const [w, world] of WORLDS.entries()) {
     ]),
   );
   book.text(`_Verdict:_ ${report.summary.headline} ★ best baseline; (skill against it); ▲/▼ better/worse beyond the 95 % fold interval — however small.`);
-  book.chart(capturePlot(report.models.filter((m) => ['naive', 'historic-average', 'sepp', 'poisson-glm', 'oracle (true rate)'].includes(m.name)), { maxCoverage: 0.3 }), `Capture curves: ${world.name}`);
+  book.chart(
+    capturePlot(
+      report.models.filter((m) => ['naive', 'historic-average', 'sepp', 'poisson-glm', 'oracle (true rate)'].includes(m.name)),
+      { maxCoverage: 0.3 },
+    ),
+    `Capture curves: ${world.name}`,
+  );
 }
 book.text(`
   ## What to take away

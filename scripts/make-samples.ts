@@ -26,8 +26,14 @@ const valid = (v: unknown): boolean => v !== null && v !== undefined;
 const latitude = rows.map((i) => lat.get(i) as number | null);
 const longitude = rows.map((i) => lng.get(i) as number | null);
 const columns = {
-  occurred_at: vectorFromArray(rows.map((i) => time.get(i) as number), new TimestampMillisecond()),
-  primary_type: vectorFromArray(rows.map((i) => type.get(i) as string), new Dictionary(new Utf8(), new Int8())),
+  occurred_at: vectorFromArray(
+    rows.map((i) => time.get(i) as number),
+    new TimestampMillisecond(),
+  ),
+  primary_type: vectorFromArray(
+    rows.map((i) => type.get(i) as string),
+    new Dictionary(new Utf8(), new Int8()),
+  ),
   latitude: vectorFromArray(latitude, new Float32()),
   longitude: vectorFromArray(longitude, new Float32()),
 };
@@ -36,5 +42,8 @@ const bytes = arrowTableBytes(columns, {
   occurred_at: 'local wall-clock time, America/Chicago',
 });
 writeFileSync(new URL('../public/samples/chicago-3-types-2014-2018.arrow', import.meta.url), bytes);
-copyFileSync(new URL('portland-nij-burglary-vehicle-2012-2017.arrow', shared), new URL('../public/samples/portland-nij-burglary-vehicle-2012-2017.arrow', import.meta.url));
+copyFileSync(
+  new URL('portland-nij-burglary-vehicle-2012-2017.arrow', shared),
+  new URL('../public/samples/portland-nij-burglary-vehicle-2012-2017.arrow', import.meta.url),
+);
 console.log(`chicago sample: ${rows.length} rows (${latitude.filter((v) => !valid(v)).length} without location), ${(bytes.length / 1e6).toFixed(2)} MB`);

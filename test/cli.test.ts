@@ -85,9 +85,21 @@ describe('hexcast inspect', () => {
     [['inspect', PORTLAND, '--frobnicate'], 2, "Unknown option '--frobnicate'"],
     [['frobnicate'], 2, "unknown command 'frobnicate'"],
     [['bin', PORTLAND, '--res', '99', '--bucket', 'week', '--out', 'x'], 2, '--res must be a whole number from 0 to 15'],
-    [['inspect', PORTLAND, '--crs', 'EPSG:99999', '--x', 'x_coordinate', '--y', 'y_coordinate'], 1, "unknown CRS 'EPSG:99999': the EPSG registry Hexcast ships (6983 projected and geographic 2D CRSs) has no such code"],
-    [['inspect', PORTLAND, '--crs', 'PROJCS["x",GEOGCS["y"', '--x', 'x_coordinate', '--y', 'y_coordinate'], 1, `cannot use the CRS WKT 'PROJCS["x",GEOGCS["y"': unable to parse string`],
-    [['inspect', PORTLAND, '--crs', 'EPSG:2913', '--x', 'x_coordinate', '--y', 'y_coordinate', '--category', 'category'], 2, "'category' is a column: to choose the category column, use --category-column category"],
+    [
+      ['inspect', PORTLAND, '--crs', 'EPSG:99999', '--x', 'x_coordinate', '--y', 'y_coordinate'],
+      1,
+      "unknown CRS 'EPSG:99999': the EPSG registry Hexcast ships (6983 projected and geographic 2D CRSs) has no such code",
+    ],
+    [
+      ['inspect', PORTLAND, '--crs', 'PROJCS["x",GEOGCS["y"', '--x', 'x_coordinate', '--y', 'y_coordinate'],
+      1,
+      `cannot use the CRS WKT 'PROJCS["x",GEOGCS["y"': unable to parse string`,
+    ],
+    [
+      ['inspect', PORTLAND, '--crs', 'EPSG:2913', '--x', 'x_coordinate', '--y', 'y_coordinate', '--category', 'category'],
+      2,
+      "'category' is a column: to choose the category column, use --category-column category",
+    ],
   ])('hexcast %j exits %i with a one-line reason', async (args, exit, message) => {
     const { code, stderr } = await hexcast(...args);
     expect(code).toBe(exit);
@@ -111,7 +123,24 @@ describe('hexcast bin and backtest', () => {
   const panel = join(dir, 'portland-weekly.arrow');
 
   it('bins Portland burglaries weekly at res 8 into a panel file', async () => {
-    const { code, stderr } = await hexcast('bin', PORTLAND, '--crs', 'EPSG:2913', '--x', 'x_coordinate', '--y', 'y_coordinate', '--res', '8', '--bucket', 'week', '--category', 'BURGLARY', '--out', panel);
+    const { code, stderr } = await hexcast(
+      'bin',
+      PORTLAND,
+      '--crs',
+      'EPSG:2913',
+      '--x',
+      'x_coordinate',
+      '--y',
+      'y_coordinate',
+      '--res',
+      '8',
+      '--bucket',
+      'week',
+      '--category',
+      'BURGLARY',
+      '--out',
+      panel,
+    );
     expect(code).toBe(0);
     expect(stderr).toMatch(/15,206 rows read, 5,364 kept/);
     const table = tableFromIPC(readFileSync(panel));
@@ -124,8 +153,32 @@ describe('hexcast bin and backtest', () => {
   });
 
   it('backtests the panel file and writes JSON, Markdown, HTML and forecasts; the same run gives the same numbers', async () => {
-    const args = ['backtest', panel, '--folds', '20', '--horizon', '2', '--step', '2', '--models', 'naive,historic-average,kde,sepp', '--coverage', '0.02,0.1', '--quiet'];
-    const first = await hexcast(...args, '--out', join(dir, 'a.json'), '--md', join(dir, 'a.md'), '--html', join(dir, 'a.html'), '--forecasts', join(dir, 'a.arrow'));
+    const args = [
+      'backtest',
+      panel,
+      '--folds',
+      '20',
+      '--horizon',
+      '2',
+      '--step',
+      '2',
+      '--models',
+      'naive,historic-average,kde,sepp',
+      '--coverage',
+      '0.02,0.1',
+      '--quiet',
+    ];
+    const first = await hexcast(
+      ...args,
+      '--out',
+      join(dir, 'a.json'),
+      '--md',
+      join(dir, 'a.md'),
+      '--html',
+      join(dir, 'a.html'),
+      '--forecasts',
+      join(dir, 'a.arrow'),
+    );
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const a = JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8'));
@@ -145,16 +198,39 @@ describe('hexcast bin and backtest', () => {
 
     await hexcast(...args, '--out', join(dir, 'b.json'));
     const b = JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'));
-    const numbers = (r: typeof a) => JSON.stringify({ models: r.models.map((m: { metrics: unknown; comparisons: unknown }) => [m.metrics, m.comparisons]), folds: r.folds, summary: r.summary });
+    const numbers = (r: typeof a) =>
+      JSON.stringify({
+        models: r.models.map((m: { metrics: unknown; comparisons: unknown }) => [m.metrics, m.comparisons]),
+        folds: r.folds,
+        summary: r.summary,
+      });
     expect(numbers(b)).toBe(numbers(a));
   });
 
   it('uses a GeoJSON boundary as the study region, empty cells included', async () => {
     // A rectangle over central Portland (WGS84 lng/lat), about 6 × 5 km.
     const boundary = join(dir, 'central.geojson');
-    const ring = [[-122.70, 45.50], [-122.62, 45.50], [-122.62, 45.545], [-122.70, 45.545], [-122.70, 45.50]];
+    const ring = [
+      [-122.7, 45.5],
+      [-122.62, 45.5],
+      [-122.62, 45.545],
+      [-122.7, 45.545],
+      [-122.7, 45.5],
+    ];
     writeFileSync(boundary, JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }));
-    const { code } = await hexcast('backtest', panel, '--folds', '8', '--models', 'naive,historic-average', '--boundary', boundary, '--out', join(dir, 'boundary.json'), '--quiet');
+    const { code } = await hexcast(
+      'backtest',
+      panel,
+      '--folds',
+      '8',
+      '--models',
+      'naive,historic-average',
+      '--boundary',
+      boundary,
+      '--out',
+      join(dir, 'boundary.json'),
+      '--quiet',
+    );
     expect(code).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'boundary.json'), 'utf8'));
     expect(report.panel.studyRegion.source).toBe('boundary');
@@ -201,7 +277,19 @@ describe('hexcast bin and backtest', () => {
   it('writes its outputs whole or not at all: a missing --md folder fails before the run, leaving no JSON or forecasts', async () => {
     const out = join(dir, 'partial.json');
     const forecasts = join(dir, 'partial.arrow');
-    const { code, stderr } = await hexcast('backtest', panel, '--models', 'naive', '--out', out, '--md', join(dir, 'missing-dir', 'x.md'), '--forecasts', forecasts, '--quiet');
+    const { code, stderr } = await hexcast(
+      'backtest',
+      panel,
+      '--models',
+      'naive',
+      '--out',
+      out,
+      '--md',
+      join(dir, 'missing-dir', 'x.md'),
+      '--forecasts',
+      forecasts,
+      '--quiet',
+    );
     expect(code).toBe(2);
     expect(stderr).toContain(`--md ${join(dir, 'missing-dir', 'x.md')}: the folder '${join(dir, 'missing-dir')}' does not exist`);
     expect(existsSync(out)).toBe(false);
@@ -220,7 +308,21 @@ describe('hexcast bin and backtest', () => {
 
 describe('defaults on the data a user has: Portland burglaries cut to 30 weeks (2016-10-31 to 2017-05-28)', () => {
   const short = join(dir, 'portland-30-weeks.arrow');
-  const binning = ['--crs', 'EPSG:2913', '--x', 'x_coordinate', '--y', 'y_coordinate', '--res', '8', '--bucket', 'week', '--category', 'BURGLARY', '--keep-partial'];
+  const binning = [
+    '--crs',
+    'EPSG:2913',
+    '--x',
+    'x_coordinate',
+    '--y',
+    'y_coordinate',
+    '--res',
+    '8',
+    '--bucket',
+    'week',
+    '--category',
+    'BURGLARY',
+    '--keep-partial',
+  ];
   {
     // The file is sorted by date: rows [a, b) are the 30 ISO weeks, kept as the original Arrow schema.
     const table = tableFromIPC(readFileSync(PORTLAND));
@@ -233,7 +335,18 @@ describe('defaults on the data a user has: Portland burglaries cut to 30 weeks (
   }
 
   it('runs the baselines with default settings: 17 folds (kde’s 13 weeks fit), seasonal-naive left out with its reason in JSON, Markdown and HTML', async () => {
-    const { code, stderr } = await hexcast('backtest', short, ...binning, '--out', join(dir, 's.json'), '--md', join(dir, 's.md'), '--html', join(dir, 's.html'), '--quiet');
+    const { code, stderr } = await hexcast(
+      'backtest',
+      short,
+      ...binning,
+      '--out',
+      join(dir, 's.json'),
+      '--md',
+      join(dir, 's.md'),
+      '--html',
+      join(dir, 's.html'),
+      '--quiet',
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 's.json'), 'utf8'));
@@ -241,7 +354,8 @@ describe('defaults on the data a user has: Portland burglaries cut to 30 weeks (
     expect(report.protocol.folds).toBe(17);
     expect(report.cutoffs[0].cutoff).toBe(13);
     expect(report.fitToPanel.requested.folds).toBe('auto');
-    const reason = 'seasonal-naive(m=52) needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1) (a season is never shortened)';
+    const reason =
+      'seasonal-naive(m=52) needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1) (a season is never shortened)';
     expect(report.fitToPanel.leftOut).toEqual([{ model: 'seasonal-naive(m=52)', reason }]);
     expect(report.models.map((m: { name: string }) => m.name)).toEqual([
       'naive',
@@ -270,7 +384,13 @@ describe('defaults on the data a user has: Portland burglaries cut to 30 weeks (
       ['gru: window', 4],
       ['graph: window', 4],
     ]);
-    expect(report.models.map((m: { name: string }) => m.name)).toEqual(['sepp', 'poisson-glm', 'mlp(hidden=32,epochs=1)', 'gru(hidden=16,window=4,epochs=1)', 'graph(hidden=16,layers=2,window=4,epochs=1)']);
+    expect(report.models.map((m: { name: string }) => m.name)).toEqual([
+      'sepp',
+      'poisson-glm',
+      'mlp(hidden=32,epochs=1)',
+      'gru(hidden=16,window=4,epochs=1)',
+      'graph(hidden=16,layers=2,window=4,epochs=1)',
+    ]);
   });
 
   it('keeps today’s precise errors for explicit settings that cannot fit', async () => {
@@ -281,7 +401,9 @@ describe('defaults on the data a user has: Portland burglaries cut to 30 weeks (
     );
     const season = await hexcast('backtest', short, ...binning, '--models', 'naive,seasonal-naive:m=52', '--out', join(dir, 'e.json'), '--quiet');
     expect(season.code).toBe(1);
-    expect(season.stderr).toContain("Model 'seasonal-naive(m=52)' needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1); lower m or set it to 0 (auto)");
+    expect(season.stderr).toContain(
+      "Model 'seasonal-naive(m=52)' needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1); lower m or set it to 0 (auto)",
+    );
     const none = await hexcast('backtest', short, ...binning, '--models', 'seasonal-naive', '--out', join(dir, 'e.json'), '--quiet');
     expect(none.stderr).toContain('No model can run on this panel of 30 periods: seasonal-naive(m=52) needs 52 training periods');
     expect(existsSync(join(dir, 'e.json'))).toBe(false);

@@ -13,12 +13,21 @@ import { syntheticPanel } from '../src/lib/simulate/synthetic-panel';
 describe('forecasts file', () => {
   it('recomputes MAE, RMSE, deviance, MASE, Brier, log score, hit rate, PAI and PEI (with their tie range) of every fold and model', async () => {
     // Cells 0 and 1 have no incident before period 53: they join the model universe at the cutoff after their first incident.
-    const { panel } = syntheticPanel({ rings: 3, periods: 60, seed: 21, rate: ({ cell, ring, period }) => (cell < 2 && period < 53 ? 0 : (3 / (1 + ring)) * (1 + 0.4 * Math.sin(period / 3))) });
+    const { panel } = syntheticPanel({
+      rings: 3,
+      periods: 60,
+      seed: 21,
+      rate: ({ cell, ring, period }) => (cell < 2 && period < 53 ? 0 : (3 / (1 + ring)) * (1 + 0.4 * Math.sin(period / 3))),
+    });
     const protocol = protocolOf({ horizon: 2, folds: 6, step: 2, validation: 0, coverage: [0.05, 0.2] });
     const result = await backtest({
       panel,
       protocol,
-      models: [{ id: 'naive', params: {} }, { id: 'kde', params: { window: 4 } }, { id: 'historic-average', params: {} }],
+      models: [
+        { id: 'naive', params: {} },
+        { id: 'kde', params: { window: 4 } },
+        { id: 'historic-average', params: {} },
+      ],
       definitions: BASELINES,
       data: { kind: 'panel', files: [], sha256: '', rows: { read: 0, kept: 0, dropped: {} } },
       environment: { hexcast: 'test', runtime: 'test', libraries: {} },

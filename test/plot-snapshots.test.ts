@@ -37,8 +37,15 @@ function svgDocument(width: number, height: number, title: string, body: string)
 /** A colour ramp with its ticks and end words, as the map legend shows it, at (x, y), `width` px long. */
 function rampSvg(scale: ColourScale, id: string, x: number, y: number, width: number): string {
   const stops = scale.stops.map((s) => `<stop offset="${s.offset}" stop-color="${s.colour}"/>`).join('');
-  const ticks = scale.ticks.map((t) => `<line x1="${x + t.position * width}" x2="${x + t.position * width}" y1="${y + 12}" y2="${y + 16}" stroke="#444"/><text x="${x + t.position * width}" y="${y + 27}" text-anchor="middle">${t.label}</text>`).join('\n');
-  const ends = scale.ends ? `<text x="${x}" y="${y - 4}">${scale.ends[0]}</text><text x="${x + width}" y="${y - 4}" text-anchor="end">${scale.ends[1]}</text>` : '';
+  const ticks = scale.ticks
+    .map(
+      (t) =>
+        `<line x1="${x + t.position * width}" x2="${x + t.position * width}" y1="${y + 12}" y2="${y + 16}" stroke="#444"/><text x="${x + t.position * width}" y="${y + 27}" text-anchor="middle">${t.label}</text>`,
+    )
+    .join('\n');
+  const ends = scale.ends
+    ? `<text x="${x}" y="${y - 4}">${scale.ends[0]}</text><text x="${x + width}" y="${y - 4}" text-anchor="end">${scale.ends[1]}</text>`
+    : '';
   return `<defs><linearGradient id="${id}">${stops}</linearGradient></defs><rect x="${x}" y="${y}" width="${width}" height="12" fill="url(#${id})"/>\n${ticks}\n${ends}`;
 }
 
@@ -48,7 +55,12 @@ function mapSvg(geometry: HexGeometry, fills: readonly string[], title: string, 
   const bar = scaleBar(geometry.metresPerPixel, geometry.width / 4);
   const barSvg = `<g transform="translate(10 ${geometry.height - 14})"><line x1="0" x2="${bar.pixels}" y1="0" y2="0" stroke="#222" stroke-width="2"/><text x="0" y="-4">${bar.label}</text></g>`;
   const outline = geometry.outline ? `<path d="${geometry.outline}" fill="none" stroke="#222"/>` : '';
-  return svgDocument(geometry.width, geometry.height + extraHeight, title, `${cells}\n${outline}\n${barSvg}\n<g transform="translate(0 ${geometry.height})">${extra}</g>`);
+  return svgDocument(
+    geometry.width,
+    geometry.height + extraHeight,
+    title,
+    `${cells}\n${outline}\n${barSvg}\n<g transform="translate(0 ${geometry.height})">${extra}</g>`,
+  );
 }
 
 /** Rows of time-axis ticks, one row per case, each tick a mark and its label. */
@@ -60,7 +72,12 @@ function axesSvg(rows: readonly { label: string; start: number; end: number; tic
     .map((row, r) => {
       const y = 30 + r * 50;
       const at = (t: number): number => left + ((t - row.start) / (row.end - row.start)) * (right - left);
-      const marks = row.ticks.map((t) => `<line x1="${at(t.value)}" x2="${at(t.value)}" y1="${y}" y2="${y + 5}" stroke="#888"/><text x="${at(t.value)}" y="${y + 17}" text-anchor="middle">${t.label}</text>`).join('');
+      const marks = row.ticks
+        .map(
+          (t) =>
+            `<line x1="${at(t.value)}" x2="${at(t.value)}" y1="${y}" y2="${y + 5}" stroke="#888"/><text x="${at(t.value)}" y="${y + 17}" text-anchor="middle">${t.label}</text>`,
+        )
+        .join('');
       return `<text x="${left}" y="${y - 8}" fill="#222">${row.label}</text><line x1="${left}" x2="${right}" y1="${y}" y2="${y}" stroke="#888"/>${marks}`;
     })
     .join('\n');
@@ -83,7 +100,17 @@ describe('chart snapshots (test/snapshots/plots/)', () => {
         { name: 'historic-average', kind: 'baseline', x, y: a },
         { name: 'poisson-glm', kind: 'learned', x, y: b },
       ],
-      { xLabel: 'Fold', yLabel: 'MAE (lower is better)', reference: { points: [[0, 2], [29, 2]], label: 'level 2' } },
+      {
+        xLabel: 'Fold',
+        yLabel: 'MAE (lower is better)',
+        reference: {
+          points: [
+            [0, 2],
+            [29, 2],
+          ],
+          label: 'level 2',
+        },
+      },
     );
     expect(plot.series.map((s) => s.points.length)).toEqual([30, 27]);
     expectSnapshotFile('line-plot.svg', roundNumbers(renderChartSvg(plot, 'Line plot')));
@@ -128,11 +155,19 @@ describe('chart snapshots (test/snapshots/plots/)', () => {
     const actual = periods.map((_, k) => rng.poisson(3 + 2 * Math.sin(k / 5)));
     const forecastPeriods = periods.slice(28);
     const forecasts = [...forecastPeriods.map((_, k) => 3 + 0.1 * k), ...forecastPeriods.map((_, k) => 3 + 2 * Math.sin((28 + k) / 5) + 0.2 * rng.normal())];
-    const plot = cellSeriesPlot({ periods, actual, forecastPeriods, forecasts }, [
-      { name: 'historic-average', kind: 'baseline' },
-      { name: 'poisson-glm', kind: 'learned' },
-    ], { unit: 'week', context: 10 });
-    expect(plot.series.map((s) => [s.name, s.points.length])).toEqual([['historic-average', 12], ['poisson-glm', 12], ['actual', 22]]);
+    const plot = cellSeriesPlot(
+      { periods, actual, forecastPeriods, forecasts },
+      [
+        { name: 'historic-average', kind: 'baseline' },
+        { name: 'poisson-glm', kind: 'learned' },
+      ],
+      { unit: 'week', context: 10 },
+    );
+    expect(plot.series.map((s) => [s.name, s.points.length])).toEqual([
+      ['historic-average', 12],
+      ['poisson-glm', 12],
+      ['actual', 22],
+    ]);
     expectSnapshotFile('cell-series-plot.svg', roundNumbers(renderChartSvg(plot, 'One cell over time')));
   });
 
@@ -143,7 +178,10 @@ describe('chart snapshots (test/snapshots/plots/)', () => {
     expect(geometry.paths).toHaveLength(91);
     const counts = cells.map((_, i) => (i === 3 ? 0 : rng.poisson(20 / (1 + Math.floor(i / 12)))));
     const scale = sequentialScale(Math.max(...counts));
-    expectSnapshotFile('hex-map-sequential.svg', roundNumbers(mapSvg(geometry, counts.map(scale.colour), 'Counts per cell', rampSvg(scale, 'seq', 20, 16, 380), 56)));
+    expectSnapshotFile(
+      'hex-map-sequential.svg',
+      roundNumbers(mapSvg(geometry, counts.map(scale.colour), 'Counts per cell', rampSvg(scale, 'seq', 20, 16, 380), 56)),
+    );
   });
 
   it('colour-scale (diverging) + hex-geometry outline: forecast − actual on the same cells, with a study-area box drawn over them', () => {
@@ -151,13 +189,27 @@ describe('chart snapshots (test/snapshots/plots/)', () => {
     const cells = disk();
     // A GeoJSON box (counter-clockwise, as GeoJSON winds it) smaller than the disk, so it crosses cells.
     const [w, s, e, n] = [-87.6698, 41.8481, -87.5898, 41.9081];
-    const outline = { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+    const outline = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+    };
     const geometry = hexGeometry(cells, { width: 420, outline });
     expect(geometry.outline).toMatch(/^M[\d.,]+L/);
     const errors = cells.map(() => 3 * rng.normal());
     const scale = divergingScale(Math.max(...errors.map(Math.abs)));
     expect(scale.ticks.map((t) => t.position)).toEqual([0, 0.25, 0.5, 0.75, 1]);
-    expectSnapshotFile('hex-map-diverging.svg', roundNumbers(mapSvg(geometry, errors.map(scale.colour), 'Forecast minus actual', rampSvg(scale, 'div', 20, 20, 380), 60)));
+    expectSnapshotFile(
+      'hex-map-diverging.svg',
+      roundNumbers(mapSvg(geometry, errors.map(scale.colour), 'Forecast minus actual', rampSvg(scale, 'div', 20, 20, 380), 60)),
+    );
   });
 
   it('hotspot-classes: the top 10 % of the area flagged, with hits, misses and the legend', () => {
@@ -166,9 +218,28 @@ describe('chart snapshots (test/snapshots/plots/)', () => {
     const geometry = hexGeometry(cells, { width: 420 });
     const forecast = cells.map((_, i) => 10 / (1 + i) + 0.1 * rng.next());
     const actual = cells.map((_, i) => rng.poisson(4 / (1 + i / 4)));
-    const map = hotspotMap(forecast, actual, cells.map(() => 1), cells.map(() => 1), 0.1);
-    const legend = HOTSPOT_CLASSES.map((c, i) => `<rect x="20" y="${10 + i * 16}" width="12" height="12" fill="${c.colour}"/><text x="38" y="${16 + i * 16}" dy="0.32em">${c.label}</text>`).join('\n');
-    expectSnapshotFile('hex-map-hotspots.svg', roundNumbers(mapSvg(geometry, Array.from(map.classes, (k) => HOTSPOT_CLASSES[k].colour), 'Hotspots flagged at 10 %', legend, 16 * HOTSPOT_CLASSES.length + 16)));
+    const map = hotspotMap(
+      forecast,
+      actual,
+      cells.map(() => 1),
+      cells.map(() => 1),
+      0.1,
+    );
+    const legend = HOTSPOT_CLASSES.map(
+      (c, i) => `<rect x="20" y="${10 + i * 16}" width="12" height="12" fill="${c.colour}"/><text x="38" y="${16 + i * 16}" dy="0.32em">${c.label}</text>`,
+    ).join('\n');
+    expectSnapshotFile(
+      'hex-map-hotspots.svg',
+      roundNumbers(
+        mapSvg(
+          geometry,
+          Array.from(map.classes, (k) => HOTSPOT_CLASSES[k].colour),
+          'Hotspots flagged at 10 %',
+          legend,
+          16 * HOTSPOT_CLASSES.length + 16,
+        ),
+      ),
+    );
   });
 
   it('time-ticks: hours, days, weeks, months and years, with and without a bucket unit', () => {

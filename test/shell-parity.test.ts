@@ -29,7 +29,13 @@ const CATEGORIES = ['BURGLARY'];
 const MODELS = ['naive', 'historic-average', 'kde:window=8'];
 const PROTOCOL = protocolOf({ horizon: 2, folds: 4, step: 2, validation: 0, coverage: [0.05, 0.2] });
 // A rectangle over east Portland and beyond (WGS84 lng/lat), so the boundary adds empty cells and leaves some data cells out.
-const RING = [[-122.7, 45.5], [-122.5, 45.5], [-122.5, 45.62], [-122.7, 45.62], [-122.7, 45.5]];
+const RING = [
+  [-122.7, 45.5],
+  [-122.5, 45.5],
+  [-122.5, 45.62],
+  [-122.7, 45.62],
+  [-122.7, 45.5],
+];
 const BOUNDARY = JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [RING] } });
 
 const dir = mkdtempSync(join(tmpdir(), 'hexcast-parity-'));
@@ -77,7 +83,11 @@ describe('the worker session and the CLI give the same result at every stage', (
     const panel = session.bin(settings);
     await session.setBoundary({ name: 'east.geojson', text: BOUNDARY });
     const bounded = session.bin(settings);
-    const run = await session.run({ models: MODELS, protocol: PROTOCOL, backend: 'auto', environment: { hexcast: 'test', runtime: 'node', libraries: {} } }, new AbortController().signal, () => {});
+    const run = await session.run(
+      { models: MODELS, protocol: PROTOCOL, backend: 'auto', environment: { hexcast: 'test', runtime: 'node', libraries: {} } },
+      new AbortController().signal,
+      () => {},
+    );
     app = { load, panel, bounded, run, forecasts: session.forecastsFile() };
     writeFileSync(path('east.geojson'), BOUNDARY);
   }, 60_000);
@@ -94,7 +104,19 @@ describe('the worker session and the CLI give the same result at every stage', (
   });
 
   it('panel: the same cells, periods and counts per cell and per period, and the same incidents left out by the category filter', async () => {
-    const { code } = await hexcast('bin', PORTLAND, ...CLI_MAPPING, '--res', '8', '--bucket', 'week', '--category', ...CATEGORIES, '--out', path('panel.arrow'));
+    const { code } = await hexcast(
+      'bin',
+      PORTLAND,
+      ...CLI_MAPPING,
+      '--res',
+      '8',
+      '--bucket',
+      'week',
+      '--category',
+      ...CATEGORIES,
+      '--out',
+      path('panel.arrow'),
+    );
     expect(code).toBe(0);
     const { panel } = readPanelFile([readArrow(readFileSync(path('panel.arrow')), 'panel.arrow')]);
     const totals = panelTotals(panel);

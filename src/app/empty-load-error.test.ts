@@ -12,10 +12,30 @@ function report(read: number, kept: number, drops: Partial<Record<DropReason, nu
 
 describe('emptyLoadError', () => {
   it.each([
-    [report(10, 0, { 'time-unparseable': 10 }), xy, 'time', 'No rows kept: all 10 rows were dropped because time could not be parsed. Check the time column and its encoding.'],
-    [report(10, 0, { 'location-out-of-range': 9, 'time-null': 1 }), xy, 'crs', 'No rows kept: 9 of 10 rows were dropped because location is not a valid latitude/longitude after projection. Check the CRS: the projected coordinates do not land on valid latitudes and longitudes.'],
-    [report(10, 0, { 'location-out-of-range': 10 }), latlng, 'location', 'No rows kept: all 10 rows were dropped because location is not a valid latitude/longitude after projection. Check the location columns.'],
-    [report(4, 0, { 'category-filtered': 4 }), latlng, 'category', 'No rows kept: all 4 rows were dropped because category excluded by the filter. Check the category filter.'],
+    [
+      report(10, 0, { 'time-unparseable': 10 }),
+      xy,
+      'time',
+      'No rows kept: all 10 rows were dropped because time could not be parsed. Check the time column and its encoding.',
+    ],
+    [
+      report(10, 0, { 'location-out-of-range': 9, 'time-null': 1 }),
+      xy,
+      'crs',
+      'No rows kept: 9 of 10 rows were dropped because location is not a valid latitude/longitude after projection. Check the CRS: the projected coordinates do not land on valid latitudes and longitudes.',
+    ],
+    [
+      report(10, 0, { 'location-out-of-range': 10 }),
+      latlng,
+      'location',
+      'No rows kept: all 10 rows were dropped because location is not a valid latitude/longitude after projection. Check the location columns.',
+    ],
+    [
+      report(4, 0, { 'category-filtered': 4 }),
+      latlng,
+      'category',
+      'No rows kept: all 4 rows were dropped because category excluded by the filter. Check the category filter.',
+    ],
   ] as const)('emptyLoadError(%o) points at %s', (input, mapping, field, message) => {
     expect(emptyLoadError(input, mapping)).toEqual({ field, message });
   });

@@ -14,7 +14,10 @@ export function emptyLoadError(report: Pick<LoadReport, 'read' | 'kept' | 'dropp
   if (report.kept > 0 || report.read === 0) return null;
   const reason = DROP_REASONS.reduce((best, r) => (report.dropped[r] > report.dropped[best] ? r : best), DROP_REASONS[0]);
   const count = report.dropped[reason];
-  const share = count === report.read ? `all ${report.read.toLocaleString('en-US')} rows were` : `${count.toLocaleString('en-US')} of ${report.read.toLocaleString('en-US')} rows were`;
+  const share =
+    count === report.read
+      ? `all ${report.read.toLocaleString('en-US')} rows were`
+      : `${count.toLocaleString('en-US')} of ${report.read.toLocaleString('en-US')} rows were`;
   let field: MappingField;
   let advice: string;
   if (reason.startsWith('time-null') || reason === 'time-unparseable') {

@@ -30,7 +30,10 @@ describe('encodeExperiment / decodeExperiment', () => {
   });
 
   it('decodeExperiment fills what a short link leaves out with the defaults', () => {
-    expect(decodeExperiment('sample=chicago&res=9')).toEqual({ ...defaultExperiment({ kind: 'sample', id: 'chicago' }), binning: { res: 9, unit: 'week', timeZone: null, categories: null } });
+    expect(decodeExperiment('sample=chicago&res=9')).toEqual({
+      ...defaultExperiment({ kind: 'sample', id: 'chicago' }),
+      binning: { res: 9, unit: 'week', timeZone: null, categories: null },
+    });
   });
 
   it("folds: 'auto' when absent or 'auto'; a number in an older link stays that number (the link reproduces its run)", () => {

@@ -71,7 +71,8 @@ export function decodeExperiment(text: string): Experiment | null {
   let categories: string[] | null = null;
   if (catsText !== null) {
     const value = json(catsText, 'cats');
-    if (!Array.isArray(value) || !value.every((c) => typeof c === 'string')) throw new Error(`URL parameter 'cats' is '${catsText}': expected a JSON list of category names`);
+    if (!Array.isArray(value) || !value.every((c) => typeof c === 'string'))
+      throw new Error(`URL parameter 'cats' is '${catsText}': expected a JSON list of category names`);
     categories = value;
   }
   const given = params.getAll('model');
@@ -84,7 +85,7 @@ export function decodeExperiment(text: string): Experiment | null {
     horizon: integer(params, 'horizon'),
     folds: params.get('folds') === 'auto' ? 'auto' : integer(params, 'folds'),
     step: integer(params, 'step'),
-    window: window === null || window === 'expanding' ? window ?? undefined : integer(params, 'window'),
+    window: window === null || window === 'expanding' ? (window ?? undefined) : integer(params, 'window'),
     refitEvery: integer(params, 'refit'),
     validation: integer(params, 'validation'),
     coverage: coverage === null ? undefined : coverage.split(',').map((c) => number(c, 'coverage')),

@@ -7,8 +7,7 @@ import type { BackendPreference } from '../lib/worker/protocol';
 
 /** Where the data of an experiment comes from: a bundled sample, or the user's files (checked by SHA-256). */
 export type DataSource =
-  | { readonly kind: 'sample'; readonly id: string }
-  | { readonly kind: 'files'; readonly files: readonly { readonly name: string; readonly sha256: string }[] };
+  { readonly kind: 'sample'; readonly id: string } | { readonly kind: 'files'; readonly files: readonly { readonly name: string; readonly sha256: string }[] };
 
 /**
  * Everything that fixes a result: the data, how its columns are read, how it is binned, which

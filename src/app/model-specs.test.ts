@@ -16,7 +16,7 @@ describe('model specs', () => {
     expect(toggleModel(specs, catalogue, id, on)).toEqual(expected);
   });
 
-  it("setModelParam sets a value, drops it again when it equals the default, and refuses one out of range", () => {
+  it('setModelParam sets a value, drops it again when it equals the default, and refuses one out of range', () => {
     const alpha = ewma.params.find((p) => p.name === 'alpha')!;
     expect(setModelParam(['naive', 'ewma'], 1, ewma, 'alpha', 0.123)).toEqual({ specs: ['naive', 'ewma:alpha=0.123'] });
     expect(setModelParam(['ewma:alpha=0.123'], 0, ewma, 'alpha', alpha.default)).toEqual({ specs: ['ewma'] });

@@ -103,18 +103,25 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   const boundary = boundaryText === undefined ? undefined : await readBoundary({ name: values.boundary!, text: boundaryText }, prepared.panel.res);
   const bounded = applyBoundary(prepared.panel, boundary);
   const { panel } = bounded;
-  progress.note(`panel: ${panel.cells.length.toLocaleString('en-US')} cells × ${panel.periods.length.toLocaleString('en-US')} ${panel.bucket.unit} periods; ${models.specs.length} models × ${protocol.folds} folds`);
+  progress.note(
+    `panel: ${panel.cells.length.toLocaleString('en-US')} cells × ${panel.periods.length.toLocaleString('en-US')} ${panel.bucket.unit} periods; ${models.specs.length} models × ${protocol.folds} folds`,
+  );
 
   const environment = { hexcast: HEXCAST_VERSION, runtime: `node ${process.version} (${process.platform} ${process.arch})`, libraries: LIBRARY_VERSIONS };
   const timings = { openMs: opened.ms, ...prepared.timings };
-  const outcome = await runBacktest(prepared.binned, bounded, { models, protocol, environment, timings }, {
-    signal,
-    onProgress: (p) => {
-      const fit = p.fit;
-      const detail = fit?.loss !== undefined ? `${fit.stage} ${fit.step ?? ''}${fit.steps ? `/${fit.steps}` : ''} loss ${fit.loss.toPrecision(4)}` : '';
-      progress.update(`${p.model} (${p.modelIndex + 1}/${p.models})`, p.fold, p.folds, detail);
+  const outcome = await runBacktest(
+    prepared.binned,
+    bounded,
+    { models, protocol, environment, timings },
+    {
+      signal,
+      onProgress: (p) => {
+        const fit = p.fit;
+        const detail = fit?.loss !== undefined ? `${fit.stage} ${fit.step ?? ''}${fit.steps ? `/${fit.steps}` : ''} loss ${fit.loss.toPrecision(4)}` : '';
+        progress.update(`${p.model} (${p.modelIndex + 1}/${p.models})`, p.fold, p.folds, detail);
+      },
     },
-  });
+  );
   const { report } = outcome;
   // Every output, whole or not at all: a failure leaves no partial set beside older files.
   const files: OutputFile[] = [{ path: values.out, data: reportJson(report) }];
@@ -135,7 +142,10 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { code: 'file-unreadable', file: path });
+    throw new InputError(`cannot read '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, {
+      code: 'file-unreadable',
+      file: path,
+    });
   }
 }
 
@@ -165,4 +175,3 @@ function protocolFromFlags(values: Record<string, string | boolean | string[] | 
     throw new UsageError((error as Error).message.replace(/^protocol\./, '--'), { code: errorCodeOf(error), field: (error as { field?: string }).field });
   }
 }
-

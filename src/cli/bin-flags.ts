@@ -17,7 +17,10 @@ export const BIN_HELP = `Binning:
 `;
 
 /** Reads --res, --bucket, --tz and --keep-partial into BinOptions; `required` makes --res/--bucket mandatory. */
-export function binOptionsFromFlags(flags: { res?: string; bucket?: string; tz?: string; 'keep-partial'?: boolean }, required: boolean): BinOptions | undefined {
+export function binOptionsFromFlags(
+  flags: { res?: string; bucket?: string; tz?: string; 'keep-partial'?: boolean },
+  required: boolean,
+): BinOptions | undefined {
   if (flags.res === undefined && flags.bucket === undefined && !required) return undefined;
   if (flags.res === undefined) throw new UsageError('--res is required (an H3 resolution from 0 to 15)');
   if (flags.bucket === undefined) throw new UsageError(`--bucket is required (${BUCKET_UNITS.join(', ')})`);

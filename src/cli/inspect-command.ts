@@ -61,7 +61,9 @@ export async function inspectCommand(argv: string[]): Promise<void> {
   const lines: string[] = [];
   for (const file of report.files) lines.push(`${file.name}: ${n(file.rows)} rows, ${formatNumber(file.bytes / 1e6, 3)} MB`);
   lines.push(`SHA-256   ${sha256}`, '', 'Mapping');
-  lines.push(`  time      ${mapping.time.column}${mapping.time.unit ? ` (epoch ${mapping.time.unit})` : ''} → ${incidents.clock === 'wall' ? 'local wall-clock time' : 'instants'}${incidents.timeZone ? `, ${incidents.timeZone}` : ''}`);
+  lines.push(
+    `  time      ${mapping.time.column}${mapping.time.unit ? ` (epoch ${mapping.time.unit})` : ''} → ${incidents.clock === 'wall' ? 'local wall-clock time' : 'instants'}${incidents.timeZone ? `, ${incidents.timeZone}` : ''}`,
+  );
   lines.push(
     mapping.location.kind === 'latlng'
       ? `  location  ${mapping.location.lat} / ${mapping.location.lng} (WGS84 degrees)`
@@ -80,7 +82,9 @@ export async function inspectCommand(argv: string[]): Promise<void> {
     if (!count) continue;
     lines.push(`  ${reason.padEnd(22)} ${n(count).padStart(10)}  ${DROP_REASON_TEXT[reason]}`);
     for (const example of report.examples.filter((e) => e.reason === reason).slice(0, 2)) {
-      const shown = Object.entries(example.values).map(([k, v]) => `${k}=${v}`).join(', ');
+      const shown = Object.entries(example.values)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
       lines.push(`  ${''.padEnd(22)} ${''.padStart(10)}  e.g. ${example.file} row ${n(example.row)}: ${shown}`);
     }
   }

@@ -35,10 +35,14 @@ export function inspectPanel(sources: readonly ArrowSource[], sha256: string, js
   const lines: string[] = [];
   for (const file of facts.files) lines.push(`${file.name}: ${n(file.rows)} rows, ${formatNumber(file.bytes / 1e6, 3)} MB (a pre-binned panel)`);
   lines.push(`SHA-256   ${sha256}`, '');
-  lines.push(`Panel     ${n(panel.cells.length)} H3 cells at resolution ${panel.res} × ${n(P)} ${panel.bucket.unit} periods (${panel.bucket.clock === 'wall' ? 'wall clock' : 'instants'}, ${panel.bucket.timeZone})`);
+  lines.push(
+    `Panel     ${n(panel.cells.length)} H3 cells at resolution ${panel.res} × ${n(P)} ${panel.bucket.unit} periods (${panel.bucket.clock === 'wall' ? 'wall clock' : 'instants'}, ${panel.bucket.timeZone})`,
+  );
   lines.push(`          ${facts.panel.firstPeriod} … ${facts.panel.end}; ${n(facts.panel.incidents)} incidents`);
   const dropped = Object.entries(report.dropped).filter(([, count]) => count > 0);
-  lines.push(`Rows      ${n(report.read)} read = ${n(report.used)} used + ${n(report.read - report.used)} dropped${dropped.map(([reason, count]) => `; ${reason} ${n(count)}`).join('')}`);
+  lines.push(
+    `Rows      ${n(report.read)} read = ${n(report.used)} used + ${n(report.read - report.used)} dropped${dropped.map(([reason, count]) => `; ${reason} ${n(count)}`).join('')}`,
+  );
   for (const { file, origin } of origins) {
     lines.push('');
     if (!origin) {
@@ -53,7 +57,9 @@ export function inspectPanel(sources: readonly ArrowSource[], sha256: string, js
     );
     const b = origin.binning;
     if (b) {
-      lines.push(`  Binning   ${n(b.binned)} of ${n(b.input)} incidents binned; ${n(b.trimmedFirst)} in a partial first period and ${n(b.trimmedLast)} in a partial last period left out`);
+      lines.push(
+        `  Binning   ${n(b.binned)} of ${n(b.input)} incidents binned; ${n(b.trimmedFirst)} in a partial first period and ${n(b.trimmedLast)} in a partial last period left out`,
+      );
       for (const note of b.notes) lines.push(`            ${note}`);
     }
   }

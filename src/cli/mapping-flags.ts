@@ -54,7 +54,12 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
   const name = sources.map((s) => s.name).join(', ');
 
   const timeColumn = flags.time ?? detected?.time.column ?? suggestion.time[0]?.mapping.column;
-  if (!timeColumn) throw new InputError(`${name}: no time column found; name one with --time COL`, { code: 'mapping-undetected', file: sources[0]?.name, field: 'mapping.time' });
+  if (!timeColumn)
+    throw new InputError(`${name}: no time column found; name one with --time COL`, {
+      code: 'mapping-undetected',
+      file: sources[0]?.name,
+      field: 'mapping.time',
+    });
   const baseTime = detected && detected.time.column === timeColumn ? detected.time : { column: timeColumn };
   const time = {
     ...baseTime,
@@ -78,16 +83,21 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
     location = detected.location;
   } else {
     const missing = suggestion.missing.filter((m) => !m.startsWith('a time column'));
-    throw new InputError(`${name}: the location cannot be mapped automatically: ${missing.join('; ') || 'no location columns'}; use --lat/--lng or --x/--y --crs`, {
-      code: 'mapping-undetected',
-      field: 'mapping.location',
-      file: sources[0]?.name,
-    });
+    throw new InputError(
+      `${name}: the location cannot be mapped automatically: ${missing.join('; ') || 'no location columns'}; use --lat/--lng or --x/--y --crs`,
+      {
+        code: 'mapping-undetected',
+        field: 'mapping.location',
+        file: sources[0]?.name,
+      },
+    );
   }
   const columns = new Set(sources.flatMap((source) => source.table.schema.fields.map((f) => f.name)));
   const columnNamed = categories?.find((value) => columns.has(value));
   if (columnNamed !== undefined && flags['category-column'] === undefined) {
-    throw new UsageError(`--category takes category values to keep, and '${columnNamed}' is a column: to choose the category column, use --category-column ${columnNamed}`);
+    throw new UsageError(
+      `--category takes category values to keep, and '${columnNamed}' is a column: to choose the category column, use --category-column ${columnNamed}`,
+    );
   }
   const categoryFlag = flags['category-column'];
   const suggestedCategory = suggestion.category[0] && suggestion.category[0].score > 0 ? suggestion.category[0].column : null;

@@ -23,7 +23,8 @@ export async function modelsCommand(argv: string[]): Promise<void> {
   for (const model of all) {
     lines.push(`${model.id}  (${model.kind}) ${model.label}`, `    ${model.summary}`);
     for (const p of model.params) {
-      const range = p.type === 'choice' ? ` one of ${p.choices?.join('|')}` : p.min !== undefined || p.max !== undefined ? ` in [${p.min ?? '-∞'}, ${p.max ?? '∞'}]` : '';
+      const range =
+        p.type === 'choice' ? ` one of ${p.choices?.join('|')}` : p.min !== undefined || p.max !== undefined ? ` in [${p.min ?? '-∞'}, ${p.max ?? '∞'}]` : '';
       lines.push(`    ${p.name}=${p.default}${range}: ${p.doc}`);
     }
     lines.push('');

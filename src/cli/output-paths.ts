@@ -16,7 +16,11 @@ export function outputPaths(flags: { out?: string; md?: string; html?: string; f
   if (flags.out) out.push({ flag: '--out', path: flags.out });
   if (flags.md) {
     const { capture, folds } = chartNames(flags.md);
-    out.push({ flag: '--md', path: flags.md }, { flag: '--md', path: join(dirname(flags.md), capture) }, { flag: '--md', path: join(dirname(flags.md), folds) });
+    out.push(
+      { flag: '--md', path: flags.md },
+      { flag: '--md', path: join(dirname(flags.md), capture) },
+      { flag: '--md', path: join(dirname(flags.md), folds) },
+    );
   }
   if (flags.html) out.push({ flag: '--html', path: flags.html });
   if (flags.forecasts) out.push({ flag: '--forecasts', path: flags.forecasts });

@@ -30,8 +30,10 @@ export async function reportCommand(argv: string[]): Promise<void> {
   } catch (error) {
     throw new InputError(`cannot read '${path}' as a JSON report: ${(error as Error).message}`, { code: 'report-invalid', file: path });
   }
-  if (report?.format !== 'hexcast-report') throw new InputError(`'${path}' is not a Hexcast report (no "format": "hexcast-report")`, { code: 'report-invalid', file: path });
-  if (report.version !== REPORT_VERSION) throw new InputError(`'${path}' is report version ${report.version}; this hexcast reads version ${REPORT_VERSION}`, { code: 'report-invalid', file: path });
+  if (report?.format !== 'hexcast-report')
+    throw new InputError(`'${path}' is not a Hexcast report (no "format": "hexcast-report")`, { code: 'report-invalid', file: path });
+  if (report.version !== REPORT_VERSION)
+    throw new InputError(`'${path}' is report version ${report.version}; this hexcast reads version ${REPORT_VERSION}`, { code: 'report-invalid', file: path });
   const { writeRenderings } = await import('./write-renderings');
   const written = await writeRenderings(report, values);
   process.stderr.write(`wrote ${written.join(', ')}\n`);

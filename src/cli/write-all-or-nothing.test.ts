@@ -10,7 +10,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('writeAllOrNothing', () => {
   it('writes every file whole, replacing older ones, and leaves no temporary behind', async () => {
     writeFileSync(join(dir, 'a.json'), 'old');
-    await writeAllOrNothing([{ path: join(dir, 'a.json'), data: '{"new":1}' }, { path: join(dir, 'b.bin'), data: Uint8Array.of(1, 2) }]);
+    await writeAllOrNothing([
+      { path: join(dir, 'a.json'), data: '{"new":1}' },
+      { path: join(dir, 'b.bin'), data: Uint8Array.of(1, 2) },
+    ]);
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('{"new":1}');
     expect([...readFileSync(join(dir, 'b.bin'))]).toEqual([1, 2]);
     expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.bin']);
@@ -34,9 +37,16 @@ describe('writeAllOrNothing', () => {
 
 describe('assertWritable', () => {
   it('names the flag, the path and the problem', async () => {
-    await expect(assertWritable([{ flag: '--md', path: join(dir, 'missing', 'x.md') }])).rejects.toThrow(`--md ${join(dir, 'missing', 'x.md')}: the folder '${join(dir, 'missing')}' does not exist`);
+    await expect(assertWritable([{ flag: '--md', path: join(dir, 'missing', 'x.md') }])).rejects.toThrow(
+      `--md ${join(dir, 'missing', 'x.md')}: the folder '${join(dir, 'missing')}' does not exist`,
+    );
     await expect(assertWritable([{ flag: '--out', path: dir }])).rejects.toThrow(`--out ${dir}: is a folder, expected a file name`);
-    await expect(assertWritable([{ flag: '--out', path: join(dir, 'r.json') }, { flag: '--html', path: join(dir, 'r.json') }])).rejects.toThrow('the same file as --out');
+    await expect(
+      assertWritable([
+        { flag: '--out', path: join(dir, 'r.json') },
+        { flag: '--html', path: join(dir, 'r.json') },
+      ]),
+    ).rejects.toThrow('the same file as --out');
     await expect(assertWritable([{ flag: '--out', path: join(dir, 'r.json') }])).resolves.toBeUndefined();
   });
 });

@@ -27,7 +27,13 @@ export async function assertWritable(outputs: readonly { readonly flag: string; 
     const folderStat = await stat(folder).catch(() => null);
     if (!folderStat) throw new UsageError(`${flag} ${path}: the folder '${dirname(path)}' does not exist`);
     if (!folderStat.isDirectory()) throw new UsageError(`${flag} ${path}: '${dirname(path)}' is not a folder`);
-    if (await access(folder, constants.W_OK).then(() => false, () => true)) throw new UsageError(`${flag} ${path}: the folder '${dirname(path)}' is not writable`);
+    if (
+      await access(folder, constants.W_OK).then(
+        () => false,
+        () => true,
+      )
+    )
+      throw new UsageError(`${flag} ${path}: the folder '${dirname(path)}' is not writable`);
     if ((await stat(full).catch(() => null))?.isDirectory()) throw new UsageError(`${flag} ${path}: is a folder, expected a file name`);
   }
 }

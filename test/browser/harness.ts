@@ -151,15 +151,23 @@ export async function openApp(browser: Browser, baseUrl: string, hash = ''): Pro
             }, 0),
           ),
       );
-      await page.waitForFunction(() => (window as unknown as Paged).__hexcastTest.longTasks.some((ms) => ms >= 120), undefined, { timeout: 10_000 }).catch((error: Error) => {
-        throw new Error(`The long-task observer recorded no task for a 120 ms busy loop, so a long-task budget would pass on an empty record (${error.message})`);
-      });
+      await page
+        .waitForFunction(() => (window as unknown as Paged).__hexcastTest.longTasks.some((ms) => ms >= 120), undefined, { timeout: 10_000 })
+        .catch((error: Error) => {
+          throw new Error(
+            `The long-task observer recorded no task for a 120 ms busy loop, so a long-task budget would pass on an empty record (${error.message})`,
+          );
+        });
       await evaluate(page, () => void ((window as unknown as Paged).__hexcastTest.longTasks.length = 0));
     },
     workerMessages: () => evaluate(page, () => (window as unknown as Paged).__hexcastTest.workerMessages.slice()),
     askWorker: async (request) => {
       await page.evaluate((r) => (window as unknown as Paged).__hexcastTest.workers[0].postMessage(r), request);
-      const answer = await page.waitForFunction((id) => (window as unknown as Paged).__hexcastTest.workerMessages.find((m) => m.id === id && m.type !== 'progress'), request.id, { timeout: 30_000 });
+      const answer = await page.waitForFunction(
+        (id) => (window as unknown as Paged).__hexcastTest.workerMessages.find((m) => m.id === id && m.type !== 'progress'),
+        request.id,
+        { timeout: 30_000 },
+      );
       return (await answer.jsonValue()) as WorkerMessage;
     },
     screenshot: async (name) => {
@@ -188,7 +196,10 @@ export function useApp(): { open: (hash?: string) => Promise<Watched> } {
     for (const app of opened.splice(0)) {
       expect(app.offOrigin, 'requests that left the app origin').toEqual([]);
       expect(app.pageErrors, 'uncaught page errors').toEqual([]);
-      expect(app.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e)), 'CSP violations').toEqual([]);
+      expect(
+        app.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e)),
+        'CSP violations',
+      ).toEqual([]);
     }
   });
   return {
@@ -210,7 +221,9 @@ export function evaluate<T>(page: Page, fn: () => T | Promise<T>, timeoutMs = 10
 
 /** The text of every body cell of the metric tables, by model row: a fingerprint of a run's numbers. */
 export async function metricNumbers(page: Page): Promise<string[][]> {
-  return page.locator('table.hx-table tbody tr').evaluateAll((rows) =>
-    rows.map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => (cell.querySelector('.hx-mean')?.textContent ?? cell.textContent ?? '').trim())),
-  );
+  return page
+    .locator('table.hx-table tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => (cell.querySelector('.hx-mean')?.textContent ?? cell.textContent ?? '').trim())),
+    );
 }

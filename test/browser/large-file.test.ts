@@ -15,13 +15,19 @@ describe('the full Chicago file (1.3 M rows, 69 MB)', () => {
     await page.locator('input[type=file]').setInputFiles(CHICAGO);
     await page.getByRole('navigation').getByText('1,293,304 incidents').waitFor({ timeout: 60_000 });
     const loaded = Date.now();
-    await page.getByRole('navigation').getByText(/^\d[\d,]* cells × \d+ weeks$/).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('navigation')
+      .getByText(/^\d[\d,]* cells × \d+ weeks$/)
+      .waitFor({ timeout: 60_000 });
     const binned = Date.now();
     const decode = await page.getByText(/^Decoded in [\d.]+ m?s/).textContent();
     console.log(`Chicago: open + decode ${loaded - t0} ms (${decode}), bin ${binned - loaded} ms`);
     await app.screenshot('14-chicago-data');
 
-    await page.getByRole('navigation').getByRole('button', { name: /Experiment/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /Experiment/ })
+      .click();
     await page.getByRole('checkbox', { name: /^Window average/ }).check();
     await page.getByRole('button', { name: 'Run 8 models × 26 folds' }).click();
     const started = Date.now();

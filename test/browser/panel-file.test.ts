@@ -15,7 +15,11 @@ const { open: openPage } = useApp();
 /** Portland binned weekly at resolution 8, written as `hexcast bin` writes it (with Hexcast's metadata). */
 function portlandPanelFile(): { name: string; mimeType: string; buffer: Buffer } {
   const source = readArrow(readFileSync(`${SAMPLES}portland-nij-burglary-vehicle-2012-2017.arrow`), 'portland.arrow');
-  const mapping = { time: { column: 'occ_date' }, location: { kind: 'xy' as const, x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' }, category: 'category' };
+  const mapping = {
+    time: { column: 'occ_date' },
+    location: { kind: 'xy' as const, x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' },
+    category: 'category',
+  };
   const { panel } = preparePanel([source], '0', { mapping, bin: { res: 8, unit: 'week' } });
   return { name: 'portland-weekly-res8.arrow', mimeType: 'application/vnd.apache.arrow.file', buffer: Buffer.from(panelFileBytes(panel)) };
 }
@@ -98,7 +102,11 @@ describe('a pre-binned panel file', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report (JSON)' }).click()]);
     const report = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(numbers).toHaveLength(2 * report.models.length);
-    expect(report.data).toMatchObject({ kind: 'panel', files: [{ name: file.name, bytes: file.buffer.byteLength, rows }], rows: { read: rows, kept: rows, dropped: {} } });
+    expect(report.data).toMatchObject({
+      kind: 'panel',
+      files: [{ name: file.name, bytes: file.buffer.byteLength, rows }],
+      rows: { read: rows, kept: rows, dropped: {} },
+    });
     expect(report.data.mapping).toBeUndefined();
     expect(report.panel).toMatchObject({ resolution: 8, bucket: 'week', cells: 481, periods: 273, incidents: 15_149, clock: 'wall' });
     await app.screenshot('18-panel-results');
@@ -123,10 +131,15 @@ describe('a pre-binned panel file', () => {
     await page.getByRole('heading', { name: 'Pre-binned panel' }).waitFor();
     await page.locator('dl.facts').getByText('another engine (no Hexcast metadata): the bucket is read from the periods').waitFor();
     // Chicago's midnights are 05:00 or 06:00 UTC: on the UTC calendar only hours fit them.
-    await page.locator('dl.facts').getByText(/^1,4\d\d hours, inferred from their spacing$/).waitFor();
+    await page
+      .locator('dl.facts')
+      .getByText(/^1,4\d\d hours, inferred from their spacing$/)
+      .waitFor();
     expect(await page.locator('.preview td').first().textContent()).toMatch(/^88[0-9a-f]{13}$/); // uint64 cells shown as H3 indexes
 
-    await nav(page).getByRole('button', { name: /Binning/ }).click();
+    await nav(page)
+      .getByRole('button', { name: /Binning/ })
+      .click();
     expect(await page.locator('#bin-res').isDisabled()).toBe(true);
     const zone = page.locator('#bin-zone');
     await zone.fill('America/Chicgo');
@@ -138,7 +151,10 @@ describe('a pre-binned panel file', () => {
     expect(await page.locator('#bin-unit option:checked').textContent()).toBe('day, read from the periods');
     // A bucket the periods do not fit is refused, and the daily panel stays.
     await page.locator('#bin-unit').selectOption('week');
-    await page.getByRole('alert').getByText(/The panel could not be read with these settings: .*is not the start of a week bucket in America\/Chicago/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/The panel could not be read with these settings: .*is not the start of a week bucket in America\/Chicago/)
+      .waitFor();
     await page.getByText('60 days', { exact: true }).waitFor();
     await app.screenshot('19-panel-duckdb-binning');
     expect(await evaluateHash(page)).toContain('tz=America%2FChicago');

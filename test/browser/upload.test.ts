@@ -10,7 +10,22 @@ const BOUNDARY = {
   name: 'east-portland.geojson',
   mimeType: 'application/geo+json',
   buffer: Buffer.from(
-    JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-122.7, 45.5], [-122.5, 45.5], [-122.5, 45.62], [-122.7, 45.62], [-122.7, 45.5]]] } }),
+    JSON.stringify({
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [-122.7, 45.5],
+            [-122.5, 45.5],
+            [-122.5, 45.62],
+            [-122.7, 45.62],
+            [-122.7, 45.5],
+          ],
+        ],
+      },
+    }),
   ),
 };
 const { open: openPage } = useApp();
@@ -39,7 +54,10 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     expect(await page.getByRole('button', { name: 'Projected x / y' }).getAttribute('aria-pressed')).toBe('true');
 
     await setCrs(page, 'EPSG:9999');
-    await page.locator('#map-crs-error').getByText(/unknown CRS 'EPSG:9999'/).waitFor();
+    await page
+      .locator('#map-crs-error')
+      .getByText(/unknown CRS 'EPSG:9999'/)
+      .waitFor();
     expect(await page.getByLabel('CRS (EPSG code, name, proj4 or WKT)').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#map-crs').getAttribute('aria-describedby')).toBe('map-crs-error');
     await app.screenshot('07-upload-crs-error');
@@ -62,10 +80,15 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     await page.getByText('Categories (2)').waitFor();
     await app.screenshot('08-upload-mapped');
 
-    await nav(page).getByRole('button', { name: /Binning/ }).click();
+    await nav(page)
+      .getByRole('button', { name: /Binning/ })
+      .click();
     await page.getByLabel('H3 resolution').selectOption('7');
     await page.getByLabel('Time bucket').selectOption('month');
-    await page.getByText(/^\d+ cells$/).first().waitFor();
+    await page
+      .getByText(/^\d+ cells$/)
+      .first()
+      .waitFor();
     await page.getByText('63 months', { exact: true }).waitFor();
     await page.locator('#bin-boundary').setInputFiles(BOUNDARY);
     await page.getByText(/^Study region: the \d+ cells inside east-portland\.geojson \(dashed outline\)\.$/).waitFor();
@@ -73,16 +96,29 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     await app.screenshot('09-upload-binning');
 
     await page.getByRole('button', { name: 'Next: experiment →' }).click();
-    for (const model of ['Seasonal naive', 'Shrunk historic average', 'Exponentially weighted average', 'Spatial KDE (retrospective hotspots)', 'Prospective hotspots']) {
+    for (const model of [
+      'Seasonal naive',
+      'Shrunk historic average',
+      'Exponentially weighted average',
+      'Spatial KDE (retrospective hotspots)',
+      'Prospective hotspots',
+    ]) {
       await page.getByRole('checkbox', { name: new RegExp(`^${model.replace(/[()]/g, '\\$&')}`) }).uncheck();
     }
     await page.getByRole('checkbox', { name: /^Multilayer perceptron/ }).check();
-    for (const [name, value] of [['Epochs (most)', '3'], ['Hidden units', '8'], ['Targets per epoch', '2048']] as const) {
+    for (const [name, value] of [
+      ['Epochs (most)', '3'],
+      ['Hidden units', '8'],
+      ['Targets per epoch', '2048'],
+    ] as const) {
       const input = page.locator(`#param-mlp-${{ 'Epochs (most)': 'epochs', 'Hidden units': 'hidden', 'Targets per epoch': 'samplesPerEpoch' }[name]}`);
       await input.fill(value);
       await input.press('Tab');
     }
-    for (const [label, value] of [['Folds', '3'], ['Validation', '4']] as const) {
+    for (const [label, value] of [
+      ['Folds', '3'],
+      ['Validation', '4'],
+    ] as const) {
       const input = page.getByLabel(label, { exact: true });
       await input.fill(value);
       await input.press('Tab');
@@ -94,7 +130,16 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     await app.screenshot('11-upload-training');
     await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 120_000 });
     const numbers = await metricNumbers(page);
-    expect(numbers.map((r) => r[0].split(/\s/)[0])).toEqual(['naive', 'historic-average', 'mlp(hidden=8,epochs=3,samplesPerEpoch=2048)', 'naive', 'historic-average', 'mlp(hidden=8,epochs=3,samplesPerEpoch=2048)'].map((n) => n.split(/\s/)[0]));
+    expect(numbers.map((r) => r[0].split(/\s/)[0])).toEqual(
+      [
+        'naive',
+        'historic-average',
+        'mlp(hidden=8,epochs=3,samplesPerEpoch=2048)',
+        'naive',
+        'historic-average',
+        'mlp(hidden=8,epochs=3,samplesPerEpoch=2048)',
+      ].map((n) => n.split(/\s/)[0]),
+    );
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report (JSON)' }).click()]);
     const report = JSON.parse(readFileSync((await file.path())!, 'utf8'));
     expect(report.environment.backend).toBe('wasm');
@@ -112,10 +157,17 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     const again = await open(hash);
     await again.page.getByText(/This link was made with portland-nij-burglary-vehicle-2012-2017\.arrow/).waitFor();
     await fileInput(again.page).setInputFiles(CHICAGO_SAMPLE);
-    await again.page.locator('#open-error').getByText(/These are not the files the link was made with/).waitFor();
+    await again.page
+      .locator('#open-error')
+      .getByText(/These are not the files the link was made with/)
+      .waitFor();
     await fileInput(again.page).setInputFiles(PORTLAND);
-    await again.page.getByText(/^Files verified\. It used the boundary east-portland\.geojson as its study region: load that file in the Binning step first\./).waitFor();
-    await nav(again.page).getByRole('button', { name: /Binning/ }).click();
+    await again.page
+      .getByText(/^Files verified\. It used the boundary east-portland\.geojson as its study region: load that file in the Binning step first\./)
+      .waitFor();
+    await nav(again.page)
+      .getByRole('button', { name: /Binning/ })
+      .click();
     await again.page.locator('#bin-boundary').setInputFiles(BOUNDARY);
     await again.page.getByText(/^Study region: the \d+ cells inside east-portland\.geojson/).waitFor();
     await nav(again.page).getByRole('button', { name: /Run/ }).click();
@@ -150,7 +202,11 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
   it('shows what is wrong with a file that is not Arrow, next to the file input', async () => {
     const app = await open();
     const { page } = app;
-    await fileInput(page).setInputFiles({ name: 'incidents.arrow', mimeType: 'application/octet-stream', buffer: Buffer.from('date,latitude,longitude\n2018-01-01,41.8,-87.6\n') });
+    await fileInput(page).setInputFiles({
+      name: 'incidents.arrow',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('date,latitude,longitude\n2018-01-01,41.8,-87.6\n'),
+    });
     const error = page.locator('#open-error');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/^file 'incidents\.arrow' is CSV text \(first line: 'date,latitude,longitude'\), not Apache Arrow/);

@@ -7,7 +7,13 @@ import { evaluate, metricNumbers, useApp, type WorkerMessage } from './harness';
 const { open } = useApp();
 
 async function download(page: Page, button: string | RegExp): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: typeof button === 'string' }).first().click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page
+      .getByRole('button', { name: button, exact: typeof button === 'string' })
+      .first()
+      .click(),
+  ]);
   return readFileSync((await file.path())!);
 }
 
@@ -33,7 +39,10 @@ describe('the workbench on the bundled Chicago sample', () => {
     await page.locator('.map svg path[data-i]').first().waitFor();
     expect(await page.locator('.map svg path[data-i]').count()).toBe(827);
     // The resolution picker counts the cells of every resolution it offers (the binned one exactly).
-    await page.locator('#bin-res option[value="10"]').getByText(/ cells$/).waitFor({ state: 'attached' });
+    await page
+      .locator('#bin-res option[value="10"]')
+      .getByText(/ cells$/)
+      .waitFor({ state: 'attached' });
     const options = await page.locator('#bin-res option').allTextContents();
     expect(options[3]).toBe('8 · edge ≈ 531 m · 827 cells');
     expect(options[0]).toBe('5 · edge ≈ 9.85 km · ≈ 8 cells');
@@ -80,7 +89,9 @@ describe('the workbench on the bundled Chicago sample', () => {
 
     const forecasts = tableFromIPC(await download(page, 'Forecasts (Arrow)'));
     expect(forecasts.numRows).toBe(26 * 827);
-    expect(forecasts.schema.fields.map((f) => f.name)).toEqual(expect.arrayContaining(['fold', 'cell', 'actual', ...report.models.map((m: { name: string }) => m.name)]));
+    expect(forecasts.schema.fields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['fold', 'cell', 'actual', ...report.models.map((m: { name: string }) => m.name)]),
+    );
 
     const svg = (await download(page, /as SVG$/)).toString('utf8');
     expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
@@ -88,14 +99,19 @@ describe('the workbench on the bundled Chicago sample', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
 
     // The run is kept in IndexedDB and listed, as a link, among the recent experiments.
-    await page.getByRole('navigation').getByRole('button', { name: /Experiment/ }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /Experiment/ })
+      .click();
     const recent = page.getByRole('link', { name: 'Chicago 2014–2018: burglary, robbery, motor vehicle theft' });
     await recent.waitFor();
     expect(await recent.getAttribute('href')).toBe(await evaluate(page, () => location.hash));
   });
 
   it('shows hotspots, a cell series and per-fold charts, and a shared link reproduces the same numbers', async () => {
-    const app = await open('#v=1&sample=chicago-3-types-2014-2018&res=7&bucket=month&model=naive&model=historic-average&model=kde&folds=6&validation=0&coverage=0.05,0.2');
+    const app = await open(
+      '#v=1&sample=chicago-3-types-2014-2018&res=7&bucket=month&model=naive&model=historic-average&model=kde&folds=6&validation=0&coverage=0.05,0.2',
+    );
     const { page } = app;
     await page.getByText('Experiment restored from the link').waitFor();
     // Keyboard only: restoring moved the focus to the Run step's heading; Tab reaches Run, Enter runs it,
@@ -133,7 +149,9 @@ describe('the workbench on the bundled Chicago sample', () => {
     await page.getByText('Experiment restored from the link').waitFor();
     await page.getByRole('button', { name: /^Run \(/ }).click();
     const bar = page.getByRole('progressbar', { name: 'Overall progress' });
-    await page.waitForFunction(() => Number(document.querySelector('[aria-label="Overall progress"]')?.getAttribute('aria-valuenow')) >= 2, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => Number(document.querySelector('[aria-label="Overall progress"]')?.getAttribute('aria-valuenow')) >= 2, undefined, {
+      timeout: 60_000,
+    });
     await app.screenshot('04-run');
     const started = await app.workerMessages();
     // The run is the newest request that reports progress (loading the sample did so before it).
@@ -143,7 +161,10 @@ describe('the workbench on the bundled Chicago sample', () => {
     const before = progressCount(started);
     expect(before).toBeGreaterThan(0);
     await page.waitForFunction(
-      ([id, n]) => (window as unknown as { __hexcastTest: { workerMessages: WorkerMessage[] } }).__hexcastTest.workerMessages.filter((m) => m.id === id && m.type === 'progress').length > n,
+      ([id, n]) =>
+        (window as unknown as { __hexcastTest: { workerMessages: WorkerMessage[] } }).__hexcastTest.workerMessages.filter(
+          (m) => m.id === id && m.type === 'progress',
+        ).length > n,
       [runId, before] as const,
       { timeout: 60_000 },
     );

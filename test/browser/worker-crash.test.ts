@@ -19,7 +19,10 @@ describe('when the worker dies', () => {
     const periods = page.getByText(/^[1-9]\d periods$/); // two digits: months, not the default weeks
     await periods.waitFor();
     const months = (await periods.textContent())!;
-    const cells = (await page.getByText(/^[\d,]+ cells$/).first().textContent())!;
+    const cells = (await page
+      .getByText(/^[\d,]+ cells$/)
+      .first()
+      .textContent())!;
     expect(Number.parseInt(months, 10)).toBeGreaterThan(50); // 2014–2018, trimmed partial months aside
 
     const hooks = await evaluate(page, () => typeof (window as unknown as { __hexcastTest?: unknown }).__hexcastTest);

@@ -53,23 +53,50 @@ export function panelsDifferingFrom(t: number): { before: Panel; after: Panel } 
   const before = new Map<string, Float32Array>();
   const after = new Map<string, Float32Array>();
   base.cells.forEach((cell, c) => {
-    before.set(cell, series((p) => base.counts[p * C + c]));
-    after.set(cell, series((p) => (p < t ? base.counts[p * C + c] : (p * 7919 + c * 104729) % 6)));
+    before.set(
+      cell,
+      series((p) => base.counts[p * C + c]),
+    );
+    after.set(
+      cell,
+      series((p) => (p < t ? base.counts[p * C + c] : (p * 7919 + c * 104729) % 6)),
+    );
   });
   ring3.forEach((cell, i) => {
     if (i < 6) {
-      before.set(cell, series((p) => (p < t ? 0 : 1 + ((p + i) % 3))));
-      if (i >= 3) after.set(cell, series((p) => (p < t ? 0 : 2)));
+      before.set(
+        cell,
+        series((p) => (p < t ? 0 : 1 + ((p + i) % 3))),
+      );
+      if (i >= 3)
+        after.set(
+          cell,
+          series((p) => (p < t ? 0 : 2)),
+        );
     } else if (i < 12) {
       const sparse = (p: number): number => ((p + i) % 9 === 0 ? 1 : 0);
       before.set(cell, series(sparse));
-      after.set(cell, series((p) => (p < t ? sparse(p) : 0)));
+      after.set(
+        cell,
+        series((p) => (p < t ? sparse(p) : 0)),
+      );
     } else {
-      before.set(cell, series(() => 0));
-      after.set(cell, series((p) => (p >= t && i < 15 ? 4 : 0)));
+      before.set(
+        cell,
+        series(() => 0),
+      );
+      after.set(
+        cell,
+        series((p) => (p >= t && i < 15 ? 4 : 0)),
+      );
     }
   });
-  ring4.slice(0, 6).forEach((cell, i) => after.set(cell, series((p) => (p < t ? 0 : 1 + i))));
+  ring4.slice(0, 6).forEach((cell, i) =>
+    after.set(
+      cell,
+      series((p) => (p < t ? 0 : 1 + i)),
+    ),
+  );
   return { before: panelOf(base, before), after: panelOf(base, after) };
 }
 
@@ -105,48 +132,65 @@ export function describeForecasterContract(label: string, make: () => Forecaster
       model.dispose?.();
     });
 
-    it('predicts horizon × cells finite, non-negative values', async () => {
-      const out = await forecastAt(make, panel, cutoff, horizon);
-      expect(out).toBeInstanceOf(Float32Array);
-      expect(out.length).toBe(horizon * C);
-      for (const v of out) {
-        expect(Number.isFinite(v)).toBe(true);
-        expect(v).toBeGreaterThanOrEqual(0);
-      }
-    }, timeout);
-
-    it('is deterministic for a given seed', async () => {
-      const a = await forecastAt(make, panel, cutoff, horizon, 3);
-      const b = await forecastAt(make, panel, cutoff, horizon, 3);
-      expect(Array.from(b)).toEqual(Array.from(a));
-    }, timeout);
-
-    it('ignores every count after the cutoff', async () => {
-      const before = await forecastAt(make, panel, cutoff, horizon);
-      const altered: Panel = { ...panel, counts: panel.counts.slice() };
-      for (let i = cutoff * C; i < altered.counts.length; i++) altered.counts[i] = (i * 7919) % 23;
-      const after = await forecastAt(make, altered, cutoff, horizon);
-      expect(Array.from(after)).toEqual(Array.from(before));
-    }, timeout);
-
-    it('forecasts from cutoffs ≤ t are bit-identical when incidents at or after t move, appear or vanish, in old or new cells', async () => {
-      const t = 76;
-      const { before, after } = panelsDifferingFrom(t);
-      // Cutoffs 74, 76, 78; refitting every 2 folds makes fold 1 an update for models that have one.
-      const protocol = protocolOf({ horizon: 2, folds: 3, step: 2, refitEvery: 2, validation: 8, seed: 5 });
-      const a = await runForecasts(before, protocol, [make]);
-      const b = await runForecasts(after, protocol, [make]);
-      const common = before.cells.filter((cell) => after.cells.includes(cell));
-      expect(common.length).toBe(before.cells.length - 3);
-      a.cutoffs.forEach((cutoff, k) => {
-        if (cutoff > t) return;
-        for (let s = 0; s < protocol.horizon; s++) {
-          const row = (set: typeof a, panel: Panel) => (cell: string) => set.models[0].values[(k * protocol.horizon + s) * panel.cells.length + panel.cells.indexOf(cell)];
-          const x = Float32Array.from(common, row(a, before));
-          const y = Float32Array.from(common, row(b, after));
-          expect({ cutoff, step: s + 1, forecasts: Array.from(y) }).toEqual({ cutoff, step: s + 1, forecasts: Array.from(x) });
+    it(
+      'predicts horizon × cells finite, non-negative values',
+      async () => {
+        const out = await forecastAt(make, panel, cutoff, horizon);
+        expect(out).toBeInstanceOf(Float32Array);
+        expect(out.length).toBe(horizon * C);
+        for (const v of out) {
+          expect(Number.isFinite(v)).toBe(true);
+          expect(v).toBeGreaterThanOrEqual(0);
         }
-      });
-    }, timeout * 2);
+      },
+      timeout,
+    );
+
+    it(
+      'is deterministic for a given seed',
+      async () => {
+        const a = await forecastAt(make, panel, cutoff, horizon, 3);
+        const b = await forecastAt(make, panel, cutoff, horizon, 3);
+        expect(Array.from(b)).toEqual(Array.from(a));
+      },
+      timeout,
+    );
+
+    it(
+      'ignores every count after the cutoff',
+      async () => {
+        const before = await forecastAt(make, panel, cutoff, horizon);
+        const altered: Panel = { ...panel, counts: panel.counts.slice() };
+        for (let i = cutoff * C; i < altered.counts.length; i++) altered.counts[i] = (i * 7919) % 23;
+        const after = await forecastAt(make, altered, cutoff, horizon);
+        expect(Array.from(after)).toEqual(Array.from(before));
+      },
+      timeout,
+    );
+
+    it(
+      'forecasts from cutoffs ≤ t are bit-identical when incidents at or after t move, appear or vanish, in old or new cells',
+      async () => {
+        const t = 76;
+        const { before, after } = panelsDifferingFrom(t);
+        // Cutoffs 74, 76, 78; refitting every 2 folds makes fold 1 an update for models that have one.
+        const protocol = protocolOf({ horizon: 2, folds: 3, step: 2, refitEvery: 2, validation: 8, seed: 5 });
+        const a = await runForecasts(before, protocol, [make]);
+        const b = await runForecasts(after, protocol, [make]);
+        const common = before.cells.filter((cell) => after.cells.includes(cell));
+        expect(common.length).toBe(before.cells.length - 3);
+        a.cutoffs.forEach((cutoff, k) => {
+          if (cutoff > t) return;
+          for (let s = 0; s < protocol.horizon; s++) {
+            const row = (set: typeof a, panel: Panel) => (cell: string) =>
+              set.models[0].values[(k * protocol.horizon + s) * panel.cells.length + panel.cells.indexOf(cell)];
+            const x = Float32Array.from(common, row(a, before));
+            const y = Float32Array.from(common, row(b, after));
+            expect({ cutoff, step: s + 1, forecasts: Array.from(y) }).toEqual({ cutoff, step: s + 1, forecasts: Array.from(x) });
+          }
+        });
+      },
+      timeout * 2,
+    );
   });
 }

@@ -75,7 +75,11 @@ describe('MappingForm', () => {
   });
 
   it('shows a load error under the control it concerns', () => {
-    const mapping: ColumnMapping = { time: { column: 'category' }, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' }, category: 'category' };
+    const mapping: ColumnMapping = {
+      time: { column: 'category' },
+      location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' },
+      category: 'category',
+    };
     render(MappingForm, { props: { opened, mapping, error: { field: 'time', message: 'No rows kept: check the time column.' }, onapply: () => {} } });
     const time = screen.getByLabelText('Column', { selector: '#map-time' });
     expect(time.getAttribute('aria-invalid')).toBe('true');
@@ -86,7 +90,11 @@ describe('MappingForm', () => {
 
   it('declares the clock: zone-less times read as UTC instants', async () => {
     const onapply = vi.fn();
-    const mapping: ColumnMapping = { time: { column: 'occ_date' }, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' }, category: 'category' };
+    const mapping: ColumnMapping = {
+      time: { column: 'occ_date' },
+      location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' },
+      category: 'category',
+    };
     render(MappingForm, { props: { opened, mapping, error: null, onapply } });
     const clock = screen.getByLabelText('Clock') as HTMLSelectElement;
     expect(clock.value).toBe('');

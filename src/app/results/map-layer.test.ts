@@ -41,7 +41,13 @@ describe('mapLayer', () => {
 
   it('mapLayer(…) prints the scores it is given, not numbers of its own', () => {
     const hotspot = [{ ...scores[1].hotspot[0], hitRate: 0.123, pai: 0.492 }];
-    const given: StepSlice = { ...slice, scores: [{ mae: 7.25, hotspot }, { mae: 7.25, hotspot }] };
+    const given: StepSlice = {
+      ...slice,
+      scores: [
+        { mae: 7.25, hotspot },
+        { mae: 7.25, hotspot },
+      ],
+    };
     expect(mapLayer(run, given, 'hotspots', 1, 0.25).caption).toContain('(hit rate 12.3 %; PAI 0.492)');
     expect(mapLayer(run, given, 'error', 0, 0.25).caption).toContain('mean absolute error 7.25');
     expect(() => mapLayer(run, given, 'hotspots', 1, 0.5)).toThrow(/not scored at coverage 0.5/);

@@ -33,7 +33,11 @@ describe('BinningState', () => {
     const worker = fakeWorker();
     const binning = new BinningState(worker.client);
     const first = binning.apply(settings(7));
-    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'HexcastError', code: 'panel-too-large', message: 'A panel of 43800 hour periods × 5000 cells is too large' } });
+    worker.reply({
+      type: 'error',
+      id: worker.last().id,
+      error: { name: 'HexcastError', code: 'panel-too-large', message: 'A panel of 43800 hour periods × 5000 cells is too large' },
+    });
     expect(await first).toBe(false);
     expect(binning.error).toBe('A panel of 43800 hour periods × 5000 cells is too large');
     const second = binning.apply(settings(8));
@@ -51,9 +55,23 @@ describe('BinningState', () => {
     const sent = worker.sent.length;
     void binning.countCells([7, 8], null);
     expect(worker.sent.length).toBe(sent); // already asked
-    worker.reply({ type: 'done', id: worker.last().id, request: 'resolution-cells', result: { counts: [{ res: 7, cells: 150 }, { res: 8, cells: 828 }], ms: 1 } });
+    worker.reply({
+      type: 'done',
+      id: worker.last().id,
+      request: 'resolution-cells',
+      result: {
+        counts: [
+          { res: 7, cells: 150 },
+          { res: 8, cells: 828 },
+        ],
+        ms: 1,
+      },
+    });
     await counting;
-    expect([...binning.cellCounts!]).toEqual([[7, 150], [8, 828]]);
+    expect([...binning.cellCounts!]).toEqual([
+      [7, 150],
+      [8, 828],
+    ]);
     binning.reset();
     expect(binning.cellCounts).toBeNull();
   });

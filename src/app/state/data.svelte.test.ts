@@ -5,7 +5,8 @@ import type { LoadResult, OpenResult, PanelLoadResult } from '../../lib/worker/p
 import { DataState } from './data.svelte';
 
 const SHA = 'a'.repeat(64);
-const opened = (sha256: string) => ({ sources: [{ name: 'a.arrow', sha256 }], sha256, suggestion: { mapping: null }, preview: { columns: [], rows: [] } }) as unknown as OpenResult;
+const opened = (sha256: string) =>
+  ({ sources: [{ name: 'a.arrow', sha256 }], sha256, suggestion: { mapping: null }, preview: { columns: [], rows: [] } }) as unknown as OpenResult;
 const mapping = { time: { column: 't' }, location: { kind: 'latlng' as const, lat: 'lat', lng: 'lng' } };
 
 describe('DataState', () => {
@@ -36,7 +37,11 @@ describe('DataState', () => {
     const worker = fakeWorker();
     const data = new DataState(worker.client);
     const failing = data.load(mapping);
-    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'InputError', code: 'column-type', message: "column 'lat' is not numeric", column: 'lat' } });
+    worker.reply({
+      type: 'error',
+      id: worker.last().id,
+      error: { name: 'InputError', code: 'column-type', message: "column 'lat' is not numeric", column: 'lat' },
+    });
     expect(await failing).toBe(false);
     expect(data.loadError).toEqual({ field: 'location', message: "column 'lat' is not numeric" });
 
@@ -58,7 +63,11 @@ describe('DataState', () => {
     expect(data.panelOptions).toEqual({ timeZone: 'America/Chicago' });
 
     const second = data.loadPanel({ timeZone: 'America/Chicago', unit: 'week' });
-    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'InputError', code: 'panel-bucket-unknown', message: 'period 2014-01-01T06:00:00.000Z is not the start of a week bucket' } });
+    worker.reply({
+      type: 'error',
+      id: worker.last().id,
+      error: { name: 'InputError', code: 'panel-bucket-unknown', message: 'period 2014-01-01T06:00:00.000Z is not the start of a week bucket' },
+    });
     expect(await second).toBe(false);
     expect(data.panel).toBe(panel);
     expect(data.panelOptions).toEqual({ timeZone: 'America/Chicago' });

@@ -149,12 +149,16 @@ export class DataState {
   private async open(files: FileBytes[]): Promise<OpenResult | null> {
     this.openError = null;
     try {
-      const opened = await this.client.request('open', { files }, {
-        transfer: files.map((f) => f.bytes),
-        onProgress: (p) => {
-          if ('message' in p) this.status = p.message;
+      const opened = await this.client.request(
+        'open',
+        { files },
+        {
+          transfer: files.map((f) => f.bytes),
+          onProgress: (p) => {
+            if ('message' in p) this.status = p.message;
+          },
         },
-      });
+      );
       this.opened = opened;
       this.clearLoaded();
       if (opened.kind === 'panel') this.mapping = null;

@@ -4,7 +4,12 @@ import { protocolOf } from '../../lib/evaluate/protocol';
 import type { RunResult } from '../../lib/worker/protocol';
 import { RunState } from './run.svelte';
 
-const spec = { models: ['naive', 'mlp'], protocol: protocolOf({ folds: 4 }), backend: 'auto' as const, environment: { hexcast: 't', runtime: 't', libraries: {} } };
+const spec = {
+  models: ['naive', 'mlp'],
+  protocol: protocolOf({ folds: 4 }),
+  backend: 'auto' as const,
+  environment: { hexcast: 't', runtime: 't', libraries: {} },
+};
 
 describe('RunState', () => {
   it('tracks progress per model, the overall fraction and the current training curve', async () => {
@@ -15,7 +20,14 @@ describe('RunState', () => {
     expect(run.status).toBe('running');
     expect(run.models.map((m) => m.detail)).toEqual(['waiting', 'waiting']);
     const progress = (modelIndex: number, fold: number, fit?: object) =>
-      worker.reply({ type: 'progress', id, progress: { stage: 'forecast', run: { model: ['naive', 'mlp(hidden=8)'][modelIndex], modelIndex, models: 2, names: ['naive', 'mlp(hidden=8)'], fold, folds: 4, fit: fit as never } } });
+      worker.reply({
+        type: 'progress',
+        id,
+        progress: {
+          stage: 'forecast',
+          run: { model: ['naive', 'mlp(hidden=8)'][modelIndex], modelIndex, models: 2, names: ['naive', 'mlp(hidden=8)'], fold, folds: 4, fit: fit as never },
+        },
+      });
     progress(0, 4);
     progress(1, 1, { stage: 'epoch', step: 1, steps: 3, loss: 2, valLoss: 3, elapsedMs: 5 });
     progress(1, 1, { stage: 'epoch', step: 2, steps: 3, loss: 1.5, elapsedMs: 9 });
@@ -24,7 +36,15 @@ describe('RunState', () => {
       ['mlp(hidden=8)', 1, 'fold 2: epoch 2 of 3'],
     ]);
     expect(run.fraction).toBe(5 / 8);
-    expect(run.curves['mlp(hidden=8)']).toEqual({ model: 'mlp(hidden=8)', fold: 1, stage: 'epoch', epochs: [{ epoch: 1, loss: 2, valLoss: 3 }, { epoch: 2, loss: 1.5 }] });
+    expect(run.curves['mlp(hidden=8)']).toEqual({
+      model: 'mlp(hidden=8)',
+      fold: 1,
+      stage: 'epoch',
+      epochs: [
+        { epoch: 1, loss: 2, valLoss: 3 },
+        { epoch: 2, loss: 1.5 },
+      ],
+    });
     progress(1, 2, { stage: 'epoch', step: 1, steps: 3, loss: 1.9, elapsedMs: 3 });
     expect(run.curves['mlp(hidden=8)'].epochs).toEqual([{ epoch: 1, loss: 1.9 }]); // a new fold starts a new curve
 
@@ -69,7 +89,11 @@ describe('RunState', () => {
     const worker = fakeWorker();
     const run = new RunState(worker.client);
     const done = run.start(spec);
-    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'HexcastError', code: 'history-too-short', message: "Model 'mlp' needs 20 training periods" } });
+    worker.reply({
+      type: 'error',
+      id: worker.last().id,
+      error: { name: 'HexcastError', code: 'history-too-short', message: "Model 'mlp' needs 20 training periods" },
+    });
     expect(await done).toBeNull();
     expect(run.status).toBe('failed');
     expect(run.error).toBe("Model 'mlp' needs 20 training periods");

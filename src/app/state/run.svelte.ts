@@ -105,7 +105,11 @@ export class RunState {
     this.models = this.models.map((m, i) => {
       if (i !== run.modelIndex) return m;
       const done = run.fold === run.folds;
-      const detail = done ? 'done' : fit?.steps ? `fold ${run.fold + 1}: ${fit.stage} ${fit.step ?? 0} of ${fit.steps}` : `fold ${run.fold + 1} of ${run.folds}`;
+      const detail = done
+        ? 'done'
+        : fit?.steps
+          ? `fold ${run.fold + 1}: ${fit.stage} ${fit.step ?? 0} of ${fit.steps}`
+          : `fold ${run.fold + 1} of ${run.folds}`;
       return { name: run.model, fold: run.fold, folds: run.folds, detail, startedAt: m.startedAt ?? now, doneAt: done ? now : null };
     });
     if (fit?.loss !== undefined && fit.step !== undefined) {

@@ -34,11 +34,21 @@ describe('Workbench', () => {
 
     const opening = bench.openFiles([new File([new Uint8Array([1])], 'duck.arrow')]);
     await settle();
-    const opened = { kind: 'panel', sources: [{ name: 'duck.arrow', sha256: sha }], sha256: sha, suggestion: { mapping: null }, preview: { columns: [], rows: [] } } as unknown as OpenResult;
+    const opened = {
+      kind: 'panel',
+      sources: [{ name: 'duck.arrow', sha256: sha }],
+      sha256: sha,
+      suggestion: { mapping: null },
+      preview: { columns: [], rows: [] },
+    } as unknown as OpenResult;
     worker.reply({ type: 'done', id: worker.last().id, request: 'open', result: opened });
     await settle();
     const summary = (unit: 'hour' | 'day', unitFrom: PanelSummary['unitFrom']) =>
-      ({ summary: { res: 9, unit, timeZone: 'America/Chicago', metadata: false, unitFrom, zoneFrom: 'override' }, report: {}, ms: 1 }) as unknown as PanelLoadResult;
+      ({
+        summary: { res: 9, unit, timeZone: 'America/Chicago', metadata: false, unitFrom, zoneFrom: 'override' },
+        report: {},
+        ms: 1,
+      }) as unknown as PanelLoadResult;
     expect(worker.last()).toMatchObject({ type: 'load-panel', options: { timeZone: 'America/Chicago' } });
     worker.reply({ type: 'done', id: worker.last().id, request: 'load-panel', result: summary('day', 'periods') });
     await settle();
@@ -57,7 +67,13 @@ describe('Workbench', () => {
   describe('when the worker dies', () => {
     const SHA = 'd'.repeat(64);
     const mapping = { time: { column: 't' }, location: { kind: 'latlng' as const, lat: 'lat', lng: 'lng' } };
-    const opened = { kind: 'incidents', sources: [{ name: 'a.arrow', sha256: SHA }], sha256: SHA, suggestion: { mapping: null }, preview: { columns: [], rows: [] } } as unknown as OpenResult;
+    const opened = {
+      kind: 'incidents',
+      sources: [{ name: 'a.arrow', sha256: SHA }],
+      sha256: SHA,
+      suggestion: { mapping: null },
+      preview: { columns: [], rows: [] },
+    } as unknown as OpenResult;
     const loaded = { report: { read: 3, kept: 3, dropped: emptyDropCounts() }, summary: {}, ms: 1 } as unknown as LoadResult;
     const binned = { kind: 'incidents', res: 8, cells: ['88'], geometry: null } as unknown as BinResult;
 

@@ -61,7 +61,9 @@ export class Workbench {
     const files = this.data.files;
     const keep = death.restarted && !this.recovering && source !== null && (source.kind === 'sample' || files !== null);
     const fate = source === null ? 'no data was open' : keep ? 'your loaded file is kept' : 'your file must be reloaded';
-    this.workerError = death.restarted ? `The worker stopped: ${death.reason}. Hexcast restarted it; ${fate}.` : `The worker stopped: ${death.reason}. Reload the page to continue.`;
+    this.workerError = death.restarted
+      ? `The worker stopped: ${death.reason}. Hexcast restarted it; ${fate}.`
+      : `The worker stopped: ${death.reason}. Reload the page to continue.`;
     this.beforeOpen();
     if (this.step === 'results') this.step = 'run';
     if (!keep) {
@@ -185,7 +187,11 @@ export class Workbench {
 
   /** Bins (a panel file: prepares its panel) and then, for incidents, counts in the background the cells at every offered resolution for the picker. */
   private async bin(settings: BinSettings): Promise<void> {
-    if ((await this.binning.apply(settings)) && !this.data.isPanel) void this.binning.countCells(H3_RESOLUTIONS.map((r) => r.res), settings.categories);
+    if ((await this.binning.apply(settings)) && !this.data.isPanel)
+      void this.binning.countCells(
+        H3_RESOLUTIONS.map((r) => r.res),
+        settings.categories,
+      );
   }
 
   /** Loads (or, with null, removes) a GeoJSON boundary as the study region, and re-bins. */
@@ -237,7 +243,10 @@ export class Workbench {
     this.notice = null;
     void this.recent.add({
       hash: this.ranWith,
-      title: experiment.source.kind === 'sample' ? (sampleById(experiment.source.id)?.title ?? experiment.source.id) : experiment.source.files.map((f) => f.name).join(', '),
+      title:
+        experiment.source.kind === 'sample'
+          ? (sampleById(experiment.source.id)?.title ?? experiment.source.id)
+          : experiment.source.files.map((f) => f.name).join(', '),
       headline: result.report.summary.headline,
       models: result.models.length,
       createdAt: result.report.createdAt,

@@ -4,7 +4,13 @@ import { errorCodeOf, errorData, errorFromData, HexcastError, InputError } from 
 
 describe('coded errors', () => {
   it('survive a structured clone (the worker boundary) with their code, name and where', () => {
-    const thrown = new InputError("file 'a.arrow' is truncated", { code: 'file-truncated', file: 'a.arrow', column: 'lat', row: 7, field: 'mapping.location.lat' });
+    const thrown = new InputError("file 'a.arrow' is truncated", {
+      code: 'file-truncated',
+      file: 'a.arrow',
+      column: 'lat',
+      row: 7,
+      field: 'mapping.location.lat',
+    });
     const rebuilt = errorFromData(structuredClone(errorData(thrown)));
     expect(rebuilt).toBeInstanceOf(InputError);
     expect(rebuilt).toBeInstanceOf(HexcastError);

@@ -34,7 +34,10 @@ describe('backtest on a hand-worked panel', () => {
     backtest({
       panel,
       protocol: protocolOf({ horizon: 1, folds: 2, step: 1, validation: 0, coverage: [1 / 3], seed: 5 }),
-      models: [{ id: 'naive', params: {} }, { id: 'historic-average', params: {} }],
+      models: [
+        { id: 'naive', params: {} },
+        { id: 'historic-average', params: {} },
+      ],
       definitions: BASELINES,
       data,
       environment,
@@ -73,7 +76,14 @@ describe('backtest on a hand-worked panel', () => {
     const { report } = await run();
     expect(report.panel).toMatchObject({ resolution: 8, bucket: 'day', cells: 3, periods: 5, incidents: 23, firstPeriod: '1970-01-01T00:00:00' });
     expect(report.panel.studyRegion).toEqual({ source: 'history', cells: 3, area_m2: 3 });
-    expect(report.cutoffs[0]).toEqual({ fold: 0, cutoff: 3, trainStart: '1970-01-01T00:00:00', testStart: '1970-01-04T00:00:00', testEnd: '1970-01-05T00:00:00', universeCells: 3 });
+    expect(report.cutoffs[0]).toEqual({
+      fold: 0,
+      cutoff: 3,
+      trainStart: '1970-01-01T00:00:00',
+      testStart: '1970-01-04T00:00:00',
+      testEnd: '1970-01-05T00:00:00',
+      universeCells: 3,
+    });
     expect(report.models.map((m) => [m.name, m.spec, m.kind])).toEqual([
       ['naive', 'naive', 'baseline'],
       ['historic-average', 'historic-average', 'baseline'],
@@ -124,7 +134,10 @@ describe('backtest on a synthetic panel with a clear signal', () => {
     const { report } = await backtest({
       panel: noisy,
       protocol: protocolOf({ horizon: 1, folds: 30, step: 1, validation: 0, coverage: [0.1] }),
-      models: [{ id: 'naive', params: {} }, { id: 'historic-average', params: {} }],
+      models: [
+        { id: 'naive', params: {} },
+        { id: 'historic-average', params: {} },
+      ],
       definitions: BASELINES,
       data,
       environment,
@@ -154,7 +167,10 @@ describe('backtest with few folds', () => {
       backtest({
         panel: small,
         protocol: protocolOf({ horizon: 1, folds, validation: 0, coverage: [0.1] }),
-        models: [{ id: 'naive', params: {} }, { id: 'historic-average', params: {} }],
+        models: [
+          { id: 'naive', params: {} },
+          { id: 'historic-average', params: {} },
+        ],
         definitions: BASELINES,
         data,
         environment,

@@ -15,7 +15,8 @@ describe('clockLabel', () => {
 });
 
 describe('reportZoneDeclared', () => {
-  const report = (clock: 'wall' | 'instant', timeZone: string, mapping?: unknown) => ({ panel: { clock, timeZone }, data: { mapping } }) as unknown as Pick<Report, 'panel' | 'data'>;
+  const report = (clock: 'wall' | 'instant', timeZone: string, mapping?: unknown) =>
+    ({ panel: { clock, timeZone }, data: { mapping } }) as unknown as Pick<Report, 'panel' | 'data'>;
   it.each([
     ['wall-clock UTC without a mapped zone (Portland dates)', report('wall', 'UTC', { time: { column: 'occ_date' } }), false],
     ['wall-clock UTC from a panel file (no mapping)', report('wall', 'UTC'), false],

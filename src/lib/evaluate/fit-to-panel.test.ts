@@ -17,12 +17,15 @@ describe('fitToPanel: the auto rule on worked examples (weekly panels, horizon 1
     expect(fit.leftOut).toEqual([
       {
         model: 'seasonal-naive(m=52)',
-        reason: 'seasonal-naive(m=52) needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1) (a season is never shortened)',
+        reason:
+          'seasonal-naive(m=52) needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1) (a season is never shortened)',
       },
     ]);
     expect(fit.models.map((m) => m.id)).toEqual(['naive', 'historic-average', 'shrunk-average', 'window-average', 'ewma', 'kde', 'prospective']);
     // First cutoff 29 − 16 = 13 holds kde's 13 weeks: no window is shortened, and no baseline is charged the 8 validation periods.
-    expect(fit.choices).toEqual([{ setting: 'folds', value: 17, reason: 'auto: 26 would leave too few training periods; the first fold keeps 13 for kde(window=13, rings=1)' }]);
+    expect(fit.choices).toEqual([
+      { setting: 'folds', value: 17, reason: 'auto: 26 would leave too few training periods; the first fold keeps 13 for kde(window=13, rings=1)' },
+    ]);
     expect(fit.models.every((m) => Object.keys(m.params).length === 0)).toBe(true);
   });
 
@@ -61,7 +64,10 @@ describe('fitToPanel: the auto rule on worked examples (weekly panels, horizon 1
   it('an explicit fold count shortens auto windows but keeps today’s error for a model it squeezes out', () => {
     const fit = fitToPanel(30, protocolOf({ folds: 26 }), specs('naive', 'kde'), BASELINES, WEEKLY_RES8);
     expect(fit.protocol.folds).toBe(26);
-    expect(fit.models).toEqual([{ id: 'naive', params: {} }, { id: 'kde', params: { window: 4 } }]);
+    expect(fit.models).toEqual([
+      { id: 'naive', params: {} },
+      { id: 'kde', params: { window: 4 } },
+    ]);
     expect(() => fitToPanel(30, protocolOf({ folds: 26 }), specs('poisson-glm'), LEARNED_TF, WEEKLY_RES8)).toThrow(
       "Model 'poisson-glm' needs 12 training periods plus 8 for validation, but the first fold has only 4 (cutoff at period 4 of 30); use fewer folds, a shorter horizon or a longer window",
     );

@@ -45,7 +45,13 @@ type Params = Readonly<Record<string, ParamValue>>;
  * @example 30 weekly periods, horizon 1, the baselines: seasonal-naive(m=52) is left out
  *   (needs 52 > 29); kde's 13-week window is the largest need, so folds = min(26, 29 − 13 + 1) = 17.
  */
-export function fitToPanel(periods: number, protocol: Protocol, specs: readonly ModelSpec[], definitions: readonly ModelDefinition[], context: ModelContext): PanelFit {
+export function fitToPanel(
+  periods: number,
+  protocol: Protocol,
+  specs: readonly ModelSpec[],
+  definitions: readonly ModelDefinition[],
+  context: ModelContext,
+): PanelFit {
   const { horizon, step, validation } = protocol;
   const last = periods - horizon;
   if (last < 1) throw new RangeError(`The panel has ${periods} periods; a horizon of ${horizon} needs at least ${horizon + 1}`);
@@ -129,7 +135,11 @@ export function fitToPanel(periods: number, protocol: Protocol, specs: readonly 
     }
     return { id: spec.id, params };
   });
-  assertProtocolFits(periods, resolved, models.map((spec) => probe(definitionOf(spec, definitions), spec.params, context)));
+  assertProtocolFits(
+    periods,
+    resolved,
+    models.map((spec) => probe(definitionOf(spec, definitions), spec.params, context)),
+  );
   return { protocol: resolved, models, choices, leftOut };
 }
 

@@ -52,7 +52,10 @@ export function forecastsFileBytes(panel: Panel, set: ForecastSet, region: Study
     cutoff: timeVector(cutoffTime, clock, timeZone),
     period: timeVector(period, clock, timeZone),
     step: makeVector(step),
-    cell: vectorOfValues(Array.from(cellIndex, (c) => panel.cells[c]), new Dictionary(new Utf8(), new Int32())),
+    cell: vectorOfValues(
+      Array.from(cellIndex, (c) => panel.cells[c]),
+      new Dictionary(new Utf8(), new Int32()),
+    ),
     area_m2: makeVector(area),
     in_region: vectorOfValues(inRegion, new Bool()),
     in_universe: vectorOfValues(inUniverse, new Bool()),

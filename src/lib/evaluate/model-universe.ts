@@ -30,7 +30,8 @@ export function firstIncidentPeriods(panel: Pick<Panel, 'cells' | 'periods' | 'c
  * @example modelUniverse(Int32Array.of(0, 5, 2), 3) // → Int32Array [0, 2]
  */
 export function modelUniverse(first: Int32Array, cutoff: number, declared?: Uint8Array): Int32Array {
-  if (declared && declared.length !== first.length) throw new RangeError(`The declared cells mask has ${declared.length} entries; the panel has ${first.length} cells`);
+  if (declared && declared.length !== first.length)
+    throw new RangeError(`The declared cells mask has ${declared.length} entries; the panel has ${first.length} cells`);
   const out: number[] = [];
   for (let c = 0; c < first.length; c++) if (first[c] < cutoff || declared?.[c]) out.push(c);
   return Int32Array.from(out);

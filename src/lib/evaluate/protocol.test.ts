@@ -22,7 +22,7 @@ describe('protocol', () => {
   it.each([
     [{ horizon: 0 }, 'protocol.horizon must be a whole number ≥ 1, got 0'],
     [{ folds: 2.5 }, 'protocol.folds must be a whole number ≥ 1, got 2.5'],
-    [{ folds: 'many' }, "protocol.folds must be a whole number ≥ 1, got many"],
+    [{ folds: 'many' }, 'protocol.folds must be a whole number ≥ 1, got many'],
     [{ validation: -1 }, 'protocol.validation must be an integer ≥ 0'],
     [{ coverage: [0] }, 'coverage levels must lie in (0, 1], got 0'],
     [{ coverage: [] }, 'at least one coverage level'],

@@ -46,7 +46,8 @@ describe('reportMarkdown', () => {
       ...COUNT_METRICS.map((id) => report.bestBaseline[id]),
     ];
     const rows = [...tableRows(md, 'Hotspot metrics'), ...tableRows(md, 'Count metrics')];
-    const starred = (table: string[][], column: number): string[] => table.filter((cells) => cells[column + 1].includes('★')).map((cells) => cells[0].replace(' (baseline)', ''));
+    const starred = (table: string[][], column: number): string[] =>
+      table.filter((cells) => cells[column + 1].includes('★')).map((cells) => cells[0].replace(' (baseline)', ''));
     const hotspot = rows.slice(0, 3);
     const count = rows.slice(3);
     const found = [...[0, 1, 2, 3, 4, 5].map((k) => starred(hotspot, k)), ...[0, 1, 2, 3, 4, 5].map((k) => starred(count, k))];
@@ -58,7 +59,11 @@ describe('reportMarkdown', () => {
     const { report } = await backtest({
       panel,
       protocol: protocolOf({}),
-      models: [{ id: 'naive', params: {} }, { id: 'seasonal-naive', params: {} }, { id: 'kde', params: {} }],
+      models: [
+        { id: 'naive', params: {} },
+        { id: 'seasonal-naive', params: {} },
+        { id: 'kde', params: {} },
+      ],
       definitions: BASELINES,
       data: { kind: 'panel', files: [], sha256: '0', rows: { read: 0, kept: 0, dropped: {} } },
       environment: { hexcast: 't', runtime: 't', libraries: {} },
@@ -67,7 +72,8 @@ describe('reportMarkdown', () => {
     expect(report.cutoffs.map((c) => c.cutoff)).toEqual(Array.from({ length: 17 }, (_, k) => 13 + k));
     expect(report.models.map((m) => m.name)).toEqual(['naive', 'kde(window=13, rings=1)']);
     expect(report.fitToPanel?.requested.folds).toBe('auto');
-    const reason = 'seasonal-naive(m=52) needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1) (a season is never shortened)';
+    const reason =
+      'seasonal-naive(m=52) needs 52 training periods, but the panel has only 29 before its last cutoff (30 periods, horizon 1) (a season is never shortened)';
     expect(report.fitToPanel?.leftOut).toEqual([{ model: 'seasonal-naive(m=52)', reason }]);
     const md = reportMarkdown(report);
     expect(md).toContain('1 model left out (cannot run on this panel): seasonal-naive(m=52).');

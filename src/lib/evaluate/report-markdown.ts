@@ -27,7 +27,8 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
     '',
   );
   const leftOut = report.fitToPanel?.leftOut ?? [];
-  if (leftOut.length) out.push(`${leftOut.length} model${leftOut.length === 1 ? '' : 's'} left out (cannot run on this panel): ${leftOut.map((m) => m.model).join(', ')}.`, '');
+  if (leftOut.length)
+    out.push(`${leftOut.length} model${leftOut.length === 1 ? '' : 's'} left out (cannot run on this panel): ${leftOut.map((m) => m.model).join(', ')}.`, '');
   out.push('## Verdict', '', `**${report.summary.headline}**`, '');
   for (const line of report.summary.models) out.push(`- ${line.text}`);
   for (const caveat of report.summary.caveats) out.push('', `_${caveat}_`);
@@ -56,7 +57,9 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
     out.push('');
   };
   out.push('## Hotspot metrics', '');
-  table(HOTSPOT_METRICS.flatMap((id) => report.protocol.coverage.map((c) => ({ id, key: coverageKey(c), title: `${METRICS[id].label} @ ${formatPercent(c)}` }))));
+  table(
+    HOTSPOT_METRICS.flatMap((id) => report.protocol.coverage.map((c) => ({ id, key: coverageKey(c), title: `${METRICS[id].label} @ ${formatPercent(c)}` }))),
+  );
   out.push(
     `${report.hotspotRule} "ties a–b" after a score: the same mean with the tied cells at the boundary taken worst-first / best-first, ` +
       'shown wherever the ties move the printed digits.',
@@ -75,7 +78,9 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
   const rows = report.data.rows;
   const dropped = Object.entries(rows.dropped).filter(([, n]) => n > 0);
   out.push('## Data', '');
-  out.push(`- Files: ${report.data.files.map((f) => `${f.name} (${f.rows.toLocaleString('en-US')} rows, ${f.bytes.toLocaleString('en-US')} bytes)`).join('; ') || '–'}`);
+  out.push(
+    `- Files: ${report.data.files.map((f) => `${f.name} (${f.rows.toLocaleString('en-US')} rows, ${f.bytes.toLocaleString('en-US')} bytes)`).join('; ') || '–'}`,
+  );
   out.push(`- SHA-256: \`${report.data.sha256}\``);
   out.push(
     `- Rows: ${rows.read.toLocaleString('en-US')} read = ${rows.kept.toLocaleString('en-US')} kept + ${(rows.read - rows.kept).toLocaleString('en-US')} dropped` +
@@ -83,13 +88,19 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
   );
   if (report.data.binning) {
     const b = report.data.binning;
-    out.push(`- Binning: ${b.binned.toLocaleString('en-US')} of ${b.input.toLocaleString('en-US')} incidents binned; ${(b.trimmedFirst + b.trimmedLast).toLocaleString('en-US')} in partial first/last buckets left out`);
+    out.push(
+      `- Binning: ${b.binned.toLocaleString('en-US')} of ${b.input.toLocaleString('en-US')} incidents binned; ${(b.trimmedFirst + b.trimmedLast).toLocaleString('en-US')} in partial first/last buckets left out`,
+    );
     for (const note of b.notes) out.push(`  - ${note}`);
   }
   const p = report.panel;
   out.push('', '## Panel and protocol', '');
-  out.push(`- Panel: ${p.cells.toLocaleString('en-US')} cells × ${p.periods.toLocaleString('en-US')} ${p.bucket} periods from ${p.firstPeriod} to ${p.end} (${clockLabel(p.clock, p.timeZone, reportZoneDeclared(report))}); ${p.incidents.toLocaleString('en-US')} incidents`);
-  out.push(`- Study region: ${p.studyRegion.cells.toLocaleString('en-US')} cells, ${formatNumber(p.studyRegion.area_m2 / 1e6, 4)} km² (${p.studyRegion.source})`);
+  out.push(
+    `- Panel: ${p.cells.toLocaleString('en-US')} cells × ${p.periods.toLocaleString('en-US')} ${p.bucket} periods from ${p.firstPeriod} to ${p.end} (${clockLabel(p.clock, p.timeZone, reportZoneDeclared(report))}); ${p.incidents.toLocaleString('en-US')} incidents`,
+  );
+  out.push(
+    `- Study region: ${p.studyRegion.cells.toLocaleString('en-US')} cells, ${formatNumber(p.studyRegion.area_m2 / 1e6, 4)} km² (${p.studyRegion.source})`,
+  );
   const pr = report.protocol;
   out.push(
     `- Protocol: horizon ${pr.horizon}, ${pr.folds} folds, step ${pr.step}, ${pr.window === 'expanding' ? 'expanding window' : `sliding window ${pr.window}`}, ` +
@@ -102,6 +113,12 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
   }
   out.push('', '## How to read the metrics', '');
   for (const id of Object.keys(METRICS) as MetricId[]) out.push(`- **${METRICS[id].label}**: ${METRICS[id].meaning} (${METRICS[id].better} is better).`);
-  out.push('', `_Hexcast ${report.environment.hexcast} on ${report.environment.runtime}; ${Object.entries(report.environment.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}._`, '');
+  out.push(
+    '',
+    `_Hexcast ${report.environment.hexcast} on ${report.environment.runtime}; ${Object.entries(report.environment.libraries)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}._`,
+    '',
+  );
   return out.join('\n');
 }

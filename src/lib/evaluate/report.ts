@@ -160,7 +160,12 @@ export function buildReport(input: ReportInput): Report {
       ...summary,
       spec: input.models[m].spec,
       captureCurve: { coverage: Array.from(scores.captureGrid), hitRate: Array.from(scores.models[m].capture) },
-      tieRange: tieRanges(scores.models[m].hotspotWorst, scores.models[m].hotspotBest, scores.coverage, forecasts.cutoffs.map((_, k) => k)),
+      tieRange: tieRanges(
+        scores.models[m].hotspotWorst,
+        scores.models[m].hotspotBest,
+        scores.coverage,
+        forecasts.cutoffs.map((_, k) => k),
+      ),
       training: run.logs.map((log) => log ?? null),
       timing: { fitMs: run.fitMs, predictMs: run.predictMs },
     };

@@ -132,7 +132,11 @@ describe('runForecasts: the model universe', () => {
     const log: History[] = [];
     const set = await runForecasts(panel, protocolOf({ folds: 3, window: 4, validation: 0 }), [recorder(log, false)], { declared });
     expect(set.cutoffs).toEqual([9, 10, 11]);
-    const seen = [[CENTRE, EDGE, F0], [CENTRE, EDGE, N0, F0], [CENTRE, EDGE, N0, F0]].map((list) => cells.filter((cell) => list.includes(cell)));
+    const seen = [
+      [CENTRE, EDGE, F0],
+      [CENTRE, EDGE, N0, F0],
+      [CENTRE, EDGE, N0, F0],
+    ].map((list) => cells.filter((cell) => list.includes(cell)));
     expect(log.map((h) => h.cells)).toEqual(seen);
     // Fold 1 (weeks 6–9): counts of its training span for its four cells only, in panel order.
     const h1 = log[1];
@@ -141,7 +145,12 @@ describe('runForecasts: the model universe', () => {
     expect(Array.from(h1.area)).toEqual(h1.cells.map((cell) => panel.area[cells.indexOf(cell)]));
     // Neighbour lists: the panel's, restricted to the universe (= built on the universe alone).
     const own = neighbours(h1.cells, 2);
-    expect([h1.neighbours.k, Array.from(h1.neighbours.offsets), Array.from(h1.neighbours.index), Array.from(h1.neighbours.ring)]).toEqual([2, Array.from(own.offsets), Array.from(own.index), Array.from(own.ring)]);
+    expect([h1.neighbours.k, Array.from(h1.neighbours.offsets), Array.from(h1.neighbours.index), Array.from(h1.neighbours.ring)]).toEqual([
+      2,
+      Array.from(own.offsets),
+      Array.from(own.index),
+      Array.from(own.ring),
+    ]);
     // Forecasts land on the model's cells; every other cell is forecast 0.
     seen.forEach((list, k) => {
       const expected = cells.map((cell) => (list.includes(cell) ? 10 + list.indexOf(cell) : 0));

@@ -105,7 +105,9 @@ export async function runForecasts(
   const universe = new Uint8Array(folds * C);
   universes.forEach((cells, k) => {
     if (cells.length === 0) {
-      throw new Error(`No cell has an incident before the cutoff of fold ${k} (period ${cutoffs[k]}, ${isoOf(panel.periods[cutoffs[k]], panel.bucket.clock).slice(0, 10)}) and none is declared: there is nothing to fit`);
+      throw new Error(
+        `No cell has an incident before the cutoff of fold ${k} (period ${cutoffs[k]}, ${isoOf(panel.periods[cutoffs[k]], panel.bucket.clock).slice(0, 10)}) and none is declared: there is nothing to fit`,
+      );
     }
     for (const c of cells) universe[k * C + c] = 1;
   });
@@ -131,7 +133,10 @@ export async function runForecasts(
         const cells = universes[k];
         const U = cells.length;
         if (seen.cells !== U) {
-          seen = U === C ? { cells: U, panel, neighbours: neighbourLists } : { cells: U, panel: restrictPanel(panel, cells), neighbours: restrictNeighbours(neighbourLists, cells) };
+          seen =
+            U === C
+              ? { cells: U, panel, neighbours: neighbourLists }
+              : { cells: U, panel: restrictPanel(panel, cells), neighbours: restrictNeighbours(neighbourLists, cells) };
         }
         const history = historyOf(seen.panel, seen.neighbours, cutoff, windowStart(cutoff, protocol));
         const started = performance.now();
@@ -163,7 +168,9 @@ export async function runForecasts(
           const v = forecast[i];
           const c = cells[i % U];
           if (!(v >= 0) || v === Infinity) {
-            throw new Error(`Model '${names[m]}' predicted ${v} for step ${Math.floor(i / U) + 1}, cell ${panel.cells[c]} at fold ${k}; forecasts must be finite and ≥ 0`);
+            throw new Error(
+              `Model '${names[m]}' predicted ${v} for step ${Math.floor(i / U) + 1}, cell ${panel.cells[c]} at fold ${k}; forecasts must be finite and ≥ 0`,
+            );
           }
           values[(k * horizon + Math.floor(i / U)) * C + c] = v;
         }

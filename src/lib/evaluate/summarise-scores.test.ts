@@ -22,7 +22,13 @@ function scoresOf(models: readonly { name: string; error: number[]; capture: num
     steps: [],
     capture: new Float64Array(0),
   });
-  return { coverage: [0.05], captureGrid: new Float64Array(0), naiveScale: new Float64Array(folds).fill(1), actualTotal: new Float64Array(folds).fill(10), models: models.map(of) };
+  return {
+    coverage: [0.05],
+    captureGrid: new Float64Array(0),
+    naiveScale: new Float64Array(folds).fill(1),
+    actualTotal: new Float64Array(folds).fill(10),
+    models: models.map(of),
+  };
 }
 
 const plus = (a: number[], b: number[]): number[] => a.map((v, k) => v + b[k]);
@@ -82,7 +88,13 @@ describe('summariseScores compares each model with the best baseline', () => {
 
   it("calls 'same' no difference: every resample mean is 0, so the interval is [0, 0]", () => {
     for (const comparison of [byName.same.comparisons.mae, byName.same.comparisons.pai['0.05']]) {
-      expect([comparison.verdict, comparison.difference.mean, comparison.difference.lo, comparison.difference.hi, comparison.skill]).toEqual(['no-difference', 0, 0, 0, 0]);
+      expect([comparison.verdict, comparison.difference.mean, comparison.difference.lo, comparison.difference.hi, comparison.skill]).toEqual([
+        'no-difference',
+        0,
+        0,
+        0,
+        0,
+      ]);
     }
   });
 
@@ -105,6 +117,8 @@ describe('summariseScores with too few folds (4 < 5)', () => {
   it('gives means but no interval, and no verdict, even to a model better on every fold', () => {
     const mae = models[2].comparisons.mae;
     expect([mae.verdict, mae.difference.mean, mae.difference.lo, mae.difference.hi]).toEqual(['undefined', -0.375, Number.NaN, Number.NaN]);
-    expect(verdictOf(models, [0.05]).headline).toBe('Too few folds for intervals: no difference from the best baseline can be told apart from chance. Run at least 5 folds.');
+    expect(verdictOf(models, [0.05]).headline).toBe(
+      'Too few folds for intervals: no difference from the best baseline can be told apart from chance. Run at least 5 folds.',
+    );
   });
 });

@@ -51,7 +51,11 @@ export type BestBaselines = PerMetric<string>;
  * seed, so the same scores always give the same report. The DM horizon is ⌈h/s⌉ (folds
  * overlap when the step is shorter than the horizon).
  */
-export function summariseScores(scores: Scores, kinds: readonly ('baseline' | 'learned')[], protocol: Protocol): { models: ModelSummary[]; best: BestBaselines } {
+export function summariseScores(
+  scores: Scores,
+  kinds: readonly ('baseline' | 'learned')[],
+  protocol: Protocol,
+): { models: ModelSummary[]; best: BestBaselines } {
   const seed = protocol.seed;
   const dmHorizon = Math.max(1, Math.ceil(protocol.horizon / protocol.step));
   const J = scores.coverage.length;
@@ -88,7 +92,14 @@ export function summariseScores(scores: Scores, kinds: readonly ('baseline' | 'l
       const b = series(bestIndex, id, j);
       const difference = summary(a.map((v, k) => differenceOf(v, b[k])));
       const sign = info.better === 'lower' ? 1 : -1;
-      const dm = m === bestIndex ? undefined : dieboldMariano(a.map((v) => sign * v), b.map((v) => sign * v), dmHorizon);
+      const dm =
+        m === bestIndex
+          ? undefined
+          : dieboldMariano(
+              a.map((v) => sign * v),
+              b.map((v) => sign * v),
+              dmHorizon,
+            );
       let verdict: Comparison['verdict'] = 'no-difference';
       if (m === bestIndex) verdict = 'is-baseline';
       else if (Number.isNaN(difference.lo)) verdict = 'undefined';

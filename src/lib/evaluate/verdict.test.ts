@@ -20,8 +20,15 @@ function model(name: string, kind: 'baseline' | 'learned', verdicts: (id: string
     kind,
     metrics: {} as ModelSummary['metrics'],
     comparisons: {
-      mae: metric('mae'), rmse: metric('rmse'), poissonDeviance: metric('poissonDeviance'), mase: metric('mase'), brier: metric('brier'), logScore: metric('logScore'),
-      hitRate: hotspot('hitRate'), pai: hotspot('pai'), pei: hotspot('pei'),
+      mae: metric('mae'),
+      rmse: metric('rmse'),
+      poissonDeviance: metric('poissonDeviance'),
+      mase: metric('mase'),
+      brier: metric('brier'),
+      logScore: metric('logScore'),
+      hitRate: hotspot('hitRate'),
+      pai: hotspot('pai'),
+      pei: hotspot('pei'),
     },
   };
 }
@@ -39,15 +46,14 @@ describe('verdictOf', () => {
       [0.05],
     );
     expect(v.headline).toMatch(/^sepp beats the best baseline by more than the interval/);
-    expect(v.models[0].text).toBe('sepp: better than the best baseline on PAI at 5 % (+10.0 %); worse on MAE (+10.0 %); no difference beyond the interval on 7 metrics.');
+    expect(v.models[0].text).toBe(
+      'sepp: better than the best baseline on PAI at 5 % (+10.0 %); worse on MAE (+10.0 %); no difference beyond the interval on 7 metrics.',
+    );
     expect(v.caveats).toEqual([]);
   });
 
   it('says "every metric" only when the model is nowhere the best baseline itself', () => {
-    const v = verdictOf(
-      [model('naive', 'baseline', () => 'worse'), model('ha', 'baseline', (id) => (id === 'mae' ? 'worse' : 'is-baseline'))],
-      [0.05],
-    );
+    const v = verdictOf([model('naive', 'baseline', () => 'worse'), model('ha', 'baseline', (id) => (id === 'mae' ? 'worse' : 'is-baseline'))], [0.05]);
     expect(v.models.map((m) => m.text)).toEqual([
       'naive: worse than the best baseline on every metric.',
       'ha: worse on MAE (+10.0 %); itself the best baseline on 8.',

@@ -71,9 +71,7 @@ export function verdictOf(models: readonly ModelSummary[], coverage: readonly nu
   const caveats: string[] = [];
   const tests = entries.reduce((n, e) => n + e.better.length + e.worse.length + e.same, 0);
   if (tests >= 10) {
-    caveats.push(
-      `${tests} comparisons were made at 95 %: about ${Math.max(1, Math.round(tests * 0.05))} could cross their interval by chance alone.`,
-    );
+    caveats.push(`${tests} comparisons were made at 95 %: about ${Math.max(1, Math.round(tests * 0.05))} could cross their interval by chance alone.`);
   }
   return { headline, models: lines, caveats };
 }
@@ -82,5 +80,3 @@ export function verdictOf(models: readonly ModelSummary[], coverage: readonly nu
 function listSome(items: readonly string[], max: number): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
-
-

@@ -85,9 +85,7 @@ export function parseModelSpec(text: string): ModelSpec {
  */
 export function formatModelSpec(spec: ModelSpec, definition?: ModelDefinition): string {
   const keys = definition ? definition.params.map((p) => p.name).filter((k) => k in spec.params) : Object.keys(spec.params).sort();
-  const parts = keys
-    .filter((k) => !definition || definition.params.find((p) => p.name === k)?.default !== spec.params[k])
-    .map((k) => `${k}=${spec.params[k]}`);
+  const parts = keys.filter((k) => !definition || definition.params.find((p) => p.name === k)?.default !== spec.params[k]).map((k) => `${k}=${spec.params[k]}`);
   return [spec.id, ...parts].join(':');
 }
 

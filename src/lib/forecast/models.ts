@@ -76,7 +76,8 @@ export function parseModelList(texts: readonly string[], definitions: readonly M
   const out: ModelSpec[] = [];
   for (const part of texts.map((s) => s.trim()).filter(Boolean)) {
     if ((MODEL_GROUPS as readonly string[]).includes(part)) {
-      for (const d of definitions) if (part === 'all' || (part === 'baselines' ? d.kind === 'baseline' : d.kind === 'learned')) out.push({ id: d.id, params: {} });
+      for (const d of definitions)
+        if (part === 'all' || (part === 'baselines' ? d.kind === 'baseline' : d.kind === 'learned')) out.push({ id: d.id, params: {} });
       continue;
     }
     let spec: ModelSpec;

@@ -5,6 +5,7 @@
  */
 export function assertCellSubset(keep: Int32Array, C: number): void {
   keep.forEach((c, u) => {
-    if (!(c >= 0 && c < C) || (u > 0 && c <= keep[u - 1])) throw new RangeError(`Kept cells must be ascending indexes from 0 to ${C - 1}; got ${c} at position ${u}`);
+    if (!(c >= 0 && c < C) || (u > 0 && c <= keep[u - 1]))
+      throw new RangeError(`Kept cells must be ascending indexes from 0 to ${C - 1}; got ${c} at position ${u}`);
   });
 }

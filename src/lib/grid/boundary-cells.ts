@@ -14,7 +14,8 @@ export function boundaryCells(geojson: unknown, res: number): string[] {
   const polygons = polygonsOf(geojson as GeoJson, 'boundary');
   const out = new Set<string>();
   for (const rings of polygons) for (const cell of cellsInPolygon({ rings, res })) out.add(cell);
-  if (out.size === 0) throw new HexcastError('boundary-empty', `The boundary covers no H3 cell centre at resolution ${res}; use a finer resolution`, { field: 'boundary' });
+  if (out.size === 0)
+    throw new HexcastError('boundary-empty', `The boundary covers no H3 cell centre at resolution ${res}; use a finer resolution`, { field: 'boundary' });
   return [...out].sort();
 }
 

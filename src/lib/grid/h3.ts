@@ -81,7 +81,8 @@ export function resolutionOf(cell: string): number {
  */
 export function parentOf({ cell, res }: { cell: string; res: number }): string {
   const own = resolutionOf(cell);
-  if (!Number.isInteger(res) || res < 0 || res > own) throw new RangeError(`The parent of '${cell}' (resolution ${own}) needs a resolution from 0 to ${own}, got ${res}`);
+  if (!Number.isInteger(res) || res < 0 || res > own)
+    throw new RangeError(`The parent of '${cell}' (resolution ${own}) needs a resolution from 0 to ${own}, got ${res}`);
   return cellToParent(cell, res);
 }
 

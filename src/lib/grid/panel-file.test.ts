@@ -62,14 +62,19 @@ describe('panel files', () => {
       period: vectorFromArray([Date.UTC(2018, 0, 1), Date.UTC(2018, 0, 10)], new TimestampMillisecond()),
       count: vectorFromArray([1, 1], new Float64()),
     });
-    expect(() => readPanelFile([offGrid], { unit: 'week' })).toThrow(/row 1: period 2018-01-10T00:00:00.000Z is not the start of a week bucket in UTC \(weeks start on Monday\)/);
+    expect(() => readPanelFile([offGrid], { unit: 'week' })).toThrow(
+      /row 1: period 2018-01-10T00:00:00.000Z is not the start of a week bucket in UTC \(weeks start on Monday\)/,
+    );
     const mixed = source({
       cell: vectorFromArray([cell8, cell9], new Dictionary(new Utf8(), new Int32())),
       period: vectorFromArray([0, DAY], new TimestampMillisecond()),
       count: vectorFromArray([1, 1], new Float64()),
     });
     expect(() => readPanelFile([mixed])).toThrow(/mixes H3 resolutions: row 1 has cell .* at resolution 9, earlier rows are at 8/);
-    const missing = source({ cell: vectorFromArray([cell8], new Dictionary(new Utf8(), new Int32())), period: vectorFromArray([0], new TimestampMillisecond()) });
+    const missing = source({
+      cell: vectorFromArray([cell8], new Dictionary(new Utf8(), new Int32())),
+      period: vectorFromArray([0], new TimestampMillisecond()),
+    });
     expect(isPanelSource(missing)).toBe(false);
     expect(() => readPanelFile([missing])).toThrow(/has no column 'count'/);
   });
@@ -82,7 +87,13 @@ describe('panelFileOrigin', () => {
       files: [{ name: 'in.arrow', bytes: 10, rows: 12 }],
       sha256: 'ab',
       rows: { read: 12, kept: 10, dropped: { 'location-null': 2 } },
-      binning: { input: 10, binned: 7, trimmedFirst: 3, trimmedLast: 0, notes: ['the first week (starting 2018-01-01) is only partly covered by the data: dropped'] },
+      binning: {
+        input: 10,
+        binned: 7,
+        trimmedFirst: 3,
+        trimmedLast: 0,
+        notes: ['the first week (starting 2018-01-01) is only partly covered by the data: dropped'],
+      },
     };
     expect(panelFileOrigin(readArrow(panelFileBytes(panel, origin), 'p.arrow'))).toEqual(origin);
     expect(panelFileOrigin(readArrow(panelFileBytes(panel), 'p.arrow'))).toBeNull();

@@ -79,7 +79,10 @@ export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
   const integral = count.every(Number.isInteger);
   return arrowTableBytes(
     {
-      cell: vectorFromArray(cell.map((c) => panel.cells[c]), new Dictionary(new Utf8(), new Int32())),
+      cell: vectorFromArray(
+        cell.map((c) => panel.cells[c]),
+        new Dictionary(new Utf8(), new Int32()),
+      ),
       period: timeVector(period, panel.bucket.clock, panel.bucket.timeZone),
       count: makeVector(integral ? Int32Array.from(count) : Float32Array.from(count)),
       area_m2: makeVector(Float64Array.from(cell, (c) => panel.area[c])),
@@ -87,7 +90,9 @@ export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
     {
       'hexcast.format': 'panel',
       [META_KEY]: JSON.stringify({ version: 1, res: panel.res, bucket: panel.bucket, first: panel.periods[0], periods: P, end: panel.end }),
-      ...(origin && { [ORIGIN_KEY]: JSON.stringify({ files: origin.files, sha256: origin.sha256, rows: origin.rows, mapping: origin.mapping, binning: origin.binning }) }),
+      ...(origin && {
+        [ORIGIN_KEY]: JSON.stringify({ files: origin.files, sha256: origin.sha256, rows: origin.rows, mapping: origin.mapping, binning: origin.binning }),
+      }),
     },
   );
 }
@@ -208,7 +213,8 @@ export function readPanelFile(sources: readonly ArrowSource[], options: PanelFil
 
   const clock = meta?.bucket.clock ?? decoded.clock;
   const timeZone = options.timeZone ?? meta?.bucket.timeZone ?? decoded.declaredZone?.value ?? 'UTC';
-  if (!isTimeZone(timeZone)) throw new InputError(`unknown time zone '${timeZone}' for panel file ${name}`, { code: 'time-zone-unknown', field: 'panel.timeZone' });
+  if (!isTimeZone(timeZone))
+    throw new InputError(`unknown time zone '${timeZone}' for panel file ${name}`, { code: 'time-zone-unknown', field: 'panel.timeZone' });
   const unit = options.unit ?? meta?.bucket.unit ?? inferUnit(periodOut, use, name, timeZone, clock);
   const spec: BucketSpec = { unit, timeZone, clock };
   const bucket = timeBucket(spec);
@@ -277,7 +283,8 @@ function metadataOf(source: ArrowSource): { res: number; bucket: BucketSpec; fir
  */
 function inferUnit(periods: Float64Array, use: Uint8Array, name: string, timeZone: string, clock: BucketSpec['clock']): BucketUnit {
   const distinct = [...new Set(Array.from(periods).filter((_, i) => use[i]))].sort((a, b) => a - b);
-  if (distinct.length < 2) throw new InputError(`panel file ${name} has a single period: state the bucket unit (hour, day, week or month)`, {
+  if (distinct.length < 2)
+    throw new InputError(`panel file ${name} has a single period: state the bucket unit (hour, day, week or month)`, {
       code: 'panel-bucket-unknown',
       field: 'panel.unit',
     });

@@ -20,9 +20,17 @@ describe('restrictPanel and restrictNeighbours', () => {
   });
 
   it('restricted neighbour lists equal the lists built on the kept cells alone (CENTRE–FAR at ring 1)', () => {
-    const own = neighbours(Array.from(keep, (c) => cells[c]), 2);
+    const own = neighbours(
+      Array.from(keep, (c) => cells[c]),
+      2,
+    );
     const cut = restrictNeighbours(neighbours(cells, 2), keep);
-    expect([cut.k, Array.from(cut.offsets), Array.from(cut.index), Array.from(cut.ring)]).toEqual([2, Array.from(own.offsets), Array.from(own.index), Array.from(own.ring)]);
+    expect([cut.k, Array.from(cut.offsets), Array.from(cut.index), Array.from(cut.ring)]).toEqual([
+      2,
+      Array.from(own.offsets),
+      Array.from(own.index),
+      Array.from(own.ring),
+    ]);
     expect(Array.from(cut.ring)).toEqual([1, 1]);
   });
 

@@ -54,6 +54,7 @@ function regionOf(panel: Panel, mask: Uint8Array, source: StudyRegion['source'])
       area += panel.area[c];
     }
   }
-  if (cells === 0) throw new HexcastError('region-empty', 'The study region is empty: no cell has an incident before the first cutoff (or inside the boundary)');
+  if (cells === 0)
+    throw new HexcastError('region-empty', 'The study region is empty: no cell has an incident before the first cutoff (or inside the boundary)');
   return { mask, cells, area, source };
 }

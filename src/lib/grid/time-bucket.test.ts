@@ -20,12 +20,7 @@ describe('timeBucket in America/Chicago (instant clock)', () => {
     const hour = timeBucket({ unit: 'hour', timeZone: 'America/Chicago', clock: 'instant' });
     const starts = hour.range(Date.UTC(2018, 10, 4, 5), Date.UTC(2018, 10, 4, 8, 30));
     // 00:00 CDT, 01:00 CDT, 01:00 CST, 02:00 CST
-    expect([...starts].map(iso)).toEqual([
-      '2018-11-04T05:00:00.000Z',
-      '2018-11-04T06:00:00.000Z',
-      '2018-11-04T07:00:00.000Z',
-      '2018-11-04T08:00:00.000Z',
-    ]);
+    expect([...starts].map(iso)).toEqual(['2018-11-04T05:00:00.000Z', '2018-11-04T06:00:00.000Z', '2018-11-04T07:00:00.000Z', '2018-11-04T08:00:00.000Z']);
     expect(hour.floor(Date.UTC(2018, 10, 4, 7, 59))).toBe(Date.UTC(2018, 10, 4, 7));
   });
 

@@ -8,7 +8,10 @@ import type { Clock } from './incidents';
 export function arrowTableBytes(columns: Readonly<Record<string, Vector>>, metadata: Readonly<Record<string, string>> = {}): Uint8Array {
   const table = new Table(columns);
   const schema = new Schema(table.schema.fields, new Map(Object.entries(metadata)));
-  const withMetadata = new Table(schema, table.batches.map((batch) => new RecordBatch(schema, batch.data)));
+  const withMetadata = new Table(
+    schema,
+    table.batches.map((batch) => new RecordBatch(schema, batch.data)),
+  );
   return tableToIPC(withMetadata, 'file');
 }
 

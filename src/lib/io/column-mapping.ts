@@ -110,7 +110,8 @@ export function parseColumnMapping(value: unknown): ColumnMapping {
   const mapping: { -readonly [K in keyof ColumnMapping]: ColumnMapping[K] } = { time: timeMapping, location: locationMapping };
   if (root.category !== undefined) mapping.category = root.category === null ? null : text(root.category, 'mapping.category');
   if (root.categories !== undefined) {
-    if (!Array.isArray(root.categories)) throw new InputError(`mapping.categories is ${show(root.categories)}: expected an array of strings`, invalid('mapping.categories'));
+    if (!Array.isArray(root.categories))
+      throw new InputError(`mapping.categories is ${show(root.categories)}: expected an array of strings`, invalid('mapping.categories'));
     mapping.categories = root.categories.map((c, i) => text(c, `mapping.categories[${i}]`));
   }
   if (root.timeRange !== undefined) {
@@ -121,7 +122,8 @@ export function parseColumnMapping(value: unknown): ColumnMapping {
     mapping.timeRange = [range[0], range[1]];
   }
   if (root.keepOutliers !== undefined) {
-    if (typeof root.keepOutliers !== 'boolean') throw new InputError(`mapping.keepOutliers is ${show(root.keepOutliers)}: expected true or false`, invalid('mapping.keepOutliers'));
+    if (typeof root.keepOutliers !== 'boolean')
+      throw new InputError(`mapping.keepOutliers is ${show(root.keepOutliers)}: expected true or false`, invalid('mapping.keepOutliers'));
     mapping.keepOutliers = root.keepOutliers;
   }
   return mapping;

@@ -9,7 +9,18 @@ const forward = (code: string, lngLat: [number, number]) => proj4(resolveCrs(cod
 describe('CRS_DEFINITIONS', () => {
   it('CRS_DEFINITIONS holds 4326, 3857, 2913, 3435 and 23 + 60 + 60 UTM zones', () => {
     expect(CRS_DEFINITIONS.size).toBe(4 + 23 + 60 + 60);
-    for (const code of ['EPSG:4326', 'EPSG:3857', 'EPSG:2913', 'EPSG:3435', 'EPSG:26901', 'EPSG:26923', 'EPSG:32601', 'EPSG:32660', 'EPSG:32701', 'EPSG:32760']) {
+    for (const code of [
+      'EPSG:4326',
+      'EPSG:3857',
+      'EPSG:2913',
+      'EPSG:3435',
+      'EPSG:26901',
+      'EPSG:26923',
+      'EPSG:32601',
+      'EPSG:32660',
+      'EPSG:32701',
+      'EPSG:32760',
+    ]) {
       expect(CRS_DEFINITIONS.has(code)).toBe(true);
     }
     expect(CRS_DEFINITIONS.has('EPSG:26924')).toBe(false);

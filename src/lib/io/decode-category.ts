@@ -64,7 +64,11 @@ export function decodeCategory(inputs: readonly ColumnInput[], codes: Int32Array
           const index = indices[i];
           if (valid && valid[i] === 0) codes[at + i] = -1;
           else if (index >= 0 && index < lookup.length) codes[at + i] = lookup[index];
-          else throw new InputError(`file '${input.source.name}' is corrupt: category column '${input.field.name}' row ${at + i - input.start} has dictionary index ${index} of ${lookup.length}`, { code: 'file-corrupt', file: input.source.name, column: input.field.name, row: at + i - input.start });
+          else
+            throw new InputError(
+              `file '${input.source.name}' is corrupt: category column '${input.field.name}' row ${at + i - input.start} has dictionary index ${index} of ${lookup.length}`,
+              { code: 'file-corrupt', file: input.source.name, column: input.field.name, row: at + i - input.start },
+            );
         }
       } else if (DataType.isUtf8(type)) {
         const offsets = data.valueOffsets as Int32Array;

@@ -20,10 +20,7 @@ const LATLNG: LocationMapping = { kind: 'latlng', lat: 'lat', lng: 'lng' };
 
 describe('decodeLocation', () => {
   it('decodeLocation drops null, NaN, 0/0 and out-of-range points, in that order, and blanks them to NaN', () => {
-    const decoded = decode(
-      { lat: [41.88, null, 41.88, 0, 0, 91, -90, 41.88], lng: [-87.63, -87.63, NaN, 0, 5, -87.63, 180, -180.5] },
-      LATLNG,
-    );
+    const decoded = decode({ lat: [41.88, null, 41.88, 0, 0, 91, -90, 41.88], lng: [-87.63, -87.63, NaN, 0, 5, -87.63, 180, -180.5] }, LATLNG);
     const { 'location-null': NULL, 'location-zero': ZERO, 'location-out-of-range': RANGE } = DROP_CODE;
     expect(decoded.reasons).toEqual([0, NULL, NULL, ZERO, 0, RANGE, 0, RANGE]);
     expect(decoded.lat).toEqual([41.88, NaN, NaN, NaN, 0, NaN, -90, NaN]);
@@ -77,17 +74,13 @@ describe('decodeLocation', () => {
     const decoded = decode({ lat: [682295, 41.9], lng: [7661410, -87.6] }, LATLNG);
     expect(decoded.warnings).toEqual([]); // 1 of 2 is not "most"
     const projected = decode({ lat: [682295, 682296, 41.9], lng: [7661410, 7661411, -87.6] }, LATLNG);
-    expect(projected.warnings).toEqual([
-      '2 of 3 located rows are not valid latitude/longitude degrees: the values look projected; map them as x/y with a CRS',
-    ]);
+    expect(projected.warnings).toEqual(['2 of 3 located rows are not valid latitude/longitude degrees: the values look projected; map them as x/y with a CRS']);
   });
 
   it('decodeLocation rejects a string column, saying what it found and expected', () => {
     const table = new Table({ lat: strings(['41.9']), lng: floats([-87.6]) });
     const run = () => decodeLocation([sourceOf(table, 'text.arrow')], LATLNG, new Float64Array(1), new Float64Array(1), new Uint8Array(1));
-    expect(inputErrorOf(run)).toBe(
-      "location column 'lat' in file 'text.arrow' has type Utf8: expected a numeric type (Float64, Float32 or an integer)",
-    );
+    expect(inputErrorOf(run)).toBe("location column 'lat' in file 'text.arrow' has type Utf8: expected a numeric type (Float64, Float32 or an integer)");
   });
 
   it('decodeLocation of a missing column lists the columns the file has', () => {

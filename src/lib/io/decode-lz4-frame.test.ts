@@ -53,7 +53,11 @@ describe('decodeLz4Frame', () => {
     ['version 0', frame(0x20, 0x40, END), 'LZ4: frame version 0 at byte 4: expected version 1'],
     ['a block over the maximum', frame(0x60, 0x40, [...le32(70_000)]), "LZ4: a block at byte 7 claims 70000 bytes, over the frame's 65536-byte maximum"],
     ['a block past the end', frame(0x60, 0x40, [...le32(10), 0x00]), 'LZ4: a block at byte 7 runs past the end of the data (12 bytes)'],
-    ['a match before the start', frame(0x60, 0x40, [...le32(4), 0x10, 0x61, 0x05, 0x00, ...END]), 'LZ4: a match at byte 13 reaches 5 bytes back, before the start of the data'],
+    [
+      'a match before the start',
+      frame(0x60, 0x40, [...le32(4), 0x10, 0x61, 0x05, 0x00, ...END]),
+      'LZ4: a match at byte 13 reaches 5 bytes back, before the start of the data',
+    ],
     ['literals past the block', frame(0x60, 0x40, [...le32(2), 0x50, 0x61, ...END]), 'LZ4: 5 literals at byte 12 run past the end of their block (byte 13)'],
     [
       'a block that decodes past its maximum',

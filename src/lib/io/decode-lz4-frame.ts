@@ -77,7 +77,8 @@ function decodeFrame(input: Uint8Array, at: number, out: Output): number {
     if (size > blockMax) throw new Error(`LZ4: a block at byte ${at - 4} claims ${size} bytes, over the frame's ${blockMax}-byte maximum`);
     if (at + size > input.length) throw new Error(`LZ4: a block at byte ${at - 4} runs past the end of the data (${input.length} bytes)`);
     if (blockChecksum) {
-      if (xxh32(input, at, at + size) !== u32(input, at + size, 'a block checksum')) throw new Error(`LZ4: the checksum of the block at byte ${at - 4} does not match`);
+      if (xxh32(input, at, at + size) !== u32(input, at + size, 'a block checksum'))
+        throw new Error(`LZ4: the checksum of the block at byte ${at - 4} does not match`);
     }
     if (stored) out.append(input, at, at + size);
     else decodeBlock(input, at, at + size, out, start, blockMax);
@@ -128,7 +129,7 @@ function decodeBlock(input: Uint8Array, at: number, end: number, out: Output, fl
         bytes.copyWithin(to, from, from + length); // no overlap: one native copy
         to += length;
       } else {
-        for (const stop = to + length; to < stop; ) bytes[to++] = bytes[from++];
+        for (const stop = to + length; to < stop;) bytes[to++] = bytes[from++];
       }
     }
   } finally {

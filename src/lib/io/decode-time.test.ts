@@ -62,17 +62,14 @@ describe('decodeTime', () => {
     ['ISO without offset', strings(['2018-01-01T00:00:00']), {}, JAN, 'wall', null],
     ['ISO date only', strings(['2018-01-01']), {}, JAN, 'wall', null],
     ['ISO in a dictionary', dictionary(['2018-01-01 00:00']), { encoding: 'iso' }, JAN, 'wall', null],
-  ] as [string, Vector, Partial<TimeMapping>, number, string, string | null][])(
-    'decodeTime reads %s',
-    (_, vector, mapping, ms, clock, zone) => {
-      const decoded = decode(vector, mapping);
-      expect(decoded.ms).toEqual([ms]);
-      expect(decoded.reasons).toEqual([0]);
-      expect(decoded.clock).toBe(clock);
-      expect(decoded.declaredZone?.value ?? null).toBe(zone);
-      expect(decoded.warnings).toEqual([]);
-    },
-  );
+  ] as [string, Vector, Partial<TimeMapping>, number, string, string | null][])('decodeTime reads %s', (_, vector, mapping, ms, clock, zone) => {
+    const decoded = decode(vector, mapping);
+    expect(decoded.ms).toEqual([ms]);
+    expect(decoded.reasons).toEqual([0]);
+    expect(decoded.clock).toBe(clock);
+    expect(decoded.declaredZone?.value ?? null).toBe(zone);
+    expect(decoded.warnings).toEqual([]);
+  });
 
   it.each([
     ['Timestamp', column(new TimestampMillisecond(), [null, 1514764800000n, 9_000_000_000_000_000n]), {}],
@@ -161,11 +158,14 @@ describe('decodeTime', () => {
     ['epoch numbers read as wall-clock readings', column(new Int64(), [1514764800n]), { unit: 's', clock: 'wall' }, 'wall'],
     ['a zoned Timestamp declared instant (its own clock)', column(new TimestampSecond('UTC'), [1514764800n]), { clock: 'instant' }, 'instant'],
     ['a date declared wall (its own clock)', column(new DateDay(), [17532]), { clock: 'wall' }, 'wall'],
-  ] as [string, Vector, Partial<TimeMapping>, string][])('decodeTime reads %s when the mapping declares the clock, keeping the numbers', (_, vector, mapping, clock) => {
-    const decoded = decode(vector, mapping);
-    expect(decoded.clock).toBe(clock);
-    expect(decoded.ms).toEqual([JAN]);
-  });
+  ] as [string, Vector, Partial<TimeMapping>, string][])(
+    'decodeTime reads %s when the mapping declares the clock, keeping the numbers',
+    (_, vector, mapping, clock) => {
+      const decoded = decode(vector, mapping);
+      expect(decoded.clock).toBe(clock);
+      expect(decoded.ms).toEqual([JAN]);
+    },
+  );
 
   it.each([
     [

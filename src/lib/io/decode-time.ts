@@ -75,7 +75,11 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
     const wanted = encoding === 'epoch' ? family === 'numeric epoch' : encoding === 'iso' ? family === 'ISO-8601 strings' : family !== null;
     if (!wanted) {
       const expected =
-        encoding === 'epoch' ? "expected an integer or float column for encoding 'epoch'" : encoding === 'iso' ? "expected Utf8 or Dictionary<Utf8> strings for encoding 'iso'" : EXPECTED;
+        encoding === 'epoch'
+          ? "expected an integer or float column for encoding 'epoch'"
+          : encoding === 'iso'
+            ? "expected Utf8 or Dictionary<Utf8> strings for encoding 'iso'"
+            : EXPECTED;
       throw new InputError(`time column '${field.name}' in file '${source.name}' has type ${String(field.type)}: ${expected}`, {
         code: 'column-type',
         file: source.name,
@@ -115,7 +119,8 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
       at += data.length;
     }
   }
-  const natural: Clock = family === 'zoned timestamp' || family === 'numeric epoch' ? 'instant' : family === 'ISO-8601 strings' ? isoClock(seen, inputs) : 'wall';
+  const natural: Clock =
+    family === 'zoned timestamp' || family === 'numeric epoch' ? 'instant' : family === 'ISO-8601 strings' ? isoClock(seen, inputs) : 'wall';
   const clock = chooseClock(mapping.clock, natural, inputs[0]);
   return { clock, declaredZone: declaredZone(inputs[0]) ?? timeZoneHint(source.table.schema, field), unit, warnings };
 }
@@ -131,7 +136,10 @@ function chooseClock(declared: Clock | undefined, natural: Clock, { field, sourc
   const where = `time column '${field.name}' in file '${source.name}'`;
   const context = { code: 'clock-conflict', file: source.name, column: field.name, field: 'mapping.time.clock' } as const;
   if (DataType.isDate(field.type)) {
-    throw new InputError(`${where} holds calendar dates (${String(field.type)}): they cannot be read as instants; leave the clock on wall-clock readings`, context);
+    throw new InputError(
+      `${where} holds calendar dates (${String(field.type)}): they cannot be read as instants; leave the clock on wall-clock readings`,
+      context,
+    );
   }
   if (DataType.isTimestamp(field.type) && field.type.timezone) {
     throw new InputError(

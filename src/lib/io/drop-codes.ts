@@ -9,6 +9,7 @@ import { DROP_REASONS, type DropReason } from './incidents';
  * @example
  * DROP_CODE['time-null'] // → 1; DROP_REASONS[DROP_CODE['location-zero'] - 1] // → 'location-zero'
  */
-export const DROP_CODE: Readonly<Record<DropReason, number>> = Object.fromEntries(
-  DROP_REASONS.map((reason, i) => [reason, i + 1]),
-) as Record<DropReason, number>;
+export const DROP_CODE: Readonly<Record<DropReason, number>> = Object.fromEntries(DROP_REASONS.map((reason, i) => [reason, i + 1])) as Record<
+  DropReason,
+  number
+>;

@@ -12,14 +12,7 @@ export type Clock = 'instant' | 'wall';
 
 /** Why an input row was not kept. Every row read is either kept or counted under one reason. */
 export type DropReason =
-  | 'time-null'
-  | 'time-unparseable'
-  | 'location-null'
-  | 'location-zero'
-  | 'location-out-of-range'
-  | 'location-outlier'
-  | 'category-filtered'
-  | 'time-filtered';
+  'time-null' | 'time-unparseable' | 'location-null' | 'location-zero' | 'location-out-of-range' | 'location-outlier' | 'category-filtered' | 'time-filtered';
 
 /** All drop reasons in the order reports list them. */
 export const DROP_REASONS: readonly DropReason[] = [

@@ -37,7 +37,7 @@ describe('int64ToMs', () => {
 
   it('int64ToMs matches BigInt floor division on 10,000 seeded random values in every unit', () => {
     let seed = 12345;
-    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const values = new BigInt64Array(10_000);
     for (let i = 0; i < values.length; i++) {
       // Spread over ±2^62 with random low bits, so both words vary.

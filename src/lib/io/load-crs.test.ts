@@ -10,7 +10,11 @@ const ESRI_OREGON_NORTH =
   'PARAMETER["False_Easting",8202099.737532808],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",-120.5],PARAMETER["Standard_Parallel_1",44.33333333333334],' +
   'PARAMETER["Standard_Parallel_2",46.0],PARAMETER["Latitude_Of_Origin",43.66666666666666],UNIT["Foot",0.3048]]';
 
-const messageOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: Error) => `${error.name}: ${error.message}`);
+const messageOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: Error) => `${error.name}: ${error.message}`,
+  );
 
 describe('loadCrs', () => {
   it("loadCrs('EPSG:5348') finds Buenos Aires' grid in the registry with its POSGAR 2007 shift, then resolveCrs has it", async () => {
@@ -32,7 +36,9 @@ describe('loadCrs', () => {
 
   it("a grid-based definition gets PROJ's Helmert fallback with a note; a grid with no fallback is refused by name", async () => {
     const bng = await loadCrs('EPSG:27700');
-    expect(bng.definition).toBe('+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs');
+    expect(bng.definition).toBe(
+      '+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs',
+    );
     expect(bng.notes).toEqual([
       'EPSG:27700 (OSGB36 / British National Grid): PROJ shifts the datum with the grid OSTN15_NTv2_OSGBtoETRS.gsb, which Hexcast does not ship; ' +
         'using the Helmert transformation EPSG:1314 OSGB36 to WGS 84 (6) instead (accuracy 2 m)',
@@ -54,7 +60,9 @@ describe('loadCrs', () => {
         'expected an EPSG code, a proj4 string (+proj=…) or WKT (PROJCS[…], GEOGCS[…])',
     );
     const unknownMethod = ESRI_OREGON_NORTH.replace('Lambert_Conformal_Conic', 'Foo_Bar');
-    expect(await messageOf(loadCrs(unknownMethod))).toMatch(/^InputError: cannot use the CRS WKT 'PROJCS.*': proj4 does not know the projection method 'Foo_Bar'; expected/);
+    expect(await messageOf(loadCrs(unknownMethod))).toMatch(
+      /^InputError: cannot use the CRS WKT 'PROJCS.*': proj4 does not know the projection method 'Foo_Bar'; expected/,
+    );
     expect(await messageOf(loadCrs('+proj=nonsense +x_0=1'))).toBe(
       "InputError: cannot use the CRS definition '+proj=nonsense +x_0=1': proj4 does not know the projection method 'nonsense'; " +
         'expected an EPSG code, a proj4 string (+proj=…) or WKT (PROJCS[…], GEOGCS[…])',

@@ -25,7 +25,10 @@ export async function loadCrs(crs: string): Promise<ResolvedCrs> {
     const resolved = resolveCrs(crs);
     const grid = /\+nadgrids=([^@\s]\S*)/.exec(resolved.definition)?.[1];
     if (grid) {
-      throw new InputError(`the CRS '${resolved.label}' shifts its datum with the grid file '${grid}', which Hexcast cannot load offline: give the shift as +towgs84=… instead`, { code: 'crs-grid-unsupported', field: 'mapping.location.crs' });
+      throw new InputError(
+        `the CRS '${resolved.label}' shifts its datum with the grid file '${grid}', which Hexcast cannot load offline: give the shift as +towgs84=… instead`,
+        { code: 'crs-grid-unsupported', field: 'mapping.location.crs' },
+      );
     }
     checkProj4(resolved.definition, crs.trim());
     return resolved;
@@ -58,7 +61,9 @@ function checkProj4(definition: string, what: string): void {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const wkt = looksLikeWkt(definition);
-    const method = wkt ? /PROJECTION\s*\[\s*"([^"]*)"/i.exec(definition)?.[1] ?? /METHOD\s*\[\s*"([^"]*)"/i.exec(definition)?.[1] : /\+proj=(\S+)/.exec(definition)?.[1];
+    const method = wkt
+      ? (/PROJECTION\s*\[\s*"([^"]*)"/i.exec(definition)?.[1] ?? /METHOD\s*\[\s*"([^"]*)"/i.exec(definition)?.[1])
+      : /\+proj=(\S+)/.exec(definition)?.[1];
     const why = /projection name/i.test(message) && method ? `proj4 does not know the projection method '${method}'` : message || 'proj4 rejected it';
     const shown = what.length > 80 ? `${what.slice(0, 80)}…` : what;
     throw new InputError(

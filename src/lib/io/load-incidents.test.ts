@@ -41,9 +41,18 @@ describe('loadIncidents', () => {
     expectAccounting(report);
     const outlier = report.examples.find((e) => e.reason === 'location-outlier');
     expect(report.examples.map(({ row, reason }) => [row, reason])).toEqual([
-      [20, 'time-null'], [21, 'time-null'], [23, 'time-null'], [22, 'time-unparseable'], [24, 'location-null'],
-      [25, 'location-null'], [26, 'location-zero'], [27, 'location-out-of-range'], [28, 'location-outlier'],
-      [29, 'category-filtered'], [30, 'category-filtered'], [31, 'time-filtered'],
+      [20, 'time-null'],
+      [21, 'time-null'],
+      [23, 'time-null'],
+      [22, 'time-unparseable'],
+      [24, 'location-null'],
+      [25, 'location-null'],
+      [26, 'location-zero'],
+      [27, 'location-out-of-range'],
+      [28, 'location-outlier'],
+      [29, 'category-filtered'],
+      [30, 'category-filtered'],
+      [31, 'time-filtered'],
     ]);
     expect(report.examples.map((e) => e.values)).toEqual([
       { when: 'null' },
@@ -91,7 +100,9 @@ describe('loadIncidents', () => {
     expect(incidents.report.kept).toBe(24);
     expect(incidents.report.dropped['location-outlier']).toBe(0);
     expect(incidents.report.warnings).toHaveLength(1);
-    expect(incidents.report.warnings[0]).toMatch(/^1 rows lie more than 50\.0 km from the median location \(41\.\d{4}, -87\.\d{4}\): kept because keepOutliers is set$/);
+    expect(incidents.report.warnings[0]).toMatch(
+      /^1 rows lie more than 50\.0 km from the median location \(41\.\d{4}, -87\.\d{4}\): kept because keepOutliers is set$/,
+    );
     expectAccounting(incidents.report);
   });
 

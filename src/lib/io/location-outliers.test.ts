@@ -38,7 +38,10 @@ describe('outlierRule', () => {
   });
 
   it('outlierRule ignores NaN (dropped) points and an outlier does not move the centre', () => {
-    const { lat, lng } = points(21, [[NaN, NaN], [36.62, -91.69]]);
+    const { lat, lng } = points(21, [
+      [NaN, NaN],
+      [36.62, -91.69],
+    ]);
     const rule = outlierRule(lat, lng);
     expect(rule?.points).toBe(22);
     expect(rule?.centerLat).toBe(41.8);

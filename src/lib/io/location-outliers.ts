@@ -63,8 +63,14 @@ export function outlierRule(lat: Float64Array, lng: Float64Array): OutlierRule |
     }
     return sample;
   };
-  const centerLat = selectKth(fill((i) => lat[i]), sample.length >> 1);
-  const centerLng = selectKth(fill((i) => lng[i]), sample.length >> 1);
+  const centerLat = selectKth(
+    fill((i) => lat[i]),
+    sample.length >> 1,
+  );
+  const centerLng = selectKth(
+    fill((i) => lng[i]),
+    sample.length >> 1,
+  );
   const distance = distanceFrom({ centerLat, centerLng });
   const q99Km = selectKth(
     fill((i) => distance(lat[i], lng[i])),

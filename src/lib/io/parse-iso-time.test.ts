@@ -25,13 +25,27 @@ describe('parseIsoString', () => {
     expect(parseIsoString(text)).toEqual({ ms, kind });
   });
 
-  it.each(['', '   ', '2018', '2018-1-01', '2018-13-01', '2018-02-29', '2100-02-29', '2018-02-30', '2018-01-01T24:00', '2018-01-01T10:60',
-    '2018-01-01T10:00:60', '2018-01-01T10', '2018-01-01T10:00:00.', '2018-01-01T10:00+24:00', '2018-01-01T10:00 PST', '01/02/2018', 'null'])(
-    'parseIsoString(%j) → null',
-    (text) => {
-      expect(parseIsoString(text)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    '2018',
+    '2018-1-01',
+    '2018-13-01',
+    '2018-02-29',
+    '2100-02-29',
+    '2018-02-30',
+    '2018-01-01T24:00',
+    '2018-01-01T10:60',
+    '2018-01-01T10:00:60',
+    '2018-01-01T10',
+    '2018-01-01T10:00:00.',
+    '2018-01-01T10:00+24:00',
+    '2018-01-01T10:00 PST',
+    '01/02/2018',
+    'null',
+  ])('parseIsoString(%j) → null', (text) => {
+    expect(parseIsoString(text)).toBeNull();
+  });
 
   it('parseIsoBytes tells blank from unparseable and parses a range inside a buffer', () => {
     const bytes = new TextEncoder().encode('xx2018-01-01Tyy');

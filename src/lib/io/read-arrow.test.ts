@@ -100,9 +100,7 @@ describe('readArrow', () => {
 
   it('readArrow of a file with columns but no rows says so and lists the columns', () => {
     const bytes = tableToIPC(small.slice(0, 0), 'file');
-    expect(inputErrorOf(() => readArrow(bytes, 'none.arrow'))).toBe(
-      "file 'none.arrow' has 2 columns (a, b) but zero rows: expected at least one incident",
-    );
+    expect(inputErrorOf(() => readArrow(bytes, 'none.arrow'))).toBe("file 'none.arrow' has 2 columns (a, b) but zero rows: expected at least one incident");
   });
 });
 
@@ -135,7 +133,9 @@ describe('readArrowBlob', () => {
       expect(source.format).toBe(format);
       expect(source.table.numRows).toBe(3_000);
       for (const field of reference.schema.fields) {
-        expect(Array.from(source.table.getChild(field.name)!.toArray() as ArrayLike<unknown>), field.name).toEqual(Array.from(reference.getChild(field.name)!.toArray() as ArrayLike<unknown>));
+        expect(Array.from(source.table.getChild(field.name)!.toArray() as ArrayLike<unknown>), field.name).toEqual(
+          Array.from(reference.getChild(field.name)!.toArray() as ArrayLike<unknown>),
+        );
       }
       const incidents = loadIncidents([source], mapping);
       const plain = loadIncidents([readArrow(tableToIPC(reference, 'file'), 'plain.arrow')], mapping);
@@ -148,10 +148,13 @@ describe('readArrowBlob', () => {
       const bytes = compressed('chicago-3000-lz4.arrow');
       // The first LZ4 frame of the body: flip a byte well inside it, past its 7-byte header.
       let frame = -1;
-      for (let i = 0; i + 4 <= bytes.length && frame < 0; i++) if (bytes[i] === 0x04 && bytes[i + 1] === 0x22 && bytes[i + 2] === 0x4d && bytes[i + 3] === 0x18) frame = i;
+      for (let i = 0; i + 4 <= bytes.length && frame < 0; i++)
+        if (bytes[i] === 0x04 && bytes[i + 1] === 0x22 && bytes[i + 2] === 0x4d && bytes[i + 3] === 0x18) frame = i;
       expect(frame).toBeGreaterThan(0);
       bytes[frame + 40] ^= 0x01;
-      expect(inputErrorOf(() => readArrow(bytes, 'damaged.arrow'))).toMatch(/^file 'damaged.arrow' is corrupt: a compressed buffer could not be decompressed \(LZ4: .+\)$/);
+      expect(inputErrorOf(() => readArrow(bytes, 'damaged.arrow'))).toMatch(
+        /^file 'damaged.arrow' is corrupt: a compressed buffer could not be decompressed \(LZ4: .+\)$/,
+      );
     });
   });
 });

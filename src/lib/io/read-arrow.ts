@@ -59,7 +59,10 @@ export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
   }
   const unsound = checkIpcMetadata(bytes, format);
   if (unsound !== null) {
-    throw new InputError(`file '${name}' is corrupt or truncated: its Arrow IPC ${format} metadata is inconsistent (${unsound})`, { code: 'file-corrupt', file: name });
+    throw new InputError(`file '${name}' is corrupt or truncated: its Arrow IPC ${format} metadata is inconsistent (${unsound})`, {
+      code: 'file-corrupt',
+      file: name,
+    });
   }
   registerArrowCodecs();
   let table: Table;
@@ -70,7 +73,10 @@ export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
     if (/^(LZ4|ZSTD):/.test(message)) {
       throw new InputError(`file '${name}' is corrupt: a compressed buffer could not be decompressed (${message})`, { code: 'file-corrupt', file: name });
     }
-    throw new InputError(`file '${name}' could not be read as an Arrow IPC ${format}: it is truncated or corrupt (${message})`, { code: 'file-corrupt', file: name });
+    throw new InputError(`file '${name}' could not be read as an Arrow IPC ${format}: it is truncated or corrupt (${message})`, {
+      code: 'file-corrupt',
+      file: name,
+    });
   }
   checkTable(table, name);
   return { name, bytes: bytes.length, table, format };
@@ -106,7 +112,10 @@ function checkTable(table: Table, name: string): void {
   if (table.numRows === 0) {
     const names = fields.map((f) => f.name);
     const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
-    throw new InputError(`file '${name}' has ${fields.length} columns (${shown}) but zero rows: expected at least one incident`, { code: 'no-rows', file: name });
+    throw new InputError(`file '${name}' has ${fields.length} columns (${shown}) but zero rows: expected at least one incident`, {
+      code: 'no-rows',
+      file: name,
+    });
   }
 }
 

@@ -3,8 +3,22 @@ import type { EpsgEntry } from './epsg-registry';
 import { loadEpsgRegistry } from './epsg-registry';
 import { searchCrs } from './search-crs';
 
-const entry = (code: number, name: string, area: string): EpsgEntry => ({ code, name, area, kind: 'CRS-PROJCRS', proj4: '', bbox: null, accuracy: null, base: null });
-const ENTRIES = [entry(2913, 'NAD83(HARN) / Oregon North (ft)', 'United States (USA) - Oregon - north'), entry(5348, 'POSGAR 2007 / Argentina 6', 'Argentina - onshore'), entry(22186, 'Campo Inchauspe / Argentina 6', 'Argentina'), entry(29193, 'SAD69 / UTM zone 23S', 'Brazil - Minas Gerais; Argentina - Córdoba')];
+const entry = (code: number, name: string, area: string): EpsgEntry => ({
+  code,
+  name,
+  area,
+  kind: 'CRS-PROJCRS',
+  proj4: '',
+  bbox: null,
+  accuracy: null,
+  base: null,
+});
+const ENTRIES = [
+  entry(2913, 'NAD83(HARN) / Oregon North (ft)', 'United States (USA) - Oregon - north'),
+  entry(5348, 'POSGAR 2007 / Argentina 6', 'Argentina - onshore'),
+  entry(22186, 'Campo Inchauspe / Argentina 6', 'Argentina'),
+  entry(29193, 'SAD69 / UTM zone 23S', 'Brazil - Minas Gerais; Argentina - Córdoba'),
+];
 
 describe('searchCrs', () => {
   it('ranks the exact code, then code prefixes, then name matches, then area matches, ties by code', () => {

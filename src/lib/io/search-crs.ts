@@ -1,7 +1,11 @@
 import type { EpsgEntry } from './epsg-registry';
 
 /** Lower case without accents: 'Córdoba' → 'cordoba'. */
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /**
  * The registry CRSs matching a query typed in the CRS picker, best first, at most `limit`. Every
@@ -14,7 +18,9 @@ const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u
  * searchCrs(registry.entries, 'argentina 6')[0].code // → 5348 ('POSGAR 2007 / Argentina 6'), then 22186 ('Campo Inchauspe / Argentina 6')
  */
 export function searchCrs(entries: readonly EpsgEntry[], query: string, limit = 12): EpsgEntry[] {
-  const words = fold(query.replace(/^\s*epsg\s*:?\s*/i, '')).split(/\s+/).filter(Boolean);
+  const words = fold(query.replace(/^\s*epsg\s*:?\s*/i, ''))
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return [];
   const ranked: { entry: EpsgEntry; rank: number }[] = [];
   for (const entry of entries) {
@@ -25,7 +31,15 @@ export function searchCrs(entries: readonly EpsgEntry[], query: string, limit = 
     const tokens = new Set(name.split(/[^a-z0-9]+/));
     const single = words.length === 1 ? words[0] : null;
     const rank =
-      single === code ? 0 : single !== null && code.startsWith(single) ? 1 : words.every((w) => tokens.has(w)) ? 2 : words.every((w) => name.includes(w)) ? 3 : 4;
+      single === code
+        ? 0
+        : single !== null && code.startsWith(single)
+          ? 1
+          : words.every((w) => tokens.has(w))
+            ? 2
+            : words.every((w) => name.includes(w))
+              ? 3
+              : 4;
     ranked.push({ entry, rank });
   }
   return ranked

@@ -73,8 +73,7 @@ export function suggestLocation(schema: Schema, source: ArrowSource | null): Loc
           const looks = known ? `values look projected (x ${range(xStats)}, y ${range(yStats)})` : 'values not examined';
           const reason = hint
             ? `${pair}: ${looks}; CRS ${hint.value} from ${hint.source}`
-            : `${pair}: ${looks}: declare a CRS such as EPSG:2913 (Oregon North, ft) or EPSG:3435 (Illinois East, US ft) — ` +
-              'an EPSG code or a proj4 string';
+            : `${pair}: ${looks}: declare a CRS such as EPSG:2913 (Oregon North, ft) or EPSG:3435 (Illinois East, US ft) — ` + 'an EPSG code or a proj4 string';
           const base = named === 'latitude/longitude' ? 2 : 3;
           candidates.push({ kind: 'xy', x: xField.name, y: yField.name, crs: hint?.value ?? null, score: base + stem, reason });
         }
@@ -90,7 +89,10 @@ function hasWord(field: Field, words: ReadonlySet<string>): boolean {
 
 /** True when the names are equal once their lat/lng (or y/x) word is removed. */
 function sameStem(a: string, b: string, aWords: ReadonlySet<string>, bWords: ReadonlySet<string>): boolean {
-  const strip = (name: string, words: ReadonlySet<string>) => columnTokens(name).filter((t) => !words.has(t)).join(' ');
+  const strip = (name: string, words: ReadonlySet<string>) =>
+    columnTokens(name)
+      .filter((t) => !words.has(t))
+      .join(' ');
   return strip(a, aWords) === strip(b, bWords);
 }
 

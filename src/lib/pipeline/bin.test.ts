@@ -28,7 +28,7 @@ const opened = () =>
   );
 
 describe('binLoaded', () => {
-  it("filters categories as loadIncidents does with mapping.categories: the same rows, report, examples, warnings and dictionary", () => {
+  it('filters categories as loadIncidents does with mapping.categories: the same rows, report, examples, warnings and dictionary', () => {
     const files = opened();
     const loaded = loadMapped(files, MAPPING);
     const binned = binLoaded(files, loaded, { res: 8, unit: 'day', timeZone: null, categories: ['THEFT', 'ARSON'] });

@@ -61,7 +61,12 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
     };
   }
   const { incidents, mapping } = filteredIncidents(opened.sources, loaded, settings.categories);
-  const { panel, report } = binIncidents(incidents, { res: settings.res, unit: settings.unit, timeZone: settings.timeZone ?? undefined, trimPartial: settings.trimPartial });
+  const { panel, report } = binIncidents(incidents, {
+    res: settings.res,
+    unit: settings.unit,
+    timeZone: settings.timeZone ?? undefined,
+    trimPartial: settings.trimPartial,
+  });
   return {
     panel,
     report,
@@ -75,7 +80,11 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
 const filteredCache = new WeakMap<Loaded, { key: string; incidents: Incidents }>();
 
 /** The loaded incidents with the category filter `categories` (null: the mapping's own), decoded once per list. */
-function filteredIncidents(sources: readonly ArrowSource[], loaded: LoadedIncidents, categories: readonly string[] | null): { incidents: Incidents; mapping: ColumnMapping } {
+function filteredIncidents(
+  sources: readonly ArrowSource[],
+  loaded: LoadedIncidents,
+  categories: readonly string[] | null,
+): { incidents: Incidents; mapping: ColumnMapping } {
   if (categories === null) return { incidents: loaded.incidents, mapping: loaded.mapping };
   const mapping: ColumnMapping = { ...loaded.mapping, categories: [...categories] };
   const key = JSON.stringify(categories);

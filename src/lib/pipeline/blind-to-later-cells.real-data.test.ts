@@ -38,7 +38,7 @@ interface Rows {
 
 function readRows(): Rows {
   const table = tableFromIPC(readFileSync(FILE));
-  const column = <T,>(name: string): T[] => Array.from(table.getChild(name)!, (v) => v as T);
+  const column = <T>(name: string): T[] => Array.from(table.getChild(name)!, (v) => v as T);
   return { date: column<number>('occ_date'), category: column<string>('category'), x: column<number>('x_coordinate'), y: column<number>('y_coordinate') };
 }
 
@@ -72,12 +72,15 @@ function earlier(rows: readonly Record<string, unknown>[], until: number, cells:
   const out = new Map<string, unknown[]>();
   for (const r of rows) {
     if ((r.cutoff as number) > until || !cells.has(r.cell as string)) continue;
-    out.set(`${r.cutoff}|${r.step}|${r.cell}`, columns.map((name) => r[name]));
+    out.set(
+      `${r.cutoff}|${r.step}|${r.cell}`,
+      columns.map((name) => r[name]),
+    );
   }
   return out;
 }
 
-describe("Portland, moved or added later incidents leave every earlier forecast bit-identical", () => {
+describe('Portland, moved or added later incidents leave every earlier forecast bit-identical', () => {
   const rows = readRows();
 
   it('moves every incident from 2016-12-01 on ~30 km east: baselines and SEPP forecast the same at every cutoff up to then', async () => {
@@ -95,7 +98,12 @@ describe("Portland, moved or added later incidents leave every earlier forecast 
     const x = earlier(a.rows, from, common, columns);
     const y = earlier(b.rows, from, common, columns);
     // Cutoffs 2016-09-05 … 2016-11-28 (4 folds × 2 steps) over the common cells.
-    expect([...new Set([...x.keys()].map((key) => new Date(Number(key.split('|')[0])).toISOString().slice(0, 10)))]).toEqual(['2016-09-05', '2016-10-03', '2016-10-31', '2016-11-28']);
+    expect([...new Set([...x.keys()].map((key) => new Date(Number(key.split('|')[0])).toISOString().slice(0, 10)))]).toEqual([
+      '2016-09-05',
+      '2016-10-03',
+      '2016-10-31',
+      '2016-11-28',
+    ]);
     expect(x.size).toBe(4 * 2 * common.size);
     expect([...y.keys()]).toEqual([...x.keys()]);
     const differing = [...x.keys()].filter((key) => x.get(key)!.some((v, i) => !Object.is(v, y.get(key)![i])));

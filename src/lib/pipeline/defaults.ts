@@ -14,4 +14,13 @@ export const DEFAULT_BINNING: BinSettings = { res: 8, unit: 'week', timeZone: nu
  * simple rule there is rather than against a chosen few.
  * @example DEFAULT_MODELS[0] // → 'naive'
  */
-export const DEFAULT_MODELS: readonly string[] = ['naive', 'seasonal-naive', 'historic-average', 'shrunk-average', 'window-average', 'ewma', 'kde', 'prospective'];
+export const DEFAULT_MODELS: readonly string[] = [
+  'naive',
+  'seasonal-naive',
+  'historic-average',
+  'shrunk-average',
+  'window-average',
+  'ewma',
+  'kde',
+  'prospective',
+];

@@ -67,7 +67,10 @@ export function isPanelInput(sources: readonly ArrowSource[]): boolean {
   const panelFiles = sources.filter(isPanelSource);
   if (panelFiles.length === 0) return false;
   if (panelFiles.length !== sources.length) {
-    throw new InputError(`${panelFiles.map((s) => s.name).join(', ')} ${panelFiles.length === 1 ? 'is a' : 'are'} pre-binned panel file(s) and cannot be loaded together with incident files`, { code: 'mixed-inputs' });
+    throw new InputError(
+      `${panelFiles.map((s) => s.name).join(', ')} ${panelFiles.length === 1 ? 'is a' : 'are'} pre-binned panel file(s) and cannot be loaded together with incident files`,
+      { code: 'mixed-inputs' },
+    );
   }
   return true;
 }
@@ -96,7 +99,8 @@ export type Loaded = LoadedIncidents | LoadedPanel;
  * @example loadMapped(opened, mapping).incidents.report.read // → rows in all files
  */
 export function loadMapped(opened: Opened, mapping: ColumnMapping): LoadedIncidents {
-  if (opened.kind === 'panel') throw new InputError(`${namesOf(opened)}: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping`, { code: 'usage' });
+  if (opened.kind === 'panel')
+    throw new InputError(`${namesOf(opened)}: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping`, { code: 'usage' });
   const t0 = performance.now();
   const incidents = loadIncidents(opened.sources, mapping);
   return { kind: 'incidents', mapping, incidents, ms: performance.now() - t0 };
@@ -108,7 +112,8 @@ export function loadMapped(opened: Opened, mapping: ColumnMapping): LoadedIncide
  * @example loadPanelFiles(opened, {}).input.summary.res // → the file's resolution
  */
 export function loadPanelFiles(opened: Opened, options: PanelFileOptions): LoadedPanel {
-  if (opened.kind !== 'panel') throw new InputError(`${namesOf(opened)}: incident files are loaded with a column mapping, not read as a panel`, { code: 'usage' });
+  if (opened.kind !== 'panel')
+    throw new InputError(`${namesOf(opened)}: incident files are loaded with a column mapping, not read as a panel`, { code: 'usage' });
   const t0 = performance.now();
   const input = readPanelInput(opened.sources, options);
   return { kind: 'panel', input, ms: performance.now() - t0 };

@@ -42,13 +42,21 @@ describe('isPanelInput', () => {
   });
 
   it('isPanelInput(sources) refuses a mix, naming the panel file', () => {
-    expect(() => isPanelInput([incidentSource(), panelSource()])).toThrow('panel.arrow is a pre-binned panel file(s) and cannot be loaded together with incident files');
+    expect(() => isPanelInput([incidentSource(), panelSource()])).toThrow(
+      'panel.arrow is a pre-binned panel file(s) and cannot be loaded together with incident files',
+    );
   });
 });
 
 describe('report data', () => {
   it('panelReportData(sources, sha256, report) reports used rows as kept and only the drop reasons that occurred', () => {
-    const report: PanelFileReport = { read: 10, used: 7, dropped: { 'cell-null': 2, 'cell-invalid': 0, 'period-null': 1, 'count-invalid': 0 }, duplicates: 1, warnings: [] };
+    const report: PanelFileReport = {
+      read: 10,
+      used: 7,
+      dropped: { 'cell-null': 2, 'cell-invalid': 0, 'period-null': 1, 'count-invalid': 0 },
+      duplicates: 1,
+      warnings: [],
+    };
     const source = panelSource();
     expect(panelReportData([source], 'ab', report)).toEqual({
       kind: 'panel',

@@ -12,7 +12,13 @@ const neighbour = [...ring1].sort()[0];
 function squareAround(cell: string): string {
   const { lat, lng } = centreOf(cell);
   const d = 0.001;
-  const ring = [[lng - d, lat - d], [lng + d, lat - d], [lng + d, lat + d], [lng - d, lat + d], [lng - d, lat - d]];
+  const ring = [
+    [lng - d, lat - d],
+    [lng + d, lat - d],
+    [lng + d, lat + d],
+    [lng - d, lat + d],
+    [lng - d, lat - d],
+  ];
   return JSON.stringify({ type: 'Polygon', coordinates: [ring] });
 }
 

@@ -48,7 +48,11 @@ export async function readBoundary(input: BoundaryInput, res: number): Promise<B
   try {
     geojson = JSON.parse(input.text);
   } catch (error) {
-    throw new InputError(`Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`, { code: 'boundary-invalid', file: input.name, field: 'boundary' }, { cause: error });
+    throw new InputError(
+      `Boundary file '${input.name}' is not valid JSON: ${(error as Error).message}`,
+      { code: 'boundary-invalid', file: input.name, field: 'boundary' },
+      { cause: error },
+    );
   }
   coverOf({ name: input.name, geojson }, res);
   return { name: input.name, sha256: await sha256Hex(new TextEncoder().encode(input.text)), geojson };
@@ -93,6 +97,10 @@ function coverOf(boundary: { readonly name: string; readonly geojson: unknown },
   try {
     return boundaryCells(boundary.geojson, res);
   } catch (error) {
-    throw new InputError(`Boundary file '${boundary.name}': ${(error as Error).message}`, { code: errorCodeOf(error), file: boundary.name, field: 'boundary' }, { cause: error });
+    throw new InputError(
+      `Boundary file '${boundary.name}': ${(error as Error).message}`,
+      { code: errorCodeOf(error), file: boundary.name, field: 'boundary' },
+      { cause: error },
+    );
   }
 }

@@ -28,6 +28,12 @@ export function capturePlot(models: readonly CaptureInput[], options: { width?: 
     yDomain: [0, max === 1 ? 1 : Math.min(1, Math.max(0.05, ...series.flatMap((s) => s.y.filter(Number.isFinite))))],
     xFormat: (v) => formatPercent(v, 1),
     yFormat: (v) => formatPercent(v, 0),
-    reference: { points: [[0, 0], [max, max]], label: 'random selection' },
+    reference: {
+      points: [
+        [0, 0],
+        [max, max],
+      ],
+      label: 'random selection',
+    },
   });
 }

@@ -8,7 +8,12 @@ const periods = Float64Array.from({ length: 40 }, (_, p) => Date.UTC(2018, 0, 1)
 describe('cellSeriesPlot', () => {
   it('shows the models in their run colours and the actual counts in black, from `context` periods before the first forecast', () => {
     const plot = cellSeriesPlot(
-      { periods, actual: Float32Array.from({ length: 40 }, (_, p) => p % 3), forecastPeriods: periods.subarray(36, 40), forecasts: Float32Array.from([1, 1, 1, 1, 2, 2, 2, 2]) },
+      {
+        periods,
+        actual: Float32Array.from({ length: 40 }, (_, p) => p % 3),
+        forecastPeriods: periods.subarray(36, 40),
+        forecasts: Float32Array.from([1, 1, 1, 1, 2, 2, 2, 2]),
+      },
       [
         { name: 'naive', kind: 'baseline' },
         { name: 'mlp', kind: 'learned' },

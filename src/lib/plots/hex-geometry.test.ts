@@ -36,14 +36,21 @@ describe('hexGeometry', () => {
     // The scale agrees with the ground: centre to neighbour in pixels × m/px ≈ their great-circle distance.
     const [a, b] = [centreOf(disk[0]), centreOf(disk[1])];
     const rad = Math.PI / 180;
-    const metres = 6_371_008.8 * Math.acos(Math.sin(a.lat * rad) * Math.sin(b.lat * rad) + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.cos((a.lng - b.lng) * rad));
+    const metres =
+      6_371_008.8 * Math.acos(Math.sin(a.lat * rad) * Math.sin(b.lat * rad) + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.cos((a.lng - b.lng) * rad));
     const pixels = Math.hypot(geometry.centres[2] - geometry.centres[0], geometry.centres[3] - geometry.centres[1]);
     expect((pixels * geometry.metresPerPixel) / metres).toBeCloseTo(1, 2);
     expect(geometry.outline).toBeNull();
   });
 
   it('fits and draws an outline of either winding in the same projection', () => {
-    const square = [[-87.66, 41.86], [-87.6, 41.86], [-87.6, 41.9], [-87.66, 41.9], [-87.66, 41.86]]; // counter-clockwise
+    const square = [
+      [-87.66, 41.86],
+      [-87.6, 41.86],
+      [-87.6, 41.9],
+      [-87.66, 41.9],
+      [-87.66, 41.86],
+    ]; // counter-clockwise
     const geometry = hexGeometry(disk, { width: 300, outline: { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } } });
     expect(geometry.outline).toMatch(/^M[\d.,L]+Z$/);
     const xs = vertices(geometry.outline!).map(([x]) => x);

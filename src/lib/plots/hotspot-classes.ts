@@ -32,7 +32,13 @@ export interface HotspotMap {
  * themselves come from the core's `hotspotScores`, not from here.
  * @example hotspotMap([3, 1, 1, 0], [1, 0, 2, 0], [1, 1, 1, 1], [1, 1, 1, 1], 0.5).classes // → [0, 3, 2, 5]
  */
-export function hotspotMap(forecast: ArrayLike<number>, actual: ArrayLike<number>, area: ArrayLike<number>, region: ArrayLike<number>, coverage: number): HotspotMap {
+export function hotspotMap(
+  forecast: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  area: ArrayLike<number>,
+  region: ArrayLike<number>,
+  coverage: number,
+): HotspotMap {
   const selection = selectHotspots(forecast, area, region, coverage);
   const state = new Uint8Array(forecast.length); // 0 not flagged, 1 flagged, 2 boundary
   for (const c of selection.cells) state[c] = 1;

@@ -81,15 +81,20 @@ export function linePlot(series: readonly SeriesInput[], options: LinePlotOption
   const finite = (values: ArrayLike<number>): number[] => Array.from(values).filter(Number.isFinite);
   const xs = series.flatMap((s) => finite(s.x));
   const ys = series.flatMap((s) => finite(s.y));
-  const extent = (values: number[], fallback: [number, number]): [number, number] =>
-    values.length ? [Math.min(...values), Math.max(...values)] : fallback;
+  const extent = (values: number[], fallback: [number, number]): [number, number] => (values.length ? [Math.min(...values), Math.max(...values)] : fallback);
   const [x0, x1] = options.xDomain ?? extent(xs, [0, 1]);
   const [y0, y1] = options.yDomain ?? extent(ys, [0, 1]);
   const time = options.xType === 'time';
   const x: ScaleLinear<number, number> | ScaleTime<number, number> = time
-    ? scaleUtc().domain([x0, x1 === x0 ? x0 + 86_400_000 : x1]).range([frame.left, frame.right])
-    : scaleLinear().domain([x0, x1 === x0 ? x0 + 1 : x1]).range([frame.left, frame.right]);
-  const y = scaleLinear().domain([Math.min(0, y0), y1 === y0 ? y0 + 1 : y1]).range([frame.bottom, frame.top]);
+    ? scaleUtc()
+        .domain([x0, x1 === x0 ? x0 + 86_400_000 : x1])
+        .range([frame.left, frame.right])
+    : scaleLinear()
+        .domain([x0, x1 === x0 ? x0 + 1 : x1])
+        .range([frame.left, frame.right]);
+  const y = scaleLinear()
+    .domain([Math.min(0, y0), y1 === y0 ? y0 + 1 : y1])
+    .range([frame.bottom, frame.top]);
   if (!options.xDomain && !time) (x as ScaleLinear<number, number>).nice();
   if (!options.yDomain) y.nice();
   const xCount = Math.max(2, Math.floor((frame.right - frame.left) / 90));

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { rewindForD3 } from './rewind-for-d3';
 
 // A 0.1° × 0.1° square near Portland, exterior counter-clockwise (RFC 7946) and clockwise.
-const ccw = [[-122.7, 45.5], [-122.6, 45.5], [-122.6, 45.6], [-122.7, 45.6], [-122.7, 45.5]];
+const ccw = [
+  [-122.7, 45.5],
+  [-122.6, 45.5],
+  [-122.6, 45.6],
+  [-122.7, 45.6],
+  [-122.7, 45.5],
+];
 const cw = [...ccw].reverse();
 const small = (area: number) => area < 1e-5;
 
@@ -17,7 +23,10 @@ describe('rewindForD3', () => {
   });
 
   it('walks FeatureCollections and MultiPolygons, and leaves the input untouched', () => {
-    const input = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[ccw], [cw]] } }] };
+    const input = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[ccw], [cw]] } }],
+    };
     const fixed = rewindForD3(input);
     expect(fixed.features[0].geometry.coordinates).toEqual([[cw], [cw]]);
     expect(input.features[0].geometry.coordinates[0][0]).toEqual(ccw);

@@ -47,9 +47,16 @@ describe('simulateFeedbackLoop', () => {
 
   it('refuses a forecaster that fits asynchronously instead of predicting from an unfitted one', () => {
     const asynchronous = () => ({ ...historicAverage(), fit: async () => {} });
-    expect(() => simulateFeedbackLoop({ trueRate: () => 1, periods: 30, warmup: 5, coverage: 0.2, detection: { unpatrolled: 0.5, patrolled: 1 }, forecaster: asynchronous })).toThrow(
-      "simulateFeedbackLoop runs synchronously: 'historic-average' fits asynchronously; use a baseline (e.g. historic-average)",
-    );
+    expect(() =>
+      simulateFeedbackLoop({
+        trueRate: () => 1,
+        periods: 30,
+        warmup: 5,
+        coverage: 0.2,
+        detection: { unpatrolled: 0.5, patrolled: 1 },
+        forecaster: asynchronous,
+      }),
+    ).toThrow("simulateFeedbackLoop runs synchronously: 'historic-average' fits asynchronously; use a baseline (e.g. historic-average)");
   });
 
   it('records never more than happened (in all 30 × 61 cell-periods), every incident where detection is 1, and exactly the truth when detection is 1 everywhere', () => {
@@ -73,8 +80,15 @@ describe('simulateFeedbackLoop', () => {
   });
 
   it('refuses a warm-up that leaves no period to patrol', () => {
-    expect(() => simulateFeedbackLoop({ trueRate: () => 1, periods: 30, warmup: 30, coverage: 0.2, detection: { unpatrolled: 0.5, patrolled: 1 }, forecaster: historicAverage })).toThrow(
-      /warmup must lie in \[1, 29\], got 30/,
-    );
+    expect(() =>
+      simulateFeedbackLoop({
+        trueRate: () => 1,
+        periods: 30,
+        warmup: 30,
+        coverage: 0.2,
+        detection: { unpatrolled: 0.5, patrolled: 1 },
+        forecaster: historicAverage,
+      }),
+    ).toThrow(/warmup must lie in \[1, 29\], got 30/);
   });
 });

@@ -30,7 +30,8 @@ describe('syntheticPanel', () => {
     const C = panel.cells.length;
     expect(rates[0]).toBe(1);
     const c = 3;
-    const expected = 1 + panel.counts[c] + [0, 1, 2, 3, 4, 5, 6].filter((j) => j !== c).reduce((s, j) => s + (isNeighbour(panel.cells, c, j) ? panel.counts[j] : 0), 0);
+    const expected =
+      1 + panel.counts[c] + [0, 1, 2, 3, 4, 5, 6].filter((j) => j !== c).reduce((s, j) => s + (isNeighbour(panel.cells, c, j) ? panel.counts[j] : 0), 0);
     expect(rates[C + c]).toBe(expected);
   });
 

@@ -61,7 +61,11 @@ export class WorkerClient {
   }
 
   /** Sends a request; `transfer` lists buffers to move to the worker (File bytes). */
-  start<K extends RequestType>(type: K, body: Omit<RequestBody<K>, 'type'>, options: { transfer?: Transferable[]; onProgress?: (p: Progress) => void } = {}): Pending<Results[K]> {
+  start<K extends RequestType>(
+    type: K,
+    body: Omit<RequestBody<K>, 'type'>,
+    options: { transfer?: Transferable[]; onProgress?: (p: Progress) => void } = {},
+  ): Pending<Results[K]> {
     const id = this.next++;
     const result = new Promise<Results[K]>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (value: never) => void, reject, onProgress: options.onProgress });
@@ -71,7 +75,11 @@ export class WorkerClient {
   }
 
   /** `start` when the id is not needed. */
-  request<K extends RequestType>(type: K, body: Omit<RequestBody<K>, 'type'>, options: { transfer?: Transferable[]; onProgress?: (p: Progress) => void } = {}): Promise<Results[K]> {
+  request<K extends RequestType>(
+    type: K,
+    body: Omit<RequestBody<K>, 'type'>,
+    options: { transfer?: Transferable[]; onProgress?: (p: Progress) => void } = {},
+  ): Promise<Results[K]> {
     return this.start(type, body, options).result;
   }
 

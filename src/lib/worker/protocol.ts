@@ -245,4 +245,12 @@ export type Response =
   | { readonly type: 'error'; readonly id: number; readonly error: WorkerError };
 
 /** Request types where a newer request makes a queued older one pointless (it is answered with an AbortError). */
-export const LATEST_WINS: ReadonlySet<RequestType> = new Set<RequestType>(['load', 'load-panel', 'bin', 'resolution-cells', 'step-slice', 'cell-series', 'plan']);
+export const LATEST_WINS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'load',
+  'load-panel',
+  'bin',
+  'resolution-cells',
+  'step-slice',
+  'cell-series',
+  'plan',
+]);

@@ -25,7 +25,10 @@ describe('run slices', () => {
     expect(periods[1]).toBe(Date.UTC(2018, 0, 1, 23));
     const make = () => createModel({ id: 'naive', params: {} }, BASELINES, { res: 8, bucket: panel.bucket });
     const set = await runForecasts(panel, protocolOf({ folds: 2, validation: 0 }), [make]);
-    const steps = [{ mae: 1, hotspot: [] }, { mae: 2, hotspot: [] }];
+    const steps = [
+      { mae: 1, hotspot: [] },
+      { mae: 2, hotspot: [] },
+    ];
     const slice = stepSliceOf(panel, set, { models: [{ steps }] }, 0, 0);
     expect(new Date(slice.period).toISOString()).toBe('2018-01-10T00:00:00.000Z');
     expect(stepSliceOf(panel, set, { models: [{ steps }] }, 1, 0).scores).toEqual([steps[1]]); // fold 1's step, from the core's scores

@@ -26,7 +26,14 @@ export function stepSliceOf(
   const values = new Float32Array(forecasts.models.length * C);
   forecasts.models.forEach((model, m) => values.set(model.values.subarray((fold * horizon + step) * C, (fold * horizon + step + 1) * C), m * C));
   const stepScores = scores.models.map((model) => model.steps[fold * horizon + step]);
-  return { fold, step, period: wallTimeOf(panel.periods[p], panel.bucket), actual: panel.counts.slice(p * C, (p + 1) * C), forecasts: values, scores: stepScores };
+  return {
+    fold,
+    step,
+    period: wallTimeOf(panel.periods[p], panel.bucket),
+    actual: panel.counts.slice(p * C, (p + 1) * C),
+    forecasts: values,
+    scores: stepScores,
+  };
 }
 
 /**
@@ -47,7 +54,14 @@ export function cellSeriesOf(panel: Panel, forecasts: ForecastSet, cell: number,
   forecasts.models.forEach((model, m) => {
     for (let k = 0; k < F; k++) values[m * F + k] = model.values[(k * horizon + step) * C + cell];
   });
-  return { cell, step, periods: wallTimesOf(panel.periods, panel.bucket), actual, forecastPeriods: Float64Array.from(cutoffs, (cutoff) => wallTimeOf(panel.periods[cutoff + step], panel.bucket)), forecasts: values };
+  return {
+    cell,
+    step,
+    periods: wallTimesOf(panel.periods, panel.bucket),
+    actual,
+    forecastPeriods: Float64Array.from(cutoffs, (cutoff) => wallTimeOf(panel.periods[cutoff + step], panel.bucket)),
+    forecasts: values,
+  };
 }
 
 /**
@@ -59,7 +73,8 @@ export function cellSeriesOf(panel: Panel, forecasts: ForecastSet, cell: number,
 export function testPeriodsOf(panel: Pick<Panel, 'periods' | 'end' | 'bucket'>, cutoffs: readonly number[], horizon: number): Float64Array {
   const out = new Float64Array(cutoffs.length * horizon);
   cutoffs.forEach((cutoff, k) => {
-    for (let s = 0; s < horizon; s++) out[k * horizon + s] = wallTimeOf(cutoff + s < panel.periods.length ? panel.periods[cutoff + s] : panel.end, panel.bucket);
+    for (let s = 0; s < horizon; s++)
+      out[k * horizon + s] = wallTimeOf(cutoff + s < panel.periods.length ? panel.periods[cutoff + s] : panel.end, panel.bucket);
   });
   return out;
 }

@@ -63,13 +63,17 @@ describe('serve + WorkerClient', () => {
     const spec = { models: ['naive', 'kde'], protocol: protocolOf({ folds: 400, validation: 0 }), backend: 'auto' as const, environment: ENVIRONMENT };
     const folds: number[] = [];
     let cancelled: Promise<{ cancelled: boolean }> | undefined;
-    const run = client.start('run', { spec }, {
-      onProgress: (p: Progress) => {
-        if (p.stage !== 'forecast') return;
-        folds.push(p.run.fold);
-        cancelled ??= client.cancel(run.id);
+    const run = client.start(
+      'run',
+      { spec },
+      {
+        onProgress: (p: Progress) => {
+          if (p.stage !== 'forecast') return;
+          folds.push(p.run.fold);
+          cancelled ??= client.cancel(run.id);
+        },
       },
-    });
+    );
     const error = await run.result.catch((e: Error) => e);
     expect(isAbort(error)).toBe(true);
     expect(await cancelled).toEqual({ cancelled: true });

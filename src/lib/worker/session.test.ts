@@ -120,7 +120,9 @@ describe('Session', () => {
     expect(plan.models).toEqual(['naive', 'kde:window=2']);
     expect(plan.choices).toEqual([{ setting: 'kde: window', value: 2, reason: "auto: 3 by bucket, shortened to fit the first fold's 2 training periods" }]);
     expect(plan.leftOut).toEqual([]);
-    await expect(session.plan(['seasonal-naive'], protocolOf({ folds: P - 2 }))).rejects.toThrow("Model 'seasonal-naive(m=12)' needs 12 training periods, but the first fold has only 2");
+    await expect(session.plan(['seasonal-naive'], protocolOf({ folds: P - 2 }))).rejects.toThrow(
+      "Model 'seasonal-naive(m=12)' needs 12 training periods, but the first fold has only 2",
+    );
     expect((await session.plan(['naive', 'seasonal-naive'], protocolOf({}))).folds).toBe(26);
   });
 
@@ -143,14 +145,24 @@ describe('Session', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      session.run({ models: ['naive'], protocol: protocolOf({ folds: 3, validation: 0 }), backend: 'auto', environment: ENVIRONMENT }, controller.signal, () => {}),
+      session.run(
+        { models: ['naive'], protocol: protocolOf({ folds: 3, validation: 0 }), backend: 'auto', environment: ENVIRONMENT },
+        controller.signal,
+        () => {},
+      ),
     ).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('a GeoJSON boundary adds its empty cells to the panel and becomes the study region of the run', async () => {
     const session = await binnedSession();
     const plain = session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
-    const ring = [[-122.7, 45.5], [-122.5, 45.5], [-122.5, 45.62], [-122.7, 45.62], [-122.7, 45.5]]; // counter-clockwise, east Portland and beyond
+    const ring = [
+      [-122.7, 45.5],
+      [-122.5, 45.5],
+      [-122.5, 45.62],
+      [-122.7, 45.62],
+      [-122.7, 45.5],
+    ]; // counter-clockwise, east Portland and beyond
     const text = JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } });
     const file = await session.setBoundary({ name: 'east.geojson', text });
     expect(file?.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -201,7 +213,12 @@ describe('Session', () => {
   });
 
   describe('pre-binned panel files', () => {
-    const RUN = { models: ['naive', 'historic-average'], protocol: protocolOf({ folds: 4, validation: 0, coverage: [0.1] }), backend: 'auto' as const, environment: ENVIRONMENT };
+    const RUN = {
+      models: ['naive', 'historic-average'],
+      protocol: protocolOf({ folds: 4, validation: 0, coverage: [0.1] }),
+      backend: 'auto' as const,
+      environment: ENVIRONMENT,
+    };
     const monthly = { res: 7, unit: 'month' as const, timeZone: null, categories: null };
 
     /** Portland binned monthly at resolution 7, written as `hexcast bin` writes it. */
@@ -217,7 +234,10 @@ describe('Session', () => {
       const cells = diskOf({ cell: cellOf({ lat: 41.88, lng: -87.63, res: 9 }), k: 1 })[1].sort();
       const day = (d: number): number => Date.UTC(2018, 0, 1 + d, 6);
       const file = arrowTableBytes({
-        cell: vectorFromArray([cells[0], cells[1], cells[0]].map((c) => BigInt(`0x${c}`)), new Uint64()),
+        cell: vectorFromArray(
+          [cells[0], cells[1], cells[0]].map((c) => BigInt(`0x${c}`)),
+          new Uint64(),
+        ),
         period: vectorFromArray([day(0), day(1), day(3)], new TimestampMillisecond('UTC')),
         count: vectorFromArray([BigInt(2), BigInt(5), BigInt(1)], new Int64()),
       });
@@ -229,9 +249,21 @@ describe('Session', () => {
       const opened = await session.open([{ name: 'portland-panel.arrow', bytes: portlandPanelBytes() }]);
       expect(opened.kind).toBe('panel');
       expect(opened.preview.columns).toEqual(['cell', 'period', 'count', 'area_m2']);
-      await expect(session.load(MAPPING)).rejects.toThrow("portland-panel.arrow: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping");
+      await expect(session.load(MAPPING)).rejects.toThrow(
+        'portland-panel.arrow: a pre-binned panel file (cell, period, count) is read as a panel, without a column mapping',
+      );
       const { summary, report } = session.loadPanel({ unit: 'day', timeZone: 'America/Los_Angeles' });
-      expect(summary).toMatchObject({ res: 7, unit: 'month', timeZone: 'UTC', clock: 'wall', incidents: 15_206, metadata: true, unitFrom: 'metadata', zoneFrom: 'metadata', zoneDeclared: false });
+      expect(summary).toMatchObject({
+        res: 7,
+        unit: 'month',
+        timeZone: 'UTC',
+        clock: 'wall',
+        incidents: 15_206,
+        metadata: true,
+        unitFrom: 'metadata',
+        zoneFrom: 'metadata',
+        zoneDeclared: false,
+      });
       expect(summary.periods).toBe(63); // March 2012 to May 2017
       expect(report).toMatchObject({ read: opened.sources[0].rows, used: opened.sources[0].rows, duplicates: 0 });
     });
@@ -267,21 +299,47 @@ describe('Session', () => {
       expect(opened.kind).toBe('panel');
       expect(opened.preview.rows.map((r) => r.cell)).toEqual([cells[0], cells[1], cells[0]]); // H3 indexes, not decimal integers
       // In UTC the periods (06:00) lie on no day boundary: only the hour grid fits.
-      expect(session.loadPanel({}).summary).toMatchObject({ unit: 'hour', timeZone: 'UTC', clock: 'instant', periods: 3 * 24 + 1, metadata: false, unitFrom: 'periods', zoneFrom: 'column' });
+      expect(session.loadPanel({}).summary).toMatchObject({
+        unit: 'hour',
+        timeZone: 'UTC',
+        clock: 'instant',
+        periods: 3 * 24 + 1,
+        metadata: false,
+        unitFrom: 'periods',
+        zoneFrom: 'column',
+      });
       // At Chicago midnight they are days: 1, 2, (3 empty), 4 January.
       const chicago = session.loadPanel({ timeZone: 'America/Chicago' });
-      expect(chicago.summary).toMatchObject({ unit: 'day', timeZone: 'America/Chicago', periods: 4, cells: 2, incidents: 8, unitFrom: 'periods', zoneFrom: 'override', zoneDeclared: true });
-      expect(session.loadPanel({ timeZone: 'America/Chicago', unit: 'hour' }).summary).toMatchObject({ unit: 'hour', periods: 3 * 24 + 1, unitFrom: 'override' });
+      expect(chicago.summary).toMatchObject({
+        unit: 'day',
+        timeZone: 'America/Chicago',
+        periods: 4,
+        cells: 2,
+        incidents: 8,
+        unitFrom: 'periods',
+        zoneFrom: 'override',
+        zoneDeclared: true,
+      });
+      expect(session.loadPanel({ timeZone: 'America/Chicago', unit: 'hour' }).summary).toMatchObject({
+        unit: 'hour',
+        periods: 3 * 24 + 1,
+        unitFrom: 'override',
+      });
       session.loadPanel({ timeZone: 'America/Chicago' });
-      expect(() => session.loadPanel({ timeZone: 'America/Chicago', unit: 'week' })).toThrow(/row 1: period .* is not the start of a week bucket in America\/Chicago/);
+      expect(() => session.loadPanel({ timeZone: 'America/Chicago', unit: 'week' })).toThrow(
+        /row 1: period .* is not the start of a week bucket in America\/Chicago/,
+      );
       expect(session.bin(monthly)).toMatchObject({ kind: 'panel', unit: 'day', timeZone: 'America/Chicago', res: 9 });
     });
 
     it('open() of panel and incident files together fails and keeps what was open', async () => {
       const session = await binnedSession();
-      await expect(session.open([{ name: 'portland.arrow', bytes: portlandBytes() }, { name: 'duck.arrow', bytes: duckdbBytes().bytes }])).rejects.toThrow(
-        'duck.arrow is a pre-binned panel file(s) and cannot be loaded together with incident files',
-      );
+      await expect(
+        session.open([
+          { name: 'portland.arrow', bytes: portlandBytes() },
+          { name: 'duck.arrow', bytes: duckdbBytes().bytes },
+        ]),
+      ).rejects.toThrow('duck.arrow is a pre-binned panel file(s) and cannot be loaded together with incident files');
       expect(session.bin(monthly).kind).toBe('incidents');
       expect(() => session.loadPanel({})).toThrow('portland.arrow: incident files are loaded with a column mapping, not read as a panel');
     });
@@ -292,7 +350,7 @@ describe('hashCells', () => {
   it('hashCells([]) is the FNV-1a offset basis and hashCells([\'a\']) is FNV-1a of "a,"', () => {
     expect(hashCells([])).toBe('811c9dc5');
     // FNV-1a("a") = 0xe40c292c; then (0xe40c292c ^ 0x2c) × 16777619 mod 2^32.
-    expect(hashCells(['a'])).toBe(((Math.imul(0xe40c292c ^ 0x2c, 0x01000193) >>> 0).toString(16)));
+    expect(hashCells(['a'])).toBe((Math.imul(0xe40c292c ^ 0x2c, 0x01000193) >>> 0).toString(16));
   });
 
   it('hashCells depends on the order and on where one cell ends and the next begins', () => {

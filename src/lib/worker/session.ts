@@ -156,7 +156,8 @@ export class Session {
     if (loaded.kind !== 'incidents') throw new InputError('a pre-binned panel has one resolution, fixed by its file', { code: 'usage', field: 'bin.res' });
     const t0 = performance.now();
     const key = [...resolutions].sort((a, b) => a - b).join(',');
-    if (this.resolutions?.loaded !== loaded || this.resolutions.key !== key) this.resolutions = { loaded, key, cells: new ResolutionCells(loaded.incidents, resolutions) };
+    if (this.resolutions?.loaded !== loaded || this.resolutions.key !== key)
+      this.resolutions = { loaded, key, cells: new ResolutionCells(loaded.incidents, resolutions) };
     return { counts: this.resolutions.cells.count(categories), ms: performance.now() - t0 };
   }
 
@@ -180,7 +181,12 @@ export class Session {
     const { panel } = this.require(this.binned, 'bin the data');
     const { specs, definitions } = await resolveModels(models);
     const fit = fitToPanel(panel.periods.length, protocol, specs, definitions, { res: panel.res, bucket: panel.bucket });
-    const used = fit.models.map((spec) => formatModelSpec(spec, definitions.find((d) => d.id === spec.id)));
+    const used = fit.models.map((spec) =>
+      formatModelSpec(
+        spec,
+        definitions.find((d) => d.id === spec.id),
+      ),
+    );
     return { folds: fit.protocol.folds, models: used, choices: fit.choices, leftOut: fit.leftOut };
   }
 

@@ -13,5 +13,4 @@ import { hotspotScores, type HotspotMetric } from './hotspot-scores';
  * For several coverages, PAI/PEI or the tie range as well, call `hotspotScores` once.
  * @example hitRate([3, 2, 1], [6, 3, 0], [1, 1, 1], [1, 1, 1], 1 / 3) // → 6 / 9 = 0.6667
  */
-export const hitRate: HotspotMetric = (forecast, actual, area, region, coverage) =>
-  hotspotScores(forecast, actual, area, region, [coverage])[0].hitRate;
+export const hitRate: HotspotMetric = (forecast, actual, area, region, coverage) => hotspotScores(forecast, actual, area, region, [coverage])[0].hitRate;

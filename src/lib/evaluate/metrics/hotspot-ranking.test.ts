@@ -42,6 +42,10 @@ describe('hotspotCut', () => {
   test('hotspotCut(…) lands on a group edge despite rounding: 10 cells of 0.1 m² at c = 0.3 take 3 cells whole', () => {
     const area = new Float64Array(10).fill(0.1);
     const tenth = hotspotRanking([10, 9, 8, 7, 6, 5, 4, 3, 2, 1], area, new Uint8Array(10).fill(1));
-    expect([0.3, 0.7, 1].map((c) => [hotspotCut(tenth, c).cells, hotspotCut(tenth, c).share])).toEqual([[3, 0], [7, 0], [10, 0]]);
+    expect([0.3, 0.7, 1].map((c) => [hotspotCut(tenth, c).cells, hotspotCut(tenth, c).share])).toEqual([
+      [3, 0],
+      [7, 0],
+      [10, 0],
+    ]);
   });
 });

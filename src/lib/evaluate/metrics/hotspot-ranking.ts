@@ -47,17 +47,10 @@ const AREA_SLACK = 1e-9;
  * Throws when the lengths differ or a region cell's area is not a positive finite number.
  * @example hotspotRanking([1, 3, 3, NaN], [1, 1, 1, 1], [1, 1, 1, 1]).groupStart // → [0, 2, 3, 4]
  */
-export function hotspotRanking(
-  forecast: ArrayLike<number>,
-  area: ArrayLike<number>,
-  region: ArrayLike<number>,
-  tieKey?: ArrayLike<number>,
-): HotspotRanking {
+export function hotspotRanking(forecast: ArrayLike<number>, area: ArrayLike<number>, region: ArrayLike<number>, tieKey?: ArrayLike<number>): HotspotRanking {
   const n = forecast.length;
   if (area.length !== n || region.length !== n) {
-    throw new RangeError(
-      `hotspot metrics: forecast has ${n} cells, area ${area.length}, region ${region.length}; they must all have one value per cell`,
-    );
+    throw new RangeError(`hotspot metrics: forecast has ${n} cells, area ${area.length}, region ${region.length}; they must all have one value per cell`);
   }
   let count = 0;
   for (let i = 0; i < n; i++) {

@@ -194,7 +194,10 @@ describe('hotspotScores', () => {
 
   test('hotspotScores(…) returns results in the order of the coverages asked for', () => {
     const scores = hotspotScores([3, 2, 1], [6, 3, 0], equalAreas(3), wholeRegion(3), [1, 1 / 3]);
-    expect(scores.map((s) => [s.coverage, s.cells, s.captured, s.total])).toEqual([[1, 3, 9, 9], [1 / 3, 1, 6, 9]]);
+    expect(scores.map((s) => [s.coverage, s.cells, s.captured, s.total])).toEqual([
+      [1, 3, 9, 9],
+      [1 / 3, 1, 6, 9],
+    ]);
   });
 
   test('hotspotScores(…) counts incidents outside the region in N but never flags their cells', () => {

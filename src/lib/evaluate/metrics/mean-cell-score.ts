@@ -9,12 +9,7 @@ import { assertNotNegative, assertSameLength } from './assert-inputs';
  * or count is negative.
  * @example meanCellScore('squaredError', [1, 2], [0, 0], (mu, y) => (mu - y) ** 2) // → 2.5
  */
-export function meanCellScore(
-  metric: string,
-  forecast: ArrayLike<number>,
-  actual: ArrayLike<number>,
-  score: (mu: number, y: number) => number,
-): number {
+export function meanCellScore(metric: string, forecast: ArrayLike<number>, actual: ArrayLike<number>, score: (mu: number, y: number) => number): number {
   assertSameLength(metric, forecast, actual);
   const n = forecast.length;
   let sum = 0;

@@ -11,5 +11,4 @@ import { hotspotScores, type HotspotMetric } from './hotspot-scores';
  * Policy: N = 0, a NaN count or an empty region → NaN. Throws as `hotspotScores` does.
  * @example pai([3, 2, 1], [6, 3, 0], [1, 1, 1], [1, 1, 1], 2 / 3) // → (9/9)/(2/3) = 1.5
  */
-export const pai: HotspotMetric = (forecast, actual, area, region, coverage) =>
-  hotspotScores(forecast, actual, area, region, [coverage])[0].pai;
+export const pai: HotspotMetric = (forecast, actual, area, region, coverage) => hotspotScores(forecast, actual, area, region, [coverage])[0].pai;

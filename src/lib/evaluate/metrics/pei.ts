@@ -15,5 +15,4 @@ import { hotspotScores, type HotspotMetric } from './hotspot-scores';
  * Throws as `hotspotScores` does.
  * @example pei([1, 2, 3], [6, 3, 0], [1, 1, 1], [1, 1, 1], 1 / 3) // → 0 / 6 = 0
  */
-export const pei: HotspotMetric = (forecast, actual, area, region, coverage) =>
-  hotspotScores(forecast, actual, area, region, [coverage])[0].pei;
+export const pei: HotspotMetric = (forecast, actual, area, region, coverage) => hotspotScores(forecast, actual, area, region, [coverage])[0].pei;

@@ -12,10 +12,7 @@ import { random } from '../../base/random';
  * marks about 85 % of cells as inside the study region. Same seed → same arrays.
  * @example seededCounts(1, 4).forecast.length // → 4
  */
-export function seededCounts(
-  seed: number,
-  n: number,
-): { forecast: Float32Array; actual: Float32Array; area: Float64Array; region: Uint8Array } {
+export function seededCounts(seed: number, n: number): { forecast: Float32Array; actual: Float32Array; area: Float64Array; region: Uint8Array } {
   const rng = random(seed);
   const forecast = new Float32Array(n);
   const actual = new Float32Array(n);

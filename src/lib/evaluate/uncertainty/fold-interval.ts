@@ -79,7 +79,7 @@ export function foldInterval(values: ArrayLike<number>, options: FoldIntervalOpt
   const means = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
     let total = 0;
-    for (let filled = 0; filled < n; ) {
+    for (let filled = 0; filled < n;) {
       let at = rng.int(n);
       const stop = Math.min(filled + block, n);
       for (; filled < stop; filled++) {

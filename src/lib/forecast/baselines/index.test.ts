@@ -55,12 +55,19 @@ describe('BASELINES', () => {
 
   it("a spec string round-trips: 'kde:rings=2:window=8' → kde(window=8, rings=2)", () => {
     const spec = parseModelSpec('kde:rings=2:window=8');
-    expect(formatModelSpec(spec, BASELINES.find((d) => d.id === 'kde'))).toBe('kde:window=8:rings=2');
+    expect(
+      formatModelSpec(
+        spec,
+        BASELINES.find((d) => d.id === 'kde'),
+      ),
+    ).toBe('kde:window=8:rings=2');
     expect(createModel(spec, BASELINES, WEEKLY_RES8).name).toBe('kde(window=8, rings=2)');
   });
 
   it('resolveParams rejects an α of 0 and a negative window with the model and parameter named', () => {
-    expect(() => createModel({ id: 'ewma', params: { alpha: 0 } }, BASELINES, WEEKLY_RES8)).toThrow("Model 'ewma', parameter 'alpha' must lie in [0.001, 1], got 0");
+    expect(() => createModel({ id: 'ewma', params: { alpha: 0 } }, BASELINES, WEEKLY_RES8)).toThrow(
+      "Model 'ewma', parameter 'alpha' must lie in [0.001, 1], got 0",
+    );
     expect(() => createModel({ id: 'window-average', params: { k: -1 } }, BASELINES, WEEKLY_RES8)).toThrow("Model 'window-average', parameter 'k'");
   });
 
@@ -92,13 +99,14 @@ describe('BASELINES', () => {
     const busy = Array.from({ length: P }, (_, p) => 1 + (p % 3));
     return tinyHistory({ [CENTRE]: busy, [RING1[0]]: busy, [far]: new Array<number>(P).fill(0) });
   };
-  it.each(defaults(WEEKLY_RES8).filter((m) => m.name !== 'shrunk-average').map((m) => [m.name, m] as const))(
-    '%s forecasts 0 for a cell with no incidents anywhere near',
-    (_, model) => {
-      const { history, cells } = quiet();
-      expect(seriesOf(forecastOf(model, history, 2), cells, far)).toEqual([0, 0]);
-    },
-  );
+  it.each(
+    defaults(WEEKLY_RES8)
+      .filter((m) => m.name !== 'shrunk-average')
+      .map((m) => [m.name, m] as const),
+  )('%s forecasts 0 for a cell with no incidents anywhere near', (_, model) => {
+    const { history, cells } = quiet();
+    expect(seriesOf(forecastOf(model, history, 2), cells, far)).toEqual([0, 0]);
+  });
 
   it('shrunk-average forecasts a never-active cell above 0 (pulled toward the area mean)', () => {
     const { history, cells } = quiet();

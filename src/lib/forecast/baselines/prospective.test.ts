@@ -25,7 +25,12 @@ describe('prospective', () => {
     //   O: [C] 1/(2·1) + 2/(2·2)               = 1     (each of 3)
     // ΣS = 2.5 + 2 + 2·1.5 + 3·1 = 10.5; mean total per period = (2 + (1 + 1))/2 = 2 → scale 2/10.5 = 4/21.
     const out = forecastOf(prospective({ rings: 1, periods: 2 }), history, 2);
-    const expected: [string, number][] = [[CENTRE, 10 / 21], [E, 8 / 21], ...N.map((c) => [c, 6 / 21] as [string, number]), ...O.map((c) => [c, 4 / 21] as [string, number])];
+    const expected: [string, number][] = [
+      [CENTRE, 10 / 21],
+      [E, 8 / 21],
+      ...N.map((c) => [c, 6 / 21] as [string, number]),
+      ...O.map((c) => [c, 4 / 21] as [string, number]),
+    ];
     for (const [cell, value] of expected) expect(seriesOf(out, cells, cell)).toEqual([expect.closeTo(value, 6), expect.closeTo(value, 6)]);
     expect(out.subarray(0, 7).reduce((s, v) => s + v, 0)).toBeCloseTo(2, 5);
   });
@@ -57,7 +62,9 @@ describe('prospective', () => {
   });
 
   it('prospective({ rings: 2, periods: 4 }) on 3 periods throws', () => {
-    expect(() => forecastOf(prospective({ rings: 2, periods: 4 }), history, 1)).toThrow('prospective(rings=2, periods=4) needs at least 4 training periods, got 3');
+    expect(() => forecastOf(prospective({ rings: 2, periods: 4 }), history, 1)).toThrow(
+      'prospective(rings=2, periods=4) needs at least 4 training periods, got 3',
+    );
   });
 
   it('prospectiveLevel on two adjacent cells, counts [[2, 0], [1, 0]] → S = [2, 1], mean 1.5 → [1, 0.5]', () => {

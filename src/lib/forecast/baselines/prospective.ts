@@ -40,7 +40,8 @@ export function prospectiveLevel(
 ): Float32Array {
   if (!Number.isInteger(periods) || periods < 1) throw new RangeError(`prospectiveLevel: periods must be a whole number ≥ 1, got ${periods}`);
   if (!Number.isInteger(rings) || rings < 0) throw new RangeError(`prospectiveLevel: rings must be a whole number ≥ 0, got ${rings}`);
-  if (offsets.length !== cells + 1) throw new RangeError(`prospectiveLevel: neighbour offsets have length ${offsets.length}, expected cells + 1 = ${cells + 1}`);
+  if (offsets.length !== cells + 1)
+    throw new RangeError(`prospectiveLevel: neighbour offsets have length ${offsets.length}, expected cells + 1 = ${cells + 1}`);
   const P = periodsOf(counts, cells, periods, 'prospectiveLevel');
   // Time-weighted count per cell, u_j = Σ_t y_{T−t,j} / (1 + t), and the window's total.
   const recent = new Float64Array(cells);

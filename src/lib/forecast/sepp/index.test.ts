@@ -31,6 +31,8 @@ describe('SEPP (model definition)', () => {
   });
 
   it('writes non-default parameters back in definition order', () => {
-    expect(formatModelSpec({ id: 'sepp', params: { accelerate: false, shrinkage: 1, tolerance: 1e-6 } }, SEPP)).toBe('sepp:tolerance=0.000001:accelerate=false');
+    expect(formatModelSpec({ id: 'sepp', params: { accelerate: false, shrinkage: 1, tolerance: 1e-6 } }, SEPP)).toBe(
+      'sepp:tolerance=0.000001:accelerate=false',
+    );
   });
 });

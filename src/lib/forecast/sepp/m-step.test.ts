@@ -16,7 +16,11 @@ function stats(background: number[], triggered: number, lagSum: number): EStepRe
 describe('mStep(stats, events, previous, options)', () => {
   // 4 events in period 0 of a 400-period window: all but e^{−399ω} of their kernel lies inside
   // it, so D(ω) ≈ 4 = N and the M-step is the edge-free closed form.
-  const farFromEnd = cellEvents(Float32Array.from({ length: 400 }, (_, p) => (p === 0 ? 4 : 0)), 400, 1);
+  const farFromEnd = cellEvents(
+    Float32Array.from({ length: 400 }, (_, p) => (p === 0 ? 4 : 0)),
+    400,
+    1,
+  );
 
   it('without edge effects is θ = T / N and ω = ln(K / (K − T)) (mean lag K / T), μ = B / P', () => {
     const next = mStep(stats([3], 2, 5), farFromEnd, previous, plain);
@@ -67,7 +71,12 @@ describe('mStep(stats, events, previous, options)', () => {
     const e = eStep(events, start);
     const next = mStep(e, events, start, plain);
     const Q = (p: { mu: Float64Array; theta: number; omega: number }): number =>
-      e.background[0] * Math.log(p.mu[0]) - 8 * p.mu[0] + e.triggered * Math.log(p.theta) + e.triggered * Math.log(1 - Math.exp(-p.omega)) - (e.lagSum - e.triggered) * p.omega - p.theta * offspringInWindow(events.byAge, p.omega);
+      e.background[0] * Math.log(p.mu[0]) -
+      8 * p.mu[0] +
+      e.triggered * Math.log(p.theta) +
+      e.triggered * Math.log(1 - Math.exp(-p.omega)) -
+      (e.lagSum - e.triggered) * p.omega -
+      p.theta * offspringInWindow(events.byAge, p.omega);
     expect(Q(next)).toBeGreaterThan(Q(start));
     expect(eStep(events, next).logLikelihood).toBeGreaterThan(e.logLikelihood);
   });

@@ -41,9 +41,7 @@ export const BACKEND_TIMEOUT_MS = 15_000;
  */
 export function ensureBackend(): Promise<BackendChoice> {
   if (!started) {
-    started = isNode()
-      ? initNodeBackend()
-      : tf.ready().then(() => ({ backend: tf.getBackend() as BackendName, notes: ['tfjs default backend'] }));
+    started = isNode() ? initNodeBackend() : tf.ready().then(() => ({ backend: tf.getBackend() as BackendName, notes: ['tfjs default backend'] }));
   }
   return started;
 }
@@ -93,7 +91,12 @@ export function initNodeBackend(options: { prefer?: 'wasm' | 'cpu'; wasmDir?: st
  * @example await initBrowserBackend({ wasmPaths: { 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': threaded } })
  *   // on a machine without a GPU → { backend: 'wasm', notes: ['webgpu: no adapter', 'webgl: software renderer (…SwiftShader…)', 'wasm: ok in 98 ms'] }
  */
-export function initBrowserBackend(options: { wasmPaths: WasmFileMap; prefer?: BackendName | 'auto'; probe?: boolean; timeoutMs?: number }): Promise<BackendChoice> {
+export function initBrowserBackend(options: {
+  wasmPaths: WasmFileMap;
+  prefer?: BackendName | 'auto';
+  probe?: boolean;
+  timeoutMs?: number;
+}): Promise<BackendChoice> {
   started = (async () => {
     const notes: string[] = [];
     const timeout = options.timeoutMs ?? BACKEND_TIMEOUT_MS;
@@ -177,7 +180,9 @@ async function softwareRenderers(notes: string[]): Promise<Set<BackendName>> {
       notes.push('webgpu: no adapter');
     } else {
       const info = adapter.info;
-      const text = [info?.vendor, info?.architecture, info?.description, (info as { isFallbackAdapter?: boolean })?.isFallbackAdapter ? 'fallback' : ''].join(' ');
+      const text = [info?.vendor, info?.architecture, info?.description, (info as { isFallbackAdapter?: boolean })?.isFallbackAdapter ? 'fallback' : ''].join(
+        ' ',
+      );
       if (isSoftwareRenderer(text)) {
         software.add('webgpu');
         notes.push(`webgpu: software adapter (${text.trim()})`);

@@ -20,7 +20,19 @@ describe('calendarParts(unit, span)', () => {
 
 describe('calendarNames(parts)', () => {
   it('lists hour pairs, weekdays, then year pairs', () => {
-    expect(calendarNames({ hourHarmonics: 1, weekday: true, yearHarmonics: 1 })).toEqual(['hour-sin1', 'hour-cos1', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'year-sin1', 'year-cos1']);
+    expect(calendarNames({ hourHarmonics: 1, weekday: true, yearHarmonics: 1 })).toEqual([
+      'hour-sin1',
+      'hour-cos1',
+      'mon',
+      'tue',
+      'wed',
+      'thu',
+      'fri',
+      'sat',
+      'sun',
+      'year-sin1',
+      'year-cos1',
+    ]);
   });
 });
 

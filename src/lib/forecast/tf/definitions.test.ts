@@ -112,6 +112,8 @@ for (const definition of LEARNED_TF) {
 describe('fit(history, options) input checks', () => {
   it('says how many periods it needs when the validation span leaves too few', async () => {
     const model = make('gru');
-    await expect(model.fit(historyOf(panel, lists, 40), { seed: 1, validation: 20 })).rejects.toThrow(/needs more than 26 training periods before the 20 validation periods; the history has 40/);
+    await expect(model.fit(historyOf(panel, lists, 40), { seed: 1, validation: 20 })).rejects.toThrow(
+      /needs more than 26 training periods before the 20 validation periods; the history has 40/,
+    );
   });
 });

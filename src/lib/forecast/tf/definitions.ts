@@ -16,7 +16,15 @@ type Params = Readonly<Record<string, ParamValue>>;
 const GLM_FIT: IrlsSettings = { iterations: 25, l2: 1e-6 };
 
 const refitParam = (value: boolean, doc: string): ParamSpec => ({ name: 'refit', label: 'Refit on all data', type: 'boolean', default: value, doc });
-const hiddenParam = (value: number): ParamSpec => ({ name: 'hidden', label: 'Hidden units', type: 'integer', default: value, min: 2, max: 256, doc: 'Width of the hidden layers (units).' });
+const hiddenParam = (value: number): ParamSpec => ({
+  name: 'hidden',
+  label: 'Hidden units',
+  type: 'integer',
+  default: value,
+  min: 2,
+  max: 256,
+  doc: 'Width of the hidden layers (units).',
+});
 const windowParam = (doc: string): ParamSpec => ({ name: 'window', label: 'Window', type: 'integer', default: 0, min: 0, max: 512, doc });
 const warmStartParam: ParamSpec = {
   name: 'warmStart',
@@ -29,19 +37,58 @@ const warmStartParam: ParamSpec = {
 /** Adam parameters of the networks, with that network's defaults. */
 function trainingParams(defaults: TrainSettings): ParamSpec[] {
   return [
-    { name: 'epochs', label: 'Epochs (most)', type: 'integer', default: defaults.epochs, min: 1, max: 500, doc: 'Most epochs; early stopping on the validation span usually ends sooner (epochs).' },
-    { name: 'patience', label: 'Patience', type: 'integer', default: defaults.patience, min: 1, max: 50, doc: 'Epochs without a better validation deviance before training stops; each such epoch halves the learning rate (epochs).' },
+    {
+      name: 'epochs',
+      label: 'Epochs (most)',
+      type: 'integer',
+      default: defaults.epochs,
+      min: 1,
+      max: 500,
+      doc: 'Most epochs; early stopping on the validation span usually ends sooner (epochs).',
+    },
+    {
+      name: 'patience',
+      label: 'Patience',
+      type: 'integer',
+      default: defaults.patience,
+      min: 1,
+      max: 50,
+      doc: 'Epochs without a better validation deviance before training stops; each such epoch halves the learning rate (epochs).',
+    },
     { name: 'batchSize', label: 'Batch size', type: 'integer', default: defaults.batchSize, min: 16, max: 65536, doc: 'Targets (cell-periods) per Adam step.' },
     { name: 'learningRate', label: 'Learning rate', type: 'number', default: defaults.learningRate, min: 1e-5, max: 1, doc: 'Adam step size at the start.' },
-    { name: 'l2', label: 'L2 penalty', type: 'number', default: defaults.l2, min: 0, max: 1, doc: 'Weight decay on the non-linear weights, added to the mean Poisson loss per target (unitless).' },
-    { name: 'samplesPerEpoch', label: 'Targets per epoch', type: 'integer', default: defaults.samplesPerEpoch, min: 0, max: 10_000_000, doc: 'Cell-periods drawn afresh for each epoch; 0 uses all of them (targets).' },
+    {
+      name: 'l2',
+      label: 'L2 penalty',
+      type: 'number',
+      default: defaults.l2,
+      min: 0,
+      max: 1,
+      doc: 'Weight decay on the non-linear weights, added to the mean Poisson loss per target (unitless).',
+    },
+    {
+      name: 'samplesPerEpoch',
+      label: 'Targets per epoch',
+      type: 'integer',
+      default: defaults.samplesPerEpoch,
+      min: 0,
+      max: 10_000_000,
+      doc: 'Cell-periods drawn afresh for each epoch; 0 uses all of them (targets).',
+    },
     refitParam(false, 'After early stopping, retrain from the same start on all training periods (validation span included) for the chosen number of epochs.'),
   ];
 }
 
 function trainSettings(p: Params): TrainSettings {
   const n = (key: string): number => p[key] as number;
-  return { epochs: n('epochs'), patience: n('patience'), batchSize: n('batchSize'), learningRate: n('learningRate'), l2: n('l2'), samplesPerEpoch: n('samplesPerEpoch') };
+  return {
+    epochs: n('epochs'),
+    patience: n('patience'),
+    batchSize: n('batchSize'),
+    learningRate: n('learningRate'),
+    l2: n('l2'),
+    samplesPerEpoch: n('samplesPerEpoch'),
+  };
 }
 
 /** `id(k=v,…)` with the structural keys always and any other parameter that differs from its default. */
@@ -56,11 +103,34 @@ const GRU_WINDOW: Record<BucketUnit, number> = { hour: 48, day: 28, week: 26, mo
 const GRAPH_WINDOW: Record<BucketUnit, number> = { hour: 24, day: 14, week: 8, month: 6 };
 
 const GLM_PARAMS: ParamSpec[] = [
-  { name: 'iterations', label: 'Newton iterations (most)', type: 'integer', default: GLM_FIT.iterations, min: 1, max: 100, doc: 'Most Newton (IRLS) iterations; it stops when converged, usually after 5–8.' },
-  { name: 'l2', label: 'Ridge penalty', type: 'number', default: GLM_FIT.l2, min: 0, max: 1, doc: 'Ridge penalty on the weights, added to the mean Poisson loss per target (unitless).' },
-  refitParam(true, 'After reporting the fit on the periods before the validation span, continue Newton on all training periods (a GLM has nothing to stop early).'),
+  {
+    name: 'iterations',
+    label: 'Newton iterations (most)',
+    type: 'integer',
+    default: GLM_FIT.iterations,
+    min: 1,
+    max: 100,
+    doc: 'Most Newton (IRLS) iterations; it stops when converged, usually after 5–8.',
+  },
+  {
+    name: 'l2',
+    label: 'Ridge penalty',
+    type: 'number',
+    default: GLM_FIT.l2,
+    min: 0,
+    max: 1,
+    doc: 'Ridge penalty on the weights, added to the mean Poisson loss per target (unitless).',
+  },
+  refitParam(
+    true,
+    'After reporting the fit on the periods before the validation span, continue Newton on all training periods (a GLM has nothing to stop early).',
+  ),
 ];
-const MLP_PARAMS = [hiddenParam(32), warmStartParam, ...trainingParams({ epochs: 30, patience: 3, batchSize: 1024, learningRate: 0.005, l2: 1e-4, samplesPerEpoch: 65_536 })];
+const MLP_PARAMS = [
+  hiddenParam(32),
+  warmStartParam,
+  ...trainingParams({ epochs: 30, patience: 3, batchSize: 1024, learningRate: 0.005, l2: 1e-4, samplesPerEpoch: 65_536 }),
+];
 const GRU_PARAMS = [
   hiddenParam(16),
   windowParam('Periods of each cell’s sequence the GRU reads; 0 picks by bucket (48 hours, 28 days, 26 weeks, 12 months).'),
@@ -69,14 +139,29 @@ const GRU_PARAMS = [
 ];
 const GRAPH_PARAMS = [
   hiddenParam(16),
-  { name: 'layers', label: 'Graph layers', type: 'integer', default: 2, min: 1, max: 2, doc: 'Graph convolutions over ring-1 neighbours (1 or 2: the reach in rings).' } satisfies ParamSpec,
+  {
+    name: 'layers',
+    label: 'Graph layers',
+    type: 'integer',
+    default: 2,
+    min: 1,
+    max: 2,
+    doc: 'Graph convolutions over ring-1 neighbours (1 or 2: the reach in rings).',
+  } satisfies ParamSpec,
   windowParam('Periods of the recent window the temporal layer reads; 0 picks by bucket (24 hours, 14 days, 8 weeks, 6 months).'),
   warmStartParam,
   ...trainingParams({ epochs: 20, patience: 3, batchSize: 2048, learningRate: 0.01, l2: 1e-4, samplesPerEpoch: 32_768 }),
 ];
 
 /** A network model from parameter values: its name, inputs, the GLM warm start (unless turned off) and Adam settings. */
-function networkModel(id: string, params: readonly ParamSpec[], values: Params, structural: readonly string[], input: InputSpec, create: NonNullable<Recipe['network']>['create']) {
+function networkModel(
+  id: string,
+  params: readonly ParamSpec[],
+  values: Params,
+  structural: readonly string[],
+  input: InputSpec,
+  create: NonNullable<Recipe['network']>['create'],
+) {
   return learnedForecaster({
     name: nameOf(id, params, values, structural),
     input,

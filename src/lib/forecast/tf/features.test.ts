@@ -24,9 +24,24 @@ function historyFrom(counts: number[], C: number): History {
 describe('featureLayout(unit, first, end)', () => {
   it('keeps the year lag and two year harmonics on four years of weekly targets', () => {
     expect(featureLayout('week', 4, 200).names).toEqual([
-      'lag1', 'lag2', 'lag3', 'lag52', 'mean4', 'mean13', 'mean52',
-      'ring1-lag1', 'ring1-mean4', 'ring2-lag1', 'ring2-mean4', 'cell-rate', 'city-lag1', 'city-mean4',
-      'year-sin1', 'year-cos1', 'year-sin2', 'year-cos2',
+      'lag1',
+      'lag2',
+      'lag3',
+      'lag52',
+      'mean4',
+      'mean13',
+      'mean52',
+      'ring1-lag1',
+      'ring1-mean4',
+      'ring2-lag1',
+      'ring2-mean4',
+      'cell-rate',
+      'city-lag1',
+      'city-mean4',
+      'year-sin1',
+      'year-cos1',
+      'year-sin2',
+      'year-cos2',
     ]);
   });
 
@@ -82,9 +97,16 @@ describe('tabularRow(ctx, t, c, out, offset)', () => {
     tabularRow(ctx, 5, 0, out, 0);
     const m = 1; // mean count per cell over periods 0..4: (0 + 1 + 2 + 3 + 4) / (2 · 5)
     const expected = [
-      Math.log1p(4), Math.log1p(3), Math.log1p(2), // lags 1–3
-      Math.log1p((1 + 2 + 3 + 4) / 4), Math.log1p(2), Math.log1p(2), // means over 4, 13 (→ 5), 52 (→ 5) periods
-      0, 0, 0, 0, // no neighbours
+      Math.log1p(4),
+      Math.log1p(3),
+      Math.log1p(2), // lags 1–3
+      Math.log1p((1 + 2 + 3 + 4) / 4),
+      Math.log1p(2),
+      Math.log1p(2), // means over 4, 13 (→ 5), 52 (→ 5) periods
+      0,
+      0,
+      0,
+      0, // no neighbours
       Math.log((10 + k * m + 0.01) / (5 + k)), // cell-rate
       Math.log((4 + 1) / (1 * m * 2 + 1)), // city-lag1: last period's total against one period at the mean
       Math.log((1 + 2 + 3 + 4 + 1) / (4 * m * 2 + 1)), // city-mean4
@@ -94,7 +116,13 @@ describe('tabularRow(ctx, t, c, out, offset)', () => {
   });
 
   it('stands the cell’s expected count in for a seasonal lag before the first period', () => {
-    const long = seriesOf(historyFrom(Array.from({ length: 2 * 250 }, (_, i) => (i % 2 === 0 ? i % 3 : 1)), 2), 0);
+    const long = seriesOf(
+      historyFrom(
+        Array.from({ length: 2 * 250 }, (_, i) => (i % 2 === 0 ? i % 3 : 1)),
+        2,
+      ),
+      0,
+    );
     const layout52 = featureLayout('week', 8, 250);
     const ctx52 = featureContext(long, WEEK, layout52, 5);
     const out = new Float32Array(layout52.names.length);

@@ -76,14 +76,24 @@ describe('fitRecipe(recipe, dims, ctx, data, all, options, started)', () => {
     const fitted = await fitRecipe({ glm: { iterations: 25, l2: 0 }, warmStart: false, refit: true }, dims, ctx, data(), all, { seed: 1, validation: 500 }, 0);
     expect(fitted.network.deepOutput).toBeUndefined();
     expect(fitted.chosenEpoch).toBe(fitted.epochs.length);
-    expect(fitted.notes[0]).toMatch(/^Poisson GLM fitted by Newton\/IRLS in \d+ iterations on the periods before the validation span, then \d+ more on all training periods$/);
+    expect(fitted.notes[0]).toMatch(
+      /^Poisson GLM fitted by Newton\/IRLS in \d+ iterations on the periods before the validation span, then \d+ more on all training periods$/,
+    );
     fitted.network.dispose();
   }, 60_000);
 
   it('frees the GLM and the network when training is aborted', async () => {
     const before = tf.memory().numTensors;
     const controller = new AbortController();
-    const run = fitRecipe(recipe(true), dims, ctx, data(), all, { seed: 1, validation: 500, signal: controller.signal, onProgress: (p) => p.stage === 'epoch' && controller.abort() }, 0);
+    const run = fitRecipe(
+      recipe(true),
+      dims,
+      ctx,
+      data(),
+      all,
+      { seed: 1, validation: 500, signal: controller.signal, onProgress: (p) => p.stage === 'epoch' && controller.abort() },
+      0,
+    );
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(tf.memory().numTensors).toBe(before);
   }, 60_000);

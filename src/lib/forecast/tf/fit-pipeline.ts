@@ -41,7 +41,15 @@ export interface Fitted {
  * @example (await fitRecipe({ glm, warmStart: true, refit: false, network }, dims, ctx, data, all, options, 0)).notes[0]
  *   // → 'linear part set to a Poisson GLM fitted by Newton/IRLS in 5 iterations and held fixed; …'
  */
-export async function fitRecipe(recipe: Recipe, dims: NetworkDims, ctx: FeatureContext, data: TrainData, all: Int32Array, options: FitOptions, started: number): Promise<Fitted> {
+export async function fitRecipe(
+  recipe: Recipe,
+  dims: NetworkDims,
+  ctx: FeatureContext,
+  data: TrainData,
+  all: Int32Array,
+  options: FitOptions,
+  started: number,
+): Promise<Fitted> {
   const notes: string[] = [];
   const refitting = recipe.refit && data.validation.length > 0;
   const everything: TrainData = { ...data, train: all, validation: new Int32Array(0) };
@@ -89,9 +97,13 @@ export async function fitRecipe(recipe: Recipe, dims: NetworkDims, ctx: FeatureC
       network = await start(everything);
       const again = await trainNetwork(network, everything, { ...recipe.network.train, epochs: trained.chosenEpoch }, options, started, trainableOf(network));
       epochs = [...epochs, ...again.epochs.map((e) => ({ ...e, epoch: e.epoch + trained.epochs.length }))];
-      notes.push(`refit: retrained from the same initialisation on all training periods for ${trained.chosenEpoch} epochs (log epochs ${trained.epochs.length + 1}–${epochs.length})`);
+      notes.push(
+        `refit: retrained from the same initialisation on all training periods for ${trained.chosenEpoch} epochs (log epochs ${trained.epochs.length + 1}–${epochs.length})`,
+      );
     } else {
-      notes.push(data.validation.length > 0 ? `kept the weights of epoch ${trained.chosenEpoch} (best validation deviance)` : 'no validation span: kept the last epoch');
+      notes.push(
+        data.validation.length > 0 ? `kept the weights of epoch ${trained.chosenEpoch} (best validation deviance)` : 'no validation span: kept the last epoch',
+      );
     }
     glm.dispose();
     return { network, epochs, chosenEpoch: trained.chosenEpoch, notes };

@@ -36,7 +36,11 @@ describe('adjacencyTensors(adjacency).mix(x)', () => {
     ];
     const out = tf.tidy(() => mix(tf.tensor2d(x)).arraySync());
     dense.forEach((row, i) => {
-      for (let j = 0; j < 2; j++) expect(out[i][j]).toBeCloseTo(row.reduce((sum, a, k) => sum + a * x[k][j], 0), 5);
+      for (let j = 0; j < 2; j++)
+        expect(out[i][j]).toBeCloseTo(
+          row.reduce((sum, a, k) => sum + a * x[k][j], 0),
+          5,
+        );
     });
     tf.dispose(tensors);
     expect(tf.memory().numTensors).toBe(before);
@@ -45,8 +49,18 @@ describe('adjacencyTensors(adjacency).mix(x)', () => {
   it('has the gradient of x ↦ Âx: d/dx Σ r ⊙ Âx = Âᵀr = Âr', () => {
     const { mix, tensors } = adjacencyTensors(normalisedAdjacency(path));
     const r = [[1], [-2], [3]];
-    const grad = tf.tidy(() => tf.grad((x: tf.Tensor) => tf.sum(mix(x as tf.Tensor2D).mul(tf.tensor2d(r))))(tf.zeros([3, 1])).arraySync() as number[][]);
-    dense.forEach((row, i) => expect(grad[i][0]).toBeCloseTo(row.reduce((sum, a, k) => sum + a * r[k][0], 0), 5));
+    const grad = tf.tidy(
+      () =>
+        tf
+          .grad((x: tf.Tensor) => tf.sum(mix(x as tf.Tensor2D).mul(tf.tensor2d(r))))(tf.zeros([3, 1]))
+          .arraySync() as number[][],
+    );
+    dense.forEach((row, i) =>
+      expect(grad[i][0]).toBeCloseTo(
+        row.reduce((sum, a, k) => sum + a * r[k][0], 0),
+        5,
+      ),
+    );
     tf.dispose(tensors);
   });
 });

@@ -74,7 +74,9 @@ describe('fitGlmIrls(glm, data, settings, options, started)', () => {
     const glm = glmNetwork({ features: 2, window: 0, channels: 0, cells: 1, hidden: 0, outputBias: 0 });
     const controller = new AbortController();
     controller.abort();
-    await expect(fitGlmIrls(glm, data, { iterations: 25, l2: 0 }, { seed: 1, validation: 0, signal: controller.signal }, 0)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(fitGlmIrls(glm, data, { iterations: 25, l2: 0 }, { seed: 1, validation: 0, signal: controller.signal }, 0)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     glm.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -30,7 +30,14 @@ const TOLERANCE = 1e-5;
  * @example await fitGlmIrls(glm, data, { iterations: 25, l2: 0 }, { seed: 1, validation: 8 }, 0)
  *   // → { epochs: [5 iterations], chosenEpoch: 5 }; glm.linear now holds the fitted w and b
  */
-export async function fitGlmIrls(glm: Network, data: TrainData, settings: IrlsSettings, options: FitOptions, started: number, stage = 'iteration'): Promise<TrainResult> {
+export async function fitGlmIrls(
+  glm: Network,
+  data: TrainData,
+  settings: IrlsSettings,
+  options: FitOptions,
+  started: number,
+  stage = 'iteration',
+): Promise<TrainResult> {
   const { w, b } = glm.linear;
   const F = w.shape[0];
   const stride = Math.max(1, Math.ceil((data.train.length * data.unitSize) / MAX_ROWS));

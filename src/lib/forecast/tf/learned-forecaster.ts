@@ -67,9 +67,7 @@ export function learnedForecaster(spec: LearnedSpec): Forecaster {
       const V = options.validation;
       const end = P - V;
       if (!Number.isInteger(V) || V < 0 || end - firstTarget < 1) {
-        throw new RangeError(
-          `Model '${spec.name}' needs more than ${firstTarget} training periods before the ${V} validation periods; the history has ${P}`,
-        );
+        throw new RangeError(`Model '${spec.name}' needs more than ${firstTarget} training periods before the ${V} validation periods; the history has ${P}`);
       }
       const series = seriesOf(history, 0);
       const prior = priorStrength(series, end);

@@ -52,7 +52,7 @@ describe('seriesOf(history, extra)', () => {
   });
 
   it('windowMean(cum, C, t, w, c) averages the w periods before t, fewer at the start', () => {
-    expect(windowMean(series.cumCounts, 7, 4, 2, 5)).toBe(((2 + 5) + (3 + 5)) / 2);
+    expect(windowMean(series.cumCounts, 7, 4, 2, 5)).toBe((2 + 5 + (3 + 5)) / 2);
     expect(windowMean(series.cumCounts, 7, 1, 4, 5)).toBe(5);
   });
 

@@ -7,7 +7,10 @@ describe('timeModels(panel, options)', () => {
     const seen: string[] = [];
     const rows = await timeModels(contractPanel(), {
       backend: 'wasm',
-      models: [{ id: 'poisson-glm', params: {} }, { id: 'mlp', params: { epochs: 1 } }],
+      models: [
+        { id: 'poisson-glm', params: {} },
+        { id: 'mlp', params: { epochs: 1 } },
+      ],
       cutoffs: [50, 60],
       onResult: (t: ModelTiming) => seen.push(t.model),
     });
