@@ -12,6 +12,6 @@ const app = mount(App, { target: document.getElementById('app')!, props: { clien
 
 // Dev and browser-test builds only (Vite folds the condition to false in a production build): lets a test kill the worker.
 if (import.meta.env.DEV || import.meta.env.VITE_HEXCAST_TEST_HOOKS === '1')
-  (window as unknown as { __hexcastTest: unknown }).__hexcastTest = { crashWorker: () => worker.postMessage(TEST_CRASH) };
+  (window as unknown as { __hexcastHooks: unknown }).__hexcastHooks = { crashWorker: () => worker.postMessage(TEST_CRASH) };
 
 export default app;

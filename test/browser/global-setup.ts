@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!(process.env.HEXCAST_SKIP_BUILD === '1' && existsSync(`${root}/dist/index.html`))) {
-    // Installs the test hooks (window.__hexcastTest, e.g. to crash the worker); a production build has none.
+    // Installs the test hooks (window.__hexcastHooks, e.g. to crash the worker); a production build has none.
     process.env.VITE_HEXCAST_TEST_HOOKS = '1';
     await build({ root, logLevel: 'warn' });
   }

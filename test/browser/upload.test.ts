@@ -98,6 +98,7 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     await page.getByRole('button', { name: 'Next: experiment →' }).click();
     for (const model of [
       'Seasonal naive',
+      'Window average',
       'Shrunk historic average',
       'Exponentially weighted average',
       'Spatial KDE (retrospective hotspots)',

@@ -25,9 +25,9 @@ describe('when the worker dies', () => {
       .textContent())!;
     expect(Number.parseInt(months, 10)).toBeGreaterThan(50); // 2014–2018, trimmed partial months aside
 
-    const hooks = await evaluate(page, () => typeof (window as unknown as { __hexcastTest?: unknown }).__hexcastTest);
+    const hooks = await evaluate(page, () => typeof (window as unknown as { __hexcastHooks?: unknown }).__hexcastHooks);
     expect(hooks, 'the browser tests build the app with VITE_HEXCAST_TEST_HOOKS=1').toBe('object');
-    await evaluate(page, () => (window as unknown as { __hexcastTest: { crashWorker(): void } }).__hexcastTest.crashWorker());
+    await evaluate(page, () => (window as unknown as { __hexcastHooks: { crashWorker(): void } }).__hexcastHooks.crashWorker());
 
     const banner = page.locator('#worker-error');
     await banner.getByText(/Hexcast restarted it; your loaded file is kept\./).waitFor();
