@@ -69,3 +69,10 @@ describe('verdictOf with too few folds', () => {
     expect(v.models.map((m) => m.text)).toEqual(['mlp: no interval, so no verdict, on 9 metrics.']);
   });
 });
+
+describe('verdictOf without a baseline', () => {
+  it('says no baseline was run, not that the folds were too few (the comparisons are undefined for want of a baseline)', () => {
+    const v = verdictOf([model('mlp', 'learned', () => 'undefined'), model('gru', 'learned', () => 'undefined')], [0.05]);
+    expect(v.headline).toBe('No baseline was run, so there is nothing to compare with: add at least one (the historic or shrunk average is the one to beat).');
+  });
+});

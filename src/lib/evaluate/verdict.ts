@@ -58,7 +58,9 @@ export function verdictOf(models: readonly ModelSummary[], coverage: readonly nu
   const judged = entries.reduce((n, e) => n + e.better.length + e.worse.length + e.same, 0);
   const learned = models.filter((m) => m.kind === 'learned');
   let headline: string;
-  if (judged === 0 && entries.some((e) => e.noInterval > 0)) {
+  if (models.length > 0 && !models.some((m) => m.kind === 'baseline')) {
+    headline = 'No baseline was run, so there is nothing to compare with: add at least one (the historic or shrunk average is the one to beat).';
+  } else if (judged === 0 && entries.some((e) => e.noInterval > 0)) {
     headline = 'Too few folds for intervals: no difference from the best baseline can be told apart from chance. Run at least 5 folds.';
   } else if (winners.length === 0) {
     headline =
