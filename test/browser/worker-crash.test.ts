@@ -33,12 +33,12 @@ describe('when the worker dies', () => {
     await banner.getByText(/Hexcast restarted it; your loaded file is kept\./).waitFor();
     expect(await banner.getAttribute('role')).toBe('alert');
     expect(await banner.textContent()).toMatch(/^The worker stopped: .*a test asked the worker to crash\. Hexcast restarted it; your loaded file is kept\./);
-    await app.screenshot('20-worker-restarted');
 
     // The new worker holds the same file, mapping and binning: the same counts come back…
     await page.getByText(months, { exact: true }).waitFor();
     await page.getByText(cells, { exact: true }).first().waitFor();
     await nav.getByText('167,804 incidents').waitFor();
+    await app.screenshot('23-worker-restarted'); // the banner over the recovered binning step
     expect(await page.getByLabel('H3 resolution').inputValue()).toBe('7');
     expect(await page.evaluate(() => location.hash)).toMatch(/file=chicago-3-types-2014-2018\.arrow%40[0-9a-f]{64}/);
     // …and it answers new requests.
