@@ -47,11 +47,29 @@ function epsgRegistry(): Plugin {
   };
 }
 
+/**
+ * Swaps apache-arrow's builder/valid.mjs, which compiles a Builder's null test with
+ * `new Function`, for `src/lib/io/arrow-null-test.ts` (same contract, no code generation), so
+ * nothing in the built app turns a string into code (`test/no-eval-in-build.test.ts` checks).
+ */
+function arrowWithoutEval(): Plugin {
+  const replacement = new URL('./src/lib/io/arrow-null-test.ts', import.meta.url).pathname;
+  return {
+    name: 'hexcast-arrow-without-eval',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './builder/valid.mjs' && importer && /[\\/]apache-arrow[\\/]builder\.mjs$/.test(importer)) return replacement;
+      return null;
+    },
+  };
+}
+
 const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), epsgRegistry()],
-  worker: { format: 'es', plugins: () => [epsgRegistry()] },
+  plugins: [svelte(), contentSecurityPolicy(), epsgRegistry(), arrowWithoutEval()],
+  worker: { format: 'es', plugins: () => [epsgRegistry(), arrowWithoutEval()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { headers },
   preview: { headers },

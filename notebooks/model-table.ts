@@ -1,12 +1,15 @@
 import type { Report } from '../src/lib/evaluate/report';
 import type { Comparison, MetricSummary } from '../src/lib/evaluate/summarise-scores';
 import { formatNumber } from '../src/lib/base/format-number';
+import { markdownCodeSpan } from '../src/lib/base/escape-markdown';
+import { Markdown, joinMarkdown } from '../src/lib/base/markdown-template';
 
 /**
  * The README's comparison table of a report: Poisson deviance, Brier, PAI and PEI* at 5 %
- * (mean [95 % interval], ★ best baseline, ▲/▼ beyond the interval) and time per fold.
+ * (mean [95 % interval], ★ best baseline, ▲/▼ beyond the interval) and time per fold. The model
+ * column is Markdown (a code span); every other cell is text.
  */
-export function modelTable(report: Report): { header: string[]; rows: string[][] } {
+export function modelTable(report: Report): { header: string[]; rows: (string | Markdown)[][] } {
   const cell = (s: MetricSummary, c: Comparison): string =>
     `${formatNumber(s.mean)} [${formatNumber(s.lo)}, ${formatNumber(s.hi)}]${c.verdict === 'is-baseline' ? ' ★' : c.verdict === 'better' ? ' ▲' : c.verdict === 'worse' ? ' ▼' : ''}`;
   return {
@@ -14,7 +17,7 @@ export function modelTable(report: Report): { header: string[]; rows: string[][]
     rows: report.models.map((m) => {
       const seconds = (m.timing.fitMs + m.timing.predictMs) / report.cutoffs.length / 1000;
       return [
-        `\`${m.name}\``,
+        new Markdown(markdownCodeSpan(m.name)),
         cell(m.metrics.poissonDeviance, m.comparisons.poissonDeviance),
         cell(m.metrics.brier, m.comparisons.brier),
         cell(m.metrics.pai['0.05'], m.comparisons.pai['0.05']),
@@ -29,11 +32,11 @@ export function modelTable(report: Report): { header: string[]; rows: string[][]
 export function modelTableMarkdown(report: Report): string {
   const { header, rows } = modelTable(report);
   return [
-    `| ${header.join(' | ')} |`,
+    `| ${joinMarkdown(header, ' | ')} |`,
     `|---|${header
       .slice(1)
       .map(() => '---:')
       .join('|')}|`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ...rows.map((r) => `| ${joinMarkdown(r, ' | ')} |`),
   ].join('\n');
 }

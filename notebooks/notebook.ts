@@ -6,6 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderChartSvg } from '../src/app/report/render-report-html';
+import { escapeMarkdown, markdownPath } from '../src/lib/base/escape-markdown';
+import { Markdown, joinMarkdown } from '../src/lib/base/markdown-template';
 import type { LinePlot } from '../src/lib/plots/line-plot';
 
 /** Collects a notebook's Markdown and charts and writes them to its output folder. */
@@ -30,10 +32,10 @@ export class Notebook {
     return this;
   }
 
-  /** Appends a Markdown table. */
-  table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): this {
-    this.parts.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
-    for (const row of rows) this.parts.push(`| ${row.join(' | ')} |`);
+  /** Appends a Markdown table; a cell is text (escaped: a `|` or `*` in a name stays text) unless it is `Markdown`. */
+  table(header: readonly (string | Markdown)[], rows: readonly (readonly (string | number | Markdown)[])[]): this {
+    this.parts.push(`| ${joinMarkdown(header, ' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
+    for (const row of rows) this.parts.push(`| ${joinMarkdown(row, ' | ')} |`);
     this.parts.push('');
     return this;
   }
@@ -42,7 +44,7 @@ export class Notebook {
   chart(plot: LinePlot, title: string): this {
     const file = `chart-${++this.charts}.svg`;
     writeFileSync(join(this.dir, file), renderChartSvg(plot, title));
-    this.parts.push(`![${title}](${file})`, '');
+    this.parts.push(`![${escapeMarkdown(title)}](${markdownPath(file)})`, '');
     return this;
   }
 

@@ -25,6 +25,7 @@ import { resolveModels, runBacktest } from '../src/lib/pipeline/run';
 import { capturePlot } from '../src/lib/plots/capture-plot';
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../src/lib/base/versions';
 import { modelTableMarkdown } from './model-table';
+import { escapeMarkdown } from '../src/lib/base/escape-markdown';
 import { Notebook } from './notebook';
 
 const models = await resolveModels(['all']);
@@ -60,7 +61,7 @@ book.text(
   `## Chicago burglary, 2014–2018\n\n${chicago.panel.cells} cells × ${chicago.panel.periods} weeks; folds ${chicago.cutoffs[0].testStart} … ${chicago.cutoffs.at(-1)!.testEnd}.`,
 );
 table(book, chicago);
-book.text(`_${chicago.summary.headline}_ ${chicago.summary.caveats.join(' ')}`);
+book.text(`_${escapeMarkdown(chicago.summary.headline)}_ ${escapeMarkdown(chicago.summary.caveats.join(' '))}`);
 book.chart(capturePlot(chicago.models, { maxCoverage: 0.2 }), 'Chicago burglary: capture curves');
 const portland = await run('portland-nij-burglary-vehicle-2012-2017.arrow', () => ({
   time: { column: 'occ_date', timeZone: 'America/Los_Angeles' },
@@ -71,6 +72,6 @@ book.text(
   `## Portland burglary and vehicle theft (NIJ challenge), 2012–2017\n\n${portland.panel.cells} cells × ${portland.panel.periods} weeks; folds ${portland.cutoffs[0].testStart} … ${portland.cutoffs.at(-1)!.testEnd}.`,
 );
 table(book, portland);
-book.text(`_${portland.summary.headline}_ ${portland.summary.caveats.join(' ')}`);
+book.text(`_${escapeMarkdown(portland.summary.headline)}_ ${escapeMarkdown(portland.summary.caveats.join(' '))}`);
 book.chart(capturePlot(portland.models, { maxCoverage: 0.2 }), 'Portland: capture curves');
 console.log(`wrote ${book.save()}`);

@@ -9,6 +9,7 @@
  *
  * Run: `npm run notebooks -- signal-and-noise` (about a minute). Pass `--quick` for a smaller run.
  */
+import { escapeMarkdown } from '../src/lib/base/escape-markdown';
 import { backtest } from '../src/lib/evaluate/backtest';
 import { protocolOf } from '../src/lib/evaluate/protocol';
 import type { Forecaster } from '../src/lib/forecast/forecaster';
@@ -104,7 +105,9 @@ for (const [w, world] of WORLDS.entries()) {
       show(m.metrics.hitRate['0.2'], m.comparisons.hitRate['0.2']),
     ]),
   );
-  book.text(`_Verdict:_ ${report.summary.headline} ★ best baseline; (skill against it); ▲/▼ better/worse beyond the 95 % fold interval — however small.`);
+  book.text(
+    `_Verdict:_ ${escapeMarkdown(report.summary.headline)} ★ best baseline; (skill against it); ▲/▼ better/worse beyond the 95 % fold interval — however small.`,
+  );
   book.chart(
     capturePlot(
       report.models.filter((m) => ['naive', 'historic-average', 'sepp', 'poisson-glm', 'oracle (true rate)'].includes(m.name)),

@@ -1,6 +1,7 @@
 import { DROP_REASON_TEXT, DROP_REASONS } from '../lib/io/incidents';
 import { loadMappingCrs } from '../lib/io/load-crs';
 import { summariseIncidents } from '../lib/io/summarise-incidents';
+import { escapeTerminal } from '../lib/base/escape-terminal';
 import { formatNumber } from '../lib/base/format-number';
 import { loadMapped } from '../lib/pipeline/load';
 import { inspectPanel } from './inspect-panel';
@@ -94,5 +95,6 @@ export async function inspectCommand(argv: string[]): Promise<void> {
     for (const c of summary.categories) lines.push(`  ${c.name.padEnd(width)}  ${n(c.count).padStart(10)}`);
   }
   for (const warning of report.warnings) lines.push('', `Warning: ${warning}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // Names from the files (categories, columns, the file's own) may hold terminal escapes: shown, not obeyed.
+  process.stdout.write(`${lines.map(escapeTerminal).join('\n')}\n`);
 }

@@ -1,3 +1,4 @@
+import { escapeTerminal } from '../lib/base/escape-terminal';
 import { isoOf } from '../lib/base/iso-of';
 import { panelTotal } from '../lib/grid/panel';
 import { panelFileOrigin, readPanelFile } from '../lib/grid/panel-file';
@@ -64,5 +65,5 @@ export function inspectPanel(sources: readonly ArrowSource[], sha256: string, js
     }
   }
   for (const warning of report.warnings) lines.push('', `Warning: ${warning}`);
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(escapeTerminal).join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { escapeTerminal } from '../lib/base/escape-terminal';
 import { errorCodeOf, HexcastError } from '../lib/base/hexcast-error';
 import { backtestCommand } from './backtest-command';
 import { binCommand } from './bin-command';
@@ -36,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    process.stderr.write(`hexcast: unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')}; see hexcast --help)\n`);
+    process.stderr.write(`hexcast: unknown command '${escapeTerminal(command)}' (commands: ${Object.keys(COMMANDS).join(', ')}; see hexcast --help)\n`);
     return EXIT.usage;
   }
   const controller = new AbortController();
@@ -53,7 +54,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     const message = error instanceof Error ? error.message : String(error);
     const code = error instanceof HexcastError ? ` (${error.code})` : '';
-    process.stderr.write(`hexcast ${command}: ${message.split('\n')[0]}${code}\n`);
+    // A message quotes file, column and category names: their control characters are shown, not obeyed.
+    process.stderr.write(`hexcast ${command}: ${escapeTerminal(message.split('\n')[0])}${code}\n`);
     if (usage) {
       process.stderr.write(`see 'hexcast ${command} --help'\n`);
       return EXIT.usage;

@@ -36,6 +36,14 @@ interface Blob {
 /** Web Crypto, for SHA-256 of input files. */
 declare var crypto: { readonly subtle: { digest(algorithm: 'SHA-256', data: ArrayBufferView | ArrayBuffer): Promise<ArrayBuffer> } } | undefined;
 
+/** WHATWG URL parsing, for the worker's same-origin guard (worker/same-origin-guard.ts). */
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly href: string;
+  readonly origin: string;
+  readonly protocol: string;
+}
+
 /** One macrotask hop (worker/next-task.ts): lets a queued 'cancel' message run between folds. */
 declare class MessageChannel {
   readonly port1: { onmessage: ((event: unknown) => void) | null; close(): void };

@@ -8,11 +8,34 @@ describe('renderReportHtml', () => {
     const report = await sampleReport();
     const html = renderReportHtml(report);
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"`);
     expect(html).not.toMatch(/<script(?![^>]*type="application\/json")/);
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     const json = html.match(/<script type="application\/json" id="hexcast-report">([\s\S]*?)<\/script>/)![1];
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  it('shows markup from file, model and drop-reason names as text: no element, attribute or script can come from them', async () => {
+    const report = await sampleReport();
+    const payload = `"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script></script><!--'`;
+    const hostile = {
+      ...report,
+      data: { ...report.data, files: [{ name: `${payload}.arrow`, bytes: 1, rows: 1 }], rows: { ...report.data.rows, dropped: { [payload]: 1 } } },
+      models: report.models.map((m, i) => (i === 0 ? { ...m, name: payload } : m)),
+    };
+    const html = renderReportHtml(hostile);
+    expect(html).not.toMatch(/<img/i);
+    expect(html.match(/<script/gi)).toHaveLength(1); // the inert JSON
+    expect(html).not.toMatch(/<!--'/);
+    expect(html).toContain('>&lt;img src=x onerror="window.__pwned=1">&lt;script>window.__pwned=2&lt;/script>&lt;/script>&lt;!--\'.arrow'); // Svelte escapes < and & in text
+    expect(html).toContain(`<title>Hexcast report — &quot;&gt;&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;&lt;script&gt;`);
+    const json = html.match(/<script type="application\/json" id="hexcast-report">([\s\S]*?)<\/script>/)![1];
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json).data.files[0].name).toBe(`${payload}.arrow`);
+    const svg = renderChartSvg(capturePlot(hostile.models), payload);
+    expect(svg).not.toMatch(/<(img|script)/i);
+    expect(svg).toContain('<title>">&lt;img src=x onerror="window.__pwned=1">&lt;script>');
+    expect(svg).toContain('aria-label="&quot;>&lt;img src=x onerror=&quot;window.__pwned=1&quot;>'); // and " in attributes
   });
 
   it('shows the verdict, both tables with a row per model, and four charts', async () => {

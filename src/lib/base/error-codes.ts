@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   'report-invalid': 'the file is not a Hexcast report this version reads',
   aborted: 'the request was cancelled or superseded by a newer one',
   'worker-died': 'the background worker stopped (out of memory or an uncaught error)',
+  'off-origin-request': "the app's worker tried to reach another origin, which Hexcast never does (its network guard refused)",
   internal: 'an unexpected failure (a bug): the message is all there is',
   'bad-input': 'an input problem without a more specific code',
 } as const satisfies Record<string, string>;

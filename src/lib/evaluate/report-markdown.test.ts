@@ -5,6 +5,7 @@ import { syntheticPanel } from '../simulate/synthetic-panel';
 import { backtest } from './backtest';
 import { protocolOf } from './protocol';
 import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
+import { escapeMarkdown } from '../base/escape-markdown';
 import { reportMarkdown } from './report-markdown';
 
 /** The body rows of the Markdown table under `## heading`, split into cells (model first). */
@@ -20,12 +21,12 @@ describe('reportMarkdown', () => {
   it('states the verdict (headline, one line per model, caveats), a row per model in both tables, both chart links and the row accounting', async () => {
     const report = await sampleReport();
     const md = reportMarkdown(report, { capture: 'r.capture.svg', folds: 'r.folds.svg' });
-    expect(md).toContain(`**${report.summary.headline}**`);
+    expect(md).toContain(`**${escapeMarkdown(report.summary.headline)}**`);
     expect(report.summary.models).toHaveLength(3);
-    for (const line of report.summary.models) expect(md).toContain(`\n- ${line.text}\n`);
+    for (const line of report.summary.models) expect(md).toContain(`\n- ${escapeMarkdown(line.text)}\n`);
     expect(report.summary.caveats).toHaveLength(1);
-    expect(md).toContain(`_${report.summary.caveats[0]}_`);
-    expect(md).toContain('| Model | Hit rate @ 5 % | Hit rate @ 10 % | PAI @ 5 % | PAI @ 10 % | PEI* @ 5 % | PEI* @ 10 % |');
+    expect(md).toContain(`_${escapeMarkdown(report.summary.caveats[0])}_`);
+    expect(md).toContain('| Model | Hit rate @ 5 % | Hit rate @ 10 % | PAI @ 5 % | PAI @ 10 % | PEI\\* @ 5 % | PEI\\* @ 10 % |');
     expect(md).toContain('| Model | MAE | RMSE | Poisson deviance | MASE | Brier | Log score |');
     const names = ['naive (baseline)', 'historic-average (baseline)', 'kde(window=8, rings=1) (baseline)'];
     expect(report.models.map((m) => `${m.name} (baseline)`)).toEqual(names);
@@ -78,7 +79,7 @@ describe('reportMarkdown', () => {
     const md = reportMarkdown(report);
     expect(md).toContain('1 model left out (cannot run on this panel): seasonal-naive(m=52).');
     expect(md).toContain('  - folds = 17 (auto: 26 would leave too few training periods; the first fold keeps 13 for kde(window=13, rings=1))');
-    expect(md).toContain(`  - Left out: ${reason}`);
+    expect(md).toContain(`  - Left out: ${escapeMarkdown(reason)}`);
     expect(md).toContain('- Protocol: horizon 1, 17 folds,');
   });
 
@@ -97,5 +98,40 @@ describe('reportMarkdown', () => {
     const cells = row.split(' | ');
     expect(cells[3]).toMatch(/ \(ties 1\.89–4\.06\)$/); // PAI @ 5 %
     expect(cells[4]).not.toContain('ties'); // PAI @ 10 %: worst and best print alike
+  });
+
+  it('shows markup, links, pipes, newlines, backticks and bidi overrides from file names and a hand-edited report as text', async () => {
+    const report = await sampleReport();
+    const hostile = '"><img src=x onerror=alert(1)>.arrow';
+    const edited = {
+      ...report,
+      data: {
+        ...report.data,
+        files: [
+          { name: hostile, bytes: 1, rows: 1 },
+          { name: '[x](javascript:alert(1)) | a\n| b |`c`<!-- d -->\u202eexe.arrow', bytes: 2, rows: 2 },
+        ],
+        sha256: 'ab`c',
+        rows: { ...report.data.rows, dropped: { '<script>window.__pwned=1</script>': 1 } },
+      },
+      models: report.models.map((m, i) => (i === 0 ? { ...m, name: 'naive | <b>x</b>', kind: 'baseline\n# h' as 'baseline' } : m)),
+    };
+    const md = reportMarkdown(edited, { capture: 'my (1).capture.svg', folds: 'javascript:alert(1)' });
+    expect(md).toContain(
+      'on "\\>\\<img src=x onerror=alert(1)\\>.arrow, \\[x\\](javascript:alert(1)) \\| a \\| b \\|\\`c\\`\\<\\!-- d --\\>⟨U+202E⟩exe.arrow:',
+    );
+    expect(md).toContain('- SHA-256: ``ab`c``');
+    expect(md).toContain('(\\<script\\>window.\\_\\_pwned=1\\</script\\>: 1)');
+    expect(md).toContain('](my%20%281%29.capture.svg)');
+    expect(md).toContain('](javascript%3Aalert%281%29)');
+    // No markup character is left unescaped outside the code span, and no line came from a name.
+    for (const line of md.split('\n').filter((l) => !l.startsWith('- SHA-256'))) {
+      for (const m of line.matchAll(/(\\*)([<>`|])/g)) if (m[2] !== '|' || !line.startsWith('|')) expect(m[1].length % 2, line).toBe(1);
+    }
+    expect(md).not.toMatch(/^# h/m);
+    // The hostile model row still has 1 + 6 cells: its pipes are escaped.
+    const row = md.split('\n').find((line) => line.startsWith('| naive'))!;
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(7);
+    expect(row.startsWith('| naive \\| \\<b\\>x\\</b\\> (baseline \\# h) |')).toBe(true);
   });
 });
