@@ -9,7 +9,8 @@ import { findColumn } from './find-column';
 import { formatTime } from './format-cell';
 import { DROP_REASONS, emptyDropCounts, type Incidents } from './incidents';
 import { InputError } from './input-error';
-import { distanceFrom, outlierRule } from './location-outliers';
+import { markOutliers } from './mark-outliers';
+import { timeOutlierRule } from './time-outliers';
 import type { ArrowSource } from './read-arrow';
 
 /**
@@ -55,26 +56,12 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
 
   const decodedTime = decodeTime(findColumn(sources, mapping.time.column, 'time'), mapping.time, time, reasons);
   warnings.push(...decodedTime.warnings);
+  const timeRule = timeOutlierRule(time, reasons);
   const decodedLocation = decodeLocation(sources, mapping.location, lat, lng, reasons);
   warnings.push(...decodedLocation.warnings);
 
-  const rule = outlierRule(lat, lng);
-  const distance = rule ? distanceFrom(rule) : () => NaN;
-  if (rule) {
-    let flagged = 0;
-    for (let i = 0; i < read; i++) {
-      if (lat[i] === lat[i] && distance(lat[i], lng[i]) > rule.thresholdKm) {
-        flagged++;
-        if (!mapping.keepOutliers && reasons[i] === 0) reasons[i] = DROP_CODE['location-outlier'];
-      }
-    }
-    if (flagged > 0 && mapping.keepOutliers) {
-      warnings.push(
-        `${flagged} rows lie more than ${rule.thresholdKm.toFixed(1)} km from the median location ` +
-          `(${rule.centerLat.toFixed(4)}, ${rule.centerLng.toFixed(4)}): kept because keepOutliers is set`,
-      );
-    }
-  }
+  const outliers = markOutliers(lat, lng, time, reasons, timeRule, mapping.keepOutliers === true);
+  warnings.push(...outliers.warnings);
 
   const codes = new Int32Array(read).fill(-1);
   let values: string[] = [];
@@ -114,11 +101,11 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
   if (kept === 0) warnings.push(`no rows kept: all ${read} rows were dropped (see the drop reasons)`);
 
   const examples = dropExamples(sources, mapping, reasons, (row, reason): Record<string, string> => {
-    if (reason === 'location-outlier' && rule) {
+    if (reason === 'location-outlier' && outliers.location) {
       const where: Record<string, string> = mapping.location.kind === 'xy' ? { lat: lat[row].toFixed(6), lng: lng[row].toFixed(6) } : {};
-      return { ...where, distance_km: distance(lat[row], lng[row]).toFixed(1), threshold_km: rule.thresholdKm.toFixed(1) };
+      return { ...where, ...outliers.explain(row, reason) };
     }
-    if (reason === 'time-filtered') return { time: formatTime(time[row], decodedTime.clock) };
+    if (reason === 'time-filtered' || reason === 'time-outlier') return { time: formatTime(time[row], decodedTime.clock), ...outliers.explain(row, reason) };
     return {};
   });
   return {
