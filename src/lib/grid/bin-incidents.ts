@@ -1,5 +1,6 @@
 import { HexcastError } from '../base/hexcast-error';
 import type { Incidents } from '../io/incidents';
+import { describeDrops } from '../io/describe-drops';
 import { formatTime } from '../io/format-cell';
 import { InputError } from '../io/input-error';
 import { timeOutlierRule } from '../io/time-outliers';
@@ -66,7 +67,11 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   };
   const bucket = timeBucket(spec);
   const n = incidents.length;
-  if (n === 0) throw new HexcastError('nothing-to-bin', 'No incidents to bin: every row was dropped or filtered (see the load report)');
+  if (n === 0) {
+    const { read, dropped } = incidents.report;
+    const why = read > 0 ? `all ${read.toLocaleString('en-US')} rows were dropped: ${describeDrops(dropped)}` : 'every row was dropped or filtered';
+    throw new HexcastError('nothing-to-bin', `No incidents to bin: ${why} (see the load report)`);
+  }
 
   let min = Infinity;
   let max = -Infinity;

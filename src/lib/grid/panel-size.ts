@@ -54,10 +54,11 @@ export function coarserThatFits(spec: BucketSpec, min: number, max: number, cell
     }
   }
   const periods = timeBucket(spec).count(min, max + 1);
+  let level: readonly string[] = cells;
   for (let r = res - 1; r >= 0; r--) {
-    const parents = new Set(cells.map((cell) => parentOf({ cell, res: r }))).size;
-    if (periods * parents <= maxValues) {
-      out.push(`--res ${r} (≈ ${describePanel(periods, spec.unit, parents)})`);
+    level = [...new Set(level.map((cell) => parentOf({ cell, res: r })))]; // parents of parents: each level ~7× smaller
+    if (periods * level.length <= maxValues) {
+      out.push(`--res ${r} (≈ ${describePanel(periods, spec.unit, level.length)})`);
       break;
     }
   }
