@@ -52,6 +52,7 @@ export async function binCommand(argv: string[]): Promise<void> {
   progress.note(
     `${n(data.rows.read)} rows read, ${n(data.rows.kept)} kept; ${n(panelTotal(panel))} incidents in ${n(panel.cells.length)} cells × ${n(panel.periods.length)} ${panel.bucket.unit} periods → ${values.out}`,
   );
+  for (const warning of prepared.incidents?.report.warnings ?? []) progress.note(`warning: ${warning}`);
   for (const note of prepared.binReport?.notes ?? []) progress.note(`note: ${note}`);
   progress.done();
 }

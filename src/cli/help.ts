@@ -6,7 +6,8 @@ export const VERSION: string = HEXCAST_VERSION;
 /** Flags shared by every command that reads incident files. */
 export const MAPPING_HELP = `Column mapping (auto-detected; override any part):
   --time COL            time column (Timestamp, Date, integer epoch, ISO-8601 text)
-  --time-unit UNIT      unit of an integer epoch column: s, ms, us, ns
+  --time-unit UNIT      unit of an epoch column, or a Timestamp's if its type is wrong:
+                        s, ms, us, ns
   --tz ZONE             IANA zone: of wall-clock readings, or to bucket instants in
   --clock instant|wall  override the type's clock: instant reads zone-less times as
                         UTC instants; wall reads epoch numbers as local readings
@@ -15,7 +16,9 @@ export const MAPPING_HELP = `Column mapping (auto-detected; override any part):
   --crs CRS             their CRS: any EPSG code (EPSG:2913, 5348), a proj4
                         string (+proj=…) or WKT (the text of a .prj file)
   --category-column COL category column (none: --category-column '')
-  --keep-outliers       keep rows located far outside the bulk of the data
+  --keep-outliers       keep rows far outside the bulk of the data (place or time)
+  --duplicates keep|drop  rows repeating an earlier row in every column: keep
+                        (default, counted in a warning) or drop them ('duplicate')
 `;
 
 /** Top-level usage. */

@@ -91,8 +91,10 @@ export async function inspectCommand(argv: string[]): Promise<void> {
   }
   if (summary.categories.length) {
     lines.push('', `Categories (${summary.categories.length}${summary.uncategorised ? `, plus ${n(summary.uncategorised)} rows without one` : ''})`);
-    const width = Math.max(...summary.categories.map((c) => c.name.length));
-    for (const c of summary.categories) lines.push(`  ${c.name.padEnd(width)}  ${n(c.count).padStart(10)}`);
+    // A 10 kB name is shown cut (the data keeps it whole; --json prints it whole).
+    const shown = (name: string): string => (name.length > 60 ? `${name.slice(0, 40)}… (${n(name.length)} characters)` : name);
+    const width = Math.max(...summary.categories.map((c) => shown(c.name).length));
+    for (const c of summary.categories) lines.push(`  ${shown(c.name).padEnd(width)}  ${n(c.count).padStart(10)}`);
   }
   for (const warning of report.warnings) lines.push('', `Warning: ${warning}`);
   // Names from the files (categories, columns, the file's own) may hold terminal escapes: shown, not obeyed.

@@ -1,4 +1,4 @@
-import { CLOCKS, EPOCH_UNITS, type ColumnMapping, type EpochUnit } from '../lib/io/column-mapping';
+import { CLOCKS, DUPLICATE_CHOICES, EPOCH_UNITS, type ColumnMapping, type DuplicateChoice, type EpochUnit } from '../lib/io/column-mapping';
 import type { Clock } from '../lib/io/incidents';
 import { detectMapping } from '../lib/io/detect-mapping';
 import { InputError } from '../lib/io/input-error';
@@ -18,6 +18,7 @@ export const MAPPING_OPTIONS = {
   crs: { type: 'string' },
   'category-column': { type: 'string' },
   'keep-outliers': { type: 'boolean' },
+  duplicates: { type: 'string' },
 } as const;
 
 /** The values of the mapping flags, as parseArgs returns them. */
@@ -33,6 +34,7 @@ export interface MappingFlags {
   crs?: string;
   'category-column'?: string;
   'keep-outliers'?: boolean;
+  duplicates?: string;
 }
 
 /**
@@ -48,6 +50,9 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
   }
   if (flags.clock !== undefined && !CLOCKS.includes(flags.clock as Clock)) {
     throw new UsageError(`--clock must be instant (zone-less times are UTC) or wall (epoch numbers are local readings), got '${flags.clock}'`);
+  }
+  if (flags.duplicates !== undefined && !DUPLICATE_CHOICES.includes(flags.duplicates as DuplicateChoice)) {
+    throw new UsageError(`--duplicates must be ${DUPLICATE_CHOICES.join(' or ')}, got '${flags.duplicates}'`);
   }
   const suggestion = detectMapping(sources);
   const detected = suggestion.mapping;
@@ -111,5 +116,6 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
     category,
     ...(categories?.length && { categories: [...categories] }),
     ...(flags['keep-outliers'] && { keepOutliers: true }),
+    ...(flags.duplicates !== undefined && { duplicates: flags.duplicates as DuplicateChoice }),
   };
 }

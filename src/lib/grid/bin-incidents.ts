@@ -1,6 +1,11 @@
 import { HexcastError } from '../base/hexcast-error';
 import type { Incidents } from '../io/incidents';
+import { describeDrops } from '../io/describe-drops';
+import { formatTime } from '../io/format-cell';
+import { InputError } from '../io/input-error';
+import { timeOutlierRule } from '../io/time-outliers';
 import { CellCache } from './cell-cache';
+import { coarserThatFits, DEFAULT_MAX_VALUES, describePanel, formatBytes, panelBytes } from './panel-size';
 import { areaOf, assertResolution } from './h3';
 import type { Panel } from './panel';
 import { wallTimeOf } from './wall-time';
@@ -62,7 +67,11 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   };
   const bucket = timeBucket(spec);
   const n = incidents.length;
-  if (n === 0) throw new HexcastError('nothing-to-bin', 'No incidents to bin: every row was dropped or filtered (see the load report)');
+  if (n === 0) {
+    const { read, dropped } = incidents.report;
+    const why = read > 0 ? `all ${read.toLocaleString('en-US')} rows were dropped: ${describeDrops(dropped)}` : 'every row was dropped or filtered';
+    throw new HexcastError('nothing-to-bin', `No incidents to bin: ${why} (see the load report)`);
+  }
 
   let min = Infinity;
   let max = -Infinity;
@@ -72,46 +81,49 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
     if (t < min) min = t;
     if (t > max) max = t;
   }
-  let boundaries = bucket.range(min, max + 1);
-  let end = bucket.offset(boundaries[boundaries.length - 1], 1);
+  // Everything up to the size check works from the range's ends: no period array exists before it.
+  const firstStart = bucket.floor(min);
+  const lastStart = bucket.floor(max);
+  const fullEnd = bucket.offset(lastStart, 1);
+  const count = bucket.count(min, max + 1);
   const notes: string[] = [];
   const trimPartial = options.trimPartial ?? true;
   let trimFirst = false;
   let trimLast = false;
   if (spec.unit === 'week' || spec.unit === 'month') {
     const dayOf = (t: number): number => Math.floor(wallTimeOf(t, spec) / DAY);
-    const firstPartial = dayOf(min) > dayOf(boundaries[0]);
-    const lastPartial = dayOf(max) < dayOf(end - 1);
+    const firstPartial = dayOf(min) > dayOf(firstStart);
+    const lastPartial = dayOf(max) < dayOf(fullEnd - 1);
     const describe = (which: string, start: number): string =>
       `the ${which} ${spec.unit} (starting ${formatDay(wallTimeOf(start, spec))}) is only partly covered by the data`;
-    if (firstPartial) notes.push(`${describe('first', boundaries[0])}${trimPartial ? ': dropped' : ': kept'}`);
-    if (lastPartial) notes.push(`${describe('last', boundaries[boundaries.length - 1])}${trimPartial ? ': dropped' : ': kept'}`);
+    if (firstPartial) notes.push(`${describe('first', firstStart)}${trimPartial ? ': dropped' : ': kept'}`);
+    if (lastPartial) notes.push(`${describe('last', lastStart)}${trimPartial ? ': dropped' : ': kept'}`);
     if (trimPartial) {
       trimFirst = firstPartial;
-      trimLast = lastPartial && boundaries.length - (firstPartial ? 1 : 0) > 1;
+      trimLast = lastPartial && count - (firstPartial ? 1 : 0) > 1;
       if (lastPartial && !trimLast) notes.push(`kept the last ${spec.unit}: trimming it would leave no periods`);
-      if (trimFirst && boundaries.length === 1) {
+      if (trimFirst && count === 1) {
         trimFirst = false;
         notes.push(`kept the only ${spec.unit}: trimming it would leave no periods`);
       }
     }
   }
-  const firstStart = boundaries[0];
-  if (trimFirst) boundaries = boundaries.subarray(1);
-  if (trimLast) {
-    end = boundaries[boundaries.length - 1];
-    boundaries = boundaries.subarray(0, boundaries.length - 1);
-  }
+  const start = trimFirst ? bucket.offset(firstStart, 1) : firstStart;
+  const end = trimLast ? lastStart : fullEnd;
+  const maxValues = options.maxValues ?? DEFAULT_MAX_VALUES;
+  const periodsEstimate = count - (trimFirst ? 1 : 0) - (trimLast ? 1 : 0);
+  // Not even one cell fits: refuse before indexing any cell.
+  if (periodsEstimate > maxValues) refuse(incidents, spec, periodsEstimate, 1, [], res, maxValues, min, max);
 
-  const period = bucketIndices(time, boundaries, end);
   const cache = new CellCache(res, Math.min(n, 1 << 20));
   const cellId = new Int32Array(n);
   let trimmedFirst = 0;
   let trimmedLast = 0;
   const { lat, lng } = incidents;
   for (let i = 0; i < n; i++) {
-    if (period[i] < 0) {
-      if (time[i] < boundaries[0] && time[i] >= firstStart) trimmedFirst++;
+    const t = time[i];
+    if (!(t >= start && t < end)) {
+      if (t < start) trimmedFirst++;
       else trimmedLast++;
       cellId[i] = -1;
       continue;
@@ -126,29 +138,75 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   order.forEach((id, position) => (rank[id] = position));
   const cells = order.map((id) => discovered[id]);
   const C = cells.length;
+  if (periodsEstimate * C > maxValues) refuse(incidents, spec, periodsEstimate, C, cells, res, maxValues, min, max);
+  const boundaries = bucket.range(start, end);
   const P = boundaries.length;
-  const maxValues = options.maxValues ?? 250_000_000;
-  if (P * C > maxValues) {
-    throw new HexcastError(
-      'panel-too-large',
-      `A panel of ${P} ${spec.unit} periods × ${C} cells (${(P * C).toLocaleString('en-US')} values, limit ${maxValues.toLocaleString('en-US')}) is too large; ` +
-        'choose a coarser resolution or a longer time bucket',
-    );
-  }
+  const period = bucketIndices(time, boundaries, end);
   const counts = new Float32Array(P * C);
   for (let i = 0; i < n; i++) {
     const id = cellId[i];
-    if (id >= 0) counts[period[i] * C + rank[id]]++;
+    if (id >= 0 && period[i] >= 0) counts[period[i] * C + rank[id]]++;
   }
   const area = Float64Array.from(cells, areaOf);
-  const panel: Panel = { res, bucket: spec, cells, area, periods: Float64Array.from(boundaries), end, counts };
+  const panel: Panel = { res, bucket: spec, cells, area, periods: boundaries, end, counts };
   return {
     panel,
     report: { input: n, binned: n - trimmedFirst - trimmedLast, trimmedFirst, trimmedLast, notes },
   };
 }
 
-/** Wall-clock reading (as UTC ms) of a time on the bucket's clock. */
+/**
+ * Throws the reason a panel of `periods × cells` cannot be allocated, with its size and, when
+ * incidents far outside the bulk of the times stretch the range (`timeOutlierRule`, kept with
+ * keepOutliers or binned without the loader), 'time-range-implausible' naming their times and the
+ * bulk's range; otherwise 'panel-too-large' with the coarser buckets or resolutions that would fit.
+ */
+function refuse(
+  incidents: Incidents,
+  spec: BucketSpec,
+  periods: number,
+  C: number,
+  cells: readonly string[],
+  res: number,
+  maxValues: number,
+  min: number,
+  max: number,
+): never {
+  const size =
+    cells.length > 0
+      ? describePanel(periods, spec.unit, C)
+      : `${periods.toLocaleString('en-US')} ${spec.unit} periods (${formatBytes(panelBytes(periods, 1))} for a single cell)`;
+  const limit = `the limit is ${maxValues.toLocaleString('en-US')} values (${formatBytes(4 * maxValues)})`;
+  const rule = timeOutlierRule(incidents.time, new Uint8Array(incidents.length));
+  if (rule) {
+    const far: number[] = [];
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const t of incidents.time) {
+      if (Math.abs(t - rule.median) > rule.thresholdMs) far.push(t);
+      else {
+        lo = Math.min(lo, t);
+        hi = Math.max(hi, t);
+      }
+    }
+    const bulkPeriods = timeBucket(spec).count(lo, hi + 1);
+    if (far.length > 0 && bulkPeriods * Math.max(C, 1) <= maxValues) {
+      const show = (t: number): string => formatTime(t, spec.clock);
+      throw new InputError(
+        `the time range ${show(min)} … ${show(max)} is stretched by ${far.length} incident${far.length === 1 ? '' : 's'} far outside the bulk of the data ` +
+          `(${show(lo)} … ${show(hi)}), at ${far.slice(0, 5).map(show).join(', ')}${far.length > 5 ? ', …' : ''}: ` +
+          `with ${far.length === 1 ? 'it' : 'them'} the panel would be ${size} and ${limit}; correct or drop ${far.length === 1 ? 'that row' : 'those rows'} ` +
+          '(the loader drops them as time-outlier unless keepOutliers is set)',
+        { code: 'time-range-implausible', field: 'bin.unit' },
+      );
+    }
+  }
+  const coarser = cells.length > 0 ? coarserThatFits(spec, min, max, cells, res, maxValues) : [];
+  throw new HexcastError(
+    'panel-too-large',
+    `a panel of ${size} is too large: ${limit}; ${coarser.length ? `coarser that fits: ${coarser.join(' or ')}` : 'choose a coarser resolution or a longer time bucket'}`,
+  );
+}
 
 function formatDay(wall: number): string {
   return new Date(wall).toISOString().slice(0, 10);

@@ -36,6 +36,12 @@ export interface TimeBucket {
   offset(start: number, n: number): number;
   /** Starts of every bucket that overlaps [start, stop), in order. */
   range(start: number, stop: number): Float64Array;
+  /**
+   * How many buckets overlap [start, stop) — `range(start, stop).length` computed without
+   * enumerating them (so a panel's size is known before any period array exists): exact for
+   * day, week and month; for hours exact except within a zone's half-hour DST shift (±1).
+   */
+  count(start: number, stop: number): number;
 }
 
 /**
@@ -79,7 +85,22 @@ export function timeBucket(spec: BucketSpec): TimeBucket {
     return Float64Array.from(out);
   };
 
-  return { spec, floor, offset, range };
+  const count = (start: number, stop: number): number => {
+    if (!(stop > start)) return 0;
+    const a = floor(start);
+    const b = floor(stop - 1);
+    if (unit === 'hour') return Math.round((b - a) / HOUR) + 1;
+    const wallA = floorWall(unit, a + zoneOffset(zone, a));
+    const wallB = floorWall(unit, b + zoneOffset(zone, b));
+    if (unit === 'month') {
+      const x = new Date(wallA);
+      const y = new Date(wallB);
+      return (y.getUTCFullYear() - x.getUTCFullYear()) * 12 + y.getUTCMonth() - x.getUTCMonth() + 1;
+    }
+    return Math.round((wallB - wallA) / (unit === 'week' ? 7 * DAY : DAY)) + 1;
+  };
+
+  return { spec, floor, offset, range, count };
 }
 
 /**

@@ -67,9 +67,20 @@ export interface ColumnMapping {
   readonly categories?: readonly string[];
   /** Keep only rows with start ≤ time < end (epoch ms on the data's clock); others are 'time-filtered'. */
   readonly timeRange?: readonly [number, number];
-  /** Keep rows flagged as 'location-outlier' (counted as kept, with a warning). Default false. */
+  /** Keep rows flagged as 'location-outlier' or 'time-outlier' (counted as kept, with a warning). Default false. */
   readonly keepOutliers?: boolean;
+  /**
+   * Rows that repeat an earlier row in every column: 'keep' them (the default; a warning counts
+   * them, with examples) or 'drop' them as 'duplicate'.
+   */
+  readonly duplicates?: DuplicateChoice;
 }
+
+/** What to do with rows that repeat an earlier row in every column. */
+export type DuplicateChoice = 'keep' | 'drop';
+
+/** The duplicate choices, the default first. */
+export const DUPLICATE_CHOICES: readonly DuplicateChoice[] = ['keep', 'drop'];
 
 /**
  * Validates an untrusted value (parsed JSON from a URL or a CLI flag) as a `ColumnMapping`,
@@ -126,6 +137,8 @@ export function parseColumnMapping(value: unknown): ColumnMapping {
       throw new InputError(`mapping.keepOutliers is ${show(root.keepOutliers)}: expected true or false`, invalid('mapping.keepOutliers'));
     mapping.keepOutliers = root.keepOutliers;
   }
+  const duplicates = optionalOneOf(root.duplicates, DUPLICATE_CHOICES, 'mapping.duplicates');
+  if (duplicates !== undefined) mapping.duplicates = duplicates;
   return mapping;
 }
 

@@ -6,6 +6,7 @@ import { findColumn, type ColumnInput } from './find-column';
 import { InputError } from './input-error';
 import type { ArrowSource } from './read-arrow';
 import { memoiseProjection } from './memoise-projection';
+import { swapHint } from './swap-hint';
 import { isNumericType, readNumbers } from './read-numbers';
 
 /** The location columns decoded: the CRS used (for x/y) and warnings. */
@@ -28,7 +29,8 @@ export interface DecodedLocation {
  * real place: Chicago's (36.62, −91.69) "Missouri" rows are x = y = 0 in EPSG:3435 (Illinois East),
  * the police data's "unknown" sentinel, projected by the publisher. Every
  * dropped row gets lat = lng = NaN whatever its earlier reason, so NaN marks "no usable location"
- * for the outlier rule. Columns must be numeric (any Int or Float width).
+ * for the outlier rule. Columns must be numeric (any Int or Float width). Latitude and longitude
+ * exchanged are pointed out with the remedy (`swapHint`), in place of "the values look projected".
  *
  * @example
  * decodeLocation([chicago], { kind: 'latlng', lat: 'latitude', lng: 'longitude' }, lat, lng, reasons)
@@ -49,6 +51,7 @@ export function decodeLocation(
   const project = resolved ? projector(resolved) : null;
   readColumn(first, lat);
   readColumn(second, lng);
+  const swapped = swapHint(lat, lng, mapping);
   const n = lat.length;
   let outOfRange = 0;
   let located = 0;
@@ -80,7 +83,8 @@ export function decodeLocation(
     }
   }
   const warnings: string[] = [...(resolved?.notes ?? [])];
-  if (located > 0 && outOfRange > located / 2) {
+  if (swapped) warnings.push(swapped);
+  else if (located > 0 && outOfRange > located / 2) {
     warnings.push(
       xy
         ? `${outOfRange} of ${located} located rows fall outside valid latitude/longitude after projection from ${mapping.crs}: is that the right CRS?`

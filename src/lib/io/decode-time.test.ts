@@ -24,6 +24,7 @@ import { findColumn } from './find-column';
 const JAN = 1514764800000; // 2018-01-01T00:00:00Z = Date.UTC(2018, 0, 1)
 const NULL = DROP_CODE['time-null'];
 const BAD = DROP_CODE['time-unparseable'];
+const IMPLAUSIBLE = DROP_CODE['time-implausible'];
 
 /** Decodes column `t` of a one-column table (or of several tables, one per file). */
 function decode(vectors: Vector | Vector[], mapping: Partial<TimeMapping> = {}) {
@@ -72,17 +73,17 @@ describe('decodeTime', () => {
   });
 
   it.each([
-    ['Timestamp', column(new TimestampMillisecond(), [null, 1514764800000n, 9_000_000_000_000_000n]), {}],
-    ['Date32', column(new DateDay(), [null, 17532, 200_000_000]), {}],
-    ['Float64', column(new Float64(), [NaN, 1514764800, Infinity]), { unit: 's' }],
-    ['Int64', column(new Int64(), [null, 1514764800n, 9_000_000_000_000n]), { unit: 's' }],
-    ['Utf8', strings([null, '2018-01-01', '2018-02-30']), {}],
-    ['dictionary', dictionary(['  ', '2018-01-01', 'yesterday']), {}],
-  ] as [string, Vector, Partial<TimeMapping>][])(
-    'decodeTime marks a missing %s value time-null and one beyond the Date range or unparseable time-unparseable',
-    (_, vector, mapping) => {
+    ['Timestamp', column(new TimestampMillisecond(), [null, 1514764800000n, 9_000_000_000_000_000n]), {}, IMPLAUSIBLE],
+    ['Date32', column(new DateDay(), [null, 17532, 200_000_000]), {}, IMPLAUSIBLE],
+    ['Float64', column(new Float64(), [NaN, 1514764800, Infinity]), { unit: 's' }, IMPLAUSIBLE],
+    ['Int64', column(new Int64(), [null, 1514764800n, 9_000_000_000_000n]), { unit: 's' }, IMPLAUSIBLE],
+    ['Utf8', strings([null, '2018-01-01', '2018-02-30']), {}, BAD],
+    ['dictionary', dictionary(['  ', '2018-01-01', 'yesterday']), {}, BAD],
+  ] as [string, Vector, Partial<TimeMapping>, number][])(
+    'decodeTime marks a missing %s value time-null, one beyond the Date range time-implausible, an unparseable string time-unparseable',
+    (_, vector, mapping, reason) => {
       const decoded = decode(vector, mapping);
-      expect(decoded.reasons).toEqual([NULL, 0, BAD]);
+      expect(decoded.reasons).toEqual([NULL, 0, reason]);
       expect(decoded.ms[1]).toBe(JAN);
     },
   );

@@ -3,11 +3,13 @@ import { isTimeZone } from '../base/time-zone';
 import type { EpochUnit, TimeMapping } from './column-mapping';
 import { decodeIsoChunk, isoClock, isStringType, type IsoSeen } from './decode-iso-time';
 import { DROP_CODE } from './drop-codes';
+import { checkTimeUnit } from './check-time-unit';
 import { assertSameFamily, type ColumnInput } from './find-column';
 import type { Clock } from './incidents';
 import { inferEpochUnit } from './infer-epoch-unit';
 import { InputError } from './input-error';
 import { int64ToMs } from './int64-to-number';
+import { isPlausibleTime } from './plausible-time';
 import { timeZoneHint, type MetadataHint } from './metadata-hints';
 import { readNumbers } from './read-numbers';
 
@@ -16,7 +18,7 @@ export interface DecodedTime {
   readonly clock: Clock;
   /** A Timestamp's own IANA zone, else a zone named in the file's metadata; null if neither. */
   readonly declaredZone: MetadataHint | null;
-  /** The epoch unit used for a numeric column (declared or inferred); null for other types. */
+  /** The epoch unit used for a Timestamp or numeric column (declared or inferred); null for other types. */
   readonly unit: EpochUnit | null;
   readonly warnings: readonly string[];
 }
@@ -24,7 +26,7 @@ export interface DecodedTime {
 /** Kinds of time column that load together: each decodes to one clock. */
 export type TimeFamily = 'zoned timestamp' | 'wall-clock timestamp or date' | 'numeric epoch' | 'ISO-8601 strings';
 
-/** Largest |epoch ms| a JavaScript Date accepts (±100,000,000 days); beyond it a time is unparseable. */
+/** Largest |epoch ms| a JavaScript Date accepts (±100,000,000 days). */
 const MAX_MS = 8.64e15;
 const UNIT_OF: Record<TimeUnit, EpochUnit> = {
   [TimeUnit.SECOND]: 's',
@@ -52,10 +54,13 @@ export function timeFamily(type: DataType): TimeFamily | null {
 /**
  * Decodes the time column of every file into epoch ms — the one audited place where Arrow
  * time encodings become numbers. `out[row]` receives the time of each global row; `reasons[row]`
- * is set to 'time-null' (null, NaN, blank string) or 'time-unparseable' (bad string, or beyond
- * the Date range). Per type:
+ * is set to 'time-null' (null, NaN, blank string, INT64_MIN — NumPy's NaT), 'time-unparseable'
+ * (a bad string) or 'time-implausible' (before 1900, from 2100 on, or an int64 beyond the Date
+ * range: `isPlausibleTime`); a row so marked gets `out[row] = NaN`. Per type:
  * - Timestamp (s/ms/µs/ns) with a zone → instants; without → wall-clock readings (UTC-encoded).
- *   int64 → ms exactly, rounding toward −∞, via `int64ToMs` (no BigInt per element).
+ *   int64 → ms exactly, rounding toward −∞, via `int64ToMs` (no BigInt per element). The unit is
+ *   the type's unless `mapping.unit` overrides it; a type's unit the values contradict (epoch
+ *   seconds in a Timestamp[ms]) is an InputError naming the unit that fits (`checkTimeUnit`).
  * - Date32 (days) / Date64 (ms) → wall-clock midnight of the date.
  * - Integer or float epoch in `mapping.unit` → instants; integers round toward −∞, floats to the
  *   nearest ms (a float carries representation error both ways). Without a unit, it is inferred
@@ -66,7 +71,7 @@ export function timeFamily(type: DataType): TimeFamily | null {
  *
  * @example
  * decodeTime(findColumn([chicago], 'occurred_at', 'time'), { column: 'occurred_at' }, out, reasons)
- * // → { clock: 'wall', declaredZone: { value: 'America/Chicago', … }, unit: null, warnings: [] }
+ * // → { clock: 'wall', declaredZone: { value: 'America/Chicago', … }, unit: 'ms', warnings: [] }
  */
 export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping, out: Float64Array, reasons: Uint8Array): DecodedTime {
   const encoding = mapping.encoding ?? 'auto';
@@ -92,7 +97,16 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
   const family = timeFamily(field.type) as TimeFamily;
   const warnings: string[] = [];
   let unit: EpochUnit | null = null;
-  if (family === 'numeric epoch') {
+  if (DataType.isTimestamp(field.type)) {
+    // A declared mapping unit overrides the type's: the way to read epoch seconds stored as Timestamp[ms].
+    unit = mapping.unit ?? UNIT_OF[field.type.unit as TimeUnit];
+    const warning = checkTimeUnit(inputs, unit, mapping.unit !== undefined);
+    if (warning) warnings.push(warning);
+  } else if (family === 'numeric epoch' && mapping.unit !== undefined) {
+    unit = mapping.unit;
+    const warning = checkTimeUnit(inputs, unit, true);
+    if (warning) warnings.push(warning);
+  } else if (family === 'numeric epoch') {
     unit = mapping.unit ?? null;
     if (unit === null) {
       const inferred = inferEpochUnit(inputs.flatMap((input) => input.vector.data));
@@ -118,6 +132,10 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
       else decodeNumericChunk(data, unit, out, at, reasons);
       at += data.length;
     }
+  }
+  for (let i = 0; i < out.length; i++) {
+    if (reasons[i] === 0 && !isPlausibleTime(out[i])) reasons[i] = DROP_CODE['time-implausible'];
+    if (reasons[i] !== 0) out[i] = NaN; // NaN marks "no usable time" for the time-outlier rule
   }
   const natural: Clock =
     family === 'zoned timestamp' || family === 'numeric epoch' ? 'instant' : family === 'ISO-8601 strings' ? isoClock(seen, inputs) : 'wall';
@@ -170,7 +188,7 @@ function decodeNumericChunk(data: Data, epochUnit: EpochUnit | null, out: Float6
   const { type, length } = data;
   const values = data.values;
   if (DataType.isTimestamp(type)) {
-    int64ToMs(values as BigInt64Array, length, UNIT_OF[type.unit], out, at);
+    int64ToMs(values as BigInt64Array, length, epochUnit ?? UNIT_OF[type.unit], out, at);
   } else if (DataType.isDate(type) && type.unit === DateUnit.DAY) {
     const days = values as Int32Array;
     for (let i = 0; i < length; i++) out[at + i] = days[i] * 86_400_000;
@@ -190,6 +208,13 @@ function decodeNumericChunk(data: Data, epochUnit: EpochUnit | null, out: Float6
     const t = out[at + i];
     const bit = offset + i;
     if (t !== t || (nulls !== null && ((nulls[bit >> 3] >> (bit & 7)) & 1) === 0)) reasons[at + i] = DROP_CODE['time-null'];
-    else if (!(Math.abs(t) <= MAX_MS)) reasons[at + i] = DROP_CODE['time-unparseable'];
+    else if (!(Math.abs(t) <= MAX_MS)) reasons[at + i] = isNaT(values, i) ? DROP_CODE['time-null'] : DROP_CODE['time-implausible'];
   }
+}
+
+const INT64_MIN = -(2n ** 63n);
+
+/** True for INT64_MIN, the "not a time" (NaT) of NumPy and pandas, which some writers store without a null bit. */
+function isNaT(values: unknown, i: number): boolean {
+  return values instanceof BigInt64Array && values[i] === INT64_MIN;
 }

@@ -35,19 +35,10 @@ export function dropExamples(
       if (rows.length === MAX_EXAMPLES_PER_REASON) missing--;
     }
   }
-  const starts: number[] = [];
-  let start = 0;
-  for (const source of sources) {
-    starts.push(start);
-    start += source.table.numRows;
-  }
   const examples: DroppedRow[] = [];
   DROP_REASONS.forEach((reason, r) => {
     for (const row of picked[r]) {
-      let s = starts.length - 1;
-      while (starts[s] > row) s--;
-      const source = sources[s];
-      const local = row - starts[s];
+      const { source, local } = fileRow(sources, row);
       const values: Record<string, string> = {};
       for (const column of columnsFor(reason, mapping)) {
         const vector = source.table.getChild(column) as Vector | null;
@@ -59,9 +50,23 @@ export function dropExamples(
   return examples;
 }
 
+/**
+ * The file and 0-based row within it of global row `row` (rows of all files counted in order).
+ * @example fileRow([a, b], a.table.numRows + 2) // → { source: b, local: 2 }
+ */
+export function fileRow(sources: readonly ArrowSource[], row: number): { source: ArrowSource; local: number } {
+  let local = row;
+  for (const source of sources) {
+    if (local < source.table.numRows) return { source, local };
+    local -= source.table.numRows;
+  }
+  throw new RangeError(`row ${row} is beyond the ${row - local} rows of the files`);
+}
+
 function columnsFor(reason: DropReason, mapping: ColumnMapping): string[] {
   const { location } = mapping;
   if (reason.startsWith('time-')) return [mapping.time.column];
+  if (reason === 'duplicate') return [];
   if (reason.startsWith('location-')) return location.kind === 'latlng' ? [location.lat, location.lng] : [location.x, location.y];
   return mapping.category ? [mapping.category] : [];
 }

@@ -11,9 +11,17 @@ const MAX_LENGTH = 120;
  *
  * @example
  * formatCell(chicago.getChild('occurred_at'), 0) // → '2014-01-01T00:01:00.000'
+ * // a Timestamp[ms] of 2^62 → "4611686018427387904 (beyond the Date range)"
  */
 export function formatCell(vector: Vector, row: number): string {
-  const value: unknown = vector.get(row);
+  let value: unknown;
+  try {
+    value = vector.get(row);
+  } catch {
+    // apache-arrow refuses a 64-bit value beyond 2^53 as a number (a Timestamp of 2^62 ms): show its integer.
+    const raw = rawInteger(vector, row);
+    return `${raw} (${raw === '-9223372036854775808' ? "INT64_MIN, NumPy's NaT" : 'beyond the Date range'})`;
+  }
   if (value === null || value === undefined) return 'null';
   const type = vector.type as DataType;
   if (typeof value === 'number' && DataType.isTimestamp(type)) return formatTime(value, type.timezone ? 'instant' : 'wall');
@@ -56,6 +64,19 @@ function formatValue(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** The stored 64-bit integer of a fixed-width cell, read from its chunk's buffer ('?' if there is none). */
+function rawInteger(vector: Vector, row: number): string {
+  let local = row;
+  for (const data of vector.data) {
+    if (local < data.length) {
+      const values = data.values as unknown;
+      return values instanceof BigInt64Array || values instanceof BigUint64Array ? String(values[local]) : '?';
+    }
+    local -= data.length;
+  }
+  return '?';
 }
 
 function cut(text: string): string {

@@ -12,30 +12,46 @@ export type Clock = 'instant' | 'wall';
 
 /** Why an input row was not kept. Every row read is either kept or counted under one reason. */
 export type DropReason =
-  'time-null' | 'time-unparseable' | 'location-null' | 'location-zero' | 'location-out-of-range' | 'location-outlier' | 'category-filtered' | 'time-filtered';
+  | 'time-null'
+  | 'time-unparseable'
+  | 'time-implausible'
+  | 'location-null'
+  | 'location-zero'
+  | 'location-out-of-range'
+  | 'location-outlier'
+  | 'time-outlier'
+  | 'category-filtered'
+  | 'time-filtered'
+  | 'duplicate';
 
 /** All drop reasons in the order reports list them. */
 export const DROP_REASONS: readonly DropReason[] = [
   'time-null',
   'time-unparseable',
+  'time-implausible',
   'location-null',
   'location-zero',
   'location-out-of-range',
   'location-outlier',
+  'time-outlier',
   'category-filtered',
   'time-filtered',
+  'duplicate',
 ];
 
 /** Plain-language explanation of each drop reason, for reports and the app. */
 export const DROP_REASON_TEXT: Readonly<Record<DropReason, string>> = {
   'time-null': 'time is missing (null)',
   'time-unparseable': 'time could not be parsed',
+  'time-implausible': 'time is before 1900 or after 2099, or beyond the Date range (not a plausible incident date)',
   'location-null': 'location is missing (null or NaN)',
   'location-zero': 'both coordinates are exactly 0 (an "unknown location" sentinel)',
   'location-out-of-range': 'location is not a valid latitude/longitude after projection',
   'location-outlier': 'location lies far outside the bulk of the data',
+  'time-outlier': 'time lies far outside the bulk of the data',
   'category-filtered': 'category excluded by the filter',
   'time-filtered': 'time outside the chosen range',
+  duplicate: 'repeats an earlier row in every column (dropped by choice)',
 };
 
 /** A dropped row, kept as an example for the load report: which file and row, and why. */

@@ -3,7 +3,7 @@ import type { EpochUnit } from './column-mapping';
 import { sampleNumbers } from './read-numbers';
 
 /** Plausible |value| ranges per unit: epochs between 1973 and 2286 (1e8–1e10 s). */
-const RANGES: readonly [EpochUnit, number, number][] = [
+export const EPOCH_UNIT_RANGES: readonly (readonly [EpochUnit, number, number])[] = [
   ['s', 1e8, 1e10],
   ['ms', 1e11, 1e13],
   ['us', 1e14, 1e16],
@@ -25,6 +25,16 @@ export function inferEpochUnit(chunks: readonly Data[]): { unit: EpochUnit | nul
   if (sample.length === 0) return { unit: null, median: NaN };
   sample.sort((a, b) => a - b);
   const median = sample[sample.length >> 1];
-  const range = RANGES.find(([, low, high]) => median >= low && median < high);
-  return { unit: range ? range[0] : null, median };
+  return { unit: unitOfMagnitude(median), median };
+}
+
+/**
+ * The epoch unit in whose 1973–2286 range |value| `median` lies, or null.
+ *
+ * @example
+ * unitOfMagnitude(1.52e9) // → 's'; unitOfMagnitude(1.52e18) // → 'ns'; unitOfMagnitude(5e10) // → null
+ */
+export function unitOfMagnitude(median: number): EpochUnit | null {
+  const range = EPOCH_UNIT_RANGES.find(([, low, high]) => median >= low && median < high);
+  return range ? range[0] : null;
 }

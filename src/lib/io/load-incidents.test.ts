@@ -31,12 +31,15 @@ describe('loadIncidents', () => {
     expect(report.dropped).toEqual({
       'time-null': 3, // rows 20 (null), 21 (blank), 23 (null time and null location: counted once)
       'time-unparseable': 1, // row 22, 30 February
+      'time-implausible': 0,
       'location-null': 2, // rows 24 (null latitude), 25 (NaN longitude)
       'location-zero': 1, // row 26
       'location-out-of-range': 1, // row 27, latitude 91
       'location-outlier': 1, // row 28
+      'time-outlier': 0, // row 31 lies 516 days from the median time: within the 730-day floor
       'category-filtered': 2, // rows 29 (NARCOTICS), 30 (null: not in the list)
       'time-filtered': 1, // row 31, 2019
+      duplicate: 0,
     });
     expectAccounting(report);
     const outlier = report.examples.find((e) => e.reason === 'location-outlier');
@@ -187,7 +190,13 @@ describe('loadIncidents', () => {
   it('loadIncidents warns when no row is kept', () => {
     const incidents = loadIncidents([sourceOf(defectTable())], { ...base, timeRange: [0, 1] });
     expect(incidents.length).toBe(0);
-    expect(incidents.report.warnings).toEqual(['no rows kept: all 32 rows were dropped (see the drop reasons)']);
+    expect(incidents.report.warnings).toEqual([
+      'no rows kept: all 32 rows were dropped: 23 time-filtered (time outside the chosen range), 3 time-null (time is missing (null)), ' +
+        '2 location-null (location is missing (null or NaN)), 1 time-unparseable (time could not be parsed), ' +
+        '1 location-zero (both coordinates are exactly 0 (an "unknown location" sentinel)), ' +
+        '1 location-out-of-range (location is not a valid latitude/longitude after projection), ' +
+        '1 location-outlier (location lies far outside the bulk of the data)',
+    ]);
     expectAccounting(incidents.report);
   });
 

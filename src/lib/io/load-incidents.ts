@@ -4,12 +4,15 @@ import { decodeCategory } from './decode-category';
 import { decodeLocation } from './decode-location';
 import { decodeTime } from './decode-time';
 import { DROP_CODE } from './drop-codes';
-import { dropExamples } from './drop-examples';
+import { describeDrops } from './describe-drops';
+import { dropExamples, fileRow, MAX_EXAMPLES_PER_REASON } from './drop-examples';
+import { findDuplicates } from './find-duplicates';
 import { findColumn } from './find-column';
 import { formatTime } from './format-cell';
 import { DROP_REASONS, emptyDropCounts, type Incidents } from './incidents';
 import { InputError } from './input-error';
-import { distanceFrom, outlierRule } from './location-outliers';
+import { markOutliers } from './mark-outliers';
+import { timeOutlierRule } from './time-outliers';
 import type { ArrowSource } from './read-arrow';
 
 /**
@@ -55,26 +58,12 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
 
   const decodedTime = decodeTime(findColumn(sources, mapping.time.column, 'time'), mapping.time, time, reasons);
   warnings.push(...decodedTime.warnings);
+  const timeRule = timeOutlierRule(time, reasons);
   const decodedLocation = decodeLocation(sources, mapping.location, lat, lng, reasons);
   warnings.push(...decodedLocation.warnings);
 
-  const rule = outlierRule(lat, lng);
-  const distance = rule ? distanceFrom(rule) : () => NaN;
-  if (rule) {
-    let flagged = 0;
-    for (let i = 0; i < read; i++) {
-      if (lat[i] === lat[i] && distance(lat[i], lng[i]) > rule.thresholdKm) {
-        flagged++;
-        if (!mapping.keepOutliers && reasons[i] === 0) reasons[i] = DROP_CODE['location-outlier'];
-      }
-    }
-    if (flagged > 0 && mapping.keepOutliers) {
-      warnings.push(
-        `${flagged} rows lie more than ${rule.thresholdKm.toFixed(1)} km from the median location ` +
-          `(${rule.centerLat.toFixed(4)}, ${rule.centerLng.toFixed(4)}): kept because keepOutliers is set`,
-      );
-    }
-  }
+  const outliers = markOutliers(lat, lng, time, reasons, timeRule, mapping.keepOutliers === true);
+  warnings.push(...outliers.warnings);
 
   const codes = new Int32Array(read).fill(-1);
   let values: string[] = [];
@@ -82,8 +71,9 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
   if (mapping.categories) {
     const allowed = new Set(mapping.categories);
     const keep = Uint8Array.from(values, (value) => (allowed.has(value) ? 1 : 0));
+    const present = new Set(values); // a Set: 100,000 categories with 99,999 ticked must not cost 10^10 comparisons
     for (const wanted of mapping.categories) {
-      if (!values.includes(wanted)) warnings.push(`category filter value '${wanted}' does not occur in column '${mapping.category ?? '(none)'}'`);
+      if (!present.has(wanted)) warnings.push(`category filter value '${wanted}' does not occur in column '${mapping.category ?? '(none)'}'`);
     }
     for (let i = 0; i < read; i++) {
       if (reasons[i] === 0 && (codes[i] < 0 || keep[codes[i]] === 0)) reasons[i] = DROP_CODE['category-filtered'];
@@ -92,6 +82,25 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
   if (mapping.timeRange) {
     const [start, end] = mapping.timeRange;
     for (let i = 0; i < read; i++) if (reasons[i] === 0 && !(time[i] >= start && time[i] < end)) reasons[i] = DROP_CODE['time-filtered'];
+  }
+
+  const duplicateOf = findDuplicates(sources, time, lat, lng, codes, reasons);
+  const where = (row: number): string => {
+    const { source, local } = fileRow(sources, row);
+    return `${source.name} row ${local.toLocaleString('en-US')}`;
+  };
+  const repeats: string[] = [];
+  for (let i = 0; i < read; i++) {
+    if (duplicateOf[i] < 0) continue;
+    if (repeats.length < MAX_EXAMPLES_PER_REASON) repeats.push(`${where(i)} repeats ${where(duplicateOf[i])}`);
+    if (mapping.duplicates === 'drop') reasons[i] = DROP_CODE.duplicate;
+  }
+  const duplicates = duplicateOf.reduce((sum, of) => sum + (of >= 0 ? 1 : 0), 0);
+  if (duplicates > 0 && mapping.duplicates !== 'drop') {
+    warnings.push(
+      `${duplicates.toLocaleString('en-US')} rows repeat an earlier row in every column (${repeats.join('; ')}${duplicates > repeats.length ? '; …' : ''}): ` +
+        "kept; drop them with duplicates: 'drop' (--duplicates drop)",
+    );
   }
 
   const dropped = emptyDropCounts();
@@ -111,14 +120,15 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     out.category[k] = codes[i] < 0 ? -1 : remap[codes[i]];
     k++;
   }
-  if (kept === 0) warnings.push(`no rows kept: all ${read} rows were dropped (see the drop reasons)`);
+  if (kept === 0 && read > 0) warnings.push(`no rows kept: all ${read.toLocaleString('en-US')} rows were dropped: ${describeDrops(dropped)}`);
 
   const examples = dropExamples(sources, mapping, reasons, (row, reason): Record<string, string> => {
-    if (reason === 'location-outlier' && rule) {
+    if (reason === 'location-outlier' && outliers.location) {
       const where: Record<string, string> = mapping.location.kind === 'xy' ? { lat: lat[row].toFixed(6), lng: lng[row].toFixed(6) } : {};
-      return { ...where, distance_km: distance(lat[row], lng[row]).toFixed(1), threshold_km: rule.thresholdKm.toFixed(1) };
+      return { ...where, ...outliers.explain(row, reason) };
     }
-    if (reason === 'time-filtered') return { time: formatTime(time[row], decodedTime.clock) };
+    if (reason === 'duplicate') return { repeats: where(duplicateOf[row]) };
+    if (reason === 'time-filtered' || reason === 'time-outlier') return { time: formatTime(time[row], decodedTime.clock), ...outliers.explain(row, reason) };
     return {};
   });
   return {

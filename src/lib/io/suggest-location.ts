@@ -31,7 +31,8 @@ interface ValueStats {
  * longitude), or a y-like (y, northing, …) with an x-like (x, easting, x_coordinate, …) — with
  * a bonus when the two names differ only in that word ('pickup_lat'/'pickup_lng'). Then the
  * values decide (first 10,000 non-zero values of each): if most |y| ≤ 90 and most |x| ≤ 180 the
- * pair is latitude/longitude whatever its names; otherwise it is projected x/y, and the CRS comes
+ * pair is latitude/longitude whatever its names; if they fit only exchanged (most |lat| ≤ 180 and
+ * |lng| ≤ 90 for a lat/lng-named pair) the pair is offered swapped; otherwise it is projected x/y, and the CRS comes
  * from the file's metadata (`crsHint`) or is left null with the value ranges in the reason, so
  * the user can declare it. Without values (a bare schema), x/y-named pairs are offered as x/y first
  * (CRS required) and as degrees second; lat/lng-named pairs the other way round.
@@ -67,7 +68,17 @@ export function suggestLocation(schema: Schema, source: ArrowSource | null): Loc
             reason: `'${yField.name}'/'${xField.name}' named like ${named}${checked}`,
           });
         }
-        if (!degrees) {
+        const swapped = known && named === 'latitude/longitude' && !degrees && yStats.lngShare > 0.5 && xStats.latShare > 0.5;
+        if (swapped) {
+          candidates.push({
+            kind: 'latlng',
+            lat: xField.name,
+            lng: yField.name,
+            score: latlngBase + stem,
+            reason: `'${yField.name}'/'${xField.name}' look swapped: their values are degrees only exchanged (lat ${range(xStats)}, lng ${range(yStats)})`,
+          });
+        }
+        if (!degrees && !swapped) {
           const hint = crsHint(schema, [xField, yField]);
           const pair = `'${xField.name}'/'${yField.name}'`;
           const looks = known ? `values look projected (x ${range(xStats)}, y ${range(yStats)})` : 'values not examined';

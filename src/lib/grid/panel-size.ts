@@ -1,0 +1,66 @@
+import { parentOf } from './h3';
+import { BUCKET_UNITS, timeBucket, type BucketSpec } from './time-bucket';
+
+/** Bytes a panel of `periods × cells` takes: Float32 counts, Float64 period starts and areas. */
+export function panelBytes(periods: number, cells: number): number {
+  return 4 * periods * cells + 8 * periods + 8 * cells;
+}
+
+/** Default largest panel (periods × cells) `binIncidents` allocates: 250 M values, 1 GB of Float32 counts. */
+export const DEFAULT_MAX_VALUES = 250_000_000;
+
+/**
+ * '2.6 GB', '110 MB', '12 kB': a byte count in decimal units, 2 significant digits.
+ * @example formatBytes(2_628_000_000) // → '2.6 GB'
+ */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let u = 0;
+  let x = bytes;
+  while (x >= 1000 && u < units.length - 1) {
+    x /= 1000;
+    u++;
+  }
+  return `${Number(x.toPrecision(2)).toLocaleString('en-US')} ${units[u]}`;
+}
+
+/**
+ * One line describing a panel size: '43,800 hour periods × 15,000 cells = 657,000,000 values (2.6 GB)'.
+ * @example describePanel(24, 'hour', 2) // → '24 hour periods × 2 cells = 48 values (260 B)'
+ */
+export function describePanel(periods: number, unit: string, cells: number): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  return `${n(periods)} ${unit} periods × ${n(cells)} ${cells === 1 ? 'cell' : 'cells'} = ${n(periods * cells)} values (${formatBytes(panelBytes(periods, cells))})`;
+}
+
+/**
+ * The finest coarser grid that fits `maxValues`, as advice for a refused panel: the first bucket
+ * longer than `spec.unit` that fits with the same cells, and the finest coarser resolution whose
+ * parents of `cells` fit with the same bucket (cells counted as distinct H3 parents: ≈, since a
+ * parent covers its children only approximately).
+ * Each suggestion carries its size; empty when nothing coarser fits.
+ *
+ * @example
+ * coarserThatFits({ unit: 'hour', … }, min, max, cells, 8, 250e6)
+ * // → ['--bucket day (1,826 day periods × 15,000 cells = …)', '--res 6 (≈ 43,800 hour periods × 1,200 cells = …)']
+ */
+export function coarserThatFits(spec: BucketSpec, min: number, max: number, cells: readonly string[], res: number, maxValues: number): string[] {
+  const out: string[] = [];
+  for (const unit of BUCKET_UNITS.slice(BUCKET_UNITS.indexOf(spec.unit) + 1)) {
+    const periods = timeBucket({ ...spec, unit }).count(min, max + 1);
+    if (periods * cells.length <= maxValues) {
+      out.push(`--bucket ${unit} (${describePanel(periods, unit, cells.length)})`);
+      break;
+    }
+  }
+  const periods = timeBucket(spec).count(min, max + 1);
+  let level: readonly string[] = cells;
+  for (let r = res - 1; r >= 0; r--) {
+    level = [...new Set(level.map((cell) => parentOf({ cell, res: r })))]; // parents of parents: each level ~7× smaller
+    if (periods * level.length <= maxValues) {
+      out.push(`--res ${r} (≈ ${describePanel(periods, spec.unit, level.length)})`);
+      break;
+    }
+  }
+  return out;
+}

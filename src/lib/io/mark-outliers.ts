@@ -1,0 +1,89 @@
+import { DROP_CODE } from './drop-codes';
+import type { DropReason } from './incidents';
+import { distanceFrom, outlierRule, type OutlierRule } from './location-outliers';
+import type { TimeOutlierRule } from './time-outliers';
+
+const DAY = 86_400_000;
+
+/** What `markOutliers` found: the two fitted rules, warnings, and the derived values a dropped row's example shows. */
+export interface MarkedOutliers {
+  readonly location: OutlierRule | null;
+  readonly time: TimeOutlierRule | null;
+  readonly warnings: readonly string[];
+  /** Derived values for a row's drop example: distance and threshold, the sign-flip hint, days from the median time. */
+  readonly explain: (row: number, reason: DropReason) => Record<string, string>;
+}
+
+/**
+ * Applies the two outlier rules to the decoded rows: 'location-outlier' (`outlierRule`) then
+ * 'time-outlier' (`timeRule`, fitted by the caller on the rows whose time is valid), each only on
+ * rows not dropped yet, unless `keep` (mapping.keepOutliers): then the rows stay and a warning
+ * counts them. A location outlier that would lie within the threshold with the sign of its
+ * longitude (or latitude) flipped gets the hint 'sign flipped?' in its example (Plainfield's row
+ * at longitude +74.4 is −74.4).
+ *
+ * @example
+ * markOutliers(lat, lng, time, reasons, timeOutlierRule(time, reasons), false).warnings // → []
+ */
+export function markOutliers(
+  lat: Float64Array,
+  lng: Float64Array,
+  time: Float64Array,
+  reasons: Uint8Array,
+  timeRule: TimeOutlierRule | null,
+  keep: boolean,
+): MarkedOutliers {
+  const warnings: string[] = [];
+  const rule = outlierRule(lat, lng);
+  const distance = rule ? distanceFrom(rule) : () => NaN;
+  if (rule) {
+    let flagged = 0;
+    for (let i = 0; i < lat.length; i++) {
+      if (lat[i] === lat[i] && distance(lat[i], lng[i]) > rule.thresholdKm) {
+        flagged++;
+        if (!keep && reasons[i] === 0) reasons[i] = DROP_CODE['location-outlier'];
+      }
+    }
+    if (flagged > 0 && keep) {
+      warnings.push(
+        `${flagged} rows lie more than ${rule.thresholdKm.toFixed(1)} km from the median location ` +
+          `(${rule.centerLat.toFixed(4)}, ${rule.centerLng.toFixed(4)}): kept because keepOutliers is set`,
+      );
+    }
+  }
+  if (timeRule) {
+    let flagged = 0;
+    for (let i = 0; i < time.length; i++) {
+      if (Math.abs(time[i] - timeRule.median) > timeRule.thresholdMs) {
+        flagged++;
+        if (!keep && reasons[i] === 0) reasons[i] = DROP_CODE['time-outlier'];
+      }
+    }
+    if (flagged > 0 && keep) {
+      warnings.push(
+        `${flagged} rows lie more than ${Math.round(timeRule.thresholdMs / DAY)} days from the median time ` +
+          `${new Date(timeRule.median).toISOString().slice(0, 10)}: kept because keepOutliers is set, they stretch the time range`,
+      );
+    }
+  }
+  const explain = (row: number, reason: DropReason): Record<string, string> => {
+    if (reason === 'location-outlier' && rule) {
+      const d = distance(lat[row], lng[row]);
+      const flipped = Math.min(distance(lat[row], -lng[row]), distance(-lat[row], lng[row]));
+      const which = distance(lat[row], -lng[row]) <= distance(-lat[row], lng[row]) ? 'longitude' : 'latitude';
+      return {
+        distance_km: d.toFixed(1),
+        threshold_km: rule.thresholdKm.toFixed(1),
+        ...(flipped <= rule.thresholdKm && { hint: `sign flipped? with the ${which} negated it lies ${flipped.toFixed(1)} km from the median` }),
+      };
+    }
+    if (reason === 'time-outlier' && timeRule) {
+      return {
+        days_from_median: ((time[row] - timeRule.median) / DAY).toFixed(0),
+        threshold_days: (timeRule.thresholdMs / DAY).toFixed(0),
+      };
+    }
+    return {};
+  };
+  return { location: rule, time: timeRule, warnings, explain };
+}
