@@ -1,5 +1,6 @@
 import { formatNumber, formatPercent, formatSkill } from '../base/format-number';
 import { clockLabel, reportZoneDeclared } from './clock-label';
+import { externalMarkdown } from './external-markdown';
 import { fitToPanelLines } from './fit-to-panel';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type HotspotMetricId, type MetricId } from './metric-catalogue';
 import type { Report } from './report';
@@ -72,6 +73,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
       '(positive = better); **bold** when the fold interval of the difference excludes zero.',
     '',
   );
+  if (report.external) out.push(...externalMarkdown(report.external));
   if (charts.capture) out.push('## Capture curves', '', `![Capture curves: hit rate against share of area flagged](${charts.capture})`, '');
   if (charts.folds) out.push('## Stability over folds', '', `![A metric per fold for every model](${charts.folds})`, '');
 
