@@ -53,7 +53,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
         const comparison = (c.key === undefined ? model.comparisons[c.id] : (model.comparisons[c.id] as Record<string, Comparison>)[c.key]) as Comparison;
         return cell(summary, comparison, c.key === undefined ? undefined : model.tieRange[c.id as HotspotMetricId][c.key]);
       });
-      out.push(`| ${model.name} (${model.kind}) | ${cells.join(' | ')} |`);
+      out.push(`| ${model.name} (${model.spec.startsWith('external:') ? 'external' : model.kind}) | ${cells.join(' | ')} |`);
     }
     out.push('');
   };
