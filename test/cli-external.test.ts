@@ -55,6 +55,7 @@ describe('hexcast backtest --external', () => {
     );
     const out = join(dir, 'second.json');
     const md = join(dir, 'second.md');
+    const html = join(dir, 'second.html');
     const { code, stderr } = await hexcast(
       'backtest',
       PORTLAND,
@@ -65,6 +66,8 @@ describe('hexcast backtest --external', () => {
       out,
       '--md',
       md,
+      '--html',
+      html,
     );
     expect(code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
@@ -90,6 +93,7 @@ describe('hexcast backtest --external', () => {
     expect(stderr).toContain('External forecasts are scored as given');
     const markdown = readFileSync(md, 'utf8');
     expect(markdown).toContain('## External forecasts');
+    expect(readFileSync(html, 'utf8')).toContain('<h2>External forecasts</h2>');
     expect(markdown).toContain(`- Rows: ${rows.length.toLocaleString('en-US')} read = ${rows.length.toLocaleString('en-US')} used + 0 dropped`);
   });
 

@@ -75,7 +75,7 @@ export function detectForecastColumns(source: ArrowSource): ForecastColumns {
     }
     return undefined;
   };
-  const isTime = (f: Field) => timeFamily(f.type) !== null && !DataType.isFloat(f.type);
+  const isTime = (f: Field) => timeFamily(f.type) !== null;
   const cutoffField = byName('cutoff', isTime);
   let periodField = byName('period', (f) => isTime(f) && f !== cutoffField);
   const parts: string[] = [];

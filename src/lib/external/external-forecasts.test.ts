@@ -1,4 +1,5 @@
-import { Dictionary, Float64, Int32, TimestampMillisecond, Utf8, makeVector, tableFromIPC, vectorFromArray } from 'apache-arrow';
+import { DateDay, Dictionary, Float64, Int32, TimestampMillisecond, Utf8, makeVector, tableFromIPC, vectorFromArray } from 'apache-arrow';
+import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { HexcastError } from '../base/hexcast-error';
 import { backtest, type BacktestResult } from '../evaluate/backtest';
@@ -8,7 +9,9 @@ import { protocolOf } from '../evaluate/protocol';
 import type { ExternalModel } from '../evaluate/external-model';
 import { BASELINES } from '../forecast/baselines';
 import type { ModelSpec } from '../forecast/model-definition';
-import { centreOf, childrenOf, parentOf } from '../grid/h3';
+import { areaOf, centreOf, childrenOf, parentOf } from '../grid/h3';
+import { CRS_DEFINITIONS } from '../io/crs-definitions';
+import { loadCrs } from '../io/load-crs';
 import { arrowTableBytes, timeVector, vectorOfValues } from '../io/arrow-table-bytes';
 import { syntheticPanel } from '../simulate/synthetic-panel';
 import { openExternal } from './open-external';
@@ -146,6 +149,77 @@ describe('external forecasts', () => {
     const result = await run([opened.model]);
     expect(metricsOf(result, 'points').mae.mean).toBeCloseTo(metricsOf(builtIn, KDE).mae.mean, 10);
     expect(metricsOf(result, 'points').pei['0.2'].mean).toBeCloseTo(metricsOf(builtIn, KDE).pei['0.2'].mean, 10);
+  });
+
+  it('x/y points in a declared CRS (NAD83 / Illinois East, US feet) land in the same cells as their lat/lon', async () => {
+    const rows = dump(builtIn, KDE);
+    const project = proj4('EPSG:4326', CRS_DEFINITIONS.get('EPSG:3435')!);
+    const xy = rows.map((r) => {
+      const { lat, lng } = centreOf(r.cell);
+      return project.forward([lng, lat]);
+    });
+    const bytes = arrowTableBytes({
+      period: timeVector(
+        rows.map((r) => r.period),
+        'wall',
+        'UTC',
+      ),
+      x: makeVector(Float64Array.from(xy, (p) => p[0])),
+      y: makeVector(Float64Array.from(xy, (p) => p[1])),
+      forecast: makeVector(Float64Array.from(rows, (r) => r.forecast)),
+    });
+    await loadCrs('EPSG:3435');
+    const opened = await openExternal('xy', bytes, 'xy.arrow', { crs: 'EPSG:3435' });
+    expect(opened.file.columns.location).toEqual({ kind: 'xy', x: 'x', y: 'y', crs: null });
+    const result = await run([opened.model]);
+    expect(metricsOf(result, 'xy')).toEqual(metricsOf(builtIn, KDE));
+  });
+
+  it.each([
+    ['ISO-8601 text without offset', (t: number) => new Date(t).toISOString().slice(0, 19), new Utf8()],
+    ['Date32 days', (t: number) => new Date(t), new DateDay()],
+    ['epoch seconds (an instant, converted to the panel’s wall clock in UTC)', (t: number) => t / 1000, new Float64()],
+  ] as const)('periods as %s are read as the incident loader reads them', async (_, encode, type) => {
+    const rows = dump(builtIn, KDE);
+    const bytes = arrowTableBytes({
+      period: vectorFromArray(
+        rows.map((r) => encode(r.period)),
+        type as never,
+      ),
+      cell: vectorOfValues(
+        rows.map((r) => r.cell),
+        new Utf8(),
+      ),
+      forecast: makeVector(Float64Array.from(rows, (r) => r.forecast)),
+    });
+    const opened = await openExternal('t', bytes, 't.arrow');
+    const context = { panel, region: builtIn.region, cutoffs: builtIn.forecasts.cutoffs, horizon: 2 };
+    const match = opened.model.match(context, new Uint8Array(6).fill(1));
+    expect(match.report.rows.used).toBe(rows.length);
+    expect(match.values).toEqual(builtIn.forecasts.models[2].values);
+  });
+
+  it("a flagged point with a box side flags the cells covering the box, and the box/cover area mismatch is reported (PredPol's 500 ft)", async () => {
+    const cutoff = builtIn.forecasts.cutoffs[0];
+    const { lat, lng } = centreOf(panel.cells[10]);
+    const bytes = arrowTableBytes({
+      period: timeVector([panel.periods[cutoff], panel.periods[cutoff + 1]], 'wall', 'UTC'),
+      latitude: makeVector(Float64Array.of(lat, lat)),
+      longitude: makeVector(Float64Array.of(lng, lng)),
+    });
+    const context = { panel, region: builtIn.region, cutoffs: builtIn.forecasts.cutoffs, horizon: 2 };
+    const small = (await openExternal('boxes', bytes, 'boxes.arrow', { boxSide: 152.4 })).model.match(context, new Uint8Array(6).fill(1));
+    // A 152.4 m box holds no res-8 cell centre (cells are ~0.74 km²): it is covered by the one cell it sits in.
+    expect(Array.from(small.values.subarray(0, C)).flatMap((v, c) => (v > 0 ? [panel.cells[c]] : []))).toEqual([panel.cells[10]]);
+    const boxArea = 2 * 152.4 * 152.4;
+    const coverArea = 2 * areaOf(panel.cells[10]);
+    expect(small.report.notes[0]).toBe(
+      `2 flagged boxes of 152.4 m × 152.4 m (${(boxArea / 1e6).toPrecision(3)} km² in all) are covered by H3 cells of resolution 8 with ${(coverArea / 1e6).toPrecision(3)} km² in all: the cover is ${(coverArea / boxArea).toFixed(2)}× the boxes' area, and every model is scored on the cover's area.`,
+    );
+    const big = (await openExternal('boxes', bytes, 'boxes.arrow', { boxSide: 3000 })).model.match(context, new Uint8Array(6).fill(1));
+    const flagged = Array.from(big.values.subarray(0, C)).filter((v) => v > 0).length;
+    expect(flagged).toBeGreaterThan(7); // a 3 km box holds more than a cell and its 6 neighbours (~0.74 km² each)
+    expect(big.kind).toBe('flags');
   });
 
   it('a flag-only file is scored on its own flagged area, and every baseline on exactly the same area in the same periods', async () => {
