@@ -32,9 +32,16 @@ export function scoreExternal(
   for (const model of external) {
     const own = model.coverage(context);
     if (own.every((v) => v === 0)) {
+      const { report } = model.match(context, own);
+      const first = report.rows.examples[0];
+      const where = first
+        ? `; first unusable row: ${first.row} (${first.reason}: ${Object.entries(first.values)
+            .map(([k, v]) => `${k} = ${v}`)
+            .join(', ')})`
+        : '';
       throw new InputError(
-        `external forecasts '${model.name}' cover no fold of the backtest: no fold has a forecast for each of its ${context.horizon} test period${context.horizon === 1 ? '' : 's'} (see the row accounting for where its periods fall)`,
-        { code: 'external-no-folds', field: 'external' },
+        `external forecasts '${model.name}' (file '${report.file}') cover no fold of the backtest: no fold has a forecast for each of its ${context.horizon} test period${context.horizon === 1 ? '' : 's'}${where}`,
+        { code: 'external-no-folds', file: report.file, field: 'external', ...(first && { row: first.row, column: columnOf(first.reason, report.columns) }) },
       );
     }
     for (let k = 0; k < folds; k++) covered[k] &= own[k];
@@ -58,4 +65,12 @@ export function scoreExternal(
     kind === 'flags' ? [flaggedComparison(context.panel, forecasts, context.region, m, summaryKinds, forecasts.protocol)] : [],
   );
   return { forecasts, scores, external: externalReport(matches, folds, keep, flagged) };
+}
+
+/** The column a drop reason is about: the period (or cutoff) for time reasons, else the place. */
+function columnOf(reason: string, columns: Readonly<Record<string, string>>): string | undefined {
+  if (reason.startsWith('time') || reason.startsWith('period')) return columns.period;
+  if (reason.startsWith('cutoff')) return columns.cutoff;
+  if (reason.startsWith('value')) return columns.forecast;
+  return columns.cell ?? columns.lat ?? columns.x;
 }

@@ -413,6 +413,16 @@ describe('external forecasts', () => {
     expect(error).toMatchObject(where);
   });
 
+  it('a file that covers no fold is an InputError naming the file, the column and the first unusable row', async () => {
+    const rows = dump(builtIn, KDE).map((r) => ({ ...r, period: r.period + 86_400_000 })); // every period a day late
+    const opened = await openExternal('late', fileBytes(rows), 'late.arrow');
+    const error = await run([opened.model]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'external-no-folds', file: 'late.arrow', column: 'period', row: 0 });
+    expect((error as Error).message).toMatch(
+      /^external forecasts 'late' \(file 'late\.arrow'\) cover no fold of the backtest: .*; first unusable row: 0 \(period-misaligned: period = /,
+    );
+  });
+
   it('a kind the file cannot be (count without values), or a bad name, is an InputError', async () => {
     const bytes = arrowTableBytes({ period: timeVector([0], 'wall', 'UTC'), cell: vectorOfValues([panel.cells[0]], new Utf8()) });
     await expect(openExternal('v', bytes, 'flags.arrow', { kind: 'count' })).rejects.toMatchObject({ code: 'external-kind', file: 'flags.arrow' });
