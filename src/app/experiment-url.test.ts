@@ -21,6 +21,22 @@ describe('encodeExperiment / decodeExperiment', () => {
     expect(decodeExperiment(encodeExperiment(experiment))).toEqual(experiment);
   });
 
+  it('names each external forecast file by name, kind and SHA-256, and reads it back', () => {
+    const external = [
+      { name: 'vendor', kind: 'auto' as const, file: 'vendor forecasts.arrow', sha256: 'ef'.repeat(32) },
+      { name: 'predpol.v2', kind: 'flags' as const, file: 'boxes@2018.arrow', sha256: '01'.repeat(32) },
+    ];
+    const text = encodeExperiment({ ...portland, external });
+    expect(new URLSearchParams(text).getAll('external')).toEqual([
+      `vendor:auto=vendor forecasts.arrow@${'ef'.repeat(32)}`,
+      `predpol.v2:flags=boxes@2018.arrow@${'01'.repeat(32)}`,
+    ]);
+    expect(decodeExperiment(text)).toEqual({ ...portland, external });
+    expect(() => decodeExperiment(`${text}&external=vendor:guess=x.arrow@${'ef'.repeat(32)}`)).toThrow(
+      `URL parameter 'external' is 'vendor:guess=x.arrow@${'ef'.repeat(32)}': expected NAME:KIND=file@sha256, KIND one of auto, count, score, flags`,
+    );
+  });
+
   it('writes readable parameters in a fixed order', () => {
     const text = encodeExperiment(defaultExperiment({ kind: 'sample', id: 'chicago' }));
     expect(text).toBe(

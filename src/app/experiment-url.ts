@@ -5,7 +5,7 @@ import { BUCKET_UNITS, type BucketUnit } from '../lib/grid/time-bucket';
 import { parseColumnMapping } from '../lib/io/column-mapping';
 import type { BackendPreference } from '../lib/worker/protocol';
 import { DEFAULT_BINNING, DEFAULT_MODELS } from '../lib/pipeline/defaults';
-import type { DataSource, Experiment } from './experiment';
+import type { DataSource, Experiment, ExternalRef } from './experiment';
 
 const BACKENDS: readonly BackendPreference[] = ['auto', 'wasm', 'webgl', 'webgpu', 'cpu'];
 
@@ -13,7 +13,8 @@ const BACKENDS: readonly BackendPreference[] = ['auto', 'wasm', 'webgl', 'webgpu
  * Writes an experiment as URL parameters (for the location hash), readable by people:
  * `sample=…` or one `file=name@sha256` per file, `mapping` as JSON, `res`, `bucket`, `tz`,
  * `cats` (JSON list; absent = every category), `boundary=name@sha256` (a GeoJSON study region),
- * one `model=` per model spec (none: the default models), the protocol fields, and `backend`.
+ * one `model=` per model spec (none: the default models), the protocol fields, `backend`, and one
+ * `external=NAME:KIND=file@sha256` per forecast file made elsewhere.
  * @example encodeExperiment(defaultExperiment({ kind: 'sample', id: 'x' })).startsWith('v=1&sample=x') // → true
  */
 export function encodeExperiment(experiment: Experiment): string {
@@ -38,6 +39,7 @@ export function encodeExperiment(experiment: Experiment): string {
   params.set('coverage', protocol.coverage.join(','));
   params.set('seed', String(protocol.seed));
   params.set('backend', experiment.backend);
+  for (const e of experiment.external ?? []) params.append('external', `${e.name}:${e.kind}=${e.file}@${e.sha256}`);
   return params.toString();
 }
 
@@ -94,7 +96,16 @@ export function decodeExperiment(text: string): Experiment | null {
   const protocol: Protocol = protocolOf(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Protocol>);
   const backend = (params.get('backend') ?? 'auto') as BackendPreference;
   if (!BACKENDS.includes(backend)) throw new Error(`URL parameter 'backend' is '${backend}': expected one of ${BACKENDS.join(', ')}`);
-  return { source, mapping, binning: { res, unit, timeZone, categories }, boundary, models, protocol, backend };
+  const external = params.getAll('external').map(externalOf);
+  return { source, mapping, binning: { res, unit, timeZone, categories }, boundary, models, protocol, backend, ...(external.length && { external }) };
+}
+
+/** A forecast file as `NAME:KIND=file@sha256`. */
+function externalOf(value: string): ExternalRef {
+  const match = /^([\w.-]+):(auto|count|score|flags)=(.+)$/.exec(value);
+  if (!match) throw new Error(`URL parameter 'external' is '${value}': expected NAME:KIND=file@sha256, KIND one of auto, count, score, flags`);
+  const file = fileOf(match[3], 'external');
+  return { name: match[1], kind: match[2] as ExternalRef['kind'], file: file.name, sha256: file.sha256 };
 }
 
 /** A file named by `name@sha256`, as links name the files they need. */

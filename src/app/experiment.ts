@@ -9,6 +9,14 @@ import type { BackendPreference } from '../lib/worker/protocol';
 export type DataSource =
   { readonly kind: 'sample'; readonly id: string } | { readonly kind: 'files'; readonly files: readonly { readonly name: string; readonly sha256: string }[] };
 
+/** A forecast file made elsewhere, as a link records it: the model name, the file (checked by SHA-256) and the kind declared ('auto': detected). */
+export interface ExternalRef {
+  readonly name: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly kind: 'auto' | 'count' | 'score' | 'flags';
+}
+
 /**
  * Everything that fixes a result: the data, how its columns are read, how it is binned, which
  * models run and under which protocol. It lives in the URL, so a link reproduces the numbers.
@@ -24,6 +32,8 @@ export interface Experiment {
   readonly models: readonly string[];
   readonly protocol: Protocol;
   readonly backend: BackendPreference;
+  /** Forecasts made elsewhere, scored with the models (absent or empty: none). */
+  readonly external?: readonly ExternalRef[];
 }
 
 /** The default experiment on a source: the core's default binning, models and protocol. */

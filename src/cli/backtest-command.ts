@@ -10,6 +10,7 @@ import { applyBoundary, readBoundary } from '../lib/pipeline/region';
 import { forecastsFile, reportJson, resolveModels, runBacktest } from '../lib/pipeline/run';
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/base/versions';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
+import { EXTERNAL_HELP, EXTERNAL_OPTIONS, externalsFromFlags } from './external-flags';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
@@ -17,12 +18,13 @@ import { Progress } from './progress';
 import { outputPaths } from './output-paths';
 import { readSources } from './read-sources';
 import { UsageError } from './usage-error';
+import { externalLines } from '../lib/evaluate/external-lines';
 import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
 const USAGE = `Usage: hexcast backtest FILE… [mapping options] --res R --bucket B [--tz Z] [--category V…]
          [--horizon H] [--folds N|auto] [--step S] [--window expanding|K] [--models LIST]
          [--coverage 0.01,0.05,0.1] [--seed S] --out report.json [--md report.md]
-         [--html report.html] [--forecasts forecasts.arrow]
+         [--html report.html] [--forecasts forecasts.arrow] [--external NAME=FILE…]
 
 Runs every model on the same rolling-origin cutoffs, scores the stored forecasts and writes
 a versioned JSON report (plus Markdown/HTML renderings and every forecast as Arrow). FILE may
@@ -46,6 +48,7 @@ Models:
   --models LIST         comma-separated id[:key=value…]; 'baselines' (the default: every
                         baseline), 'learned', 'all'; see 'hexcast models'. E.g. naive,seasonal-naive,kde:window=8:rings=2
 
+${EXTERNAL_HELP}
 ${MAPPING_HELP}  --category VALUE      keep only this category (repeatable)
 
 Output:
@@ -61,6 +64,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   const { values, positionals } = parseFlags(argv, {
     ...MAPPING_OPTIONS,
     ...BIN_OPTIONS,
+    ...EXTERNAL_OPTIONS,
     category: { type: 'string', multiple: true },
     horizon: { type: 'string' },
     folds: { type: 'string' },
@@ -93,6 +97,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
 
   progress.stage('reading');
   const opened = await readSources(positionals);
+  const external = await externalsFromFlags(values);
   const boundaryText = values.boundary === undefined ? undefined : await readText(values.boundary);
   const mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
   // Incident files need --res and --bucket (the usage error names the missing one); a panel file has its own.
@@ -112,7 +117,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   const outcome = await runBacktest(
     prepared.binned,
     bounded,
-    { models, protocol, environment, timings },
+    { models, protocol, environment, timings, external: external.map((e) => e.model) },
     {
       signal,
       onProgress: (p) => {
@@ -133,6 +138,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   await writeAllOrNothing(files);
   const written = [values.out, values.forecasts, values.md, values.html].filter((p): p is string => p !== undefined);
   for (const line of fitToPanelLines(report.fitToPanel ?? { choices: [], leftOut: [] })) progress.note(line);
+  if (report.external) for (const line of externalLines(report.external)) progress.note(line);
   progress.note(report.summary.headline);
   progress.done(`wrote ${written.join(', ')}`);
 }

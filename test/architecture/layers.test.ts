@@ -24,6 +24,7 @@ describe('the layer table of docs/architecture.md', () => {
       'grid',
       'forecast',
       'evaluate',
+      'external',
       'plots',
       'simulate',
       'pipeline',

@@ -10,6 +10,7 @@ import { WASM_PATHS } from '../wasm-paths';
 import { BinningState } from './binning.svelte';
 import { DataState } from './data.svelte';
 import { ExperimentState } from './experiment.svelte';
+import { ExternalState } from './external.svelte';
 import { RecentState } from './recent.svelte';
 import { ResultsState } from './results.svelte';
 import { RunState } from './run.svelte';
@@ -27,6 +28,7 @@ export class Workbench {
   readonly data: DataState;
   readonly binning: BinningState;
   readonly experiment: ExperimentState;
+  readonly external: ExternalState;
   readonly run: RunState;
   readonly results: ResultsState;
   readonly recent = new RecentState();
@@ -44,6 +46,7 @@ export class Workbench {
     this.data = new DataState(client);
     this.binning = new BinningState(client);
     this.experiment = new ExperimentState(client);
+    this.external = new ExternalState(client);
     this.run = new RunState(client);
     this.results = new ResultsState(client);
     client.onDeath((death) => void this.recover(death));
@@ -80,6 +83,7 @@ export class Workbench {
       const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? []);
       if (!opened) return;
       if (boundary) await this.binning.setBoundary(boundary);
+      await this.external.resend();
       if (this.data.isPanel) {
         if (await this.data.loadPanel(panelOptions)) await this.bin(settings);
       } else if (mapping && (await this.data.load(mapping))) await this.bin(settings);
@@ -100,6 +104,7 @@ export class Workbench {
       models: this.experiment.models,
       protocol: this.experiment.protocol,
       backend: this.experiment.backend,
+      ...(this.external.refs.length && { external: this.external.refs }),
     };
   }
 
@@ -210,6 +215,7 @@ export class Workbench {
     this.experiment.models = experiment.models;
     this.experiment.protocol = experiment.protocol;
     this.experiment.backend = experiment.backend;
+    this.external.expected = (experiment.external ?? []).filter((ref) => !this.external.refs.some((r) => r.sha256 === ref.sha256));
     if (experiment.source.kind === 'sample') {
       await this.openSample(experiment.source.id, experiment.mapping);
       this.step = this.binning.result ? 'run' : 'data';

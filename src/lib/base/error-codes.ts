@@ -37,6 +37,11 @@ export const ERROR_CODES = {
   'panel-mixed-resolutions': 'the panel file mixes H3 resolutions',
   'panel-metadata': "the panel file's Hexcast metadata is unreadable",
   'panel-bucket-unknown': "the panel's bucket unit or zone cannot be told from its periods: state them",
+  // External forecast files (forecasts made elsewhere)
+  'external-columns': 'the forecast file lacks a period, or a cell / location column (or has an ambiguous one): name it',
+  'external-kind': 'the declared kind does not fit the forecast file (a count with negative values, flags without places)',
+  'external-no-folds': 'the forecast file covers no fold of the backtest, or the files share none',
+  'external-name': 'an external model name is empty, repeated or the name of another model',
   // Binning and the study region
   'settings-missing': 'a stage was asked for without the settings it needs (mapping, resolution, bucket)',
   'resolution-invalid': 'not an H3 resolution from 0 to 15',

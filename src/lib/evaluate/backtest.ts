@@ -4,6 +4,8 @@ import type { Panel } from '../grid/panel';
 import { studyRegion, type StudyRegion } from '../grid/study-region';
 import { fitToPanel } from './fit-to-panel';
 import { cutoffsOf, type Protocol } from './protocol';
+import { scoreExternal } from './score-external';
+import type { ExternalModel } from './external-model';
 import { buildReport, type Report, type ReportData } from './report';
 import { runForecasts, type ForecastSet, type RunProgress } from './run-forecasts';
 import { scoreForecasts, type Scores } from './score-forecasts';
@@ -26,6 +28,8 @@ export interface BacktestInput {
   readonly environment: Report['environment'];
   /** Timings of earlier stages (load, bin) to include in the report. */
   readonly timings?: Readonly<Record<string, number>>;
+  /** Models whose forecasts come from files made elsewhere: matched, scored as given, on the folds they all cover. */
+  readonly external?: readonly ExternalModel[];
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: RunProgress) => void;
 }
@@ -70,6 +74,26 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
   );
   const t1 = performance.now();
   const region = input.region ?? studyRegion(panel, Math.max(1, cutoffs[0]));
+  if (input.external?.length) {
+    const kinds = entries.map((e) => e.definition.kind);
+    const scored = scoreExternal({ panel, region, cutoffs, horizon: protocol.horizon }, forecasts, input.external, kinds);
+    const t2 = performance.now();
+    const built = buildReport({
+      data: input.data,
+      panel,
+      region,
+      forecasts: scored.forecasts,
+      scores: scored.scores,
+      models: [
+        ...entries.map((e) => ({ spec: formatModelSpec(e.spec, e.definition), kind: e.definition.kind })),
+        ...scored.external.files.map((f) => ({ spec: `external:${f.file}`, kind: 'learned' as const })),
+      ],
+      fitToPanel: { requested: input.protocol, choices: fitted.choices, leftOut: fitted.leftOut },
+      environment: input.environment,
+      timings: { ...input.timings, forecastMs: t1 - t0, scoreMs: t2 - t1 },
+    });
+    return { report: { ...built, external: scored.external }, forecasts: scored.forecasts, scores: scored.scores, region };
+  }
   const scores = scoreForecasts(panel, forecasts, region);
   const t2 = performance.now();
   const report = buildReport({

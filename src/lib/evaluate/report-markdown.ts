@@ -2,6 +2,7 @@ import { markdownCodeSpan, markdownPath } from '../base/escape-markdown';
 import { formatNumber, formatPercent, formatSkill } from '../base/format-number';
 import { Markdown, joinMarkdown, mdText } from '../base/markdown-template';
 import { clockLabel, reportZoneDeclared } from './clock-label';
+import { externalMarkdown } from './external-markdown';
 import { fitToPanelLines } from './fit-to-panel';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type HotspotMetricId, type MetricId } from './metric-catalogue';
 import type { Report } from './report';
@@ -68,7 +69,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
         const comparison = (c.key === undefined ? model.comparisons[c.id] : (model.comparisons[c.id] as Record<string, Comparison>)[c.key]) as Comparison;
         return cell(summary, comparison, c.key === undefined ? undefined : model.tieRange[c.id as HotspotMetricId][c.key]);
       });
-      out.push(mdText`| ${model.name} (${model.kind}) | ${joinMarkdown(cells, ' | ')} |`);
+      out.push(mdText`| ${model.name} (${model.spec.startsWith('external:') ? 'external' : model.kind}) | ${joinMarkdown(cells, ' | ')} |`);
     }
     out.push('');
   };
@@ -86,6 +87,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
     mdText`Mean over folds, [95 % block-bootstrap interval over folds]. ★ = best baseline on that metric. Percentages are skill against it (positive = better); **bold** when the fold interval of the difference excludes zero.`,
     '',
   );
+  if (report.external) out.push(...externalMarkdown(report.external));
   const image = (alt: string, path: string): Markdown => mdText`![${alt}](${new Markdown(markdownPath(path))})`;
   if (charts.capture) out.push(mdText`## Capture curves`, '', image('Capture curves: hit rate against share of area flagged', charts.capture), '');
   if (charts.folds) out.push(mdText`## Stability over folds`, '', image('A metric per fold for every model', charts.folds), '');

@@ -13,6 +13,7 @@ import { verdictOf, type Verdict } from './verdict';
 import { HOTSPOT_RULE } from './metrics';
 import { HOTSPOT_RANKING_AREA } from './metrics/hotspot-ranking';
 import { tieRanges, type TieRanges } from './tie-range';
+import type { ReportExternal } from './external-report';
 
 /** The report format's version; bump it when a field changes meaning or disappears. */
 export const REPORT_VERSION = 2;
@@ -101,6 +102,8 @@ export interface Report {
   readonly bestBaseline: BestBaselines;
   readonly folds: readonly ReportFold[];
   readonly summary: Verdict;
+  /** Forecasts made elsewhere, scored as given: files, row accounting, folds scored (absent without any). */
+  readonly external?: ReportExternal;
   readonly environment: { readonly hexcast: string; readonly runtime: string; readonly libraries: Readonly<Record<string, string>>; readonly backend?: string };
   readonly timings: Readonly<Record<string, number>>;
 }

@@ -6,6 +6,7 @@ import { HexcastError } from '../base/hexcast-error';
 import {
   cellArea as h3CellArea,
   cellToBoundary,
+  cellToChildren,
   cellToLatLng,
   cellToParent,
   getHexagonAreaAvg,
@@ -84,6 +85,18 @@ export function parentOf({ cell, res }: { cell: string; res: number }): string {
   if (!Number.isInteger(res) || res < 0 || res > own)
     throw new RangeError(`The parent of '${cell}' (resolution ${own}) needs a resolution from 0 to ${own}, got ${res}`);
   return cellToParent(cell, res);
+}
+
+/**
+ * The cells at the finer resolution `res` whose parent is `cell` (7 per level for a hexagon,
+ * 6 for a pentagon's centre child lineage); `res` equal to the cell's own gives the cell.
+ * @example childrenOf({ cell: '882664c1a9fffff', res: 9 }).length // → 7
+ */
+export function childrenOf({ cell, res }: { cell: string; res: number }): string[] {
+  const own = resolutionOf(cell);
+  if (!Number.isInteger(res) || res < own || res > MAX_RESOLUTION)
+    throw new RangeError(`The children of '${cell}' (resolution ${own}) need a resolution from ${own} to 15, got ${res}`);
+  return cellToChildren(cell, res);
 }
 
 /** True when `cell` is a valid H3 cell index. */

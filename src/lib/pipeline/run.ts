@@ -1,5 +1,6 @@
 import { backtest, type BacktestResult } from '../evaluate/backtest';
 import type { Protocol } from '../evaluate/protocol';
+import type { ExternalModel } from '../evaluate/external-model';
 import type { Report } from '../evaluate/report';
 import type { RunProgress } from '../evaluate/run-forecasts';
 import type { ModelDefinition, ModelSpec } from '../forecast/model-definition';
@@ -46,6 +47,8 @@ export interface RunRequest {
   readonly environment: Report['environment'];
   /** Timings of the earlier stages (open, load, bin), for the report. */
   readonly timings: Readonly<Record<string, number>>;
+  /** Forecasts made elsewhere to score with the models (`src/lib/external`'s `openExternal`). */
+  readonly external?: readonly ExternalModel[];
 }
 
 /** How the shell takes part in a run: cancellation, progress, and its way to start tfjs. */
@@ -91,6 +94,7 @@ export async function runBacktest(binned: BinnedPanel, bounded: BoundedPanel, re
     data: binned.data,
     environment: backend ? { ...request.environment, backend } : request.environment,
     timings: request.timings,
+    external: request.external,
     signal: hooks.signal,
     onProgress: (run) => {
       hooks.onProgress?.(run);

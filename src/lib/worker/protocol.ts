@@ -1,3 +1,4 @@
+import type { ExternalKind } from '../evaluate/external-model';
 /**
  * The message protocol between the app and its module Web Worker (types only). Every request
  * carries `{ type, id }`; the worker answers each with exactly one `done` or `error` message
@@ -33,6 +34,27 @@ export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, ModelInfo
 export interface FileBytes {
   readonly name: string;
   readonly bytes: ArrayBuffer;
+}
+
+/** A forecast file made elsewhere, to score with the models: its model name, bytes and declared kind (absent: detected). */
+export interface ExternalInput {
+  readonly name: string;
+  readonly file: FileBytes;
+  readonly kind?: ExternalKind;
+}
+
+/** An external forecast file as read: its fingerprint, detected shape and the rows unusable before any matching. */
+export interface ExternalInfo {
+  readonly name: string;
+  readonly file: string;
+  readonly sha256: string;
+  readonly shape: 'cell' | 'point' | 'flag';
+  /** Why that shape and those columns. */
+  readonly reason: string;
+  readonly kind: ExternalKind | 'auto';
+  readonly rows: number;
+  /** Rows unusable already (no period, no place, no value), by reason; matching to folds and cells comes with the run. */
+  readonly unusable: Readonly<Record<string, number>>;
 }
 
 /** One column of an opened file: its name and Arrow type, as text. */
@@ -210,7 +232,8 @@ export type Request =
   | { readonly type: 'cancel'; readonly id: number; readonly target: number }
   | { readonly type: 'step-slice'; readonly id: number; readonly fold: number; readonly step: number }
   | { readonly type: 'cell-series'; readonly id: number; readonly cell: number; readonly step: number }
-  | { readonly type: 'forecasts-file'; readonly id: number };
+  | { readonly type: 'forecasts-file'; readonly id: number }
+  | { readonly type: 'external'; readonly id: number; readonly files: readonly ExternalInput[] };
 
 /** What each request type resolves to. */
 export interface Results {
@@ -227,6 +250,7 @@ export interface Results {
   readonly 'step-slice': StepSlice;
   readonly 'cell-series': CellSeries;
   readonly 'forecasts-file': { readonly bytes: ArrayBuffer };
+  readonly external: readonly ExternalInfo[];
 }
 
 export type RequestType = Request['type'];

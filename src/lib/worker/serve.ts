@@ -82,6 +82,8 @@ export function serve(port: ServerPort, session: Session): void {
         const bytes = session.forecastsFile();
         return done(request.id, 'forecasts-file', { bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
       }
+      case 'external':
+        return done(request.id, 'external', await session.setExternal(request.files));
       default:
         throw new Error(`Unknown request type '${(request as { type: string }).type}'`);
     }

@@ -15,6 +15,8 @@ import { loadMapped, loadPanelFiles, openFiles, panelPreview, type Loaded, type 
 import { applyBoundary, readBoundary, type Boundary, type BoundaryFile, type BoundaryInput, type BoundedPanel } from '../pipeline/region';
 import { forecastsFile, resolveModels, runBacktest, type RunOutcome } from '../pipeline/run';
 import type {
+  ExternalInfo,
+  ExternalInput,
   BackendPreference,
   BinResult,
   CellSeries,
@@ -34,6 +36,8 @@ import type {
 import { ResolutionCells } from './resolution-cells';
 import { cellSeriesOf, stepSliceOf, testPeriodsOf } from './run-slices';
 import { yieldingDefinitions } from './yielding-definitions';
+import { externalInfo } from './external-info';
+import { openExternal, type OpenedExternal } from '../external/open-external';
 
 /** Starts a tfjs backend for learned models and returns its name. */
 export type BackendStarter = (preference: BackendPreference, wasmPaths: WasmPaths | undefined) => Promise<string>;
@@ -53,6 +57,8 @@ export class Session {
   private last: RunOutcome | undefined;
   private geometry: { key: string; value: HexGeometry } | undefined;
   private boundary: Boundary | undefined;
+  /** Forecast files made elsewhere, scored with the models at the next run. */
+  private external: readonly OpenedExternal[] = [];
   private resolutions: { loaded: Loaded; key: string; cells: ResolutionCells } | undefined;
 
   constructor(private readonly startBackend: BackendStarter) {}
@@ -176,6 +182,13 @@ export class Session {
     return { name: boundary.name, sha256: boundary.sha256 };
   }
 
+  /** Sets the external forecast files of the next run (an empty list removes them); each is read now, so a bad file fails here, naming itself. */
+  async setExternal(files: readonly ExternalInput[]): Promise<ExternalInfo[]> {
+    const opened = await Promise.all(files.map((f) => openExternal(f.name, new Uint8Array(f.file.bytes), f.file.name, { kind: f.kind })));
+    this.external = opened;
+    return opened.map(externalInfo);
+  }
+
   /** What a run of these models and protocol would use on the current panel (`fitToPanel`), before it starts. */
   async plan(models: readonly string[], protocol: Protocol): Promise<PlanResult> {
     const { panel } = this.require(this.binned, 'bin the data');
@@ -204,7 +217,13 @@ export class Session {
     const outcome = await runBacktest(
       binned,
       binned.bounded,
-      { models, protocol: spec.protocol, environment: spec.environment, timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms } },
+      {
+        models,
+        protocol: spec.protocol,
+        environment: spec.environment,
+        timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms },
+        external: this.external.map((e) => e.model),
+      },
       {
         signal,
         onProgress: (run) => onProgress({ stage: 'forecast', run }),
