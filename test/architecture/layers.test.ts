@@ -26,6 +26,7 @@ describe('the layer table of docs/architecture.md', () => {
       'evaluate',
       'plots',
       'simulate',
+      'claims',
       'pipeline',
       'worker',
       'app/report',

@@ -11,6 +11,7 @@ import { flagWeights } from './flag-weights';
  *
  * Formula: (Σᵢ wᵢ·[yᵢ > 0] + Σᵢ (1 − wᵢ)·[yᵢ = 0]) / R over the R region cells, wᵢ as in
  * `flagWeights` (the tied group at the boundary counts in its flagged share).
+ * Coverage 0 flags nothing: the score of "no crime anywhere", the share of empty region cells.
  * Policy: an empty region or a NaN count in the region → NaN. Throws when lengths differ, a count
  * is negative, or as `selectHotspots` does.
  * @example flagAccuracy([3, 2, 1, 0], [2, 0, 1, 0], [1, 1, 1, 1], [1, 1, 1, 1], 0.5)

@@ -85,6 +85,14 @@ describe('flagAccuracy', () => {
     expect(flagAccuracy(perfect, actual, equalAreas(100), wholeRegion(100), 0.01)).toBe(1);
   });
 
+  test('flagAccuracy(…, 0) flags nothing: the share of empty cells (here 98 of 100)', () => {
+    const actual = new Float64Array(100);
+    actual[3] = 2;
+    actual[60] = 1;
+    expect(flagAccuracy(new Float64Array(100), actual, equalAreas(100), wholeRegion(100), 0)).toBeCloseTo(0.98, 12);
+    expect(flagPrecision(new Float64Array(100), actual, equalAreas(100), wholeRegion(100), 0)).toBeNaN();
+  });
+
   test('flagAccuracy(…) counts only region cells', () => {
     // region = cells 1, 2; flag cell 1 (forecast 3): right (y=1); cell 2 unflagged, empty: right
     expect(flagAccuracy([9, 3, 1], [5, 1, 0], equalAreas(3), [0, 1, 1], 0.5)).toBe(1);
@@ -164,6 +172,6 @@ describe('auc', () => {
   test('they throw on mismatched lengths and negative counts', () => {
     expect(() => auc([1], [1, 2], [1])).toThrow(/auc: forecast has 1 values but actual has 2/);
     expect(() => flagPrecision([1, 2], [1, -1], [1, 1], [1, 1], 0.5)).toThrow(/flagPrecision: actual\[1\] is -1/);
-    expect(() => flagAccuracy([1], [1], [1], [1], 0)).toThrow(/coverage must lie in/);
+    expect(() => flagAccuracy([1], [1], [1], [1], 1.5)).toThrow(/coverage must lie in \[0, 1\]/);
   });
 });

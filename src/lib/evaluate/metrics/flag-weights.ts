@@ -7,11 +7,11 @@ import { hotspotCut, hotspotRanking } from './hotspot-ranking';
  * area, the mean over every order of the tied cells), 0 for the rest and for cells outside the
  * region. The classification metrics (`flagPrecision`, `flagAccuracy`) read a forecast's
  * flagged cells through these weights, so they flag exactly what `hitRate` flags.
- * Throws as `selectHotspots` does.
+ * Coverage 0 flags nothing (every weight 0). Throws as `selectHotspots` does, but accepts c = 0.
  * @example flagWeights([3, 1, 1, 0], [1, 1, 1, 1], [1, 1, 1, 1], 0.5) // → [1, 0.5, 0.5, 0]
  */
 export function flagWeights(forecast: ArrayLike<number>, area: ArrayLike<number>, region: ArrayLike<number>, coverage: number): Float64Array {
-  assertCoverage('flagWeights', coverage);
+  assertCoverage('flagWeights', coverage, true);
   const ranking = hotspotRanking(forecast, area, region);
   const cut = hotspotCut(ranking, coverage);
   const weights = new Float64Array(forecast.length);
