@@ -12,3 +12,4 @@ export { CLAIM_VERDICT_RULE, CLAIM_VERDICT_LABELS, claimVerdict, type ClaimVerdi
 export { claimFoldValues, type ClaimSelector } from './claim-fold-values';
 export { formatClaimValue, formatClaimInterval } from './claim-sentence';
 export type { ClaimRun, ClaimVariant } from './claim-run';
+export { claimCheckJson } from './claim-check-json';
