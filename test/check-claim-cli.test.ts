@@ -138,6 +138,8 @@ describe('hexcast check-claim', () => {
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.claim).toMatchObject({ kind: 'unquantified', metric: null, value: null });
+    expect(out.example).toMatchObject({ id: 'argentina-710-2024', status: 'confirmed' });
+    expect(out.example.source.title).toMatch(/^Ministerio de Seguridad, Resolución 710\/2024/);
     expect(out.verdict.kind).toBe('undefined');
     expect(out.verdict.needs).toEqual([
       'a figure',
@@ -163,6 +165,6 @@ describe('hexcast check-claim', () => {
     );
     const missing = await hexcast(PLAINFIELD, '--res', '9', '--bucket', 'week');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--claim "TEXT" is required');
+    expect(missing.stderr).toContain('--claim "TEXT" (or --example ID) is required');
   });
 });

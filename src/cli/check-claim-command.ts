@@ -1,5 +1,5 @@
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/base/versions';
-import { checkClaim, claimCheckJson, claimFormLines, parseClaim } from '../lib/claims';
+import { checkClaim, CLAIM_EXAMPLES, claimCheckJson, claimFormLines, parseClaim } from '../lib/claims';
 import { DEFAULT_PROTOCOL, protocolOf } from '../lib/evaluate/protocol';
 import { loadMappingCrs } from '../lib/io/load-crs';
 import { binningVariants, runBinningVariants } from '../lib/pipeline/binning-variants';
@@ -17,7 +17,7 @@ import { readSources } from './read-sources';
 import { readTextFile } from './read-text-file';
 import { UsageError } from './usage-error';
 
-const USAGE = `Usage: hexcast check-claim FILE… [mapping options] --res R --bucket B --claim "TEXT"
+const USAGE = `Usage: hexcast check-claim FILE… [mapping options] --res R --bucket B --claim "TEXT"|--example ID
          [--models LIST] [--vary period,cells|none] [--boundary FILE] [--seed S] [--json]
 
 Checks a stated claim about a crime forecast on your data, under the claim's own terms: what
@@ -31,7 +31,9 @@ Claim forms read:
 
 ${BIN_HELP}
 Check:
-  --claim TEXT          the claim, in one of the forms above (required)
+  --claim TEXT          the claim, in one of the forms above
+  --example ID          or a shipped public claim, with its source:
+                        ${CLAIM_EXAMPLES.map((e) => e.id).join(', ')}
   --models LIST         the baselines to compare (default: every baseline; see 'hexcast models')
   --vary LIST           open terms to re-run: period (day, week, month), cells (res ± 1), or
                         none (default period,cells: each is another backtest)
@@ -50,6 +52,7 @@ export async function checkClaimCommand(argv: string[], signal: AbortSignal): Pr
     ...BIN_OPTIONS,
     category: { type: 'string', multiple: true },
     claim: { type: 'string' },
+    example: { type: 'string' },
     models: { type: 'string' },
     vary: { type: 'string' },
     boundary: { type: 'string' },
@@ -61,8 +64,12 @@ export async function checkClaimCommand(argv: string[], signal: AbortSignal): Pr
     process.stdout.write(USAGE);
     return;
   }
-  if (values.claim === undefined) throw new UsageError('--claim "TEXT" is required');
-  const claim = parseClaim(values.claim); // an unreadable claim fails before any file is read
+  const example = values.example === undefined ? undefined : CLAIM_EXAMPLES.find((e) => e.id === values.example);
+  if (values.example !== undefined && !example)
+    throw new UsageError(`--example must be one of ${CLAIM_EXAMPLES.map((e) => e.id).join(', ')}, got '${values.example}'`);
+  const text = values.claim ?? example?.text;
+  if (text === undefined) throw new UsageError('--claim "TEXT" (or --example ID) is required');
+  const claim = parseClaim(text); // an unreadable claim fails before any file is read
   const vary = varyFromFlag(values.vary);
   const seed = values.seed === undefined ? DEFAULT_PROTOCOL.seed : Number(values.seed);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got '${values.seed}'`);
@@ -105,8 +112,20 @@ export async function checkClaimCommand(argv: string[], signal: AbortSignal): Pr
   }
   for (const s of variants.skipped) progress.note(`left out ${s.label}: ${s.reason}`);
   const check = checkClaim(claim, run, { seed, variants: variants.runs });
-  if (values.json) process.stdout.write(`${JSON.stringify(claimCheckJson(check), null, 2)}\n`);
-  else process.stdout.write(`${claimCheckLines(check).join('\n')}\n`);
+  const source = example && { source: example.source, status: example.status, note: example.note };
+  if (values.json)
+    process.stdout.write(`${JSON.stringify({ ...(claimCheckJson(check) as object), ...(source && { example: { id: example.id, ...source } }) }, null, 2)}\n`);
+  else {
+    const cite = example
+      ? [
+          `Source: ${example.source.title}${example.source.url ? ` <${example.source.url}>` : ''} (${example.status})`,
+          `  "${example.source.quote}"`,
+          `  ${example.note}`,
+          '',
+        ]
+      : [];
+    process.stdout.write(`${[...cite, ...claimCheckLines(check)].join('\n')}\n`);
+  }
   progress.done(check.conclusion.kind);
 }
 

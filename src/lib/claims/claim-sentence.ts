@@ -64,7 +64,7 @@ export function claimSentence(input: ClaimSentenceInput): string {
   let text: string;
   if (kind === 'undefined') {
     const per = open
-      .filter((t) => t.term === 'metric' || t.term === 'area')
+      .filter((t) => (t.term === 'metric' || t.term === 'area') && t.changesVerdict)
       .map((t) =>
         t.choices
           .map(

@@ -13,3 +13,4 @@ export { claimFoldValues, type ClaimSelector } from './claim-fold-values';
 export { formatClaimValue, formatClaimInterval } from './claim-sentence';
 export type { ClaimRun, ClaimVariant } from './claim-run';
 export { claimCheckJson } from './claim-check-json';
+export { CLAIM_EXAMPLES, type ClaimExample } from './claim-examples';

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { CLAIM_EXAMPLES } from './claim-examples';
 import { parseClaim } from './parse-claim';
 
 type Row = [text: string, kind: string, metric: string | null, value: number | null, coverage: number | null, bound?: string];
@@ -29,6 +30,9 @@ describe('parseClaim', () => {
     ['predicts 1.5 times more crime than hotspot maps', 'hotspot-multiple', 'hotspotRatio', 1.5, null],
     ['two times better than trained crime analysts', 'hotspot-multiple', 'hotspotRatio', 2, null],
     ['3 times as accurate as traditional hot spot mapping', 'hotspot-multiple', 'hotspotRatio', 3, null],
+    ["PredPol's predictions are twice as accurate as those made by vet cops", 'hotspot-multiple', 'hotspotRatio', 2, null],
+    ['ETAS models predict 2.2 times as much crime compared to a dedicated crime analyst', 'hotspot-multiple', 'hotspotRatio', 2.2, null],
+    ['ShotSpotter has a 97% accuracy rate, including a 0.5% false positive rate', 'accuracy', null, 0.97, null],
     // accuracy of what?
     ['90 % accurate', 'accuracy', null, 0.9, null],
     ['an accuracy of 95%', 'accuracy', null, 0.95, null],
@@ -75,5 +79,27 @@ describe('parseClaim', () => {
   ])('parseClaim(%j) rejects a figure out of range', (text, message) => {
     expect(() => parseClaim(text)).toThrow(message);
     expect(() => parseClaim(text)).toThrow(expect.objectContaining({ code: 'claim-invalid' }));
+  });
+});
+
+describe('CLAIM_EXAMPLES', () => {
+  test.each(CLAIM_EXAMPLES.map((e) => [e.id, e]))('the shipped example %s parses, and cites a source with its quote', (_, example) => {
+    const claim = parseClaim(example.text);
+    expect(claim.text).toBe(example.text);
+    if (example.status !== 'illustrative') {
+      expect(example.source.quote.length).toBeGreaterThan(20);
+      expect(example.source.url).toMatch(/^https?:\/\//);
+    }
+  });
+
+  test('the examples are read as the forms they are', () => {
+    expect(CLAIM_EXAMPLES.map((e) => [e.id, parseClaim(e.text).kind])).toEqual([
+      ['markup-plainfield', 'success-rate'],
+      ['predpol-vet-cops', 'hotspot-multiple'],
+      ['mohler-2015', 'hotspot-multiple'],
+      ['shotspotter-97', 'accuracy'],
+      ['argentina-710-2024', 'unquantified'],
+      ['illustrative-40-in-3', 'capture'],
+    ]);
   });
 });

@@ -43,7 +43,7 @@ const PAI = new RegExp(
   String.raw`\b(?:pai|predictive accuracy index)\b(?: (?:of|was|is|=|:|reached|reaches|around|about|above|over|up to|near|nearly))*:? ${NUM}(?!%)`,
 );
 const MULTIPLE_OF = new RegExp(
-  String.raw`${MULTIPLE}(?: ?(?:x|times|-fold|fold))? (?:better|more accurate|more effective|more|as (?:accurate|good|effective|well|much(?: ${WORD})?|many(?: ${WORD})?))(?: ${WORD}){0,2}? (?:than|as|compared (?:to|with)) (?:(?:a|an|the|traditional|conventional|existing|current|standard|human|trained|random|)\s?)*?(random(?:ly)?|chance|hot ?spot\w*|crime analysts?|analysts?|(?:existing )?best practice|kernel density|kde|crime maps?)`,
+  String.raw`${MULTIPLE}(?: ?(?:x|times|-fold|fold))? (?:better|more accurate|more effective|more|as (?:accurate|good|effective|well|much(?: ${WORD})?|many(?: ${WORD})?))(?: ${WORD}){0,2}? (?:than|as|compared (?:to|with)) (?:${WORD} ){0,4}?(random(?:ly)?|chance|hot ?spot\w*|crime analysts?|analysts?|best practice|kernel density|kde|crime maps?|cops|(?:police )?officers|detectives)\b`,
 );
 const ACCURACY = [
   new RegExp(String.raw`${PCT} (?:accurate|accuracy|accurately|correct)`),
