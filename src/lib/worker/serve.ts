@@ -82,6 +82,8 @@ export function serve(port: ServerPort, session: Session): void {
         const bytes = session.forecastsFile();
         return done(request.id, 'forecasts-file', { bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
       }
+      case 'check-claim':
+        return done(request.id, 'check-claim', await session.checkClaim(request.claim, request.vary, progressThrottle(progress)));
       default:
         throw new Error(`Unknown request type '${(request as { type: string }).type}'`);
     }
