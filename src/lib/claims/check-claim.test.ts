@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Panel } from '../grid/panel';
 import type { ForecastSet } from '../evaluate/run-forecasts';
+import { hotspotScores } from '../evaluate/metrics';
 import { checkClaim } from './check-claim';
+import { claimFoldValues } from './claim-fold-values';
 import type { ClaimRun } from './claim-run';
 import { claimVerdict, CLAIM_VERDICT_RULE } from './claim-verdict';
 import { parseClaim } from './parse-claim';
@@ -136,6 +138,27 @@ describe('checkClaim', () => {
 
   test('checkClaim(…) against hotspot maps needs a kde model', () => {
     expect(() => checkClaim(parseClaim('twice as much crime as hotspot maps'), makeRun(['naive']), options)).toThrow(/needs the kde baseline/);
+  });
+});
+
+describe('claimFoldValues', () => {
+  test("claimFoldValues(run, 'hitRate', c, 'hindsight') is the n*/N that PEI* uses (the same hindsight selection)", () => {
+    const run = makeRun();
+    for (const c of [0.25, 0.5, 0.6]) {
+      const ceiling = claimFoldValues(run, 'hitRate', c, 'hindsight');
+      const expected = run.forecasts.cutoffs.map((cutoff) => {
+        const y = run.panel.counts.subarray(cutoff * 4, (cutoff + 1) * 4);
+        const s = hotspotScores(new Float32Array(4), y, run.panel.area, run.region.mask, [c])[0];
+        return s.hindsight / s.total;
+      });
+      expect(Array.from(ceiling)).toEqual(expected);
+    }
+  });
+
+  test("claimFoldValues(run, 'hotspotRatio', 0.25, i) divides by the kde model's hit rate in the same fold", () => {
+    // naive 1/4 ÷ kde 3/4 = 1/3 in every fold; hindsight 3/4 ÷ 3/4 = 1
+    expect(Array.from(claimFoldValues(makeRun(), 'hotspotRatio', 0.25, 1))).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    expect(Array.from(claimFoldValues(makeRun(), 'hotspotRatio', 0.25, 'hindsight'))).toEqual([1, 1, 1]);
   });
 });
 
