@@ -77,6 +77,9 @@ export async function checkClaimCommand(argv: string[], signal: AbortSignal): Pr
   const models = await resolveModels(values.models?.split(',') ?? DEFAULT_MODELS).catch((error: Error) => {
     throw error instanceof RangeError ? new UsageError(`--models: ${error.message}`) : error;
   });
+  if (claim.metric === 'hotspotRatio' && !models.specs.some((s) => s.id === 'kde')) {
+    throw new UsageError('a claim against hotspot maps is measured against the kde baseline: add kde to --models');
+  }
   const progress = new Progress(process.stderr, values.quiet || values.json);
 
   progress.stage('reading');

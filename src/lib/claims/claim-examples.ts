@@ -38,7 +38,7 @@ export const CLAIM_EXAMPLES: readonly ClaimExample[] = [
     label: 'PredPol, in its pitch to the San Francisco police, 2012–2013',
     text: "PredPol's predictions are twice as accurate as those made by vet cops",
     source: {
-      title: 'Darwin BondGraham & Ali Winston, "All Tomorrow\'s Crimes: The Future of Policing Looks a Lot Like Good Branding", SF Weekly, 30 October 2013',
+      title: '"All Tomorrow\'s Crimes: The Future of Policing Looks a Lot Like Good Branding", SF Weekly, 30 October 2013',
       url: 'http://www.sfweekly.com/2013-10-30/news/predpol-sfpd-predictive-policing-compstat-lapd/full/',
       date: '2013-10-30',
       quote: 'Affixed to [Donnie] Fowler\'s e-mail signature was the claim that PredPol\'s predictions are "twice as accurate as those made by vet cops..."',
@@ -52,14 +52,14 @@ export const CLAIM_EXAMPLES: readonly ClaimExample[] = [
     text: 'ETAS models predict 2.2 times as much crime compared to a dedicated crime analyst',
     source: {
       title:
-        'G. O. Mohler, M. B. Short, S. Malinowski, M. Johnson, G. E. Tita, A. L. Bertozzi & P. J. Brantingham, "Randomized controlled field trials of predictive policing", Journal of the American Statistical Association 110 (2015) 1399–1411',
+        'G. O. Mohler, M. B. Short, S. Malinowski, M. Johnson, G. E. Tita, A. L. Bertozzi & P. J. Brantingham, "Randomized controlled field trials of predictive policing", Journal of the American Statistical Association (2015)',
       url: 'https://doi.org/10.1080/01621459.2015.1077710',
       date: '2015',
       quote:
         'Our results show that ETAS models predict 1.4–2.2 times as much crime compared to a dedicated crime analyst using existing criminal intelligence and hotspot mapping practice.',
     },
     status: 'confirmed',
-    note: "The abstract's words, found in several copies of the paper. The example takes the upper end of the published range 1.4–2.2; the analyst's hotspot maps are read as the KDE baseline. The trial flagged a fixed number of 150 m boxes per shift, which the claim does not state.",
+    note: "The abstract's words, found in several copies of the paper (the DOI link was not fetched). The example takes the upper end of the published range 1.4–2.2; the analyst's hotspot maps are read as the KDE baseline. The area flagged is not in the sentence, so the checker tries several.",
   },
   {
     id: 'shotspotter-97',
@@ -68,7 +68,7 @@ export const CLAIM_EXAMPLES: readonly ClaimExample[] = [
     source: {
       title: 'ShotSpotter, "ShotSpotter Responds to False Claims"',
       url: 'https://www.shotspotter.com/shotspotter-responds-to-false-claims/',
-      date: '2021–2022',
+      date: 'undated page (it cites events of March 2022)',
       quote:
         'ShotSpotter has a 97% accuracy rate, including a 0.5% false positive rate, for real-time detections across all customers over the last two years. This was derived directly from police department reporting to ShotSpotter',
     },
