@@ -123,18 +123,7 @@ describe('hexcast check-claim', () => {
   });
 
   it('says what an unquantified claim would need (Argentina, Resolución 710/2024)', async () => {
-    const { code, stdout } = await hexcast(
-      PLAINFIELD,
-      '--res',
-      '9',
-      '--bucket',
-      'week',
-      '--claim',
-      'predecir futuros delitos y ayudar a prevenirlos',
-      '--vary',
-      'none',
-      '--json',
-    );
+    const { code, stdout } = await hexcast(PLAINFIELD, '--res', '9', '--bucket', 'week', '--example', 'argentina-710-2024', '--vary', 'none', '--json');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);
     expect(out.claim).toMatchObject({ kind: 'unquantified', metric: null, value: null });
