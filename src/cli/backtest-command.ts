@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { errorCodeOf } from '../lib/base/hexcast-error';
 import { fitToPanelLines } from '../lib/evaluate/fit-to-panel';
 import { DEFAULT_PROTOCOL, protocolOf, type Protocol } from '../lib/evaluate/protocol';
-import { InputError } from '../lib/io/input-error';
 import { loadMappingCrs } from '../lib/io/load-crs';
 import { DEFAULT_MODELS } from '../lib/pipeline/defaults';
 import { preparePanel } from '../lib/pipeline/prepare-panel';
@@ -17,6 +15,7 @@ import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
 import { Progress } from './progress';
 import { outputPaths } from './output-paths';
 import { readSources } from './read-sources';
+import { readTextFile } from './read-text-file';
 import { UsageError } from './usage-error';
 import { externalLines } from '../lib/evaluate/external-lines';
 import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
@@ -98,7 +97,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   progress.stage('reading');
   const opened = await readSources(positionals);
   const external = await externalsFromFlags(values);
-  const boundaryText = values.boundary === undefined ? undefined : await readText(values.boundary);
+  const boundaryText = values.boundary === undefined ? undefined : await readTextFile(values.boundary);
   const mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
   // Incident files need --res and --bucket (the usage error names the missing one); a panel file has its own.
   const bin = givenBin ?? (opened.kind === 'panel' ? undefined : binOptionsFromFlags(values, true));
@@ -141,18 +140,6 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   if (report.external) for (const line of externalLines(report.external)) progress.note(line);
   progress.note(report.summary.headline);
   progress.done(`wrote ${written.join(', ')}`);
-}
-
-/** A text file's contents; a missing or unreadable file is an InputError naming it. */
-async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, {
-      code: 'file-unreadable',
-      file: path,
-    });
-  }
 }
 
 function protocolFromFlags(values: Record<string, string | boolean | string[] | undefined>): Protocol {

@@ -31,6 +31,8 @@ Commands:
   bin FILE…       bin incidents into an H3 × time panel (Arrow: cell, period, count, area_m2)
   backtest FILE…  rolling-origin backtest of baselines and learned models; writes a report
   report FILE     re-render a report.json as Markdown and/or HTML
+  check-claim FILE… --claim TEXT
+                  check a stated claim ("40 % of crimes in 3 % of the city") on your data
   models          list the models and their parameters
 
 Run 'hexcast <command> --help' for a command's options.

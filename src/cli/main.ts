@@ -2,6 +2,7 @@ import { escapeTerminal } from '../lib/base/escape-terminal';
 import { errorCodeOf, HexcastError } from '../lib/base/hexcast-error';
 import { backtestCommand } from './backtest-command';
 import { binCommand } from './bin-command';
+import { checkClaimCommand } from './check-claim-command';
 import { HELP, VERSION } from './help';
 import { inspectCommand } from './inspect-command';
 import { modelsCommand } from './models-command';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (argv: string[], signal: AbortSignal) => Promise<
   backtest: backtestCommand,
   report: reportCommand,
   models: modelsCommand,
+  'check-claim': checkClaimCommand,
 };
 
 /**

@@ -27,6 +27,7 @@ describe('the layer table of docs/architecture.md', () => {
       'external',
       'plots',
       'simulate',
+      'claims',
       'pipeline',
       'worker',
       'app/report',

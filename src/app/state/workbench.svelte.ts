@@ -8,6 +8,7 @@ import { H3_RESOLUTIONS } from '../h3-resolutions';
 import { sampleById, SAMPLES } from '../samples';
 import { WASM_PATHS } from '../wasm-paths';
 import { BinningState } from './binning.svelte';
+import { ClaimState } from './claim.svelte';
 import { DataState } from './data.svelte';
 import { ExperimentState } from './experiment.svelte';
 import { ExternalState } from './external.svelte';
@@ -31,6 +32,7 @@ export class Workbench {
   readonly external: ExternalState;
   readonly run: RunState;
   readonly results: ResultsState;
+  readonly claim: ClaimState;
   readonly recent = new RecentState();
   step = $state<StepId>('data');
   /** A message about restoring a link (or why it could not be restored). */
@@ -49,6 +51,7 @@ export class Workbench {
     this.external = new ExternalState(client);
     this.run = new RunState(client);
     this.results = new ResultsState(client);
+    this.claim = new ClaimState(client);
     client.onDeath((death) => void this.recover(death));
   }
 
@@ -245,6 +248,7 @@ export class Workbench {
     if (!result) return;
     this.ranWith = encodeExperiment(experiment);
     this.results.show(result);
+    this.claim.reset();
     this.step = 'results';
     this.notice = null;
     void this.recent.add({
@@ -257,6 +261,16 @@ export class Workbench {
       models: result.models.length,
       createdAt: result.report.createdAt,
     });
+  }
+
+  /**
+   * "Check a claim" from the start screen: runs the experiment as set (every baseline by
+   * default) when there is no current result, then opens the Results step on the claim checker.
+   */
+  async checkClaim(): Promise<void> {
+    this.claim.requested = true;
+    if (!this.run.result || this.stale) await this.start();
+    if (this.run.result) this.step = 'results';
   }
 
   /** A sentence asking for the boundary a link needs, when it is not loaded yet. */

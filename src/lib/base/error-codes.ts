@@ -56,6 +56,9 @@ export const ERROR_CODES = {
   'protocol-invalid': 'a protocol setting is out of range (`field` names it, e.g. protocol.horizon)',
   'panel-too-short': 'the panel has too few periods for the folds, horizon and step asked for',
   'history-too-short': 'a model needs more training periods than the first fold has',
+
+  'claim-unrecognised': 'a claim text matches none of the forms the claim checker reads (the message lists them)',
+  'claim-invalid': "a claim's figure is out of range (a share above 100 %, an area of 0)",
   // Calls and the runtime
   usage: 'the command or request was called wrongly (a flag, a model list, a report file)',
   'report-invalid': 'the file is not a Hexcast report this version reads',

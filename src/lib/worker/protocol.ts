@@ -26,9 +26,10 @@ import type { ModelInfo } from '../forecast/models';
 import type { BinSettings } from '../pipeline/bin';
 import type { PanelSummary } from '../pipeline/load';
 import type { BoundaryCover, BoundaryFile, BoundaryInput } from '../pipeline/region';
+import type { ClaimCheckResult } from './check-claim-request';
 
 // Types the messages carry that the pipeline and the registry define (one definition each).
-export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, ModelInfo, PanelSummary };
+export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, ClaimCheckResult, ModelInfo, PanelSummary };
 
 /** A file's name and bytes (the buffer is transferred to the worker). */
 export interface FileBytes {
@@ -233,7 +234,8 @@ export type Request =
   | { readonly type: 'step-slice'; readonly id: number; readonly fold: number; readonly step: number }
   | { readonly type: 'cell-series'; readonly id: number; readonly cell: number; readonly step: number }
   | { readonly type: 'forecasts-file'; readonly id: number }
-  | { readonly type: 'external'; readonly id: number; readonly files: readonly ExternalInput[] };
+  | { readonly type: 'external'; readonly id: number; readonly files: readonly ExternalInput[] }
+  | { readonly type: 'check-claim'; readonly id: number; readonly claim: string; readonly vary: readonly ('period' | 'cells')[] };
 
 /** What each request type resolves to. */
 export interface Results {
@@ -251,6 +253,7 @@ export interface Results {
   readonly 'cell-series': CellSeries;
   readonly 'forecasts-file': { readonly bytes: ArrayBuffer };
   readonly external: readonly ExternalInfo[];
+  readonly 'check-claim': ClaimCheckResult;
 }
 
 export type RequestType = Request['type'];

@@ -84,6 +84,8 @@ export function serve(port: ServerPort, session: Session): void {
       }
       case 'external':
         return done(request.id, 'external', await session.setExternal(request.files));
+      case 'check-claim':
+        return done(request.id, 'check-claim', await session.checkClaim(request.claim, request.vary, progressThrottle(progress)));
       default:
         throw new Error(`Unknown request type '${(request as { type: string }).type}'`);
     }

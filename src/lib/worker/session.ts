@@ -38,6 +38,7 @@ import { cellSeriesOf, stepSliceOf, testPeriodsOf } from './run-slices';
 import { yieldingDefinitions } from './yielding-definitions';
 import { externalInfo } from './external-info';
 import { openExternal, type OpenedExternal } from '../external/open-external';
+import { checkClaimRequest, type ClaimCheckResult, type ClaimContext } from './check-claim-request';
 
 /** Starts a tfjs backend for learned models and returns its name. */
 export type BackendStarter = (preference: BackendPreference, wasmPaths: WasmPaths | undefined) => Promise<string>;
@@ -60,6 +61,10 @@ export class Session {
   /** Forecast files made elsewhere, scored with the models at the next run. */
   private external: readonly OpenedExternal[] = [];
   private resolutions: { loaded: Loaded; key: string; cells: ResolutionCells } | undefined;
+  // What a claim check re-runs: the settings of the last bin, the boundary's input and the last run.
+  private binSettings: BinSettings | undefined;
+  private boundaryInput: BoundaryInput | undefined;
+  private claimContext: ClaimContext | undefined;
 
   constructor(private readonly startBackend: BackendStarter) {}
 
@@ -125,6 +130,7 @@ export class Session {
     const t0 = performance.now();
     this.binned = undefined;
     const binned = binLoaded(opened, loaded, settings);
+    this.binSettings = settings;
     const bounded = applyBoundary(binned.panel, this.boundary);
     const { panel } = bounded;
     const { cellTotals, periodTotals } = panelTotals(panel);
@@ -175,10 +181,12 @@ export class Session {
   async setBoundary(input: BoundaryInput | null): Promise<BoundaryFile | null> {
     if (input === null) {
       this.boundary = undefined;
+      this.boundaryInput = undefined;
       return null;
     }
     const boundary = await readBoundary(input, this.binned?.panel.res ?? 8);
     this.boundary = boundary;
+    this.boundaryInput = input;
     return { name: boundary.name, sha256: boundary.sha256 };
   }
 
@@ -214,16 +222,13 @@ export class Session {
     const binned = this.require(this.binned, 'bin the data');
     onProgress({ stage: 'prepare', message: 'Preparing models' });
     const models = await resolveModels(spec.models);
+    const request = { models, protocol: spec.protocol, environment: spec.environment, timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms } };
+    this.claimContext = undefined;
+    // A claim check re-runs the built-in models only: external forecasts are made for this run's periods and cells.
     const outcome = await runBacktest(
       binned,
       binned.bounded,
-      {
-        models,
-        protocol: spec.protocol,
-        environment: spec.environment,
-        timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms },
-        external: this.external.map((e) => e.model),
-      },
+      { ...request, external: this.external.map((e) => e.model) },
       {
         signal,
         onProgress: (run) => onProgress({ stage: 'forecast', run }),
@@ -233,6 +238,8 @@ export class Session {
       },
     );
     this.last = outcome;
+    const settings = loaded.kind === 'incidents' ? (this.binSettings ?? null) : null;
+    this.claimContext = { outcome, opened, loaded, settings, boundary: this.boundaryInput ?? null, request };
     const { panel } = outcome;
     const { cutoffs, horizon } = outcome.forecasts;
     return {
@@ -256,6 +263,19 @@ export class Session {
   cellSeries(cell: number, step: number): CellSeries {
     const last = this.require(this.last, 'run a backtest');
     return cellSeriesOf(last.panel, last.forecasts, cell, step);
+  }
+
+  /**
+   * Checks a stated claim on the last run (`checkClaimRequest`), re-running its models at the
+   * other period lengths and cell sizes in `vary`; progress goes out as the run's does.
+   */
+  async checkClaim(text: string, vary: readonly ('period' | 'cells')[], onProgress: (progress: Progress) => void): Promise<ClaimCheckResult> {
+    const context = this.require(this.claimContext, 'run a backtest');
+    return checkClaimRequest(text, vary, context, {
+      onProgress: (run) => onProgress({ stage: 'forecast', run }),
+      startBackend: () => this.startBackend('auto', undefined),
+      wrapDefinitions: yieldingDefinitions,
+    });
   }
 
   /** Every forecast of the last run as an Arrow file (see `forecastsFile`). */

@@ -20,3 +20,7 @@ export { pai } from './pai';
 export { pei } from './pei';
 export { captureCurve, type CaptureCurve } from './capture-curve';
 export { skill } from './skill';
+export { flagWeights } from './flag-weights';
+export { flagPrecision } from './flag-precision';
+export { flagAccuracy } from './flag-accuracy';
+export { auc } from './auc';

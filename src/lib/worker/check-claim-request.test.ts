@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkClaim, parseClaim } from '../claims';
+import { protocolOf } from '../evaluate/protocol';
+import type { ColumnMapping } from '../io/column-mapping';
+import { readArrow } from '../io/read-arrow';
+import { sha256Hex } from '../io/sha256-hex';
+import { resolveModels, runBacktest } from '../pipeline/run';
+import { applyBoundary } from '../pipeline/region';
+import { preparePanel } from '../pipeline/prepare-panel';
+import { Session } from './session';
+
+const PORTLAND = new URL('../../../public/samples/portland-nij-burglary-vehicle-2012-2017.arrow', import.meta.url);
+const MAPPING: ColumnMapping = {
+  time: { column: 'occ_date' },
+  location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' },
+  category: 'category',
+};
+const ENVIRONMENT = { hexcast: 'test', runtime: 'node', libraries: {} };
+const MODELS = ['naive', 'historic-average', 'kde'];
+const PROTOCOL = protocolOf({ folds: 6, validation: 0 });
+const CLAIM = 'captures 40 % of incidents in 3 % of the area';
+
+describe('Session.checkClaim', () => {
+  it('answers as the CLI pipeline does on the same file, binning, models and protocol (Portland, res 7, months)', async () => {
+    const bytes = readFileSync(PORTLAND);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const session = new Session(() => Promise.reject(new Error('no tfjs in this test')));
+    await session.open([{ name: 'portland.arrow', bytes: buffer }]);
+    await session.load(MAPPING);
+    session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    await session.run({ models: MODELS, protocol: PROTOCOL, backend: 'auto', environment: ENVIRONMENT }, new AbortController().signal, () => {});
+    const stages: string[] = [];
+    const { check, skipped } = await session.checkClaim(CLAIM, ['period'], (p) => stages.push(p.stage));
+
+    // The CLI's way: preparePanel, runBacktest, checkClaim.
+    const source = readArrow(new Uint8Array(bytes), 'portland.arrow');
+    const prepared = preparePanel([source], await sha256Hex(new Uint8Array(bytes)), { mapping: MAPPING, bin: { res: 7, unit: 'month' } });
+    const models = await resolveModels(MODELS);
+    const run = await runBacktest(
+      prepared.binned,
+      applyBoundary(prepared.panel, undefined),
+      { models, protocol: PROTOCOL, environment: ENVIRONMENT, timings: {} },
+      {},
+    );
+    const direct = checkClaim(parseClaim(CLAIM), run, { seed: PROTOCOL.seed });
+
+    expect(check.baselines).toEqual(direct.baselines);
+    expect(check.ceiling).toEqual(direct.ceiling);
+    expect(check.random.mean).toBeCloseTo(0.03, 12); // random selection of 3 % of the area captures 3 % of the region's incidents
+    expect(check.ceiling.mean).toBeLessThan(0.4);
+    expect(check.conclusion.kind).toBe('impossible');
+    const period = check.undefined.find((t) => t.term === 'period')!;
+    expect(period.choices.map((c) => c.label)).toEqual(['month', 'day', 'week']);
+    expect(skipped).toEqual([]);
+    expect(stages).toContain('forecast');
+  });
+
+  it('asks for a run first', async () => {
+    const session = new Session(() => Promise.reject(new Error('unused')));
+    await expect(session.checkClaim(CLAIM, [], () => {})).rejects.toThrow(/run a backtest first/);
+  });
+});
