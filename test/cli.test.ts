@@ -7,8 +7,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Dictionary, Int32, Utf8, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
+import { arrowTableBytes, vectorOfValues } from '../src/lib/io/arrow-table-bytes';
 
 const run = promisify(execFile);
 const CHICAGO = '../shared/data/chicago-crimes-2014-2018.arrow';
@@ -38,6 +39,33 @@ describe('hexcast inspect', () => {
     expect(out.timeZone).toBe('America/Chicago');
     expect(out.categories[0]).toEqual({ name: 'THEFT', count: 298_128 });
     expect(out.categories).toHaveLength(33);
+  });
+
+  it('prints names from the file with their control characters shown, not obeyed: no terminal escape reaches the screen', async () => {
+    const sample = tableFromIPC(readFileSync('public/samples/chicago-3-types-2014-2018.arrow'));
+    const n = 50;
+    const hostile = ['THEFT\u001b[2J\u001b[H', 'ROBBERY\u001b]0;owned\u0007', 'BURGLARY\u202eexe.arrow'];
+    const path = join(dir, 'escapes\u001b[31m.arrow');
+    writeFileSync(
+      path,
+      arrowTableBytes({
+        occurred_at: sample.getChild('occurred_at')!.slice(0, n),
+        latitude: sample.getChild('latitude')!.slice(0, n),
+        longitude: sample.getChild('longitude')!.slice(0, n),
+        ['primary_type\u001b[8m']: vectorOfValues(
+          Array.from({ length: n }, (_, i) => hostile[i % 3]),
+          new Dictionary(new Utf8(), new Int32()),
+        ),
+      }),
+    );
+    const { code, stdout } = await hexcast('inspect', path);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/[\u001b\u0007\u202e]/); // eslint-disable-line no-control-regex -- the controls must be gone
+    expect(stdout).toContain('escapes\\x1b[31m.arrow: 50 rows');
+    expect(stdout).toContain('category  primary_type\\x1b[8m');
+    expect(stdout).toContain('  THEFT\\x1b[2J\\x1b[H');
+    expect(stdout).toContain('  ROBBERY\\x1b]0;owned\\x07');
+    expect(stdout).toContain('  BURGLARY\\u202eexe.arrow');
   });
 
   it('reads the zone-less Chicago sample as UTC instants with --clock instant, and says so', async () => {

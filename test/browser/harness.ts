@@ -3,7 +3,7 @@
  * page that records every request (the privacy check fails on any that leaves the app's
  * origin), console errors (CSP violations show there), page errors and main-thread long tasks.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
@@ -240,4 +240,16 @@ export async function metricNumbers(page: Page): Promise<string[][]> {
     .evaluateAll((rows) =>
       rows.map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => (cell.querySelector('.hx-mean')?.textContent ?? cell.textContent ?? '').trim())),
     );
+}
+
+/** Clicks the first button named `button` and returns the bytes of the download it starts. */
+export async function download(page: Page, button: string | RegExp): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page
+      .getByRole('button', { name: button, exact: typeof button === 'string' })
+      .first()
+      .click(),
+  ]);
+  return readFileSync((await file.path())!);
 }

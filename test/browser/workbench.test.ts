@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { evaluate, metricNumbers, recordLongTasks, useApp, type WorkerMessage } from './harness';
+import { download, evaluate, metricNumbers, recordLongTasks, useApp, type WorkerMessage } from './harness';
 
 const { open } = useApp();
-
-async function download(page: Page, button: string | RegExp): Promise<Buffer> {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page
-      .getByRole('button', { name: button, exact: typeof button === 'string' })
-      .first()
-      .click(),
-  ]);
-  return readFileSync((await file.path())!);
-}
 
 /** Runs the current experiment from the Experiment step and waits for the Results step. */
 async function runToResults(page: Page): Promise<void> {
