@@ -17,6 +17,7 @@ import { outputPaths } from './output-paths';
 import { readSources } from './read-sources';
 import { readTextFile } from './read-text-file';
 import { UsageError } from './usage-error';
+import { escapeTerminal } from '../lib/base/escape-terminal';
 import { externalLines } from '../lib/evaluate/external-lines';
 import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
@@ -137,7 +138,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   await writeAllOrNothing(files);
   const written = [values.out, values.forecasts, values.md, values.html].filter((p): p is string => p !== undefined);
   for (const line of fitToPanelLines(report.fitToPanel ?? { choices: [], leftOut: [] })) progress.note(line);
-  if (report.external) for (const line of externalLines(report.external)) progress.note(line);
+  if (report.external) for (const line of externalLines(report.external)) progress.note(escapeTerminal(line));
   progress.note(report.summary.headline);
   progress.done(`wrote ${written.join(', ')}`);
 }

@@ -8,6 +8,7 @@ import { preparePanel } from '../lib/pipeline/prepare-panel';
 import { applyBoundary, readBoundary } from '../lib/pipeline/region';
 import { resolveModels, runBacktest } from '../lib/pipeline/run';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
+import { escapeTerminal } from '../lib/base/escape-terminal';
 import { claimCheckLines } from './claim-check-lines';
 import { MAPPING_HELP } from './help';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
@@ -127,7 +128,7 @@ export async function checkClaimCommand(argv: string[], signal: AbortSignal): Pr
           '',
         ]
       : [];
-    process.stdout.write(`${[...cite, ...claimCheckLines(check)].join('\n')}\n`);
+    process.stdout.write(`${[...cite, ...claimCheckLines(check)].map(escapeTerminal).join('\n')}\n`);
   }
   progress.done(check.conclusion.kind);
 }
