@@ -82,8 +82,9 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
   if (mapping.categories) {
     const allowed = new Set(mapping.categories);
     const keep = Uint8Array.from(values, (value) => (allowed.has(value) ? 1 : 0));
+    const present = new Set(values);
     for (const wanted of mapping.categories) {
-      if (!values.includes(wanted)) warnings.push(`category filter value '${wanted}' does not occur in column '${mapping.category ?? '(none)'}'`);
+      if (!present.has(wanted)) warnings.push(`category filter value '${wanted}' does not occur in column '${mapping.category ?? '(none)'}'`);
     }
     for (let i = 0; i < read; i++) {
       if (reasons[i] === 0 && (codes[i] < 0 || keep[codes[i]] === 0)) reasons[i] = DROP_CODE['category-filtered'];
