@@ -37,6 +37,21 @@ describe('encodeExperiment / decodeExperiment', () => {
     );
   });
 
+  it("writes the categories left out as 'xcats' when that is the selection's form, and reads them back", () => {
+    const experiment: Experiment = { ...portland, binning: { ...portland.binning, categories: { except: ['THEFT'] } } };
+    const text = encodeExperiment(experiment);
+    expect(new URLSearchParams(text).get('xcats')).toBe('["THEFT"]');
+    expect(new URLSearchParams(text).has('cats')).toBe(false);
+    expect(decodeExperiment(text)?.binning.categories).toEqual({ except: ['THEFT'] });
+  });
+
+  it.each([
+    ['sample=x&cats=["A"]&xcats=["B"]', "URL parameters 'cats' and 'xcats' are both given: expected at most one (the categories kept, or those left out)"],
+    ['sample=x&xcats={"except":1}', "URL parameter 'xcats' is '{\"except\":1}': expected a JSON list of category names"],
+  ])('decodeExperiment(%j) refuses the category parameters', (text, message) => {
+    expect(() => decodeExperiment(text)).toThrow(message);
+  });
+
   it('writes readable parameters in a fixed order', () => {
     const text = encodeExperiment(defaultExperiment({ kind: 'sample', id: 'chicago' }));
     expect(text).toBe(

@@ -5,6 +5,7 @@ import { BUCKET_UNITS, type BucketUnit } from '../lib/grid/time-bucket';
 import { parseColumnMapping } from '../lib/io/column-mapping';
 import type { BackendPreference } from '../lib/worker/protocol';
 import { DEFAULT_BINNING, DEFAULT_MODELS } from '../lib/pipeline/defaults';
+import { isExcept, type CategorySelection } from '../lib/pipeline/category-selection';
 import type { DataSource, Experiment, ExternalRef } from './experiment';
 
 const BACKENDS: readonly BackendPreference[] = ['auto', 'wasm', 'webgl', 'webgpu', 'cpu'];
@@ -12,7 +13,8 @@ const BACKENDS: readonly BackendPreference[] = ['auto', 'wasm', 'webgl', 'webgpu
 /**
  * Writes an experiment as URL parameters (for the location hash), readable by people:
  * `sample=…` or one `file=name@sha256` per file, `mapping` as JSON, `res`, `bucket`, `tz`,
- * `cats` (JSON list; absent = every category), `boundary=name@sha256` (a GeoJSON study region),
+ * `cats` (JSON list of the categories kept) or `xcats` (JSON list of those left out, when that is
+ * the shorter; neither = every category), `boundary=name@sha256` (a GeoJSON study region),
  * one `model=` per model spec (none: the default models), the protocol fields, `backend`, and one
  * `external=NAME:KIND=file@sha256` per forecast file made elsewhere.
  * @example encodeExperiment(defaultExperiment({ kind: 'sample', id: 'x' })).startsWith('v=1&sample=x') // → true
@@ -27,7 +29,8 @@ export function encodeExperiment(experiment: Experiment): string {
   params.set('res', String(binning.res));
   params.set('bucket', binning.unit);
   if (binning.timeZone) params.set('tz', binning.timeZone);
-  if (binning.categories) params.set('cats', JSON.stringify(binning.categories));
+  const categories = binning.categories;
+  if (categories) params.set(isExcept(categories) ? 'xcats' : 'cats', JSON.stringify(isExcept(categories) ? categories.except : categories));
   if (experiment.boundary) params.set('boundary', `${experiment.boundary.name}@${experiment.boundary.sha256}`);
   for (const model of experiment.models) params.append('model', model);
   params.set('horizon', String(protocol.horizon));
@@ -69,14 +72,10 @@ export function decodeExperiment(text: string): Experiment | null {
   if (!BUCKET_UNITS.includes(unit)) throw new Error(`URL parameter 'bucket' is '${unit}': expected one of ${BUCKET_UNITS.join(', ')}`);
   const timeZone = params.get('tz');
   if (timeZone !== null && !isTimeZone(timeZone)) throw new Error(`URL parameter 'tz' is '${timeZone}': expected an IANA time zone such as America/Chicago`);
-  const catsText = params.get('cats');
-  let categories: string[] | null = null;
-  if (catsText !== null) {
-    const value = json(catsText, 'cats');
-    if (!Array.isArray(value) || !value.every((c) => typeof c === 'string'))
-      throw new Error(`URL parameter 'cats' is '${catsText}': expected a JSON list of category names`);
-    categories = value;
-  }
+  const kept = nameList(params, 'cats');
+  const left = nameList(params, 'xcats');
+  if (kept && left) throw new Error(`URL parameters 'cats' and 'xcats' are both given: expected at most one (the categories kept, or those left out)`);
+  const categories: CategorySelection = kept ?? (left ? { except: left } : null);
   const given = params.getAll('model');
   for (const model of given) parseModelSpec(model);
   const models = given.length > 0 ? given : DEFAULT_MODELS;
@@ -106,6 +105,16 @@ function externalOf(value: string): ExternalRef {
   if (!match) throw new Error(`URL parameter 'external' is '${value}': expected NAME:KIND=file@sha256, KIND one of auto, count, score, flags`);
   const file = fileOf(match[3], 'external');
   return { name: match[1], kind: match[2] as ExternalRef['kind'], file: file.name, sha256: file.sha256 };
+}
+
+/** The JSON list of category names in parameter `name`, or null when the URL leaves it out. */
+function nameList(params: URLSearchParams, name: string): string[] | null {
+  const text = params.get(name);
+  if (text === null) return null;
+  const value = json(text, name);
+  if (!Array.isArray(value) || !value.every((c) => typeof c === 'string'))
+    throw new Error(`URL parameter '${name}' is '${text.slice(0, 80)}': expected a JSON list of category names`);
+  return value;
 }
 
 /** A file named by `name@sha256`, as links name the files they need. */

@@ -1,5 +1,5 @@
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
-import type { BinResult, BinSettings, BoundaryFile } from '../../lib/worker/protocol';
+import type { BinResult, BinSettings, BoundaryFile, CategorySelection } from '../../lib/worker/protocol';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import { DEFAULT_BINNING } from '../../lib/pipeline/defaults';
 
@@ -82,7 +82,7 @@ export class BinningState {
    * (after the map is shown: it is queued behind the bin); does nothing when they are counted
    * already. A failure leaves the picker without counts.
    */
-  async countCells(resolutions: readonly number[], categories: readonly string[] | null): Promise<void> {
+  async countCells(resolutions: readonly number[], categories: CategorySelection): Promise<void> {
     const key = JSON.stringify([resolutions, categories]);
     if (this.countedFor === key) return;
     this.countedFor = key;

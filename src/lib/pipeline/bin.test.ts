@@ -54,6 +54,52 @@ describe('binLoaded', () => {
   });
 });
 
+describe('binLoaded with { except }', () => {
+  it('leaves out exactly the listed categories and records the kept ones in the report mapping', () => {
+    const files = opened();
+    const loaded = loadMapped(files, MAPPING);
+    const binned = binLoaded(files, loaded, { res: 8, unit: 'day', timeZone: null, categories: { except: ['THEFT'] } });
+    // Loaded: THEFT (rows 0, 2), ROBBERY (row 1), no type (row 4). Left out: the two THEFTs and, not being ROBBERY, the untyped row.
+    expect(binned.filtered).toBe(3);
+    expect(binned.data.mapping).toEqual({ ...MAPPING, categories: ['ROBBERY'] });
+    expect(binLoaded(files, loaded, { res: 8, unit: 'day', timeZone: null, categories: { except: [] } }).filtered).toBe(0);
+  });
+
+  it("20,000 categories, all but one kept: the filter drops exactly that category's rows (the load looks each name up in a set, not in the list)", () => {
+    const n = 20_000;
+    const names = Array.from({ length: n }, (_, i) => `type ${i}`);
+    const rows = [...names, 'type 7', 'type 7']; // 'type 7' has three rows
+    const files = openedSources(
+      [
+        readArrow(
+          arrowTableBytes({
+            time: vectorFromArray(
+              rows.map(() => 0),
+              new TimestampMillisecond(),
+            ),
+            lat: vectorFromArray(
+              rows.map(() => 41.88),
+              new Float64(),
+            ),
+            lng: vectorFromArray(
+              rows.map(() => -87.63),
+              new Float64(),
+            ),
+            type: vectorFromArray(rows, new Dictionary(new Utf8(), new Int32())),
+          }),
+          'many.arrow',
+        ),
+      ],
+      'sha',
+    );
+    const loaded = loadMapped(files, MAPPING);
+    const binned = binLoaded(files, loaded, { res: 8, unit: 'day', timeZone: null, categories: { except: ['type 7'] } });
+    expect(binned.filtered).toBe(3);
+    expect(binned.report.binned).toBe(n + 2 - 3);
+    expect((binned.data.mapping as ColumnMapping).categories).toHaveLength(n - 1);
+  });
+});
+
 describe('panelTotals', () => {
   it('panelTotals sums period-major counts per cell and per period', () => {
     const totals = panelTotals({ cells: ['a', 'b'], periods: Float64Array.of(0, DAY), counts: Float32Array.of(1, 2, 3, 4) });

@@ -7,18 +7,19 @@ import type { Incidents, LoadReport } from '../io/incidents';
 import { loadIncidents } from '../io/load-incidents';
 import type { PanelFileReport } from '../grid/panel-file';
 import type { ArrowSource } from '../io/read-arrow';
+import { isExcept, keptCategories, type CategorySelection } from './category-selection';
 import type { Loaded, LoadedIncidents, Opened } from './load';
 
 // The bin stage of the pipeline: loaded incidents → a dense H3 cell × time-bucket panel, with the
 // category filter; a pre-binned panel passes as read. Also the report's `data` section.
 
-/** How to bin: resolution, bucket, zone (instant data), and which categories to keep (null: all). */
+/** How to bin: resolution, bucket, zone (instant data), and which categories to keep (null: all; see `CategorySelection`). */
 export interface BinSettings {
   readonly res: number;
   readonly unit: BucketUnit;
   /** Zone that cuts the buckets of instant data; null: the data's zone, else UTC. */
   readonly timeZone: string | null;
-  readonly categories: readonly string[] | null;
+  readonly categories: CategorySelection;
   /** Drop a first or last week/month the data covers only in part (default true; see `binIncidents`). */
   readonly trimPartial?: boolean;
 }
@@ -79,12 +80,18 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
 
 const filteredCache = new WeakMap<Loaded, { key: string; incidents: Incidents }>();
 
-/** The loaded incidents with the category filter `categories` (null: the mapping's own), decoded once per list. */
+/**
+ * The loaded incidents with the category selection `selection` (null: the mapping's own filter),
+ * decoded once per selection. A list is the load's filter as given (a name that does not occur
+ * is warned about); `{ except }` is resolved against the loaded categories, so the report's
+ * mapping lists the kept ones either way, as it does for the CLI's `--category`.
+ */
 function filteredIncidents(
   sources: readonly ArrowSource[],
   loaded: LoadedIncidents,
-  categories: readonly string[] | null,
+  selection: CategorySelection,
 ): { incidents: Incidents; mapping: ColumnMapping } {
+  const categories = isExcept(selection) ? keptCategories(selection, loaded.incidents.categories) : selection;
   if (categories === null) return { incidents: loaded.incidents, mapping: loaded.mapping };
   const mapping: ColumnMapping = { ...loaded.mapping, categories: [...categories] };
   const key = JSON.stringify(categories);

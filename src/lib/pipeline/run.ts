@@ -113,13 +113,8 @@ async function defaultBackend(): Promise<string> {
   return (await ensureBackend()).backend;
 }
 
-/**
- * The report as the JSON file every shell writes (two-space indent, final newline).
- * @example reportJson(report).endsWith('}\n') // → true
- */
-export function reportJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
+// The report's JSON file (evaluate/report-json.ts, which the app imports directly), for the shells that import the pipeline.
+export { reportJson } from '../evaluate/report-json';
 
 /**
  * Every forecast of a run as the Arrow file every shell writes (see `forecastsFileBytes`).

@@ -24,12 +24,13 @@ import type { IncidentsSummary } from '../io/summarise-incidents';
 import type { HexGeometry } from '../plots/hex-geometry';
 import type { ModelInfo } from '../forecast/models';
 import type { BinSettings } from '../pipeline/bin';
+import type { CategorySelection } from '../pipeline/category-selection';
 import type { PanelSummary } from '../pipeline/load';
 import type { BoundaryCover, BoundaryFile, BoundaryInput } from '../pipeline/region';
 import type { ClaimCheckResult } from './check-claim-request';
 
 // Types the messages carry that the pipeline and the registry define (one definition each).
-export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, ClaimCheckResult, ModelInfo, PanelSummary };
+export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, CategorySelection, ClaimCheckResult, ModelInfo, PanelSummary };
 
 /** A file's name and bytes (the buffer is transferred to the worker). */
 export interface FileBytes {
@@ -225,7 +226,7 @@ export type Request =
   | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping }
   | { readonly type: 'load-panel'; readonly id: number; readonly options: PanelOptions }
   | { readonly type: 'bin'; readonly id: number; readonly settings: BinSettings }
-  | { readonly type: 'resolution-cells'; readonly id: number; readonly resolutions: readonly number[]; readonly categories: readonly string[] | null }
+  | { readonly type: 'resolution-cells'; readonly id: number; readonly resolutions: readonly number[]; readonly categories: CategorySelection }
   | { readonly type: 'boundary'; readonly id: number; readonly boundary: BoundaryInput | null }
   | { readonly type: 'catalogue'; readonly id: number }
   | { readonly type: 'plan'; readonly id: number; readonly models: readonly string[]; readonly protocol: Protocol }

@@ -43,7 +43,9 @@ describe('ResolutionCells', () => {
     [['A'], [1, 1, 1]], // only the two incidents in CELL
     [['B'], [2, 2, 2]], // SIBLING and Portland
     [[], [0, 0, 0]],
-  ])('count(%j) at resolutions 5, 8, 9 is %j', (keep, cells) => {
+    [{ except: ['B'] }, [1, 1, 1]], // all but B: as ['A']
+    [{ except: [] }, [2, 2, 3]],
+  ] as const)('count(%j) at resolutions 5, 8, 9 is %j', (keep, cells) => {
     const counter = new ResolutionCells(data, [9, 5, 8]);
     expect(counter.count(keep)).toEqual([
       { res: 5, cells: cells[0] },

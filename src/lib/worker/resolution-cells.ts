@@ -1,6 +1,7 @@
 import { CellCache } from '../grid/cell-cache';
 import { parentOf } from '../grid/h3';
 import type { Incidents } from '../io/incidents';
+import { categoryPredicate, type CategorySelection } from '../pipeline/category-selection';
 
 /**
  * How many H3 cells hold at least one incident, at several resolutions at once — for the
@@ -52,9 +53,9 @@ export class ResolutionCells {
   }
 
   /** Cells with at least one incident of the kept categories (null: every incident) at each resolution, ascending. */
-  count(keep: readonly string[] | null): { res: number; cells: number }[] {
+  count(keep: CategorySelection): { res: number; cells: number }[] {
     const { category, categories, length } = this.incidents;
-    const wanted = keep === null ? null : categories.map((name) => keep.includes(name));
+    const wanted = keep === null ? null : categories.map(categoryPredicate(keep));
     const used = new Uint8Array(this.levels[this.levels.length - 1].size);
     for (let i = 0; i < length; i++) {
       if (wanted && !(category[i] >= 0 && wanted[category[i]])) continue;

@@ -11,6 +11,7 @@ import { previewRows } from '../io/preview-rows';
 import { summariseIncidents } from '../io/summarise-incidents';
 import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
 import { binLoaded, panelTotals, type BinnedPanel, type BinSettings } from '../pipeline/bin';
+import type { CategorySelection } from '../pipeline/category-selection';
 import { loadMapped, loadPanelFiles, openFiles, panelPreview, type Loaded, type Opened } from '../pipeline/load';
 import { applyBoundary, readBoundary, type Boundary, type BoundaryFile, type BoundaryInput, type BoundedPanel } from '../pipeline/region';
 import { forecastsFile, resolveModels, runBacktest, type RunOutcome } from '../pipeline/run';
@@ -163,7 +164,7 @@ export class Session {
    * `ResolutionCells`: approximate by a few cells at the coarser ones). The points are indexed
    * once per load and set of resolutions; another category filter costs one pass.
    */
-  resolutionCells(resolutions: readonly number[], categories: readonly string[] | null): ResolutionCellsResult {
+  resolutionCells(resolutions: readonly number[], categories: CategorySelection): ResolutionCellsResult {
     const loaded = this.require(this.loaded, 'load the data with a column mapping');
     if (loaded.kind !== 'incidents') throw new InputError('a pre-binned panel has one resolution, fixed by its file', { code: 'usage', field: 'bin.res' });
     const t0 = performance.now();
