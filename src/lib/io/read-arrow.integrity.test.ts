@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { tableToIPC } from 'apache-arrow';
+import { decompress } from 'fzstd';
 import { describe, expect, it } from 'vitest';
 import { buffersAt, batchLengthAt, fieldNodesAt, footerOf, recordBatchesOf, setInt64 } from '../../../test/fixtures/io/ipc-layout';
 import { compressedSeedName, realSlice } from '../../../test/fixtures/io/real-slices';
@@ -182,6 +183,23 @@ describe('readArrow: 64-bit values beyond 2^53', () => {
     expect(inputError(() => readArrow(file, 'prefix.arrow')).message).toBe(
       "file 'prefix.arrow' is corrupt or truncated: its Arrow IPC file metadata is inconsistent " +
         `(record batch 1: buffer 2 declares 1099511627776 uncompressed bytes, more than its ${length - 8} ZSTD bytes can hold)`,
+    );
+  });
+
+  it('readArrow checks a compressed buffer against the uncompressed length it declares (pyarrow writes the true length; apache-arrow writes the compressed one)', () => {
+    const file = compressed(compressedSeedName('chicago', 'zstd', 'file')).slice();
+    const batch = recordBatchesOf(file, 'file')[0];
+    const view = new DataView(file.buffer);
+    const compressedBuffer = buffersAt(file, batch)
+      .map((at) => [batch.body + Number(view.getBigInt64(at, true)), Number(view.getBigInt64(at + 8, true))])
+      .find(([start, length]) => length > 8 && view.getBigInt64(start, true) !== -1n)!;
+    const [start, length] = compressedBuffer;
+    const actual = decompress(file.subarray(start + 8, start + length)).length;
+    setInt64(file, start, BigInt(actual));
+    expect(readArrow(file, 'true-length.arrow').table.numRows).toBe(300);
+    setInt64(file, start, BigInt(actual - 1));
+    expect(inputError(() => readArrow(file, 'wrong-length.arrow')).message).toBe(
+      `file 'wrong-length.arrow' is corrupt: a compressed buffer could not be decompressed (ZSTD: a buffer decoded to ${actual} bytes but declares ${actual - 1})`,
     );
   });
 
