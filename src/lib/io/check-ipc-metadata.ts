@@ -11,176 +11,257 @@
  * (flatbuffers.dev/internals).
  */
 
-/** A region of bytes holding one FlatBuffer, with bounds-checked readers. */
-class FlatBuffer {
-  private readonly view: DataView;
-
-  constructor(
-    bytes: Uint8Array,
-    private readonly start: number,
-    readonly size: number,
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset + start, size);
-  }
-
-  u32(at: number): number {
-    this.need(at, 4);
-    return this.view.getUint32(at, true);
-  }
-
-  /** Position of the root table. */
-  root(): number {
-    return this.u32(0);
-  }
-
-  /** Position of field `index` of the table at `table`, or 0 if absent. */
-  field(table: number, index: number): number {
-    this.need(table, 4);
-    const vtable = table - this.view.getInt32(table, true);
-    this.need(vtable, 4);
-    const vtableSize = this.view.getUint16(vtable, true);
-    const slot = 4 + 2 * index;
-    if (slot + 2 > vtableSize) return 0;
-    this.need(vtable + slot, 2);
-    const offset = this.view.getUint16(vtable + slot, true);
-    return offset === 0 ? 0 : table + offset;
-  }
-
-  /** Target of the offset field `index` (a table, vector or string), or 0 if absent. */
-  target(table: number, index: number): number {
-    const at = this.field(table, index);
-    return at === 0 ? 0 : at + this.u32(at);
-  }
-
-  /** The ubyte field `index` of the table at `table` (0 if absent). */
-  u8Field(table: number, index: number): number {
-    const at = this.field(table, index);
-    if (at === 0) return 0;
-    this.need(at, 1);
-    return this.view.getUint8(at);
-  }
-
-  /** Length of the vector at `vector`, after checking its elements of `width` bytes fit. */
-  vector(vector: number, width: number): number {
-    if (vector === 0) return 0;
-    const length = this.u32(vector);
-    if (length * width > this.size - vector - 4) {
-      throw new RangeError(`a metadata vector of ${length} entries overruns its ${this.size}-byte message`);
-    }
-    return length;
-  }
-
-  /** Positions of the tables in the vector of tables at `vector`. */
-  tables(vector: number): number[] {
-    const length = this.vector(vector, 4);
-    return Array.from({ length }, (_, i) => {
-      const slot = vector + 4 + 4 * i;
-      return slot + this.u32(slot);
-    });
-  }
-
-  private need(at: number, width: number): void {
-    if (!(at >= 0 && at + width <= this.size)) {
-      throw new RangeError(`a metadata offset (${this.start + at}) points outside its ${this.size}-byte message`);
-    }
-  }
-}
+import { FlatBuffer } from './flat-buffer';
 
 const SCHEMA = 1;
 const DICTIONARY_BATCH = 2;
 const RECORD_BATCH = 3;
+/** arrow-js cannot index past 2^31 − 1 rows a batch (its writer refuses them too). */
+const MAX_ROWS = 2 ** 31 - 1;
+/**
+ * Most bytes one compressed byte can decode to: LZ4 sequences add at most 255 bytes per
+ * length byte; a ZSTD RLE block turns 4 bytes into up to 128 KiB (Block_Maximum_Size).
+ */
+const MAX_RATIO: Record<number, number> = { 0: 256, 1: 32768 };
+const CODEC_NAME: Record<number, string> = { 0: 'LZ4_FRAME', 1: 'ZSTD' };
+
+/** What is wrong with an IPC file or stream's framing and metadata: truncated (a cut) or corrupt. */
+export interface IpcProblem {
+  readonly code: 'file-truncated' | 'file-corrupt';
+  readonly why: string;
+}
+
+/** One message as walked: where it starts, its header type, its body, and the rows of a record batch. */
+interface WalkedMessage {
+  readonly start: number;
+  readonly type: number;
+  /** Bytes from the message start to its body (marker, length prefix, metadata). */
+  readonly metadataLength: number;
+  readonly bodyLength: number;
+  readonly rows: number;
+}
 
 /**
- * Walks the messages of an IPC stream (or the stream part of a file, from `start`) and the file
- * footer, returning a description of the first inconsistency or null when the metadata is sound.
- * Message bodies are not read (apache-arrow checks their lengths), only stepped over.
+ * Walks the messages of an IPC stream (or the stream part of a file, from byte 8 to the footer)
+ * and the file footer, and returns the first inconsistency, or null when the metadata is sound.
+ * Besides the bounds of every vector, it cross-checks what would otherwise lose rows without a
+ * word: a stream must end with its end-of-stream marker and nothing may follow it (a cut
+ * download ends at a message boundary as often as not); a file's footer must list exactly the
+ * record batches and dictionary batches of its body, with their lengths; a record batch must
+ * claim 0 to 2^31 − 1 rows, null counts within its node lengths, and buffers inside its body;
+ * a compressed buffer's uncompressed length must be one its compressed bytes can hold.
+ * Message bodies are not decoded, only stepped over.
  *
  * @example
  * checkIpcMetadata(tableToIPC(table, 'stream'), 'stream') // → null
  */
-export function checkIpcMetadata(bytes: Uint8Array, format: 'file' | 'stream'): string | null {
+export function checkIpcMetadata(bytes: Uint8Array, format: 'file' | 'stream'): IpcProblem | null {
   try {
     if (format === 'file') {
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const footerLength = view.getInt32(bytes.length - 10, true);
       const footerStart = bytes.length - 10 - footerLength;
-      if (footerLength <= 0 || footerStart < 8) return `its footer length (${footerLength}) does not fit the file`;
+      if (footerLength <= 0 || footerStart < 8) return corrupt(`its footer length (${footerLength}) does not fit the file`);
       const blocks = checkFooter(new FlatBuffer(bytes, footerStart, footerLength));
-      const starts = walkMessages(bytes, 8, footerStart);
-      const stray = blocks.find((offset) => !starts.has(offset));
-      if (stray !== undefined) return `the footer points at byte ${stray}, where no message starts`;
-    } else {
-      walkMessages(bytes, 0, bytes.length);
+      const { messages } = walkMessages(bytes, 8, footerStart, blocks.columns);
+      return compareBlocks(blocks, messages);
     }
+    const { messages, marker, end } = walkMessages(bytes, 0, bytes.length, null);
+    const { rows, batches } = rowsOf(messages);
+    if (marker < 0) {
+      return {
+        code: 'file-truncated',
+        why: `the Arrow IPC stream ends without its end-of-stream marker after ${rows} rows in ${batches} record batch${batches === 1 ? '' : 'es'}`,
+      };
+    }
+    if (end < bytes.length) return corrupt(`an end-of-stream marker at byte ${marker} after ${rows} rows is followed by ${bytes.length - end} more bytes`);
     return null;
   } catch (error) {
-    return error instanceof RangeError ? error.message : String(error);
+    if (error instanceof Truncated) return { code: 'file-truncated', why: error.message };
+    return corrupt(error instanceof RangeError ? error.message : String(error));
   }
 }
 
-/** Walks the messages in [start, end) and returns the offsets at which they start. */
-function walkMessages(bytes: Uint8Array, start: number, end: number): Set<number> {
+/** A cut inside a message's framing: the bytes end where more must follow. */
+class Truncated extends Error {}
+
+function corrupt(why: string): IpcProblem {
+  return { code: 'file-corrupt', why };
+}
+
+function rowsOf(messages: readonly WalkedMessage[]): { rows: number; batches: number } {
+  const batches = messages.filter((m) => m.type === RECORD_BATCH);
+  return { rows: batches.reduce((sum, m) => sum + m.rows, 0), batches: batches.length };
+}
+
+/**
+ * Walks the messages in [start, end); returns them, the offset of the end-of-stream marker
+ * (−1 when the bytes end without one) and the offset just past the marker.
+ */
+function walkMessages(bytes: Uint8Array, start: number, end: number, columns: Columns | null): { messages: WalkedMessage[]; marker: number; end: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const starts = new Set<number>();
+  const messages: WalkedMessage[] = [];
   let at = start;
-  while (at + 4 <= end) {
-    starts.add(at);
+  const counts = { [RECORD_BATCH]: 0, [DICTIONARY_BATCH]: 0 };
+  const schema = { columns };
+  while (at < end) {
+    const messageStart = at;
+    if (at + 4 > end) throw new Truncated(`the Arrow IPC stream ends inside a message's length prefix, ${rowsText(messages)}`);
     let length = view.getInt32(at, true);
     at += 4;
     if (length === -1) {
-      if (at + 4 > end) break;
+      if (at + 4 > end) throw new Truncated(`the Arrow IPC stream ends inside a message's length prefix, ${rowsText(messages)}`);
       length = view.getInt32(at, true);
       at += 4;
     }
-    if (length === 0) break; // end-of-stream marker
+    if (length === 0) return { messages, marker: messageStart, end: at };
     if (length < 0 || at + length > end) throw new RangeError(`a message claims ${length} metadata bytes but only ${end - at} remain`);
-    const body = checkMessage(new FlatBuffer(bytes, at, length));
+    const fb = new FlatBuffer(bytes, at, length);
+    const type = fb.u8Field(fb.root(), 1);
+    const ordinal = type === RECORD_BATCH || type === DICTIONARY_BATCH ? ++counts[type] : 0;
+    const { body, rows } = checkMessage(fb, view, at + length, end, ordinal, schema);
     at += length;
     if (body > end - at) throw new RangeError(`a message claims a ${body}-byte body but only ${end - at} bytes remain`);
+    messages.push({ start: messageStart, type, metadataLength: at - messageStart, bodyLength: body, rows });
     at += body;
   }
-  return starts;
+  return { messages, marker: -1, end: at };
 }
 
-/** Checks one Message and returns its body length. */
-function checkMessage(fb: FlatBuffer): number {
+function rowsText(messages: readonly WalkedMessage[]): string {
+  const { rows, batches } = rowsOf(messages);
+  return `after ${rows} rows in ${batches} record batch${batches === 1 ? '' : 'es'}`;
+}
+
+/**
+ * Checks one Message whose body starts at `bodyStart` (absolute); returns its body length and,
+ * for a record batch, its rows. `ordinal` numbers record (or dictionary) batches from 1.
+ */
+function checkMessage(
+  fb: FlatBuffer,
+  view: DataView,
+  bodyStart: number,
+  end: number,
+  ordinal: number,
+  schema: { columns: Columns | null },
+): { body: number; rows: number } {
   const message = fb.root();
   const headerType = fb.u8Field(message, 1);
   const header = fb.target(message, 2);
   checkKeyValues(fb, fb.target(message, 4));
   if (header === 0) throw new RangeError('a message has no header');
-  if (headerType === SCHEMA) checkSchema(fb, header);
-  else if (headerType === RECORD_BATCH) checkRecordBatch(fb, header);
+  const bodyLength = fb.i64Field(message, 3);
+  if (bodyLength < 0n || bodyLength > BigInt(end - bodyStart)) {
+    throw new RangeError(`a message claims a ${bodyLength}-byte body but only ${end - bodyStart} bytes remain`);
+  }
+  const body = Number(bodyLength);
+  let rows = 0;
+  if (headerType === SCHEMA) schema.columns = checkSchema(fb, header);
+  else if (headerType === RECORD_BATCH) rows = checkRecordBatch(fb, header, view, bodyStart, body, `record batch ${ordinal}`, schema.columns);
   else if (headerType === DICTIONARY_BATCH) {
     const data = fb.target(header, 1);
     if (data === 0) throw new RangeError('a dictionary batch has no data');
-    checkRecordBatch(fb, data);
+    checkRecordBatch(fb, data, view, bodyStart, body, `dictionary batch ${ordinal}`, null);
   } else throw new RangeError(`a message has header type ${headerType}, not a schema, dictionary or record batch`);
-  const bodyAt = fb.field(message, 3);
-  return bodyAt === 0 ? 0 : fb.u32(bodyAt) + fb.u32(bodyAt + 4) * 2 ** 32;
+  return { body, rows };
 }
 
-/** Checks the footer and returns the offsets of the messages its blocks point at. */
-function checkFooter(fb: FlatBuffer): number[] {
+/** A footer block: struct { offset: int64; metaDataLength: int32; bodyLength: int64 }, 24 bytes. */
+interface Block {
+  readonly offset: number;
+  readonly metadataLength: number;
+  readonly bodyLength: number;
+}
+
+/** Checks the footer and returns its dictionary and record-batch blocks and its schema's columns (a file's body may omit the schema message). */
+function checkFooter(fb: FlatBuffer): { dictionaries: Block[]; batches: Block[]; columns: Columns } {
   const footer = fb.root();
   const schema = fb.target(footer, 1);
   if (schema === 0) throw new RangeError('the footer has no schema');
-  checkSchema(fb, schema);
+  const columns = checkSchema(fb, schema);
   checkKeyValues(fb, fb.target(footer, 4));
-  // Blocks (dictionaries, then record batches): struct { offset: int64; metaDataLength: int32; bodyLength: int64 }, 24 bytes.
-  const offsets: number[] = [];
-  for (const index of [2, 3]) {
+  const blocks = (index: number): Block[] => {
     const vector = fb.target(footer, index);
     const length = fb.vector(vector, 24);
-    for (let i = 0; i < length; i++) offsets.push(fb.u32(vector + 4 + 24 * i) + fb.u32(vector + 8 + 24 * i) * 2 ** 32);
-  }
-  return offsets;
+    return Array.from({ length }, (_, i) => {
+      const at = vector + 4 + 24 * i;
+      return {
+        offset: safe(fb.i64(at), 'a footer block offset'),
+        metadataLength: fb.u32(at + 8) | 0,
+        bodyLength: safe(fb.i64(at + 16), 'a footer block body length'),
+      };
+    });
+  };
+  return { dictionaries: blocks(2), batches: blocks(3), columns };
 }
 
-function checkSchema(fb: FlatBuffer, schema: number): void {
-  checkFields(fb, fb.target(schema, 1), 0);
+/**
+ * The footer against the body: apache-arrow reads a file through its footer alone, so a batch
+ * the footer omits would vanish and one it lists twice would be read twice.
+ */
+function compareBlocks(footer: { dictionaries: Block[]; batches: Block[] }, messages: readonly WalkedMessage[]): IpcProblem | null {
+  const { rows } = rowsOf(messages);
+  for (const [kind, type, blocks] of [
+    ['record batch', RECORD_BATCH, footer.batches],
+    ['dictionary batch', DICTIONARY_BATCH, footer.dictionaries],
+  ] as const) {
+    const inBody = messages.filter((m) => m.type === type);
+    if (blocks.length !== inBody.length) {
+      return corrupt(
+        `the footer lists ${blocks.length} ${kind}es but the file holds ${inBody.length}` +
+          (type === RECORD_BATCH ? ` (${rows} rows): rows would be lost or read twice` : ''),
+      );
+    }
+    const byStart = new Map(inBody.map((m) => [m.start, m]));
+    for (const block of blocks) {
+      const message = byStart.get(block.offset);
+      if (!message) return corrupt(`the footer points at byte ${block.offset}, where no ${kind} starts`);
+      byStart.delete(block.offset);
+      if (block.bodyLength !== message.bodyLength || block.metadataLength !== message.metadataLength) {
+        return corrupt(
+          `the footer's block for the ${kind} at byte ${block.offset} says ${block.metadataLength} + ${block.bodyLength} bytes, ` +
+            `the message holds ${message.metadataLength} + ${message.bodyLength}`,
+        );
+      }
+    }
+  }
+  return null;
+}
+
+/** An int64 from the metadata as a number, or a RangeError naming it beyond 2^53. */
+function safe(value: bigint, what: string): number {
+  if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`${what} is ${value}, outside 0 to 2^53`);
+  return Number(value);
+}
+
+/** The top-level columns of a schema: their names and the index of each one's first field node. */
+interface Columns {
+  readonly names: readonly string[];
+  readonly firstNode: readonly number[];
+}
+
+function checkSchema(fb: FlatBuffer, schema: number): Columns {
+  const fields = fb.target(schema, 1);
+  checkFields(fb, fields, 0);
   checkKeyValues(fb, fb.target(schema, 2));
   fb.vector(fb.target(schema, 3), 8); // features
+  const names: string[] = [];
+  const firstNode: number[] = [];
+  let node = 0;
+  for (const field of fb.tables(fields)) {
+    names.push(fb.text(fb.target(field, 0)));
+    firstNode.push(node);
+    node += nodeCount(fb, field);
+  }
+  return { names, firstNode };
+}
+
+/** Field nodes a field spans in a record batch: one, plus its children's unless dictionary-encoded (the indices only). */
+function nodeCount(fb: FlatBuffer, field: number): number {
+  if (fb.target(field, 4) !== 0) return 1;
+  let count = 1;
+  for (const child of fb.tables(fb.target(field, 5))) count += nodeCount(fb, child);
+  return count;
 }
 
 function checkFields(fb: FlatBuffer, vector: number, depth: number): void {
@@ -199,8 +280,62 @@ function checkKeyValues(fb: FlatBuffer, vector: number): void {
   }
 }
 
-function checkRecordBatch(fb: FlatBuffer, batch: number): void {
-  fb.vector(fb.target(batch, 1), 16); // field nodes
-  fb.vector(fb.target(batch, 2), 16); // buffers
+/**
+ * Checks a RecordBatch table (Message.fbs) whose body is `view[bodyStart, bodyStart + body)`:
+ * its row count, field nodes (length, null count), buffers (inside the body) and, when
+ * compressed, each buffer's uncompressed-length prefix; the top-level columns' nodes (`columns`,
+ * from the schema; null for a dictionary batch, whose one column is its first node) must hold
+ * exactly its rows. Returns its rows.
+ */
+function checkRecordBatch(fb: FlatBuffer, batch: number, view: DataView, bodyStart: number, body: number, what: string, columns: Columns | null): number {
+  const rows = fb.i64Field(batch, 0);
+  if (rows < 0n || rows > BigInt(MAX_ROWS)) throw new RangeError(`${what} claims ${rows} rows, outside 0 to 2^31 − 1`);
+  const nodes = fb.target(batch, 1);
+  const n = fb.vector(nodes, 16);
+  for (let i = 0; i < n; i++) {
+    const length = fb.i64(nodes + 4 + 16 * i);
+    const nulls = fb.i64(nodes + 12 + 16 * i);
+    if (length < 0n || length > BigInt(MAX_ROWS)) throw new RangeError(`${what}: column node ${i + 1} claims ${length} values, outside 0 to 2^31 − 1`);
+    if (nulls < 0n || nulls > length) throw new RangeError(`${what}: column node ${i + 1} claims ${nulls} nulls in ${length} values`);
+  }
+  // apache-arrow pads a column shorter than the longest with nulls and takes the longest as the
+  // batch's length: each top-level column must hold exactly the batch's rows.
+  const top: readonly number[] = columns?.firstNode ?? [0];
+  top.forEach((node, c) => {
+    if (node >= n) return;
+    const length = fb.i64(nodes + 4 + 16 * node);
+    if (length !== rows) {
+      const column = columns ? `column '${columns.names[c]}'` : 'its values';
+      throw new RangeError(`${what} declares ${rows} row${rows === 1n ? '' : 's'} but ${column} claim${columns ? 's' : ''} ${length}: a length is damaged`);
+    }
+  });
+  const buffers = fb.target(batch, 2);
+  const compression = fb.target(batch, 3);
+  const codec = compression === 0 ? -1 : fb.u8Field(compression, 0);
+  if (codec !== -1 && MAX_RATIO[codec] === undefined) throw new RangeError(`${what} is compressed with codec ${codec}, neither LZ4_FRAME (0) nor ZSTD (1)`);
+  for (let i = 0, n = fb.vector(buffers, 16); i < n; i++) {
+    const offset = fb.i64(buffers + 4 + 16 * i);
+    const length = fb.i64(buffers + 12 + 16 * i);
+    if (offset < 0n || length < 0n || offset + length > BigInt(body)) {
+      throw new RangeError(`${what}: buffer ${i + 1} (bytes ${offset} to ${offset + length}) lies outside its ${body}-byte body`);
+    }
+    if (codec !== -1 && length > 0n) checkCompressedPrefix(view, bodyStart + Number(offset), Number(length), codec, `${what}: buffer ${i + 1}`);
+  }
   fb.vector(fb.target(batch, 4), 8); // variadic buffer counts
+  return Number(rows);
+}
+
+/**
+ * A compressed buffer starts with its uncompressed length (int64; −1 = stored uncompressed).
+ * apache-arrow ignores it and decodes whatever the frame yields; checked here so no decoder
+ * allocates more than the compressed bytes could possibly hold.
+ */
+function checkCompressedPrefix(view: DataView, at: number, length: number, codec: number, what: string): void {
+  if (length < 8) throw new RangeError(`${what} holds ${length} bytes, too few for the 8-byte uncompressed length of a compressed buffer`);
+  const declared = view.getBigInt64(at, true);
+  if (declared === -1n) return;
+  const most = (length - 8) * MAX_RATIO[codec] + 1024;
+  if (declared < 0n || declared > BigInt(Math.min(most, MAX_ROWS))) {
+    throw new RangeError(`${what} declares ${declared} uncompressed bytes, more than its ${length - 8} ${CODEC_NAME[codec]} bytes can hold`);
+  }
 }

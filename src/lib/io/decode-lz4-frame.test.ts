@@ -101,4 +101,11 @@ describe('decodeLz4Frame', () => {
       if (out) expect(firstDifference(out, want)).toBe(-1); // only a change the checksums cannot see may decode, and then it must decode right
     }
   });
+
+  it('refuses a content size beyond what the input can hold before reserving it (2^40 bytes from 22 input bytes)', () => {
+    // FLG 0x68: version 1, independent blocks, content size present; BD 0x40: 64 KB blocks.
+    const descriptor = Uint8Array.of(0x68, 0x40, 0, 0, 0, 0, 0, 1, 0, 0);
+    const bytes = Uint8Array.from([...MAGIC, ...descriptor, (xxh32(descriptor) >>> 8) & 0xff, ...END]);
+    expect(() => decodeLz4Frame(bytes)).toThrow(/^LZ4: the content size at byte 6 \(1099511627776 bytes\) is more than 19 input bytes can hold$/);
+  });
 });

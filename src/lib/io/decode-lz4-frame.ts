@@ -4,6 +4,8 @@ const MAGIC = 0x184d2204;
 const SKIPPABLE = 0x184d2a50; // …0x184D2A5F: skippable frames (upper 28 bits match)
 const BLOCK_MAX: Partial<Record<number, number>> = { 4: 1 << 16, 5: 1 << 18, 6: 1 << 20, 7: 1 << 22 };
 const MIN_MATCH = 4;
+/** Most output bytes one input byte can yield (a match-length byte of 255 adds 255 bytes). */
+const MAX_RATIO = 256;
 
 /**
  * Decodes LZ4 frames (the LZ4_FRAME buffer compression of Arrow IPC, pyarrow's Feather
@@ -61,6 +63,9 @@ function decodeFrame(input: Uint8Array, at: number, out: Output): number {
     const high = u32(input, at + 4, 'the content size');
     if (high >= 1 << 21) throw new Error(`LZ4: the content size at byte ${at} is beyond 2⁵³ bytes`);
     contentSize = high * 2 ** 32 + low;
+    // Reserved before any block is read: bounded by what the input can decode to (≤ 255 bytes a byte).
+    if (contentSize > MAX_RATIO * input.length)
+      throw new Error(`LZ4: the content size at byte ${at} (${contentSize} bytes) is more than ${input.length} input bytes can hold`);
     out.reserve(contentSize);
     at += 8;
   }

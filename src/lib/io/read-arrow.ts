@@ -1,8 +1,9 @@
-import { tableFromIPC, type Table } from 'apache-arrow';
+import { DataType, tableFromIPC, type Data, type Field, type Table } from 'apache-arrow';
 import { checkColumnData } from './check-column-data';
 import { checkIpcMetadata } from './check-ipc-metadata';
 import { InputError } from './input-error';
 import { registerArrowCodecs } from './register-arrow-codecs';
+import { unsafeInt64Row } from './unsafe-int64-row';
 import { ARROW_MAGIC, sniffFormat } from './sniff-format';
 
 /** One incident file, parsed: its name, its size in bytes and the Arrow table (views on the bytes). */
@@ -58,8 +59,9 @@ export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
     });
   }
   const unsound = checkIpcMetadata(bytes, format);
+  if (unsound?.code === 'file-truncated') throw truncated(name, bytes.length, unsound.why);
   if (unsound !== null) {
-    throw new InputError(`file '${name}' is corrupt or truncated: its Arrow IPC ${format} metadata is inconsistent (${unsound})`, {
+    throw new InputError(`file '${name}' is corrupt or truncated: its Arrow IPC ${format} metadata is inconsistent (${unsound.why})`, {
       code: 'file-corrupt',
       file: name,
     });
@@ -96,18 +98,27 @@ export async function readArrowBlob(blob: Blob, name?: string): Promise<ArrowSou
 function checkTable(table: Table, name: string): void {
   const fields = table.schema.fields;
   if (fields.length === 0) throw new InputError(`file '${name}' holds no columns: ${EXPECTED} with incident columns`, { code: 'no-columns', file: name });
-  fields.forEach((field, i) => {
-    const column = table.getChildAt(i);
-    for (const data of column?.data ?? []) {
+  let start = 0;
+  table.batches.forEach((batch, b) => {
+    fields.forEach((field, i) => {
+      const data = batch.data.children[i];
+      const where = { code: 'file-corrupt', file: name, column: field.name } as const;
+      if (data.length !== batch.numRows) {
+        throw new InputError(
+          `file '${name}' is corrupt or truncated: record batch ${b + 1} declares ${batch.numRows} row${batch.numRows === 1 ? '' : 's'} ` +
+            `but its column '${field.name}' holds ${data.length}: the batch length or the column's length is damaged`,
+          where,
+        );
+      }
       const problem = checkColumnData(data);
       if (problem !== null) {
-        throw new InputError(`file '${name}' is corrupt or truncated: column '${field.name}' (${String(field.type)}): ${problem}`, {
-          code: 'file-corrupt',
-          file: name,
-          column: field.name,
-        });
+        const row = problem.row === undefined ? {} : { row: start + problem.row };
+        throw new InputError(`file '${name}' is corrupt or truncated: column '${field.name}' (${String(field.type)}): ${problem.why}`, { ...where, ...row });
       }
-    }
+      const unsafe = unsafeInt64Row(data);
+      if (unsafe >= 0) throw unsafeInt64(name, field, data, unsafe, start);
+    });
+    start += batch.numRows;
   });
   if (table.numRows === 0) {
     const names = fields.map((f) => f.name);
@@ -117,6 +128,19 @@ function checkTable(table: Table, name: string): void {
       file: name,
     });
   }
+}
+
+/** The error for a 64-bit value no JavaScript number holds exactly, naming the file, column and row. */
+function unsafeInt64(name: string, field: Field, data: Data, local: number, start: number): InputError {
+  const value = (data.values as BigInt64Array)[local];
+  const unit = DataType.isTimestamp(field.type) ? ['seconds', 'milliseconds', 'microseconds', 'nanoseconds'][field.type.unit] : 'milliseconds';
+  const finer = { seconds: 'milliseconds as seconds', milliseconds: 'nanoseconds as milliseconds', microseconds: 'nanoseconds as microseconds' }[unit];
+  const row = start + local;
+  return new InputError(
+    `file '${name}' is corrupt: column '${field.name}' (${String(field.type)}) row ${row} holds ${value}, beyond ±2^53 (${Number.MAX_SAFE_INTEGER}), ` +
+      `which no date in ${unit} reaches: the value is damaged, or the column holds a finer unit than it declares (${finer}?)`,
+    { code: 'file-corrupt', file: name, column: field.name, row },
+  );
 }
 
 /** Byte offset just past the stream's first message (continuation marker, length, metadata). */
