@@ -4,28 +4,17 @@
  * (mapping detection), and on one row dated in the year 100,000 binned by hour (which killed Node).
  * Targets: each under 2 s in Node on this machine.
  */
-import { Float64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Float64, type Vector } from 'apache-arrow';
 import { binIncidents } from '../src/lib/grid/bin-incidents';
 import { detectMapping } from '../src/lib/io/detect-mapping';
 import { loadIncidents } from '../src/lib/io/load-incidents';
 import { summariseIncidents } from '../src/lib/io/summarise-incidents';
-import { column, floats } from '../test/fixtures/io/arrow-fixtures';
-import { plainfield, PLAINFIELD_MAPPING, plainfieldTimes, source, timestamps, withColumns } from '../test/fixtures/hostile-tables';
+import { column } from '../test/fixtures/io/arrow-fixtures';
+import { manyCategories, plainfield, PLAINFIELD_MAPPING, plainfieldTimes, source, timestamps, withColumns } from '../test/fixtures/hostile-tables';
 import { emit, peakRssMb, timed } from './measure';
 
 const n = 200_000;
-const times = plainfieldTimes();
-const lat = plainfield.getChild('latitude')!.toArray() as Float64Array;
-const lng = plainfield.getChild('longitude')!.toArray() as Float64Array;
-const many = new Table({
-  occurred_at: timestamps(BigInt64Array.from({ length: n }, (_, i) => times[i % 3_225])),
-  latitude: floats(Array.from({ length: n }, (_, i) => lat[i % 3_225] || 40.62)),
-  longitude: floats(Array.from({ length: n }, (_, i) => lng[i % 3_225] || -74.42)),
-  category: vectorFromArray(
-    Array.from({ length: n }, (_, i) => `category ${i % 100_000}`),
-    new Utf8(),
-  ),
-});
+const many = manyCategories(n, 100_000);
 const mapping = { ...PLAINFIELD_MAPPING, category: 'category' };
 const [incidents, loadMs] = await timed(() => loadIncidents([source(many)], mapping));
 const [, summariseMs] = await timed(() => summariseIncidents(incidents));
@@ -37,6 +26,7 @@ for (let i = 0; i < 1_990; i++) extra[`measure_${i}`] = column(new Float64(), ne
 const wide = withColumns(extra);
 const [, detectMs] = await timed(() => detectMapping(source(wide)));
 
+const times = plainfieldTimes();
 times[100] = BigInt(Date.UTC(100000, 5, 1));
 const far = loadIncidents([source(withColumns({ occurred_at: timestamps(times) }))], PLAINFIELD_MAPPING);
 const [, farBinMs] = await timed(() => binIncidents(far, { res: 8, unit: 'hour' }));
