@@ -15,7 +15,7 @@ import { readArrow } from '../src/lib/io/read-arrow';
 import { summariseIncidents } from '../src/lib/io/summarise-incidents';
 import { tableToIPC } from 'apache-arrow';
 import { column, floats, inputErrorOf, strings } from './fixtures/io/arrow-fixtures';
-import { plainfield, PLAINFIELD_MAPPING, plainfieldTimes, source, timestamps, withColumns } from './fixtures/hostile-tables';
+import { manyCategories, plainfield, PLAINFIELD_MAPPING, plainfieldTimes, source, timestamps, withColumns } from './fixtures/hostile-tables';
 
 const M = PLAINFIELD_MAPPING;
 /** Plainfield as published: 3,225 read = 3,155 kept + 69 location-null + 1 location-outlier. */
@@ -277,19 +277,7 @@ describe('hostile data: places', () => {
 
 describe('hostile data: categories and columns', () => {
   it('100,000 distinct categories load, summarise and filter (99,999 ticked) with exact counts', () => {
-    const n = 200_000;
-    const times = plainfieldTimes();
-    const lat = plainfield.getChild('latitude')!.toArray() as Float64Array;
-    const lng = plainfield.getChild('longitude')!.toArray() as Float64Array;
-    const table = new Table({
-      occurred_at: timestamps(BigInt64Array.from({ length: n }, (_, i) => times[i % 3_225])),
-      latitude: floats(Array.from({ length: n }, (_, i) => lat[i % 3_225] || 40.62)),
-      longitude: floats(Array.from({ length: n }, (_, i) => lng[i % 3_225] || -74.42)),
-      category: vectorFromArray(
-        Array.from({ length: n }, (_, i) => `category ${i % 100_000}`),
-        new Utf8(),
-      ),
-    });
+    const table = manyCategories(200_000, 100_000);
     const mapping = { ...M, category: 'category' };
     const incidents = loadIncidents([source(table)], mapping);
     const summary = summariseIncidents(incidents);

@@ -20,7 +20,7 @@ export function emptyLoadError(report: Pick<LoadReport, 'read' | 'kept' | 'dropp
       : `${count.toLocaleString('en-US')} of ${report.read.toLocaleString('en-US')} rows were`;
   let field: MappingField;
   let advice: string;
-  if (reason.startsWith('time-null') || reason === 'time-unparseable') {
+  if (reason.startsWith('time-null') || reason === 'time-unparseable' || reason === 'time-implausible') {
     field = 'time';
     advice = 'Check the time column and its encoding.';
   } else if (reason === 'location-out-of-range' && mapping.location.kind === 'xy') {

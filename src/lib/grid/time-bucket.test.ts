@@ -87,3 +87,32 @@ describe('bucketIndices', () => {
     });
   });
 });
+
+describe('TimeBucket.count: a panel size known before any period array exists', () => {
+  // Two years across both DST changes of each zone, starting and ending mid-bucket.
+  const start = Date.UTC(2017, 0, 3, 17, 25);
+  const stop = Date.UTC(2019, 1, 14, 9, 10);
+  it.each([
+    ['hour', 'America/Chicago', 'instant'],
+    ['day', 'America/Chicago', 'instant'],
+    ['week', 'Australia/Adelaide', 'instant'],
+    ['month', 'Australia/Adelaide', 'instant'],
+    ['day', 'UTC', 'wall'],
+    ['month', 'America/Chicago', 'wall'],
+  ] as const)('count(start, stop) for %s buckets in %s (%s) equals range(start, stop).length', (unit, timeZone, clock) => {
+    const bucket = timeBucket({ unit, timeZone, clock });
+    expect(bucket.count(start, stop)).toBe(bucket.range(start, stop).length);
+  });
+
+  it('counts 2 days for [23:59, 00:01) and none for an empty interval', () => {
+    const day = timeBucket({ unit: 'day', timeZone: 'UTC', clock: 'wall' });
+    expect(day.count(Date.UTC(2018, 0, 1, 23, 59), Date.UTC(2018, 0, 2, 0, 1))).toBe(2);
+    expect(day.count(5, 5)).toBe(0);
+  });
+
+  it('counts the 712,361 hours from 2018-02-24T08:39 to 2099-06-01T00:00 without building them', () => {
+    const hour = timeBucket({ unit: 'hour', timeZone: 'UTC', clock: 'wall' });
+    // (2099-06-01T00:00 − 2018-02-24T08:00) / 1 h + 1
+    expect(hour.count(Date.UTC(2018, 1, 24, 8, 39), Date.UTC(2099, 5, 1) + 1)).toBe((Date.UTC(2099, 5, 1) - Date.UTC(2018, 1, 24, 8)) / H + 1);
+  });
+});

@@ -67,12 +67,15 @@ export function findDuplicates(
       slot = (slot + 1) & mask;
     }
   }
+  // Files with the same column names share a schema number; rows of different schemas never match.
+  const signatures = columns.map((list) => JSON.stringify(list.map(([name]) => name)));
+  const schemaOf = signatures.map((signature) => signatures.indexOf(signature));
   // Stage 2: within those groups only, the whole row as text (column names and values) decides.
   const first = new Map<string, number>();
   for (let row = 0; row < n; row++) {
     if (grouped[row] === 0) continue;
     const file = fileOf[row];
-    const text = rowText(columns[file], row - starts[file]);
+    const text = `${schemaOf[file]}\u0001${rowText(columns[file], row - starts[file])}`;
     const earlier = first.get(text);
     if (earlier === undefined) first.set(text, row);
     else of[row] = earlier;
@@ -87,18 +90,28 @@ function avalanche(h: number): number {
   return h ^ (h >>> 16);
 }
 
-/** A row's column names and values as one string (bigint- and binary-safe; a value beyond 2^53 as its cell text). */
+/** A row's values as one string, tagged by type so 1 and '1' differ (bigint- and binary-safe; a value beyond 2^53 never equals another). */
 function rowText(columns: readonly (readonly [string, Vector])[], row: number): string {
-  return JSON.stringify(
-    columns.map(([name, vector]) => {
-      let value: unknown;
-      try {
-        value = vector.get(row);
-      } catch {
-        value = `unreadable ${String(row)}`; // never equal to another row's
-      }
-      return [name, value];
-    }),
-    (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? Array.from(v) : v instanceof Date ? v.getTime() : v),
-  );
+  let text = '';
+  for (const [, vector] of columns) {
+    let value: unknown;
+    try {
+      value = vector.get(row);
+    } catch {
+      return `unreadable ${Math.random()}`; // never equal to another row
+    }
+    switch (typeof value) {
+      case 'string':
+        text += `s${value.length}:${value}`;
+        break;
+      case 'number':
+      case 'bigint':
+      case 'boolean':
+        text += `${(typeof value)[0]}${String(value)}\u0000`;
+        break;
+      default:
+        text += `o${value === null || value === undefined ? 'null' : JSON.stringify(value, (_k, w: unknown) => (typeof w === 'bigint' ? `${w}n` : w instanceof Uint8Array ? Array.from(w) : w instanceof Date ? w.getTime() : w))}\u0000`;
+    }
+  }
+  return text;
 }

@@ -36,16 +36,20 @@ export function swapHint(a: Float64Array, b: Float64Array, mapping: LocationMapp
   const lngs: number[] = [];
   let invalid = 0;
   let validSwapped = 0;
+  let located = 0;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
     const y = b[i];
     if (x !== x || y !== y || (x === 0 && y === 0)) continue;
-    lats.push(x);
-    lngs.push(y);
+    located++;
+    if (lats.length < 10_000) {
+      lats.push(x); // the medians come from the first 10,000 located rows
+      lngs.push(y);
+    }
     if (!(Math.abs(x) <= 90 && Math.abs(y) <= 180)) invalid++;
     if (Math.abs(y) <= 90 && Math.abs(x) <= 180) validSwapped++;
   }
-  const n = lats.length;
+  const n = located;
   if (n === 0) return null;
   const remedy = `latitude and longitude look swapped: map lat = '${mapping.lng}', lng = '${mapping.lat}' (--lat ${mapping.lng} --lng ${mapping.lat})`;
   if (invalid > n / 2 && validSwapped > n / 2) {

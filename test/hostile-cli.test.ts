@@ -1,0 +1,94 @@
+/**
+ * Hostile data through the `hexcast` command, as test/cli.test.ts runs it (a real process): the
+ * CLI prints the core's message as one line ending with the code, no stack trace, exit 1
+ * (docs/robustness.md, "Hostile data").
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { tableToIPC, type Table } from 'apache-arrow';
+import { afterAll, describe, expect, it } from 'vitest';
+import { binIncidents } from '../src/lib/grid/bin-incidents';
+import { loadIncidents } from '../src/lib/io/load-incidents';
+import { plainfield, PLAINFIELD_MAPPING, plainfieldTimes, source, timestamps, withColumns } from './fixtures/hostile-tables';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'hexcast-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function hexcast(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/hexcast.js', ...args], { maxBuffer: 1 << 26 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function write(name: string, table: Table): string {
+  const path = join(dir, name);
+  writeFileSync(path, tableToIPC(table, 'file'));
+  return path;
+}
+
+function withTime(row: number, ms: number): Table {
+  const times = plainfieldTimes();
+  times[row] = BigInt(ms);
+  return withColumns({ occurred_at: timestamps(times) });
+}
+
+/** The message the core throws for `run`. */
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected an error');
+}
+
+const MAPPING = ['--time', 'occurred_at', '--lat', 'latitude', '--lng', 'longitude', '--category-column', 'description'];
+
+describe('hostile data through hexcast', () => {
+  it('one row dated in the year 100,000, binned by hour (Node died with "invalid size"): 1 row dropped, the panel written', async () => {
+    const path = write('year-100000.arrow', withTime(100, Date.UTC(100000, 5, 1)));
+    const { code, stderr } = await hexcast('bin', path, ...MAPPING, '--res', '8', '--bucket', 'hour', '--out', join(dir, 'p.arrow'));
+    expect(code).toBe(0);
+    expect(stderr).toContain(`3,225 rows read, 3,154 kept; 3,154 incidents in 36 cells × 7,480 hour periods → ${join(dir, 'p.arrow')}`);
+  });
+
+  it('epoch seconds in a Timestamp[ms]: exit 1 and the core message on one line, ending (time-unit-implausible)', async () => {
+    const table = withColumns({ occurred_at: timestamps(plainfieldTimes().map((ms) => ms / 1000n)) });
+    const path = write('seconds-as-ms.arrow', table);
+    const expected = messageOf(() => loadIncidents([source(table, 'seconds-as-ms.arrow')], PLAINFIELD_MAPPING));
+    const { code, stderr } = await hexcast('inspect', path, ...MAPPING);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`hexcast inspect: ${expected} (time-unit-implausible)\n`);
+  });
+
+  it('a row in 2099 kept with --keep-outliers, binned by hour at res 11: refused before allocating, one line naming its time (time-range-implausible)', async () => {
+    const table = withTime(100, Date.UTC(2099, 5, 1));
+    const path = write('year-2099.arrow', table);
+    const incidents = loadIncidents([source(table, 'year-2099.arrow')], { ...PLAINFIELD_MAPPING, keepOutliers: true });
+    const expected = messageOf(() => binIncidents(incidents, { res: 11, unit: 'hour' }));
+    expect(expected).toMatch(/^the time range 2018-02-24T08:39:00\.000 … 2099-06-01T00:00:00\.000 is stretched by 1 incident far outside the bulk/);
+    const { code, stderr } = await hexcast('bin', path, ...MAPPING, '--keep-outliers', '--res', '11', '--bucket', 'hour', '--out', join(dir, 'q.arrow'));
+    expect(code).toBe(1);
+    expect(stderr).toBe(`reading…\nloading and binning…\nhexcast bin: ${expected} (time-range-implausible)\n`);
+  });
+
+  it('duplicate rows: --duplicates drop counts them as duplicate; any other choice is a usage error', async () => {
+    const path = write('doubled.arrow', plainfield.concat(plainfield.slice(0, 5)));
+    const { code, stdout } = await hexcast('inspect', path, ...MAPPING, '--duplicates', 'drop', '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.rows).toMatchObject({ read: 3_230, kept: 3_155 });
+    expect(out.rows.dropped).toMatchObject({ 'location-null': 70, 'location-outlier': 1, duplicate: 4 });
+    const wrong = await hexcast('inspect', path, '--duplicates', 'maybe');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe("hexcast inspect: --duplicates must be keep or drop, got 'maybe' (usage)\nsee 'hexcast inspect --help'\n");
+  });
+});
