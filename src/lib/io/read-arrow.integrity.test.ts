@@ -203,7 +203,7 @@ describe('readArrow: 64-bit values beyond 2^53', () => {
     );
   });
 
-  it('loadIncidents of an Int64 epoch time of 2^62 ms drops that row as unparseable and shows its raw value', () => {
+  it('loadIncidents of an Int64 epoch time of 2^62 ms drops that row as implausible (beyond 2100) and shows its raw value', () => {
     const file = tableToIPC(realSlice('chicago-epoch'), 'file').slice();
     const batch = recordBatchesOf(file, 'file')[0];
     const values = batch.body + Number(new DataView(file.buffer).getBigInt64(buffersAt(file, batch)[3], true));
@@ -213,7 +213,8 @@ describe('readArrow: 64-bit values beyond 2^53', () => {
       location: { kind: 'latlng', lat: 'latitude', lng: 'longitude' },
       category: 'primary_type',
     });
-    expect(incidents.report.dropped['time-unparseable']).toBe(1);
-    expect(incidents.report.examples.find((e) => e.reason === 'time-unparseable')).toMatchObject({ row: 5, values: { occurred_at: '4611686018427387904' } });
+    expect(incidents.report.dropped['time-implausible']).toBe(1);
+    expect(incidents.report.dropped['time-unparseable']).toBe(0);
+    expect(incidents.report.examples.find((e) => e.reason === 'time-implausible')).toMatchObject({ row: 5, values: { occurred_at: '4611686018427387904' } });
   });
 });
