@@ -95,11 +95,40 @@ describe('hostile data: time', () => {
     expect(example?.values).toMatchObject({ occurred_at: '2099-06-01T00:00:00.000', threshold_days: '730' });
   });
 
+  it('one row far before the bulk (2014) is kept with a warning, not dropped: the time rule drops only rows later than all it keeps', () => {
+    const incidents = loadIncidents([source(withTime(100, BigInt(Date.UTC(2014, 5, 1))))], M);
+    expect(dropsOf(incidents.report)).toEqual({ 'location-null': 69, 'location-outlier': 1 });
+    expect(incidents.report.warnings).toContain(
+      '1 rows lie more than 730 days before the median time 2018-07-24 (the earliest on 2014-06-01): kept, as a rule fitted on every row may drop only rows ' +
+        'later than all it keeps (else later incidents would decide which earlier ones count); they stretch the time range: if they are errors, ' +
+        "leave them out with the mapping's time range",
+    );
+  });
+
+  it('moving every incident after a cutoff three years later leaves the rows kept before that cutoff unchanged, an early stray row included', () => {
+    const cutoff = BigInt(Date.UTC(2018, 9, 1));
+    const later = 3n * 365n * 86_400_000n;
+    const times = plainfieldTimes();
+    times[100] = BigInt(Date.UTC(2014, 5, 1));
+    const moved = times.map((t) => (t >= cutoff ? t + later : t));
+    const keptBefore = (ts: bigint[]): number[] => {
+      const incidents = loadIncidents([source(withColumns({ occurred_at: timestamps(ts, 'ms') }))], M);
+      return Array.from(incidents.time)
+        .filter((t) => t < Number(cutoff))
+        .sort((a, b) => a - b);
+    };
+    const before = keptBefore(times);
+    // A two-sided rule dropped the 2014 row here (4.1 years before the median, threshold 730 days)
+    // and kept it once the later rows moved (their spread raised the threshold to ~13 years).
+    expect(before[0]).toBe(Date.UTC(2014, 5, 1));
+    expect(keptBefore(moved)).toEqual(before);
+  });
+
   it('kept with keepOutliers, that row stretches an hourly panel past the limit: refused as time-range-implausible naming it, before allocating', () => {
     const incidents = loadIncidents([source(withTime(100, BigInt(Date.UTC(2099, 5, 1))))], { ...M, keepOutliers: true });
     expect(incidents.report.warnings).toEqual([
       '1 rows lie more than 50.0 km from the median location (40.6161, -74.4206): kept because keepOutliers is set',
-      '1 rows lie more than 730 days from the median time 2018-07-25: kept because keepOutliers is set, they stretch the time range',
+      '1 rows lie more than 730 days after the median time 2018-07-25: kept because keepOutliers is set, they stretch the time range',
     ]);
     const error = errorOf(() => binIncidents(incidents, { res: 8, unit: 'hour', maxValues: 1_000_000 }));
     expect(error.code).toBe('time-range-implausible');

@@ -18,7 +18,11 @@ export interface MarkedOutliers {
  * Applies the two outlier rules to the decoded rows: 'location-outlier' (`outlierRule`) then
  * 'time-outlier' (`timeRule`, fitted by the caller on the rows whose time is valid), each only on
  * rows not dropped yet, unless `keep` (mapping.keepOutliers): then the rows stay and a warning
- * counts them. A location outlier that would lie within the threshold with the sign of its
+ * counts them. The time rule drops only rows later than the bulk (t − median > threshold), never
+ * earlier ones: a dropped row is then later than every row kept, so a cutoff at or before it
+ * sees the same rows whatever happens after that cutoff (a row far before the bulk is kept with a
+ * warning; dropping it would let the later data, through the median and the threshold, decide
+ * which early rows count, and so change forecasts made before them). A location outlier that would lie within the threshold with the sign of its
  * longitude (or latitude) flipped gets the hint 'sign flipped?' in its example (Plainfield's row
  * at longitude +74.4 is −74.4).
  *
@@ -53,16 +57,29 @@ export function markOutliers(
   }
   if (timeRule) {
     let flagged = 0;
+    let early = 0;
+    let earliest = Infinity;
     for (let i = 0; i < time.length; i++) {
-      if (Math.abs(time[i] - timeRule.median) > timeRule.thresholdMs) {
+      if (time[i] - timeRule.median > timeRule.thresholdMs) {
         flagged++;
         if (!keep && reasons[i] === 0) reasons[i] = DROP_CODE['time-outlier'];
+      } else if (timeRule.median - time[i] > timeRule.thresholdMs && reasons[i] === 0) {
+        early++;
+        earliest = Math.min(earliest, time[i]);
       }
     }
+    const days = Math.round(timeRule.thresholdMs / DAY);
+    const median = new Date(timeRule.median).toISOString().slice(0, 10);
     if (flagged > 0 && keep) {
       warnings.push(
-        `${flagged} rows lie more than ${Math.round(timeRule.thresholdMs / DAY)} days from the median time ` +
-          `${new Date(timeRule.median).toISOString().slice(0, 10)}: kept because keepOutliers is set, they stretch the time range`,
+        `${flagged} rows lie more than ${days} days after the median time ${median}: kept because keepOutliers is set, they stretch the time range`,
+      );
+    }
+    if (early > 0) {
+      warnings.push(
+        `${early} rows lie more than ${days} days before the median time ${median} (the earliest on ${new Date(earliest).toISOString().slice(0, 10)}): ` +
+          'kept, as a rule fitted on every row may drop only rows later than all it keeps (else later incidents would decide which earlier ones count); ' +
+          "they stretch the time range: if they are errors, leave them out with the mapping's time range",
       );
     }
   }

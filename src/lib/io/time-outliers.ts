@@ -20,7 +20,7 @@ export const TIME_OUTLIER_FLOOR_MS = 730 * 86_400_000;
  * Fits the 'time-outlier' rule on the times whose row is still kept (`reasons[i] === 0`; a row
  * with a time drop reason holds NaN) — the
  * time axis's twin of `outlierRule` for locations: centre = median time; d = |t − median|; a time
- * is an outlier when d > max(730 days, 4 × q), q = the 99th percentile of d. The median is unmoved
+ * lies outside the bulk when d > max(730 days, 4 × q) (`markOutliers` drops only those after it), q = the 99th percentile of d. The median is unmoved
  * by a few typos (2099 for 2019); q bounds 99 % of the data, so at most 1 % of rows can be flagged;
  * a data set's genuine tails lie within a little more than q (Chicago 2014–2018: q = 2.4 years,
  * threshold 9.5 years, nothing flagged; Plainfield's 10 months: threshold 2 years, nothing flagged).
