@@ -27,6 +27,7 @@ describe('the layer table of docs/architecture.md', () => {
       'plots',
       'simulate',
       'pipeline',
+      'leakage',
       'worker',
       'app/report',
       'app',
