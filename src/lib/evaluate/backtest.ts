@@ -3,6 +3,7 @@ import type { Neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
 import { studyRegion, type StudyRegion } from '../grid/study-region';
 import { fitToPanel } from './fit-to-panel';
+import { withHygiene } from './hygiene';
 import { cutoffsOf, type Protocol } from './protocol';
 import { buildReport, type Report, type ReportData } from './report';
 import { runForecasts, type ForecastSet, type RunProgress } from './run-forecasts';
@@ -72,7 +73,7 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
   const region = input.region ?? studyRegion(panel, Math.max(1, cutoffs[0]));
   const scores = scoreForecasts(panel, forecasts, region);
   const t2 = performance.now();
-  const report = buildReport({
+  const built = buildReport({
     data: input.data,
     panel,
     region,
@@ -83,5 +84,6 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
     environment: input.environment,
     timings: { ...input.timings, forecastMs: t1 - t0, scoreMs: t2 - t1 },
   });
+  const report = withHygiene(built, { panel, region, forecasts });
   return { report, forecasts, scores, region };
 }

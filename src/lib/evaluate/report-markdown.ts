@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent, formatSkill } from '../base/format-number';
 import { clockLabel, reportZoneDeclared } from './clock-label';
 import { fitToPanelLines } from './fit-to-panel';
+import { hygieneMarkdown } from './hygiene-markdown';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type HotspotMetricId, type MetricId } from './metric-catalogue';
 import type { Report } from './report';
 import type { Comparison, MetricSummary } from './summarise-scores';
@@ -33,6 +34,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
   for (const line of report.summary.models) out.push(`- ${line.text}`);
   for (const caveat of report.summary.caveats) out.push('', `_${caveat}_`);
   out.push('');
+  out.push(...hygieneMarkdown(report.hygiene));
 
   const cell = (summary: MetricSummary, comparison: Comparison, range?: TieRange): string => {
     const star = comparison.verdict === 'is-baseline' ? ' ★' : '';
