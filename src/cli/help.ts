@@ -29,6 +29,7 @@ Commands:
   backtest FILE…  rolling-origin backtest of baselines and learned models; writes a report
   report FILE     re-render a report.json as Markdown and/or HTML
   models          list the models and their parameters
+  leakage FILE…   the honest backtest next to six common mistakes: how much each inflates every metric
 
 Run 'hexcast <command> --help' for a command's options.
 Exit codes: 0 ok, 1 the work failed (the reason is on stderr), 2 wrong usage, 130 interrupted.

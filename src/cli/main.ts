@@ -3,6 +3,7 @@ import { backtestCommand } from './backtest-command';
 import { binCommand } from './bin-command';
 import { HELP, VERSION } from './help';
 import { inspectCommand } from './inspect-command';
+import { leakageCommand } from './leakage-command';
 import { modelsCommand } from './models-command';
 import { reportCommand } from './report-command';
 import { UsageError } from './usage-error';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (argv: string[], signal: AbortSignal) => Promise<
   backtest: backtestCommand,
   report: reportCommand,
   models: modelsCommand,
+  leakage: leakageCommand,
 };
 
 /**

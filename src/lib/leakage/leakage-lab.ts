@@ -171,7 +171,6 @@ export async function runLeakageLab(input: LeakageInput): Promise<LeakageOutcome
 
   stage(MISTAKES['future-geography'].title);
   result('future-geography', chosen, compareSets(await runForecasts(panel, protocol, makes, { declared: cellsWithAnyIncident(panel, declared), signal })));
-  input.onStage?.('Done', total, total);
 
   const lab: LeakageLab = {
     format: 'hexcast-leakage',
