@@ -12,6 +12,7 @@ import { DataState } from './data.svelte';
 import { ExperimentState } from './experiment.svelte';
 import { RecentState } from './recent.svelte';
 import { ResultsState } from './results.svelte';
+import { LeakageState } from './leakage.svelte';
 import { RunState } from './run.svelte';
 
 /** The five steps of the workbench, in order. */
@@ -29,6 +30,7 @@ export class Workbench {
   readonly experiment: ExperimentState;
   readonly run: RunState;
   readonly results: ResultsState;
+  readonly leakage: LeakageState;
   readonly recent = new RecentState();
   step = $state<StepId>('data');
   /** A message about restoring a link (or why it could not be restored). */
@@ -46,6 +48,7 @@ export class Workbench {
     this.experiment = new ExperimentState(client);
     this.run = new RunState(client);
     this.results = new ResultsState(client);
+    this.leakage = new LeakageState(client);
     client.onDeath((death) => void this.recover(death));
   }
 
@@ -239,6 +242,7 @@ export class Workbench {
     if (!result) return;
     this.ranWith = encodeExperiment(experiment);
     this.results.show(result);
+    this.leakage.reset();
     this.step = 'results';
     this.notice = null;
     void this.recent.add({

@@ -17,12 +17,7 @@ import { scoreOnlyCellsWithIncidents } from './score-only-cells-with-incidents';
 import { EWMA_ALPHA, tuningOnTestFolds, WINDOW_AVERAGE_K, type TuningFamily } from './tuning-on-test';
 import { cellsWithAnyIncident } from './universe-from-all-data';
 
-/**
- * The models the lab runs when none are chosen: the naive forecast, the two long-run averages
- * and the kernel density, which between them react to every mistake (the random split moves
- * "the last period", pooling and smoothing see future cells).
- */
-export const LEAKAGE_MODELS: readonly string[] = ['naive', 'historic-average', 'shrunk-average', 'kde'];
+export { LEAKAGE_MODELS } from './leakage-defaults';
 
 /** The lab's version; bump it when a field changes meaning or disappears. */
 export const LEAKAGE_VERSION = 1;

@@ -9,6 +9,7 @@ import type { BackendName, WasmFileMap } from '../forecast/tf/backend';
 import type { Report } from '../evaluate/report';
 import type { StepScores } from '../evaluate/score-forecasts';
 import type { RunProgress } from '../evaluate/run-forecasts';
+import type { LeakageLab } from '../leakage/leakage-lab';
 import type { AutoChoice, LeftOutModel } from '../evaluate/fit-to-panel';
 import type { Protocol } from '../evaluate/protocol';
 import type { BinReport } from '../grid/bin-incidents';
@@ -167,6 +168,13 @@ export interface RunResult {
   readonly geometry: HexGeometry;
 }
 
+/** What the leakage lab runs on the current panel: the models (default `LEAKAGE_MODELS`) and the honest protocol. */
+export interface LeakageSpec {
+  readonly models: readonly string[];
+  readonly protocol: Protocol;
+  readonly environment: Report['environment'];
+}
+
 /** Actual counts and every model's forecast for one fold and step. */
 export interface StepSlice {
   readonly fold: number;
@@ -194,7 +202,8 @@ export interface CellSeries {
 /** Progress of a request, by stage. */
 export type Progress =
   | { readonly stage: 'open' | 'hash' | 'load' | 'bin' | 'prepare' | 'backend' | 'score'; readonly message: string }
-  | { readonly stage: 'forecast'; readonly run: RunProgress };
+  | { readonly stage: 'forecast'; readonly run: RunProgress }
+  | { readonly stage: 'leakage'; readonly message: string; readonly done: number; readonly total: number };
 
 /** Requests from the app to the worker. */
 export type Request =
@@ -210,7 +219,8 @@ export type Request =
   | { readonly type: 'cancel'; readonly id: number; readonly target: number }
   | { readonly type: 'step-slice'; readonly id: number; readonly fold: number; readonly step: number }
   | { readonly type: 'cell-series'; readonly id: number; readonly cell: number; readonly step: number }
-  | { readonly type: 'forecasts-file'; readonly id: number };
+  | { readonly type: 'forecasts-file'; readonly id: number }
+  | { readonly type: 'leakage'; readonly id: number; readonly spec: LeakageSpec };
 
 /** What each request type resolves to. */
 export interface Results {
@@ -227,6 +237,7 @@ export interface Results {
   readonly 'step-slice': StepSlice;
   readonly 'cell-series': CellSeries;
   readonly 'forecasts-file': { readonly bytes: ArrayBuffer };
+  readonly leakage: LeakageLab;
 }
 
 export type RequestType = Request['type'];

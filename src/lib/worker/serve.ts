@@ -82,6 +82,15 @@ export function serve(port: ServerPort, session: Session): void {
         const bytes = session.forecastsFile();
         return done(request.id, 'forecasts-file', { bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
       }
+      case 'leakage': {
+        const controller = new AbortController();
+        controllers.set(request.id, controller);
+        try {
+          return done(request.id, 'leakage', await session.leakage(request.spec, controller.signal, progress));
+        } finally {
+          controllers.delete(request.id);
+        }
+      }
       default:
         throw new Error(`Unknown request type '${(request as { type: string }).type}'`);
     }
