@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useApp } from './harness';
+import { OUTPUT, useApp } from './harness';
 
 const { open } = useApp();
 
@@ -28,20 +28,20 @@ describe('the Results step on the bundled Chicago sample', () => {
     expect(await page.locator('.hx-hygiene li.hx-fail').count()).toBe(0);
 
     await page.getByTestId('run-leakage').click();
-    await page.locator('svg.bars rect[data-mistake]').first().waitFor({ timeout: 300_000 });
-    const mistakes = await page.locator('.bar-labels li').evaluateAll((items) => items.map((li) => li.getAttribute('data-mistake')));
+    await page.locator('ol.bars .bar[data-mistake]').first().waitFor({ timeout: 300_000 });
+    const mistakes = await page.locator('ol.bars li').evaluateAll((items) => items.map((li) => li.getAttribute('data-mistake')));
     expect(mistakes).toEqual(['random-split', 'features-on-all-data', 'tuning-on-test', 'zeros-dropped', 'region-from-all-data', 'future-geography']);
     // PAI at the middle coverage first; dropping the zeros flatters it with an interval above zero (a red bar).
     expect(await page.getByTestId('leakage-metric').locator('option:checked').textContent()).toBe('PAI @ 5 %');
-    expect(await page.locator('svg.bars rect[data-mistake="zeros-dropped"]').getAttribute('class')).toContain('up');
-    await page.locator('.leakage').scrollIntoViewIfNeeded();
+    expect(await page.locator('ol.bars .bar[data-mistake="zeros-dropped"]').getAttribute('class')).toContain('up');
     await app.screenshot('40-leakage-pai');
+    await page.locator('section.leakage').screenshot({ path: `${OUTPUT}40-leakage-view.png` });
 
     await page.getByTestId('leakage-metric').selectOption({ label: 'Poisson deviance' });
     await page.getByTestId('leakage-model').selectOption('shrunk-average');
-    const label = await page.locator('.bar-labels li[data-mistake="future-geography"]').textContent();
-    expect(label).toContain('(shrunk-average)');
-    await app.screenshot('41-leakage-deviance');
+    const label = await page.locator('ol.bars li[data-mistake="future-geography"]').textContent();
+    expect(label).toContain('shrunk-average');
+    await page.locator('section.leakage').screenshot({ path: `${OUTPUT}41-leakage-deviance.png` });
 
     const md = await download(page, 'Report (Markdown)');
     expect(md).toContain('## Hygiene checklist');
