@@ -13,6 +13,7 @@ const LAB = 'src/lib/leakage/';
 /** What the shells may import from the lab: the entry, its catalogue and types, and the renderings. */
 const PUBLIC = [
   'leakage-lab.ts',
+  'leakage-defaults.ts',
   'mistake-catalogue.ts',
   'inflation.ts',
   'metric-series.ts',

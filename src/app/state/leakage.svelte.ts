@@ -28,9 +28,8 @@ export class LeakageState {
   /** The metrics the picker offers, in report order (count metrics, then hotspot metrics per coverage). */
   get metrics(): MetricKey[] {
     const rows = this.lab?.mistakes.find((m) => m.rows.length > 0)?.rows ?? [];
-    const seen = new Set<string>();
     return rows
-      .filter((r) => !seen.has(`${r.metric}|${r.coverage}`) && seen.add(`${r.metric}|${r.coverage}`))
+      .filter((r, i) => rows.findIndex((x) => x.metric === r.metric && x.coverage === r.coverage) === i)
       .map((r) => ({ metric: r.metric, coverage: r.coverage }));
   }
 
