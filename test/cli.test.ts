@@ -2,30 +2,18 @@
  * The `hexcast` command as a user runs it: real files from ../shared/data, real processes,
  * exit codes, JSON on stdout, files written.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Dictionary, Int32, Utf8, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { arrowTableBytes, vectorOfValues } from '../src/lib/io/arrow-table-bytes';
+import { hexcast } from './fixtures/run-hexcast';
 
-const run = promisify(execFile);
 const CHICAGO = '../shared/data/chicago-crimes-2014-2018.arrow';
 const PORTLAND = '../shared/data/portland-nij-burglary-vehicle-2012-2017.arrow';
 const dir = mkdtempSync(join(tmpdir(), 'hexcast-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function hexcast(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/hexcast.js', ...args], { maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('hexcast inspect', () => {
   it('accounts for every row of the Chicago file: 1,306,393 read = 1,293,304 kept + 13,084 null locations + 5 outliers', async () => {

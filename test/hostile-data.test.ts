@@ -111,7 +111,7 @@ describe('hostile data: time', () => {
     const times = plainfieldTimes();
     times[100] = BigInt(Date.UTC(2014, 5, 1));
     const moved = times.map((t) => (t >= cutoff ? t + later : t));
-    const keptBefore = (ts: bigint[]): number[] => {
+    const keptBefore = (ts: BigInt64Array): number[] => {
       const incidents = loadIncidents([source(withColumns({ occurred_at: timestamps(ts, 'ms') }))], M);
       return Array.from(incidents.time)
         .filter((t) => t < Number(cutoff))

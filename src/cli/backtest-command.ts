@@ -1,21 +1,16 @@
-import { errorCodeOf } from '../lib/base/hexcast-error';
 import { fitToPanelLines } from '../lib/evaluate/fit-to-panel';
-import { DEFAULT_PROTOCOL, protocolOf, type Protocol } from '../lib/evaluate/protocol';
-import { loadMappingCrs } from '../lib/io/load-crs';
+import { DEFAULT_PROTOCOL } from '../lib/evaluate/protocol';
 import { DEFAULT_MODELS } from '../lib/pipeline/defaults';
-import { preparePanel } from '../lib/pipeline/prepare-panel';
-import { applyBoundary, readBoundary } from '../lib/pipeline/region';
 import { forecastsFile, reportJson, resolveModels, runBacktest } from '../lib/pipeline/run';
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/base/versions';
-import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
+import { BIN_HELP, binOptionsFromFlags } from './bin-flags';
 import { EXTERNAL_HELP, EXTERNAL_OPTIONS, externalsFromFlags } from './external-flags';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
-import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
 import { Progress } from './progress';
 import { outputPaths } from './output-paths';
-import { readSources } from './read-sources';
-import { readTextFile } from './read-text-file';
+import { protocolFromFlags } from './protocol-flags';
+import { loadFromFlags, RUN_OPTIONS } from './run-flags';
 import { UsageError } from './usage-error';
 import { escapeTerminal } from '../lib/base/escape-terminal';
 import { externalLines } from '../lib/evaluate/external-lines';
@@ -62,25 +57,12 @@ Output:
 /** `hexcast backtest`: the honest comparison, from files to a report. */
 export async function backtestCommand(argv: string[], signal: AbortSignal): Promise<void> {
   const { values, positionals } = parseFlags(argv, {
-    ...MAPPING_OPTIONS,
-    ...BIN_OPTIONS,
+    ...RUN_OPTIONS,
     ...EXTERNAL_OPTIONS,
-    category: { type: 'string', multiple: true },
-    horizon: { type: 'string' },
-    folds: { type: 'string' },
-    step: { type: 'string' },
-    window: { type: 'string' },
-    refit: { type: 'string' },
-    validation: { type: 'string' },
-    coverage: { type: 'string' },
-    seed: { type: 'string' },
-    boundary: { type: 'string' },
-    models: { type: 'string' },
     out: { type: 'string' },
     md: { type: 'string' },
     html: { type: 'string' },
     forecasts: { type: 'string' },
-    quiet: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(USAGE);
@@ -95,18 +77,8 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   });
   const progress = new Progress(process.stderr, values.quiet);
 
-  progress.stage('reading');
-  const opened = await readSources(positionals);
+  const { opened, prepared, bounded } = await loadFromFlags(positionals, values, givenBin, progress);
   const external = await externalsFromFlags(values);
-  const boundaryText = values.boundary === undefined ? undefined : await readTextFile(values.boundary);
-  const mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
-  // Incident files need --res and --bucket (the usage error names the missing one); a panel file has its own.
-  const bin = givenBin ?? (opened.kind === 'panel' ? undefined : binOptionsFromFlags(values, true));
-  progress.stage('loading and binning');
-  await loadMappingCrs(mapping);
-  const prepared = preparePanel(opened.sources, opened.sha256, { mapping, bin });
-  const boundary = boundaryText === undefined ? undefined : await readBoundary({ name: values.boundary!, text: boundaryText }, prepared.panel.res);
-  const bounded = applyBoundary(prepared.panel, boundary);
   const { panel } = bounded;
   progress.note(
     `panel: ${panel.cells.length.toLocaleString('en-US')} cells × ${panel.periods.length.toLocaleString('en-US')} ${panel.bucket.unit} periods; ${models.specs.length} models × ${protocol.folds} folds`,
@@ -141,31 +113,4 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   if (report.external) for (const line of externalLines(report.external)) progress.note(escapeTerminal(line));
   progress.note(report.summary.headline);
   progress.done(`wrote ${written.join(', ')}`);
-}
-
-function protocolFromFlags(values: Record<string, string | boolean | string[] | undefined>): Protocol {
-  const int = (flag: string): number | undefined => {
-    const text = values[flag];
-    if (text === undefined) return undefined;
-    const n = Number(text);
-    if (!Number.isInteger(n)) throw new UsageError(`--${flag} must be a whole number, got '${text}'`);
-    return n;
-  };
-  const window = values.window === undefined || values.window === 'expanding' ? 'expanding' : int('window');
-  const coverage = typeof values.coverage === 'string' ? values.coverage.split(',').map((c) => Number(c.trim())) : undefined;
-  const given = {
-    horizon: int('horizon'),
-    folds: values.folds === 'auto' ? ('auto' as const) : int('folds'),
-    step: int('step'),
-    refitEvery: int('refit'),
-    validation: int('validation'),
-    seed: int('seed'),
-    window,
-    coverage,
-  };
-  try {
-    return protocolOf(Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)));
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/^protocol\./, '--'), { code: errorCodeOf(error), field: (error as { field?: string }).field });
-  }
 }

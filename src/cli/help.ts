@@ -34,6 +34,7 @@ Commands:
   check-claim FILE… --claim TEXT
                   check a stated claim ("40 % of crimes in 3 % of the city") on your data
   models          list the models and their parameters
+  leakage FILE…   the honest backtest next to six common mistakes: how much each inflates every metric
 
 Run 'hexcast <command> --help' for a command's options.
 Exit codes: 0 ok, 1 the work failed (the reason is on stderr), 2 wrong usage, 130 interrupted.

@@ -5,6 +5,7 @@ import { binCommand } from './bin-command';
 import { checkClaimCommand } from './check-claim-command';
 import { HELP, VERSION } from './help';
 import { inspectCommand } from './inspect-command';
+import { leakageCommand } from './leakage-command';
 import { modelsCommand } from './models-command';
 import { reportCommand } from './report-command';
 import { UsageError } from './usage-error';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (argv: string[], signal: AbortSignal) => Promise<
   report: reportCommand,
   models: modelsCommand,
   'check-claim': checkClaimCommand,
+  leakage: leakageCommand,
 };
 
 /**

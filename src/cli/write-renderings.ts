@@ -2,6 +2,8 @@ import { dirname, join } from 'node:path';
 import { renderChartSvg, renderReportHtml } from '../app/report/render-report-html';
 import type { Report } from '../lib/evaluate/report';
 import { reportMarkdown } from '../lib/evaluate/report-markdown';
+import type { LeakageLab } from '../lib/leakage/leakage-lab';
+import { leakageMarkdown } from '../lib/leakage/leakage-markdown';
 import { capturePlot } from '../lib/plots/capture-plot';
 import { captureZoom, middleCoverage } from '../lib/plots/coverage-choices';
 import { foldPlot } from '../lib/plots/fold-plot';
@@ -10,9 +12,10 @@ import { writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
 /**
  * The human renderings of a report as files to write: Markdown (with its two chart SVGs
- * beside it, named after it) and/or standalone HTML.
+ * beside it, named after it) and/or standalone HTML; both end with the leakage lab's section when
+ * a lab run is given.
  */
-export function renderingFiles(report: Report, paths: { md?: string; html?: string }): OutputFile[] {
+export function renderingFiles(report: Report, paths: { md?: string; html?: string }, leakage?: LeakageLab): OutputFile[] {
   const files: OutputFile[] = [];
   if (paths.md) {
     const { capture, folds } = chartNames(paths.md);
@@ -21,9 +24,10 @@ export function renderingFiles(report: Report, paths: { md?: string; html?: stri
     const zoom = captureZoom(coverage);
     files.push({ path: join(dirname(paths.md), capture), data: renderChartSvg(capturePlot(report.models, { maxCoverage: zoom }), 'Capture curves') });
     files.push({ path: join(dirname(paths.md), folds), data: renderChartSvg(foldPlot(report, 'pai', middle), 'PAI per fold') });
-    files.push({ path: paths.md, data: reportMarkdown(report, { capture, folds }) });
+    const markdown = reportMarkdown(report, { capture, folds });
+    files.push({ path: paths.md, data: leakage ? `${markdown.trimEnd()}\n\n${leakageMarkdown(leakage)}\n` : markdown });
   }
-  if (paths.html) files.push({ path: paths.html, data: renderReportHtml(report) });
+  if (paths.html) files.push({ path: paths.html, data: renderReportHtml(report, leakage) });
   return files;
 }
 

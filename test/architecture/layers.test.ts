@@ -29,6 +29,7 @@ describe('the layer table of docs/architecture.md', () => {
       'simulate',
       'claims',
       'pipeline',
+      'leakage',
       'worker',
       'app/report',
       'app',

@@ -1,5 +1,6 @@
 import { render } from 'svelte/server';
 import type { Report } from '../../lib/evaluate/report';
+import type { LeakageLab } from '../../lib/leakage/leakage-lab';
 import ReportDocument from './ReportDocument.svelte';
 import LineChart from './LineChart.svelte';
 import type { LinePlot } from '../../lib/plots/line-plot';
@@ -7,10 +8,10 @@ import { standaloneHtml } from './standalone-html';
 
 /**
  * Renders the report as a standalone HTML file with Svelte's server renderer, from the same
- * components the app shows. Runs in Node (the CLI registers a loader for .svelte files).
+ * components the app shows, with the leakage lab's section when a lab run is given. Runs in Node (the CLI registers a loader for .svelte files).
  */
-export function renderReportHtml(report: Report): string {
-  const { head, body } = render(ReportDocument, { props: { report } });
+export function renderReportHtml(report: Report, leakage?: LeakageLab): string {
+  const { head, body } = render(ReportDocument, { props: { report, leakage } });
   return standaloneHtml(body, report, head);
 }
 

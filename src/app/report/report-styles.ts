@@ -1,8 +1,11 @@
+import { HYGIENE_CSS } from './hygiene-styles';
+
 /**
  * The report's stylesheet, as a string so that the CLI (standalone HTML), the app (in-page
  * view) and the app's HTML export all use the same rules. Class names are prefixed `hx-`.
  */
-export const REPORT_CSS = `
+export const REPORT_CSS =
+  `
 .hx-report { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1d1f; max-width: 1180px; margin: 0 auto; padding: 24px; }
 .hx-report h1 { font-size: 1.6em; margin: 0 0 4px; }
 .hx-report h2 { font-size: 1.2em; margin: 28px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
@@ -45,4 +48,4 @@ export const REPORT_CSS = `
 .hx-note { color: #555; font-size: 0.92em; }
 .hx-legend-key { font-size: 0.9em; color: #444; }
 code { font-size: 0.92em; }
-`;
+` + HYGIENE_CSS;

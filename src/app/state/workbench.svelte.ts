@@ -14,6 +14,7 @@ import { ExperimentState } from './experiment.svelte';
 import { ExternalState } from './external.svelte';
 import { RecentState } from './recent.svelte';
 import { ResultsState } from './results.svelte';
+import { LeakageState } from './leakage.svelte';
 import { RunState } from './run.svelte';
 
 /** The five steps of the workbench, in order. */
@@ -33,6 +34,7 @@ export class Workbench {
   readonly run: RunState;
   readonly results: ResultsState;
   readonly claim: ClaimState;
+  readonly leakage: LeakageState;
   readonly recent = new RecentState();
   step = $state<StepId>('data');
   /** A message about restoring a link (or why it could not be restored). */
@@ -52,6 +54,7 @@ export class Workbench {
     this.run = new RunState(client);
     this.results = new ResultsState(client);
     this.claim = new ClaimState(client);
+    this.leakage = new LeakageState(client);
     client.onDeath((death) => void this.recover(death));
   }
 
@@ -249,6 +252,7 @@ export class Workbench {
     this.ranWith = encodeExperiment(experiment);
     this.results.show(result);
     this.claim.reset();
+    this.leakage.reset();
     this.step = 'results';
     this.notice = null;
     void this.recent.add({

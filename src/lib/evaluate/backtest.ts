@@ -3,6 +3,7 @@ import type { Neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
 import { studyRegion, type StudyRegion } from '../grid/study-region';
 import { fitToPanel } from './fit-to-panel';
+import { withHygiene } from './hygiene';
 import { cutoffsOf, type Protocol } from './protocol';
 import { scoreExternal } from './score-external';
 import type { ExternalModel } from './external-model';
@@ -96,7 +97,7 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
   }
   const scores = scoreForecasts(panel, forecasts, region);
   const t2 = performance.now();
-  const report = buildReport({
+  const built = buildReport({
     data: input.data,
     panel,
     region,
@@ -107,5 +108,6 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
     environment: input.environment,
     timings: { ...input.timings, forecastMs: t1 - t0, scoreMs: t2 - t1 },
   });
+  const report = withHygiene(built, { panel, region, forecasts });
   return { report, forecasts, scores, region };
 }

@@ -4,6 +4,7 @@ import { Markdown, joinMarkdown, mdText } from '../base/markdown-template';
 import { clockLabel, reportZoneDeclared } from './clock-label';
 import { externalMarkdown } from './external-markdown';
 import { fitToPanelLines } from './fit-to-panel';
+import { hygieneMarkdown } from './hygiene-markdown';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type HotspotMetricId, type MetricId } from './metric-catalogue';
 import type { Report } from './report';
 import type { Comparison, MetricSummary } from './summarise-scores';
@@ -43,6 +44,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
   for (const line of report.summary.models) out.push(mdText`- ${line.text}`);
   for (const caveat of report.summary.caveats) out.push('', mdText`_${caveat}_`);
   out.push('');
+  out.push(...hygieneMarkdown(report.hygiene));
 
   const cell = (summary: MetricSummary, comparison: Comparison, range?: TieRange): Markdown => {
     const star = comparison.verdict === 'is-baseline' ? ' ★' : '';

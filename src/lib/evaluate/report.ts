@@ -14,9 +14,10 @@ import { HOTSPOT_RULE } from './metrics';
 import { HOTSPOT_RANKING_AREA } from './metrics/hotspot-ranking';
 import { tieRanges, type TieRanges } from './tie-range';
 import type { ReportExternal } from './external-report';
+import type { HygieneCheck } from './hygiene-check';
 
 /** The report format's version; bump it when a field changes meaning or disappears. */
-export const REPORT_VERSION = 2;
+export const REPORT_VERSION = 3;
 
 /** Where the data came from, and what became of every row. */
 export interface ReportData {
@@ -106,6 +107,8 @@ export interface Report {
   readonly external?: ReportExternal;
   readonly environment: { readonly hexcast: string; readonly runtime: string; readonly libraries: Readonly<Record<string, string>>; readonly backend?: string };
   readonly timings: Readonly<Record<string, number>>;
+  /** The hygiene checklist, each item computed from the run (`hygiene.ts`; added by `backtest`, new in version 3). */
+  readonly hygiene?: readonly HygieneCheck[];
 }
 
 /** What `buildReport` needs beyond the scores. */

@@ -10,6 +10,7 @@ import type { BackendName, WasmFileMap } from '../forecast/tf/backend';
 import type { Report } from '../evaluate/report';
 import type { StepScores } from '../evaluate/score-forecasts';
 import type { RunProgress } from '../evaluate/run-forecasts';
+import type { LeakageLab } from '../leakage/leakage-lab';
 import type { AutoChoice, LeftOutModel } from '../evaluate/fit-to-panel';
 import type { Protocol } from '../evaluate/protocol';
 import type { BinReport } from '../grid/bin-incidents';
@@ -191,6 +192,13 @@ export interface RunResult {
   readonly geometry: HexGeometry;
 }
 
+/** What the leakage lab runs on the current panel: the models (default `LEAKAGE_MODELS`) and the honest protocol. */
+export interface LeakageSpec {
+  readonly models: readonly string[];
+  readonly protocol: Protocol;
+  readonly environment: Report['environment'];
+}
+
 /** Actual counts and every model's forecast for one fold and step. */
 export interface StepSlice {
   readonly fold: number;
@@ -218,7 +226,8 @@ export interface CellSeries {
 /** Progress of a request, by stage. */
 export type Progress =
   | { readonly stage: 'open' | 'hash' | 'load' | 'bin' | 'prepare' | 'backend' | 'score'; readonly message: string }
-  | { readonly stage: 'forecast'; readonly run: RunProgress };
+  | { readonly stage: 'forecast'; readonly run: RunProgress }
+  | { readonly stage: 'leakage'; readonly message: string; readonly done: number; readonly total: number };
 
 /** Requests from the app to the worker. */
 export type Request =
@@ -236,7 +245,8 @@ export type Request =
   | { readonly type: 'cell-series'; readonly id: number; readonly cell: number; readonly step: number }
   | { readonly type: 'forecasts-file'; readonly id: number }
   | { readonly type: 'external'; readonly id: number; readonly files: readonly ExternalInput[] }
-  | { readonly type: 'check-claim'; readonly id: number; readonly claim: string; readonly vary: readonly ('period' | 'cells')[] };
+  | { readonly type: 'check-claim'; readonly id: number; readonly claim: string; readonly vary: readonly ('period' | 'cells')[] }
+  | { readonly type: 'leakage'; readonly id: number; readonly spec: LeakageSpec };
 
 /** What each request type resolves to. */
 export interface Results {
@@ -255,6 +265,7 @@ export interface Results {
   readonly 'forecasts-file': { readonly bytes: ArrayBuffer };
   readonly external: readonly ExternalInfo[];
   readonly 'check-claim': ClaimCheckResult;
+  readonly leakage: LeakageLab;
 }
 
 export type RequestType = Request['type'];

@@ -86,6 +86,15 @@ export function serve(port: ServerPort, session: Session): void {
         return done(request.id, 'external', await session.setExternal(request.files));
       case 'check-claim':
         return done(request.id, 'check-claim', await session.checkClaim(request.claim, request.vary, progressThrottle(progress)));
+      case 'leakage': {
+        const controller = new AbortController();
+        controllers.set(request.id, controller);
+        try {
+          return done(request.id, 'leakage', await session.leakage(request.spec, controller.signal, progress));
+        } finally {
+          controllers.delete(request.id);
+        }
+      }
       default:
         throw new Error(`Unknown request type '${(request as { type: string }).type}'`);
     }

@@ -13,7 +13,8 @@ import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
 import { binLoaded, panelTotals, type BinnedPanel, type BinSettings } from '../pipeline/bin';
 import type { CategorySelection } from '../pipeline/category-selection';
 import { loadMapped, loadPanelFiles, openFiles, panelPreview, type Loaded, type Opened } from '../pipeline/load';
-import { applyBoundary, readBoundary, type Boundary, type BoundaryFile, type BoundaryInput, type BoundedPanel } from '../pipeline/region';
+import { applyBoundary, readBoundary, studyRegionOf, type Boundary, type BoundaryFile, type BoundaryInput, type BoundedPanel } from '../pipeline/region';
+import { runLeakageLab, type LeakageLab } from '../leakage/leakage-lab';
 import { forecastsFile, resolveModels, runBacktest, type RunOutcome } from '../pipeline/run';
 import type {
   ExternalInfo,
@@ -22,6 +23,7 @@ import type {
   BinResult,
   CellSeries,
   FileBytes,
+  LeakageSpec,
   LoadResult,
   OpenResult,
   PanelLoadResult,
@@ -252,6 +254,28 @@ export class Session {
       testPeriods: testPeriodsOf(panel, cutoffs, horizon),
       geometry: this.geometryOf(panel, binned.bounded.region ? this.boundary : undefined),
     };
+  }
+
+  /**
+   * Runs the leakage lab (`runLeakageLab`) on the current panel and region: the honest backtest
+   * next to six common mistakes. Every fit yields to the event loop, so `signal` takes effect.
+   */
+  async leakage(spec: LeakageSpec, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<LeakageLab> {
+    const binned = this.require(this.binned, 'bin the data');
+    onProgress({ stage: 'prepare', message: 'Preparing models' });
+    const models = await resolveModels(spec.models);
+    const { lab } = await runLeakageLab({
+      panel: binned.bounded.panel,
+      region: studyRegionOf(binned.bounded),
+      protocol: spec.protocol,
+      models: models.specs,
+      definitions: yieldingDefinitions(models.definitions),
+      data: binned.data,
+      environment: spec.environment,
+      signal,
+      onStage: (message, done, total) => onProgress({ stage: 'leakage', message, done, total }),
+    });
+    return lab;
   }
 
   /** Actual counts and every model's forecast for fold `fold`, step `step` (0-based) of the last run. */

@@ -1,0 +1,61 @@
+import { loadMappingCrs } from '../lib/io/load-crs';
+import type { BinOptions } from '../lib/grid/bin-incidents';
+import { preparePanel } from '../lib/pipeline/prepare-panel';
+import { applyBoundary, readBoundary, type BoundedPanel } from '../lib/pipeline/region';
+import { BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
+import { MAPPING_OPTIONS, mappingFromFlags, type MappingFlags } from './mapping-flags';
+import type { Progress } from './progress';
+import { readSources } from './read-sources';
+import { readTextFile } from './read-text-file';
+
+/** The flags of every command that runs models on incident or panel files: mapping, binning, protocol, boundary, models. */
+export const RUN_OPTIONS = {
+  ...MAPPING_OPTIONS,
+  ...BIN_OPTIONS,
+  category: { type: 'string', multiple: true },
+  horizon: { type: 'string' },
+  folds: { type: 'string' },
+  step: { type: 'string' },
+  window: { type: 'string' },
+  refit: { type: 'string' },
+  validation: { type: 'string' },
+  coverage: { type: 'string' },
+  seed: { type: 'string' },
+  boundary: { type: 'string' },
+  models: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const;
+
+/** The run flags as parsed. */
+export type RunFlags = MappingFlags & { res?: string; bucket?: string; tz?: string; 'keep-partial'?: boolean; category?: string[]; boundary?: string };
+
+/** What `loadFromFlags` read: the files, the panel prepared from them and the panel with its boundary applied. */
+export interface LoadedFromFlags {
+  readonly opened: Awaited<ReturnType<typeof readSources>>;
+  readonly prepared: ReturnType<typeof preparePanel>;
+  readonly bounded: BoundedPanel;
+}
+
+/**
+ * Reads the files and the boundary, maps, bins and bounds the panel as the flags say — the same
+ * stages for `hexcast backtest` and `hexcast leakage`. Incident files need --res and --bucket (the
+ * usage error names the missing one); a panel file has its own. `givenBin` is the binning the
+ * flags gave, checked before any file was read.
+ */
+export async function loadFromFlags(
+  positionals: readonly string[],
+  values: RunFlags,
+  givenBin: BinOptions | undefined,
+  progress: Progress,
+): Promise<LoadedFromFlags> {
+  progress.stage('reading');
+  const opened = await readSources([...positionals]);
+  const boundaryText = values.boundary === undefined ? undefined : await readTextFile(values.boundary);
+  const mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
+  const bin = givenBin ?? (opened.kind === 'panel' ? undefined : binOptionsFromFlags(values, true));
+  progress.stage('loading and binning');
+  await loadMappingCrs(mapping);
+  const prepared = preparePanel(opened.sources, opened.sha256, { mapping, bin });
+  const boundary = boundaryText === undefined ? undefined : await readBoundary({ name: values.boundary!, text: boundaryText }, prepared.panel.res);
+  return { opened, prepared, bounded: applyBoundary(prepared.panel, boundary) };
+}
