@@ -103,4 +103,19 @@ describe('MappingForm', () => {
     await fireEvent.change(clock, { target: { value: 'instant' } });
     expect(onapply).toHaveBeenLastCalledWith({ ...mapping, time: { column: 'occ_date', encoding: 'auto', clock: 'instant' } });
   });
+
+  it('asks for duplicate rows to be dropped, and keeps the choice when the mapping comes back', async () => {
+    const onapply = vi.fn();
+    const mapping: ColumnMapping = {
+      time: { column: 'occ_date', encoding: 'auto' },
+      location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' },
+      category: 'category',
+    };
+    const { unmount } = render(MappingForm, { props: { opened, mapping, error: null, onapply } });
+    await fireEvent.click(screen.getByLabelText(/^Drop duplicate rows/));
+    expect(onapply).toHaveBeenLastCalledWith({ ...mapping, duplicates: 'drop' });
+    unmount();
+    render(MappingForm, { props: { opened, mapping: { ...mapping, duplicates: 'drop' }, error: null, onapply } });
+    expect((screen.getByLabelText(/^Drop duplicate rows/) as HTMLInputElement).checked).toBe(true);
+  });
 });
