@@ -31,7 +31,7 @@ function report(broken = false): Report {
   } as unknown as Report;
 }
 
-const bench = (forecastsFile: () => Promise<ArrayBuffer>) => ({ results: { forecastsFile } }) as unknown as Workbench;
+const bench = (forecastsFile: () => Promise<ArrayBuffer>) => ({ results: { forecastsFile }, leakage: { lab: null } }) as unknown as Workbench;
 
 describe('ExportBar', () => {
   beforeEach(() => downloads.mockClear());
