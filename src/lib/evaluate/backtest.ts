@@ -93,7 +93,11 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
       environment: input.environment,
       timings: { ...input.timings, forecastMs: t1 - t0, scoreMs: t2 - t1 },
     });
-    return { report: { ...built, external: scored.external }, forecasts: scored.forecasts, scores: scored.scores, region };
+    const report = withHygiene(
+      { ...built, external: scored.external },
+      { panel, region, forecasts: scored.forecasts, scoredFolds: scored.external.folds.scored },
+    );
+    return { report, forecasts: scored.forecasts, scores: scored.scores, region };
   }
   const scores = scoreForecasts(panel, forecasts, region);
   const t2 = performance.now();

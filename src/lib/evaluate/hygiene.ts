@@ -15,6 +15,11 @@ export interface HygieneInput {
   readonly panel: Panel;
   readonly region: StudyRegion;
   readonly forecasts: ForecastSet;
+  /**
+   * With external forecasts: the folds scored (indexes into the protocol's cutoffs), the ones
+   * every external file covers, chosen from the files' rows before any score exists.
+   */
+  readonly scoredFolds?: readonly number[];
 }
 
 /**
@@ -25,8 +30,9 @@ export interface HygieneInput {
  *    recomputed over every region cell (`hotspotScores`), to 1e-9 relative;
  * 2. tuning-on-validation — every epoch a learned fit chose was chosen on a validation loss
  *    (its log has one); baselines tune nothing;
- * 3. cutoffs-fixed — the report's and the forecasts' cutoffs are `cutoffsOf(periods, protocol)`,
- *    each test span is `horizon` periods, and every model was scored at every one of them;
+ * 3. cutoffs-fixed — the report's and the forecasts' cutoffs are `cutoffsOf(periods, protocol)`
+ *    (with external forecasts, those of the folds every external file covers), each test span is
+ *    `horizon` periods, and every model was scored at every one of them;
  * 4. region-before-cutoff — a declared boundary, or every region cell has an incident before
  *    the first cutoff (`firstIncidentPeriods`);
  * 5. data-fingerprint — the report carries a 64-hex-digit SHA-256 of the inputs;
@@ -52,7 +58,8 @@ export function hygieneChecks(input: HygieneInput): HygieneCheck[] {
     check(
       'cutoffs-fixed',
       cutoffsFixed(input),
-      `${report.cutoffs.length} cutoffs follow from the panel's ${report.panel.periods} periods, horizon ${report.protocol.horizon} and step ${report.protocol.step} alone`,
+      `${report.cutoffs.length} cutoffs follow from the panel's ${report.panel.periods} periods, horizon ${report.protocol.horizon} and step ${report.protocol.step} alone` +
+        (input.scoredFolds ? ` (the ${input.scoredFolds.length} folds every external file covers, chosen from its rows before scoring)` : ''),
     ),
     check(
       'region-before-cutoff',
@@ -90,12 +97,15 @@ function everyCellScored({ report, panel, region, forecasts }: HygieneInput): st
   const key = coverageKey(coverage);
   for (const row of report.folds) {
     const m = forecasts.models.findIndex((x) => x.name === row.model);
-    if (m < 0) continue;
+    if (m < 0) return `${row.model}, fold ${row.fold}: scored in the report, but the run has no forecasts of that model`;
+    // An external risk score or flag-only file has its count metrics blanked by kind (the report says why): nothing to recompute.
+    const blanked = (value: unknown): boolean =>
+      (value === null || Number.isNaN(value)) && report.models.some((x) => x.name === row.model && x.spec.startsWith('external:'));
     const cutoff = cutoffs[row.fold];
     const forecast = forecasts.models[m].values.subarray(row.fold * horizon * C, (row.fold + 1) * horizon * C);
     const actual = panel.counts.subarray(cutoff * C, (cutoff + horizon) * C);
     const all = mae(forecast, actual);
-    if (!agrees(row.metrics.mae as number, all)) {
+    if (!blanked(row.metrics.mae) && !agrees(row.metrics.mae as number, all)) {
       return `${row.model}, fold ${row.fold}: MAE ${row.metrics.mae} in the report, ${all} over every cell and step with the zeros`;
     }
     let hit = 0;
@@ -104,7 +114,8 @@ function everyCellScored({ report, panel, region, forecasts }: HygieneInput): st
         hotspotScores(forecast.subarray(s * C, (s + 1) * C), actual.subarray(s * C, (s + 1) * C), panel.area, region.mask, [coverage])[0].hitRate / horizon;
     }
     const reported = (row.metrics.hitRate as Record<string, number>)[key];
-    if (!agrees(reported, hit)) return `${row.model}, fold ${row.fold}: hit rate ${reported} in the report, ${hit} over every region cell`;
+    if (!blanked(reported) && !agrees(reported, hit))
+      return `${row.model}, fold ${row.fold}: hit rate ${reported} in the report, ${hit} over every region cell`;
   }
   return undefined;
 }
@@ -132,8 +143,8 @@ function tuningOnValidation(report: HygieneInput['report']): [string | undefined
   ];
 }
 
-function cutoffsFixed({ report, panel, forecasts }: HygieneInput): string | undefined {
-  const expected = cutoffsOf(panel.periods.length, report.protocol);
+function cutoffsFixed({ report, panel, forecasts, scoredFolds }: HygieneInput): string | undefined {
+  const expected = cutoffsOf(panel.periods.length, report.protocol).filter((_, i) => !scoredFolds || scoredFolds.includes(i));
   const given = report.cutoffs.map((c) => c.cutoff);
   const same = (a: readonly number[]): boolean => a.length === expected.length && a.every((x, i) => x === expected[i]);
   if (!same(given)) return `the report's cutoffs [${given.join(', ')}] are not the protocol's [${expected.join(', ')}]: chosen after the fact`;

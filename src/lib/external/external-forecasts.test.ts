@@ -103,6 +103,8 @@ describe('external forecasts', () => {
     expect(result.report.external!.note).toMatch(/scored as given/);
     // The built-in models' numbers are unchanged by the external one.
     expect(metricsOf(result, 'naive')).toEqual(metricsOf(builtIn, 'naive'));
+    // The hygiene checklist is recomputed with the external model in it: every item as for the built-in run.
+    expect(result.report.hygiene!.map((c) => [c.id, c.ok])).toEqual(builtIn.report.hygiene!.map((c) => [c.id, c.ok]));
   });
 
   it('cells finer than the panel are summed into their parents (each res-8 forecast split into its 7 res-9 children)', async () => {
@@ -313,6 +315,12 @@ describe('external forecasts', () => {
     expect(foldsOf(result, 'naive')).toEqual(foldsOf(builtIn, 'naive').slice(3));
     expect(foldsOf(result, 'late')).toEqual(foldsOf(builtIn, KDE).slice(3));
     expect(metricsOf(result, 'late').mae.n).toBe(3);
+    // The checklist holds the subset to the same rules: cutoffs of the covered folds pass, 3 folds are too few for intervals.
+    const items = Object.fromEntries(result.report.hygiene!.map((c) => [c.id, c]));
+    expect(items['cutoffs-fixed'].ok).toBe(true);
+    expect(items['cutoffs-fixed'].reason).toMatch(/\(the 3 folds every external file covers, chosen from its rows before scoring\)$/);
+    expect(items['every-cell-scored'].ok).toBe(true);
+    expect(items['enough-folds'].ok).toBe(false);
   });
 
   it('accounts for every row: used, or dropped with its reason and examples', async () => {
