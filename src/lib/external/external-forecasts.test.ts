@@ -323,6 +323,21 @@ describe('external forecasts', () => {
     expect(items['enough-folds'].ok).toBe(false);
   });
 
+  it('a period before 1900 is dropped as time-implausible, counted with its example (it crashed the run before)', async () => {
+    const cutoff = builtIn.forecasts.cutoffs[0];
+    const table = arrowTableBytes({
+      period: vectorFromArray([panel.periods[cutoff], Date.UTC(1850, 0, 6)], new TimestampMillisecond()),
+      cell: vectorFromArray([panel.cells[0], panel.cells[1]], new Utf8()),
+      forecast: makeVector(Float64Array.of(1, 1)),
+    });
+    const opened = await openExternal('old', table, 'old.arrow');
+    const context = { panel, region: builtIn.region, cutoffs: builtIn.forecasts.cutoffs, horizon: 2 };
+    const { report } = opened.model.match(context, Uint8Array.from([1, 0, 0, 0, 0, 0]));
+    expect(report.rows).toMatchObject({ read: 2, used: 1 });
+    expect(report.rows.dropped['time-implausible']).toBe(1);
+    expect(report.rows.examples.map((e) => [e.row, e.reason])).toEqual([[1, 'time-implausible']]);
+  });
+
   it('accounts for every row: used, or dropped with its reason and examples', async () => {
     const cutoff = builtIn.forecasts.cutoffs[0];
     const test = panel.periods[cutoff];

@@ -5,6 +5,7 @@
 export const FORECAST_DROP_REASONS = [
   'time-null',
   'time-unparseable',
+  'time-implausible',
   'cutoff-unparseable',
   'cell-null',
   'cell-invalid',
@@ -33,6 +34,7 @@ export const FORECAST_DROP_CODE: Readonly<Record<ForecastDropReason, number>> = 
 export const FORECAST_DROP_TEXT: Readonly<Record<ForecastDropReason, string>> = {
   'time-null': 'period is missing',
   'time-unparseable': 'period could not be parsed',
+  'time-implausible': 'period lies before 1900 or from 2100 on',
   'cutoff-unparseable': 'cutoff is missing or could not be parsed',
   'cell-null': 'cell is missing',
   'cell-invalid': 'not a valid H3 cell index',

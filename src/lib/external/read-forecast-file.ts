@@ -148,9 +148,13 @@ function readCells(source: ArrowSource, column: string): (string | null)[] {
   return out;
 }
 
-/** Incident drop codes of the time decoder → forecast drop codes. */
+/** Incident drop codes of the time decoder → forecast drop codes (a time reason with no forecast twin is a bug, not a used row). */
 function translate(incident: Uint8Array, out: Uint8Array): void {
   for (let i = 0; i < incident.length; i++) {
-    if (incident[i] !== 0 && out[i] === 0) out[i] = FORECAST_DROP_CODE[DROP_REASONS[incident[i] - 1] as 'time-null'];
+    if (incident[i] === 0 || out[i] !== 0) continue;
+    const reason = DROP_REASONS[incident[i] - 1];
+    const code = (FORECAST_DROP_CODE as Readonly<Record<string, number>>)[reason];
+    if (code === undefined) throw new Error(`read-forecast-file: the time decoder's drop reason '${reason}' has no forecast-file counterpart`);
+    out[i] = code;
   }
 }
