@@ -12,7 +12,6 @@ import { outputPaths } from './output-paths';
 import { protocolFromFlags } from './protocol-flags';
 import { loadFromFlags, RUN_OPTIONS } from './run-flags';
 import { UsageError } from './usage-error';
-import { escapeTerminal } from '../lib/base/escape-terminal';
 import { externalLines } from '../lib/evaluate/external-lines';
 import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
@@ -110,7 +109,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   await writeAllOrNothing(files);
   const written = [values.out, values.forecasts, values.md, values.html].filter((p): p is string => p !== undefined);
   for (const line of fitToPanelLines(report.fitToPanel ?? { choices: [], leftOut: [] })) progress.note(line);
-  if (report.external) for (const line of externalLines(report.external)) progress.note(escapeTerminal(line));
+  if (report.external) for (const line of externalLines(report.external)) progress.note(line);
   progress.note(report.summary.headline);
   progress.done(`wrote ${written.join(', ')}`);
 }

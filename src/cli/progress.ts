@@ -1,3 +1,5 @@
+import { escapeTerminal } from '../lib/base/escape-terminal';
+
 /**
  * Progress on stderr: a redrawn bar on a terminal, otherwise a plain line whenever the
  * stage changes or another 10 % is done (so CI logs stay readable). Silent when `quiet`.
@@ -57,12 +59,12 @@ export class Progress {
     this.lastStage = name;
   }
 
-  /** Prints a one-off message on its own line. */
+  /** Prints a one-off message on its own line, escaped for the terminal (messages quote file, column and category names). */
   note(message: string): void {
     if (this.quiet) return;
     if (this.tty && this.lastLine) this.stream.write('\n');
     this.lastLine = '';
-    this.stream.write(`${message}\n`);
+    this.stream.write(`${escapeTerminal(message)}\n`);
   }
 
   /** Ends the bar (on a terminal) and prints the elapsed time. */
