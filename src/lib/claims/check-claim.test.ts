@@ -132,8 +132,12 @@ describe('checkClaim', () => {
     ]);
     expect(period.range).toEqual({ lo: 0.25, hi: 0.75 });
     expect(period.changesVerdict).toBe(true);
-    expect(check.conclusion.kind).toBe('beats-baselines'); // binning terms caveat the verdict, they do not undo it
-    expect(check.conclusion.sentence).toMatch(/With other period lengths it changes: month: below the best baseline\.$/);
+    // A period length the claim does not state must not decide the verdict: it is undefined and names the term.
+    expect(check.conclusion.kind).toBe('undefined');
+    expect(check.conclusion.needs).toEqual(['the period length']);
+    expect(check.conclusion.sentence).toBe(
+      'The verdict depends on the period length, which the claim leaves open (week: beats the best baseline by more than its interval; month: below the best baseline).',
+    );
   });
 
   test('checkClaim(…) against hotspot maps needs a kde model', () => {

@@ -99,7 +99,8 @@ export function checkClaim(claim: Claim, run: ClaimRun, options: CheckClaimOptio
     ),
   );
 
-  const textTerms = open.filter((t) => (t.term === 'metric' || t.term === 'area') && t.changesVerdict);
+  // Every open term whose choice changes the verdict makes it undefined: a convention (the period length, the cell size) must not decide it.
+  const textTerms = open.filter((t) => t.term !== 'incidents' && t.changesVerdict);
   let kind: ClaimVerdictKind = primary.verdict ?? 'undefined';
   let needs: string[] = [];
   if (claim.value === null) {
@@ -107,7 +108,13 @@ export function checkClaim(claim: Claim, run: ClaimRun, options: CheckClaimOptio
     needs = ['a figure', 'the metric it is on', 'the share of the area flagged', 'the period length', 'the cell size', 'the incidents counted'];
   } else if (textTerms.length > 0) {
     kind = 'undefined';
-    needs = textTerms.map((t) => (t.term === 'metric' ? 'the metric "accurate" refers to' : 'the share of the area flagged'));
+    const NEEDS = {
+      metric: 'the metric "accurate" refers to',
+      area: 'the share of the area flagged',
+      period: 'the period length',
+      cells: 'the cell size',
+    } as const;
+    needs = textTerms.map((t) => NEEDS[t.term as keyof typeof NEEDS]);
   }
   const measured = {
     metricStated: claim.metric !== null,

@@ -63,16 +63,11 @@ export function claimSentence(input: ClaimSentenceInput): string {
   const claimed = `The claimed ${bound(claim)}${formatClaimValue(m, claim.value)} (${SHORT[m]}${where})`;
   let text: string;
   if (kind === 'undefined') {
+    const label = (t: OpenTerm, choice: string): string =>
+      t.term === 'metric' ? `as ${SHORT[choice as ClaimMetric]}` : t.term === 'area' ? `at ${choice}` : choice;
     const per = open
-      .filter((t) => (t.term === 'metric' || t.term === 'area') && t.changesVerdict)
-      .map((t) =>
-        t.choices
-          .map(
-            (c) =>
-              `${t.term === 'metric' ? `as ${SHORT[c.label as ClaimMetric]}` : `at ${c.label}`}: ${c.answer.verdict ? CLAIM_VERDICT_LABELS[c.answer.verdict] : '–'}`,
-          )
-          .join('; '),
-      )
+      .filter((t) => t.term !== 'incidents' && t.changesVerdict)
+      .map((t) => t.choices.map((c) => `${label(t, c.label)}: ${c.answer.verdict ? CLAIM_VERDICT_LABELS[c.answer.verdict] : '–'}`).join('; '))
       .join('; ');
     text = `The verdict depends on ${needs.join(' and ')}, which the claim leaves open (${per}).`;
   } else if (kind === 'impossible') {
@@ -83,11 +78,6 @@ export function claimSentence(input: ClaimSentenceInput): string {
     text = `${claimed} is below ${bestText}: a simple baseline does better on this data.`;
   } else {
     text = `${claimed} lies within the interval of ${bestText}: a simple baseline achieves as much on this data.`;
-  }
-  const shifts = open.filter((t) => (t.term === 'period' || t.term === 'cells') && t.changesVerdict);
-  for (const t of shifts) {
-    const other = t.choices.filter((c) => c.answer.verdict !== answer.verdict && c.answer.verdict);
-    text += ` With ${t.term === 'period' ? 'other period lengths' : 'other cells'} it changes: ${other.map((c) => `${c.label}: ${CLAIM_VERDICT_LABELS[c.answer.verdict!]}`).join('; ')}.`;
   }
   return text;
 }

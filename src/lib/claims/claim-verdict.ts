@@ -8,7 +8,7 @@ export const CLAIM_VERDICT_RULE =
   "Under the claim's own terms, a claimed value above the upper 95 % bound of the hindsight ceiling is impossible on this data, " +
   "above the upper bound of the best baseline's interval it beats the baselines, below the lower bound it falls short of them, " +
   'and otherwise it is consistent with the baselines (a simple baseline achieves as much); when the claim states no value, or a ' +
-  'term it leaves open (metric, area) changes that verdict, the verdict is undefined and names what it needs.';
+  'term it leaves open (metric, area, period length, cell size) changes that verdict, the verdict is undefined and names what it needs.';
 
 /**
  * The verdict for a claimed value on one metric (higher is better) against the best baseline's

@@ -55,6 +55,9 @@ const COVERAGE = new RegExp(
   String.raw`(?:\bat|\bin|\bwithin|\bon|\bcovering|\bfor|\busing|\bwith|\bflagging)(?: (?:just|only|the top|top|a|the|an|mere))* ${PCT}(?! of (?:${WORD} ){0,3}?(?:incidents|crimes?|offen[cs]es|predictions|burglar\w*|shootings|events|calls))`,
 );
 
+/** The longest claim text `parseClaim` reads, in characters. */
+export const MAX_CLAIM_LENGTH = 2_000;
+
 /**
  * Reads a claim stated in one of the forms of `CLAIM_FORMS` into its metric, value and area
  * (`Claim`), each null where the claim leaves it open. Percentages become fractions; "per cent",
@@ -68,6 +71,16 @@ const COVERAGE = new RegExp(
  * // → { kind: 'capture', metric: 'hitRate', value: 0.4, coverage: 0.03, bound: 'about', … }
  */
 export function parseClaim(text: string): Claim {
+  // Claims are a sentence or two; a cap keeps a pasted document from meeting the patterns' backtracking.
+  if (text.length > MAX_CLAIM_LENGTH) {
+    throw new InputError(
+      `the claim is ${text.length.toLocaleString('en-US')} characters long: the checker reads at most ${MAX_CLAIM_LENGTH.toLocaleString('en-US')} (a sentence or two)`,
+      {
+        code: 'claim-invalid',
+        field: 'claim',
+      },
+    );
+  }
   const s = normalise(text);
   const make = (kind: ClaimKind, metric: ClaimMetric | null, value: number | null, coverage: number | null, at = -1): Claim =>
     checked({ text: text.trim(), kind, metric, value, coverage, bound: at < 0 ? 'about' : boundBefore(s, at) });

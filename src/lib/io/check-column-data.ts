@@ -71,6 +71,8 @@ function checkOffsets(data: Data): ColumnDataProblem | null {
   const offsets = data.valueOffsets as (Int32Array | BigInt64Array) | undefined;
   const values = data.values as Uint8Array | undefined;
   const count = offset + length + 1;
+  // An empty array may leave its offsets (and data) buffer empty, as apache-arrow writes an empty dictionary (an all-null category column).
+  if (length === 0 && offset === 0 && (!offsets || offsets.length === 0)) return null;
   if (!offsets || offsets.length < count) return { why: `value offsets hold fewer than ${count} entries` };
   if (!values) return { why: 'the data buffer is missing' };
   const extra = paddingProblem(offsets, count * offsets.BYTES_PER_ELEMENT, length, 'value offsets');

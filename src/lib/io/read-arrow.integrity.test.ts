@@ -4,6 +4,8 @@ import { decompress } from 'fzstd';
 import { describe, expect, it } from 'vitest';
 import { buffersAt, batchLengthAt, fieldNodesAt, footerOf, recordBatchesOf, setInt64 } from '../../../test/fixtures/io/ipc-layout';
 import { compressedSeedName, realSlice } from '../../../test/fixtures/io/real-slices';
+import { Dictionary, Float64, Int32, Utf8 } from 'apache-arrow';
+import { arrowTableBytes, vectorOfValues } from './arrow-table-bytes';
 import { InputError } from './input-error';
 import { loadIncidents } from './load-incidents';
 import { readArrow } from './read-arrow';
@@ -216,5 +218,15 @@ describe('readArrow: 64-bit values beyond 2^53', () => {
     expect(incidents.report.dropped['time-implausible']).toBe(1);
     expect(incidents.report.dropped['time-unparseable']).toBe(0);
     expect(incidents.report.examples.find((e) => e.reason === 'time-implausible')).toMatchObject({ row: 5, values: { occurred_at: '4611686018427387904' } });
+  });
+
+  it('a file with zero rows is refused as empty, not as corrupt (its empty dictionary and strings carry no offsets at all)', () => {
+    const bytes = arrowTableBytes({
+      category: vectorOfValues([], new Dictionary(new Utf8(), new Int32())),
+      n: vectorOfValues([], new Float64()),
+    });
+    expect(inputError(() => readArrow(bytes, 'none.arrow')).message).toBe(
+      "file 'none.arrow' has 2 columns (category, n) but zero rows: expected at least one incident",
+    );
   });
 });

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { Dictionary, Float64, Int32, Utf8, tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { checkClaim, parseClaim } from '../claims';
 import { protocolOf } from '../evaluate/protocol';
 import type { ColumnMapping } from '../io/column-mapping';
+import { arrowTableBytes, timeVector, vectorOfValues } from '../io/arrow-table-bytes';
 import { readArrow } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
 import { resolveModels, runBacktest } from '../pipeline/run';
@@ -54,6 +56,48 @@ describe('Session.checkClaim', () => {
     expect(period.choices.map((c) => c.label)).toEqual(['month', 'day', 'week']);
     expect(skipped).toEqual([]);
     expect(stages).toContain('forecast');
+  });
+
+  it('after a run with external forecasts, checks the claim on the built-in models alone, on every fold (the file is no baseline)', async () => {
+    const bytes = readFileSync(PORTLAND);
+    const session = new Session(() => Promise.reject(new Error('no tfjs in this test')));
+    await session.open([{ name: 'portland.arrow', bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }]);
+    await session.load(MAPPING);
+    session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    const spec = { models: MODELS, protocol: PROTOCOL, backend: 'auto' as const, environment: ENVIRONMENT };
+    await session.run(spec, new AbortController().signal, () => {});
+    const plain = await session.checkClaim(CLAIM, [], () => {});
+
+    // A "vendor" file: twice the naive forecasts, for the last three folds only.
+    const rows = tableFromIPC(session.forecastsFile())
+      .toArray()
+      .filter((r) => Number(r.fold) >= 3);
+    const file = arrowTableBytes({
+      period: timeVector(
+        rows.map((r) => Number(r.period)),
+        'wall',
+        'UTC',
+      ),
+      cell: vectorOfValues(
+        rows.map((r) => String(r.cell)),
+        new Dictionary(new Utf8(), new Int32()),
+      ),
+      forecast: vectorOfValues(
+        rows.map((r) => 2 * Number(r.naive)),
+        new Float64(),
+      ),
+    });
+    await session.setExternal([
+      { name: 'vendor', file: { name: 'vendor.arrow', bytes: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer } },
+    ]);
+    const result = await session.run(spec, new AbortController().signal, () => {});
+    expect(result.report.models.map((m) => m.name)).toContain('vendor');
+    expect(result.report.cutoffs).toHaveLength(3);
+
+    const checked = await session.checkClaim(CLAIM, [], () => {});
+    expect(checked.check.baselines).toEqual(plain.check.baselines);
+    expect(checked.check.ceiling).toEqual(plain.check.ceiling);
+    expect(checked.check.measured.folds).toBe(6);
   });
 
   it('asks for a run first', async () => {

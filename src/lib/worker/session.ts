@@ -227,7 +227,6 @@ export class Session {
     const models = await resolveModels(spec.models);
     const request = { models, protocol: spec.protocol, environment: spec.environment, timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms } };
     this.claimContext = undefined;
-    // A claim check re-runs the built-in models only: external forecasts are made for this run's periods and cells.
     const outcome = await runBacktest(
       binned,
       binned.bounded,
@@ -242,7 +241,9 @@ export class Session {
     );
     this.last = outcome;
     const settings = loaded.kind === 'incidents' ? (this.binSettings ?? null) : null;
-    this.claimContext = { outcome, opened, loaded, settings, boundary: this.boundaryInput ?? null, request };
+    // A claim check measures the built-in baselines: after a run with external forecasts it re-runs them alone, on every fold.
+    const builtInOnly = this.external.length === 0;
+    this.claimContext = { outcome: builtInOnly ? outcome : null, binned, opened, loaded, settings, boundary: this.boundaryInput ?? null, request };
     const { panel } = outcome;
     const { cutoffs, horizon } = outcome.forecasts;
     return {
