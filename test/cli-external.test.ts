@@ -2,29 +2,17 @@
  * `hexcast backtest --external NAME=FILE` on the real Portland file: the forecasts of a built-in
  * model, written out as a vendor's file, score as that model did — on the folds the file covers.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Dictionary, Float64, Int32, TimestampMillisecond, Utf8, tableFromIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { arrowTableBytes, vectorOfValues } from '../src/lib/io/arrow-table-bytes';
+import { hexcast } from './fixtures/run-hexcast';
 
-const run = promisify(execFile);
 const PORTLAND = '../shared/data/portland-nij-burglary-vehicle-2012-2017.arrow';
 const dir = mkdtempSync(join(tmpdir(), 'hexcast-cli-external-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function hexcast(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/hexcast.js', ...args], { maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const SETTINGS = ['--crs', 'EPSG:2913', '--res', '7', '--bucket', 'week', '--models', 'naive,historic-average,kde', '--folds', '8', '--quiet'];
 

@@ -3,30 +3,18 @@
  * CLI prints the core's message as one line ending with the code, no stack trace, exit 1
  * (docs/robustness.md, "Hostile data").
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binIncidents } from '../src/lib/grid/bin-incidents';
 import { loadIncidents } from '../src/lib/io/load-incidents';
 import { plainfield, PLAINFIELD_MAPPING, plainfieldTimes, source, timestamps, withColumns } from './fixtures/hostile-tables';
+import { hexcast } from './fixtures/run-hexcast';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'hexcast-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function hexcast(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/hexcast.js', ...args], { maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 function write(name: string, table: Table): string {
   const path = join(dir, name);
