@@ -100,6 +100,19 @@ describe('Session.checkClaim', () => {
     expect(checked.check.measured.folds).toBe(6);
   });
 
+  it('the leakage lab runs on the panel of the last run, not on a binning chosen after it (the export puts the two side by side)', async () => {
+    const bytes = readFileSync(PORTLAND);
+    const session = new Session(() => Promise.reject(new Error('no tfjs in this test')));
+    await session.open([{ name: 'portland.arrow', bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }]);
+    await session.load(MAPPING);
+    session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    const protocol = protocolOf({ folds: 6, validation: 0 });
+    const result = await session.run({ models: ['naive'], protocol, backend: 'auto', environment: ENVIRONMENT }, new AbortController().signal, () => {});
+    session.bin({ res: 8, unit: 'week', timeZone: null, categories: null });
+    const lab = await session.leakage({ models: ['naive'], protocol, environment: ENVIRONMENT }, new AbortController().signal, () => {});
+    expect(lab.panel).toEqual({ resolution: 7, bucket: 'month', cells: result.report.panel.cells, periods: result.report.panel.periods });
+  });
+
   it('asks for a run first', async () => {
     const session = new Session(() => Promise.reject(new Error('unused')));
     await expect(session.checkClaim(CLAIM, [], () => {})).rejects.toThrow(/run a backtest first/);

@@ -67,7 +67,8 @@ export class Session {
   // What a claim check re-runs: the settings of the last bin, the boundary's input and the last run.
   private binSettings: BinSettings | undefined;
   private boundaryInput: BoundaryInput | undefined;
-  private claimContext: ClaimContext | undefined;
+  /** The last run and how it was made: what a claim check re-runs and the panel the leakage lab runs on. */
+  private runContext: ClaimContext | undefined;
 
   constructor(private readonly startBackend: BackendStarter) {}
 
@@ -226,7 +227,7 @@ export class Session {
     onProgress({ stage: 'prepare', message: 'Preparing models' });
     const models = await resolveModels(spec.models);
     const request = { models, protocol: spec.protocol, environment: spec.environment, timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms } };
-    this.claimContext = undefined;
+    this.runContext = undefined;
     const outcome = await runBacktest(
       binned,
       binned.bounded,
@@ -243,7 +244,7 @@ export class Session {
     const settings = loaded.kind === 'incidents' ? (this.binSettings ?? null) : null;
     // A claim check measures the built-in baselines: after a run with external forecasts it re-runs them alone, on every fold.
     const builtInOnly = this.external.length === 0;
-    this.claimContext = { outcome: builtInOnly ? outcome : null, binned, opened, loaded, settings, boundary: this.boundaryInput ?? null, request };
+    this.runContext = { outcome: builtInOnly ? outcome : null, binned, opened, loaded, settings, boundary: this.boundaryInput ?? null, request };
     const { panel } = outcome;
     const { cutoffs, horizon } = outcome.forecasts;
     return {
@@ -258,11 +259,12 @@ export class Session {
   }
 
   /**
-   * Runs the leakage lab (`runLeakageLab`) on the current panel and region: the honest backtest
+   * Runs the leakage lab (`runLeakageLab`) on the panel and region of the last run: the honest backtest
    * next to six common mistakes. Every fit yields to the event loop, so `signal` takes effect.
    */
   async leakage(spec: LeakageSpec, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<LeakageLab> {
-    const binned = this.require(this.binned, 'bin the data');
+    // The panel of the last run, not the current binning: the lab is exported beside that run's report.
+    const binned = this.require(this.runContext, 'run a backtest').binned;
     onProgress({ stage: 'prepare', message: 'Preparing models' });
     const models = await resolveModels(spec.models);
     const { lab } = await runLeakageLab({
@@ -296,7 +298,7 @@ export class Session {
    * other period lengths and cell sizes in `vary`; progress goes out as the run's does.
    */
   async checkClaim(text: string, vary: readonly ('period' | 'cells')[], onProgress: (progress: Progress) => void): Promise<ClaimCheckResult> {
-    const context = this.require(this.claimContext, 'run a backtest');
+    const context = this.require(this.runContext, 'run a backtest');
     return checkClaimRequest(text, vary, context, {
       onProgress: (run) => onProgress({ stage: 'forecast', run }),
       startBackend: () => this.startBackend('auto', undefined),
