@@ -5,10 +5,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Dictionary, Float64, Int32, TimestampMillisecond, Utf8, tableFromIPC } from 'apache-arrow';
+import { tableFromIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
-import { arrowTableBytes, vectorOfValues } from '../src/lib/io/arrow-table-bytes';
 import { hexcast } from './fixtures/run-hexcast';
+import { externalForecastBytes, rowsOfModel } from './fixtures/external-forecast-file';
 
 const PORTLAND = '../shared/data/portland-nij-burglary-vehicle-2012-2017.arrow';
 const dir = mkdtempSync(join(tmpdir(), 'hexcast-cli-external-'));
@@ -24,23 +24,7 @@ describe('hexcast backtest --external', () => {
     const table = tableFromIPC(readFileSync(forecasts));
     const rows = table.toArray().filter((r) => Number(r.fold) >= 2);
     const vendor = join(dir, 'vendor.arrow');
-    writeFileSync(
-      vendor,
-      arrowTableBytes({
-        period: vectorOfValues(
-          rows.map((r) => Number(r.period)),
-          new TimestampMillisecond(),
-        ),
-        cell: vectorOfValues(
-          rows.map((r) => String(r.cell)),
-          new Dictionary(new Utf8(), new Int32()),
-        ),
-        forecast: vectorOfValues(
-          rows.map((r) => Number(r['historic-average'])),
-          new Float64(),
-        ),
-      }),
-    );
+    writeFileSync(vendor, externalForecastBytes(rowsOfModel(rows, 'historic-average')));
     const out = join(dir, 'second.json');
     const md = join(dir, 'second.md');
     const html = join(dir, 'second.html');

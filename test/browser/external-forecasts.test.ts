@@ -4,10 +4,11 @@
  * tables with the same numbers as the model it came from.
  */
 import { readFileSync } from 'node:fs';
-import { Dictionary, Float64, Int32, TimestampMillisecond, Utf8, tableFromIPC } from 'apache-arrow';
+import { Float64, TimestampMillisecond, tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { arrowTableBytes, vectorOfValues } from '../../src/lib/io/arrow-table-bytes';
 import { evaluate, metricNumbers, useApp } from './harness';
+import { externalForecastBytes, rowsOfModel } from '../fixtures/external-forecast-file';
 
 const { open } = useApp();
 
@@ -22,20 +23,7 @@ describe('Add forecasts', () => {
     await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Forecasts (Arrow)' }).click()]);
     const rows = tableFromIPC(readFileSync((await download.path())!)).toArray();
-    const vendor = arrowTableBytes({
-      period: vectorOfValues(
-        rows.map((r) => Number(r.period)),
-        new TimestampMillisecond(),
-      ),
-      cell: vectorOfValues(
-        rows.map((r) => String(r.cell)),
-        new Dictionary(new Utf8(), new Int32()),
-      ),
-      forecast: vectorOfValues(
-        rows.map((r) => Number(r['historic-average'])),
-        new Float64(),
-      ),
-    });
+    const vendor = externalForecastBytes(rowsOfModel(rows, 'historic-average'));
 
     await page
       .getByRole('navigation')

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { Dictionary, Float64, Int32, Utf8, tableFromIPC } from 'apache-arrow';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { checkClaim, parseClaim } from '../claims';
 import { protocolOf } from '../evaluate/protocol';
 import type { ColumnMapping } from '../io/column-mapping';
-import { arrowTableBytes, timeVector, vectorOfValues } from '../io/arrow-table-bytes';
 import { readArrow } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
 import { resolveModels, runBacktest } from '../pipeline/run';
 import { applyBoundary } from '../pipeline/region';
 import { preparePanel } from '../pipeline/prepare-panel';
 import { Session } from './session';
+import { externalForecastBytes } from '../../../test/fixtures/external-forecast-file';
 
 const PORTLAND = new URL('../../../public/samples/portland-nij-burglary-vehicle-2012-2017.arrow', import.meta.url);
 const MAPPING: ColumnMapping = {
@@ -23,14 +23,19 @@ const MODELS = ['naive', 'historic-average', 'kde'];
 const PROTOCOL = protocolOf({ folds: 6, validation: 0 });
 const CLAIM = 'captures 40 % of incidents in 3 % of the area';
 
+/** A session with the Portland sample loaded and binned at res 7 by month (no tfjs). */
+async function portlandSession(): Promise<{ session: Session; bytes: Buffer }> {
+  const bytes = readFileSync(PORTLAND);
+  const session = new Session(() => Promise.reject(new Error('no tfjs in this test')));
+  await session.open([{ name: 'portland.arrow', bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }]);
+  await session.load(MAPPING);
+  session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+  return { session, bytes };
+}
+
 describe('Session.checkClaim', () => {
   it('answers as the CLI pipeline does on the same file, binning, models and protocol (Portland, res 7, months)', async () => {
-    const bytes = readFileSync(PORTLAND);
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    const session = new Session(() => Promise.reject(new Error('no tfjs in this test')));
-    await session.open([{ name: 'portland.arrow', bytes: buffer }]);
-    await session.load(MAPPING);
-    session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    const { session, bytes } = await portlandSession();
     await session.run({ models: MODELS, protocol: PROTOCOL, backend: 'auto', environment: ENVIRONMENT }, new AbortController().signal, () => {});
     const stages: string[] = [];
     const { check, skipped } = await session.checkClaim(CLAIM, ['period'], (p) => stages.push(p.stage));
@@ -59,11 +64,7 @@ describe('Session.checkClaim', () => {
   });
 
   it('after a run with external forecasts, checks the claim on the built-in models alone, on every fold (the file is no baseline)', async () => {
-    const bytes = readFileSync(PORTLAND);
-    const session = new Session(() => Promise.reject(new Error('no tfjs in this test')));
-    await session.open([{ name: 'portland.arrow', bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }]);
-    await session.load(MAPPING);
-    session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    const { session } = await portlandSession();
     const spec = { models: MODELS, protocol: PROTOCOL, backend: 'auto' as const, environment: ENVIRONMENT };
     await session.run(spec, new AbortController().signal, () => {});
     const plain = await session.checkClaim(CLAIM, [], () => {});
@@ -72,21 +73,7 @@ describe('Session.checkClaim', () => {
     const rows = tableFromIPC(session.forecastsFile())
       .toArray()
       .filter((r) => Number(r.fold) >= 3);
-    const file = arrowTableBytes({
-      period: timeVector(
-        rows.map((r) => Number(r.period)),
-        'wall',
-        'UTC',
-      ),
-      cell: vectorOfValues(
-        rows.map((r) => String(r.cell)),
-        new Dictionary(new Utf8(), new Int32()),
-      ),
-      forecast: vectorOfValues(
-        rows.map((r) => 2 * Number(r.naive)),
-        new Float64(),
-      ),
-    });
+    const file = externalForecastBytes(rows.map((r) => ({ period: Number(r.period), cell: String(r.cell), forecast: 2 * Number(r.naive) })));
     await session.setExternal([
       { name: 'vendor', file: { name: 'vendor.arrow', bytes: file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer } },
     ]);
@@ -101,11 +88,7 @@ describe('Session.checkClaim', () => {
   });
 
   it('the leakage lab runs on the panel of the last run, not on a binning chosen after it (the export puts the two side by side)', async () => {
-    const bytes = readFileSync(PORTLAND);
-    const session = new Session(() => Promise.reject(new Error('no tfjs in this test')));
-    await session.open([{ name: 'portland.arrow', bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }]);
-    await session.load(MAPPING);
-    session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    const { session } = await portlandSession();
     const protocol = protocolOf({ folds: 6, validation: 0 });
     const result = await session.run({ models: ['naive'], protocol, backend: 'auto', environment: ENVIRONMENT }, new AbortController().signal, () => {});
     session.bin({ res: 8, unit: 'week', timeZone: null, categories: null });
