@@ -22,6 +22,7 @@ describe('the layer table of docs/architecture.md', () => {
       'evaluate/metrics',
       'io',
       'grid',
+      'areas',
       'forecast',
       'evaluate',
       'external',
