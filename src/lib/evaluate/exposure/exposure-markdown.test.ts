@@ -24,4 +24,12 @@ describe('exposureMarkdown', () => {
     expect(lines.find((l) => l.startsWith('**What these numbers'))).toContain('exposure to a flag is not harm');
     expect(lines.filter((l) => l.startsWith('- '))).toHaveLength(4);
   });
+
+  it('prints NaN read back from JSON (null) as – , never as a number', () => {
+    const empty = toyAreas(cells, { A: [0, 0, 10, 0], B: [0, 0, 30, 0] });
+    const exposure = JSON.parse(JSON.stringify(exposureOfRun(toyInput(cells, [[4, 0, 0, 0]], { m: [[5, 0, 0, 0]] }, empty, [0.25]))));
+    const text = exposureMarkdown(exposure).map(String).join('\n');
+    expect(text).toContain('| m | – (×–) | – (×–) |');
+    expect(text).not.toContain('∞');
+  });
 });

@@ -1,7 +1,7 @@
 import { formatNumber, formatPercent } from '../../base/format-number';
 import { Markdown, joinMarkdown, mdText } from '../../base/markdown-template';
 import { coverageKey } from '../metric-catalogue';
-import { formatRatio, formatShare } from './exposure-format';
+import { formatRatio, formatShare, reportNumber } from './exposure-format';
 import type { ReportExposure } from './report-exposure';
 
 /**
@@ -17,15 +17,15 @@ export function exposureMarkdown(exposure: ReportExposure): (Markdown | '')[] {
   const out: (Markdown | '')[] = [mdText`## Who gets flagged`, ''];
   const count = (x: number): string => Math.round(x).toLocaleString('en-US');
   out.push(
-    mdText`Population groups from ${exposure.source}: ${exposure.groups.join(', ')} (${formatPercent(exposure.groupsOfTotal)} of the total population column in the study region). ${exposure.method}`,
+    mdText`Population groups from ${exposure.source}: ${exposure.groups.join(', ')} (${formatPercent(reportNumber(exposure.groupsOfTotal))} of the total population column in the study region). ${exposure.method}`,
     '',
-    mdText`The area file covers ${formatPercent(exposure.coveredShare)} of the study region's area; ${count(exposure.populatedCells)} of ${count(exposure.regionCells)} region cells have population, ${count(exposure.uncoveredCells)} are outside every polygon. ${formatPercent(exposure.unassignedIncidents)} of the test-span incidents fell in cells without population and count for no group.`,
+    mdText`The area file covers ${formatPercent(reportNumber(exposure.coveredShare))} of the study region's area; ${count(exposure.populatedCells)} of ${count(exposure.regionCells)} region cells have population, ${count(exposure.uncoveredCells)} are outside every polygon. ${formatPercent(reportNumber(exposure.unassignedIncidents))} of the test-span incidents fell in cells without population and count for no group.`,
     '',
   );
   out.push(mdText`| Group | Population | Population share | Share of recorded incidents |`, mdText`|---|---:|---:|---:|`);
   exposure.groups.forEach((group, g) => {
     out.push(
-      mdText`| ${group} | ${count(exposure.population[g])} | ${formatPercent(exposure.populationShare[g])} | ${formatShare(exposure.incidentShare[g])} |`,
+      mdText`| ${group} | ${count(exposure.population[g])} | ${formatPercent(reportNumber(exposure.populationShare[g]))} | ${formatShare(exposure.incidentShare[g])} |`,
     );
   });
   out.push('');
@@ -48,7 +48,9 @@ export function exposureMarkdown(exposure: ReportExposure): (Markdown | '')[] {
           : at.distinctCells === at.distinctWhole
             ? count(at.distinctCells)
             : `${count(at.distinctWhole)}–${count(at.distinctCells)} (ties)`;
-      out.push(mdText`| ${selection.name} | ${joinMarkdown(groups, ' | ')} | ${formatPercent(at.persistence)} | ${formatNumber(at.gini)} | ${distinct} |`);
+      out.push(
+        mdText`| ${selection.name} | ${joinMarkdown(groups, ' | ')} | ${formatPercent(reportNumber(at.persistence))} | ${formatNumber(reportNumber(at.gini))} | ${distinct} |`,
+      );
     }
     out.push('');
   }
