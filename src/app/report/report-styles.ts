@@ -47,5 +47,7 @@ export const REPORT_CSS =
 .hx-fit { margin: 0; padding-left: 1.2em; }
 .hx-note { color: #555; font-size: 0.92em; }
 .hx-legend-key { font-size: 0.9em; color: #444; }
+.hx-table caption { text-align: left; font-weight: 600; padding: 6px 0 2px; }
+.hx-reference-row th { font-style: italic; }
 code { font-size: 0.92em; }
 ` + HYGIENE_CSS;

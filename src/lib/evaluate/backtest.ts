@@ -10,6 +10,8 @@ import type { ExternalModel } from './external-model';
 import { buildReport, type Report, type ReportData } from './report';
 import { runForecasts, type ForecastSet, type RunProgress } from './run-forecasts';
 import { scoreForecasts, type Scores } from './score-forecasts';
+import type { AreaAttributes } from '../areas/area-attributes';
+import { exposureOfRun } from './exposure/exposure-of-run';
 
 /** Everything a backtest needs. */
 export interface BacktestInput {
@@ -31,6 +33,8 @@ export interface BacktestInput {
   readonly timings?: Readonly<Record<string, number>>;
   /** Models whose forecasts come from files made elsewhere: matched, scored as given, on the folds they all cover. */
   readonly external?: readonly ExternalModel[];
+  /** Population groups apportioned to the panel's cells: adds the report's `exposure` section (who gets flagged). */
+  readonly areas?: AreaAttributes;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: RunProgress) => void;
 }
@@ -94,7 +98,7 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
       timings: { ...input.timings, forecastMs: t1 - t0, scoreMs: t2 - t1 },
     });
     const report = withHygiene(
-      { ...built, external: scored.external },
+      { ...built, external: scored.external, ...exposureOf(input, region, scored.forecasts) },
       { panel, region, forecasts: scored.forecasts, scoredFolds: scored.external.folds.scored },
     );
     return { report, forecasts: scored.forecasts, scores: scored.scores, region };
@@ -112,6 +116,13 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
     environment: input.environment,
     timings: { ...input.timings, forecastMs: t1 - t0, scoreMs: t2 - t1 },
   });
-  const report = withHygiene(built, { panel, region, forecasts });
+  const report = withHygiene({ ...built, ...exposureOf(input, region, forecasts) }, { panel, region, forecasts });
   return { report, forecasts, scores, region };
+}
+
+/** The report's `exposure` section when the input has area attributes (`exposureOfRun`), as a spreadable object. */
+function exposureOf(input: BacktestInput, region: StudyRegion, forecasts: ForecastSet): Pick<Report, 'exposure'> {
+  if (!input.areas) return {};
+  const { protocol } = forecasts;
+  return { exposure: exposureOfRun({ panel: input.panel, region, forecasts, coverage: protocol.coverage, areas: input.areas, seed: protocol.seed }) };
 }

@@ -3,6 +3,7 @@ import { formatNumber, formatPercent, formatSkill } from '../base/format-number'
 import { Markdown, joinMarkdown, mdText } from '../base/markdown-template';
 import { clockLabel, reportZoneDeclared } from './clock-label';
 import { externalMarkdown } from './external-markdown';
+import { exposureMarkdown } from './exposure/exposure-markdown';
 import { fitToPanelLines } from './fit-to-panel';
 import { hygieneMarkdown } from './hygiene-markdown';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type HotspotMetricId, type MetricId } from './metric-catalogue';
@@ -90,6 +91,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
     '',
   );
   if (report.external) out.push(...externalMarkdown(report.external));
+  if (report.exposure) out.push(...exposureMarkdown(report.exposure));
   const image = (alt: string, path: string): Markdown => mdText`![${alt}](${new Markdown(markdownPath(path))})`;
   if (charts.capture) out.push(mdText`## Capture curves`, '', image('Capture curves: hit rate against share of area flagged', charts.capture), '');
   if (charts.folds) out.push(mdText`## Stability over folds`, '', image('A metric per fold for every model', charts.folds), '');

@@ -15,6 +15,7 @@ import { HOTSPOT_RANKING_AREA } from './metrics/hotspot-ranking';
 import { tieRanges, type TieRanges } from './tie-range';
 import type { ReportExternal } from './external-report';
 import type { HygieneCheck } from './hygiene-check';
+import type { ReportExposure } from './exposure/report-exposure';
 
 /** The report format's version; bump it when a field changes meaning or disappears. */
 export const REPORT_VERSION = 3;
@@ -109,6 +110,8 @@ export interface Report {
   readonly timings: Readonly<Record<string, number>>;
   /** The hygiene checklist, each item computed from the run (`hygiene.ts`; added by `backtest`, new in version 3). */
   readonly hygiene?: readonly HygieneCheck[];
+  /** Who gets flagged: each population group's share of the flags against its share of population and recorded incidents (present when the run had area attributes; optional, so version 3 stays). */
+  readonly exposure?: ReportExposure;
 }
 
 /** What `buildReport` needs beyond the scores. */

@@ -1,6 +1,7 @@
 import { backtest, type BacktestResult } from '../evaluate/backtest';
 import type { Protocol } from '../evaluate/protocol';
 import type { ExternalModel } from '../evaluate/external-model';
+import type { AreaAttributes } from '../areas/area-attributes';
 import type { Report } from '../evaluate/report';
 import type { RunProgress } from '../evaluate/run-forecasts';
 import type { ModelDefinition, ModelSpec } from '../forecast/model-definition';
@@ -49,6 +50,8 @@ export interface RunRequest {
   readonly timings: Readonly<Record<string, number>>;
   /** Forecasts made elsewhere to score with the models (`src/lib/external`'s `openExternal`). */
   readonly external?: readonly ExternalModel[];
+  /** Population groups apportioned to the panel's cells (`src/lib/areas`): the report gains its `exposure` section. */
+  readonly areas?: AreaAttributes;
 }
 
 /** How the shell takes part in a run: cancellation, progress, and its way to start tfjs. */
@@ -95,6 +98,7 @@ export async function runBacktest(binned: BinnedPanel, bounded: BoundedPanel, re
     environment: backend ? { ...request.environment, backend } : request.environment,
     timings: request.timings,
     external: request.external,
+    areas: request.areas,
     signal: hooks.signal,
     onProgress: (run) => {
       hooks.onProgress?.(run);

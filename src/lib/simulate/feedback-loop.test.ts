@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { historicAverage } from '../forecast/baselines';
 import { simulateFeedbackLoop } from './feedback-loop';
+import { twoRegionLoop } from './two-region-loop';
 
 const mean = (values: Float64Array, from = 0): number => {
   const part = values.subarray(from);
@@ -90,5 +91,44 @@ describe('simulateFeedbackLoop', () => {
         forecaster: historicAverage,
       }),
     ).toThrow(/warmup must lie in \[1, 29\], got 30/);
+  });
+});
+
+describe('simulateFeedbackLoop: how exposure drifts', () => {
+  // Seven cells (a 1-ring disk), two regions of equal true risk (0.6 a month per cell): 'west' lives in the three cells
+  // west of the centre, 'east' in the three east of it, the centre is shared. One cell (1/7 of the area) is patrolled a
+  // month, chosen by the historic average of what was recorded. 10 warm-up months, then 190 patrolled months, 10 seeds.
+  const run = (seed: number, correction: 'none' | 'ensign', detection = { unpatrolled: 0.3, patrolled: 0.9 }) => twoRegionLoop({ seed, correction, detection });
+  /** The group favoured in the first patrolled month (the larger share; west on a tie): its first share and mean share over the last 100 months. */
+  const favoured = (share: Float64Array): { first: number; late: number } => {
+    const g = share[0] >= share[1] ? 0 : 1;
+    let sum = 0;
+    for (let t = 90; t < 190; t++) sum += share[t * 2 + g];
+    return { first: share[g], late: sum / 100 };
+  };
+  const seeds = Array.from({ length: 10 }, (_, i) => i + 1);
+
+  it('reports each month’s exposure share per group, summing to 1', () => {
+    const result = run(1, 'none');
+    expect(result.groups).toEqual(['west', 'east']);
+    expect(result.exposureShare).toHaveLength(190 * 2);
+    for (let t = 0; t < 190; t++) expect(result.exposureShare![2 * t] + result.exposureShare![2 * t + 1]).toBeCloseTo(1, 12);
+  });
+
+  it('under the urn model the initially favoured group keeps every patrol in 7 of 10 seeds (mean late share 0.75); with the Ensign et al. correction in 1 of 10 (mean 0.36)', () => {
+    const urn = seeds.map((seed) => favoured(run(seed, 'none').exposureShare!));
+    const corrected = seeds.map((seed) => favoured(run(seed, 'ensign').exposureShare!));
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    expect(urn.filter((f) => f.late === 1).length).toBe(7);
+    expect(corrected.filter((f) => f.late === 1).length).toBe(1);
+    expect(mean(urn.map((f) => f.late))).toBeCloseTo(0.75, 2);
+    expect(mean(corrected.map((f) => f.late))).toBeCloseTo(0.36, 2);
+    // Both start from the same first month: the correction changes only what the model learns afterwards.
+    expect(corrected.map((f) => f.first)).toEqual(urn.map((f) => f.first));
+  });
+
+  it('with equal detection in patrolled and unpatrolled cells the correction changes nothing: the same patrols every month', () => {
+    const equal = { unpatrolled: 0.6, patrolled: 0.6 };
+    expect(Array.from(run(4, 'ensign', equal).patrolled)).toEqual(Array.from(run(4, 'none', equal).patrolled));
   });
 });

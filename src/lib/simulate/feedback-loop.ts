@@ -1,3 +1,6 @@
+import type { AreaAttributes } from '../areas/area-attributes';
+import { groupComposition } from '../evaluate/exposure/group-composition';
+import { groupExposure, sharesOf } from '../evaluate/exposure/group-exposure';
 import type { Forecaster } from '../forecast/forecaster';
 import { historyOf } from '../forecast/history';
 import { neighbours } from '../grid/neighbours';
@@ -20,6 +23,17 @@ export interface FeedbackLoopOptions {
   /** The model that decides where to patrol; refitted on the recorded counts every period. */
   readonly forecaster: () => Forecaster;
   readonly seed?: number;
+  /**
+   * What the model is fitted on. 'none' (default): the recorded counts as they are — the urn
+   * model, where every discovered incident adds to the evidence for sending patrols back.
+   * 'ensign': Ensign et al.'s (2018) remedy — an incident recorded where patrols were sent
+   * counts only in proportion to how much more likely the patrol made recording it, i.e. with
+   * weight detection.unpatrolled / detection.patrolled, so that the model's training counts
+   * estimate the true rate (times detection.unpatrolled) in patrolled and unpatrolled cells alike.
+   */
+  readonly correction?: 'none' | 'ensign';
+  /** Population groups on the synthetic cells (given the panel's cells): adds `exposureShare`, how the patrols' exposure drifts. */
+  readonly areas?: (cells: readonly string[]) => AreaAttributes;
 }
 
 /** What happened in each patrolled period (index = period − warmup). */
@@ -36,6 +50,9 @@ export interface FeedbackLoopResult {
   readonly riskOverlap: Float64Array;
   /** Patrolled cells (1) per patrolled period, period-major. */
   readonly patrolled: Uint8Array;
+  /** With `areas`: the groups, and each patrolled period's exposure share per group, `exposureShare[t * groups + g]` (sums to 1 over groups). */
+  readonly groups?: readonly string[];
+  readonly exposureShare?: Float64Array;
 }
 
 /**
@@ -48,6 +65,10 @@ export interface FeedbackLoopResult {
  * by its forecast (ties by cell order) is patrolled. Because patrols record more of what
  * happens where they are, the recorded data confirm wherever the model sent them: the
  * apparent hit rate (on recorded incidents) rises while the true hit rate need not.
+ * With `areas`, each patrolled period's exposure share per population group (`groupExposure`
+ * of the patrolled cells, as the report's exposure measures count flags) shows how the loop
+ * moves who is patrolled: in two regions of equal true risk the group where the first patrols
+ * went keeps them (the urn), unless `correction: 'ensign'` down-weights what patrols recorded.
  * @example simulateFeedbackLoop({ trueRate: () => 0.5, periods: 60, warmup: 20, coverage: 0.1,
  *   detection: { unpatrolled: 0.3, patrolled: 0.9 }, forecaster: historicAverage }).apparentHitRate
  *   // → well above 0.1 after a few periods, while trueHitRate stays near 0.1
@@ -62,6 +83,13 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoop
   const rng = random(seed + 1);
   const recordedCounts = new Float32Array(P * C);
   const recorded: Panel = { ...truth, counts: recordedCounts };
+  // What the model is fitted on: the recorded counts, or with the correction those of patrolled cell-periods down-weighted.
+  const ensign = options.correction === 'ensign';
+  const trainingCounts = ensign ? new Float32Array(P * C) : recordedCounts;
+  const training: Panel = { ...truth, counts: trainingCounts };
+  const composition = options.areas ? groupComposition(truth.cells, options.areas(truth.cells)) : null;
+  const G = composition?.names.length ?? 0;
+  const exposureShare = composition ? new Float64Array((P - warmup) * G) : undefined;
   const lists = neighbours(truth.cells, 2);
   const patrolled = new Uint8Array((P - warmup) * C);
   const apparentHitRate = new Float64Array(P - warmup);
@@ -73,13 +101,14 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoop
       let kept = 0;
       for (let i = truth.counts[p * C + c]; i > 0; i--) if (rng.next() < chance) kept++;
       recordedCounts[p * C + c] = kept;
+      if (ensign) trainingCounts[p * C + c] = patrol && patrol[c] ? (kept * detection.unpatrolled) / detection.patrolled : kept;
     }
   };
   for (let p = 0; p < warmup; p++) record(p, null);
   const order = (score: ArrayLike<number>): number[] => Array.from({ length: C }, (_, c) => c).sort((a, b) => score[b] - score[a] || a - b);
   for (let p = warmup; p < P; p++) {
     const model = options.forecaster();
-    const fitting = model.fit(historyOf(recorded, lists, p), { seed, validation: 0 });
+    const fitting = model.fit(historyOf(training, lists, p), { seed, validation: 0 });
     if (fitting instanceof Promise) {
       void fitting.catch(() => {});
       throw new Error(`simulateFeedbackLoop runs synchronously: '${model.name}' fits asynchronously; use a baseline (e.g. historic-average)`);
@@ -89,6 +118,7 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoop
     const patrol = patrolled.subarray((p - warmup) * C, (p - warmup + 1) * C);
     for (const c of order(forecast).slice(0, k)) patrol[c] = 1;
     record(p, patrol);
+    if (composition && exposureShare) exposureShare.set(sharesOf(groupExposure(patrol, composition)), (p - warmup) * G);
     let recordedIn = 0;
     let recordedAll = 0;
     let trueIn = 0;
@@ -108,5 +138,5 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoop
     for (let c = 0; c < C; c++) if (patrol[c] && riskiest.has(c)) overlap++;
     riskOverlap[p - warmup] = overlap / k;
   }
-  return { truth, recorded, apparentHitRate, trueHitRate, riskOverlap, patrolled };
+  return { truth, recorded, apparentHitRate, trueHitRate, riskOverlap, patrolled, ...(composition && { groups: composition.names, exposureShare }) };
 }
