@@ -11,6 +11,7 @@ describe('parseFeatures(text) and formatFeatures(tokens)', () => {
     ['ewma0.3+mean8+mean', 'ewma0.3+mean8+mean'],
     ['parent7w4+rate-offset+woy+month', 'parent7w4+rate-offset+woy+month'],
     [' lag1 + area ', 'lag1+area'],
+    ['lag1 ring1', 'lag1+ring1'],
   ])('%s round-trips as %s', (text, canonical) => {
     expect(formatFeatures(parseFeatures(text))).toBe(canonical);
     expect(formatFeatures(parseFeatures(canonical))).toBe(canonical);

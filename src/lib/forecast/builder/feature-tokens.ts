@@ -58,10 +58,10 @@ const range = (text: string, prefix: string, max: number, what: string): { from:
  * @example parseFeatures('lag1-2+ring1') // → [{ kind: 'lag', from: 1, to: 2 }, { kind: 'ring', from: 1, to: 1 }]
  */
 export function parseFeatures(text: string): FeatureToken[] {
+  // Spaces count as '+' too: a '+' typed into a link's query string arrives as a space.
   const parts = String(text)
     .trim()
-    .split('+')
-    .map((s) => s.trim());
+    .split(/\s*\+\s*|\s+/);
   if (parts.length === 0 || parts.some((p) => p === '')) throw new Error(`features '${text}': expected tokens separated by '+', e.g. ${DEFAULT_FEATURES}`);
   const out: FeatureToken[] = [];
   const seen = new Set<string>();

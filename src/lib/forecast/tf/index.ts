@@ -31,7 +31,7 @@
  *   `initBrowserBackend({ wasmPaths })` first (otherwise tfjs's default backend is used).
  */
 export { GRAPH, GRU, LEARNED_TF, MLP, POISSON_GLM } from './definitions';
-export { BUILD, BUILD_ARCHS, BUILD_PARAMS } from './build-definition';
+export { BUILD } from './build-definition';
 export { backendName, backendOrder, ensureBackend, initBrowserBackend, initNodeBackend, isSoftwareRenderer } from './backend';
 export type { BackendChoice, BackendName, WasmFileMap } from './backend';
 export { timeModels } from './timing';

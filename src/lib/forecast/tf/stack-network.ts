@@ -1,10 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from '../../base/random';
+import type { Activation } from '../builder/build-params';
 import { constantVariable, disposeAll, glorotVariable, type Batch, type Network, type NetworkDims } from './network';
-
-/** Activations a built MLP may use. */
-export const ACTIVATIONS = ['relu', 'tanh', 'elu', 'sigmoid'] as const;
-export type Activation = (typeof ACTIVATIONS)[number];
 
 /** The shape of a built MLP's non-linear path. */
 export interface StackShape {
