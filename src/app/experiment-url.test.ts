@@ -21,6 +21,14 @@ describe('encodeExperiment / decodeExperiment', () => {
     expect(decodeExperiment(encodeExperiment(experiment))).toEqual(experiment);
   });
 
+  it('keeps built models side by side, their features joined by + and names with spaces, through the link', () => {
+    const models = ['naive', 'build:name=my glm:features=lag1-4+ring1-3+dow+rate-offset', 'build:arch=mlp:features=default+ewma0.3:layers=3:dropout=0.1'];
+    const text = encodeExperiment({ ...portland, models });
+    expect(decodeExperiment(text)?.models).toEqual(models);
+    // a '+' typed by hand into a link arrives as a space; the features grammar reads it as '+'
+    expect(decodeExperiment(text.replace('lag1-4%2Bring1-3', 'lag1-4+ring1-3'))?.models[1]).toBe('build:name=my glm:features=lag1-4 ring1-3+dow+rate-offset');
+  });
+
   it('names each external forecast file by name, kind and SHA-256, and reads it back', () => {
     const external = [
       { name: 'vendor', kind: 'auto' as const, file: 'vendor forecasts.arrow', sha256: 'ef'.repeat(32) },

@@ -44,9 +44,20 @@ describe('RunState', () => {
         { epoch: 1, loss: 2, valLoss: 3 },
         { epoch: 2, loss: 1.5 },
       ],
+      earlier: [],
     });
     progress(1, 2, { stage: 'epoch', step: 1, steps: 3, loss: 1.9, elapsedMs: 3 });
     expect(run.curves['mlp(hidden=8)'].epochs).toEqual([{ epoch: 1, loss: 1.9 }]); // a new fold starts a new curve
+    // and keeps the finished fold's curve to draw beside it
+    expect(run.curves['mlp(hidden=8)'].earlier).toEqual([
+      {
+        fold: 1,
+        epochs: [
+          { epoch: 1, loss: 2, valLoss: 3 },
+          { epoch: 2, loss: 1.5 },
+        ],
+      },
+    ]);
 
     const result = { models: ['naive', 'mlp(hidden=8)'] } as unknown as RunResult;
     worker.reply({ type: 'done', id, request: 'run', result });

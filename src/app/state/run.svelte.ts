@@ -20,6 +20,8 @@ export interface LossCurve {
   /** What is being fitted: 'epoch', or a stage such as the GLM warm start. */
   readonly stage: string;
   readonly epochs: readonly TrainingEpoch[];
+  /** The validation (else training) curves of the model's earlier folds in this run, oldest first. */
+  readonly earlier: readonly { readonly fold: number; readonly epochs: readonly TrainingEpoch[] }[];
 }
 
 /**
@@ -32,6 +34,8 @@ export class RunState {
   stage = $state('');
   models = $state.raw<readonly ModelProgress[]>([]);
   curves = $state.raw<Readonly<Record<string, LossCurve>>>({});
+  /** The TensorFlow.js backend the worker started for this run's learned models ('' until known). */
+  backend = $state('');
   result = $state.raw<RunResult | null>(null);
   error = $state<string | null>(null);
   startedAt = $state(0);
@@ -55,6 +59,7 @@ export class RunState {
     const folds = spec.protocol.folds === 'auto' ? 0 : spec.protocol.folds;
     this.models = spec.models.map((name) => ({ name, fold: 0, folds, detail: 'waiting', startedAt: null, doneAt: null }));
     this.curves = {};
+    this.backend = '';
     this.error = null;
     this.startedAt = performance.now();
     try {
@@ -92,6 +97,8 @@ export class RunState {
   private onProgress(progress: Progress): void {
     if (progress.stage !== 'forecast') {
       this.stage = progress.message;
+      const backend = /^TensorFlow\.js backend in use: (.+)$/.exec(progress.message);
+      if (progress.stage === 'backend' && backend) this.backend = backend[1];
       return;
     }
     const { run } = progress;
@@ -117,7 +124,9 @@ export class RunState {
       const same = previous && previous.fold === run.fold && previous.stage === fit.stage;
       const epochs = same ? previous.epochs.filter((e) => e.epoch < fit.step!) : [];
       const epoch: TrainingEpoch = { epoch: fit.step, loss: fit.loss, ...(fit.valLoss !== undefined && { valLoss: fit.valLoss }) };
-      this.curves = { ...this.curves, [run.model]: { model: run.model, fold: run.fold, stage: fit.stage, epochs: [...epochs, epoch] } };
+      // A new fold (not a new stage of the same fold, such as the warm start) keeps the finished fold's curve.
+      const earlier = !previous ? [] : previous.fold === run.fold ? previous.earlier : [...previous.earlier, { fold: previous.fold, epochs: previous.epochs }];
+      this.curves = { ...this.curves, [run.model]: { model: run.model, fold: run.fold, stage: fit.stage, epochs: [...epochs, epoch], earlier } };
     }
   }
 }

@@ -10,6 +10,7 @@ import { WASM_PATHS } from '../wasm-paths';
 import { BinningState } from './binning.svelte';
 import { ClaimState } from './claim.svelte';
 import { DataState } from './data.svelte';
+import { BuilderState } from './builder.svelte';
 import { ExperimentState } from './experiment.svelte';
 import { ExternalState } from './external.svelte';
 import { RecentState } from './recent.svelte';
@@ -30,6 +31,8 @@ export class Workbench {
   readonly data: DataState;
   readonly binning: BinningState;
   readonly experiment: ExperimentState;
+  /** The model builder's form (its models live in `experiment.models`). */
+  readonly builder: BuilderState;
   readonly external: ExternalState;
   readonly run: RunState;
   readonly results: ResultsState;
@@ -50,6 +53,7 @@ export class Workbench {
     this.data = new DataState(client);
     this.binning = new BinningState(client);
     this.experiment = new ExperimentState(client);
+    this.builder = new BuilderState(client, this.experiment);
     this.external = new ExternalState(client);
     this.run = new RunState(client);
     this.results = new ResultsState(client);

@@ -40,6 +40,20 @@ export interface TrainingLog {
   readonly wallMs: number;
   readonly backend?: string;
   readonly notes?: readonly string[];
+  /** What the fitted model says about its features (built models: GLM coefficients or permutation importance). */
+  readonly inspection?: Inspection;
+}
+
+/**
+ * A fitted model's account of its features. `coefficients`: the GLM's weights per standard
+ * deviation of each (scaled) feature, and the intercept, with standard errors from the inverse
+ * Hessian of the Newton fit. `importance`: a network's permutation importance, the rise in mean
+ * Poisson deviance on the validation span when one feature's column is shuffled (seeded;
+ * Breiman 2001, Fisher et al. 2019).
+ */
+export interface Inspection {
+  readonly kind: 'coefficients' | 'importance';
+  readonly rows: readonly { readonly feature: string; readonly value: number; readonly se?: number }[];
 }
 
 /**

@@ -8,7 +8,8 @@ export type ParamValue = number | boolean | string;
 export interface ParamSpec {
   readonly name: string;
   readonly label: string;
-  readonly type: 'integer' | 'number' | 'boolean' | 'choice';
+  /** `text`: free text the model's factory checks against its own grammar (a built model's features). */
+  readonly type: 'integer' | 'number' | 'boolean' | 'choice' | 'text';
   readonly default: ParamValue;
   readonly min?: number;
   readonly max?: number;
@@ -105,6 +106,11 @@ export function resolveParams(definition: ModelDefinition, params: Readonly<Reco
   for (const spec of definition.params) {
     const value = spec.name in params ? params[spec.name] : spec.default;
     const where = `Model '${definition.id}', parameter '${spec.name}'`;
+    if (spec.type === 'text') {
+      if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`${where} must be text, got ${String(value)}`);
+      out[spec.name] = String(value);
+      continue;
+    }
     if (spec.type === 'boolean') {
       if (typeof value !== 'boolean') throw new Error(`${where} must be true or false, got ${String(value)}`);
     } else if (spec.type === 'choice') {

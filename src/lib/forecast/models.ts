@@ -15,6 +15,9 @@ import { SEPP } from './sepp';
  */
 export const ALL_MODELS: readonly ModelDefinition[] = [...BASELINES, SEPP];
 
+/** The id of built models (tf/build-definition.ts): named one by one, never part of a group word. */
+export const BUILD_ID = 'build';
+
 /** Words a model list may use for a whole group: every baseline, every learned model, or both. */
 export const MODEL_GROUPS = ['baselines', 'learned', 'all'] as const;
 
@@ -23,8 +26,8 @@ export const MODEL_GROUPS = ['baselines', 'learned', 'all'] as const;
  * imported here on demand, so baseline-only runs and the app's first screen never pay for it.
  */
 export async function loadAllModels(): Promise<readonly ModelDefinition[]> {
-  const { LEARNED_TF } = await import('./tf');
-  return [...ALL_MODELS, ...LEARNED_TF];
+  const { LEARNED_TF, BUILD } = await import('./tf');
+  return [...ALL_MODELS, ...LEARNED_TF, BUILD];
 }
 
 /** The definitions a run may use, why some could not be offered, and which need a tfjs backend. */
@@ -68,7 +71,7 @@ export function modelIdsOf(specs: readonly string[]): string[] {
 
 /**
  * Parses a model list: specs (`id[:key=value…]`), where 'baselines', 'learned' and 'all' stand
- * for every model of that kind with default parameters. Throws a RangeError naming an unknown
+ * for every model of that kind with default parameters (built models are named one by one). Throws a RangeError naming an unknown
  * id (and the known ones), a malformed spec, or an empty list.
  * @example parseModelList(['naive', 'ewma:alpha=0.5'], ALL_MODELS) // → [{ id: 'naive', params: {} }, { id: 'ewma', params: { alpha: 0.5 } }]
  */
@@ -77,7 +80,7 @@ export function parseModelList(texts: readonly string[], definitions: readonly M
   for (const part of texts.map((s) => s.trim()).filter(Boolean)) {
     if ((MODEL_GROUPS as readonly string[]).includes(part)) {
       for (const d of definitions)
-        if (part === 'all' || (part === 'baselines' ? d.kind === 'baseline' : d.kind === 'learned')) out.push({ id: d.id, params: {} });
+        if (d.id !== BUILD_ID && (part === 'all' || (part === 'baselines' ? d.kind === 'baseline' : d.kind === 'learned'))) out.push({ id: d.id, params: {} });
       continue;
     }
     let spec: ModelSpec;

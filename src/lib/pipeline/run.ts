@@ -85,6 +85,7 @@ export async function runBacktest(binned: BinnedPanel, bounded: BoundedPanel, re
   if (tensorflow) {
     hooks.onStage?.('backend', 'Starting TensorFlow.js');
     backend = await (hooks.startBackend ?? defaultBackend)();
+    hooks.onStage?.('backend', `TensorFlow.js backend in use: ${backend}`);
   }
   const { panel } = bounded;
   let scoring = false;

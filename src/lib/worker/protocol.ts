@@ -1,3 +1,4 @@
+import type { FeaturePreview } from '../forecast/builder/feature-preview';
 import type { ExternalKind } from '../evaluate/external-model';
 /**
  * The message protocol between the app and its module Web Worker (types only). Every request
@@ -31,7 +32,7 @@ import type { BoundaryCover, BoundaryFile, BoundaryInput } from '../pipeline/reg
 import type { ClaimCheckResult } from './check-claim-request';
 
 // Types the messages carry that the pipeline and the registry define (one definition each).
-export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, CategorySelection, ClaimCheckResult, ModelInfo, PanelSummary };
+export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, CategorySelection, ClaimCheckResult, FeaturePreview, ModelInfo, PanelSummary };
 
 /** A file's name and bytes (the buffer is transferred to the worker). */
 export interface FileBytes {
@@ -246,7 +247,8 @@ export type Request =
   | { readonly type: 'forecasts-file'; readonly id: number }
   | { readonly type: 'external'; readonly id: number; readonly files: readonly ExternalInput[] }
   | { readonly type: 'check-claim'; readonly id: number; readonly claim: string; readonly vary: readonly ('period' | 'cells')[] }
-  | { readonly type: 'leakage'; readonly id: number; readonly spec: LeakageSpec };
+  | { readonly type: 'leakage'; readonly id: number; readonly spec: LeakageSpec }
+  | { readonly type: 'feature-preview'; readonly id: number; readonly features: string; readonly cell: number | null };
 
 /** What each request type resolves to. */
 export interface Results {
@@ -266,6 +268,7 @@ export interface Results {
   readonly external: readonly ExternalInfo[];
   readonly 'check-claim': ClaimCheckResult;
   readonly leakage: LeakageLab;
+  readonly 'feature-preview': FeaturePreview;
 }
 
 export type RequestType = Request['type'];
@@ -292,4 +295,5 @@ export const LATEST_WINS: ReadonlySet<RequestType> = new Set<RequestType>([
   'step-slice',
   'cell-series',
   'plan',
+  'feature-preview',
 ]);

@@ -78,6 +78,8 @@ export function serve(port: ServerPort, session: Session): void {
         return done(request.id, 'step-slice', session.stepSlice(request.fold, request.step));
       case 'cell-series':
         return done(request.id, 'cell-series', session.cellSeries(request.cell, request.step));
+      case 'feature-preview':
+        return done(request.id, 'feature-preview', session.featurePreview(request.features, request.cell));
       case 'forecasts-file': {
         const bytes = session.forecastsFile();
         return done(request.id, 'forecasts-file', { bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });

@@ -1,3 +1,4 @@
+import { featurePreview, type FeaturePreview } from '../forecast/builder/feature-preview';
 import { fitToPanel } from '../evaluate/fit-to-panel';
 import type { Protocol } from '../evaluate/protocol';
 import { formatModelSpec } from '../forecast/model-definition';
@@ -288,6 +289,11 @@ export class Session {
   }
 
   /** The actual series of cell `cell` (panel index) and each model's forecasts `step` periods after each cutoff. */
+  /** A built model's features on one cell of the binned panel (`featurePreview`), for the builder's sparklines. */
+  featurePreview(features: string, cell: number | null): FeaturePreview {
+    return featurePreview(this.require(this.binned, 'bin the data').panel, features, cell);
+  }
+
   cellSeries(cell: number, step: number): CellSeries {
     const last = this.require(this.last, 'run a backtest');
     return cellSeriesOf(last.panel, last.forecasts, cell, step);

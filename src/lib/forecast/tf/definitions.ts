@@ -98,9 +98,9 @@ function nameOf(id: string, params: readonly ParamSpec[], values: Params, struct
 }
 
 /** Sequence windows (periods) by bucket unit when `window` is 0: two days of hours, four weeks of days, half a year of weeks, a year of months. */
-const GRU_WINDOW: Record<BucketUnit, number> = { hour: 48, day: 28, week: 26, month: 12 };
+export const GRU_WINDOW: Record<BucketUnit, number> = { hour: 48, day: 28, week: 26, month: 12 };
 /** Graph model windows: a day of hours, two weeks of days, two months of weeks, half a year of months. */
-const GRAPH_WINDOW: Record<BucketUnit, number> = { hour: 24, day: 14, week: 8, month: 6 };
+export const GRAPH_WINDOW: Record<BucketUnit, number> = { hour: 24, day: 14, week: 8, month: 6 };
 
 const GLM_PARAMS: ParamSpec[] = [
   {

@@ -13,9 +13,17 @@ export interface FeatureLayout {
   readonly names: readonly string[];
   readonly calendar: CalendarParts;
   readonly calendarWidth: number;
+  /**
+   * A layout of its own (a built model's, forecast/builder): writes the `names.length` raw
+   * features of target (t, c) itself, from periods before t only, instead of the built-in list.
+   */
+  readonly write?: (ctx: FeatureContext, t: number, c: number, out: Float32Array, offset: number) => void;
+  /** A built model's offset: a term added to log λ with coefficient 1 (none when absent). */
+  readonly offset?: (ctx: FeatureContext, t: number, c: number) => number;
 }
 
-const WINDOWS: Record<BucketUnit, [number, number, number]> = { hour: [6, 24, 168], day: [7, 28, 91], week: [4, 13, 52], month: [3, 6, 12] };
+/** The three window lengths (periods) of each bucket unit: the recent, medium and long mean. */
+export const WINDOWS: Record<BucketUnit, [number, number, number]> = { hour: [6, 24, 168], day: [7, 28, 91], week: [4, 13, 52], month: [3, 6, 12] };
 const SEASONAL: Record<BucketUnit, number[]> = { hour: [24, 168], day: [7, 14], week: [52], month: [12] };
 
 /**
@@ -119,6 +127,10 @@ export function priorStrength(series: Series, T: number): number {
  */
 export function tabularRow(ctx: FeatureContext, t: number, c: number, out: Float32Array, offset: number): void {
   const { series, layout } = ctx;
+  if (layout.write) {
+    layout.write(ctx, t, c, out, offset);
+    return;
+  }
   const C = series.cells;
   const y = series.counts;
   const w0 = layout.windows[0];
@@ -156,8 +168,12 @@ export function sequenceStep(series: Series, p: number, c: number, out: Float32A
   out[offset + 2] = Math.log1p(series.ring2[i]);
 }
 
-/** log of the area's total over the last w periods against w periods at the long-run mean, +1 smoothed. */
-function cityLevel(cumMean: Float64Array, t: number, w: number, longRun: number, C: number): number {
+/**
+ * log of the area's total over the last w periods against w periods at the long-run mean
+ * (`longRun` per cell and period), +1 smoothed.
+ * @example cityLevel(cumMean, 10, 1, 0.5, 100) // period 9's total 60 against 50 → log(61 / 51) ≈ 0.18
+ */
+export function cityLevel(cumMean: Float64Array, t: number, w: number, longRun: number, C: number): number {
   const from = Math.max(0, t - w);
   const recent = (cumMean[t] - cumMean[from]) * C;
   return Math.log((recent + 1) / ((t - from) * longRun * C + 1));

@@ -33,6 +33,8 @@ export interface Fitted {
   readonly epochs: TrainingEpoch[];
   readonly chosenEpoch: number;
   readonly notes: string[];
+  /** Standard errors of the GLM's (w, b) from its last Newton fit, when `recipe.glm.standardErrors`. */
+  readonly standardErrors?: Float64Array;
 }
 
 /**
@@ -60,20 +62,22 @@ export async function fitRecipe(
       const glmFit = await fitGlmIrls(glm, data, recipe.glm, options, started);
       const newton = `Poisson GLM fitted by Newton/IRLS in ${glmFit.epochs.length} iterations`;
       let epochs = glmFit.epochs;
+      let standardErrors = glmFit.standardErrors;
       if (refitting) {
         const more = await fitGlmIrls(glm, everything, recipe.glm, options, started);
+        standardErrors = more.standardErrors;
         epochs = [...epochs, ...more.epochs.map((e) => ({ ...e, epoch: e.epoch + glmFit.epochs.length }))];
         notes.push(`${newton} on the periods before the validation span, then ${more.epochs.length} more on all training periods`);
       } else {
         notes.push(`${newton} on the periods before the validation span`);
       }
-      return { network: glm, epochs, chosenEpoch: epochs.length, notes };
+      return { network: glm, epochs, chosenEpoch: epochs.length, notes, ...(standardErrors && { standardErrors }) };
     }
     // The warm start's GLM is fitted before the network exists, so an abort during the fit leaves
     // nothing undisposed. A network trained from scratch needs no GLM at all.
     const start = async (source: TrainData): Promise<Network> => {
       if (!recipe.warmStart) return recipe.network!.create(dims, random(options.seed), ctx);
-      const fit = await fitGlmIrls(glm, source, recipe.glm, options, started, 'warm-start');
+      const fit = await fitGlmIrls(glm, source, { ...recipe.glm, standardErrors: false }, options, started, 'warm-start');
       const net = recipe.network!.create(dims, random(options.seed), ctx);
       warmStart(net, glm);
       if (source === data) {

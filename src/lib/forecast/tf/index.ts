@@ -13,6 +13,9 @@
  * - `graph`: GLM + graph convolutions with Â = D^−½(A + I)D^−½ over H3 ring-1 neighbours in
  *   each of the last `window` periods, then a temporal layer over the window (graph-network.ts).
  *
+ * - `build`: a model from the builder (build-definition.ts): features chosen token by token
+ *   (forecast/builder), any of the four architectures, its own training settings.
+ *
  * Shared choices:
  * - Features are computed from the training span only: lags, window means, neighbour means,
  *   an empirical-Bayes long-run cell rate, the area's recent level, and only the calendar
@@ -28,6 +31,7 @@
  *   `initBrowserBackend({ wasmPaths })` first (otherwise tfjs's default backend is used).
  */
 export { GRAPH, GRU, LEARNED_TF, MLP, POISSON_GLM } from './definitions';
+export { BUILD } from './build-definition';
 export { backendName, backendOrder, ensureBackend, initBrowserBackend, initNodeBackend, isSoftwareRenderer } from './backend';
 export type { BackendChoice, BackendName, WasmFileMap } from './backend';
 export { timeModels } from './timing';

@@ -89,32 +89,37 @@ export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers,
     sequenceStep(series, p, c, out, offset);
     for (let j = 0; j < S; j++) out[offset + j] = (out[offset + j] - scalers.seq.mean[j]) * scalers.seq.scale[j];
   };
+  const offsetOf = ctx.layout.offset;
   return {
     batch(units: Int32Array): Batch {
       if (spec.sample === 'cell') {
         const n = units.length;
         const tab = new Float32Array(n * F);
         const seq = L > 0 ? new Float32Array(L * n * S) : undefined;
+        const offset = offsetOf ? new Float32Array(n) : undefined;
         for (let i = 0; i < n; i++) {
           const t = Math.floor(units[i] / C);
           const c = units[i] - t * C;
           tabInto(t, c, tab, i);
           if (seq) for (let l = 0; l < L; l++) stepInto(t - L + l, c, seq, (l * n + i) * S);
+          if (offset) offset[i] = offsetOf!(ctx, t, c);
         }
-        return seq ? { n, tab, seq } : { n, tab };
+        return { n, tab, ...(seq && { seq }), ...(offset && { offset }) };
       }
       const B = units.length;
       const n = B * C;
       const tab = new Float32Array(n * F);
       const nodes = new Float32Array(n * L * S);
+      const offset = offsetOf ? new Float32Array(n) : undefined;
       for (let c = 0; c < C; c++) {
         for (let b = 0; b < B; b++) {
           const t = units[b];
           tabInto(t, c, tab, c * B + b);
+          if (offset) offset[c * B + b] = offsetOf!(ctx, t, c);
           for (let l = 0; l < L; l++) stepInto(t - L + l, c, nodes, ((c * B + b) * L + l) * S);
         }
       }
-      return { n, tab, nodes };
+      return { n, tab, nodes, ...(offset && { offset }) };
     },
     targets(units: Int32Array): Float32Array {
       if (spec.sample === 'cell') return Float32Array.from(units, (u) => series.counts[u]);

@@ -9,6 +9,14 @@ export interface IrlsSettings {
   readonly iterations: number;
   /** Ridge penalty on the weights (not the intercept), per target: adds l2·|w|² to the mean loss. */
   readonly l2: number;
+  /** Also return the standard errors from the inverse of the final penalised Hessian. */
+  readonly standardErrors?: boolean;
+}
+
+/** What a Newton fit did, and (when asked) the standard errors of (w, b). */
+export interface IrlsResult extends TrainResult {
+  /** √diag((XᵀΛX + R)⁻¹) at the final weights, for w then b (scaled-feature units); with `standardErrors`. */
+  readonly standardErrors?: Float64Array;
 }
 
 /** Rows (targets) the Newton fit reads at most; beyond, an even subsample (deterministic). */
@@ -37,7 +45,7 @@ export async function fitGlmIrls(
   options: FitOptions,
   started: number,
   stage = 'iteration',
-): Promise<TrainResult> {
+): Promise<IrlsResult> {
   const { w, b } = glm.linear;
   const F = w.shape[0];
   const stride = Math.max(1, Math.ceil((data.train.length * data.unitSize) / MAX_ROWS));
@@ -51,6 +59,7 @@ export async function fitGlmIrls(
   // Xᵀ kept once: a matMul with transposeA is 3–5× slower than with a stored transpose on WASM.
   const Xt = X.transpose() as tf.Tensor2D;
   const Y = tf.tensor2d(y, [N, 1]);
+  const O = batch.offset ? tf.tensor2d(batch.offset, [N, 1]) : undefined;
   const beta = Float64Array.from([...(w.dataSync() as Float32Array), (b.dataSync() as Float32Array)[0]]);
   const epochs: TrainingEpoch[] = [];
   const penalised = (dev: number, coef: Float64Array): number => {
@@ -59,10 +68,10 @@ export async function fitGlmIrls(
     return dev + ((ridge + jitter) * sum) / N;
   };
   try {
-    let current = penalised(trainDeviance(X, Y, beta), beta);
+    let current = penalised(trainDeviance(X, Y, beta, O), beta);
     for (let iteration = 1; iteration <= settings.iterations; iteration++) {
       throwIfAborted(options.signal);
-      const { gradient, hessian } = newtonTerms(X, Xt, Y, beta);
+      const { gradient, hessian } = newtonTerms(X, Xt, Y, beta, O);
       for (let j = 0; j < F; j++) {
         hessian[j * (F + 1) + j] += ridge + jitter;
         gradient[j] += (ridge + jitter) * beta[j];
@@ -78,7 +87,7 @@ export async function fitGlmIrls(
       let value = current;
       for (let halving = 0; halving < 8; halving++, scale /= 2) {
         next = beta.map((v, j) => v - scale * delta[j]);
-        value = penalised(trainDeviance(X, Y, next), next);
+        value = penalised(trainDeviance(X, Y, next, O), next);
         if (value <= current) break;
       }
       if (!(value <= current)) break; // no descent step: at the optimum to float32 precision
@@ -91,18 +100,44 @@ export async function fitGlmIrls(
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     assign(glm, beta);
-    return { epochs, chosenEpoch: epochs.length };
+    if (!settings.standardErrors) return { epochs, chosenEpoch: epochs.length };
+    const { hessian } = newtonTerms(X, Xt, Y, beta, O);
+    for (let j = 0; j < F; j++) hessian[j * (F + 1) + j] += ridge + jitter;
+    return { epochs, chosenEpoch: epochs.length, standardErrors: inverseDiagonalRoot(hessian, F + 1) };
   } finally {
     X.dispose();
     Xt.dispose();
     Y.dispose();
+    O?.dispose();
   }
 }
 
-/** Mean Poisson deviance of X·β against Y. */
-function trainDeviance(X: tf.Tensor2D, Y: tf.Tensor2D, beta: Float64Array): number {
+/** X·β (+ the offset O), clipped to [−30, 15]. */
+function linearPredictor(X: tf.Tensor2D, beta: Float64Array, O: tf.Tensor2D | undefined): tf.Tensor2D {
+  const xb = X.matMul(tf.tensor2d(Float32Array.from(beta), [beta.length, 1]));
+  return (O ? xb.add(O) : xb).clipByValue(-30, 15) as tf.Tensor2D;
+}
+
+/**
+ * √diag(H⁻¹) of a symmetric positive-definite n × n matrix H (row-major), one Cholesky solve
+ * per unit vector: the standard errors of a maximum-likelihood fit whose Hessian is H (the
+ * observed information; McCullagh & Nelder 1989, §2.5).
+ * @example inverseDiagonalRoot(Float64Array.of(4, 0, 0, 25), 2) // → [0.5, 0.2]
+ */
+export function inverseDiagonalRoot(H: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = new Float64Array(n);
+    e[i] = 1;
+    out[i] = Math.sqrt(Math.max(0, solveSpd(H, e, n)[i]));
+  }
+  return out;
+}
+
+/** Mean Poisson deviance of X·β (+ O) against Y. */
+function trainDeviance(X: tf.Tensor2D, Y: tf.Tensor2D, beta: Float64Array, O?: tf.Tensor2D): number {
   return tf.tidy(() => {
-    const eta = X.matMul(tf.tensor2d(Float32Array.from(beta), [beta.length, 1])).clipByValue(-30, 15);
+    const eta = linearPredictor(X, beta, O);
     const lambda = tf.exp(eta);
     // y·log(y/λ) with 0·log 0 = 0: y·(log(max(y, tiny)) − η).
     const ylogy = Y.mul(tf.log(tf.maximum(Y, 1e-30)).sub(eta));
@@ -110,10 +145,10 @@ function trainDeviance(X: tf.Tensor2D, Y: tf.Tensor2D, beta: Float64Array): numb
   });
 }
 
-/** Xᵀ(λ − y) and XᵀΛX at β, in float64 (`Xt` is Xᵀ). */
-function newtonTerms(X: tf.Tensor2D, Xt: tf.Tensor2D, Y: tf.Tensor2D, beta: Float64Array): { gradient: Float64Array; hessian: Float64Array } {
+/** Xᵀ(λ − y) and XᵀΛX at β (with the offset O), in float64 (`Xt` is Xᵀ). */
+function newtonTerms(X: tf.Tensor2D, Xt: tf.Tensor2D, Y: tf.Tensor2D, beta: Float64Array, O?: tf.Tensor2D): { gradient: Float64Array; hessian: Float64Array } {
   const [g, h] = tf.tidy(() => {
-    const lambda = tf.exp(X.matMul(tf.tensor2d(Float32Array.from(beta), [beta.length, 1])).clipByValue(-30, 15));
+    const lambda = tf.exp(linearPredictor(X, beta, O));
     const gradient = Xt.matMul(lambda.sub(Y));
     const hessian = Xt.matMul(X.mul(lambda));
     return [gradient.dataSync() as Float32Array, hessian.dataSync() as Float32Array];

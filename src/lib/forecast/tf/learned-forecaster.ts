@@ -1,4 +1,4 @@
-import type { FitOptions, Forecaster, TrainingLog } from '../forecaster';
+import type { FitOptions, Forecaster, Inspection, TrainingLog } from '../forecaster';
 import type { History } from '../history';
 import { ensureBackend } from './backend';
 import { featureContext, featureLayout, priorStrength, SEQUENCE_CHANNELS, type FeatureLayout } from './features';
@@ -6,6 +6,7 @@ import { fitRecipe, type Recipe } from './fit-pipeline';
 import { inputsOf, trainingInputs, type InputSpec, type Scalers } from './inputs';
 import type { Network, NetworkDims } from './network';
 import { append, seriesOf } from './series';
+import { permutationImportance } from './permutation-importance';
 import { logRates } from './train';
 
 /** Everything that makes one learned model: its name, inputs, sizes and how it is fitted. */
@@ -13,6 +14,14 @@ export interface LearnedSpec extends Recipe {
   readonly name: string;
   readonly input: InputSpec;
   readonly hidden: number;
+  /** Features of its own (a built model): the layout for training targets [first, end) of a history; default `featureLayout`. */
+  readonly layout?: (history: History, first: number, end: number) => FeatureLayout;
+  /** Neighbour rings the features read (default 2). */
+  readonly neighbourRings?: number;
+  /** A seed of its own for initialisation, shuffling and importance; default the run's. */
+  readonly seed?: number;
+  /** Report GLM coefficients with standard errors, or a network's permutation importance, in the training log. */
+  readonly inspect?: boolean;
 }
 
 /** Earliest target period of a model without sequence inputs: a few periods give the windows something to average. */
@@ -57,8 +66,9 @@ export function learnedForecaster(spec: LearnedSpec): Forecaster {
     name: spec.name,
     minHistory: firstTarget + MIN_TARGET_PERIODS,
     usesValidation: true,
-    neighbourRings: 2,
-    async fit(history: History, options: FitOptions): Promise<void> {
+    neighbourRings: spec.neighbourRings ?? 2,
+    async fit(history: History, runOptions: FitOptions): Promise<void> {
+      const options = spec.seed ? { ...runOptions, seed: spec.seed } : runOptions;
       release();
       const started = performance.now();
       const backend = await ensureBackend();
@@ -71,7 +81,7 @@ export function learnedForecaster(spec: LearnedSpec): Forecaster {
       }
       const series = seriesOf(history, 0);
       const prior = priorStrength(series, end);
-      const layout = featureLayout(history.bucket.unit, firstTarget, end);
+      const layout = spec.layout ? spec.layout(history, firstTarget, end) : featureLayout(history.bucket.unit, firstTarget, end);
       const ctx = featureContext(series, history.bucket, layout, prior);
       const { inputs, scalers } = trainingInputs(ctx, spec.input, firstTarget, end);
       const unitsOf = (from: number, to: number): Int32Array =>
@@ -87,10 +97,13 @@ export function learnedForecaster(spec: LearnedSpec): Forecaster {
         channels: SEQUENCE_CHANNELS,
         cells: C,
         hidden: spec.hidden,
-        outputBias: Math.log(meanCount + 1e-3),
+        // With an offset (≈ the cell's log rate) the intercept starts at 0, so the first forecasts are the offset's.
+        outputBias: layout.offset ? 0 : Math.log(meanCount + 1e-3),
       };
       const unitSize = spec.input.sample === 'period' ? C : 1;
-      const result = await fitRecipe(spec, dims, ctx, { train, validation, unitSize, ...inputs }, unitsOf(firstTarget, P), options, started);
+      const data = { train, validation, unitSize, ...inputs };
+      const result = await fitRecipe(spec, dims, ctx, data, unitsOf(firstTarget, P), options, started);
+      const inspection = spec.inspect ? inspect(result, layout.names, data, options.seed) : undefined;
       const notes = [
         `features: ${ctx.layout.names.join(', ')}`,
         `empirical-Bayes prior strength for cell-rate: ${prior.toFixed(2)} periods`,
@@ -99,7 +112,14 @@ export function learnedForecaster(spec: LearnedSpec): Forecaster {
         'multi-step forecasts: recursive (forecast means fed back as inputs)',
         ...backend.notes.map((n) => `backend ${n}`),
       ];
-      const log: TrainingLog = { epochs: result.epochs, chosenEpoch: result.chosenEpoch, wallMs: performance.now() - started, backend: backend.backend, notes };
+      const log: TrainingLog = {
+        epochs: result.epochs,
+        chosenEpoch: result.chosenEpoch,
+        wallMs: performance.now() - started,
+        backend: backend.backend,
+        notes,
+        ...(inspection && { inspection }),
+      };
       fitted = { network: result.network, layout, scalers, prior, history, log };
     },
     update(history: History): void {
@@ -137,4 +157,24 @@ export function learnedForecaster(spec: LearnedSpec): Forecaster {
     trainingLog: () => fitted?.log,
     dispose: release,
   };
+}
+
+/** GLM coefficients with standard errors (a GLM fit), or permutation importance on the validation span (a network). */
+function inspect(
+  result: Awaited<ReturnType<typeof fitRecipe>>,
+  names: readonly string[],
+  data: Parameters<typeof permutationImportance>[1],
+  seed: number,
+): Inspection {
+  const { network, standardErrors } = result;
+  if (!network.deepOutput) {
+    const w = network.linear.w.dataSync() as Float32Array;
+    const b = (network.linear.b.dataSync() as Float32Array)[0];
+    const se = (j: number) => (standardErrors ? { se: standardErrors[j] } : {});
+    return {
+      kind: 'coefficients',
+      rows: [...names.map((feature, j) => ({ feature, value: w[j], ...se(j) })), { feature: '(intercept)', value: b, ...se(names.length) }],
+    };
+  }
+  return { kind: 'importance', rows: permutationImportance(network, data, names, seed) };
 }

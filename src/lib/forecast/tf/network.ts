@@ -14,6 +14,8 @@ export interface Batch {
   readonly seq?: Float32Array;
   /** Scaled sequence channels per node, `cells × periods × window × channels` (graph models; n = cells × periods). */
   readonly nodes?: Float32Array;
+  /** A fixed term per target added to log λ with coefficient 1 (a built model's `rate-offset`). */
+  readonly offset?: Float32Array;
 }
 
 /** Sizes a network is built for. */
@@ -41,8 +43,11 @@ export interface Network {
   readonly linear: { readonly w: tf.Variable; readonly b: tf.Variable };
   /** Output weights v of the non-linear path (absent in the GLM). */
   readonly deepOutput?: tf.Variable;
-  /** log λ for each target of the batch, shape [n]. Call inside `tf.tidy` or a gradient function. */
-  logRate(batch: Batch): tf.Tensor1D;
+  /**
+   * log λ for each target of the batch, shape [n], without the batch's offset (`offsetRate` adds
+   * it). `training` turns on dropout where a network has it. Call inside `tf.tidy` or a gradient function.
+   */
+  logRate(batch: Batch, training?: boolean): tf.Tensor1D;
   /** Frees every tensor the network holds. */
   dispose(): void;
 }
@@ -122,4 +127,14 @@ export function warmStart(network: Network, glm: Network): void {
     network.deepOutput.assign(zeros);
     zeros.dispose();
   }
+}
+
+/**
+ * log λ of a batch with its offset: `network.logRate(batch) + batch.offset` (no offset: unchanged).
+ * Call inside `tf.tidy` or a gradient function.
+ * @example offsetRate(glm, { n: 1, tab, offset: Float32Array.of(0.5) }) // → the GLM's log λ + 0.5
+ */
+export function offsetRate(network: Network, batch: Batch, training = false): tf.Tensor1D {
+  const eta = network.logRate(batch, training);
+  return batch.offset ? eta.add(tf.tensor1d(batch.offset)) : eta;
 }

@@ -114,8 +114,11 @@ function ringMeans(counts: Float32Array, row: number, lists: Series['ring1Lists'
   }
 }
 
-/** The neighbours of each cell at exactly ring distance `d`, as CSR lists. */
-function ringLists(history: History, d: number): Series['ring1Lists'] {
+/**
+ * The neighbours of each cell at exactly ring distance `d`, as CSR lists (from the history's k-ring lists, k ≥ d).
+ * @example ringLists(history, 1).offsets[1] // → 6 for an inner cell: its six ring-1 neighbours
+ */
+export function ringLists(history: History, d: number): Series['ring1Lists'] {
   const { offsets, index, ring } = history.neighbours;
   const C = history.cells.length;
   const outOffsets = new Int32Array(C + 1);

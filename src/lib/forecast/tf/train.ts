@@ -3,7 +3,8 @@ import { throwIfAborted, type FitOptions, type TrainingEpoch } from '../forecast
 import { random } from '../../base/random';
 import { poissonUnitDeviance } from '../../evaluate/metrics/poisson-deviance';
 import { adamFor, type Adam } from './adam';
-import { restore, snapshot, type Batch, type Network } from './network';
+import { momentumFor } from './momentum';
+import { offsetRate, restore, snapshot, type Batch, type Network } from './network';
 
 /** Fewest Adam steps per epoch: batches shrink (never below one unit) on small panels. */
 const MIN_STEPS = 20;
@@ -24,6 +25,8 @@ export interface TrainSettings {
   readonly l2: number;
   /** Targets drawn (without replacement) per epoch; 0 → all of them. */
   readonly samplesPerEpoch: number;
+  /** The optimiser: Adam (the default) or SGD with Nesterov-free momentum 0.9. */
+  readonly optimizer?: 'adam' | 'sgd';
 }
 
 /** The targets to train and validate on, and how to turn some of them into a batch. */
@@ -68,7 +71,7 @@ export async function trainNetwork(
   started: number,
   trainable: readonly tf.Variable[] = network.variables,
 ): Promise<TrainResult> {
-  const optimizer = adamFor(trainable, settings.learningRate);
+  const optimizer = settings.optimizer === 'sgd' ? momentumFor(trainable, settings.learningRate) : adamFor(trainable, settings.learningRate);
   const shuffle = random((options.seed ^ 0x5bd1e995) >>> 0);
   const epochs: TrainingEpoch[] = [];
   const perEpoch = settings.samplesPerEpoch > 0 ? Math.max(1, Math.ceil(settings.samplesPerEpoch / data.unitSize)) : data.train.length;
@@ -127,14 +130,14 @@ export async function trainNetwork(
  * @example logRates(glmNetwork({ features: 1, outputBias: 0, … }), { n: 2, tab: Float32Array.of(1, 2) }) // → [0, 0] (w = 0, b = 0)
  */
 export function logRates(network: Network, batch: Batch): Float32Array {
-  return tf.tidy(() => network.logRate(batch).clipByValue(-30, 15).dataSync() as Float32Array).slice();
+  return tf.tidy(() => offsetRate(network, batch).clipByValue(-30, 15).dataSync() as Float32Array).slice();
 }
 
-/** One Adam step; returns the batch's mean Poisson deviance before the step. */
+/** One optimiser step (dropout on); returns the batch's mean Poisson deviance before the step. */
 function step(network: Network, trainable: readonly tf.Variable[], optimizer: Adam, batch: Batch, y: Float32Array, l2: number): number {
   let eta: tf.Tensor | undefined;
   const { value, grads } = tf.variableGrads(() => {
-    const logRate = network.logRate(batch).clipByValue(-30, 15);
+    const logRate = offsetRate(network, batch, true).clipByValue(-30, 15);
     eta = tf.keep(logRate);
     const target = tf.tensor1d(y);
     const nll = tf.mean(tf.exp(logRate).sub(target.mul(logRate)));
