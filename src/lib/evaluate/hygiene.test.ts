@@ -79,6 +79,15 @@ describe('hygieneChecks', () => {
     ]);
   });
 
+  it('passes tuning-on-validation for a fit that ran to convergence and chose no epoch (Newton, EM)', async () => {
+    const result = await run();
+    const log = { epochs: [1, 2, 3].map((epoch) => ({ epoch, loss: 1 / epoch })), wallMs: 1 };
+    const models = result.report.models.map((m, i) => (i === 1 ? { ...m, kind: 'learned' as const, training: [null, log] } : m));
+    const input = inputOf(result, { report: { ...result.report, models } });
+    expect(failed(input)).toEqual([]);
+    expect(hygieneChecks(input).find((c) => c.id === 'tuning-on-validation')!.reason).toBe('no learned fit chose an epoch; baselines tune nothing');
+  });
+
   it('fails cutoffs-fixed when a fold was dropped after scoring (cherry-picked cutoffs)', async () => {
     const result = await run();
     const report: Report = { ...result.report, cutoffs: result.report.cutoffs.slice(1) };

@@ -35,7 +35,7 @@ export interface TrainingEpoch {
 /** What a learned model tells the report about its last fit. */
 export interface TrainingLog {
   readonly epochs: readonly TrainingEpoch[];
-  /** The epoch whose weights were kept (early stopping), 1-based. */
+  /** The epoch whose weights were kept (early stopping), 1-based; absent when the fit chose none (a Newton or EM fit runs to convergence). */
   readonly chosenEpoch?: number;
   readonly wallMs: number;
   readonly backend?: string;

@@ -103,7 +103,6 @@ export function seppForecaster(options: SeppOptions = {}): SeppForecaster {
         : `stopped at maxIterations = ${settings.maxIterations} (${last.eSteps} E-steps) before the relative change fell below ${settings.tolerance}`;
       return {
         epochs: trace.map((t) => ({ epoch: t.iteration, loss: -t.logLikelihood })),
-        chosenEpoch: trace.length,
         wallMs,
         notes: [
           stop,

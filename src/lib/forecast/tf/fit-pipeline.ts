@@ -31,7 +31,8 @@ export interface Recipe {
 export interface Fitted {
   readonly network: Network;
   readonly epochs: TrainingEpoch[];
-  readonly chosenEpoch: number;
+  /** The epoch whose weights were kept (early stopping on the validation span); absent for a Newton fit, which runs to convergence and chooses nothing. */
+  readonly chosenEpoch?: number;
   readonly notes: string[];
   /** Standard errors of the GLM's (w, b) from its last Newton fit, when `recipe.glm.standardErrors`. */
   readonly standardErrors?: Float64Array;
@@ -71,7 +72,7 @@ export async function fitRecipe(
       } else {
         notes.push(`${newton} on the periods before the validation span`);
       }
-      return { network: glm, epochs, chosenEpoch: epochs.length, notes, ...(standardErrors && { standardErrors }) };
+      return { network: glm, epochs, notes, ...(standardErrors && { standardErrors }) };
     }
     // The warm start's GLM is fitted before the network exists, so an abort during the fit leaves
     // nothing undisposed. A network trained from scratch needs no GLM at all.
