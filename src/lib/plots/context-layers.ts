@@ -84,7 +84,7 @@ export interface ViewTransform {
 
 /**
  * The labels to show in a view: most populous first, each kept only if its box (an estimate,
- * `charWidth` px a character, `lineHeight` px tall, beside its dot) lies inside the
+ * `charWidth` px a character (6.6: system-ui at 10.5 px, a little generous), `lineHeight` px tall, beside its dot) lies inside the
  * `width` × `height` view and overlaps no label kept before it; at most `limit`. Zooming in
  * spreads places apart, so smaller ones appear.
  * @example visibleLabels([{ name: 'A', x: 10, y: 10, population: 9 }, { name: 'B', x: 12, y: 11, population: 1 }], { k: 1, x: 0, y: 0 }, 100, 100) // → [A] (B overlaps A)
@@ -96,7 +96,7 @@ export function visibleLabels(
   height: number,
   options: { charWidth?: number; lineHeight?: number; limit?: number } = {},
 ): { place: PlaceLabel; x: number; y: number }[] {
-  const charWidth = options.charWidth ?? 6.2;
+  const charWidth = options.charWidth ?? 6.6;
   const lineHeight = options.lineHeight ?? 13;
   const limit = options.limit ?? 18;
   const kept: { place: PlaceLabel; x: number; y: number; box: [number, number, number, number] }[] = [];
