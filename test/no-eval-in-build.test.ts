@@ -56,7 +56,7 @@ beforeAll(async () => {
   }
   const assets = join(outDir, 'assets');
   files = readdirSync(assets)
-    .filter((name) => name.endsWith('.js'))
+    .filter((name) => name.endsWith('.js') || name.endsWith('.mjs')) // .mjs: MapLibre's worker, bundled as an asset
     .map((name) => ({ name, code: readFileSync(join(assets, name), 'utf8') }));
   files.push({ name: 'index.html', code: readFileSync(join(outDir, 'index.html'), 'utf8') });
 }, 600_000);

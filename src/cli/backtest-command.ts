@@ -104,7 +104,17 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   if (values.forecasts) files.push({ path: values.forecasts, data: forecastsFile(outcome) });
   if (values.md || values.html) {
     const { renderingFiles } = await import('./write-renderings');
-    files.push(...renderingFiles(report, { md: values.md, html: values.html }));
+    const { studyMapOfPanel } = await import('./study-map-data');
+    const { middleCoverage } = await import('../lib/plots/coverage-choices');
+    const map = values.html
+      ? studyMapOfPanel(
+          outcome.panel,
+          outcome.region,
+          middleCoverage(report.protocol.coverage),
+          `${report.panel.firstPeriod.slice(0, 10)} – ${report.panel.lastPeriod.slice(0, 10)}`,
+        )
+      : undefined;
+    files.push(...renderingFiles(report, { md: values.md, html: values.html }, undefined, map));
   }
   await writeAllOrNothing(files);
   const written = [values.out, values.forecasts, values.md, values.html].filter((p): p is string => p !== undefined);

@@ -7,15 +7,16 @@ import { leakageMarkdown } from '../lib/leakage/leakage-markdown';
 import { capturePlot } from '../lib/plots/capture-plot';
 import { captureZoom, middleCoverage } from '../lib/plots/coverage-choices';
 import { foldPlot } from '../lib/plots/fold-plot';
+import type { StudyMap } from '../lib/plots/study-map';
 import { chartNames } from './output-paths';
 import { writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
 /**
  * The human renderings of a report as files to write: Markdown (with its two chart SVGs
  * beside it, named after it) and/or standalone HTML; both end with the leakage lab's section when
- * a lab run is given.
+ * a lab run is given; the HTML carries the static map of the study region when `map` is given.
  */
-export function renderingFiles(report: Report, paths: { md?: string; html?: string }, leakage?: LeakageLab): OutputFile[] {
+export function renderingFiles(report: Report, paths: { md?: string; html?: string }, leakage?: LeakageLab, map?: StudyMap): OutputFile[] {
   const files: OutputFile[] = [];
   if (paths.md) {
     const { capture, folds } = chartNames(paths.md);
@@ -27,7 +28,7 @@ export function renderingFiles(report: Report, paths: { md?: string; html?: stri
     const markdown = reportMarkdown(report, { capture, folds });
     files.push({ path: paths.md, data: leakage ? `${markdown.trimEnd()}\n\n${leakageMarkdown(leakage)}\n` : markdown });
   }
-  if (paths.html) files.push({ path: paths.html, data: renderReportHtml(report, leakage) });
+  if (paths.html) files.push({ path: paths.html, data: renderReportHtml(report, leakage, map) });
   return files;
 }
 

@@ -68,6 +68,10 @@ describe('the workbench on the bundled Chicago sample', () => {
     const embedded = JSON.parse(html.match(/<script type="application\/json" id="hexcast-report">([\s\S]*?)<\/script>/)![1]);
     expect(embedded.models).toEqual(report.models);
     expect(html.match(/<svg class="hx-chart"/g)).toHaveLength(4);
+    // The static study map: the 827 cells' region and hotspots over the bundled land and places, credited, inline.
+    expect(html.match(/<svg class="hx-chart hx-study-map"/g)).toHaveLength(1);
+    expect(html).toContain('Land © Natural Earth (public domain) · Places © GeoNames (CC BY 4.0)');
+    expect(html).toMatch(/>Chicago Loop<\/text>|>Chicago<\/text>/);
 
     const markdown = (await download(page, 'Report (Markdown)')).toString('utf8');
     expect(markdown.startsWith('# Hexcast backtest report')).toBe(true);

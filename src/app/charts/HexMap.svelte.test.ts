@@ -11,6 +11,7 @@ const geometry: HexGeometry = {
   centres: new Float32Array(6),
   metresPerPixel: 20,
   outline: null,
+  projection: { scale: 1000, translate: [50, 40] },
 };
 
 describe('HexMap', () => {
@@ -36,6 +37,40 @@ describe('HexMap', () => {
     expect(container.querySelector('svg')?.getAttribute('aria-label')).toBe('map');
     // Scale bar: at most 18 % of 100 px = 18 px × 20 m/px = 360 m, so the longest round length is 200 m.
     expect(container.querySelector('svg text')?.textContent).toBe('200 m');
+  });
+
+  it('draws given land under the cells and labels places, most populous first, with the sources credited', () => {
+    const context = {
+      land: 'M-50,-40L150,-40L150,120L-50,120Z',
+      places: [
+        { name: 'Midtown', x: 40, y: 30, population: 90_000 },
+        { name: 'Nearby', x: 42, y: 31, population: 5_000 }, // overlaps Midtown's label: hidden at this zoom
+        { name: 'Harbour', x: 10, y: 70, population: 20_000 },
+      ],
+    };
+    const { container } = render(HexMap, { props: { geometry, fills: ['#111', '#222', '#333'], label: 'map', describe: () => '', context } });
+    const land = container.querySelector('path.land');
+    expect(land?.getAttribute('d')).toBe(context.land);
+    // Land is drawn before (under) the cells.
+    expect(land!.compareDocumentPosition(container.querySelector('path[data-i]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(Array.from(container.querySelectorAll('.places text'), (t) => t.textContent)).toEqual(['Midtown', 'Harbour']);
+    expect(container.querySelector('text.credit')?.textContent).toBe('Land © Natural Earth (public domain) · Places © GeoNames (CC BY 4.0)');
+  });
+
+  it('zooms in and out with its buttons: the cells scale, the scale bar shortens, and the view resets', async () => {
+    const { container, getByLabelText } = render(HexMap, {
+      props: { geometry, fills: ['#111', '#222', '#333'], label: 'map', describe: () => '', context: null },
+    });
+    const zoomed = () => container.querySelector('.cells')?.parentElement?.getAttribute('transform');
+    expect(zoomed()).toBe('translate(0 0) scale(1)');
+    await fireEvent.click(getByLabelText('Zoom in'));
+    // ×2 about the centre (50, 40) of the 100 × 80 drawing: translate (−50, −40).
+    expect(zoomed()).toBe('translate(-50 -40) scale(2)');
+    // 10 m/px at ×2: 18 px × 10 m = 180 m → 100 m.
+    expect(container.querySelector('svg text')?.textContent).toBe('100 m');
+    await fireEvent.click(getByLabelText('Show the whole map'));
+    expect(zoomed()).toBe('translate(0 0) scale(1)');
+    expect(container.querySelector('text.credit')).toBeNull(); // no context, no credit
   });
 
   it('adds a large map a chunk per animation frame, colouring late chunks with the newest fills', () => {

@@ -5,13 +5,15 @@ import ReportDocument from './ReportDocument.svelte';
 import LineChart from './LineChart.svelte';
 import type { LinePlot } from '../../lib/plots/line-plot';
 import { standaloneHtml } from './standalone-html';
+import type { StudyMap } from '../../lib/plots/study-map';
 
 /**
  * Renders the report as a standalone HTML file with Svelte's server renderer, from the same
- * components the app shows, with the leakage lab's section when a lab run is given. Runs in Node (the CLI registers a loader for .svelte files).
+ * components the app shows, with the leakage lab's section when a lab run is given and the static
+ * map of the study region and its hotspots when `map` is given (`studyMap`). Runs in Node (the CLI registers a loader for .svelte files).
  */
-export function renderReportHtml(report: Report, leakage?: LeakageLab): string {
-  const { head, body } = render(ReportDocument, { props: { report, leakage } });
+export function renderReportHtml(report: Report, leakage?: LeakageLab, map?: StudyMap): string {
+  const { head, body } = render(ReportDocument, { props: { report, leakage, map } });
   return standaloneHtml(body, report, head);
 }
 

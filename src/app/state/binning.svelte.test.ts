@@ -4,7 +4,15 @@ import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import type { BinResult } from '../../lib/worker/protocol';
 import { BinningState } from './binning.svelte';
 
-const geometry = { width: 10, height: 10, paths: ['M0,0Z'], centres: new Float32Array(2), metresPerPixel: 1, outline: null } as HexGeometry;
+const geometry = {
+  width: 10,
+  height: 10,
+  paths: ['M0,0Z'],
+  centres: new Float32Array(2),
+  metresPerPixel: 1,
+  outline: null,
+  projection: { scale: 1, translate: [0, 0] },
+} as HexGeometry;
 const answer = (res: number, withGeometry: boolean) => ({ res, geometry: withGeometry ? geometry : null, geometryKey: 'k' }) as unknown as BinResult;
 const settings = (res: number) => ({ res, unit: 'week' as const, timeZone: null, categories: null });
 

@@ -15,6 +15,8 @@ export interface HexGeometry {
   readonly metresPerPixel: number;
   /** SVG path of the boundary given as `outline`, in the same projection; null without one. */
   readonly outline: string | null;
+  /** The Mercator projection drawn with (d3 `geoMercator().scale(scale).translate(translate)`, scale in px per radian), so context layers and basemaps line up. */
+  readonly projection: { readonly scale: number; readonly translate: readonly [number, number] };
 }
 
 /**
@@ -57,7 +59,16 @@ export function hexGeometry(cells: readonly string[], options: { width?: number;
   // Mercator: k px per radian at the equator, stretched by 1/cos(lat).
   const centre = projection.invert?.([width / 2, height / 2]) ?? [0, 0];
   const metresPerPixel = (6_371_008.8 * Math.cos((centre[1] * Math.PI) / 180)) / projection.scale();
-  return { width, height, paths, centres, metresPerPixel, outline: outline ? (path(outline) ?? null) : null };
+  const [tx, ty] = projection.translate();
+  return {
+    width,
+    height,
+    paths,
+    centres,
+    metresPerPixel,
+    outline: outline ? (path(outline) ?? null) : null,
+    projection: { scale: projection.scale(), translate: [tx, ty] },
+  };
 }
 
 /** The geometries of a GeoJSON object, for fitting a projection to them with the cells. */
