@@ -61,7 +61,7 @@ export async function fitRecipe(
       const newton = `Poisson GLM fitted by Newton/IRLS in ${glmFit.epochs.length} iterations`;
       let epochs = glmFit.epochs;
       if (refitting) {
-        const more = await fitGlmIrls(glm, everything, recipe.glm, options, started);
+        const more = await fitGlmIrls(glm, everything, recipe.glm, options, started, 'iteration', glmFit.epochs.length);
         epochs = [...epochs, ...more.epochs.map((e) => ({ ...e, epoch: e.epoch + glmFit.epochs.length }))];
         notes.push(`${newton} on the periods before the validation span, then ${more.epochs.length} more on all training periods`);
       } else {
