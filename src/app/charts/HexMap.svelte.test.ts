@@ -4,6 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import HexMap from './HexMap.svelte';
 
+// The map measures its drawn width (bind:clientWidth) with a ResizeObserver, which jsdom lacks; jsdom lays nothing out, so it never fires.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
 const geometry: HexGeometry = {
   width: 100,
   height: 80,
