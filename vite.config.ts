@@ -127,7 +127,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
-          // After the unit and component tests, alone: the long-task budget is measured on a quiet machine.
+          // After the unit and component tests, alone: the long tasks they record (for `npm run bench -- browser-long-tasks`;
+          // no test asserts a duration) are then the least disturbed.
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 300_000,
