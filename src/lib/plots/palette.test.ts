@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { linePlot } from './line-plot';
 import { ACTUAL_STYLE, DASHES, MODEL_COLOURS, seriesStyle } from './palette';
 
 /** Every mix of kinds for N series: all baselines, all learned, the default order (baselines first), alternating. */
@@ -44,5 +45,15 @@ describe('seriesStyle(i, kind)', () => {
         expect(style.marker).toBeUndefined();
       }
     }
+  });
+
+  it('reaches the drawing: 8 baselines and 8 learned models in one line plot, legend included, are 16 different strokes', () => {
+    const series = Array.from({ length: 16 }, (_, i) => ({ name: `m${i}`, kind: i < 8 ? ('baseline' as const) : ('learned' as const), x: [0, 1], y: [i, i] }));
+    const plot = linePlot(series, { xLabel: 'x', yLabel: 'y' });
+    expect(new Set(plot.series.map((s) => `${s.colour}|${s.dash}`)).size).toBe(16);
+    expect(plot.legend.map((l) => `${l.colour}|${l.dash}`)).toEqual(plot.series.map((s) => `${s.colour}|${s.dash}`));
+    // The ninth slot (learned: the GRU's in a run of 8 baselines) shares naive's colour but not its dash.
+    expect(plot.series[8]).toMatchObject({ colour: plot.series[0].colour, dash: '12 3' });
+    expect(plot.series[0].dash).toBe('6 3');
   });
 });
