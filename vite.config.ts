@@ -67,11 +67,33 @@ function arrowWithoutEval(): Plugin {
 
 const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
 
+/**
+ * Every package the app and its worker import, the lazy ones included (tfjs and its backends load
+ * only when a learned model is offered or run; the worker is not crawled by Vite's dependency
+ * scan at all). Pre-bundled when the dev server starts, so that the first step that needs one
+ * does not make Vite re-optimise and reload the page (a fresh install lost the user's place on
+ * the first "Next: experiment →"); test/browser/first-run.test.ts starts from an empty cache.
+ * A new runtime dependency goes here too (test/start-command.test.ts checks the list).
+ */
+export const PREBUNDLED = [
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-backend-webgpu',
+  'apache-arrow',
+  'd3',
+  'fzstd',
+  'h3-js',
+  'proj4',
+];
+
 export default defineConfig({
   plugins: [svelte(), contentSecurityPolicy(), epsgRegistry(), arrowWithoutEval()],
   worker: { format: 'es', plugins: () => [epsgRegistry(), arrowWithoutEval()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
-  server: { headers },
+  // HEXCAST_VITE_CACHE: another dependency cache (a test's empty one); `open: false`: `npm start` prints the URL and opens nothing.
+  cacheDir: process.env.HEXCAST_VITE_CACHE || 'node_modules/.vite',
+  optimizeDeps: { include: PREBUNDLED },
+  server: { headers, open: false },
   preview: { headers },
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
@@ -105,7 +127,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
-          // After the unit and component tests, alone: the long-task budget is measured on a quiet machine.
+          // After the unit and component tests, alone: the long tasks they record (for `npm run bench -- browser-long-tasks`;
+          // no test asserts a duration) are then the least disturbed.
           sequence: { groupOrder: 1 },
           testTimeout: 180_000,
           hookTimeout: 300_000,

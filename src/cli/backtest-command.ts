@@ -1,4 +1,5 @@
 import { fitToPanelLines } from '../lib/evaluate/fit-to-panel';
+import { backendLabel } from '../lib/base/backend-label';
 import { DEFAULT_PROTOCOL } from '../lib/evaluate/protocol';
 import { DEFAULT_MODELS } from '../lib/pipeline/defaults';
 import { forecastsFile, reportJson, resolveModels, runBacktest } from '../lib/pipeline/run';
@@ -91,6 +92,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
     { models, protocol, environment, timings, external: external.map((e) => e.model) },
     {
       signal,
+      onBackend: (backend, threads) => progress.note(`TensorFlow.js backend: ${backendLabel(backend, threads)}`),
       onProgress: (p) => {
         const fit = p.fit;
         const detail = fit?.loss !== undefined ? `${fit.stage} ${fit.step ?? ''}${fit.steps ? `/${fit.steps}` : ''} loss ${fit.loss.toPrecision(4)}` : '';

@@ -16,7 +16,7 @@ describe('the hex map: pan, zoom and offline geographic context', () => {
     // Bundled context: Natural Earth land under the cells, GeoNames places over them, both credited.
     await map.locator('path.land').waitFor();
     await map.locator('.places text', { hasText: /^Chicago$/ }).waitFor();
-    expect(await map.locator('text.credit').textContent()).toBe('Land © Natural Earth (public domain) · Places © GeoNames (CC BY 4.0)');
+    expect(await map.locator('.credit').textContent()).toBe('Land © Natural Earth (public domain) · Places © GeoNames (CC BY 4.0)');
     const before = await map.locator('.places text').allTextContents();
     await app.screenshot('map-context-01-whole');
 
@@ -53,7 +53,7 @@ describe('the hex map: pan, zoom and offline geographic context', () => {
     await page.getByLabel('Add a basemap…').first().setInputFiles({ name: 'lakeshore.pmtiles', mimeType: 'application/octet-stream', buffer: tinyPmtiles() });
     await map.locator('[data-basemap="lakeshore.pmtiles"]').waitFor();
     await page.waitForFunction(() => document.querySelector('.map')?.getAttribute('data-basemap-layers') === 'earth water', null, { timeout: 60_000 });
-    expect(await map.locator('text.credit').textContent()).toBe(
+    expect(await map.locator('.credit').textContent()).toBe(
       'Land © Natural Earth (public domain) · Places © GeoNames (CC BY 4.0) · Basemap lakeshore.pmtiles © Hexcast test fixture',
     );
     expect(await map.locator('path.land').count()).toBe(0); // the basemap replaces the bundled land

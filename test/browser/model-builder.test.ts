@@ -62,7 +62,10 @@ describe('the model builder on the bundled Chicago sample', () => {
 
     await set(page, 'protocol-folds', '2');
     await page.getByRole('button', { name: /^Run \d+ models × 2 folds$/ }).click();
-    await page.getByText('TensorFlow.js backend in use:').waitFor({ timeout: 120_000 });
+    await page
+      .getByTestId('run-backend')
+      .getByText(/TensorFlow\.js backend: \w+/)
+      .waitFor({ timeout: 120_000 });
     await app.screenshot('52-builder-running');
     await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 300_000 });
     await page.getByText('glm-lags', { exact: true }).first().waitFor();

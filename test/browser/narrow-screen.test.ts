@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { evaluate, useApp } from './harness';
+import { evaluate, OUTPUT, useApp } from './harness';
 
 const { open } = useApp();
 
@@ -20,6 +20,56 @@ function sticking(page: Page): Promise<string[]> {
     }
     return out;
   });
+}
+
+/**
+ * Visible text drawn smaller than 11 CSS pixels: an element's computed font size, times the scale
+ * its SVG is drawn at (a 640-unit chart shrunk onto a phone draws 11 px text at 5–6 px).
+ */
+function smallText(page: Page): Promise<string[]> {
+  return evaluate(page, () => {
+    const out: string[] = [];
+    for (const element of document.body.querySelectorAll('*')) {
+      if (['title', 'script', 'style'].includes(element.tagName.toLowerCase())) continue;
+      if (![...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim())) continue;
+      if (element.getClientRects().length === 0) continue;
+      let size = parseFloat(getComputedStyle(element).fontSize);
+      if (element instanceof SVGGraphicsElement) {
+        const m = element.getScreenCTM()!;
+        size *= Math.hypot(m.a, m.b);
+      }
+      if (size < 10.95) out.push(`${size.toFixed(1)} px: ${element.tagName.toLowerCase()} "${element.textContent!.trim().slice(0, 30)}"`);
+    }
+    return out;
+  });
+}
+
+/**
+ * Content cut off inside `selector`: a scrolling box whose content is wider than the box (its
+ * columns hidden until one scrolls), or an element reaching beyond its SVG or the window.
+ */
+function clipped(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const out: string[] = [];
+    for (const root of document.querySelectorAll(selector)) {
+      for (const element of [root, ...root.querySelectorAll('*')]) {
+        const style = getComputedStyle(element);
+        if (['auto', 'scroll', 'hidden'].includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1) {
+          out.push(`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}: content ${element.scrollWidth} px in ${element.clientWidth} px`);
+        }
+        const rect = element.getBoundingClientRect();
+        if (rect.width === 0) continue;
+        const svg = element instanceof SVGElement ? element.ownerSVGElement?.getBoundingClientRect() : undefined;
+        const right = Math.min(window.innerWidth, svg?.right ?? Infinity);
+        if (rect.right > right + 1 || rect.left < Math.max(0, svg?.left ?? 0) - 1) {
+          out.push(
+            `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 30)}" spans ${rect.left.toFixed(0)}–${rect.right.toFixed(0)} px`,
+          );
+        }
+      }
+    }
+    return out;
+  }, selector);
 }
 
 describe('the workbench on narrow screens', () => {
@@ -51,6 +101,24 @@ describe('the workbench on narrow screens', () => {
     expect(nav!.width).toBeGreaterThan(350);
     expect(heading!.y).toBeGreaterThan(nav!.y + nav!.height);
     await app.screenshot('22-narrow-results');
+
+    // Nothing cut off in the verdict's table, the step bar or the map's legend, and no text under 11 px anywhere.
+    expect(await clipped(page, 'section[aria-label="Verdict"]')).toEqual([]);
+    expect(await clipped(page, 'nav[aria-label="Workbench steps"]')).toEqual([]);
+    for (const step of ['Data', 'Binning', 'Experiment', 'Run', 'Results'])
+      expect(await steps.getByRole('button', { name: new RegExp(step) }).isVisible()).toBe(true);
+    expect(await clipped(page, '.map svg > g[pointer-events="none"]')).toEqual([]);
+    expect(await smallText(page)).toEqual([]);
+    await page.locator('section[aria-label="Verdict"]').screenshot({ path: `${OUTPUT}23-narrow-verdict.png` });
+    await steps.screenshot({ path: `${OUTPUT}24-narrow-steps.png` });
+    await page
+      .locator('.map')
+      .first()
+      .screenshot({ path: `${OUTPUT}25-narrow-map.png` });
+    await page
+      .locator('figure', { hasText: 'Capture curves' })
+      .first()
+      .screenshot({ path: `${OUTPUT}26-narrow-capture.png` });
   });
 
   it('fits a small laptop window (800 px, beside the step column) on the Results step too', async () => {

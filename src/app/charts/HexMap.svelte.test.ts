@@ -4,6 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import HexMap from './HexMap.svelte';
 
+// The map measures its drawn width (bind:clientWidth) with a ResizeObserver, which jsdom lacks; jsdom lays nothing out, so it never fires.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
 const geometry: HexGeometry = {
   width: 100,
   height: 80,
@@ -54,7 +61,7 @@ describe('HexMap', () => {
     // Land is drawn before (under) the cells.
     expect(land!.compareDocumentPosition(container.querySelector('path[data-i]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(Array.from(container.querySelectorAll('.places text'), (t) => t.textContent)).toEqual(['Midtown', 'Harbour']);
-    expect(container.querySelector('text.credit')?.textContent).toBe('Land © Natural Earth (public domain) · Places © GeoNames (CC BY 4.0)');
+    expect(container.querySelector('.credit')?.textContent).toBe('Land © Natural Earth (public domain) · Places © GeoNames (CC BY 4.0)');
   });
 
   it('zooms in and out with its buttons: the cells scale, the scale bar shortens, and the view resets', async () => {
@@ -70,7 +77,7 @@ describe('HexMap', () => {
     expect(container.querySelector('svg text')?.textContent).toBe('100 m');
     await fireEvent.click(getByLabelText('Show the whole map'));
     expect(zoomed()).toBe('translate(0 0) scale(1)');
-    expect(container.querySelector('text.credit')).toBeNull(); // no context, no credit
+    expect(container.querySelector('.credit')).toBeNull(); // no context, no credit
   });
 
   it('adds a large map a chunk per animation frame, colouring late chunks with the newest fills', () => {

@@ -19,8 +19,8 @@ export const REPORT_CSS =
 .hx-table thead th { font-weight: 600; border-bottom: 2px solid #bbb; }
 .hx-table thead th:first-child { text-align: left; }
 .hx-table th[scope=row] { text-align: left; white-space: nowrap; font-weight: 500; }
-.hx-table small { color: #666; font-weight: 400; }
-.hx-kind { display: inline-block; margin-left: 4px; padding: 0 4px; border-radius: 3px; background: #eee; font-size: 0.75em; }
+.hx-table small { color: #666; font-weight: 400; font-size: max(11px, 0.83em); }
+.hx-kind { display: inline-block; margin-left: 4px; padding: 0 4px; border-radius: 3px; background: #eee; font-size: max(11px, 0.75em); }
 .hx-scroll { overflow-x: auto; max-width: 100%; }
 .hx-metrics { font-size: 0.93em; }
 .hx-metrics th, .hx-metrics td { padding: 4px 6px; }
@@ -33,9 +33,9 @@ export const REPORT_CSS =
 .hx-metrics .hx-name { white-space: nowrap; }
 .hx-metrics .hx-params { color: #555; font-size: 0.9em; overflow-wrap: anywhere; }
 .hx-metric .hx-mean { display: block; font-weight: 500; }
-.hx-metric .hx-interval { display: block; color: #666; font-size: 0.8em; white-space: nowrap; }
-.hx-metric .hx-skill { display: block; font-size: 0.8em; color: #666; white-space: nowrap; }
-.hx-metric .hx-ties { display: block; font-size: 0.8em; color: #7a4a8a; white-space: nowrap; }
+.hx-metric .hx-interval { display: block; color: #666; font-size: max(11px, 0.8em); white-space: nowrap; }
+.hx-metric .hx-skill { display: block; font-size: max(11px, 0.8em); color: #666; white-space: nowrap; }
+.hx-metric .hx-ties { display: block; font-size: max(11px, 0.8em); color: #7a4a8a; white-space: nowrap; }
 .hx-metric.hx-better .hx-skill { color: #006d4b; font-weight: 600; }
 .hx-metric.hx-worse .hx-skill { color: #a33a00; font-weight: 600; }
 .hx-star { color: #b07800; margin-right: 3px; }

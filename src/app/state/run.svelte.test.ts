@@ -19,23 +19,35 @@ describe('RunState', () => {
     const id = worker.last().id;
     expect(run.status).toBe('running');
     expect(run.models.map((m) => m.detail)).toEqual(['waiting', 'waiting']);
-    const progress = (modelIndex: number, fold: number, fit?: object) =>
+    const progress = (modelIndex: number, fold: number, fit?: object, fraction = 0) =>
       worker.reply({
         type: 'progress',
         id,
         progress: {
           stage: 'forecast',
-          run: { model: ['naive', 'mlp(hidden=8)'][modelIndex], modelIndex, models: 2, names: ['naive', 'mlp(hidden=8)'], fold, folds: 4, fit: fit as never },
+          run: {
+            model: ['naive', 'mlp(hidden=8)'][modelIndex],
+            modelIndex,
+            models: 2,
+            names: ['naive', 'mlp(hidden=8)'],
+            fold,
+            folds: 4,
+            fit: fit as never,
+            fraction,
+          },
         },
       });
-    progress(0, 4);
-    progress(1, 1, { stage: 'epoch', step: 1, steps: 3, loss: 2, valLoss: 3, elapsedMs: 5 });
-    progress(1, 1, { stage: 'epoch', step: 2, steps: 3, loss: 1.5, elapsedMs: 9 });
+    progress(0, 4, undefined, 0.001);
+    progress(1, 1, { stage: 'epoch', step: 1, steps: 3, loss: 2, valLoss: 3, elapsedMs: 5 }, 0.3);
+    progress(1, 1, { stage: 'epoch', step: 2, steps: 3, loss: 1.5, elapsedMs: 9 }, 0.32);
     expect(run.models.map((m) => [m.name, m.fold, m.detail])).toEqual([
       ['naive', 4, 'done'],
       ['mlp(hidden=8)', 1, 'fold 2: epoch 2 of 3'],
     ]);
-    expect(run.fraction).toBe(5 / 8);
+    // The bar follows the worker's cost-weighted fraction (naive's 4 folds are 0.1 % of this run), not folds done (5 of 8).
+    expect(run.fraction).toBe(0.32);
+    expect(run.remaining(run.startedAt + 3200)).toBeCloseTo((3200 * 0.68) / 0.32, 6);
+    expect(run.remaining(run.startedAt + 500)).toBeUndefined(); // under a second: no guess yet
     expect(run.curves['mlp(hidden=8)']).toEqual({
       model: 'mlp(hidden=8)',
       fold: 1,
@@ -46,7 +58,7 @@ describe('RunState', () => {
       ],
       earlier: [],
     });
-    progress(1, 2, { stage: 'epoch', step: 1, steps: 3, loss: 1.9, elapsedMs: 3 });
+    progress(1, 2, { stage: 'epoch', step: 1, steps: 3, loss: 1.9, elapsedMs: 3 }, 0.6);
     expect(run.curves['mlp(hidden=8)'].epochs).toEqual([{ epoch: 1, loss: 1.9 }]); // a new fold starts a new curve
     // and keeps the finished fold's curve to draw beside it
     expect(run.curves['mlp(hidden=8)'].earlier).toEqual([
@@ -74,12 +86,29 @@ describe('RunState', () => {
     expect(run.models.map((m) => m.folds)).toEqual([0, 0, 0]);
     // seasonal-naive was left out; 'auto' became 17 folds.
     const names = ['naive', 'kde(window=13, rings=1)'];
-    worker.reply({ type: 'progress', id, progress: { stage: 'forecast', run: { model: 'naive', modelIndex: 0, models: 2, names, fold: 17, folds: 17 } } });
+    worker.reply({
+      type: 'progress',
+      id,
+      progress: { stage: 'forecast', run: { model: 'naive', modelIndex: 0, models: 2, names, fold: 17, folds: 17, fraction: 0.5 } },
+    });
     expect(run.models.map((m) => [m.name, m.fold, m.folds, m.detail])).toEqual([
       ['naive', 17, 17, 'done'],
       ['kde(window=13, rings=1)', 0, 17, 'waiting'],
     ]);
-    expect(run.fraction).toBe(17 / 34);
+    expect(run.fraction).toBe(0.5);
+  });
+
+  it('keeps the tfjs backend and its threads the worker reports, through the end of the run', async () => {
+    const worker = fakeWorker();
+    const run = new RunState(worker.client);
+    const done = run.start(spec);
+    const id = worker.last().id;
+    expect(run.backend).toBeNull();
+    worker.reply({ type: 'progress', id, progress: { stage: 'backend-ready', backend: 'wasm', threads: 1 } });
+    expect(run.backend).toEqual({ name: 'wasm', threads: 1 });
+    worker.reply({ type: 'done', id, request: 'run', result: { models: [] } as unknown as RunResult });
+    await done;
+    expect(run.backend).toEqual({ name: 'wasm', threads: 1 });
   });
 
   it('cancel() sends a cancel for the running request and ends in the cancelled state', async () => {

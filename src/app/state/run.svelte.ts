@@ -1,4 +1,5 @@
 import type { TrainingEpoch } from '../../lib/forecast/forecaster';
+import { remainingMs } from '../../lib/evaluate/run-plan';
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
 import type { Progress, RunResult, RunSpec } from '../../lib/worker/protocol';
 
@@ -34,20 +35,24 @@ export class RunState {
   stage = $state('');
   models = $state.raw<readonly ModelProgress[]>([]);
   curves = $state.raw<Readonly<Record<string, LossCurve>>>({});
-  /** The TensorFlow.js backend the worker started for this run's learned models ('' until known). */
-  backend = $state('');
   result = $state.raw<RunResult | null>(null);
   error = $state<string | null>(null);
   startedAt = $state(0);
   finishedAt = $state(0);
+  /**
+   * Share of the forecasting done, 0–1, weighted by each fold's expected cost (the worker's
+   * `RunProgress.fraction`), so a learned model's folds count for what they cost.
+   */
+  fraction = $state(0);
+  /** The tfjs backend of the run and its threads (null: a GPU); null while none is needed or started. */
+  backend = $state.raw<{ readonly name: string; readonly threads: number | null } | null>(null);
   private runId: number | null = null;
 
   constructor(private readonly client: WorkerClient) {}
 
-  /** Share of all folds of all models done, 0–1. */
-  get fraction(): number {
-    const total = this.models.reduce((s, m) => s + m.folds, 0);
-    return total === 0 ? 0 : this.models.reduce((s, m) => s + m.fold, 0) / total;
+  /** Milliseconds left at the rate so far (`remainingMs`), undefined until it can be estimated. */
+  remaining(now: number): number | undefined {
+    return this.status === 'running' ? remainingMs(now - this.startedAt, this.fraction) : undefined;
   }
 
   async start(spec: RunSpec): Promise<RunResult | null> {
@@ -59,7 +64,8 @@ export class RunState {
     const folds = spec.protocol.folds === 'auto' ? 0 : spec.protocol.folds;
     this.models = spec.models.map((name) => ({ name, fold: 0, folds, detail: 'waiting', startedAt: null, doneAt: null }));
     this.curves = {};
-    this.backend = '';
+    this.fraction = 0;
+    this.backend = null;
     this.error = null;
     this.startedAt = performance.now();
     try {
@@ -95,16 +101,19 @@ export class RunState {
   }
 
   private onProgress(progress: Progress): void {
+    if (progress.stage === 'backend-ready') {
+      this.backend = { name: progress.backend, threads: progress.threads };
+      return;
+    }
     if (progress.stage !== 'forecast') {
       this.stage = progress.message;
-      const backend = /^TensorFlow\.js backend in use: (.+)$/.exec(progress.message);
-      if (progress.stage === 'backend' && backend) this.backend = backend[1];
       return;
     }
     const { run } = progress;
     const now = performance.now();
     const fit = run.fit;
     this.stage = `Forecasting with ${run.model}`;
+    this.fraction = Math.max(this.fraction, run.fraction);
     if (this.models.length !== run.names.length || this.models.some((m) => m.folds !== run.folds)) {
       // The worker settled the plan: 'auto' folds, and models that cannot run on this panel left out.
       this.models = run.names.map((name, i) => ({ ...(this.models.find((m) => m.name === name) ?? this.models[i]), name, folds: run.folds }));

@@ -7,6 +7,7 @@ import { restrictPanel } from '../grid/restrict-panel';
 import { firstIncidentPeriods, modelUniverse } from './model-universe';
 import { assertProtocolFits, cutoffsOf, windowStart, type ResolvedProtocol } from './protocol';
 import { isoOf } from '../base/iso-of';
+import { foldCosts, runFraction } from './run-plan';
 
 /** Progress of a backtest run, for progress bars and the app. */
 export interface RunProgress {
@@ -21,6 +22,12 @@ export interface RunProgress {
   readonly folds: number;
   /** The model's own fit progress (epochs, EM iterations), when it reports any. */
   readonly fit?: FitProgress;
+  /**
+   * Share of the whole forecasting done, 0–1, weighted by each fold's expected cost (`foldCosts`:
+   * a learned model's fit weighs about a thousand baseline folds) and counting a fit's own steps;
+   * it never goes back.
+   */
+  readonly fraction: number;
 }
 
 /** Options for `runForecasts`. */
@@ -111,6 +118,12 @@ export async function runForecasts(
     }
     for (const c of cells) universe[k * C + c] = 1;
   });
+  const costs = foldCosts(
+    probes,
+    universes.map((cells) => cells.length),
+    protocol.refitEvery,
+  );
+  let fraction = 0;
   const results: ModelForecasts[] = [];
 
   for (let m = 0; m < make.length; m++) {
@@ -123,8 +136,11 @@ export async function runForecasts(
     let fittedCells = 0;
     // The panel and neighbour lists of the current universe, rebuilt only when it grows.
     let seen = { cells: 0, panel, neighbours: neighbourLists };
-    const report = (fold: number, fit?: FitProgress): void =>
-      options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, names, fold, folds, fit });
+    const report = (fold: number, fit?: FitProgress): void => {
+      const within = fit?.step !== undefined && fit.steps ? fit.step / fit.steps : 0;
+      fraction = Math.max(fraction, runFraction(costs, m, fold, within));
+      options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, names, fold, folds, fit, fraction });
+    };
     try {
       for (let k = 0; k < folds; k++) {
         throwIfAborted(options.signal);

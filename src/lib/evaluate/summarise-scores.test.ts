@@ -100,7 +100,9 @@ describe('summariseScores compares each model with the best baseline', () => {
 
   it('and the verdict names the winner with its skill, the loser, and the tie', () => {
     const v = verdictOf(models, [0.05]);
-    expect(v.headline).toBe('better beats the best baseline by more than the interval on at least one metric; see below for which, and by how much.');
+    expect(v.headline).toBe(
+      'Beyond the 95 % fold interval, better is better than the best baseline on MAE (+30.0 %), RMSE (+30.0 %), Poisson deviance (+30.0 %) and 6 more, and worse on none.',
+    );
     expect(v.models.map((m) => m.text)).toEqual([
       'naive: worse than the best baseline on every metric.',
       'better: better than the best baseline on MAE (+30.0 %), RMSE (+30.0 %), Poisson deviance (+30.0 %), MASE (+30.0 %), Brier (+30.0 %), Log score (+30.0 %) and 3 more.',

@@ -20,8 +20,10 @@ export function metricLabel(id: MetricId, coverage?: number): string {
 
 /**
  * Reads the comparisons of every model with the best baseline and says, in plain words,
- * which differences are larger than their 95 % fold interval. Says "no model beats the best
- * baseline by more than its interval" when that is so.
+ * which differences are larger than their 95 % fold interval. The headline gives both sides
+ * of every winner in one sentence — better on which metrics, worse on which — and says "no model
+ * beats the best baseline by more than its interval" (naming learned models that are worse) when
+ * that is so.
  */
 export function verdictOf(models: readonly ModelSummary[], coverage: readonly number[]): Verdict {
   const entries = models.map((model) => {
@@ -63,12 +65,13 @@ export function verdictOf(models: readonly ModelSummary[], coverage: readonly nu
   } else if (judged === 0 && entries.some((e) => e.noInterval > 0)) {
     headline = 'Too few folds for intervals: no difference from the best baseline can be told apart from chance. Run at least 5 folds.';
   } else if (winners.length === 0) {
+    const worse = entries.filter((e) => e.model.kind === 'learned' && e.worse.length > 0).map((e) => e.model.name);
     headline =
       learned.length > 0
-        ? 'No model beats the best baseline by more than its interval on any metric.'
+        ? `No model beats the best baseline by more than its interval on any metric${worse.length ? `; ${listAnd(worse, 3)} ${worse.length === 1 ? 'is' : 'are'} worse beyond it on at least one (see below)` : ''}.`
         : 'Only baselines were compared; no model beats the best baseline by more than its interval on any metric.';
   } else {
-    headline = `${winners.map((e) => e.model.name).join(', ')} ${winners.length === 1 ? 'beats' : 'beat'} the best baseline by more than the interval on at least one metric; see below for which, and by how much.`;
+    headline = winnersHeadline(winners);
   }
   const caveats: string[] = [];
   const tests = entries.reduce((n, e) => n + e.better.length + e.worse.length + e.same, 0);
@@ -76,6 +79,34 @@ export function verdictOf(models: readonly ModelSummary[], coverage: readonly nu
     caveats.push(`${tests} comparisons were made at 95 %: about ${Math.max(1, Math.round(tests * 0.05))} could cross their interval by chance alone.`);
   }
   return { headline, models: lines, caveats };
+}
+
+/**
+ * Both sides of every winner in one sentence: the metrics on which it is better than the best
+ * baseline beyond the 95 % fold interval, and those on which it is worse beyond it (so a +0.7 %
+ * deviance gain is never announced alone when MAE and MASE got worse). Three winners at most by
+ * name; the rest are counted.
+ * @example winnersHeadline([{ model: mlp, better: ['Poisson deviance (+0.7 %)'], worse: ['MAE (−3.1 %)', 'MASE (−2.0 %)'] }])
+ *   // → 'Beyond the 95 % fold interval, mlp is better than the best baseline on Poisson deviance (+0.7 %) but worse on MAE (−3.1 %) and MASE (−2.0 %).'
+ */
+function winnersHeadline(winners: readonly { model: ModelSummary; better: readonly string[]; worse: readonly string[] }[]): string {
+  const shown = winners.slice(0, 3).map(({ model, better, worse }) => {
+    const against = `${model.name} is better than the best baseline on ${listAnd(better, 3)}`;
+    return worse.length ? `${against} but worse on ${listAnd(worse, 3)}` : `${against}, and worse on none`;
+  });
+  const rest = winners.length - shown.length;
+  const more = rest > 0 ? `; ${rest} more model${rest === 1 ? ' is' : 's are'} better on at least one metric (see below)` : '';
+  return `Beyond the 95 % fold interval, ${shown.join('; ')}${more}.`;
+}
+
+/**
+ * Items as prose: 'a', 'a and b', 'a, b and c'; past `max`, the first `max` and 'N more'.
+ * @example listAnd(['MAE', 'MASE', 'RMSE', 'Brier'], 2) // → 'MAE, MASE and 2 more'
+ */
+function listAnd(items: readonly string[], max: number): string {
+  const head = items.length <= max ? items.slice(0, -1) : items.slice(0, max);
+  const tail = items.length <= max ? items[items.length - 1] : `${items.length - max} more`;
+  return head.length ? `${head.join(', ')} and ${tail}` : tail;
 }
 
 /** The first `max` items joined with commas, then 'and N more'. */

@@ -81,6 +81,12 @@ export interface Forecaster {
    * none). The backtest builds the panel's neighbour lists once, with the largest k any model asks for.
    */
   readonly neighbourRings?: number;
+  /**
+   * Rough cost of one `fit`, in milliseconds on the reference panel of BENCHMARKS.md (Chicago,
+   * 888 cells × 252 weeks, WASM): absent means a baseline's ~1 ms. Only progress bars and time
+   * estimates read it, so an order of magnitude is enough.
+   */
+  readonly cost?: number;
   fit(history: History, options: FitOptions): void | Promise<void>;
   /**
    * Conditions an already-fitted model on a newer history without re-estimating its

@@ -60,6 +60,8 @@ export interface RunHooks {
   readonly onProgress?: (progress: RunProgress) => void;
   /** Called when the run moves to another stage: starting tfjs, scoring. */
   readonly onStage?: (stage: 'backend' | 'score', message: string) => void;
+  /** Called once the tfjs backend has started: its name and threads (`backendThreads`: null on a GPU). */
+  readonly onBackend?: (backend: string, threads: number | null) => void;
   /** Starts a tfjs backend for learned models and returns its name; default `ensureBackend` (right for Node; the worker passes its browser start-up). */
   readonly startBackend?: () => Promise<string>;
   /** Wraps the definitions (the worker makes every fit yield to its message loop). */
@@ -86,6 +88,8 @@ export async function runBacktest(binned: BinnedPanel, bounded: BoundedPanel, re
     hooks.onStage?.('backend', 'Starting TensorFlow.js');
     backend = await (hooks.startBackend ?? defaultBackend)();
     hooks.onStage?.('backend', `TensorFlow.js backend in use: ${backend}`);
+    const { backendThreads } = await import('../forecast/tf');
+    hooks.onBackend?.(backend, backendThreads());
   }
   const { panel } = bounded;
   let scoring = false;

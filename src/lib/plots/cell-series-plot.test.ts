@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTUAL_COLOUR, cellSeriesPlot } from './cell-series-plot';
-import { OKABE_ITO } from './palette';
+import { cellSeriesPlot } from './cell-series-plot';
+import { ACTUAL_STYLE, MODEL_COLOURS } from './palette';
 
 const WEEK = 7 * 86_400_000;
 const periods = Float64Array.from({ length: 40 }, (_, p) => Date.UTC(2018, 0, 1) + p * WEEK);
@@ -21,11 +21,24 @@ describe('cellSeriesPlot', () => {
       { unit: 'week', context: 10 },
     );
     expect(plot.series.map((s) => s.name)).toEqual(['naive', 'mlp', 'actual']);
-    expect(plot.series[0].colour).toBe(OKABE_ITO[0]);
-    expect(plot.series[1].colour).toBe(OKABE_ITO[1]);
-    expect(plot.series[2].colour).toBe(ACTUAL_COLOUR);
-    expect(plot.legend[2].colour).toBe(ACTUAL_COLOUR);
+    expect(plot.series[0]).toMatchObject({ colour: MODEL_COLOURS[0], dash: '6 3', width: 2 });
+    expect(plot.series[1]).toMatchObject({ colour: MODEL_COLOURS[1], dash: '', width: 2 });
+    expect(plot.series[2]).toMatchObject({ colour: '#000000', dash: '', width: 3, marker: 'dot' });
+    expect(plot.legend[2]).toMatchObject(ACTUAL_STYLE);
     expect(plot.series[2].points).toHaveLength(14); // periods 26–39
     expect(plot.series[1].points.map((p) => p.value)).toEqual([2, 2, 2, 2]);
+  });
+
+  it('with 16 models (the eighth a solid learned GLM) the actual counts share their style with none', () => {
+    const models = Array.from({ length: 16 }, (_, m) => ({ name: `model-${m}`, kind: m < 8 ? ('baseline' as const) : ('learned' as const) }));
+    const plot = cellSeriesPlot({ periods, actual: new Float32Array(40), forecastPeriods: periods.subarray(38, 40), forecasts: new Float32Array(32) }, models, {
+      unit: 'week',
+    });
+    const actual = plot.series.at(-1)!;
+    for (const s of plot.series.slice(0, -1)) {
+      expect(s.colour).not.toBe(actual.colour);
+      expect(s.width).toBeLessThan(actual.width);
+      expect(s.marker).toBeUndefined();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { BucketUnit } from '../grid/time-bucket';
 import { linePlot, type LinePlot } from './line-plot';
+import { ACTUAL_STYLE } from './palette';
 
 /** One cell's actual counts over time and each model's forecasts for the same periods. */
 export interface CellSeriesInput {
@@ -11,11 +12,8 @@ export interface CellSeriesInput {
   readonly forecasts: ArrayLike<number>;
 }
 
-/** The colour of the actual counts: black, apart from the Okabe–Ito model colours. */
-export const ACTUAL_COLOUR = '#222222';
-
 /**
- * A cell's time series: the actual counts (black) from `context` periods before the first
+ * A cell's time series: the actual counts (`ACTUAL_STYLE`: thick black with a dot a period, a style no model gets) from `context` periods before the first
  * forecast to the end, and one line per model through its forecasts, in the same colours and
  * dashes as every other chart of the run (models first, so model m keeps style m).
  * @example cellSeriesPlot(series, ['naive'], { unit: 'week' }).series.map((s) => s.name) // → ['naive', 'actual']
@@ -38,7 +36,7 @@ export function cellSeriesPlot(
     x: Array.from(input.forecastPeriods),
     y: Array.from({ length: F }, (_, k) => input.forecasts[m * F + k]),
   }));
-  const plot = linePlot([...series, { name: 'actual', kind: 'learned', x: periods, y: actual }], {
+  return linePlot([...series, { name: 'actual', kind: 'learned', x: periods, y: actual, style: ACTUAL_STYLE }], {
     width: options.width ?? 620,
     height: options.height ?? 300,
     xType: 'time',
@@ -46,10 +44,4 @@ export function cellSeriesPlot(
     xLabel: `Start of the ${options.unit}`,
     yLabel: `Incidents per ${options.unit}`,
   });
-  const last = plot.series.length - 1;
-  return {
-    ...plot,
-    series: plot.series.map((s, i) => (i === last ? { ...s, colour: ACTUAL_COLOUR, dash: '' } : s)),
-    legend: plot.legend.map((l, i) => (i === last ? { ...l, colour: ACTUAL_COLOUR, dash: '' } : l)),
-  };
 }

@@ -2,7 +2,7 @@ import { scaleLinear } from 'd3';
 import type { ReportExposure } from '../evaluate/exposure/report-exposure';
 import { coverageKey } from '../evaluate/metric-catalogue';
 import type { Tick } from './line-plot';
-import { OKABE_ITO } from './palette';
+import { MODEL_COLOURS } from './palette';
 
 /** One selection's ratio for one group: a dot at the mean and a whisker over the fold interval. */
 export interface ExposureMark {
@@ -60,7 +60,7 @@ export function exposurePlot(exposure: ReportExposure, coverage: number, options
   const format = x.tickFormat(count);
   const xTicks = x.ticks(count).map((value) => ({ value, position: x(value), label: format(value) }));
   const shapeOf = (kind: string): ExposureMark['shape'] => (kind === 'hindsight' ? 'diamond' : kind === 'random' ? 'square' : 'circle');
-  const colourOf = (i: number, kind: string): string => (kind === 'hindsight' ? '#555555' : kind === 'random' ? '#999999' : OKABE_ITO[i % OKABE_ITO.length]);
+  const colourOf = (i: number, kind: string): string => (kind === 'hindsight' ? '#555555' : kind === 'random' ? '#999999' : MODEL_COLOURS[i % MODEL_COLOURS.length]);
   const marks: ExposureMark[] = [];
   exposure.groups.forEach((group, g) => {
     exposure.selections.forEach((selection, i) => {

@@ -1,6 +1,6 @@
 import { line, scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from 'd3';
 import type { BucketUnit } from '../grid/time-bucket';
-import { seriesStyle } from './palette';
+import { seriesStyle, type SeriesStyle } from './palette';
 import { timeTicks } from './time-ticks';
 
 /** One axis tick: data value, pixel position and label. */
@@ -10,12 +10,10 @@ export interface Tick {
   readonly label: string;
 }
 
-/** A series of a line plot, ready to draw: an SVG path plus its style and legend name. */
-export interface PlotSeries {
+/** A series of a line plot, ready to draw: an SVG path plus its style (`SeriesStyle`) and legend name. */
+export interface PlotSeries extends SeriesStyle {
   readonly name: string;
   readonly path: string;
-  readonly colour: string;
-  readonly dash: string;
   readonly kind: 'baseline' | 'learned';
   /** Pixel positions of the points (for tooltips and markers); NaN values are skipped. */
   readonly points: readonly { readonly x: number; readonly y: number; readonly value: number; readonly at: number }[];
@@ -34,7 +32,7 @@ export interface LinePlot {
   /** An optional reference line (e.g. the diagonal of a random selection), as a path. */
   readonly reference?: { readonly path: string; readonly label: string };
   /** Legend entries laid out in rows under the x-axis label, inside the SVG. */
-  readonly legend: readonly { readonly x: number; readonly y: number; readonly name: string; readonly colour: string; readonly dash: string }[];
+  readonly legend: readonly ({ readonly x: number; readonly y: number; readonly name: string } & SeriesStyle)[];
 }
 
 /** Input series of `linePlot`: x and y values of equal length. */
@@ -43,6 +41,8 @@ export interface SeriesInput {
   readonly kind?: 'baseline' | 'learned';
   readonly x: ArrayLike<number>;
   readonly y: ArrayLike<number>;
+  /** A fixed style (the actual counts' `ACTUAL_STYLE`) instead of the palette's by position; such series take no palette slot. */
+  readonly style?: SeriesStyle;
 }
 
 /** Options of `linePlot`. */
@@ -114,14 +114,16 @@ export function linePlot(series: readonly SeriesInput[], options: LinePlotOption
     .defined(([a, b]) => Number.isFinite(a) && Number.isFinite(b))
     .x(([a]) => x(a))
     .y(([, b]) => y(b));
-  const out = series.map((s, i): PlotSeries => {
+  let slot = 0;
+  const out = series.map((s): PlotSeries => {
     const kind = s.kind ?? 'learned';
+    const style = s.style ?? seriesStyle(slot++, kind);
     const pairs = Array.from({ length: s.x.length }, (_, k) => [s.x[k], s.y[k]] as [number, number]);
     return {
       name: s.name,
       kind,
       path: path(pairs) ?? '',
-      ...seriesStyle(i, kind),
+      ...style,
       points: pairs.filter(([a, b]) => Number.isFinite(a) && Number.isFinite(b)).map(([a, b]) => ({ x: x(a), y: y(b), value: b, at: a })),
     };
   });
@@ -134,6 +136,8 @@ export function linePlot(series: readonly SeriesInput[], options: LinePlotOption
     name: s.name,
     colour: s.colour,
     dash: s.dash,
+    width: s.width,
+    ...(s.marker && { marker: s.marker }),
   }));
   return { width, height, frame, xTicks, yTicks, xLabel: options.xLabel, yLabel: options.yLabel, series: out, reference, legend };
 }

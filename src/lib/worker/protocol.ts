@@ -228,6 +228,8 @@ export interface CellSeries {
 export type Progress =
   | { readonly stage: 'open' | 'hash' | 'load' | 'bin' | 'prepare' | 'backend' | 'score'; readonly message: string }
   | { readonly stage: 'forecast'; readonly run: RunProgress }
+  /** The tfjs backend a run's learned models compute on, and its threads (null: a GPU backend). */
+  | { readonly stage: 'backend-ready'; readonly backend: string; readonly threads: number | null }
   | { readonly stage: 'leakage'; readonly message: string; readonly done: number; readonly total: number };
 
 /** Requests from the app to the worker. */

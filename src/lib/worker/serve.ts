@@ -137,7 +137,10 @@ export function serve(port: ServerPort, session: Session): void {
   });
 }
 
-/** Passes stage changes, each model's first and last fold, and epoch ends at once; other run progress at most every 50 ms. */
+/** Loss curves with at most this many steps (epochs, Newton iterations) are sent point by point. */
+const MAX_UNTHROTTLED_STEPS = 100;
+
+/** Passes stage changes, each model's first and last fold, and every point of a short loss curve at once; other run progress at most every 50 ms. */
 function progressThrottle(send: (progress: Progress) => void): (progress: Progress) => void {
   let last = 0;
   let lastModel = -1;
@@ -145,7 +148,10 @@ function progressThrottle(send: (progress: Progress) => void): (progress: Progre
     const now = performance.now();
     if (progress.stage === 'forecast') {
       const run: RunProgress = progress.run;
-      const edge = run.modelIndex !== lastModel || run.fold === run.folds || (run.fit?.loss !== undefined && run.fit.stage === 'epoch');
+      // Every point of a short loss curve (epochs, Newton iterations: tens) goes out, or the live chart would miss most of
+      // them (a GLM's 5–8 Newton steps take well under 50 ms each on a small panel); long EM traces are sampled.
+      const point = run.fit?.loss !== undefined && (run.fit.steps ?? Infinity) <= MAX_UNTHROTTLED_STEPS;
+      const edge = run.modelIndex !== lastModel || run.fold === run.folds || point;
       if (!edge && now - last < PROGRESS_INTERVAL_MS) return;
       lastModel = run.modelIndex;
     }

@@ -237,6 +237,7 @@ export class Session {
         signal,
         onProgress: (run) => onProgress({ stage: 'forecast', run }),
         onStage: (stage, message) => onProgress({ stage, message }),
+        onBackend: (backend, threads) => onProgress({ stage: 'backend-ready', backend, threads }),
         startBackend: () => this.startBackend(spec.backend, spec.wasmPaths),
         wrapDefinitions: yieldingDefinitions,
       },

@@ -16,6 +16,7 @@ function yielding(model: Forecaster): Forecaster {
     minHistory: model.minHistory,
     usesValidation: model.usesValidation,
     neighbourRings: model.neighbourRings,
+    cost: model.cost,
     async fit(history, options) {
       await nextTask();
       throwIfAborted(options.signal);

@@ -70,6 +70,8 @@ export function seppForecaster(options: SeppOptions = {}): SeppForecaster {
   return {
     name,
     minHistory,
+    // BENCHMARKS.md, "Learned models, time per fold": 236 ms for EM on the reference panel.
+    cost: 250,
     async fit(history: History, fitOptions: FitOptions): Promise<void> {
       const P = checkLength(history);
       const C = history.cells.length;

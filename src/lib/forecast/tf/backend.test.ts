@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { backendName, backendOrder, ensureBackend, isSoftwareRenderer } from './backend';
+import { backendName, backendOrder, backendThreads, ensureBackend, isSoftwareRenderer } from './backend';
 
 describe('backendOrder(prefer, software)', () => {
   it.each([
@@ -34,5 +34,6 @@ describe('ensureBackend()', () => {
     expect(choice.notes[0]).toMatch(/^wasm: ok in \d+ ms$/);
     expect(tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT')).toBe(false);
     expect(await ensureBackend()).toBe(choice);
+    expect(backendThreads()).toBe(1);
   });
 });

@@ -10,7 +10,7 @@
  *   probe compares the chosen GPU backend with WASM on a small matmul and keeps the faster.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
 /** The backends Hexcast can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -52,6 +52,18 @@ export function ensureBackend(): Promise<BackendChoice> {
  */
 export function backendName(): string {
   return tf.getBackend() ?? 'none';
+}
+
+/**
+ * Threads the running backend computes on: the WASM backend's thread count (1 unless the page is
+ * cross-origin isolated, which multi-threaded WASM needs), 1 for the CPU backend, null for a GPU
+ * backend (WebGL, WebGPU: the GPU's own parallelism) or none started.
+ * @example backendThreads() // → 1 (after ensureBackend() in Node: WASM with SIMD, one thread)
+ */
+export function backendThreads(): number | null {
+  const name = tf.getBackend();
+  if (name === 'wasm') return getThreadsCount();
+  return name === 'cpu' ? 1 : null;
 }
 
 /**

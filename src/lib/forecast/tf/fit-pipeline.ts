@@ -65,7 +65,7 @@ export async function fitRecipe(
       let epochs = glmFit.epochs;
       let standardErrors = glmFit.standardErrors;
       if (refitting) {
-        const more = await fitGlmIrls(glm, everything, recipe.glm, options, started);
+        const more = await fitGlmIrls(glm, everything, recipe.glm, options, started, 'iteration', glmFit.epochs.length);
         standardErrors = more.standardErrors;
         epochs = [...epochs, ...more.epochs.map((e) => ({ ...e, epoch: e.epoch + glmFit.epochs.length }))];
         notes.push(`${newton} on the periods before the validation span, then ${more.epochs.length} more on all training periods`);

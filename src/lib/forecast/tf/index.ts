@@ -32,7 +32,7 @@
  */
 export { GRAPH, GRU, LEARNED_TF, MLP, POISSON_GLM } from './definitions';
 export { BUILD } from './build-definition';
-export { backendName, backendOrder, ensureBackend, initBrowserBackend, initNodeBackend, isSoftwareRenderer } from './backend';
+export { backendName, backendOrder, backendThreads, ensureBackend, initBrowserBackend, initNodeBackend, isSoftwareRenderer } from './backend';
 export type { BackendChoice, BackendName, WasmFileMap } from './backend';
 export { timeModels } from './timing';
 export type { ModelTiming, TimingOptions } from './timing';

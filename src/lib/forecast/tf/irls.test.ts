@@ -5,6 +5,7 @@ import { ensureBackend } from './backend';
 import { glmNetwork } from './glm-network';
 import { fitGlmIrls, solveSpd } from './irls';
 import type { TrainData } from './train';
+import type { FitProgress } from '../forecaster';
 
 beforeAll(async () => {
   await ensureBackend();
@@ -66,6 +67,25 @@ describe('fitGlmIrls(glm, data, settings, options, started)', () => {
     expect(result.epochs.at(-1)!.valLoss).toBeGreaterThan(0);
     glm.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('reports every Newton iteration with its deviance, for a live curve; a continued fit numbers on from `first`', async () => {
+    const { data } = poissonData(3000, 7);
+    const glm = glmNetwork({ features: 2, window: 0, channels: 0, cells: 1, hidden: 0, outputBias: 0 });
+    const seen: FitProgress[] = [];
+    const onProgress = (p: FitProgress): number => seen.push(p);
+    const first = await fitGlmIrls(glm, data, { iterations: 25, l2: 0 }, { seed: 1, validation: 0, onProgress }, 0);
+    // One progress point per iteration kept, carrying that iteration's number and penalised training deviance.
+    expect(seen.map((p) => p.step)).toEqual(first.epochs.map((e) => e.epoch));
+    expect(seen.map((p) => p.loss)).toEqual(first.epochs.map((e) => e.loss));
+    expect(seen.every((p) => p.stage === 'iteration' && p.steps === 25 && p.valLoss! > 0)).toBe(true);
+    // Newton steps only descend: the deviance never rises from one iteration to the next.
+    for (let i = 1; i < seen.length; i++) expect(seen[i].loss!).toBeLessThanOrEqual(seen[i - 1].loss!);
+    const n = first.epochs.length;
+    seen.length = 0;
+    await fitGlmIrls(glm, { ...data, validation: new Int32Array(0) }, { iterations: 3, l2: 0.01 }, { seed: 1, validation: 0, onProgress }, 0, 'iteration', n);
+    expect(seen[0]).toMatchObject({ stage: 'iteration', step: n + 1, steps: n + 3 });
+    glm.dispose();
   });
 
   it('stops with an AbortError and frees its tensors', async () => {

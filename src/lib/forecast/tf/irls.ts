@@ -34,7 +34,8 @@ const TOLERANCE = 1e-5;
  * the (F + 1)² system is solved by Cholesky in float64. Stops when the Newton decrement falls
  * below 1e−5 of the deviance. It reaches the maximum-likelihood fit that mini-batch Adam only
  * approaches, deterministically and in a fraction of the time. Starts from the GLM's current
- * weights; reports the validation deviance after every iteration; keeps the final weights.
+ * weights; reports the training and validation deviance after every iteration (as step
+ * `first + iteration`, so a continued fit extends the same curve); keeps the final weights.
  * @example await fitGlmIrls(glm, data, { iterations: 25, l2: 0 }, { seed: 1, validation: 8 }, 0)
  *   // → { epochs: [5 iterations], chosenEpoch: 5 }; glm.linear now holds the fitted w and b
  */
@@ -45,6 +46,7 @@ export async function fitGlmIrls(
   options: FitOptions,
   started: number,
   stage = 'iteration',
+  first = 0,
 ): Promise<IrlsResult> {
   const { w, b } = glm.linear;
   const F = w.shape[0];
@@ -96,7 +98,14 @@ export async function fitGlmIrls(
       assign(glm, beta);
       const valLoss = data.validation.length > 0 ? validationDeviance(glm, data) : undefined;
       epochs.push(valLoss === undefined ? { epoch: iteration, loss: current } : { epoch: iteration, loss: current, valLoss });
-      options.onProgress?.({ stage, step: iteration, steps: settings.iterations, loss: current, valLoss, elapsedMs: performance.now() - started });
+      options.onProgress?.({
+        stage,
+        step: first + iteration,
+        steps: first + settings.iterations,
+        loss: current,
+        valLoss,
+        elapsedMs: performance.now() - started,
+      });
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
     assign(glm, beta);

@@ -39,6 +39,17 @@ interface Fitted {
 }
 
 /**
+ * Rough fit time on BENCHMARKS.md's reference panel (ms per fold, WASM, "Learned models, time per
+ * fold"): the GLM alone ~950, a network on the GLM's features (MLP) ~3,400, a network over a
+ * window of recent periods (GRU, graph) ~3,000–5,100.
+ * @example expectedFitMs({ ...glmSpec, network: undefined }) // → 1000
+ */
+export function expectedFitMs(spec: Pick<LearnedSpec, 'network' | 'input'>): number {
+  if (!spec.network) return 1000;
+  return spec.input.window > 0 ? 4000 : 3500;
+}
+
+/**
  * A Forecaster around a tfjs network (the shared machinery of every learned model):
  *
  * - `fit`: features from the history only (series.ts, features.ts); the feature layout,
@@ -67,6 +78,7 @@ export function learnedForecaster(spec: LearnedSpec): Forecaster {
     minHistory: firstTarget + MIN_TARGET_PERIODS,
     usesValidation: true,
     neighbourRings: spec.neighbourRings ?? 2,
+    cost: expectedFitMs(spec),
     async fit(history: History, runOptions: FitOptions): Promise<void> {
       const options = spec.seed ? { ...runOptions, seed: spec.seed } : runOptions;
       release();
