@@ -2,6 +2,7 @@ import { backtest, type BacktestResult } from '../evaluate/backtest';
 import type { Protocol } from '../evaluate/protocol';
 import type { ExternalModel } from '../evaluate/external-model';
 import type { Report } from '../evaluate/report';
+import type { AreaAttributes } from '../areas/area-attributes';
 import type { RunProgress } from '../evaluate/run-forecasts';
 import type { ModelDefinition, ModelSpec } from '../forecast/model-definition';
 import { modelIdsOf, modelRegistry, parseModelList } from '../forecast/models';
@@ -49,6 +50,8 @@ export interface RunRequest {
   readonly timings: Readonly<Record<string, number>>;
   /** Forecasts made elsewhere to score with the models (`src/lib/external`'s `openExternal`). */
   readonly external?: readonly ExternalModel[];
+  /** Area attributes (population by group …) apportioned to the panel's cells (`applyAreas`), for exposure. */
+  readonly areas?: AreaAttributes;
 }
 
 /** How the shell takes part in a run: cancellation, progress, and its way to start tfjs. */
@@ -68,6 +71,8 @@ export interface RunOutcome extends BacktestResult {
   readonly panel: Panel;
   readonly models: readonly string[];
   readonly backend?: string;
+  /** The run's area attributes, when it was given some (kept in the forecasts file). */
+  readonly areas?: AreaAttributes;
 }
 
 /**
@@ -104,7 +109,7 @@ export async function runBacktest(binned: BinnedPanel, bounded: BoundedPanel, re
       }
     },
   });
-  return { ...result, panel, models: result.forecasts.models.map((m) => m.name), ...(backend && { backend }) };
+  return { ...result, panel, models: result.forecasts.models.map((m) => m.name), ...(backend && { backend }), ...(request.areas && { areas: request.areas }) };
 }
 
 /** tfjs's own choice of backend for this runtime, with tfjs loaded on first use. */
@@ -121,5 +126,5 @@ export { reportJson } from '../evaluate/report-json';
  * @example tableFromIPC(forecastsFile(outcome)).numRows // → folds × horizon × cells
  */
 export function forecastsFile(outcome: RunOutcome): Uint8Array {
-  return forecastsFileBytes(outcome.panel, outcome.forecasts, outcome.region, outcome.scores);
+  return forecastsFileBytes(outcome.panel, outcome.forecasts, outcome.region, outcome.scores, outcome.areas);
 }
