@@ -4,7 +4,7 @@ import type { AreaLayer } from './area-layer';
 import type { AreaColumnChoice } from './choose-area-columns';
 
 /** Fine cells one apportioning may index at most; a coarser fine resolution is used beyond it. */
-const MAX_FINE_CELLS = 3_000_000;
+const MAX_FINE_CELLS = 400_000;
 
 /** How the polygons met the cells, for the accounting shown beside the results. */
 export interface AreaApportioning {
@@ -28,14 +28,14 @@ export interface AreaApportioning {
  * panel's) by area overlap, measured on a finer grid: every cell of resolution `res + 3` (343
  * per cell, about 1/343 of its area) whose centre lies in a polygon (`cellsInPolygon`) belongs
  * to that polygon, and to the cell of resolution `res` containing its centre (`cellOf`). A
- * polygon's amount `v` goes to cell c as `v · a_c / A`, where `a_c` is the area (m²) of its fine
- * cells in c and `A` of all its fine cells, inside the cells or not (the part outside is
- * accounted, not spread over the rest). Each polygon is apportioned on its own, so the result
+ * polygon's amount `v` goes to cell c as `v · n_c / N`, where `n_c` counts its fine cells in c
+ * and `N` all its fine cells, inside the cells or not (the part outside is accounted, not spread
+ * over the rest); fine cells of one resolution differ in area by well under 1 % across a city. Each polygon is apportioned on its own, so the result
  * does not depend on the order of the features (overlapping polygons both count in full).
- * `covered[c]` is the area of fine cells in any polygon over the area of c (at most 1).
+ * `covered[c]` is the number of fine cells in c inside any polygon over 7³ = 343 (at most 1).
  * The groups and total come from `choice`; the total is the sum of the groups when it names no
- * column. A fine resolution coarser than `res + 3` is used (and said in `method`) when the
- * polygons would need more than 3 million fine cells.
+ * column. A fine resolution coarser than `res + 3` (at least `res + 1`) is used, and said in
+ * `method`, when the polygons' bounding boxes would hold more than 400,000 fine cells.
  * @example apportionAreas(layer, panel.cells, 8, choice).attributes.method // → 'Each polygon's attributes were split …'
  */
 export function apportionAreas(
@@ -50,7 +50,7 @@ export function apportionAreas(
   const bounds = boundsOfCells(cells);
   const fineRes = fineResolution(layer, res);
   const amounts = Array.from({ length: J }, () => new Float64Array(C));
-  const coveredArea = new Float64Array(C);
+  const coveredCount = new Float64Array(C);
   const coveredFine = new Set<string>();
   let inside = 0;
   const partly: { feature: string; share: number }[] = [];
@@ -67,21 +67,20 @@ export function apportionAreas(
       tiny.push(feature.id);
       fine.add(cellOf({ ...vertexMean(feature.polygons[0][0]), res: fineRes }));
     }
+    // Fine cells of one resolution differ in area by well under 1 % across a city: they are counted.
     const share = new Map<number, number>();
-    let total = 0;
+    const total = fine.size;
     let missed = 0;
     for (const cell of fine) {
-      const a = areaOf(cell);
-      total += a;
       const c = index.get(cellOf({ ...centreOf(cell), res }));
       if (c === undefined) {
         missed++;
         continue;
       }
-      share.set(c, (share.get(c) ?? 0) + a);
+      share.set(c, (share.get(c) ?? 0) + 1);
       if (!coveredFine.has(cell)) {
         coveredFine.add(cell);
-        coveredArea[c] += a;
+        coveredCount[c]++;
       }
     }
     let within = 0;
@@ -93,7 +92,10 @@ export function apportionAreas(
     else if (missed > 0) partly.push({ feature: feature.id, share: within / total });
     else inside++;
   }
-  const covered = Float64Array.from(cells, (cell, c) => Math.min(1, coveredArea[c] / areaOf(cell)));
+  // A cell holds 7^(fineRes − res) fine cells (343 at res + 3; a pentagon's few fewer).
+  const perCell = 7 ** (fineRes - res);
+  const covered = Float64Array.from(coveredCount, (n) => Math.min(1, n / perCell));
+  const cellAreas = cells.map((cell) => areaOf(cell));
   const column = (name: string): AreaColumn => ({ name, values: amounts[layer.columns.indexOf(name)] });
   const groups = choice.groups.map(column);
   const total: AreaColumn = choice.total
@@ -106,10 +108,9 @@ export function apportionAreas(
         ),
       };
   const method =
-    `Each polygon's attributes were split over the cells in proportion to the area of its H3 resolution-${fineRes} cells ` +
-    `(${Math.round(hexAreaAt(fineRes)).toLocaleString('en-US')} m² each on average, assigned to the polygon containing their centre) ` +
-    `falling in each resolution-${res} cell; ${choice.rule}`;
-  const cellArea = cells.reduce((sum, cell) => sum + areaOf(cell), 0);
+    `Each polygon's attributes were split over the resolution-${res} cells in proportion to its overlap with each, measured as the ` +
+    `number of H3 resolution-${fineRes} cells (${Math.round(hexAreaAt(fineRes)).toLocaleString('en-US')} m² each on average) whose centre lies in both; ${choice.rule}`;
+  const cellArea = cellAreas.reduce((sum, a) => sum + a, 0);
   return {
     attributes: { source: layer.source, cells, groups, total, others: choice.others.map(column), covered, method },
     apportioning: {
@@ -119,7 +120,7 @@ export function apportionAreas(
       outside,
       tiny,
       cellArea,
-      coveredArea: coveredArea.reduce((a, b) => a + b, 0),
+      coveredArea: cellAreas.reduce((sum, a, c) => sum + a * covered[c], 0),
       columns: layer.columns.map((name, j) => ({
         name,
         inFile: layer.features.reduce((s, f) => s + f.values[j], 0),

@@ -56,7 +56,7 @@ export function chooseAreaColumns(layer: AreaLayer, given: { groups?: readonly s
       ? null
       : (numeric.find((c) => TOTAL_NAME.test(c) && !groups.includes(c)) ?? null);
   const rule =
-    `${givenGroups?.length ? 'Groups as given' : 'Groups by name (race or ethnicity words)'}: ${groups.join(', ')}; ` +
+    `${givenGroups?.length ? 'groups as given' : 'groups by name (race or ethnicity words)'}: ${groups.join(', ')}; ` +
     `total: ${total ?? 'the sum of the groups'}${given.total?.trim() ? ' (as given)' : ''}.`;
   return { groups, total, others: numeric.filter((c) => !groups.includes(c) && c !== total), rule };
 }
