@@ -72,7 +72,7 @@ export class Session {
   private geometry: { key: string; value: HexGeometry } | undefined;
   private boundary: Boundary | undefined;
   /** The area layer (census block groups …) apportioned to the panel at each bin, for exposure. */
-  private areas: { read: ReadAreas; key: string } | undefined;
+  private areas: { read: ReadAreas; key: string; last?: { cells: string; applied: AppliedAreas } } | undefined;
   /** Forecast files made elsewhere, scored with the models at the next run. */
   private external: readonly OpenedExternal[] = [];
   private resolutions: { loaded: Loaded; key: string; cells: ResolutionCells } | undefined;
@@ -152,7 +152,7 @@ export class Session {
     const { cellTotals, periodTotals } = panelTotals(panel);
     const previous = this.geometry?.key;
     const geometry = this.geometryOf(panel, bounded.region ? this.boundary : undefined);
-    const areas = this.areas && applyAreas(this.areas.read, panel);
+    const areas = this.areas && this.applyAreasTo(panel);
     this.binned = { ...binned, bounded, ...(areas && { areas }) };
     return {
       kind: loaded.kind,
@@ -338,6 +338,14 @@ export class Session {
   /** Every forecast of the last run as an Arrow file (see `forecastsFile`). */
   forecastsFile(): Uint8Array {
     return forecastsFile(this.require(this.last, 'run a backtest'));
+  }
+
+  /** The area layer apportioned to the panel's cells, reused while the cells stay the same (a slider re-bins often; apportioning takes seconds at fine resolutions). */
+  private applyAreasTo(panel: Panel): AppliedAreas {
+    const areas = this.areas!;
+    const cells = `${panel.res}:${hashCells(panel.cells)}`;
+    if (areas.last?.cells !== cells) areas.last = { cells, applied: applyAreas(areas.read, panel) };
+    return areas.last.applied;
   }
 
   private geometryOf(panel: Panel, outline: Boundary | undefined): HexGeometry {
