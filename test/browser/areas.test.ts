@@ -29,7 +29,7 @@ describe('areas: Plainfield block groups over its crime reports', () => {
     await page.getByText('36 cells', { exact: true }).waitFor();
 
     await page.locator('#bin-areas').setInputFiles(AREAS);
-    await page.getByText('Areas: plainfield-nj-block-groups.geojson (thin outlines: white-edged lines), apportioned to the cells.').waitFor();
+    await page.getByText('Areas: plainfield-nj-block-groups.geojson (outlined on the map), apportioned to the cells.').waitFor();
     expect(await page.locator('.map svg path.area-outlines').count()).toBe(1);
     expect(await page.getByRole('checkbox', { name: 'black_lb' }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: 'pred_count' }).isChecked()).toBe(false);

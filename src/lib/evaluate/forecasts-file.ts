@@ -76,7 +76,7 @@ export function forecastsFileBytes(
     if (model.name in columns) throw new Error(`A model is named '${model.name}', which is also a column of the forecasts file`);
     columns[model.name] = makeVector(model.values);
   }
-  if (areas) Object.assign(columns, areaColumns(panel, areas, cellIndex));
+  if (areas) for (const [name, vector] of Object.entries(areaColumns(panel, areas, cellIndex))) columns[freeName(name, columns)] = vector;
   return arrowTableBytes(columns, {
     'hexcast.format': 'forecasts',
     'hexcast.protocol': JSON.stringify(set.protocol),
@@ -85,6 +85,13 @@ export function forecastsFileBytes(
       'hexcast.areas': JSON.stringify({ source: areas.source, groups: areas.groups.map((g) => g.name), total: areas.total.name, method: areas.method }),
     }),
   });
+}
+
+/** `name`, or `name_2`, `name_3` … when a column has it already (an area property called `m2` must not replace `area_m2`). */
+function freeName(name: string, columns: Record<string, unknown>): string {
+  let free = name;
+  for (let i = 2; free in columns; i++) free = `${name}_${i}`;
+  return free;
 }
 
 /** The `area_<name>` columns: each row gets its cell's apportioned amount (0 for a cell the areas do not list). */
