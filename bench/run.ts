@@ -6,7 +6,18 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 
-const ALL = ['load-bin', 'compressed-read', 'baselines', 'learned', 'fold-interval', 'browser-long-tasks', 'hostile-data', 'builder-glm', 'map-frames'];
+const ALL = [
+  'load-bin',
+  'compressed-read',
+  'baselines',
+  'learned',
+  'fold-interval',
+  'browser-long-tasks',
+  'hostile-data',
+  'builder-glm',
+  'map-frames',
+  'apportion-areas',
+];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];
 console.log(

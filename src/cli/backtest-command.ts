@@ -6,7 +6,9 @@ import { forecastsFile, reportJson, resolveModels, runBacktest } from '../lib/pi
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/base/versions';
 import { BIN_HELP, binOptionsFromFlags } from './bin-flags';
 import { EXTERNAL_HELP, EXTERNAL_OPTIONS, externalsFromFlags } from './external-flags';
-import { MAPPING_HELP } from './help';
+import { AREAS_HELP, MAPPING_HELP } from './help';
+import { AREA_OPTIONS, areasFromFlags } from './area-flags';
+import { applyAreas } from '../lib/pipeline/areas';
 import { parseFlags } from './parse-flags';
 import { Progress } from './progress';
 import { outputPaths } from './output-paths';
@@ -20,6 +22,7 @@ const USAGE = `Usage: hexcast backtest FILE… [mapping options] --res R --bucke
          [--horizon H] [--folds N|auto] [--step S] [--window expanding|K] [--models LIST]
          [--coverage 0.01,0.05,0.1] [--seed S] --out report.json [--md report.md]
          [--html report.html] [--forecasts forecasts.arrow] [--external NAME=FILE…]
+         [--areas FILE [--area-groups COL,COL…] [--area-total COL]]
 
 Runs every model on the same rolling-origin cutoffs, scores the stored forecasts and writes
 a versioned JSON report (plus Markdown/HTML renderings and every forecast as Arrow). FILE may
@@ -44,6 +47,7 @@ Models:
                         baseline), 'learned', 'all'; see 'hexcast models'. E.g. naive,seasonal-naive,kde:window=8:rings=2
 
 ${EXTERNAL_HELP}
+${AREAS_HELP}
 ${MAPPING_HELP}  --category VALUE      keep only this category (repeatable)
 
 Output:
@@ -59,6 +63,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   const { values, positionals } = parseFlags(argv, {
     ...RUN_OPTIONS,
     ...EXTERNAL_OPTIONS,
+    ...AREA_OPTIONS,
     out: { type: 'string' },
     md: { type: 'string' },
     html: { type: 'string' },
@@ -76,10 +81,13 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
     throw error instanceof RangeError ? new UsageError(`--models: ${error.message}`) : error;
   });
   const progress = new Progress(process.stderr, values.quiet);
+  const areaLayer = await areasFromFlags(values); // a bad area file fails before the binning
 
   const { opened, prepared, bounded } = await loadFromFlags(positionals, values, givenBin, progress);
   const external = await externalsFromFlags(values);
   const { panel } = bounded;
+  const areas = areaLayer && applyAreas(areaLayer, panel);
+  for (const line of areas?.lines ?? []) progress.note(line);
   progress.note(
     `panel: ${panel.cells.length.toLocaleString('en-US')} cells × ${panel.periods.length.toLocaleString('en-US')} ${panel.bucket.unit} periods; ${models.specs.length} models × ${protocol.folds} folds`,
   );
@@ -89,7 +97,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   const outcome = await runBacktest(
     prepared.binned,
     bounded,
-    { models, protocol, environment, timings, external: external.map((e) => e.model) },
+    { models, protocol, environment, timings, external: external.map((e) => e.model), ...(areas && { areas: areas.attributes }) },
     {
       signal,
       onBackend: (backend, threads) => progress.note(`TensorFlow.js backend: ${backendLabel(backend, threads)}`),

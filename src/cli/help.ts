@@ -39,3 +39,18 @@ Commands:
 Run 'hexcast <command> --help' for a command's options.
 Exit codes: 0 ok, 1 the work failed (the reason is on stderr), 2 wrong usage, 130 interrupted.
 `;
+
+/** The area flags of `hexcast backtest` (who gets flagged: exposure, issue #13). */
+export const AREAS_HELP = `Areas (who gets flagged):
+  --areas FILE          GeoJSON FeatureCollection of polygons with numeric properties (census
+                        block groups: population by group, households by income); digit strings
+                        are read as numbers. Apportioned to the panel's cells by area overlap
+                        (measured with H3 cells 3 resolutions finer) and kept in the forecasts
+                        file as area_<column>; the accounting (what parsed, what not, covered
+                        area) is printed
+  --area-groups LIST    comma-separated population group columns (default: columns named after
+                        a race or ethnicity: black, white, asian, hispanic, latino, native, …)
+  --area-total COL      the population the groups are shares of (default: a column named as a
+                        population or race total, else the sum of the groups; with
+                        --area-groups, the sum)
+`;

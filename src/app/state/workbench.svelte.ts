@@ -7,6 +7,7 @@ import { encodeExperiment } from '../experiment-url';
 import { H3_RESOLUTIONS } from '../h3-resolutions';
 import { sampleById, SAMPLES } from '../samples';
 import { WASM_PATHS } from '../wasm-paths';
+import { AreasState } from './areas.svelte';
 import { BinningState } from './binning.svelte';
 import { ClaimState } from './claim.svelte';
 import { DataState } from './data.svelte';
@@ -30,6 +31,7 @@ export type StepId = (typeof STEPS)[number];
 export class Workbench {
   readonly data: DataState;
   readonly binning: BinningState;
+  readonly areas: AreasState;
   readonly experiment: ExperimentState;
   /** The model builder's form (its models live in `experiment.models`). */
   readonly builder: BuilderState;
@@ -52,6 +54,7 @@ export class Workbench {
   constructor(client: WorkerClient) {
     this.data = new DataState(client);
     this.binning = new BinningState(client);
+    this.areas = new AreasState(client);
     this.experiment = new ExperimentState(client);
     this.builder = new BuilderState(client, this.experiment);
     this.external = new ExternalState(client);
@@ -93,6 +96,7 @@ export class Workbench {
       const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? []);
       if (!opened) return;
       if (boundary) await this.binning.setBoundary(boundary);
+      await this.areas.resend();
       await this.external.resend();
       if (this.data.isPanel) {
         if (await this.data.loadPanel(panelOptions)) await this.bin(settings);
@@ -212,6 +216,14 @@ export class Workbench {
   /** Loads (or, with null, removes) a GeoJSON boundary as the study region, and re-bins. */
   async setBoundary(file: File | null): Promise<void> {
     if (!(await this.binning.setBoundary(file))) return;
+    this.run.clear();
+    if (this.data.loaded || this.data.panel) await this.bin(this.binning.settings);
+  }
+
+  /** Loads (or, with null, removes) an area layer, or changes its groups and total, and re-bins to apportion it to the cells. */
+  async setAreas(file: File | null, choice?: { groups?: readonly string[]; total?: string }): Promise<void> {
+    const ok = file === null || file !== this.areas.file || !choice ? await this.areas.set(file, choice) : await this.areas.choose(choice);
+    if (!ok) return;
     this.run.clear();
     if (this.data.loaded || this.data.panel) await this.bin(this.binning.settings);
   }

@@ -52,6 +52,11 @@ export const ERROR_CODES = {
   'boundary-invalid': 'the boundary file is not JSON, or not a GeoJSON (Multi)Polygon',
   'boundary-empty': 'the boundary covers no H3 cell centre at this resolution',
   'region-empty': 'the study region has no cell',
+  // Area attribute layers (census block groups and the like)
+  'areas-invalid': 'the area file is not JSON, or not a GeoJSON FeatureCollection (or Feature) of polygons',
+  'areas-no-polygons': 'no feature of the area file has a usable Polygon or MultiPolygon (all dropped or refused)',
+  'areas-no-attributes': 'no property of the area file holds numbers (or digit strings) to apportion',
+  'areas-column': 'an area group or total column is not a numeric column of the area file, or no group column could be chosen: name them',
   // Protocol
   'protocol-invalid': 'a protocol setting is out of range (`field` names it, e.g. protocol.horizon)',
   'panel-too-short': 'the panel has too few periods for the folds, horizon and step asked for',

@@ -3,6 +3,7 @@ import type { ForecastSet } from './run-forecasts';
 import type { Scores } from './score-forecasts';
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
+import type { AreaAttributes } from '../areas/area-attributes';
 import { arrowTableBytes, timeVector, vectorOfValues } from '../io/arrow-table-bytes';
 
 /**
@@ -13,8 +14,17 @@ import { arrowTableBytes, timeVector, vectorOfValues } from '../io/arrow-table-b
  * incident before the cutoff or is declared; every model forecast 0 where it is false),
  * `actual`, `naive_scale` (the fold's in-sample naive MAE, the MASE scale), and one Float32
  * column per model (expected count). Schema metadata `hexcast.protocol` holds the protocol (coverage levels, seed) as JSON.
+ * With `areas`, each cell's apportioned attributes follow as Float64 columns `area_<name>` (groups,
+ * total, then the others; `area_covered` is the share of the cell inside some polygon) and
+ * `hexcast.areas` holds their source, groups, total and method.
  */
-export function forecastsFileBytes(panel: Panel, set: ForecastSet, region: StudyRegion, scores: Pick<Scores, 'naiveScale'>): Uint8Array {
+export function forecastsFileBytes(
+  panel: Panel,
+  set: ForecastSet,
+  region: StudyRegion,
+  scores: Pick<Scores, 'naiveScale'>,
+  areas?: AreaAttributes,
+): Uint8Array {
   const C = panel.cells.length;
   const { horizon, cutoffs } = set;
   const rows = cutoffs.length * horizon * C;
@@ -66,9 +76,41 @@ export function forecastsFileBytes(panel: Panel, set: ForecastSet, region: Study
     if (model.name in columns) throw new Error(`A model is named '${model.name}', which is also a column of the forecasts file`);
     columns[model.name] = makeVector(model.values);
   }
+  if (areas) for (const [name, vector] of Object.entries(areaColumns(panel, areas, cellIndex))) columns[freeName(name, columns)] = vector;
   return arrowTableBytes(columns, {
     'hexcast.format': 'forecasts',
     'hexcast.protocol': JSON.stringify(set.protocol),
     'hexcast.panel': JSON.stringify({ res: panel.res, bucket: panel.bucket }),
+    ...(areas && {
+      'hexcast.areas': JSON.stringify({ source: areas.source, groups: areas.groups.map((g) => g.name), total: areas.total.name, method: areas.method }),
+    }),
   });
+}
+
+/** `name`, or `name_2`, `name_3` … when a column has it already (an area property called `m2` must not replace `area_m2`). */
+function freeName(name: string, columns: Record<string, unknown>): string {
+  let free = name;
+  for (let i = 2; free in columns; i++) free = `${name}_${i}`;
+  return free;
+}
+
+/** The `area_<name>` columns: each row gets its cell's apportioned amount (0 for a cell the areas do not list). */
+function areaColumns(panel: Panel, areas: AreaAttributes, cellIndex: Int32Array): Record<string, ReturnType<typeof makeVector>> {
+  const at = new Map(areas.cells.map((cell, i) => [cell, i]));
+  const toAreas = Int32Array.from(panel.cells, (cell) => at.get(cell) ?? -1);
+  const columns: Record<string, ReturnType<typeof makeVector>> = {};
+  const seen = new Set<string>();
+  const add = (name: string, values: Float64Array): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const column = new Float64Array(cellIndex.length);
+    for (let r = 0; r < cellIndex.length; r++) {
+      const i = toAreas[cellIndex[r]];
+      column[r] = i < 0 ? 0 : values[i];
+    }
+    columns[`area_${name.replace(/\W+/g, '_')}`] = makeVector(column);
+  };
+  for (const column of [...areas.groups, areas.total, ...areas.others]) add(column.name, column.values);
+  add('covered', areas.covered);
+  return columns;
 }

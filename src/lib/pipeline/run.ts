@@ -50,7 +50,7 @@ export interface RunRequest {
   readonly timings: Readonly<Record<string, number>>;
   /** Forecasts made elsewhere to score with the models (`src/lib/external`'s `openExternal`). */
   readonly external?: readonly ExternalModel[];
-  /** Population groups apportioned to the panel's cells (`src/lib/areas`): the report gains its `exposure` section. */
+  /** Area attributes (population by group …) apportioned to the panel's cells (`applyAreas`), for exposure. */
   readonly areas?: AreaAttributes;
 }
 
@@ -73,6 +73,8 @@ export interface RunOutcome extends BacktestResult {
   readonly panel: Panel;
   readonly models: readonly string[];
   readonly backend?: string;
+  /** The run's area attributes, when it was given some (kept in the forecasts file). */
+  readonly areas?: AreaAttributes;
 }
 
 /**
@@ -113,7 +115,7 @@ export async function runBacktest(binned: BinnedPanel, bounded: BoundedPanel, re
       }
     },
   });
-  return { ...result, panel, models: result.forecasts.models.map((m) => m.name), ...(backend && { backend }) };
+  return { ...result, panel, models: result.forecasts.models.map((m) => m.name), ...(backend && { backend }), ...(request.areas && { areas: request.areas }) };
 }
 
 /** tfjs's own choice of backend for this runtime, with tfjs loaded on first use. */
@@ -130,5 +132,5 @@ export { reportJson } from '../evaluate/report-json';
  * @example tableFromIPC(forecastsFile(outcome)).numRows // → folds × horizon × cells
  */
 export function forecastsFile(outcome: RunOutcome): Uint8Array {
-  return forecastsFileBytes(outcome.panel, outcome.forecasts, outcome.region, outcome.scores);
+  return forecastsFileBytes(outcome.panel, outcome.forecasts, outcome.region, outcome.scores, outcome.areas);
 }

@@ -17,6 +17,8 @@ export interface HexGeometry {
   readonly outline: string | null;
   /** The Mercator projection drawn with (d3 `geoMercator().scale(scale).translate(translate)`, scale in px per radian), so context layers and basemaps line up. */
   readonly projection: { readonly scale: number; readonly translate: readonly [number, number] };
+  /** SVG path of the area polygons given as `areas` (census block groups), same projection, not fitted; absent without them. */
+  readonly areaOutlines?: string | null;
 }
 
 /**
@@ -25,10 +27,11 @@ export interface HexGeometry {
  * width). Rings are reversed into the clockwise order d3-geo expects for small polygons
  * (GeoJSON's counter-clockwise rings would mean "the whole sphere but this cell"). Computed
  * once per panel; colouring changes only fills. An `outline` (a GeoJSON boundary, any winding)
- * is fitted and projected with the cells.
+ * is fitted and projected with the cells; `areas` (GeoJSON polygons) are projected the same way
+ * without moving the fit (parts beyond the cells fall outside the drawing).
  * @example hexGeometry(['882664c1a9fffff'], { width: 100 }).paths[0] // → 'M…Z' (one hexagon)
  */
-export function hexGeometry(cells: readonly string[], options: { width?: number; padding?: number; outline?: unknown } = {}): HexGeometry {
+export function hexGeometry(cells: readonly string[], options: { width?: number; padding?: number; outline?: unknown; areas?: unknown } = {}): HexGeometry {
   const width = options.width ?? 640;
   const padding = options.padding ?? 8;
   const polygons = cells.map((cell) => ({ type: 'Polygon' as const, coordinates: [boundaryOf(cell).reverse()] }));
@@ -60,6 +63,7 @@ export function hexGeometry(cells: readonly string[], options: { width?: number;
   const centre = projection.invert?.([width / 2, height / 2]) ?? [0, 0];
   const metresPerPixel = (6_371_008.8 * Math.cos((centre[1] * Math.PI) / 180)) / projection.scale();
   const [tx, ty] = projection.translate();
+  const areas = options.areas ? (rewindForD3(options.areas) as GeoPermissibleObjects) : null;
   return {
     width,
     height,
@@ -68,6 +72,7 @@ export function hexGeometry(cells: readonly string[], options: { width?: number;
     metresPerPixel,
     outline: outline ? (path(outline) ?? null) : null,
     projection: { scale: projection.scale(), translate: [tx, ty] },
+    ...(areas && { areaOutlines: path(areas) ?? null }),
   };
 }
 

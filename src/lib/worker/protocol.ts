@@ -29,10 +29,20 @@ import type { BinSettings } from '../pipeline/bin';
 import type { CategorySelection } from '../pipeline/category-selection';
 import type { PanelSummary } from '../pipeline/load';
 import type { BoundaryCover, BoundaryFile, BoundaryInput } from '../pipeline/region';
+import type { AreaAttributes, AreasInfo, AreasInput } from '../pipeline/areas';
 import type { ClaimCheckResult } from './check-claim-request';
 
 // Types the messages carry that the pipeline and the registry define (one definition each).
 export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, CategorySelection, ClaimCheckResult, FeaturePreview, ModelInfo, PanelSummary };
+export type { AreaAttributes, AreasInfo, AreasInput };
+
+/** The area layer apportioned to the binned panel's cells: the attributes (panel order) and the whole accounting. */
+export interface BinAreas {
+  readonly attributes: AreaAttributes;
+  readonly lines: readonly string[];
+  /** Area of each cell, m² (panel order), for amounts per km². */
+  readonly cellArea: Float64Array;
+}
 
 /** A file's name and bytes (the buffer is transferred to the worker). */
 export interface FileBytes {
@@ -138,6 +148,8 @@ export interface BinResult {
   readonly filtered: number;
   /** The boundary that defines the study region, when one is loaded. */
   readonly boundary: BoundaryCover | null;
+  /** The area layer apportioned to these cells, when one is loaded. */
+  readonly areas?: BinAreas | null;
   /** Projected cell outlines; null when the cells are those of the previous answer (same `geometryKey`). */
   readonly geometry: HexGeometry | null;
   readonly geometryKey: string;
@@ -240,6 +252,7 @@ export type Request =
   | { readonly type: 'bin'; readonly id: number; readonly settings: BinSettings }
   | { readonly type: 'resolution-cells'; readonly id: number; readonly resolutions: readonly number[]; readonly categories: CategorySelection }
   | { readonly type: 'boundary'; readonly id: number; readonly boundary: BoundaryInput | null }
+  | { readonly type: 'areas'; readonly id: number; readonly areas: AreasInput | null }
   | { readonly type: 'catalogue'; readonly id: number }
   | { readonly type: 'plan'; readonly id: number; readonly models: readonly string[]; readonly protocol: Protocol }
   | { readonly type: 'run'; readonly id: number; readonly spec: RunSpec }
@@ -260,6 +273,7 @@ export interface Results {
   readonly bin: BinResult;
   readonly 'resolution-cells': ResolutionCellsResult;
   readonly boundary: BoundaryFile | null;
+  readonly areas: AreasInfo | null;
   readonly catalogue: Catalogue;
   readonly plan: PlanResult;
   readonly run: RunResult;

@@ -68,6 +68,8 @@ export function serve(port: ServerPort, session: Session): void {
         return done(request.id, 'resolution-cells', session.resolutionCells(request.resolutions, request.categories));
       case 'boundary':
         return done(request.id, 'boundary', await session.setBoundary(request.boundary));
+      case 'areas':
+        return done(request.id, 'areas', session.setAreas(request.areas));
       case 'catalogue': {
         const { definitions, notes } = await modelRegistry();
         return done(request.id, 'catalogue', { models: definitions.map(modelInfo), notes });

@@ -186,6 +186,63 @@ describe('Session', () => {
     expect(session.bin({ res: 7, unit: 'month', timeZone: null, categories: null }).boundary).toBeNull();
   });
 
+  it('an area layer is apportioned at every bin, drawn on the map, passed to the run and kept in its forecasts file', async () => {
+    const session = await binnedSession();
+    // Two rectangles over Portland with people by group; the second's groups are given as digit strings.
+    const rectangle = (w: number, s: number, e: number, n: number): number[][][] => [
+      [
+        [w, s],
+        [e, s],
+        [e, n],
+        [w, n],
+        [w, s],
+      ],
+    ];
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          id: 'west',
+          properties: { black: 100, white: 300, total_pop: 500 },
+          geometry: { type: 'Polygon', coordinates: rectangle(-122.7, 45.5, -122.6, 45.55) },
+        },
+        {
+          type: 'Feature',
+          id: 'east',
+          properties: { black: '50', white: '150', total_pop: '250' },
+          geometry: { type: 'Polygon', coordinates: rectangle(-122.6, 45.5, -122.5, 45.55) },
+        },
+      ],
+    });
+    const info = session.setAreas({ name: 'toy.geojson', text });
+    expect(info).toMatchObject({ name: 'toy.geojson', numeric: ['black', 'white', 'total_pop'], groups: ['black', 'white'], total: 'total_pop' });
+    const binned = session.bin({ res: 7, unit: 'month', timeZone: null, categories: null });
+    const areas = binned.areas!;
+    expect(areas.attributes.cells).toEqual(binned.cells);
+    const sum = (values: Float64Array): number => values.reduce((a, b) => a + b, 0);
+    // Both rectangles lie inside the data's cells: all 750 people reach them.
+    expect(sum(areas.attributes.total.values)).toBeCloseTo(750, 6);
+    expect(areas.lines[0]).toBe('areas toy.geojson: 2 features, 2 used, 0 dropped');
+    expect(binned.geometry?.areaOutlines).toMatch(/^M/);
+    const result = await session.run(
+      { models: ['naive'], protocol: protocolOf({ folds: 2, validation: 0 }), backend: 'auto', environment: ENVIRONMENT },
+      new AbortController().signal,
+      () => {},
+    );
+    expect(result.models).toEqual(['naive']);
+    const table = tableFromIPC(session.forecastsFile());
+    expect(table.schema.fields.map((f) => f.name).filter((n) => n.startsWith('area_') && n !== 'area_m2')).toEqual([
+      'area_black',
+      'area_white',
+      'area_total_pop',
+      'area_covered',
+    ]);
+    expect(() => session.setAreas({ name: 'toy.geojson', text, groups: ['nope'] })).toThrow(/group column 'nope' is not a property there/);
+    expect(session.setAreas(null)).toBeNull();
+    expect(session.bin({ res: 7, unit: 'month', timeZone: null, categories: null }).areas).toBeNull();
+  });
+
   it.each([
     ['{ not json', "Boundary file 'b.geojson' is not valid JSON"],
     ['{"type":"Point","coordinates":[-122.6,45.5]}', "Boundary file 'b.geojson': The boundary is a GeoJSON Point; expected a Polygon or MultiPolygon"],

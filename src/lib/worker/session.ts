@@ -15,6 +15,16 @@ import { binLoaded, panelTotals, type BinnedPanel, type BinSettings } from '../p
 import type { CategorySelection } from '../pipeline/category-selection';
 import { loadMapped, loadPanelFiles, openFiles, panelPreview, type Loaded, type Opened } from '../pipeline/load';
 import { applyBoundary, readBoundary, studyRegionOf, type Boundary, type BoundaryFile, type BoundaryInput, type BoundedPanel } from '../pipeline/region';
+import {
+  applyAreas,
+  areaOutlineGeoJson,
+  areasInfo,
+  readAreaLayer,
+  type AppliedAreas,
+  type AreasInfo,
+  type AreasInput,
+  type ReadAreas,
+} from '../pipeline/areas';
 import { runLeakageLab, type LeakageLab } from '../leakage/leakage-lab';
 import { forecastsFile, resolveModels, runBacktest, type RunOutcome } from '../pipeline/run';
 import type {
@@ -58,10 +68,12 @@ export type BackendStarter = (preference: BackendPreference, wasmPaths: WasmPath
 export class Session {
   private opened: Opened | undefined;
   private loaded: Loaded | undefined;
-  private binned: (BinnedPanel & { bounded: BoundedPanel }) | undefined;
+  private binned: (BinnedPanel & { bounded: BoundedPanel; areas?: AppliedAreas }) | undefined;
   private last: RunOutcome | undefined;
   private geometry: { key: string; value: HexGeometry } | undefined;
   private boundary: Boundary | undefined;
+  /** The area layer (census block groups …) apportioned to the panel at each bin, for exposure. */
+  private areas: { read: ReadAreas; key: string; last?: { cells: string; applied: AppliedAreas } } | undefined;
   /** Forecast files made elsewhere, scored with the models at the next run. */
   private external: readonly OpenedExternal[] = [];
   private resolutions: { loaded: Loaded; key: string; cells: ResolutionCells } | undefined;
@@ -141,7 +153,8 @@ export class Session {
     const { cellTotals, periodTotals } = panelTotals(panel);
     const previous = this.geometry?.key;
     const geometry = this.geometryOf(panel, bounded.region ? this.boundary : undefined);
-    this.binned = { ...binned, bounded };
+    const areas = this.areas && this.applyAreasTo(panel);
+    this.binned = { ...binned, bounded, ...(areas && { areas }) };
     return {
       kind: loaded.kind,
       res: panel.res,
@@ -157,6 +170,7 @@ export class Session {
       report: binned.report,
       filtered: binned.filtered,
       boundary: bounded.cover,
+      areas: areas ? { attributes: areas.attributes, lines: areas.lines, cellArea: panel.area.slice() } : null,
       geometry: previous === this.geometry!.key ? null : geometry,
       geometryKey: this.geometry!.key,
       ms: performance.now() - t0,
@@ -193,6 +207,21 @@ export class Session {
     this.boundary = boundary;
     this.boundaryInput = input;
     return { name: boundary.name, sha256: boundary.sha256 };
+  }
+
+  /**
+   * Sets (or, with null, clears) the area layer (a GeoJSON of polygons with population by group
+   * …) apportioned to the panel's cells at the next `bin` and passed to every run. A file or
+   * column choice that cannot be used fails here, naming itself, and changes nothing.
+   */
+  setAreas(input: AreasInput | null): AreasInfo | null {
+    if (input === null) {
+      this.areas = undefined;
+      return null;
+    }
+    const read = readAreaLayer(input);
+    this.areas = { read, key: `${input.name}:${hashCells([input.text])}` };
+    return areasInfo(read);
   }
 
   /** Sets the external forecast files of the next run (an empty list removes them); each is read now, so a bad file fails here, naming itself. */
@@ -232,7 +261,7 @@ export class Session {
     const outcome = await runBacktest(
       binned,
       binned.bounded,
-      { ...request, external: this.external.map((e) => e.model) },
+      { ...request, external: this.external.map((e) => e.model), ...(binned.areas && { areas: binned.areas.attributes }) },
       {
         signal,
         onProgress: (run) => onProgress({ stage: 'forecast', run }),
@@ -318,9 +347,19 @@ export class Session {
     return forecastsFile(this.require(this.last, 'run a backtest'));
   }
 
+  /** The area layer apportioned to the panel's cells, reused while the cells stay the same (a slider re-bins often; apportioning takes seconds at fine resolutions). */
+  private applyAreasTo(panel: Panel): AppliedAreas {
+    const areas = this.areas!;
+    const cells = `${panel.res}:${hashCells(panel.cells)}`;
+    if (areas.last?.cells !== cells) areas.last = { cells, applied: applyAreas(areas.read, panel) };
+    return areas.last.applied;
+  }
+
   private geometryOf(panel: Panel, outline: Boundary | undefined): HexGeometry {
-    const key = `${panel.res}:${panel.cells.length}:${hashCells(panel.cells)}:${outline?.sha256 ?? ''}`;
-    if (this.geometry?.key !== key) this.geometry = { key, value: hexGeometry(panel.cells, { outline: outline?.geojson }) };
+    const areas = this.areas;
+    const key = `${panel.res}:${panel.cells.length}:${hashCells(panel.cells)}:${outline?.sha256 ?? ''}:${areas?.key ?? ''}`;
+    if (this.geometry?.key !== key)
+      this.geometry = { key, value: hexGeometry(panel.cells, { outline: outline?.geojson, ...(areas && { areas: areaOutlineGeoJson(areas.read) }) }) };
     return this.geometry.value;
   }
 
