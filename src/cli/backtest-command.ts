@@ -12,6 +12,8 @@ import { outputPaths } from './output-paths';
 import { protocolFromFlags } from './protocol-flags';
 import { loadFromFlags, RUN_OPTIONS } from './run-flags';
 import { UsageError } from './usage-error';
+import { ALL_MODELS } from '../lib/forecast/models';
+import { loadModelFiles } from './load-model-files';
 import { externalLines } from '../lib/evaluate/external-lines';
 import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
@@ -19,6 +21,7 @@ const USAGE = `Usage: hexcast backtest FILE… [mapping options] --res R --bucke
          [--horizon H] [--folds N|auto] [--step S] [--window expanding|K] [--models LIST]
          [--coverage 0.01,0.05,0.1] [--seed S] --out report.json [--md report.md]
          [--html report.html] [--forecasts forecasts.arrow] [--external NAME=FILE…]
+         [--model-file FILE…]
 
 Runs every model on the same rolling-origin cutoffs, scores the stored forecasts and writes
 a versioned JSON report (plus Markdown/HTML renderings and every forecast as Arrow). FILE may
@@ -41,6 +44,10 @@ Protocol:
 Models:
   --models LIST         comma-separated id[:key=value…]; 'baselines' (the default: every
                         baseline), 'learned', 'all'; see 'hexcast models'. E.g. naive,seasonal-naive,kde:window=8:rings=2
+  --model-file FILE     your own forecaster (TypeScript or JavaScript exporting a model
+                        definition; docs/own-model.md), scored with the models (repeatable); the
+                        report names it as user code with the file's SHA-256. Check it first
+                        with 'hexcast check-model FILE'
 
 ${EXTERNAL_HELP}
 ${MAPPING_HELP}  --category VALUE      keep only this category (repeatable)
@@ -62,6 +69,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
     md: { type: 'string' },
     html: { type: 'string' },
     forecasts: { type: 'string' },
+    'model-file': { type: 'string', multiple: true },
   });
   if (values.help) {
     process.stdout.write(USAGE);
@@ -71,7 +79,9 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   const protocol = protocolFromFlags(values);
   await assertWritable(outputPaths(values)); // before hours of work, not after
   const givenBin = binOptionsFromFlags(values, false); // checks the binning flags given, before any file is read
-  const models = await resolveModels(values.models?.split(',') ?? DEFAULT_MODELS).catch((error: Error) => {
+  const own = await loadModelFiles(values['model-file'] ?? [], ALL_MODELS);
+  const texts = [...(values.models?.split(',') ?? DEFAULT_MODELS), ...own.map((d) => d.id)];
+  const models = await resolveModels(texts, own).catch((error: Error) => {
     throw error instanceof RangeError ? new UsageError(`--models: ${error.message}`) : error;
   });
   const progress = new Progress(process.stderr, values.quiet);
