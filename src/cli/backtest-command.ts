@@ -14,6 +14,8 @@ import { loadFromFlags, RUN_OPTIONS } from './run-flags';
 import { UsageError } from './usage-error';
 import { ALL_MODELS } from '../lib/forecast/models';
 import { loadModelFiles } from './load-model-files';
+import { frozenModels } from '../lib/pipeline/saved-models';
+import { readBytes } from './read-bytes';
 import { externalLines } from '../lib/evaluate/external-lines';
 import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
@@ -21,7 +23,7 @@ const USAGE = `Usage: hexcast backtest FILE… [mapping options] --res R --bucke
          [--horizon H] [--folds N|auto] [--step S] [--window expanding|K] [--models LIST]
          [--coverage 0.01,0.05,0.1] [--seed S] --out report.json [--md report.md]
          [--html report.html] [--forecasts forecasts.arrow] [--external NAME=FILE…]
-         [--model-file FILE…]
+         [--model-file FILE…] [--frozen-model model.json…]
 
 Runs every model on the same rolling-origin cutoffs, scores the stored forecasts and writes
 a versioned JSON report (plus Markdown/HTML renderings and every forecast as Arrow). FILE may
@@ -48,6 +50,9 @@ Models:
                         definition; docs/own-model.md), scored with the models (repeatable); the
                         report names it as user code with the file's SHA-256. Check it first
                         with 'hexcast check-model FILE'
+  --frozen-model FILE   a model saved by 'hexcast fit' (repeatable): forecasts every fold with
+                        the weights it was fitted with, never refitted; the report marks it
+                        frozen with its training span. Every cutoff must come after that span
 
 ${EXTERNAL_HELP}
 ${MAPPING_HELP}  --category VALUE      keep only this category (repeatable)
@@ -70,6 +75,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
     html: { type: 'string' },
     forecasts: { type: 'string' },
     'model-file': { type: 'string', multiple: true },
+    'frozen-model': { type: 'string', multiple: true },
   });
   if (values.help) {
     process.stdout.write(USAGE);
@@ -80,13 +86,16 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   await assertWritable(outputPaths(values)); // before hours of work, not after
   const givenBin = binOptionsFromFlags(values, false); // checks the binning flags given, before any file is read
   const own = await loadModelFiles(values['model-file'] ?? [], ALL_MODELS);
+  const saved = await Promise.all((values['frozen-model'] ?? []).map(async (path) => ({ name: path, bytes: await readBytes(path) })));
   const texts = [...(values.models?.split(',') ?? DEFAULT_MODELS), ...own.map((d) => d.id)];
-  const models = await resolveModels(texts, own).catch((error: Error) => {
+  await resolveModels(texts, own).catch((error: Error) => {
     throw error instanceof RangeError ? new UsageError(`--models: ${error.message}`) : error;
-  });
+  }); // checks the list before any file is read
   const progress = new Progress(process.stderr, values.quiet);
 
   const { opened, prepared, bounded } = await loadFromFlags(positionals, values, givenBin, progress);
+  const frozen = await frozenModels(saved, bounded.panel, [...ALL_MODELS, ...own]);
+  const models = await resolveModels([...texts, ...frozen.map((d) => d.id)], [...own, ...frozen]);
   const external = await externalsFromFlags(values);
   const { panel } = bounded;
   progress.note(

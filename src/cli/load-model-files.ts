@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../lib/base/hexcast-error';
 import type { ModelDefinition } from '../lib/forecast/model-definition';
 import { userModels } from '../lib/model-api/user-models';
+import { readBytes } from './read-bytes';
 
 /**
  * Loads each `--model-file PATH` (TypeScript or JavaScript; the `hexcast` command runs under tsx,
@@ -17,16 +17,7 @@ import { userModels } from '../lib/model-api/user-models';
 export async function loadModelFiles(paths: readonly string[], taken: readonly ModelDefinition[]): Promise<ModelDefinition[]> {
   const out: ModelDefinition[] = [];
   for (const path of paths) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(`cannot read model file '${path}': ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, {
-        code: 'file-unreadable',
-        file: path,
-      });
-    }
+    const bytes = await readBytes(path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     let module: Record<string, unknown>;
     try {

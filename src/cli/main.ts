@@ -4,6 +4,7 @@ import { backtestCommand } from './backtest-command';
 import { binCommand } from './bin-command';
 import { checkClaimCommand } from './check-claim-command';
 import { checkModelCommand } from './check-model-command';
+import { fitCommand } from './fit-command';
 import { HELP, VERSION } from './help';
 import { inspectCommand } from './inspect-command';
 import { leakageCommand } from './leakage-command';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, (argv: string[], signal: AbortSignal) => Promise<
   'check-claim': checkClaimCommand,
   leakage: leakageCommand,
   'check-model': checkModelCommand,
+  fit: fitCommand,
 };
 
 /**
