@@ -42,7 +42,9 @@ export async function resolveModels(texts: readonly string[], extra: readonly Mo
   } catch (error) {
     throw registry.notes.length > 0 ? new RangeError(`${(error as Error).message}. ${registry.notes.join(' ')}`) : error;
   }
-  return { specs, definitions, tensorflow: specs.some((s) => registry.tensorflow.has(s.id)) };
+  // A frozen (saved) model is a tfjs model too: its backend must be started like the others'.
+  const frozen = new Set(extra.filter((d) => d.origin?.kind === 'frozen').map((d) => d.id));
+  return { specs, definitions, tensorflow: specs.some((s) => registry.tensorflow.has(s.id) || frozen.has(s.id)) };
 }
 
 /** 'model file x.ts' or 'saved model m.json' for a definition from outside. */

@@ -39,6 +39,16 @@ export interface FileBytes {
   readonly bytes: ArrayBuffer;
 }
 
+/** A saved model loaded to forecast frozen in the next runs: its model id there, file, fingerprint, model and training span. */
+export interface FrozenInfo {
+  readonly id: string;
+  readonly file: string;
+  readonly sha256: string;
+  /** The spec of the model that was fitted ('poisson-glm'). */
+  readonly model: string;
+  readonly trainedOn: { readonly first: string; readonly last: string; readonly periods: number; readonly cells: number };
+}
+
 /** A forecast file made elsewhere, to score with the models: its model name, bytes and declared kind (absent: detected). */
 export interface ExternalInput {
   readonly name: string;
@@ -246,7 +256,11 @@ export type Request =
   | { readonly type: 'forecasts-file'; readonly id: number }
   | { readonly type: 'external'; readonly id: number; readonly files: readonly ExternalInput[] }
   | { readonly type: 'check-claim'; readonly id: number; readonly claim: string; readonly vary: readonly ('period' | 'cells')[] }
-  | { readonly type: 'leakage'; readonly id: number; readonly spec: LeakageSpec };
+  | { readonly type: 'leakage'; readonly id: number; readonly spec: LeakageSpec }
+  /** Fits a learned model of the last run (its spec) once on that run's whole panel and answers the saved-model file. */
+  | { readonly type: 'save-model'; readonly id: number; readonly model: string }
+  /** Sets the saved models the next runs forecast with, frozen (an empty list removes them); each is read and checked against the panel now. */
+  | { readonly type: 'frozen-models'; readonly id: number; readonly files: readonly FileBytes[] };
 
 /** What each request type resolves to. */
 export interface Results {
@@ -266,6 +280,8 @@ export interface Results {
   readonly external: readonly ExternalInfo[];
   readonly 'check-claim': ClaimCheckResult;
   readonly leakage: LeakageLab;
+  readonly 'save-model': { readonly bytes: ArrayBuffer; readonly name: string };
+  readonly 'frozen-models': readonly FrozenInfo[];
 }
 
 export type RequestType = Request['type'];
