@@ -12,6 +12,7 @@ import { ClaimState } from './claim.svelte';
 import { DataState } from './data.svelte';
 import { ExperimentState } from './experiment.svelte';
 import { ExternalState } from './external.svelte';
+import { FrozenState } from './frozen.svelte';
 import { RecentState } from './recent.svelte';
 import { ResultsState } from './results.svelte';
 import { LeakageState } from './leakage.svelte';
@@ -31,6 +32,8 @@ export class Workbench {
   readonly binning: BinningState;
   readonly experiment: ExperimentState;
   readonly external: ExternalState;
+  /** Saved models loaded to forecast the next runs frozen. */
+  readonly frozen: FrozenState;
   readonly run: RunState;
   readonly results: ResultsState;
   readonly claim: ClaimState;
@@ -51,6 +54,7 @@ export class Workbench {
     this.binning = new BinningState(client);
     this.experiment = new ExperimentState(client);
     this.external = new ExternalState(client);
+    this.frozen = new FrozenState(client);
     this.run = new RunState(client);
     this.results = new ResultsState(client);
     this.claim = new ClaimState(client);
@@ -93,6 +97,7 @@ export class Workbench {
       if (this.data.isPanel) {
         if (await this.data.loadPanel(panelOptions)) await this.bin(settings);
       } else if (mapping && (await this.data.load(mapping))) await this.bin(settings);
+      await this.frozen.resend(); // checked against the binned panel
     } finally {
       this.recovering = false;
     }
