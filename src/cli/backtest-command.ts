@@ -15,6 +15,10 @@ import { outputPaths } from './output-paths';
 import { protocolFromFlags } from './protocol-flags';
 import { loadFromFlags, RUN_OPTIONS } from './run-flags';
 import { UsageError } from './usage-error';
+import { ALL_MODELS } from '../lib/forecast/models';
+import { loadModelFiles } from './load-model-files';
+import { frozenModels } from '../lib/pipeline/saved-models';
+import { readBytes } from './read-bytes';
 import { externalLines } from '../lib/evaluate/external-lines';
 import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
@@ -23,6 +27,7 @@ const USAGE = `Usage: hexcast backtest FILE… [mapping options] --res R --bucke
          [--coverage 0.01,0.05,0.1] [--seed S] --out report.json [--md report.md]
          [--html report.html] [--forecasts forecasts.arrow] [--external NAME=FILE…]
          [--areas FILE [--area-groups COL,COL…] [--area-total COL]]
+         [--model-file FILE…] [--frozen-model model.json…]
 
 Runs every model on the same rolling-origin cutoffs, scores the stored forecasts and writes
 a versioned JSON report (plus Markdown/HTML renderings and every forecast as Arrow). FILE may
@@ -45,6 +50,13 @@ Protocol:
 Models:
   --models LIST         comma-separated id[:key=value…]; 'baselines' (the default: every
                         baseline), 'learned', 'all'; see 'hexcast models'. E.g. naive,seasonal-naive,kde:window=8:rings=2
+  --model-file FILE     your own forecaster (TypeScript or JavaScript exporting a model
+                        definition; docs/own-model.md), scored with the models (repeatable); the
+                        report names it as user code with the file's SHA-256. Check it first
+                        with 'hexcast check-model FILE'
+  --frozen-model FILE   a model saved by 'hexcast fit' (repeatable): forecasts every fold with
+                        the weights it was fitted with, never refitted; the report marks it
+                        frozen with its training span. Every cutoff must come after that span
 
 ${EXTERNAL_HELP}
 ${AREAS_HELP}
@@ -68,6 +80,8 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
     md: { type: 'string' },
     html: { type: 'string' },
     forecasts: { type: 'string' },
+    'model-file': { type: 'string', multiple: true },
+    'frozen-model': { type: 'string', multiple: true },
   });
   if (values.help) {
     process.stdout.write(USAGE);
@@ -77,13 +91,18 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   const protocol = protocolFromFlags(values);
   await assertWritable(outputPaths(values)); // before hours of work, not after
   const givenBin = binOptionsFromFlags(values, false); // checks the binning flags given, before any file is read
-  const models = await resolveModels(values.models?.split(',') ?? DEFAULT_MODELS).catch((error: Error) => {
+  const own = await loadModelFiles(values['model-file'] ?? [], ALL_MODELS);
+  const saved = await Promise.all((values['frozen-model'] ?? []).map(async (path) => ({ name: path, bytes: await readBytes(path) })));
+  const texts = [...(values.models?.split(',') ?? DEFAULT_MODELS), ...own.map((d) => d.id)];
+  await resolveModels(texts, own).catch((error: Error) => {
     throw error instanceof RangeError ? new UsageError(`--models: ${error.message}`) : error;
-  });
+  }); // checks the list before any file is read
   const progress = new Progress(process.stderr, values.quiet);
   const areaLayer = await areasFromFlags(values); // a bad area file fails before the binning
 
   const { opened, prepared, bounded } = await loadFromFlags(positionals, values, givenBin, progress);
+  const frozen = await frozenModels(saved, bounded.panel, [...ALL_MODELS, ...own]);
+  const models = await resolveModels([...texts, ...frozen.map((d) => d.id)], [...own, ...frozen]);
   const external = await externalsFromFlags(values);
   const { panel } = bounded;
   const areas = areaLayer && applyAreas(areaLayer, panel);

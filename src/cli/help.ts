@@ -34,6 +34,10 @@ Commands:
   check-claim FILE… --claim TEXT
                   check a stated claim ("40 % of crimes in 3 % of the city") on your data
   models          list the models and their parameters
+  fit FILE… --model SPEC --out model.json
+                  fit one learned model once and save it, to re-test it frozen on later data
+  check-model FILE
+                  the Forecaster contract test on your own model file (docs/own-model.md)
   leakage FILE…   the honest backtest next to six common mistakes: how much each inflates every metric
 
 Run 'hexcast <command> --help' for a command's options.

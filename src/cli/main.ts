@@ -3,6 +3,8 @@ import { errorCodeOf, HexcastError } from '../lib/base/hexcast-error';
 import { backtestCommand } from './backtest-command';
 import { binCommand } from './bin-command';
 import { checkClaimCommand } from './check-claim-command';
+import { checkModelCommand } from './check-model-command';
+import { fitCommand } from './fit-command';
 import { HELP, VERSION } from './help';
 import { inspectCommand } from './inspect-command';
 import { leakageCommand } from './leakage-command';
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, (argv: string[], signal: AbortSignal) => Promise<
   models: modelsCommand,
   'check-claim': checkClaimCommand,
   leakage: leakageCommand,
+  'check-model': checkModelCommand,
+  fit: fitCommand,
 };
 
 /**

@@ -1,17 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { InputError } from '../lib/io/input-error';
+import { readBytes } from './read-bytes';
 
 /**
- * A text file's contents; a missing or unreadable file is an InputError naming it ('file-unreadable').
+ * A text file's contents (UTF-8); a missing or unreadable file is an InputError naming it ('file-unreadable').
  * @example await readTextFile('region.geojson') // → '{"type": …'
  */
 export async function readTextFile(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read '${path}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, {
-      code: 'file-unreadable',
-      file: path,
-    });
-  }
+  return new TextDecoder().decode(await readBytes(path));
 }

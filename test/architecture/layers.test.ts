@@ -29,6 +29,7 @@ describe('the layer table of docs/architecture.md', () => {
       'plots',
       'simulate',
       'claims',
+      'model-api',
       'pipeline',
       'leakage',
       'worker',

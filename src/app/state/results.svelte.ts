@@ -57,6 +57,11 @@ export class ResultsState {
     return (await this.client.request('forecasts-file', {})).bytes;
   }
 
+  /** A learned model of the run (its spec) fitted once on the periods before the first cutoff, as a saved-model file (built in the worker). */
+  async saveModel(spec: string): Promise<ArrayBuffer> {
+    return (await this.client.request('save-model', { model: spec })).bytes;
+  }
+
   /** Fetches the series of `cell` (none: clears it), forecasts `step + 1` periods ahead. */
   async loadSeries(cell: number | null, step: number): Promise<void> {
     if (!this.run || cell === null) {

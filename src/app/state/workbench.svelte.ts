@@ -14,6 +14,7 @@ import { DataState } from './data.svelte';
 import { BuilderState } from './builder.svelte';
 import { ExperimentState } from './experiment.svelte';
 import { ExternalState } from './external.svelte';
+import { FrozenState } from './frozen.svelte';
 import { RecentState } from './recent.svelte';
 import { ResultsState } from './results.svelte';
 import { LeakageState } from './leakage.svelte';
@@ -36,6 +37,8 @@ export class Workbench {
   /** The model builder's form (its models live in `experiment.models`). */
   readonly builder: BuilderState;
   readonly external: ExternalState;
+  /** Saved models loaded to forecast the next runs frozen. */
+  readonly frozen: FrozenState;
   readonly run: RunState;
   readonly results: ResultsState;
   readonly claim: ClaimState;
@@ -58,6 +61,7 @@ export class Workbench {
     this.experiment = new ExperimentState(client);
     this.builder = new BuilderState(client, this.experiment);
     this.external = new ExternalState(client);
+    this.frozen = new FrozenState(client);
     this.run = new RunState(client);
     this.results = new ResultsState(client);
     this.claim = new ClaimState(client);
@@ -101,6 +105,7 @@ export class Workbench {
       if (this.data.isPanel) {
         if (await this.data.loadPanel(panelOptions)) await this.bin(settings);
       } else if (mapping && (await this.data.load(mapping))) await this.bin(settings);
+      await this.frozen.resend(); // checked against the binned panel
     } finally {
       this.recovering = false;
     }

@@ -62,6 +62,12 @@ export const ERROR_CODES = {
   'panel-too-short': 'the panel has too few periods for the folds, horizon and step asked for',
   'history-too-short': 'a model needs more training periods than the first fold has',
 
+  // Models from outside: user code (--model-file, check-model) and saved models (--frozen-model)
+  'model-file': 'a model file cannot be loaded as a JavaScript/TypeScript module, or exports no valid model definition',
+  'model-contract': 'a model from a file breaks the Forecaster contract (shape, ≥ 0 and finite, no reads past the cutoff, determinism)',
+  'saved-model-invalid': 'the file is not a Hexcast saved model this version reads (wrong format, version or a damaged weight block)',
+  'saved-model-mismatch': 'a saved model does not fit the panel: another H3 resolution, time bucket or feature set than it was trained on',
+
   'claim-unrecognised': 'a claim text matches none of the forms the claim checker reads (the message lists them)',
   'claim-invalid': "a claim's figure is out of range (a share above 100 %, an area of 0)",
   // Calls and the runtime

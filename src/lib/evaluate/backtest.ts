@@ -90,7 +90,11 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
       forecasts: scored.forecasts,
       scores: scored.scores,
       models: [
-        ...entries.map((e) => ({ spec: formatModelSpec(e.spec, e.definition), kind: e.definition.kind })),
+        ...entries.map((e) => ({
+          spec: formatModelSpec(e.spec, e.definition),
+          kind: e.definition.kind,
+          ...(e.definition.origin && { origin: e.definition.origin }),
+        })),
         ...scored.external.files.map((f) => ({ spec: `external:${f.file}`, kind: 'learned' as const })),
       ],
       fitToPanel: { requested: input.protocol, choices: fitted.choices, leftOut: fitted.leftOut },
@@ -111,7 +115,11 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
     region,
     forecasts,
     scores,
-    models: entries.map((e) => ({ spec: formatModelSpec(e.spec, e.definition), kind: e.definition.kind })),
+    models: entries.map((e) => ({
+      spec: formatModelSpec(e.spec, e.definition),
+      kind: e.definition.kind,
+      ...(e.definition.origin && { origin: e.definition.origin }),
+    })),
     fitToPanel: { requested: input.protocol, choices: fitted.choices, leftOut: fitted.leftOut },
     environment: input.environment,
     timings: { ...input.timings, forecastMs: t1 - t0, scoreMs: t2 - t1 },

@@ -1,3 +1,4 @@
+import { modelKindLabel, originText } from './origin-text';
 import { markdownCodeSpan, markdownPath } from '../base/escape-markdown';
 import { formatNumber, formatPercent, formatSkill } from '../base/format-number';
 import { Markdown, joinMarkdown, mdText } from '../base/markdown-template';
@@ -41,6 +42,12 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
       mdText`${leftOut.length} model${leftOut.length === 1 ? '' : 's'} left out (cannot run on this panel): ${leftOut.map((m) => m.model).join(', ')}.`,
       '',
     );
+  const outside = report.models.filter((m) => m.origin);
+  if (outside.length) {
+    out.push(mdText`Models from outside Hexcast:`, '');
+    for (const m of outside) out.push(mdText`- ${new Markdown(markdownCodeSpan(m.name))}: ${originText(m.origin!)}`);
+    out.push('');
+  }
   out.push(mdText`## Verdict`, '', mdText`**${report.summary.headline}**`, '');
   for (const line of report.summary.models) out.push(mdText`- ${line.text}`);
   for (const caveat of report.summary.caveats) out.push('', mdText`_${caveat}_`);
@@ -72,7 +79,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
         const comparison = (c.key === undefined ? model.comparisons[c.id] : (model.comparisons[c.id] as Record<string, Comparison>)[c.key]) as Comparison;
         return cell(summary, comparison, c.key === undefined ? undefined : model.tieRange[c.id as HotspotMetricId][c.key]);
       });
-      out.push(mdText`| ${model.name} (${model.spec.startsWith('external:') ? 'external' : model.kind}) | ${joinMarkdown(cells, ' | ')} |`);
+      out.push(mdText`| ${model.name} (${modelKindLabel(model)}) | ${joinMarkdown(cells, ' | ')} |`);
     }
     out.push('');
   };

@@ -1,4 +1,5 @@
 import type { TrainingLog } from '../forecast/forecaster';
+import type { ModelOrigin } from '../forecast/model-origin';
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
 import type { BinReport } from '../grid/bin-incidents';
@@ -65,6 +66,8 @@ export interface ReportModel extends ModelSummary {
   readonly tieRange: TieRanges;
   readonly training: readonly (TrainingLog | null)[];
   readonly timing: { readonly fitMs: number; readonly predictMs: number };
+  /** A model that is not built in: user code (file, SHA-256) or a saved model forecasting frozen (file, SHA-256, training span). */
+  readonly origin?: ModelOrigin;
 }
 
 /** The settings as asked, what "auto" chose (one sentence each) and the models that could not run. */
@@ -121,7 +124,7 @@ export interface ReportInput {
   readonly region: StudyRegion;
   readonly forecasts: ForecastSet;
   readonly scores: Scores;
-  readonly models: readonly { readonly spec: string; readonly kind: 'baseline' | 'learned' }[];
+  readonly models: readonly { readonly spec: string; readonly kind: 'baseline' | 'learned'; readonly origin?: ModelOrigin }[];
   readonly fitToPanel?: ReportFitToPanel;
   readonly environment: Report['environment'];
   readonly timings: Readonly<Record<string, number>>;
@@ -177,6 +180,7 @@ export function buildReport(input: ReportInput): Report {
       ),
       training: run.logs.map((log) => log ?? null),
       timing: { fitMs: run.fitMs, predictMs: run.predictMs },
+      ...(input.models[m].origin && { origin: input.models[m].origin }),
     };
   });
   return {

@@ -1,5 +1,6 @@
 import type { BucketSpec, BucketUnit } from '../grid/time-bucket';
 import type { Forecaster } from './forecaster';
+import type { ModelOrigin } from './model-origin';
 
 /** A parameter value as it travels through URLs, CLI flags and reports. */
 export type ParamValue = number | boolean | string;
@@ -51,6 +52,8 @@ export interface ModelDefinition {
   /** The parameters among `params` that are period counts with 0 = auto (see `AutoPeriods`). */
   readonly autoPeriods?: readonly AutoPeriods[];
   create(params: Readonly<Record<string, ParamValue>>, context: ModelContext): Forecaster;
+  /** Where a model that is not built in came from (user code, a saved model); the report shows it. */
+  readonly origin?: ModelOrigin;
 }
 
 /** A serialisable choice of model and parameters: `{ id: 'ewma', params: { alpha: 0.3 } }`. */

@@ -24,3 +24,10 @@ export const DEFAULT_MODELS: readonly string[] = [
   'kde',
   'prospective',
 ];
+
+/**
+ * The learned models that can be saved after fitting and re-tested frozen (`pipeline/saved-models.ts`):
+ * the TensorFlow.js ones. Listed here, without code imports, for the app's export buttons.
+ * @example SAVABLE_MODELS.includes('poisson-glm') // → true
+ */
+export const SAVABLE_MODELS: readonly string[] = ['poisson-glm', 'mlp', 'gru', 'graph'];

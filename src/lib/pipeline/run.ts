@@ -25,20 +25,33 @@ export interface ResolvedModels {
 
 /**
  * Resolves a model list (`id[:key=value…]` specs and the words 'baselines', 'learned', 'all')
- * against the registry, loading the tfjs models only when the list needs them. Throws a
+ * against the registry and `extra` definitions (user code, saved models: their ids must not be
+ * built-in ones), loading the tfjs models only when the list needs them. Throws a
  * RangeError naming an unknown or malformed spec, with the reason learned models are unavailable
  * when that is why.
  * @example (await resolveModels(['naive', 'kde:window=8'])).specs.length // → 2
  */
-export async function resolveModels(texts: readonly string[]): Promise<ResolvedModels> {
-  const registry = await modelRegistry(modelIdsOf(texts));
+export async function resolveModels(texts: readonly string[], extra: readonly ModelDefinition[] = []): Promise<ResolvedModels> {
+  const own = new Set(extra.map((d) => d.id));
+  const registry = await modelRegistry(modelIdsOf(texts).filter((id) => !own.has(id)));
+  const clash = registry.definitions.find((d) => own.has(d.id));
+  if (clash) throw new RangeError(`the model id '${clash.id}' of ${originOf(extra.find((d) => d.id === clash.id)!)} is a built-in model's; choose another`);
+  const definitions = [...registry.definitions, ...extra];
   let specs: ModelSpec[];
   try {
-    specs = parseModelList(texts, registry.definitions);
+    specs = parseModelList(texts, definitions);
   } catch (error) {
     throw registry.notes.length > 0 ? new RangeError(`${(error as Error).message}. ${registry.notes.join(' ')}`) : error;
   }
-  return { specs, definitions: registry.definitions, tensorflow: specs.some((s) => registry.tensorflow.has(s.id)) };
+  // A frozen (saved) model is a tfjs model too: its backend must be started like the others'.
+  const frozen = new Set(extra.filter((d) => d.origin?.kind === 'frozen').map((d) => d.id));
+  return { specs, definitions, tensorflow: specs.some((s) => registry.tensorflow.has(s.id) || frozen.has(s.id)) };
+}
+
+/** 'model file x.ts' or 'saved model m.json' for a definition from outside. */
+function originOf(definition: ModelDefinition): string {
+  const origin = definition.origin;
+  return origin ? `${origin.kind === 'user-code' ? 'model file' : 'saved model'} '${origin.file}'` : 'a model';
 }
 
 /** What a run needs besides the panel: the models, the protocol and the facts the report records. */

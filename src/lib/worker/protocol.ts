@@ -50,6 +50,16 @@ export interface FileBytes {
   readonly bytes: ArrayBuffer;
 }
 
+/** A saved model loaded to forecast frozen in the next runs: its model id there, file, fingerprint, model and training span. */
+export interface FrozenInfo {
+  readonly id: string;
+  readonly file: string;
+  readonly sha256: string;
+  /** The spec of the model that was fitted ('poisson-glm'). */
+  readonly model: string;
+  readonly trainedOn: { readonly first: string; readonly last: string; readonly periods: number; readonly cells: number };
+}
+
 /** A forecast file made elsewhere, to score with the models: its model name, bytes and declared kind (absent: detected). */
 export interface ExternalInput {
   readonly name: string;
@@ -263,7 +273,11 @@ export type Request =
   | { readonly type: 'external'; readonly id: number; readonly files: readonly ExternalInput[] }
   | { readonly type: 'check-claim'; readonly id: number; readonly claim: string; readonly vary: readonly ('period' | 'cells')[] }
   | { readonly type: 'leakage'; readonly id: number; readonly spec: LeakageSpec }
-  | { readonly type: 'feature-preview'; readonly id: number; readonly features: string; readonly cell: number | null };
+  | { readonly type: 'feature-preview'; readonly id: number; readonly features: string; readonly cell: number | null }
+  /** Fits a learned model of the last run (its spec) once on that run's whole panel and answers the saved-model file. */
+  | { readonly type: 'save-model'; readonly id: number; readonly model: string }
+  /** Sets the saved models the next runs forecast with, frozen (an empty list removes them); each is read and checked against the panel now. */
+  | { readonly type: 'frozen-models'; readonly id: number; readonly files: readonly FileBytes[] };
 
 /** What each request type resolves to. */
 export interface Results {
@@ -285,6 +299,8 @@ export interface Results {
   readonly 'check-claim': ClaimCheckResult;
   readonly leakage: LeakageLab;
   readonly 'feature-preview': FeaturePreview;
+  readonly 'save-model': { readonly bytes: ArrayBuffer; readonly name: string };
+  readonly 'frozen-models': readonly FrozenInfo[];
 }
 
 export type RequestType = Request['type'];

@@ -88,6 +88,15 @@ export function serve(port: ServerPort, session: Session): void {
       }
       case 'external':
         return done(request.id, 'external', await session.setExternal(request.files));
+      case 'save-model': {
+        const saved = await session.saveModel(request.model);
+        return done(request.id, 'save-model', {
+          bytes: saved.bytes.buffer.slice(saved.bytes.byteOffset, saved.bytes.byteOffset + saved.bytes.byteLength) as ArrayBuffer,
+          name: saved.name,
+        });
+      }
+      case 'frozen-models':
+        return done(request.id, 'frozen-models', await session.setFrozen(request.files));
       case 'check-claim':
         return done(request.id, 'check-claim', await session.checkClaim(request.claim, request.vary, progressThrottle(progress)));
       case 'leakage': {

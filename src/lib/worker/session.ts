@@ -1,7 +1,7 @@
 import { featurePreview, type FeaturePreview } from '../forecast/builder/feature-preview';
 import { fitToPanel } from '../evaluate/fit-to-panel';
 import type { Protocol } from '../evaluate/protocol';
-import { formatModelSpec } from '../forecast/model-definition';
+import { formatModelSpec, type ModelDefinition } from '../forecast/model-definition';
 import type { Panel } from '../grid/panel';
 import { wallTimeOf, wallTimesOf } from '../grid/wall-time';
 import type { ColumnMapping } from '../io/column-mapping';
@@ -26,7 +26,10 @@ import {
   type ReadAreas,
 } from '../pipeline/areas';
 import { runLeakageLab, type LeakageLab } from '../leakage/leakage-lab';
-import { forecastsFile, resolveModels, runBacktest, type RunOutcome } from '../pipeline/run';
+import { forecastsFile, resolveModels, runBacktest, type ResolvedModels, type RunOutcome } from '../pipeline/run';
+import { fitAndSave, frozenModels, type SavedModel } from '../pipeline/saved-models';
+import { ALL_MODELS } from '../forecast/models';
+import type { ModelOrigin } from '../forecast/model-origin';
 import type {
   ExternalInfo,
   ExternalInput,
@@ -34,6 +37,7 @@ import type {
   BinResult,
   CellSeries,
   FileBytes,
+  FrozenInfo,
   LeakageSpec,
   LoadResult,
   OpenResult,
@@ -76,6 +80,8 @@ export class Session {
   private areas: { read: ReadAreas; key: string; last?: { cells: string; applied: AppliedAreas } } | undefined;
   /** Forecast files made elsewhere, scored with the models at the next run. */
   private external: readonly OpenedExternal[] = [];
+  /** Saved models the runs forecast with, frozen (`frozenModels`). */
+  private frozen: readonly ModelDefinition[] = [];
   private resolutions: { loaded: Loaded; key: string; cells: ResolutionCells } | undefined;
   // What a claim check re-runs: the settings of the last bin, the boundary's input and the last run.
   private binSettings: BinSettings | undefined;
@@ -231,10 +237,41 @@ export class Session {
     return opened.map(externalInfo);
   }
 
+  /** Sets the saved models of the next runs (an empty list removes them); each is read and checked against the binned panel now, so a bad file fails here, naming itself. */
+  async setFrozen(files: readonly FileBytes[]): Promise<FrozenInfo[]> {
+    const { panel } = this.require(this.binned, 'bin the data');
+    this.frozen = await frozenModels(
+      files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
+      panel,
+      ALL_MODELS,
+    );
+    return this.frozen.map((d) => {
+      const origin = d.origin as Extract<ModelOrigin, { kind: 'frozen' }>;
+      return { id: d.id, file: origin.file, sha256: origin.sha256, model: origin.model, trainedOn: origin.trainedOn };
+    });
+  }
+
+  /**
+   * A learned model of the last run (`model`, its spec as run) fitted once on the periods before
+   * that run's first cutoff — what its first fold saw — with its seed and validation span, as a
+   * saved-model file (`fitAndSave`). Loaded back (`setFrozen`), it forecasts every fold of the same
+   * panel, or of later data, without refitting: "train once, test on what came after".
+   */
+  async saveModel(model: string): Promise<SavedModel> {
+    const last = this.require(this.last, 'run the models');
+    const { seed, validation } = last.report.protocol;
+    return fitAndSave(last.panel, model, { cutoff: last.forecasts.cutoffs[0], seed, validation });
+  }
+
+  /** The model list with the frozen models' ids, and the definitions they resolve against. */
+  private withFrozen(models: readonly string[]): Promise<ResolvedModels> {
+    return resolveModels([...models, ...this.frozen.map((d) => d.id)], this.frozen);
+  }
+
   /** What a run of these models and protocol would use on the current panel (`fitToPanel`), before it starts. */
   async plan(models: readonly string[], protocol: Protocol): Promise<PlanResult> {
     const { panel } = this.require(this.binned, 'bin the data');
-    const { specs, definitions } = await resolveModels(models);
+    const { specs, definitions } = await this.withFrozen(models);
     const fit = fitToPanel(panel.periods.length, protocol, specs, definitions, { res: panel.res, bucket: panel.bucket });
     const used = fit.models.map((spec) =>
       formatModelSpec(
@@ -255,7 +292,7 @@ export class Session {
     const loaded = this.require(this.loaded, 'load the data');
     const binned = this.require(this.binned, 'bin the data');
     onProgress({ stage: 'prepare', message: 'Preparing models' });
-    const models = await resolveModels(spec.models);
+    const models = await this.withFrozen(spec.models);
     const request = { models, protocol: spec.protocol, environment: spec.environment, timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms } };
     this.runContext = undefined;
     const outcome = await runBacktest(
@@ -297,7 +334,7 @@ export class Session {
     // The panel of the last run, not the current binning: the lab is exported beside that run's report.
     const binned = this.require(this.runContext, 'run a backtest').binned;
     onProgress({ stage: 'prepare', message: 'Preparing models' });
-    const models = await resolveModels(spec.models);
+    const models = await this.withFrozen(spec.models);
     const { lab } = await runLeakageLab({
       panel: binned.bounded.panel,
       region: studyRegionOf(binned.bounded),

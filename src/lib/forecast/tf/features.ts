@@ -46,8 +46,16 @@ export function featureLayout(unit: BucketUnit, first: number, end: number): Fea
   const seasonal = SEASONAL[unit].filter((s) => end - Math.max(s, first) >= 0.75 * span);
   const windows = WINDOWS[unit];
   const calendar = calendarParts(unit, span);
-  const calendarList = calendarNames(calendar);
-  const names = [
+  return { lags, seasonal, windows, names: featureNames(lags, seasonal, windows, calendar), calendar, calendarWidth: calendarNames(calendar).length };
+}
+
+/**
+ * The feature names, in column order, of a layout's lags, windows and calendar terms (the
+ * one definition `featureLayout` and a saved model's check both use).
+ * @example featureNames([1], [], [4, 13, 52], { hourHarmonics: 0, weekday: false, yearHarmonics: 0 })[0] // → 'lag1'
+ */
+export function featureNames(lags: readonly number[], seasonal: readonly number[], windows: readonly number[], calendar: CalendarParts): string[] {
+  return [
     ...lags.map((k) => `lag${k}`),
     ...seasonal.map((s) => `lag${s}`),
     ...windows.map((w) => `mean${w}`),
@@ -58,9 +66,8 @@ export function featureLayout(unit: BucketUnit, first: number, end: number): Fea
     'cell-rate',
     'city-lag1',
     `city-mean${windows[0]}`,
-    ...calendarList,
+    ...calendarNames(calendar),
   ];
-  return { lags, seasonal, windows, names, calendar, calendarWidth: calendarList.length };
 }
 
 /** A series with its feature layout, calendar rows and the fitted prior strength. */

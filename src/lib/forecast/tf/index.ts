@@ -36,3 +36,7 @@ export { backendName, backendOrder, backendThreads, ensureBackend, initBrowserBa
 export type { BackendChoice, BackendName, WasmFileMap } from './backend';
 export { timeModels } from './timing';
 export type { ModelTiming, TimingOptions } from './timing';
+export { isFreezable } from './fitted-state';
+export type { FittedState, FreezableForecaster, TrainingSpan } from './fitted-state';
+export { readSavedModel, savedModelBytes, SAVED_MODEL_FORMAT, SAVED_MODEL_VERSION } from './saved-model';
+export { frozenDefinition } from './frozen-definition';

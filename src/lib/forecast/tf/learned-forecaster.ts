@@ -1,10 +1,14 @@
-import type { FitOptions, Forecaster, Inspection, TrainingLog } from '../forecaster';
+import { InputError } from '../../base/hexcast-error';
+import { random } from '../../base/random';
+import type { FitOptions, Inspection, TrainingLog } from '../forecaster';
 import type { History } from '../history';
 import { ensureBackend } from './backend';
 import { featureContext, featureLayout, priorStrength, SEQUENCE_CHANNELS, type FeatureLayout } from './features';
 import { fitRecipe, type Recipe } from './fit-pipeline';
+import type { FittedState, FreezableForecaster, TrainingSpan } from './fitted-state';
+import { glmNetwork } from './glm-network';
 import { inputsOf, trainingInputs, type InputSpec, type Scalers } from './inputs';
-import type { Network, NetworkDims } from './network';
+import { restore, snapshot, type Network, type NetworkDims } from './network';
 import { append, seriesOf } from './series';
 import { permutationImportance } from './permutation-importance';
 import { logRates } from './train';
@@ -34,8 +38,16 @@ interface Fitted {
   readonly layout: FeatureLayout;
   readonly scalers: Scalers;
   readonly prior: number;
+  readonly hidden: number;
+  readonly trainedOn: TrainingSpan;
   history: History;
   readonly log: TrainingLog;
+}
+
+/** The span of a history, for a saved model's record. */
+function spanOf(history: History): TrainingSpan {
+  const P = history.periods.length;
+  return { first: history.periods[0], last: history.periods[P - 1], end: history.futurePeriods(1)[0], periods: P, cells: history.cells.length };
 }
 
 /**
@@ -63,27 +75,38 @@ export function expectedFitMs(spec: Pick<LearnedSpec, 'network' | 'input'>): num
  * - `update(history)`: swaps the history the inputs are computed from; weights, scalers and
  *   prior stay as fitted.
  * - `dispose`: frees the network (the optimizer is freed at the end of every fit).
+ * - `fittedState()` / `freeze(state)`: the fitted weights, layout, scalers and prior as plain
+ *   arrays, and a forecaster that fits nothing but forecasts from such a state (`FrozenForecaster`).
  * @example const model = learnedForecaster(spec); await model.fit(history, { seed: 1, validation: 8 }); model.predict(2)
  *   // → Float32Array of 2 × cells expected counts
  */
-export function learnedForecaster(spec: LearnedSpec): Forecaster {
+export function learnedForecaster(spec: LearnedSpec): FreezableForecaster {
   const firstTarget = Math.max(FIRST_TARGET, spec.input.window);
   let fitted: Fitted | undefined;
+  let frozen: FittedState | undefined;
   const release = (): void => {
     fitted?.network.dispose();
     fitted = undefined;
   };
   return {
     name: spec.name,
-    minHistory: firstTarget + MIN_TARGET_PERIODS,
-    usesValidation: true,
     neighbourRings: spec.neighbourRings ?? 2,
     cost: expectedFitMs(spec),
+    get minHistory() {
+      return frozen ? spec.input.window + 1 : firstTarget + MIN_TARGET_PERIODS;
+    },
+    get usesValidation() {
+      return !frozen;
+    },
     async fit(history: History, runOptions: FitOptions): Promise<void> {
       const options = spec.seed ? { ...runOptions, seed: spec.seed } : runOptions;
       release();
       const started = performance.now();
       const backend = await ensureBackend();
+      if (frozen) {
+        fitted = thaw(spec, frozen, history, backend.backend, started);
+        return;
+      }
       const C = history.cells.length;
       const P = history.periods.length;
       const V = options.validation;
@@ -132,7 +155,7 @@ export function learnedForecaster(spec: LearnedSpec): Forecaster {
         notes,
         ...(inspection && { inspection }),
       };
-      fitted = { network: result.network, layout, scalers, prior, history, log };
+      fitted = { network: result.network, layout, scalers, prior, hidden: dims.hidden, trainedOn: spanOf(history), history, log };
     },
     update(history: History): void {
       if (!fitted) throw new Error(`Model '${spec.name}' must be fitted before update()`);
@@ -168,6 +191,22 @@ export function learnedForecaster(spec: LearnedSpec): Forecaster {
     },
     trainingLog: () => fitted?.log,
     dispose: release,
+    fittedState() {
+      if (!fitted) return undefined;
+      const { network, layout, scalers, prior, trainedOn } = fitted;
+      const dims = { features: layout.names.length, window: spec.input.window, channels: SEQUENCE_CHANNELS, hidden: fitted.hidden };
+      const values = snapshot(network.variables);
+      return { input: spec.input, layout, prior, scalers, dims, weights: network.variables.map((v, i) => ({ shape: v.shape, values: values[i] })), trainedOn };
+    },
+    freeze(state: FittedState): void {
+      if (state.input.sample !== spec.input.sample || state.input.window !== spec.input.window || state.dims.hidden !== spec.hidden) {
+        throw new InputError(
+          `the saved ${state.model.name} reads ${state.input.window}-period windows by ${state.input.sample} with ${state.dims.hidden} hidden units; '${spec.name}' expects ${spec.input.window} by ${spec.input.sample} with ${spec.hidden}`,
+          { code: 'saved-model-mismatch' },
+        );
+      }
+      frozen = state;
+    },
   };
 }
 
@@ -189,4 +228,48 @@ function inspect(
     };
   }
   return { kind: 'importance', rows: permutationImportance(network, data, names, seed) };
+}
+
+/**
+ * A fitted model from a saved state on a new history: the network rebuilt for the history's cells
+ * (a graph network's neighbour mixing comes from them) with the saved weights; the inputs use the
+ * saved layout, scalers and prior. Nothing is estimated.
+ */
+function thaw(spec: LearnedSpec, state: FittedState, history: History, backend: string, started: number): Fitted {
+  const where = `saved model ${state.model.name}`;
+  if (history.res !== state.res || history.bucket.unit !== state.bucket.unit || history.bucket.timeZone !== state.bucket.timeZone) {
+    throw new InputError(
+      `${where} was fitted on H3 resolution ${state.res} with ${state.bucket.unit} buckets (${state.bucket.timeZone}); this panel has resolution ${history.res} with ${history.bucket.unit} buckets (${history.bucket.timeZone})`,
+      { code: 'saved-model-mismatch' },
+    );
+  }
+  const end = history.futurePeriods(1)[0];
+  if (end < state.trainedOn.end) {
+    throw new InputError(
+      `${where} was trained on periods up to ${new Date(state.trainedOn.end).toISOString().slice(0, 10)}; a fold with its cutoff at ${new Date(end).toISOString().slice(0, 10)} would test it on its own training data: choose folds (--folds) whose cutoffs all come later`,
+      { code: 'saved-model-mismatch' },
+    );
+  }
+  const series = seriesOf(history, 0);
+  const ctx = featureContext(series, history.bucket, state.layout, state.prior);
+  const dims: NetworkDims = { ...state.dims, cells: history.cells.length, outputBias: 0 };
+  const network = spec.network ? spec.network.create(dims, random(0), ctx) : glmNetwork(dims);
+  const shapes = network.variables.map((v) => v.shape.join('×')).join(', ');
+  const saved = state.weights.map((w) => w.shape.join('×')).join(', ');
+  if (shapes !== saved) {
+    network.dispose();
+    throw new InputError(`${where} holds weights of shapes ${saved}; '${spec.name}' on its features has ${shapes}`, { code: 'saved-model-mismatch' });
+  }
+  restore(
+    network.variables,
+    state.weights.map((w) => w.values),
+  );
+  const span = `${new Date(state.trainedOn.first).toISOString().slice(0, 10)} … ${new Date(state.trainedOn.last).toISOString().slice(0, 10)}`;
+  const log: TrainingLog = {
+    epochs: [],
+    wallMs: performance.now() - started,
+    backend,
+    notes: [`frozen: weights, scalers and prior fitted once on ${span} (${state.trainedOn.periods} periods, ${state.trainedOn.cells} cells); not refitted`],
+  };
+  return { network, layout: state.layout, scalers: state.scalers, prior: state.prior, hidden: state.dims.hidden, trainedOn: state.trainedOn, history, log };
 }
