@@ -10,7 +10,10 @@ import { findDuplicates } from './find-duplicates';
 import { findColumn } from './find-column';
 import { formatTime } from './format-cell';
 import { DROP_REASONS, emptyDropCounts, type Incidents } from './incidents';
+import { crsPlacementWarning } from './crs-placement-warning';
 import { InputError } from './input-error';
+import { landMaskIfLoaded } from './land-mask';
+import { crsAreaIfLoaded } from './load-crs';
 import { markOutliers } from './mark-outliers';
 import { timeOutlierRule } from './time-outliers';
 import type { ArrowSource } from './read-arrow';
@@ -64,6 +67,11 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
 
   const outliers = markOutliers(lat, lng, time, reasons, timeRule, mapping.keepOutliers === true);
   warnings.push(...outliers.warnings);
+  if (mapping.location.kind === 'xy') {
+    const area = crsAreaIfLoaded(mapping.location.crs);
+    const placed = area && crsPlacementWarning(mapping.location.crs, area, lat, lng, reasons, landMaskIfLoaded());
+    if (placed) warnings.push(placed);
+  }
 
   const codes = new Int32Array(read).fill(-1);
   let values: string[] = [];

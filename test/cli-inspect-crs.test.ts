@@ -1,0 +1,47 @@
+/**
+ * `hexcast inspect` on a file in projected metres it has never seen (issue #15): the Vancouver-like
+ * fixture in UTM zone 10N, with two privacy-masked categories at 0/0.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hexcast } from './fixtures/run-hexcast';
+import { vancouverFileBytes } from './fixtures/vancouver-file';
+
+const dir = mkdtempSync(join(tmpdir(), 'hexcast-crs-'));
+const FILE = join(dir, 'vancouver.arrow');
+writeFileSync(FILE, vancouverFileBytes());
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('hexcast inspect ranks CRSs for projected x/y', () => {
+  it('without --crs: prints the ranked candidates, a UTM zone 10N CRS first, then asks for --crs', async () => {
+    const { code, stdout, stderr } = await hexcast('inspect', FILE);
+    expect(code).toBe(1);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('CRS candidates for these x/y, best first (--crs EPSG:…)');
+    expect(lines[1]).toMatch(
+      /^ {2}1\. EPSG:\d+ {2}\S.* UTM zone 10N — 100 % in its area of use, 100 % on land, 16 km across, around 49\.25° N, 123\.11° W \(same place: /,
+    );
+    expect(stdout).not.toMatch(/EPSG:2913\b/);
+    expect(stderr).toMatch(/declare their CRS/);
+  });
+
+  it('with --crs EPSG:2913: warns before binning that the points are off Alaska, outside Oregon and at sea', async () => {
+    const { code, stdout } = await hexcast('inspect', FILE, '--x', 'x', '--y', 'y', '--crs', 'EPSG:2913');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /Warning: EPSG:2913 \(NAD83\(HARN\) \/ Oregon North \(ft\)\) puts the points around 53\.7\d° N, 156\.9\d° W: 100 % outside its area of use .*, 100 % in open sea; the CRS is probably wrong/,
+    );
+  });
+
+  it('with --crs EPSG:32610: no placement warning, and --json carries the candidates', async () => {
+    const { code, stdout } = await hexcast('inspect', FILE, '--x', 'x', '--y', 'y', '--crs', 'EPSG:32610', '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.warnings.filter((w: string) => w.includes('puts the points'))).toEqual([]);
+    expect(out.crsCandidates[0].name).toMatch(/UTM zone 10N/);
+    expect([out.crsCandidates[0].code, ...out.crsCandidates[0].sameAs]).toEqual(expect.arrayContaining([32610, 26910]));
+    expect(out.rows).toMatchObject({ read: 2_530, kept: 2_400 });
+  });
+});
