@@ -8,6 +8,8 @@ import { detectMapping } from '../io/detect-mapping';
 import { InputError } from '../io/input-error';
 import { loadMappingCrs } from '../io/load-crs';
 import { previewRows } from '../io/preview-rows';
+import type { CrsCandidate } from '../io/rank-crs';
+import { suggestCrs } from '../io/suggest-crs';
 import { summariseIncidents } from '../io/summarise-incidents';
 import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
 import { binLoaded, panelTotals, type BinnedPanel, type BinSettings } from '../pipeline/bin';
@@ -83,6 +85,13 @@ export class Session {
     this.opened = opened;
     const { kind, sources } = opened;
     const preview = previewRows(sources[0], 12);
+    const suggestion = detectMapping(sources);
+    const xy = kind === 'incidents' ? suggestion.location.find((l) => l.kind === 'xy') : undefined;
+    let crsCandidates: readonly CrsCandidate[] | null = null;
+    if (xy?.kind === 'xy') {
+      onProgress({ stage: 'open', message: 'Ranking coordinate systems for the x/y columns' });
+      crsCandidates = await suggestCrs(sources[0], xy.x, xy.y).catch(() => null);
+    }
     return {
       kind,
       sources: sources.map((source, i) => ({
@@ -95,7 +104,8 @@ export class Session {
       })),
       sha256: opened.sha256,
       preview: kind === 'panel' ? panelPreview(preview, sources[0]) : preview,
-      suggestion: detectMapping(sources),
+      suggestion,
+      crsCandidates,
       ms: opened.ms,
     };
   }
