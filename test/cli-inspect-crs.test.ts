@@ -45,3 +45,40 @@ describe('hexcast inspect ranks CRSs for projected x/y', () => {
     expect(out.rows).toMatchObject({ read: 2_530, kept: 2_400 });
   });
 });
+
+describe('hexcast names what disappears, and names cells', () => {
+  it('inspect breaks drops down by category and names the two categories masked to 0/0', async () => {
+    const { code, stdout } = await hexcast('inspect', FILE, '--x', 'x', '--y', 'y', '--crs', 'EPSG:32610', '--category-column', 'type');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Dropped rows by category (type): 2 lost every row');
+    expect(stdout).toMatch(/ {2}SEXUAL OFFENCE {8}90 of {7}90 dropped: 90 location-zero {2}LOST EVERY ROW/);
+    expect(stdout).toContain("Warning: category 'HOMICIDE' lost all 40 of its rows: 40 location-zero");
+  });
+
+  it('bin --place neighbourhood prints the busiest cells with their place names', async () => {
+    const out = join(dir, 'panel.arrow');
+    const { code, stdout } = await hexcast(
+      'bin',
+      FILE,
+      '--x',
+      'x',
+      '--y',
+      'y',
+      '--crs',
+      'EPSG:32610',
+      '--place',
+      'neighbourhood',
+      '--res',
+      '8',
+      '--bucket',
+      'week',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('Busiest cells (named by the most common neighbourhood)');
+    expect(lines).toHaveLength(11);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}( \d|\d\d)\. +\d+ {2}(Strathcona|West End) +8[0-9a-f]{14}$/);
+  });
+});

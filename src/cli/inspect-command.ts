@@ -68,6 +68,7 @@ export async function inspectCommand(argv: string[]): Promise<void> {
       categories: summary.categories,
       uncategorised: summary.uncategorised,
       warnings: report.warnings,
+      ...(report.breakdown && { dropsBy: report.breakdown }),
       ...(candidates && { crsCandidates: candidates }),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -103,6 +104,20 @@ export async function inspectCommand(argv: string[]): Promise<void> {
         .join(', ');
       lines.push(`  ${''.padEnd(22)} ${''.padStart(10)}  e.g. ${example.file} row ${n(example.row)}: ${shown}`);
     }
+  }
+  for (const by of report.breakdown ?? []) {
+    if (by.values.length === 0) continue;
+    lines.push('', `Dropped rows by ${by.role} (${by.column})${by.lost.length ? `: ${by.lost.length} lost every row` : ''}`);
+    const label = (value: string | null): string => (value === null ? '(no value)' : value.length > 40 ? `${value.slice(0, 39)}…` : value);
+    const width = Math.max(...by.values.map((v) => label(v.value).length));
+    for (const v of by.values) {
+      const why = Object.entries(v.dropped)
+        .map(([reason, count]) => `${n(count)} ${reason}`)
+        .join(', ');
+      const lost = v.value !== null && by.lost.includes(v.value) ? '  LOST EVERY ROW' : '';
+      lines.push(`  ${label(v.value).padEnd(width)}  ${n(v.read - v.kept).padStart(8)} of ${n(v.read).padStart(8)} dropped: ${why}${lost}`);
+    }
+    if (by.more) lines.push(`  … and ${n(by.more)} more ${by.role} values with drops (--json lists the first 20 and every lost one)`);
   }
   if (summary.categories.length) {
     lines.push('', `Categories (${summary.categories.length}${summary.uncategorised ? `, plus ${n(summary.uncategorised)} rows without one` : ''})`);
