@@ -133,6 +133,8 @@ export interface BinResult {
   readonly end: number;
   /** Incidents per cell over all periods. */
   readonly cellTotals: Float32Array;
+  /** Each cell's place name (`CELL_NAME_RULE`; one string or null per cell, in `cells` order); null without a place column. */
+  readonly cellNames: readonly (string | null)[] | null;
   /** Incidents per period over all cells. */
   readonly periodTotals: Float32Array;
   readonly report: BinReport;

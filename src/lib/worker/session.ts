@@ -162,6 +162,7 @@ export class Session {
       periods: wallTimesOf(panel.periods, panel.bucket),
       end: wallTimeOf(panel.end, panel.bucket),
       cellTotals,
+      cellNames: namesFor(panel.cells, binned.panel.cells, binned.cellNames),
       periodTotals,
       report: binned.report,
       filtered: binned.filtered,
@@ -345,4 +346,11 @@ export function hashCells(cells: readonly string[]): string {
     h = Math.imul(h ^ 44, 0x01000193);
   }
   return (h >>> 0).toString(16);
+}
+
+/** The binned cells' names for a panel's cells (a boundary adds empty, unnamed cells); null without names. */
+function namesFor(cells: readonly string[], binnedCells: readonly string[], names: readonly (string | null)[] | null): (string | null)[] | null {
+  if (!names) return null;
+  const byCell = new Map(binnedCells.map((cell, i) => [cell, names[i]]));
+  return cells.map((cell) => byCell.get(cell) ?? null);
 }
