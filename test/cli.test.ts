@@ -71,7 +71,7 @@ describe('hexcast inspect', () => {
   it('asks for a CRS on the projected Portland file, and loads all 15,206 rows with --crs EPSG:2913', async () => {
     const refused = await hexcast('inspect', PORTLAND);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/declare a CRS such as EPSG:2913/);
+    expect(refused.stderr).toMatch(/declare their CRS/);
     const { code, stdout } = await hexcast('inspect', PORTLAND, '--x', 'x_coordinate', '--y', 'y_coordinate', '--crs', 'EPSG:2913', '--json');
     expect(code).toBe(0);
     const out = JSON.parse(stdout);

@@ -276,8 +276,8 @@ describe('hostile data: places', () => {
       longitude: floats([7_650_000, 7_655_000, 7_670_000]),
     });
     expect(detectMapping(source(table)).missing).toEqual([
-      "a CRS for 'longitude'/'latitude': values look projected (x 7.7e6–7.7e6, y 6.8e5–6.9e5): declare a CRS such as EPSG:2913 (Oregon North, ft) " +
-        'or EPSG:3435 (Illinois East, US ft) — an EPSG code or a proj4 string',
+      "a CRS for 'longitude'/'latitude': values look projected (x 7.7e6–7.7e6, y 6.8e5–6.9e5): declare their CRS " +
+        '(an EPSG code, a proj4 string or WKT; the CRSs that put these points on land inside their area of use are ranked for you)',
     ]);
     const incidents = loadIncidents([source(table)], { ...M, category: null });
     expect(dropsOf(incidents.report)).toEqual({ 'location-out-of-range': 3 });

@@ -1,3 +1,4 @@
+import { escapeTerminal } from '../lib/base/escape-terminal';
 import { panelTotal } from '../lib/grid/panel';
 import { panelFileBytes } from '../lib/grid/panel-file';
 import { loadMappingCrs } from '../lib/io/load-crs';
@@ -8,6 +9,7 @@ import { parseFlags } from './parse-flags';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
 import { Progress } from './progress';
 import { readSources } from './read-sources';
+import { busiestCellLines } from './busiest-cells';
 import { UsageError } from './usage-error';
 import { assertWritable, writeAllOrNothing } from './write-all-or-nothing';
 
@@ -53,6 +55,8 @@ export async function binCommand(argv: string[]): Promise<void> {
     `${n(data.rows.read)} rows read, ${n(data.rows.kept)} kept; ${n(panelTotal(panel))} incidents in ${n(panel.cells.length)} cells × ${n(panel.periods.length)} ${panel.bucket.unit} periods → ${values.out}`,
   );
   for (const warning of prepared.incidents?.report.warnings ?? []) progress.note(`warning: ${warning}`);
+  const names = prepared.binned.cellNames;
+  if (names && mapping.place) process.stdout.write(`${busiestCellLines(panel, names, mapping.place).map(escapeTerminal).join('\n')}\n`);
   for (const note of prepared.binReport?.notes ?? []) progress.note(`note: ${note}`);
   progress.done();
 }

@@ -16,6 +16,9 @@ export const MAPPING_HELP = `Column mapping (auto-detected; override any part):
   --crs CRS             their CRS: any EPSG code (EPSG:2913, 5348), a proj4
                         string (+proj=…) or WKT (the text of a .prj file)
   --category-column COL category column (none: --category-column '')
+  --place COL           a column naming places (district, beat, neighbourhood,
+                        address block): cells are named by its most common value
+                        and drops are broken down by it
   --keep-outliers       keep rows far outside the bulk of the data (place or time)
   --duplicates keep|drop  rows repeating an earlier row in every column: keep
                         (default, counted in a warning) or drop them ('duplicate')

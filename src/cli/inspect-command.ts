@@ -1,5 +1,8 @@
 import { DROP_REASON_TEXT, DROP_REASONS } from '../lib/io/incidents';
+import { detectMapping } from '../lib/io/detect-mapping';
 import { loadMappingCrs } from '../lib/io/load-crs';
+import type { CrsCandidate } from '../lib/io/rank-crs';
+import { describeCrsCandidate, suggestCrs } from '../lib/io/suggest-crs';
 import { summariseIncidents } from '../lib/io/summarise-incidents';
 import { escapeTerminal } from '../lib/base/escape-terminal';
 import { formatNumber } from '../lib/base/format-number';
@@ -13,7 +16,9 @@ import { readSources } from './read-sources';
 const USAGE = `Usage: hexcast inspect FILE… [mapping options] [--category VALUE…] [--json]
 
 Prints the detected column mapping, the time range, categories with counts, and the row
-accounting (rows read = kept + dropped, by reason, with examples). A panel file (e.g. from
+accounting (rows read = kept + dropped, by reason, with examples). For projected x/y it ranks
+the EPSG registry's CRSs by where they put the points (inside their area of use, on land, a
+city's extent, where people live) and prints the best five, also when --crs is missing. A panel file (e.g. from
 'hexcast bin') shows its cells, periods and counts, and — when 'hexcast bin' wrote it — the
 incident files it came from, their row accounting and the partial periods trimmed. With
 --json, one JSON object on stdout.
@@ -35,7 +40,16 @@ export async function inspectCommand(argv: string[]): Promise<void> {
     process.stdout.write(inspectPanel(sources, sha256, values.json === true));
     return;
   }
-  const mapping = mappingFromFlags(sources, values, values.category);
+  const xy = xyColumns(sources, values);
+  const candidates = xy ? await suggestCrs(sources[0], xy.x, xy.y) : null;
+  let mapping;
+  try {
+    mapping = mappingFromFlags(sources, values, values.category);
+  } catch (error) {
+    // A projected file without --crs: the ranking is what the user needs to choose one.
+    if (candidates && !values.json) process.stdout.write(`${crsLines(candidates).map(escapeTerminal).join('\n')}\n\n`);
+    throw error;
+  }
   await loadMappingCrs(mapping);
   const { incidents } = loadMapped(opened, mapping);
   const summary = summariseIncidents(incidents);
@@ -54,6 +68,8 @@ export async function inspectCommand(argv: string[]): Promise<void> {
       categories: summary.categories,
       uncategorised: summary.uncategorised,
       warnings: report.warnings,
+      ...(report.breakdown && { dropsBy: report.breakdown }),
+      ...(candidates && { crsCandidates: candidates }),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
@@ -89,6 +105,20 @@ export async function inspectCommand(argv: string[]): Promise<void> {
       lines.push(`  ${''.padEnd(22)} ${''.padStart(10)}  e.g. ${example.file} row ${n(example.row)}: ${shown}`);
     }
   }
+  for (const by of report.breakdown ?? []) {
+    if (by.values.length === 0) continue;
+    lines.push('', `Dropped rows by ${by.role} (${by.column})${by.lost.length ? `: ${by.lost.length} lost every row` : ''}`);
+    const label = (value: string | null): string => (value === null ? '(no value)' : value.length > 40 ? `${value.slice(0, 39)}…` : value);
+    const width = Math.max(...by.values.map((v) => label(v.value).length));
+    for (const v of by.values) {
+      const why = Object.entries(v.dropped)
+        .map(([reason, count]) => `${n(count)} ${reason}`)
+        .join(', ');
+      const lost = v.value !== null && by.lost.includes(v.value) ? '  LOST EVERY ROW' : '';
+      lines.push(`  ${label(v.value).padEnd(width)}  ${n(v.read - v.kept).padStart(8)} of ${n(v.read).padStart(8)} dropped: ${why}${lost}`);
+    }
+    if (by.more) lines.push(`  … and ${n(by.more)} more ${by.role} values with drops (--json lists the first 20 and every lost one)`);
+  }
   if (summary.categories.length) {
     lines.push('', `Categories (${summary.categories.length}${summary.uncategorised ? `, plus ${n(summary.uncategorised)} rows without one` : ''})`);
     // A 10 kB name is shown cut (the data keeps it whole; --json prints it whole).
@@ -96,7 +126,26 @@ export async function inspectCommand(argv: string[]): Promise<void> {
     const width = Math.max(...summary.categories.map((c) => shown(c.name).length));
     for (const c of summary.categories) lines.push(`  ${shown(c.name).padEnd(width)}  ${n(c.count).padStart(10)}`);
   }
+  if (candidates) lines.push('', ...crsLines(candidates));
   for (const warning of report.warnings) lines.push('', `Warning: ${warning}`);
   // Names from the files (categories, columns, the file's own) may hold terminal escapes: shown, not obeyed.
   process.stdout.write(`${lines.map(escapeTerminal).join('\n')}\n`);
+}
+
+/** The x/y columns to rank CRSs for: the flags' or the detected pair; null for lat/lng. */
+function xyColumns(
+  sources: Parameters<typeof detectMapping>[0] & readonly unknown[],
+  flags: { x?: string; y?: string; lat?: string },
+): { x: string; y: string } | null {
+  if (flags.lat) return null;
+  const detected = detectMapping(sources).location[0];
+  const x = flags.x ?? (detected?.kind === 'xy' ? detected.x : undefined);
+  const y = flags.y ?? (detected?.kind === 'xy' ? detected.y : undefined);
+  return x && y ? { x, y } : null;
+}
+
+/** The ranked CRS candidates as printed lines. */
+function crsLines(candidates: readonly CrsCandidate[]): string[] {
+  if (candidates.length === 0) return ['CRS candidates: none of the EPSG registry puts these x/y on land inside its area of use'];
+  return ['CRS candidates for these x/y, best first (--crs EPSG:…)', ...candidates.map((c, i) => `  ${i + 1}. ${describeCrsCandidate(c)}`)];
 }

@@ -16,6 +16,7 @@ export const MAPPING_OPTIONS = {
   x: { type: 'string' },
   y: { type: 'string' },
   crs: { type: 'string' },
+  place: { type: 'string' },
   'category-column': { type: 'string' },
   'keep-outliers': { type: 'boolean' },
   duplicates: { type: 'string' },
@@ -32,6 +33,7 @@ export interface MappingFlags {
   x?: string;
   y?: string;
   crs?: string;
+  place?: string;
   'category-column'?: string;
   'keep-outliers'?: boolean;
   duplicates?: string;
@@ -114,6 +116,7 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
     time,
     location,
     category,
+    ...(flags.place && { place: flags.place }),
     ...(categories?.length && { categories: [...categories] }),
     ...(flags['keep-outliers'] && { keepOutliers: true }),
     ...(flags.duplicates !== undefined && { duplicates: flags.duplicates as DuplicateChoice }),

@@ -119,3 +119,51 @@ describe('MappingForm', () => {
     expect((screen.getByLabelText(/^Drop duplicate rows/) as HTMLInputElement).checked).toBe(true);
   });
 });
+
+describe('MappingForm: ranked CRS suggestions (issue #15)', () => {
+  const placement = (lat: number, lng: number) => ({ points: 120, inside: 1, onLand: 1, centre: { lat, lng }, extentKm: 16, cityLike: true, plausible: true });
+  const withCandidates = {
+    ...opened,
+    crsCandidates: [
+      {
+        code: 3157,
+        name: 'NAD83(CSRS) / UTM zone 10N',
+        area: 'Canada',
+        placement: placement(49.25, -123.11),
+        score: 1,
+        people: 1e6,
+        sameAs: [26910, 32610, 26710, 32210],
+      },
+      { code: 3857, name: 'WGS 84 / Pseudo-Mercator', area: 'World', placement: placement(43.94, 4.42), score: 1, people: 1e5, sameAs: [] },
+    ],
+  } as unknown as OpenResult;
+  const misplaced =
+    'EPSG:2913 (NAD83(HARN) / Oregon North (ft)) puts the points around 53.74° N, 156.92° W: 100 % outside its area of use (…), 100 % in open sea; the CRS is probably wrong';
+
+  it('lists the best CRSs with their names while no CRS is set, and picking one applies it', async () => {
+    const onapply = vi.fn();
+    render(MappingForm, { props: { opened: withCandidates, mapping: null, error: null, onapply } });
+    const first = screen.getByRole('button', { name: /EPSG:3157 NAD83\(CSRS\) \/ UTM zone 10N/ });
+    expect(first.textContent).toMatch(
+      /100 % in its area of use, 100 % on land, around 49\.25° N, 123\.11° W; same place: EPSG:26910, EPSG:32610, EPSG:26710 and 1 more/,
+    );
+    await fireEvent.click(first);
+    expect(onapply.mock.lastCall?.[0].location).toEqual({ kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:3157' });
+  });
+
+  it('keeps the suggestions open, with the warning, while the CRS set misplaces the points, and clears them once a plausible one is set', async () => {
+    const mapping = (crs: string): ColumnMapping => ({
+      time: { column: 'occ_date' },
+      location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs },
+      category: null,
+    });
+    const view = render(MappingForm, {
+      props: { opened: withCandidates, mapping: mapping('EPSG:2913'), error: null, warnings: [misplaced], onapply: vi.fn() },
+    });
+    expect(screen.getByRole('alert').textContent).toBe(misplaced);
+    expect(screen.getByRole('button', { name: /EPSG:3157/ })).toBeTruthy();
+    await view.rerender({ opened: withCandidates, mapping: mapping('EPSG:32610'), error: null, warnings: [], onapply: vi.fn() });
+    expect(screen.queryByRole('button', { name: /EPSG:3157/ })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

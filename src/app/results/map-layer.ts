@@ -3,6 +3,7 @@ import { formatCompact } from '../../lib/base/format-compact';
 import { formatPercent } from '../../lib/base/format-number';
 import { HOTSPOT_CLASSES, hotspotMap } from '../../lib/plots/hotspot-classes';
 import type { RunResult, StepSlice } from '../../lib/worker/protocol';
+import { cellLabel } from '../cell-name-lookup';
 import type { Legend } from '../charts/legend';
 import type { MapMode } from '../state/results.svelte';
 
@@ -18,15 +19,22 @@ export interface MapLayer {
  * The results map for one fold and step: actual counts or a model's forecast (one sequential
  * scale shared by the actual counts and every model's forecast, so maps compare), its error
  * (forecast − actual, diverging), or the hotspots it flags at a coverage level (cells tied at
- * the boundary, flagged in part, marked apart). Hit rate, PAI and MAE in the captions are the
+ * the boundary, flagged in part, marked apart). Tooltips name a cell by its place (`nameOf`) when the binning has place names. Hit rate, PAI and MAE in the captions are the
  * core's own scores of this step (`slice.scores`), never recomputed here.
  */
-export function mapLayer(run: RunResult, slice: StepSlice, mode: MapMode, model: number, coverage: number): MapLayer {
+export function mapLayer(
+  run: RunResult,
+  slice: StepSlice,
+  mode: MapMode,
+  model: number,
+  coverage: number,
+  nameOf: (cell: string) => string | null = () => null,
+): MapLayer {
   const C = run.cells.length;
   const forecast = slice.forecasts.subarray(model * C, (model + 1) * C);
   const name = run.models[model];
   const f = (v: number): string => formatCompact(v);
-  const base = (c: number): string => `${run.cells[c]}\nactual ${f(slice.actual[c])} · ${name} ${f(forecast[c])}`;
+  const base = (c: number): string => `${cellLabel(run.cells[c], nameOf(run.cells[c]))}\nactual ${f(slice.actual[c])} · ${name} ${f(forecast[c])}`;
   if (mode === 'hotspots') {
     const map = hotspotMap(forecast, slice.actual, run.area, run.region, coverage);
     const score = slice.scores[model].hotspot.find((s) => s.coverage === coverage);

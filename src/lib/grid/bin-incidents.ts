@@ -5,6 +5,7 @@ import { formatTime } from '../io/format-cell';
 import { InputError } from '../io/input-error';
 import { timeOutlierRule } from '../io/time-outliers';
 import { CellCache } from './cell-cache';
+import { cellPlaceNames } from './cell-place-names';
 import { coarserThatFits, DEFAULT_MAX_VALUES, describePanel, formatBytes, panelBytes } from './panel-size';
 import { areaOf, assertResolution } from './h3';
 import type { Panel } from './panel';
@@ -53,12 +54,13 @@ const DAY = 86_400_000;
  * later calendar day than the bucket's first day, the last is partial when the latest
  * incident falls on an earlier day than the bucket's last day. With `trimPartial` (default)
  * such buckets are dropped and their incidents counted in the report; otherwise they are kept
- * and noted. Cells are the H3 cells holding at least one binned incident, sorted.
+ * and noted. Cells are the H3 cells holding at least one binned incident, sorted. With a place
+ * column (`incidents.place`), `cellNames` names each cell by `CELL_NAME_RULE`; null without one.
  *
  * @example binIncidents(incidents, { res: 8, unit: 'day' }).panel.counts.length
  *   // → periods × cells
  */
-export function binIncidents(incidents: Incidents, options: BinOptions): { panel: Panel; report: BinReport } {
+export function binIncidents(incidents: Incidents, options: BinOptions): { panel: Panel; report: BinReport; cellNames: (string | null)[] | null } {
   const res = assertResolution(options.res);
   const spec: BucketSpec = {
     unit: options.unit,
@@ -149,8 +151,14 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   }
   const area = Float64Array.from(cells, areaOf);
   const panel: Panel = { res, bucket: spec, cells, area, periods: boundaries, end, counts };
+  let cellNames: (string | null)[] | null = null;
+  if (incidents.place && incidents.places) {
+    const position = Int32Array.from(cellId, (id, i) => (id >= 0 && period[i] >= 0 ? rank[id] : -1));
+    cellNames = cellPlaceNames(position, C, incidents.place, incidents.places);
+  }
   return {
     panel,
+    cellNames,
     report: { input: n, binned: n - trimmedFirst - trimmedLast, trimmedFirst, trimmedLast, notes },
   };
 }

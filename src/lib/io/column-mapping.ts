@@ -63,6 +63,12 @@ export interface ColumnMapping {
   readonly location: LocationMapping;
   /** Column of the incident category (Utf8, dictionary, integer or bool); null/absent: none. */
   readonly category?: string | null;
+  /**
+   * Column naming the place of each incident in words (district, beat, neighbourhood, ward,
+   * address block): cells are named by its most common value (`cellPlaceNames`), and the load's
+   * drops are broken down by it. Null/absent: none.
+   */
+  readonly place?: string | null;
   /** Keep only rows whose category is one of these; others are dropped as 'category-filtered'. */
   readonly categories?: readonly string[];
   /** Keep only rows with start ≤ time < end (epoch ms on the data's clock); others are 'time-filtered'. */
@@ -120,6 +126,7 @@ export function parseColumnMapping(value: unknown): ColumnMapping {
   }
   const mapping: { -readonly [K in keyof ColumnMapping]: ColumnMapping[K] } = { time: timeMapping, location: locationMapping };
   if (root.category !== undefined) mapping.category = root.category === null ? null : text(root.category, 'mapping.category');
+  if (root.place !== undefined) mapping.place = root.place === null ? null : text(root.place, 'mapping.place');
   if (root.categories !== undefined) {
     if (!Array.isArray(root.categories))
       throw new InputError(`mapping.categories is ${show(root.categories)}: expected an array of strings`, invalid('mapping.categories'));

@@ -50,8 +50,8 @@ describe('detectMapping', () => {
     expect(suggestion.mapping).toBeNull();
     expect(suggestion.location[0]).toMatchObject({ kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: null });
     expect(suggestion.missing).toEqual([
-      "a CRS for 'x_coordinate'/'y_coordinate': values look projected (x 7.6e6–7.7e6, y 6.8e5–7.0e5): declare a CRS such as " +
-        'EPSG:2913 (Oregon North, ft) or EPSG:3435 (Illinois East, US ft) — an EPSG code or a proj4 string',
+      "a CRS for 'x_coordinate'/'y_coordinate': values look projected (x 7.6e6–7.7e6, y 6.8e5–7.0e5): declare their CRS " +
+        '(an EPSG code, a proj4 string or WKT; the CRSs that put these points on land inside their area of use are ranked for you)',
     ]);
     expect(suggestion.time[0]).toMatchObject({ mapping: { column: 'occ_date', encoding: 'iso' }, clock: 'wall' });
   });

@@ -3,6 +3,7 @@ import type { ColumnMapping, LocationMapping } from './column-mapping';
 import type { ArrowSource } from './read-arrow';
 import { suggestCategory, type CategoryCandidate } from './suggest-category';
 import { suggestLocation, type LocationCandidate } from './suggest-location';
+import { suggestPlace, type PlaceCandidate } from './suggest-place';
 import { suggestTime, type TimeCandidate } from './suggest-time';
 
 /**
@@ -16,6 +17,8 @@ export interface MappingSuggestion {
   readonly location: readonly LocationCandidate[];
   /** Category columns; the first is used when its score is > 0. */
   readonly category: readonly CategoryCandidate[];
+  /** Columns that name places (district, beat, neighbourhood …), best first; the mapping leaves the choice to the user (`mapping.place`). */
+  readonly place: readonly PlaceCandidate[];
   /** What the user must still supply, in words; empty when `mapping` is complete. */
   readonly missing: readonly string[];
 }
@@ -35,10 +38,11 @@ export interface MappingSuggestion {
 export function detectMapping(input: Schema | ArrowSource | readonly ArrowSource[]): MappingSuggestion {
   const source = input instanceof Schema ? null : 'table' in input ? input : (input[0] ?? null);
   const schema = input instanceof Schema ? input : source?.table.schema;
-  if (!schema) return { mapping: null, time: [], location: [], category: [], missing: ['no file given'] };
+  if (!schema) return { mapping: null, time: [], location: [], category: [], place: [], missing: ['no file given'] };
   const time = suggestTime(schema, source);
   const location = suggestLocation(schema, source);
   const category = suggestCategory(schema, source);
+  const place = suggestPlace(schema);
   const missing: string[] = [];
   const bestTime = time[0];
   if (!bestTime) missing.push('a time column: no Timestamp, Date, epoch or ISO-8601 string column was found');
@@ -55,5 +59,5 @@ export function detectMapping(input: Schema | ArrowSource | readonly ArrowSource
   }
   const bestCategory = category[0] && category[0].score > 0 ? category[0].column : null;
   const mapping = bestTime && locationMapping ? { time: bestTime.mapping, location: locationMapping, category: bestCategory } : null;
-  return { mapping, time, location, category, missing };
+  return { mapping, time, location, category, place, missing };
 }

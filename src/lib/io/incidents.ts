@@ -76,6 +76,30 @@ export interface LoadReport {
   readonly examples: readonly DroppedRow[];
   /** Warnings that did not drop rows, e.g. "values look projected". */
   readonly warnings: readonly string[];
+  /** Drops broken down by the values of the category column and the place column (those mapped), in that order. */
+  readonly breakdown?: readonly DropBreakdown[];
+}
+
+/** The rows of one value of a column: read, kept and dropped by reason (only the reasons that occurred). */
+export interface ValueDrops {
+  /** The value as text; null for rows without one. */
+  readonly value: string | null;
+  readonly read: number;
+  readonly kept: number;
+  readonly dropped: Readonly<Partial<Record<DropReason, number>>>;
+}
+
+/** Drops broken down by the values of one mapped column (the category, the place): see `dropsByValue`. */
+export interface DropBreakdown {
+  /** The role ('category', 'place') and the column. */
+  readonly role: string;
+  readonly column: string;
+  /** Values that lost rows, most dropped first (ties by value), at most `MAX_VALUES_SHOWN` plus every value that lost all its rows. */
+  readonly values: readonly ValueDrops[];
+  /** Values that lost rows but are not in `values`. */
+  readonly more: number;
+  /** Values that lost every row to something other than the user's own filters (category and time): named on screen. */
+  readonly lost: readonly string[];
 }
 
 /**
@@ -89,6 +113,10 @@ export interface Incidents {
   readonly lng: Float64Array;
   readonly category: Int32Array;
   readonly categories: readonly string[];
+  /** Codes into `places` of the mapping's place column (district, beat, neighbourhood …), −1 = none; absent without one. */
+  readonly place?: Int32Array;
+  /** The place values some kept row has, sorted by UTF-16 code units. */
+  readonly places?: readonly string[];
   readonly clock: Clock;
   /** IANA zone the data declares or was declared in (for wall clocks: the zone of the reading), if known. */
   readonly timeZone: string | null;

@@ -3,7 +3,9 @@ import type { ColumnMapping } from './column-mapping';
 import { epsgCodeOf, looksLikeWkt, rememberCrs, resolveCrs, type ResolvedCrs } from './crs-definitions';
 import { registryDefinition } from './datum-shift-rules';
 import { loadEpsgRegistry } from './epsg-registry';
+import type { CrsArea } from './crs-placement-warning';
 import { InputError } from './input-error';
+import { loadLandMask } from './land-mask';
 
 /**
  * Resolves any CRS a user can name and checks that proj4 can use it:
@@ -74,13 +76,41 @@ function checkProj4(definition: string, what: string): void {
   }
 }
 
+const areas = new Map<string, CrsArea>();
+
 /**
  * Loads the CRS of an x/y mapping (`loadCrs`) so that the synchronous `loadIncidents` can project
- * with it; nothing to do for lat/lng or no mapping.
+ * with it, and what it needs to check the placement (`crsPlacementWarning`): the CRS's name and
+ * area of use from the EPSG registry (an EPSG code) and the land mask. Nothing to do for lat/lng or
+ * no mapping. The registry and the land mask are context: when either fails to load, the load goes
+ * on without that check.
  *
  * @example
  * await loadMappingCrs({ …, location: { kind: 'xy', x: 'x', y: 'y', crs: 'EPSG:5348' } }); loadIncidents(sources, mapping)
  */
 export async function loadMappingCrs(mapping: ColumnMapping | null | undefined): Promise<void> {
-  if (mapping?.location.kind === 'xy') await loadCrs(mapping.location.crs);
+  if (mapping?.location.kind !== 'xy') return;
+  const crs = mapping.location.crs;
+  await loadCrs(crs);
+  const code = epsgCodeOf(crs);
+  const [entry] = await Promise.all([
+    code === null
+      ? null
+      : loadEpsgRegistry().then(
+          (registry) => registry.byCode.get(code) ?? null,
+          () => null,
+        ),
+    loadLandMask().catch(() => null),
+  ]);
+  areas.set(crs, { name: entry?.name ?? null, area: entry?.area ?? null, bbox: entry?.bbox ?? null });
+}
+
+/**
+ * The name and area of use `loadMappingCrs` found for `crs` (as the mapping gives it), or null before it ran.
+ *
+ * @example
+ * await loadMappingCrs(mapping); crsAreaIfLoaded('EPSG:2913')?.area // → 'USA - Oregon - north of 44°20'N'
+ */
+export function crsAreaIfLoaded(crs: string): CrsArea | null {
+  return areas.get(crs) ?? null;
 }

@@ -77,8 +77,8 @@ describe('loadIncidents on the real Portland file (EPSG:2913 feet, date-only)', 
     const suggestion = detectMapping(portland);
     expect(suggestion.mapping).toBeNull();
     expect(suggestion.missing).toEqual([
-      "a CRS for 'x_coordinate'/'y_coordinate': values look projected (x 7.6e6–7.7e6, y 6.5e5–7.3e5): declare a CRS such as " +
-        'EPSG:2913 (Oregon North, ft) or EPSG:3435 (Illinois East, US ft) — an EPSG code or a proj4 string',
+      "a CRS for 'x_coordinate'/'y_coordinate': values look projected (x 7.6e6–7.7e6, y 6.5e5–7.3e5): declare their CRS " +
+        '(an EPSG code, a proj4 string or WKT; the CRSs that put these points on land inside their area of use are ranked for you)',
     ]);
     expect(suggestion.time[0].mapping).toEqual({ column: 'occ_date', encoding: 'auto' });
     expect(suggestion.category[0].column).toBe('category');

@@ -5,12 +5,16 @@ import { decodeLocation } from './decode-location';
 import { decodeTime } from './decode-time';
 import { DROP_CODE } from './drop-codes';
 import { describeDrops } from './describe-drops';
+import { dropsByValue, lostValueWarning } from './drops-by-value';
 import { dropExamples, fileRow, MAX_EXAMPLES_PER_REASON } from './drop-examples';
 import { findDuplicates } from './find-duplicates';
 import { findColumn } from './find-column';
 import { formatTime } from './format-cell';
 import { DROP_REASONS, emptyDropCounts, type Incidents } from './incidents';
+import { crsPlacementWarning } from './crs-placement-warning';
 import { InputError } from './input-error';
+import { landMaskIfLoaded } from './land-mask';
+import { crsAreaIfLoaded } from './load-crs';
 import { markOutliers } from './mark-outliers';
 import { timeOutlierRule } from './time-outliers';
 import type { ArrowSource } from './read-arrow';
@@ -64,10 +68,17 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
 
   const outliers = markOutliers(lat, lng, time, reasons, timeRule, mapping.keepOutliers === true);
   warnings.push(...outliers.warnings);
+  if (mapping.location.kind === 'xy') {
+    const area = crsAreaIfLoaded(mapping.location.crs);
+    const placed = area && crsPlacementWarning(mapping.location.crs, area, lat, lng, reasons, landMaskIfLoaded());
+    if (placed) warnings.push(placed);
+  }
 
   const codes = new Int32Array(read).fill(-1);
   let values: string[] = [];
   if (mapping.category) values = decodeCategory(findColumn(sources, mapping.category, 'category'), codes);
+  const placeCodes = mapping.place ? new Int32Array(read).fill(-1) : null;
+  const placeValues = mapping.place && placeCodes ? decodeCategory(findColumn(sources, mapping.place, 'place'), placeCodes) : [];
   if (mapping.categories) {
     const allowed = new Set(mapping.categories);
     const keep = Uint8Array.from(values, (value) => (allowed.has(value) ? 1 : 0));
@@ -110,14 +121,28 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     if (code === 0) kept++;
     else dropped[DROP_REASONS[code - 1]]++;
   }
+  const breakdown = [
+    ...(mapping.category ? [dropsByValue('category', mapping.category, values, codes, reasons)] : []),
+    ...(mapping.place && placeCodes ? [dropsByValue('place', mapping.place, placeValues, placeCodes, reasons)] : []),
+  ];
+  // With no row kept at all, the one warning below says why; naming each value would repeat it.
+  for (const { role, values: entries, lost } of kept > 0 ? breakdown : []) {
+    const named = new Set(lost.slice(0, 10));
+    for (const entry of entries) if (entry.value !== null && named.has(entry.value)) warnings.push(lostValueWarning(role, entry));
+    if (lost.length > named.size)
+      warnings.push(`${(lost.length - named.size).toLocaleString('en-US')} more ${role} values lost every row (${lost.slice(10, 13).join(', ')}, …)`);
+  }
   const { categories, remap } = finalDictionary(values, codes, reasons);
+  const placeDictionary = placeCodes ? finalDictionary(placeValues, placeCodes, reasons) : null;
   const out = { time: new Float64Array(kept), lat: new Float64Array(kept), lng: new Float64Array(kept), category: new Int32Array(kept) };
+  const place = placeCodes ? new Int32Array(kept) : null;
   for (let i = 0, k = 0; i < read; i++) {
     if (reasons[i] !== 0) continue;
     out.time[k] = time[i];
     out.lat[k] = lat[i];
     out.lng[k] = lng[i];
     out.category[k] = codes[i] < 0 ? -1 : remap[codes[i]];
+    if (place && placeCodes && placeDictionary) place[k] = placeCodes[i] < 0 ? -1 : placeDictionary.remap[placeCodes[i]];
     k++;
   }
   if (kept === 0 && read > 0) warnings.push(`no rows kept: all ${read.toLocaleString('en-US')} rows were dropped: ${describeDrops(dropped)}`);
@@ -135,6 +160,7 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     length: kept,
     ...out,
     categories,
+    ...(place && placeDictionary && { place, places: placeDictionary.categories }),
     clock: decodedTime.clock,
     timeZone: zone ?? decodedTime.declaredZone?.value ?? null,
     report: {
@@ -144,6 +170,7 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
       dropped,
       examples,
       warnings,
+      ...(breakdown.length > 0 && { breakdown }),
     },
   };
 }

@@ -8,6 +8,8 @@ export interface CategoryCandidate {
   readonly column: string;
   /** Distinct values: the dictionary size, or the count among the first 10,000 rows; null if unknown. */
   readonly distinct: number | null;
+  /** Share of rows with a value (1 − nulls / rows over the whole column); null if unknown (a bare schema). */
+  readonly complete: number | null;
   readonly score: number;
   readonly reason: string;
 }
@@ -43,6 +45,9 @@ const CATEGORY_WORDS: Readonly<Record<string, number>> = {
   zone: -2,
   sector: -2,
   status: -1,
+  geocoded: -3,
+  geocode: -3,
+  predicted: -1,
   code: -1,
   name: -1,
 };
@@ -52,7 +57,11 @@ const CATEGORY_WORDS: Readonly<Record<string, number>> = {
  * dictionary, integer or boolean column, scored by name words ('category' +4, 'primary'/'type'/
  * 'offense' +2, 'location'/'id'/'date' −3 …), +1 for strings (+1 more for a dictionary, the
  * usual encoding of categoricals), −1 for integers and booleans, and by the number of distinct
- * values (2–100: +1; 1 or over 500: −2). A candidate is worth using when its score is > 0.
+ * values (2–100: +1; 1 or over 500: −2), and by how complete the column is, since a category
+ * that most rows lack would drop or leave uncategorised most of the data (share of non-null rows:
+ * ≥ 95 % +1, 80–95 % 0, 50–80 % −2, under 50 % −4; Plainfield's `predicted_type`, null in 87 %
+ * of rows, so loses to the complete `description`). Ties keep the file's column order. A
+ * candidate is worth using when its score is > 0.
  *
  * @example
  * suggestCategory(chicago.table.schema, chicago)[0] // → { column: 'primary_type', distinct: 33, score: 6, … }
@@ -66,13 +75,23 @@ export function suggestCategory(schema: Schema, source: ArrowSource | null): Cat
     const dictionary = DataType.isDictionary(field.type);
     const vector = source?.table.getChildAt(index) ?? null;
     const distinct = vector ? distinctValues(vector, dictionary) : null;
+    const complete = vector && vector.length > 0 ? 1 - vector.nullCount / vector.length : null;
     let score = name.score + (family === 'strings' ? 1 + (dictionary ? 1 : 0) : -1);
     if (distinct !== null) score += distinct >= 2 && distinct <= 100 ? 1 : distinct <= 1 || distinct > 500 ? -2 : 0;
+    if (complete !== null) score += complete >= 0.95 ? 1 : complete >= 0.8 ? 0 : complete >= 0.5 ? -2 : -4;
     const words = name.words.length > 0 ? ` named '${field.name}' (${name.words.join(', ')})` : '';
     const count = distinct === null ? '' : `, ${distinct} distinct values${dictionary ? '' : ' in the first 10,000 rows'}`;
-    candidates.push({ column: field.name, distinct, score, reason: `${String(field.type)} column${words}${count}` });
+    const filled = complete === null ? '' : `, ${formatShare(complete)} of rows filled`;
+    candidates.push({ column: field.name, distinct, complete, score, reason: `${String(field.type)} column${words}${count}${filled}` });
   });
   return candidates.sort((a, b) => b.score - a.score);
+}
+
+/** '87 %', or '99.9 %' / '0.1 %' where rounding would say 100 % or 0 % of a column that is not quite full or empty. */
+function formatShare(share: number): string {
+  const whole = Math.round(share * 100);
+  if ((whole === 100 && share < 1) || (whole === 0 && share > 0)) return `${(share * 100).toFixed(1)} %`;
+  return `${whole} %`;
 }
 
 function distinctValues(vector: Vector, dictionary: boolean): number {

@@ -40,7 +40,7 @@ interface ValueStats {
  * @example
  * suggestLocation(portland.table.schema, portland)[0]
  * // → { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: null, score: 3,
- * //     reason: 'values look projected (x 7.6e6–7.7e6, y 6.5e5–7.3e5): declare a CRS such as EPSG:2913 …' }
+ * //     reason: 'values look projected (x 7.6e6–7.7e6, y 6.5e5–7.3e5): declare their CRS …' }
  */
 export function suggestLocation(schema: Schema, source: ArrowSource | null): LocationCandidate[] {
   const numeric = schema.fields.filter((field) => isNumericType(field.type));
@@ -84,7 +84,7 @@ export function suggestLocation(schema: Schema, source: ArrowSource | null): Loc
           const looks = known ? `values look projected (x ${range(xStats)}, y ${range(yStats)})` : 'values not examined';
           const reason = hint
             ? `${pair}: ${looks}; CRS ${hint.value} from ${hint.source}`
-            : `${pair}: ${looks}: declare a CRS such as EPSG:2913 (Oregon North, ft) or EPSG:3435 (Illinois East, US ft) — ` + 'an EPSG code or a proj4 string';
+            : `${pair}: ${looks}: declare their CRS (an EPSG code, a proj4 string or WKT; the CRSs that put these points on land inside their area of use are ranked for you)`;
           const base = named === 'latitude/longitude' ? 2 : 3;
           candidates.push({ kind: 'xy', x: xField.name, y: yField.name, crs: hint?.value ?? null, score: base + stem, reason });
         }

@@ -28,6 +28,8 @@ export interface BinSettings {
 export interface BinnedPanel {
   readonly panel: Panel;
   readonly report: BinReport;
+  /** Each cell's place name (`CELL_NAME_RULE`), in `panel.cells` order; null without a place column. */
+  readonly cellNames: readonly (string | null)[] | null;
   /** The report's data section for this panel. */
   readonly data: ReportData;
   /** Incidents left out by the category filter (beyond those the mapping's own filter left out). */
@@ -55,6 +57,7 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
     return {
       panel: loaded.input.panel,
       report: { input: total, binned: total, trimmedFirst: 0, trimmedLast: 0, notes: [] },
+      cellNames: null,
       data: panelReportData(opened.sources, opened.sha256, loaded.input.report),
       filtered: 0,
       zoneDeclared: loaded.input.summary.zoneDeclared,
@@ -62,7 +65,7 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
     };
   }
   const { incidents, mapping } = filteredIncidents(opened.sources, loaded, settings.categories);
-  const { panel, report } = binIncidents(incidents, {
+  const { panel, report, cellNames } = binIncidents(incidents, {
     res: settings.res,
     unit: settings.unit,
     timeZone: settings.timeZone ?? undefined,
@@ -71,6 +74,7 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
   return {
     panel,
     report,
+    cellNames,
     data: incidentsReportData(opened.sources, opened.sha256, incidents.report, mapping, report),
     filtered: loaded.incidents.length - incidents.length,
     zoneDeclared: incidents.clock === 'instant' || incidents.timeZone !== null || settings.timeZone !== null,

@@ -22,6 +22,7 @@ import type { MappingSuggestion } from '../io/detect-mapping';
 import type { Clock, LoadReport } from '../io/incidents';
 import type { PanelFileOptions, PanelFileReport } from '../grid/panel-file';
 import type { RowPreview } from '../io/preview-rows';
+import type { CrsCandidate } from '../io/rank-crs';
 import type { IncidentsSummary } from '../io/summarise-incidents';
 import type { HexGeometry } from '../plots/hex-geometry';
 import type { ModelInfo } from '../forecast/models';
@@ -109,6 +110,8 @@ export interface OpenResult {
   readonly sha256: string;
   readonly preview: RowPreview;
   readonly suggestion: MappingSuggestion;
+  /** For projected x/y (the suggested pair): the EPSG registry's CRSs that fit them best (`suggestCrs`); null otherwise or when they could not be ranked. */
+  readonly crsCandidates: readonly CrsCandidate[] | null;
   readonly ms: number;
 }
 
@@ -151,6 +154,8 @@ export interface BinResult {
   readonly end: number;
   /** Incidents per cell over all periods. */
   readonly cellTotals: Float32Array;
+  /** Each cell's place name (`CELL_NAME_RULE`; one string or null per cell, in `cells` order); null without a place column. */
+  readonly cellNames: readonly (string | null)[] | null;
   /** Incidents per period over all cells. */
   readonly periodTotals: Float32Array;
   readonly report: BinReport;

@@ -10,6 +10,7 @@ import type { ColumnMapping } from '../io/column-mapping';
 import { readArrow } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
 import { preparePanel } from '../pipeline/prepare-panel';
+import { vancouverFileBytes } from '../../../test/fixtures/vancouver-file';
 import { hashCells, Session } from './session';
 
 const PORTLAND = new URL('../../../public/samples/portland-nij-burglary-vehicle-2012-2017.arrow', import.meta.url);
@@ -57,6 +58,23 @@ describe('Session', () => {
     expect(opened.suggestion.mapping).toBeNull();
     expect(opened.suggestion.missing[0]).toContain('CRS');
     expect(opened.preview.rows).toHaveLength(12);
+    // The CRSs that fit, ranked: Oregon North in feet (EPSG:2913 among its datums).
+    expect(opened.crsCandidates?.[0].name).toMatch(/Oregon North \(ft\)/);
+    expect([opened.crsCandidates?.[0].code, ...(opened.crsCandidates?.[0].sameAs ?? [])]).toContain(2913);
+  });
+
+  it('bin() names cells by the place column, one string per cell', async () => {
+    const session = new Session(() => Promise.reject(new Error('unused')));
+    await session.open([{ name: 'vancouver.arrow', bytes: vancouverFileBytes().slice().buffer }]);
+    await session.load({
+      time: { column: 'occurred_at' },
+      location: { kind: 'xy', x: 'x', y: 'y', crs: 'EPSG:32610' },
+      category: 'type',
+      place: 'neighbourhood',
+    });
+    const binned = session.bin({ res: 8, unit: 'week', timeZone: null, categories: null });
+    expect(binned.cellNames).toHaveLength(binned.cells.length);
+    expect(new Set(binned.cellNames)).toEqual(new Set(['West End', 'Strathcona']));
   });
 
   it('open() of a file that is not Arrow fails and keeps the data opened before', async () => {

@@ -9,6 +9,8 @@ import { detectMapping } from '../io/detect-mapping';
 import { InputError } from '../io/input-error';
 import { loadMappingCrs } from '../io/load-crs';
 import { previewRows } from '../io/preview-rows';
+import type { CrsCandidate } from '../io/rank-crs';
+import { suggestCrs } from '../io/suggest-crs';
 import { summariseIncidents } from '../io/summarise-incidents';
 import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
 import { binLoaded, panelTotals, type BinnedPanel, type BinSettings } from '../pipeline/bin';
@@ -102,6 +104,13 @@ export class Session {
     this.opened = opened;
     const { kind, sources } = opened;
     const preview = previewRows(sources[0], 12);
+    const suggestion = detectMapping(sources);
+    const xy = kind === 'incidents' ? suggestion.location.find((l) => l.kind === 'xy') : undefined;
+    let crsCandidates: readonly CrsCandidate[] | null = null;
+    if (xy?.kind === 'xy') {
+      onProgress({ stage: 'open', message: 'Ranking coordinate systems for the x/y columns' });
+      crsCandidates = await suggestCrs(sources[0], xy.x, xy.y).catch(() => null);
+    }
     return {
       kind,
       sources: sources.map((source, i) => ({
@@ -114,7 +123,8 @@ export class Session {
       })),
       sha256: opened.sha256,
       preview: kind === 'panel' ? panelPreview(preview, sources[0]) : preview,
-      suggestion: detectMapping(sources),
+      suggestion,
+      crsCandidates,
       ms: opened.ms,
     };
   }
@@ -172,6 +182,7 @@ export class Session {
       periods: wallTimesOf(panel.periods, panel.bucket),
       end: wallTimeOf(panel.end, panel.bucket),
       cellTotals,
+      cellNames: namesFor(panel.cells, binned.panel.cells, binned.cellNames),
       periodTotals,
       report: binned.report,
       filtered: binned.filtered,
@@ -418,4 +429,11 @@ export function hashCells(cells: readonly string[]): string {
     h = Math.imul(h ^ 44, 0x01000193);
   }
   return (h >>> 0).toString(16);
+}
+
+/** The binned cells' names for a panel's cells (a boundary adds empty, unnamed cells); null without names. */
+function namesFor(cells: readonly string[], binnedCells: readonly string[], names: readonly (string | null)[] | null): (string | null)[] | null {
+  if (!names) return null;
+  const byCell = new Map(binnedCells.map((cell, i) => [cell, names[i]]));
+  return cells.map((cell) => byCell.get(cell) ?? null);
 }
