@@ -76,6 +76,7 @@ const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
  * A new runtime dependency goes here too (test/start-command.test.ts checks the list).
  */
 export const PREBUNDLED = [
+  '@protomaps/basemaps',
   '@tensorflow/tfjs',
   '@tensorflow/tfjs-backend-wasm',
   '@tensorflow/tfjs-backend-webgpu',
@@ -83,6 +84,8 @@ export const PREBUNDLED = [
   'd3',
   'fzstd',
   'h3-js',
+  'maplibre-gl',
+  'pmtiles',
   'proj4',
 ];
 

@@ -60,7 +60,8 @@ export function exposurePlot(exposure: ReportExposure, coverage: number, options
   const format = x.tickFormat(count);
   const xTicks = x.ticks(count).map((value) => ({ value, position: x(value), label: format(value) }));
   const shapeOf = (kind: string): ExposureMark['shape'] => (kind === 'hindsight' ? 'diamond' : kind === 'random' ? 'square' : 'circle');
-  const colourOf = (i: number, kind: string): string => (kind === 'hindsight' ? '#555555' : kind === 'random' ? '#999999' : MODEL_COLOURS[i % MODEL_COLOURS.length]);
+  const colourOf = (i: number, kind: string): string =>
+    kind === 'hindsight' ? '#555555' : kind === 'random' ? '#999999' : MODEL_COLOURS[i % MODEL_COLOURS.length];
   const marks: ExposureMark[] = [];
   exposure.groups.forEach((group, g) => {
     exposure.selections.forEach((selection, i) => {
