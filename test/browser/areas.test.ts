@@ -7,7 +7,7 @@
 import { tableFromIPC } from 'apache-arrow';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SHARED_DATA, download, useApp } from './harness';
+import { OUTPUT, SHARED_DATA, download, useApp } from './harness';
 
 const REPORTS = `${SHARED_DATA}plainfield-nj-crime-reports-2018.arrow`;
 const AREAS = `${SHARED_DATA}plainfield-nj-block-groups.geojson`;
@@ -59,6 +59,16 @@ describe('areas: Plainfield block groups over its crime reports', () => {
     await page.getByRole('button', { name: /^Run \d+ models? × \d+ folds?$/ }).click();
     await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 180_000 });
     await app.screenshot('areas-04-results');
+    // Who gets flagged: the groups' shares of population and of flags, for every model, the hindsight oracle and random selection.
+    const exposure = page.getByRole('region', { name: 'Who gets flagged' });
+    await exposure.scrollIntoViewIfNeeded();
+    expect(await exposure.getByText(/^Population groups from plainfield-nj-block-groups\.geojson: black_lb, white_lb, rest of total_race_lb\./).count()).toBe(
+      1,
+    );
+    const flags = exposure.getByRole('table', { name: /^Who gets flagged at / }).first();
+    const rows = await flags.getByRole('rowheader').allTextContents();
+    expect(rows).toEqual(expect.arrayContaining(['naive', 'hindsight oracle', 'random selection']));
+    await exposure.screenshot({ path: `${OUTPUT}areas-05-exposure.png` });
     const table = tableFromIPC(await download(page, 'Forecasts (Arrow)'));
     const names = table.schema.fields.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(['area_black_lb', 'area_white_lb', 'area_total_race_lb', 'area_covered']));

@@ -16,12 +16,13 @@ describe('the hex map: pan, zoom and offline geographic context', () => {
     // Bundled context: Natural Earth land under the cells, GeoNames places over them, both credited.
     await map.locator('path.land').waitFor();
     await map.locator('.places text', { hasText: /^Chicago$/ }).waitFor();
-    expect(await map.locator('.credit').textContent()).toBe('Land © Natural Earth (public domain) · Places © GeoNames (CC BY 4.0)');
+    expect(await page.locator('.basemap-bar .credit').first().textContent()).toBe('Land © Natural Earth (public domain) · Places © GeoNames (CC BY 4.0)');
     const before = await map.locator('.places text').allTextContents();
     await app.screenshot('map-context-01-whole');
 
     // Wheel: zoom in about the pointer; more neighbourhoods find room for their names.
     const svg = map.locator('svg');
+    await svg.scrollIntoViewIfNeeded(); // the pointer must be over the map, inside the window
     const box = (await svg.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55);
     for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
@@ -53,7 +54,7 @@ describe('the hex map: pan, zoom and offline geographic context', () => {
     await page.getByLabel('Add a basemap…').first().setInputFiles({ name: 'lakeshore.pmtiles', mimeType: 'application/octet-stream', buffer: tinyPmtiles() });
     await map.locator('[data-basemap="lakeshore.pmtiles"]').waitFor();
     await page.waitForFunction(() => document.querySelector('.map')?.getAttribute('data-basemap-layers') === 'earth water', null, { timeout: 60_000 });
-    expect(await map.locator('.credit').textContent()).toBe(
+    expect(await page.locator('.basemap-bar .credit').first().textContent()).toBe(
       'Land © Natural Earth (public domain) · Places © GeoNames (CC BY 4.0) · Basemap lakeshore.pmtiles © Hexcast test fixture',
     );
     expect(await map.locator('path.land').count()).toBe(0); // the basemap replaces the bundled land

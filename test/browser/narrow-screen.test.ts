@@ -81,7 +81,7 @@ describe('the workbench on narrow screens', () => {
     const steps = page.getByRole('navigation', { name: 'Workbench steps' });
 
     await steps.getByRole('button', { name: /Data/ }).click();
-    await page.getByText('location is missing (null or NaN)').waitFor();
+    await page.getByRole('rowheader', { name: 'location is missing (null or NaN)' }).waitFor();
     expect(await sticking(page)).toEqual([]);
     await app.screenshot('20-narrow-data');
 

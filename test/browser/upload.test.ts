@@ -127,7 +127,7 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     await page.getByRole('button', { name: 'Run 3 models × 3 folds' }).waitFor();
     await app.screenshot('10-upload-experiment');
     await page.getByRole('button', { name: 'Run 3 models × 3 folds' }).click();
-    await page.getByRole('heading', { name: 'Training curves (current fold)' }).waitFor({ timeout: 120_000 });
+    await page.getByRole('heading', { name: 'Training curves by fold' }).waitFor({ timeout: 120_000 });
     await app.screenshot('11-upload-training');
     await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 120_000 });
     const numbers = await metricNumbers(page);

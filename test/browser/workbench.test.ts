@@ -17,7 +17,7 @@ describe('the workbench on the bundled Chicago sample', () => {
     const app = await open();
     const { page } = app;
     await page.getByRole('navigation').getByText('167,804 incidents').waitFor();
-    await page.getByText('location is missing (null or NaN)').waitFor();
+    await page.getByRole('rowheader', { name: 'location is missing (null or NaN)' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await evaluate(page, () => document.activeElement?.textContent)).toBe('Skip to the current step');
     await app.screenshot('01-data');

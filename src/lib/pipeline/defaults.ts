@@ -30,4 +30,4 @@ export const DEFAULT_MODELS: readonly string[] = [
  * the TensorFlow.js ones. Listed here, without code imports, for the app's export buttons.
  * @example SAVABLE_MODELS.includes('poisson-glm') // → true
  */
-export const SAVABLE_MODELS: readonly string[] = ['poisson-glm', 'mlp', 'gru', 'graph'];
+export const SAVABLE_MODELS: readonly string[] = ['poisson-glm', 'mlp', 'gru', 'graph', 'build'];

@@ -17,7 +17,7 @@ export function exposureMarkdown(exposure: ReportExposure): (Markdown | '')[] {
   const out: (Markdown | '')[] = [mdText`## Who gets flagged`, ''];
   const count = (x: number): string => Math.round(x).toLocaleString('en-US');
   out.push(
-    mdText`Population groups from ${exposure.source}: ${exposure.groups.join(', ')} (${formatPercent(reportNumber(exposure.groupsOfTotal))} of the total population column in the study region). ${exposure.method}`,
+    mdText`Population groups from ${exposure.source}: ${exposure.groups.join(', ')}. The groups the file names hold ${formatPercent(reportNumber(exposure.groupsOfTotal))} of its total population column in the study region; shares are of the whole total, and a 'rest of' group holds the people no named group counts. ${exposure.method}`,
     '',
     mdText`The area file covers ${formatPercent(reportNumber(exposure.coveredShare))} of the study region's area; ${count(exposure.populatedCells)} of ${count(exposure.regionCells)} region cells have population, ${count(exposure.uncoveredCells)} are outside every polygon. ${formatPercent(reportNumber(exposure.unassignedIncidents))} of the test-span incidents fell in cells without population and count for no group.`,
     '',

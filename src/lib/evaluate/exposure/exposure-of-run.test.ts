@@ -26,6 +26,17 @@ describe('exposureOfRun on a hand-computed world', () => {
     ]);
   });
 
+  it('with only A listed, the rest of the total is its own group: the same shares as listing B, and A is 150/400 of the total', () => {
+    const onlyA = { ...areas, groups: [areas.groups[0]] };
+    const rest = exposureOfRun(toyInput(cells, [[2, 0, 4, 2]], { m: [[5, 3, 1, 0]] }, onlyA, [0.25, 0.5]));
+    expect(rest.groups).toEqual(['A', 'rest of total']);
+    expect(rest.population).toEqual([150, 250]);
+    expect(rest.populationShare).toEqual([0.375, 0.625]);
+    expect(rest.groupsOfTotal).toBe(0.375);
+    expect(means(rest, 'm', '0.25', 'share')).toEqual([0.9, 0.1]);
+    // Over A alone, A would take every flag (share 1): the rest group keeps the shares honest.
+  });
+
   it('the model at 25 % flags c0 (A 90, B 10): shares 0.9/0.1, ratios 0.9/0.375 = 2.4 and 0.1/0.625 = 0.16, against incidents 0.9/0.35 and 0.1/0.65', () => {
     expect(means(report, 'm', '0.25', 'share')).toEqual([0.9, 0.1]);
     const [a, b] = means(report, 'm', '0.25', 'ratio');

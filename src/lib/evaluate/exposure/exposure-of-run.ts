@@ -73,7 +73,7 @@ export function exposureOfRun(input: ExposureInput): ReportExposure {
     regionArea += panel.area[c];
     coveredArea += panel.area[c] * Math.min(1, composition.covered[c]);
     composition.population.forEach((values, g) => (population[g] += values[c]));
-    groupsSum += composition.sum[c];
+    groupsSum += composition.listed[c];
     totalSum += composition.total[c];
   }
   const populationShare = sharesOf(population);

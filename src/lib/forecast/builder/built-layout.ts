@@ -220,12 +220,28 @@ function blockOf(token: FeatureToken, unit: BucketUnit, base: FeatureLayout, his
  * and values. Seasonal lags, window lengths and the `cal` terms follow the built-in rules for the
  * bucket and span; `dow`, `woy` and `month` are always written. Every column reads periods
  * before t only (and t's calendar). `rate-offset` adds no column: the cell's shrunk long-run
- * log rate becomes the model's offset.
+ * log rate becomes the model's offset. With `saved` (a frozen model's layout), the seasonal lags,
+ * windows and calendar are the saved ones instead of this span's.
  * @example builtLayout(parseFeatures('lag1-2'), history, 4, 200).names // → ['lag1', 'lag2']
  */
-export function builtLayout(tokens: readonly FeatureToken[], history: History, first: number, end: number): FeatureLayout {
+export function builtLayout(
+  tokens: readonly FeatureToken[],
+  history: History,
+  first: number,
+  end: number,
+  saved?: Pick<FeatureLayout, 'seasonal' | 'windows' | 'calendar' | 'calendarWidth'>,
+): FeatureLayout {
   const unit = history.bucket.unit;
-  const base = featureLayout(unit, first, end);
+  const fresh = featureLayout(unit, first, end);
+  // A saved model's span decided its seasonal lags, windows and calendar: a frozen model keeps them.
+  const base = saved
+    ? {
+        ...fresh,
+        seasonal: saved.seasonal,
+        windows: saved.windows,
+        ...(saved.calendarWidth > 0 && { calendar: saved.calendar, calendarWidth: saved.calendarWidth }),
+      }
+    : fresh;
   const blocks = tokens.map((token) => blockOf(token, unit, base, history));
   const names = blocks.flatMap((b) => b.names);
   const hasCal = tokens.some((t) => t.kind === 'cal');

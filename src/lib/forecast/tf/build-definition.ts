@@ -53,7 +53,7 @@ export const BUILD: ModelDefinition = {
       glm,
       warmStart: arch !== 'glm' && v.warmStart === true,
       refit,
-      layout: (history, first, end) => builtLayout(tokens, history, first, end),
+      layout: (history, first, end, saved) => builtLayout(tokens, history, first, end, saved),
       neighbourRings: Math.min(rings, MAX_RING),
       seed: v.seed as number,
       inspect: true,

@@ -2,6 +2,7 @@ import { isoOf } from '../../base/iso-of';
 import { InputError } from '../../base/hexcast-error';
 import type { ModelOrigin } from '../model-origin';
 import { formatModelSpec, type ModelDefinition } from '../model-definition';
+import { BUILD } from './build-definition';
 import { LEARNED_TF } from './definitions';
 import { isFreezable, type FittedState } from './fitted-state';
 
@@ -18,7 +19,7 @@ export function frozenDefinition(
   source: { readonly file: string; readonly sha256: string },
   taken: readonly ModelDefinition[],
 ): ModelDefinition {
-  const base = LEARNED_TF.find((d) => d.id === state.model.id);
+  const base = [...LEARNED_TF, BUILD].find((d) => d.id === state.model.id);
   if (!base)
     throw new InputError(`saved model '${source.file}' holds model '${state.model.id}', which this Hexcast does not have`, {
       code: 'saved-model-invalid',

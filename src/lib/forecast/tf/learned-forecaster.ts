@@ -19,7 +19,7 @@ export interface LearnedSpec extends Recipe {
   readonly input: InputSpec;
   readonly hidden: number;
   /** Features of its own (a built model): the layout for training targets [first, end) of a history; default `featureLayout`. */
-  readonly layout?: (history: History, first: number, end: number) => FeatureLayout;
+  readonly layout?: (history: History, first: number, end: number, saved?: FeatureLayout) => FeatureLayout;
   /** Neighbour rings the features read (default 2). */
   readonly neighbourRings?: number;
   /** A seed of its own for initialisation, shuffling and importance; default the run's. */
@@ -250,8 +250,19 @@ function thaw(spec: LearnedSpec, state: FittedState, history: History, backend: 
       { code: 'saved-model-mismatch' },
     );
   }
+  // A built model's features are code (feature-tokens.ts), not data: rebuilt here on this history
+  // with the saved span's choices (seasonal lags, windows, calendar), they must name the same columns.
+  const layout = spec.layout ? spec.layout(history, 0, history.periods.length, state.layout) : state.layout;
+  if (layout.names.join(',') !== state.layout.names.join(',')) {
+    throw new InputError(
+      `${where} was fitted on the features ${state.layout.names.join(', ')}; on this panel its spec gives ${layout.names.join(', ')}: fit it again`,
+      {
+        code: 'saved-model-mismatch',
+      },
+    );
+  }
   const series = seriesOf(history, 0);
-  const ctx = featureContext(series, history.bucket, state.layout, state.prior);
+  const ctx = featureContext(series, history.bucket, layout, state.prior);
   const dims: NetworkDims = { ...state.dims, cells: history.cells.length, outputBias: 0 };
   const network = spec.network ? spec.network.create(dims, random(0), ctx) : glmNetwork(dims);
   const shapes = network.variables.map((v) => v.shape.join('×')).join(', ');
@@ -271,5 +282,5 @@ function thaw(spec: LearnedSpec, state: FittedState, history: History, backend: 
     backend,
     notes: [`frozen: weights, scalers and prior fitted once on ${span} (${state.trainedOn.periods} periods, ${state.trainedOn.cells} cells); not refitted`],
   };
-  return { network, layout: state.layout, scalers: state.scalers, prior: state.prior, hidden: state.dims.hidden, trainedOn: state.trainedOn, history, log };
+  return { network, layout, scalers: state.scalers, prior: state.prior, hidden: state.dims.hidden, trainedOn: state.trainedOn, history, log };
 }

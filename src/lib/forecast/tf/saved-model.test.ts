@@ -5,6 +5,7 @@ import { historyOf } from '../history';
 import { resolveParams, type ParamValue } from '../model-definition';
 import { neighbours } from '../../grid/neighbours';
 import { ensureBackend } from './backend';
+import { BUILD } from './build-definition';
 import { LEARNED_TF } from './definitions';
 import { isFreezable, type FittedState } from './fitted-state';
 import { frozenDefinition } from './frozen-definition';
@@ -16,7 +17,10 @@ const QUICK: Record<string, Record<string, ParamValue>> = {
   mlp: { epochs: 3 },
   gru: { epochs: 1, hidden: 8, samplesPerEpoch: 256 },
   graph: { epochs: 2 },
+  // A built model with the features that need more than the panel's own series: ring 3, a coarser parent, EWMA, calendar.
+  build: { arch: 'mlp', features: 'lag1-2+ewma0.3+ring1-3+parent7w4+dow+rate-offset', epochs: 2 },
 };
+const DEFINITIONS = [...LEARNED_TF, BUILD];
 const panel = contractPanel();
 const context = { res: panel.res, bucket: panel.bucket };
 const lists = neighbours(panel.cells, 2);
@@ -24,7 +28,7 @@ const source = { file: 'model.json', sha256: 'ab12' };
 
 /** Fits a model on periods [0, 60) and returns its forecasts from 60 and its state as a saved file's bytes. */
 async function fitAndSave(id: string): Promise<{ forecast: Float32Array; bytes: Uint8Array; state: FittedState }> {
-  const definition = LEARNED_TF.find((d) => d.id === id)!;
+  const definition = DEFINITIONS.find((d) => d.id === id)!;
   const params = resolveParams(definition, QUICK[id]);
   const model = definition.create(params, context);
   await model.fit(historyOf(panel, lists, 60), { seed: 3, validation: 8 });
@@ -40,12 +44,12 @@ beforeAll(async () => {
 });
 
 describe('saved models: save, load, forecast', () => {
-  it.each(['poisson-glm', 'mlp', 'gru', 'graph'])(
+  it.each(['poisson-glm', 'mlp', 'gru', 'graph', 'build'])(
     '%s forecasts Float32-identically after a round trip through its file, leaking no tensor',
     async (id) => {
       const before = tf.memory().numTensors;
       const { forecast, bytes } = await fitAndSave(id);
-      const definition = frozenDefinition(readSavedModel(bytes, 'model.json'), source, LEARNED_TF);
+      const definition = frozenDefinition(readSavedModel(bytes, 'model.json'), source, DEFINITIONS);
       const frozen = definition.create({}, context);
       await frozen.fit(historyOf(panel, lists, 60), { seed: 99, validation: 8 });
       expect(Array.from(frozen.predict(3))).toEqual(Array.from(forecast));

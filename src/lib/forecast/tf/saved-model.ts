@@ -10,7 +10,7 @@ export const SAVED_MODEL_FORMAT = 'hexcast-saved-model';
 export const SAVED_MODEL_VERSION = 1;
 
 /** The learned models a file may hold. */
-const SAVABLE = ['poisson-glm', 'mlp', 'gru', 'graph'];
+const SAVABLE = ['poisson-glm', 'mlp', 'gru', 'graph', 'build'];
 
 /**
  * Writes a fitted model as one self-contained JSON file: the model (id, resolved parameters,
@@ -71,7 +71,8 @@ export function readSavedModel(bytes: Uint8Array, file: string): FittedState {
   };
   if (!SAVABLE.includes(s.model?.id)) invalid(`it holds model ${JSON.stringify(s.model?.id)}; saved models are ${SAVABLE.join(', ')}`);
   if (!Number.isInteger(s.res) || !s.bucket?.unit || !s.layout || !s.dims || !s.trainedOn || !Array.isArray(s.weightSpecs)) invalid('a field is missing');
-  const names = featureNames(s.layout.lags, s.layout.seasonal, s.layout.windows, s.layout.calendar);
+  // A built model's columns come from its feature spec and are checked when it is thawed on a panel.
+  const names = s.model.id === 'build' ? s.features : featureNames(s.layout.lags, s.layout.seasonal, s.layout.windows, s.layout.calendar);
   if (names.join(',') !== s.features.join(',') || names.length !== s.dims.features || s.scalers.tab.mean.length !== names.length) {
     throw new InputError(
       `saved model '${file}' was built on the features ${s.features.join(', ')}; this Hexcast computes ${names.join(', ')} for its layout (another feature set): fit it again`,
