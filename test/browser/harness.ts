@@ -253,3 +253,11 @@ export async function download(page: Page, button: string | RegExp): Promise<Buf
   ]);
   return readFileSync((await file.path())!);
 }
+
+/** From the start screen on the bundled Chicago sample to its Experiment step, at the default binning (827 cells). */
+export async function sampleToExperiment(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByText('167,804 incidents').waitFor();
+  await page.getByRole('button', { name: 'Next: binning →' }).click();
+  await page.getByText('827 cells', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Next: experiment →' }).click();
+}

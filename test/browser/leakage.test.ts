@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { OUTPUT, useApp } from './harness';
+import { OUTPUT, useApp, sampleToExperiment } from './harness';
 
 const { open } = useApp();
 
@@ -14,10 +14,7 @@ describe('the Results step on the bundled Chicago sample', () => {
   it('shows the hygiene checklist, runs the leakage lab in the worker and draws one bar per mistake, and exports both', async () => {
     const app = await open();
     const { page } = app;
-    await page.getByRole('navigation').getByText('167,804 incidents').waitFor();
-    await page.getByRole('button', { name: 'Next: binning →' }).click();
-    await page.getByText('827 cells', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Next: experiment →' }).click();
+    await sampleToExperiment(page);
     await page.getByText('Multilayer perceptron').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: /^Run \d+ models? × \d+ folds$/ }).click();
     await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 120_000 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { download, evaluate, useApp } from './harness';
+import { download, evaluate, useApp, sampleToExperiment } from './harness';
 
 const { open } = useApp();
 
@@ -18,10 +18,7 @@ describe('the model builder on the bundled Chicago sample', () => {
   it('builds two models, runs them with the baselines, shows both in the results and the report, and the link rebuilds them', async () => {
     const app = await open();
     const { page } = app;
-    await page.getByRole('navigation').getByText('167,804 incidents').waitFor();
-    await page.getByRole('button', { name: 'Next: binning →' }).click();
-    await page.getByText('827 cells', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Next: experiment →' }).click();
+    await sampleToExperiment(page);
     await page.getByRole('heading', { name: 'Build a model' }).waitFor();
     // the preview: one sparkline per column of the default features, on the busiest cell
     await page.locator('.spark path').first().waitFor({ timeout: 60_000 });
