@@ -21,7 +21,7 @@ describe('hexcast inspect ranks CRSs for projected x/y', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toBe('CRS candidates for these x/y, best first (--crs EPSG:…)');
     expect(lines[1]).toMatch(
-      /^ {2}1\. EPSG:\d+ {2}\S.* UTM zone 10N — 100 % in its area of use, 100 % on land, 16 km across, around 49\.25° N, 123\.11° W \(same place: /,
+      /^ {2}1\. EPSG:\d+ {2}\S.* UTM zone 10N — 100 % in its area of use, 100 % on land, 15 km across, around 49\.26° N, 123\.12° W \(same place: /,
     );
     expect(stdout).not.toMatch(/EPSG:2913\b/);
     expect(stderr).toMatch(/declare their CRS/);

@@ -99,10 +99,11 @@ function samplePairs(x: ArrayLike<number>, y: ArrayLike<number>, n: number): Flo
   }
   const step = Math.max(1, valid.length / n);
   const out: number[] = [];
-  for (let k = 0; k < valid.length && out.length < 2 * n; k = Math.floor(k + step)) {
-    const i = valid[k];
-    out.push(x[i], y[i]);
-    if (step === 1) continue;
+  // Evenly over the whole file: sample j is valid row ⌊j·step⌋ (a stride rounded down each time would stop early).
+  for (let j = 0; out.length < 2 * n; j++) {
+    const k = Math.floor(j * step);
+    if (k >= valid.length) break;
+    out.push(x[valid[k]], y[valid[k]]);
   }
   return Float64Array.from(out);
 }

@@ -25,7 +25,7 @@ export async function suggestCrs(source: ArrowSource, x: string, y: string, limi
  *
  * @example
  * describeCrsCandidate(candidates[0])
- * // → 'EPSG:3157  NAD83(CSRS) / UTM zone 10N — 100 % in its area of use, 100 % on land, 16 km across, around 49.26° N, 123.11° W (same place: EPSG:26910, EPSG:32610, … 10 in all)'
+ * // → 'EPSG:3157  NAD83(CSRS) / UTM zone 10N — 100 % in its area of use, 100 % on land, 15 km across, around 49.26° N, 123.12° W (same place: EPSG:26910, EPSG:32610, … 10 in all)'
  */
 export function describeCrsCandidate(candidate: CrsCandidate): string {
   const p = candidate.placement;

@@ -43,8 +43,9 @@ export async function fitAndSave(
 ): Promise<SavedModel> {
   const tf = await import('../forecast/tf');
   const spec = parseModelSpec(specText);
-  const definition = tf.LEARNED_TF.find((d) => d.id === spec.id);
-  if (!definition) throw new RangeError(`only learned models can be saved (${tf.LEARNED_TF.map((d) => d.id).join(', ')}); got '${spec.id}'`);
+  const savable = [...tf.LEARNED_TF, tf.BUILD];
+  const definition = savable.find((d) => d.id === spec.id);
+  if (!definition) throw new RangeError(`only learned models can be saved (${savable.map((d) => d.id).join(', ')}); got '${spec.id}'`);
   const P = panel.periods.length;
   const cutoff = options.cutoff ?? P;
   if (!Number.isInteger(cutoff) || cutoff < 1 || cutoff > P) throw new RangeError(`the training span must end between period 1 and ${P}; got ${cutoff}`);
@@ -52,7 +53,7 @@ export async function fitAndSave(
   if (cells.length === 0) throw new InputError('no cell has an incident in the training span: there is nothing to fit', { code: 'nothing-to-bin' });
   const seen = cells.length === panel.cells.length ? panel : restrictPanel(panel, cells);
   const context = { res: panel.res, bucket: panel.bucket };
-  const model = createModel(spec, tf.LEARNED_TF, context);
+  const model = createModel(spec, savable, context);
   try {
     await tf.ensureBackend();
     await model.fit(historyOf(seen, neighbours(seen.cells, 2), cutoff), options);

@@ -48,4 +48,23 @@ describe('Session.saveModel → setFrozen → run', () => {
       message: expect.stringContaining('was fitted on H3 resolution 7 with week buckets'),
     });
   }, 180_000);
+
+  it('saves a built model and re-tests it frozen: fold 0 equal to the refitted one', async () => {
+    const session = new Session(async () => (await ensureBackend()).backend);
+    await session.open([{ name: 'portland.arrow', bytes: buffer(PORTLAND) }]);
+    await session.load(MAPPING);
+    session.bin({ res: 7, unit: 'week', timeZone: null, categories: null });
+    const protocol = protocolOf({ folds: 2, validation: 4, coverage: [0.05] });
+    const spec = 'build:features=lag1-2+cal+ring1';
+    const run = () => session.run({ models: [spec], protocol, backend: 'auto', environment: ENVIRONMENT }, new AbortController().signal, () => {});
+    const first = await run();
+    const saved = await session.saveModel(spec);
+    const [info] = await session.setFrozen([{ name: 'built.json', bytes: buffer(saved.bytes) }]);
+    expect(info).toMatchObject({ id: 'frozen-build', file: 'built.json' });
+    const second = await run();
+    expect(second.models).toHaveLength(2);
+    const C = first.cells.length;
+    const at = (fold: number, m: number) => Array.from(session.stepSlice(fold, 0).forecasts.subarray(m * C, (m + 1) * C));
+    expect(at(0, 1)).toEqual(at(0, 0));
+  }, 180_000);
 });

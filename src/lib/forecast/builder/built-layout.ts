@@ -2,6 +2,7 @@ import { parentOf } from '../../grid/h3';
 import { wallTimeOf } from '../../grid/wall-time';
 import type { BucketUnit } from '../../grid/time-bucket';
 import type { History } from '../history';
+import { calendarNames } from '../tf/calendar';
 import { cellRate, cityLevel, featureLayout, type FeatureContext, type FeatureLayout } from '../tf/features';
 import { ringLists, windowMean } from '../tf/series';
 import type { FeatureToken } from './feature-tokens';
@@ -151,7 +152,7 @@ function blockOf(token: FeatureToken, unit: BucketUnit, base: FeatureLayout, his
       };
     case 'cal':
       return {
-        names: base.names.slice(base.names.length - base.calendarWidth),
+        names: calendarNames(base.calendar),
         write: (ctx, t, _c, out, k) => {
           const K = ctx.layout.calendarWidth;
           out.set(ctx.calendar.subarray(t * K, (t + 1) * K), k);
@@ -239,7 +240,8 @@ export function builtLayout(
         ...fresh,
         seasonal: saved.seasonal,
         windows: saved.windows,
-        ...(saved.calendarWidth > 0 && { calendar: saved.calendar, calendarWidth: saved.calendarWidth }),
+        calendar: saved.calendar,
+        calendarWidth: saved.calendarWidth,
       }
     : fresh;
   const blocks = tokens.map((token) => blockOf(token, unit, base, history));

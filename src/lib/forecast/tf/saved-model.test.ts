@@ -89,6 +89,23 @@ describe('saved models: save, load, forecast', () => {
     expect(state.weights.map((w) => w.shape)).toEqual([[state.layout.names.length, 1], [1]]);
   }, 60_000);
 
+  it('a built model keeps its calendar when thawed on a longer history (trained under a year: no yearly terms; tested past a year)', async () => {
+    const params = resolveParams(BUILD, { features: 'lag1-2+cal' });
+    const model = BUILD.create(params, context);
+    await model.fit(historyOf(panel, lists, 40), { seed: 3, validation: 8 });
+    if (!isFreezable(model)) throw new Error('not freezable');
+    const state = { ...model.fittedState()!, model: { id: 'build', params, name: model.name }, res: panel.res, bucket: panel.bucket };
+    model.dispose?.();
+    expect(state.layout.names).toEqual(['lag1', 'lag2']); // 32 weeks of targets: no yearly harmonics
+    const bytes = await savedModelBytes(state, { hexcast: 'test' });
+    const frozen = frozenDefinition(readSavedModel(bytes, 'b.json'), source, DEFINITIONS).create({}, context);
+    await frozen.fit(historyOf(panel, lists, 75), { seed: 1, validation: 8 }); // 75 weeks: a fresh layout would add year-sin1, year-cos1
+    const out = frozen.predict(1);
+    expect(out.length).toBe(19);
+    expect(out.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+    frozen.dispose!();
+  }, 60_000);
+
   it('refuses another resolution or bucket, another feature set, and files that are not saved models', async () => {
     const { bytes } = await fitAndSave('poisson-glm');
     const definition = frozenDefinition(readSavedModel(bytes, 'glm.json'), source, LEARNED_TF);
@@ -118,6 +135,16 @@ describe('saved models: save, load, forecast', () => {
       ['another version', edited((j) => (j.version = 2)), 'saved-model-invalid', 'it is version 2; this Hexcast reads version 1'],
       ['cut weights', edited((j) => (j.weightData = j.weightData.slice(0, 8))), 'saved-model-invalid', 'its weight data has 6 bytes; its manifest describes'],
       ['not JSON', new TextEncoder().encode('PAR1'), 'saved-model-invalid', 'not a JSON file'],
+      [
+        'fields missing or damaged',
+        edited((j) => {
+          delete j.features;
+          j.prior = null;
+          j.weightSpecs[0].shape = ['x'];
+        }),
+        'saved-model-invalid',
+        'fields missing or malformed: features, prior, weightSpecs',
+      ],
     ];
     for (const [what, file, code, words] of cases) {
       let thrown: unknown;

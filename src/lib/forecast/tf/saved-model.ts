@@ -70,7 +70,20 @@ export function readSavedModel(bytes: Uint8Array, file: string): FittedState {
     weightData: string;
   };
   if (!SAVABLE.includes(s.model?.id)) invalid(`it holds model ${JSON.stringify(s.model?.id)}; saved models are ${SAVABLE.join(', ')}`);
-  if (!Number.isInteger(s.res) || !s.bucket?.unit || !s.layout || !s.dims || !s.trainedOn || !Array.isArray(s.weightSpecs)) invalid('a field is missing');
+  const checks: [string, boolean][] = [
+    ['res', Number.isInteger(s.res)],
+    ['bucket', typeof s.bucket?.unit === 'string'],
+    ['layout', Array.isArray(s.layout?.seasonal) && Array.isArray(s.layout?.windows) && !!s.layout?.calendar],
+    ['dims', Number.isInteger(s.dims?.features)],
+    ['trainedOn', Number.isFinite(s.trainedOn?.end)],
+    ['features', Array.isArray(s.features) && s.features.every((f) => typeof f === 'string')],
+    ['scalers', Array.isArray(s.scalers?.tab?.mean) && Array.isArray(s.scalers?.tab?.scale) && Array.isArray(s.scalers?.seq?.mean)],
+    ['input', Number.isInteger(s.input?.window)],
+    ['prior', Number.isFinite(s.prior)],
+    ['weightSpecs', Array.isArray(s.weightSpecs) && s.weightSpecs.every((w) => Array.isArray(w?.shape) && w.shape.every((d) => Number.isInteger(d) && d >= 0))],
+  ];
+  const missing = checks.filter(([, ok]) => !ok).map(([name]) => name);
+  if (missing.length) invalid(`fields missing or malformed: ${missing.join(', ')}`);
   // A built model's columns come from its feature spec and are checked when it is thawed on a panel.
   const names = s.model.id === 'build' ? s.features : featureNames(s.layout.lags, s.layout.seasonal, s.layout.windows, s.layout.calendar);
   if (names.join(',') !== s.features.join(',') || names.length !== s.dims.features || s.scalers.tab.mean.length !== names.length) {
