@@ -63,6 +63,29 @@ describe('apportionAreas on a toy grid (1 + 6 res-7 cells, two polygons in the p
     expect(attributes.method).toMatch(/resolution-10 cells/);
   });
 
+  it('chooses its fine resolution from the polygons that meet the cells: a vast polygon far away does not coarsen it', () => {
+    const far = {
+      type: 'Feature',
+      id: 'FAR',
+      properties: { black: 1, white: 1, total_pop: 2 },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [10, 0],
+            [30, 0],
+            [30, 20],
+            [10, 20],
+            [10, 0],
+          ],
+        ],
+      },
+    };
+    const wide = readAreas('wide.geojson', toy([P1, P2, P3, far]));
+    const { apportioning: wider } = apportionAreas(wide, panelCells, 7, chooseAreaColumns(wide, {}));
+    expect(wider).toMatchObject({ fineRes: 10, outside: ['P3', 'FAR'] });
+  });
+
   it('does not depend on the order of the polygons', () => {
     const reversed = readAreas('toy.geojson', toy([P3, P2, P1]));
     const again = apportionAreas(reversed, panelCells, 7, chooseAreaColumns(reversed, {}));

@@ -48,7 +48,7 @@ export function apportionAreas(
   const J = layer.columns.length;
   const index = new Map(cells.map((cell, c) => [cell, c]));
   const bounds = boundsOfCells(cells);
-  const fineRes = fineResolution(layer, res);
+  const fineRes = fineResolution(layer, res, bounds);
   const amounts = Array.from({ length: J }, () => new Float64Array(C));
   const coveredCount = new Float64Array(C);
   const coveredFine = new Set<string>();
@@ -130,12 +130,18 @@ export function apportionAreas(
   };
 }
 
-/** `res + 3`, coarser while the polygons' bounding boxes would hold more than MAX_FINE_CELLS fine cells. */
-function fineResolution(layer: AreaLayer, res: number): number {
+/**
+ * `res + 3`, coarser while the bounding boxes of the polygons that meet the cells (`bounds`; the
+ * others are skipped, so a statewide file does not coarsen a city's apportioning) would hold more
+ * than MAX_FINE_CELLS fine cells.
+ */
+function fineResolution(layer: AreaLayer, res: number, bounds: Bounds): number {
   let squareDegrees = 0;
   for (const f of layer.features)
     for (const rings of f.polygons) {
-      const [w, s, e, n] = boundsOfRing(rings[0]);
+      const box = boundsOfRing(rings[0]);
+      if (!overlaps(box, bounds)) continue;
+      const [w, s, e, n] = box;
       squareDegrees += (e - w) * (n - s) * Math.cos((((s + n) / 2) * Math.PI) / 180);
     }
   const squareMetres = squareDegrees * 111_195 ** 2;
