@@ -32,6 +32,7 @@ describe('the layer table of docs/architecture.md', () => {
       'model-api',
       'pipeline',
       'leakage',
+      'lessons',
       'worker',
       'app/report',
       'app',

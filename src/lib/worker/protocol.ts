@@ -32,10 +32,12 @@ import type { PanelSummary } from '../pipeline/load';
 import type { BoundaryCover, BoundaryFile, BoundaryInput } from '../pipeline/region';
 import type { AreaAttributes, AreasInfo, AreasInput } from '../pipeline/areas';
 import type { ClaimCheckResult } from './check-claim-request';
+import type { AnyLessonOutput, LessonCall } from '../lessons/lesson-registry';
 
 // Types the messages carry that the pipeline and the registry define (one definition each).
 export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, CategorySelection, ClaimCheckResult, FeaturePreview, ModelInfo, PanelSummary };
 export type { AreaAttributes, AreasInfo, AreasInput };
+export type { AnyLessonOutput, LessonCall };
 
 /** The area layer apportioned to the binned panel's cells: the attributes (panel order) and the whole accounting. */
 export interface BinAreas {
@@ -257,7 +259,7 @@ export type Progress =
   | { readonly stage: 'forecast'; readonly run: RunProgress }
   /** The tfjs backend a run's learned models compute on, and its threads (null: a GPU backend). */
   | { readonly stage: 'backend-ready'; readonly backend: string; readonly threads: number | null }
-  | { readonly stage: 'leakage'; readonly message: string; readonly done: number; readonly total: number };
+  | { readonly stage: 'leakage' | 'lesson'; readonly message: string; readonly done: number; readonly total: number };
 
 /** Requests from the app to the worker. */
 export type Request =
@@ -282,7 +284,9 @@ export type Request =
   /** Fits a learned model of the last run (its spec) once on that run's whole panel and answers the saved-model file. */
   | { readonly type: 'save-model'; readonly id: number; readonly model: string }
   /** Sets the saved models the next runs forecast with, frozen (an empty list removes them); each is read and checked against the panel now. */
-  | { readonly type: 'frozen-models'; readonly id: number; readonly files: readonly FileBytes[] };
+  | { readonly type: 'frozen-models'; readonly id: number; readonly files: readonly FileBytes[] }
+  /** Runs one lesson's computation (`LESSON_RUNNERS`) on its input and the binned panel, if any. */
+  | { readonly type: 'lesson'; readonly id: number; readonly call: LessonCall };
 
 /** What each request type resolves to. */
 export interface Results {
@@ -306,6 +310,7 @@ export interface Results {
   readonly 'feature-preview': FeaturePreview;
   readonly 'save-model': { readonly bytes: ArrayBuffer; readonly name: string };
   readonly 'frozen-models': readonly FrozenInfo[];
+  readonly lesson: AnyLessonOutput;
 }
 
 export type RequestType = Request['type'];

@@ -108,6 +108,15 @@ export function serve(port: ServerPort, session: Session): void {
           controllers.delete(request.id);
         }
       }
+      case 'lesson': {
+        const controller = new AbortController();
+        controllers.set(request.id, controller);
+        try {
+          return done(request.id, 'lesson', await session.lesson(request.call, controller.signal, progressThrottle(progress)));
+        } finally {
+          controllers.delete(request.id);
+        }
+      }
       default:
         throw new Error(`Unknown request type '${(request as { type: string }).type}'`);
     }

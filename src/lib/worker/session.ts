@@ -28,6 +28,7 @@ import {
   type ReadAreas,
 } from '../pipeline/areas';
 import { runLeakageLab, type LeakageLab } from '../leakage/leakage-lab';
+import { runLessonCall, type AnyLessonOutput, type LessonCall } from '../lessons/lesson-registry';
 import { forecastsFile, resolveModels, runBacktest, type ResolvedModels, type RunOutcome } from '../pipeline/run';
 import { fitAndSave, frozenModels, type SavedModel } from '../pipeline/saved-models';
 import { ALL_MODELS } from '../forecast/models';
@@ -358,6 +359,20 @@ export class Session {
       onStage: (message, done, total) => onProgress({ stage: 'leakage', message, done, total }),
     });
     return lab;
+  }
+
+  /**
+   * Runs one lesson's computation (`runLessonCall`) with the binned panel and its study region
+   * (null before any binning: lessons that need real geography say so).
+   */
+  lesson(call: LessonCall, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<AnyLessonOutput> {
+    const bounded = this.binned?.bounded;
+    return runLessonCall(call, {
+      panel: bounded?.panel ?? null,
+      region: (bounded && studyRegionOf(bounded)) ?? null,
+      signal,
+      progress: (message, done, total) => onProgress({ stage: 'lesson', message, done, total }),
+    });
   }
 
   /** Actual counts and every model's forecast for fold `fold`, step `step` (0-based) of the last run. */
