@@ -6,13 +6,16 @@ import { registerArrowCodecs } from './register-arrow-codecs';
 import { unsafeInt64Row } from './unsafe-int64-row';
 import { ARROW_MAGIC, sniffFormat } from './sniff-format';
 
+/** The formats a source can come from: Arrow IPC file or stream, or another format read into Arrow. */
+export type SourceFormat = 'file' | 'stream' | 'csv' | 'parquet' | 'geojson';
+
 /** One incident file, parsed: its name, its size in bytes and the Arrow table (views on the bytes). */
 export interface ArrowSource {
   readonly name: string;
   readonly bytes: number;
   readonly table: Table;
-  /** Which Arrow IPC format the bytes were in. */
-  readonly format: 'file' | 'stream';
+  /** The file's format: Arrow IPC 'file' or 'stream', or another format read into an Arrow table (`readSource`). */
+  readonly format: SourceFormat;
 }
 
 const EXPECTED = 'expected an Apache Arrow IPC file (.arrow, Feather v2) or stream (.arrows)';

@@ -8,8 +8,9 @@ import { InputError } from '../io/input-error';
 import { loadIncidents } from '../io/load-incidents';
 import { hasPanelMetadata, isPanelSource, readPanelFile, type PanelFileOptions, type PanelFileReport } from '../grid/panel-file';
 import type { RowPreview } from '../io/preview-rows';
-import { readArrow, type ArrowSource } from '../io/read-arrow';
+import type { ArrowSource } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
+import { readSource } from '../io/read-source';
 
 // The load stage of the pipeline: bytes → Arrow sources (open), then sources → incidents with a
 // column mapping, or → a panel for pre-binned files (load). The CLI, the worker and the notebooks
@@ -33,16 +34,16 @@ export interface Opened {
 }
 
 /**
- * Opens Arrow files (file or stream format, in order) and fingerprints them: each file's
+ * Opens incident or panel files (any format `readSource` takes, in order) and fingerprints them: each file's
  * SHA-256 and one over all bytes in order (for one file, the two are equal). Throws an
- * InputError for no files, a file that is not Arrow, or panel and incident files mixed.
+ * InputError for no files, a file in no format Hexcast reads, or panel and incident files mixed.
  * `onHashing` is called when reading is done and hashing starts (seconds for a large file).
  * @example (await openFiles([{ name: 'p.arrow', bytes }])).kind // → 'incidents'
  */
 export async function openFiles(files: readonly NamedBytes[], onHashing: () => void = () => {}): Promise<Opened> {
   if (files.length === 0) throw new InputError('No files given: choose one or more Arrow files', { code: 'no-files' });
   const t0 = performance.now();
-  const sources = files.map((file) => readArrow(file.bytes, file.name));
+  const sources = await Promise.all(files.map((file) => readSource(file.bytes, file.name)));
   const kind = isPanelInput(sources) ? 'panel' : 'incidents';
   onHashing();
   const hashes = await Promise.all(files.map((file) => sha256Hex(file.bytes)));

@@ -22,6 +22,7 @@ import type { MappingSuggestion } from '../io/detect-mapping';
 import type { Clock, LoadReport } from '../io/incidents';
 import type { PanelFileOptions, PanelFileReport } from '../grid/panel-file';
 import type { RowPreview } from '../io/preview-rows';
+import type { SourceFormat } from '../io/read-arrow';
 import type { CrsCandidate } from '../io/rank-crs';
 import type { IncidentsSummary } from '../io/summarise-incidents';
 import type { HexGeometry } from '../plots/hex-geometry';
@@ -95,7 +96,7 @@ export interface SourceInfo {
   readonly name: string;
   readonly bytes: number;
   readonly rows: number;
-  readonly format: 'file' | 'stream';
+  readonly format: SourceFormat;
   readonly columns: readonly ColumnInfo[];
   readonly sha256: string;
 }
