@@ -189,4 +189,32 @@ describe('readAreas', () => {
     expect(() => chooseAreaColumns(layer, { groups: ['white'], total: 'nope' })).toThrow(/total column 'nope' is not a property there/);
     expect(chooseAreaColumns(layer, { groups: ['white'] })).toMatchObject({ groups: ['white'], total: null, others: ['pop'] });
   });
+
+  it('leaves percentages, margins of error and averages out of the default groups, finds census total columns, and counts areas where the groups overlap', () => {
+    const props = (black: number, hispanic: number, total: number): object => ({
+      black_pct: '40',
+      pct_white: '30',
+      black_moe: '12',
+      B02001_003M: '9',
+      median_income_white: '50000',
+      black,
+      hispanic,
+      B02001_001E: total,
+    });
+    const layer = readAreas(
+      'acs.geojson',
+      collection(
+        feature('a', { type: 'Polygon', coordinates: [square] }, props(10, 5, 100)), // 15 ≤ 100
+        feature('b', { type: 'Polygon', coordinates: [square] }, props(60, 50, 100)), // 110 > 101: overlap, 1.10×
+        feature('c', { type: 'Polygon', coordinates: [square] }, props(30, 1, 30.5)), // 31 − 30.5 ≤ 1 person: rounding
+        feature('d', { type: 'Polygon', coordinates: [square] }, props(8, 4, 10)), // 12 > 10.1 and by 2: overlap, 1.20×
+      ),
+    );
+    const choice = chooseAreaColumns(layer, {});
+    expect(choice.groups).toEqual(['black', 'hispanic']);
+    expect(choice.total).toBe('B02001_001E');
+    expect(choice.overlap).toEqual({ features: 2, worst: { feature: 'd', ratio: 1.2 } });
+    expect(choice.rule).toMatch(/In 2 of 4 areas the groups count more people than B02001_001E \(up to 1\.20× in d\)/);
+    expect(chooseAreaColumns(layer, { groups: ['black'], total: 'B02001_001E' }).overlap).toBeNull();
+  });
 });
