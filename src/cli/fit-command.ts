@@ -1,3 +1,5 @@
+import { wallToInstant } from '../lib/base/time-zone';
+import type { BucketSpec } from '../lib/grid/time-bucket';
 import { DEFAULT_PROTOCOL } from '../lib/evaluate/protocol';
 import { isoOf } from '../lib/base/iso-of';
 import { fitAndSave } from '../lib/pipeline/saved-models';
@@ -43,8 +45,8 @@ export async function fitCommand(argv: string[], signal: AbortSignal): Promise<v
   }
   if (!values.out) throw new UsageError('--out model.json is required');
   if (!values.model) throw new UsageError('--model SPEC is required (poisson-glm, mlp, gru or graph)');
-  const until = values.until === undefined ? undefined : Date.parse(`${values.until}T00:00:00Z`);
-  if (until !== undefined && !Number.isFinite(until)) throw new UsageError(`--until must be a date YYYY-MM-DD, got '${values.until}'`);
+  const untilWall = values.until === undefined ? undefined : Date.parse(`${values.until}T00:00:00Z`);
+  if (untilWall !== undefined && !Number.isFinite(untilWall)) throw new UsageError(`--until must be a date YYYY-MM-DD, got '${values.until}'`);
   const number = (flag: 'seed' | 'validation', fallback: number): number => {
     const text = values[flag];
     const n = text === undefined ? fallback : Number(text);
@@ -59,6 +61,7 @@ export async function fitCommand(argv: string[], signal: AbortSignal): Promise<v
   const { bounded } = await loadFromFlags(positionals, values, givenBin, progress);
   const { panel } = bounded;
   const P = panel.periods.length;
+  const until = untilWall === undefined ? undefined : midnightOnClock(untilWall, panel.bucket);
   // Periods that end by --until: a period cut by the date would put later incidents into training.
   let cutoff = P;
   if (until !== undefined) {
@@ -85,4 +88,13 @@ export async function fitCommand(argv: string[], signal: AbortSignal): Promise<v
     `${saved.name} fitted on ${saved.periods} ${panel.bucket.unit} periods (${isoOf(panel.periods[0], panel.bucket.clock).slice(0, 10)} … ${isoOf(last, panel.bucket.clock).slice(0, 10)}), ${saved.cells} cells`,
   );
   progress.done(`wrote ${values.out}`);
+}
+
+/**
+ * `--until`'s midnight (a wall reading encoded as UTC) on the panel's clock: the instant of local
+ * midnight in the panel's zone for instant data, the reading itself for wall-clock data.
+ * @example midnightOnClock(Date.UTC(2018, 0, 1), { clock: 'instant', timeZone: 'America/Chicago' }) // → Date.UTC(2018, 0, 1, 6)
+ */
+export function midnightOnClock(wall: number, bucket: Pick<BucketSpec, 'clock' | 'timeZone'>): number {
+  return bucket.clock === 'wall' ? wall : wallToInstant(bucket.timeZone, wall);
 }
