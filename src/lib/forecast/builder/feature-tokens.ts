@@ -16,7 +16,7 @@
  *                                             week of year, month explicitly
  *           | 'parent' RES 'w' N              count of the last N periods in the H3 parent at RES
  * ```
- * Parsing is strict: an unknown token, a duplicate or an out-of-range number throws an Error
+ * Parsing is strict: an unknown token, a duplicate (also a lag or ring inside two ranges) or an out-of-range number throws an Error
  * naming the token and what was expected. `formatFeatures(parseFeatures(s))` is canonical.
  */
 
@@ -69,6 +69,16 @@ export function parseFeatures(text: string): FeatureToken[] {
     const token = parseToken(part);
     const key = formatToken(token);
     if (seen.has(key)) throw new Error(`features '${text}': '${key}' is listed twice`);
+    if (token.kind === 'lag' || token.kind === 'ring') {
+      const kind = token.kind;
+      const clash = out.find((t): t is typeof token => t.kind === kind && (t as typeof token).from <= token.to && token.from <= (t as typeof token).to);
+      if (clash) {
+        const what = token.kind === 'lag' ? 'lag' : 'ring';
+        throw new Error(
+          `features '${text}': ${what} ${Math.max(clash.from, token.from)} is in both '${formatToken(clash)}' and '${key}' (the same column twice); list each ${what} once`,
+        );
+      }
+    }
     seen.add(key);
     out.push(token);
   }
