@@ -102,3 +102,24 @@ describe('resolveCrs', () => {
     );
   });
 });
+
+describe('crsCode and epsgCodeOf', () => {
+  it("names the registry's Esri codes ESRI, not EPSG, and reads either prefix back", async () => {
+    const { crsCode, epsgCodeOf } = await import('./crs-definitions');
+    expect(crsCode(2913)).toBe('EPSG:2913');
+    expect(crsCode(32767)).toBe('EPSG:32767');
+    expect(crsCode(102003)).toBe('ESRI:102003');
+    expect(crsCode(37002)).toBe('ESRI:37002');
+    expect(epsgCodeOf('ESRI:102003')).toBe(102003);
+    expect(epsgCodeOf(' epsg: 2913 ')).toBe(2913);
+    expect(epsgCodeOf('OGC:CRS84')).toBeNull();
+  });
+
+  it('loads an Esri code from the registry under its own label', async () => {
+    const { loadCrs } = await import('./load-crs');
+    const albers = await loadCrs('ESRI:102003');
+    expect(albers.label).toBe('ESRI:102003');
+    expect(albers.definition).toMatch(/\+proj=aea/);
+    expect((await loadCrs('EPSG:102003')).label).toBe('ESRI:102003');
+  });
+});

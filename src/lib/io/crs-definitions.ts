@@ -54,10 +54,19 @@ export function rememberCrs(resolved: ResolvedCrs): void {
   looked.set(resolved.label, resolved);
 }
 
-/** The EPSG code in 'EPSG:2913', 'epsg:2913', ' EPSG: 2913 ' or '2913', else null. */
+/** The registry code in 'EPSG:2913', 'epsg:2913', ' EPSG: 2913 ', '2913' or 'ESRI:102003', else null. */
 export function epsgCodeOf(crs: string): number | null {
-  const code = /^(?:EPSG\s*:\s*)?(\d{4,6})$/i.exec(crs.trim());
+  const code = /^(?:(?:EPSG|ESRI)\s*:\s*)?(\d{4,6})$/i.exec(crs.trim());
   return code ? Number(code[1]) : null;
+}
+
+/**
+ * A registry code with its authority: EPSG's CRS codes stay below 32768, and the registry's
+ * higher codes (37001…, 102001…, the Web Mercator 900913) are Esri's, so they are not called EPSG.
+ * @example crsCode(2913) // → 'EPSG:2913'; crsCode(102003) // → 'ESRI:102003'
+ */
+export function crsCode(code: number): string {
+  return `${code < 32768 ? 'EPSG' : 'ESRI'}:${code}`;
 }
 
 /** True for text that starts like WKT 1 or 2 (PROJCS[, GEOGCS[, PROJCRS[, GEOGCRS[, …). */
@@ -79,7 +88,7 @@ export function resolveCrs(crs: string): ResolvedCrs {
   const text = crs.trim();
   const code = epsgCodeOf(text);
   if (code !== null) {
-    const label = `EPSG:${code}`;
+    const label = crsCode(code);
     const definition = CRS_DEFINITIONS.get(label);
     if (definition) return { label, definition, notes: [] };
     const resolved = looked.get(label);

@@ -1,3 +1,4 @@
+import { crsCode } from './crs-definitions';
 import type { EpsgRecord } from './compact-epsg-index';
 import { InputError } from './input-error';
 
@@ -80,7 +81,7 @@ export function registryDefinition(code: number, record: EpsgRecord): { definiti
   if (grids && !grids[1].startsWith('@')) {
     const grid = grids[1];
     const fallback = GRID_FALLBACKS[grid];
-    const label = `EPSG:${code} (${record.name})`;
+    const label = `${crsCode(code)} (${record.name})`;
     if (!fallback) {
       throw new InputError(
         `${label}: the registry shifts its datum with the grid file '${grid}', which Hexcast cannot load offline and has no ` +

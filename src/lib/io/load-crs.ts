@@ -1,6 +1,6 @@
 import proj4 from 'proj4';
 import type { ColumnMapping } from './column-mapping';
-import { epsgCodeOf, looksLikeWkt, rememberCrs, resolveCrs, type ResolvedCrs } from './crs-definitions';
+import { crsCode, epsgCodeOf, looksLikeWkt, rememberCrs, resolveCrs, type ResolvedCrs } from './crs-definitions';
 import { registryDefinition } from './datum-shift-rules';
 import { loadEpsgRegistry } from './epsg-registry';
 import type { CrsArea } from './crs-placement-warning';
@@ -44,14 +44,14 @@ export async function loadCrs(crs: string): Promise<ResolvedCrs> {
   const entry = registry.byCode.get(code);
   if (!entry) {
     throw new InputError(
-      `unknown CRS 'EPSG:${code}': the EPSG registry Hexcast ships (${registry.entries.length} projected and geographic 2D CRSs) ` +
+      `unknown CRS '${crs.trim()}': the EPSG registry Hexcast ships (${registry.entries.length} projected and geographic 2D CRSs) ` +
         'has no such code; check the number, or paste a proj4 string (+proj=…) or WKT (PROJCS[…])',
       { code: 'crs-unknown', field: 'mapping.location.crs' },
     );
   }
   const { definition, notes } = registryDefinition(code, entry);
-  const resolved: ResolvedCrs = { label: `EPSG:${code}`, definition, notes };
-  checkProj4(definition, `EPSG:${code} (${entry.name})`);
+  const resolved: ResolvedCrs = { label: crsCode(code), definition, notes };
+  checkProj4(definition, `${crsCode(code)} (${entry.name})`);
   rememberCrs(resolved);
   return resolved;
 }

@@ -1,3 +1,4 @@
+import { crsCode } from './crs-definitions';
 import { loadCityPrior } from './city-prior';
 import { loadEpsgRegistry } from './epsg-registry';
 import { loadLandMask } from './land-mask';
@@ -33,10 +34,7 @@ export function describeCrsCandidate(candidate: CrsCandidate): string {
   const where = `${Math.abs(p.centre.lat).toFixed(2)}° ${p.centre.lat >= 0 ? 'N' : 'S'}, ${Math.abs(p.centre.lng).toFixed(2)}° ${p.centre.lng >= 0 ? 'E' : 'W'}`;
   const km = p.extentKm >= 10 ? Math.round(p.extentKm).toString() : p.extentKm.toFixed(1);
   const same = candidate.sameAs.length
-    ? ` (same place: ${candidate.sameAs
-        .slice(0, 3)
-        .map((code) => `EPSG:${code}`)
-        .join(', ')}${candidate.sameAs.length > 3 ? `, … ${candidate.sameAs.length} more` : ''})`
+    ? ` (same place: ${candidate.sameAs.slice(0, 3).map(crsCode).join(', ')}${candidate.sameAs.length > 3 ? `, … ${candidate.sameAs.length} more` : ''})`
     : '';
-  return `EPSG:${candidate.code}  ${candidate.name} — ${pct(p.inside)} in its area of use, ${pct(p.onLand)} on land, ${km} km across, around ${where}${same}`;
+  return `${crsCode(candidate.code)}  ${candidate.name} — ${pct(p.inside)} in its area of use, ${pct(p.onLand)} on land, ${km} km across, around ${where}${same}`;
 }
