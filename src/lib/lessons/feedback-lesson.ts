@@ -8,13 +8,10 @@ import { monthlyRates } from '../simulate/monthly-rates';
 import { twoRegions } from '../simulate/two-regions';
 import { restrictPanel } from '../grid/restrict-panel';
 import { cellOf, diskOf } from '../grid/h3';
+import { FEEDBACK_MONTHS, FEEDBACK_UNPATROLLED, FEEDBACK_WARMUP } from './feedback-constants';
 import type { LessonContext, LessonRunner } from './lesson-context';
 
-/** Months simulated in all, and the first months without patrols (the model learns from unbiased records). */
-export const FEEDBACK_MONTHS = 48;
-export const FEEDBACK_WARMUP = 6;
-/** Probability that an incident is recorded where no patrol is. */
-export const FEEDBACK_UNPATROLLED = 0.3;
+export { FEEDBACK_MONTHS, FEEDBACK_UNPATROLLED, FEEDBACK_WARMUP };
 
 /** Input of the `feedback` lesson's computation: the learner's controls. */
 export interface FeedbackLessonInput {
