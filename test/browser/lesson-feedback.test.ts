@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OUTPUT, useApp } from './harness';
+import { clipped, smallText, sticking } from './narrow-checks';
 
 const { open } = useApp();
 
@@ -38,8 +39,14 @@ describe('the feedback lesson (?lesson=feedback) on the bundled Chicago sample',
     await page.waitForFunction(() => location.search.includes('corr=1') && location.search.includes('month=46'));
     expect(await page.getByTestId('feedback-month').textContent()).toBe('47');
 
-    await page.setViewportSize({ width: 390, height: 900 });
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
+    expect(await sticking(page)).toEqual([]);
+    expect(await smallText(page)).toEqual([]);
+    // Nothing cut off in the controls, lists, tables, charts and the maps' scale bars (place names may run off the map's edge).
+    expect(await clipped(page, '.lesson-feedback fieldset, .lesson-feedback .transport, .lesson-feedback .chart, .map svg > g[pointer-events="none"]')).toEqual(
+      [],
+    );
     await page.screenshot({ path: `${OUTPUT}lesson-feedback-390.png`, fullPage: true });
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(wide).toBeLessThanOrEqual(391);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OUTPUT, useApp } from './harness';
+import { clipped, smallText, sticking } from './narrow-checks';
 
 const { open } = useApp();
 
@@ -44,8 +45,12 @@ describe('the paint lesson (?lesson=paint) on the bundled Chicago sample', () =>
     await again.page.getByTestId('paint-summary').waitFor({ timeout: 60_000 });
     expect(await again.page.getByTestId('paint-summary').textContent()).toBe(await summary.textContent());
 
-    await page.setViewportSize({ width: 390, height: 900 });
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
+    expect(await sticking(page)).toEqual([]);
+    expect(await smallText(page)).toEqual([]);
+    // Nothing cut off in the controls, lists, tables, charts and the maps' scale bars (place names may run off the map's edge).
+    expect(await clipped(page, '.lesson-paint fieldset, .lesson-paint .scroll-x, [data-testid="paint-list"], .map svg > g[pointer-events="none"]')).toEqual([]);
     await page.screenshot({ path: `${OUTPUT}lesson-paint-390.png`, fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
     expect([app.offOrigin, app.pageErrors]).toEqual([[], []]);
