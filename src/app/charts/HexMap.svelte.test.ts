@@ -46,6 +46,35 @@ describe('HexMap', () => {
     expect(container.querySelector('svg text')?.textContent).toBe('200 m');
   });
 
+  it('outlines sets of cells on top, each one path in its colour and dash, and none by default', () => {
+    const props = $state({
+      geometry,
+      fills: ['#111111', '#222222', '#333333'],
+      label: 'map',
+      describe: (i: number) => `cell ${i}`,
+      context: null,
+      outlines: [
+        { cells: [0, 2], colour: '#000000', width: 3 },
+        { cells: Int32Array.of(1), colour: '#d55e00', dash: '4 3' },
+      ],
+    });
+    const { container } = render(HexMap, { props });
+    const outlines = () =>
+      Array.from(container.querySelectorAll('path.outline'), (p) => [
+        p.getAttribute('d'),
+        p.getAttribute('stroke'),
+        p.getAttribute('stroke-width'),
+        p.getAttribute('stroke-dasharray'),
+      ]);
+    expect(outlines()).toEqual([
+      ['M0,0L10,0L5,8ZM40,0L50,0L45,8Z', '#000000', '3', null],
+      ['M20,0L30,0L25,8Z', '#d55e00', '2', '4 3'],
+    ]);
+    props.outlines = [];
+    flushSync();
+    expect(outlines()).toEqual([]);
+  });
+
   it('draws given land under the cells and labels places, most populous first, with the sources credited', () => {
     const context = {
       land: 'M-50,-40L150,-40L150,120L-50,120Z',

@@ -132,3 +132,84 @@ describe('simulateFeedbackLoop: how exposure drifts', () => {
     expect(Array.from(run(4, 'ensign', equal).patrolled)).toEqual(Array.from(run(4, 'none', equal).patrolled));
   });
 });
+
+describe('twoRegionLoop: the runaway on two regions of unequal risk, and its correction', () => {
+  // 19 cells (a 2-ring disk) split at the median longitude: 9 west cells with a true rate of 1 incident a month, 9 east
+  // cells with 0.5, the median cell shared (0.75). 6 cells (6/19 of the area) patrolled a month after 10 warm-up months;
+  // if patrols followed the true risk, all 6 would be west cells (the true ratio: 100 % west, 0 % on the 0.5 cells).
+  // A patrolled cell of rate λ records 0.9λ a month against 0.3 · 1 for an unpatrolled west cell, so it keeps its patrol
+  // for good when 0.9λ > 0.3, i.e. for every cell: the urn's runaway (Ensign et al. 2018).
+  const seeds = Array.from({ length: 10 }, (_, i) => i + 1);
+  /** Share of the patrols of the last 100 months (600 cell-months) that went to cells of true rate `rate`. */
+  const lateShareOn = (seed: number, correction: 'none' | 'ensign', patrolled: number, rate: number): number => {
+    const result = twoRegionLoop({ seed, correction, rings: 2, coverage: 6 / 19, rates: { west: 1, east: 0.5 }, detection: { unpatrolled: 0.3, patrolled } });
+    const C = result.truth.cells.length;
+    let on = 0;
+    for (let t = 90; t < 190; t++) for (let c = 0; c < C; c++) if (result.patrolled[t * C + c] && result.rates[c] === rate) on++;
+    return on / 600;
+  };
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+  it('has the rates it was given: 9 cells of 1, 9 of 0.5 and the shared one of 0.75', () => {
+    const { rates, truth } = twoRegionLoop({ seed: 1, correction: 'none', rings: 2, coverage: 6 / 19, rates: { west: 1, east: 0.5 } });
+    const first = Array.from(rates.subarray(0, truth.cells.length));
+    expect([first.filter((r) => r === 1).length, first.filter((r) => r === 0.5).length, first.filter((r) => r === 0.75).length]).toEqual([9, 9, 1]);
+  });
+
+  it('under the urn (detection 0.3 → 0.9) low-risk cells keep patrols in 4 of 10 seeds (10 % of late patrols on average, up to 1 in 3)', () => {
+    const low = seeds.map((seed) => lateShareOn(seed, 'none', 0.9, 0.5));
+    expect(low.map((share) => Math.round(share * 600))).toEqual([0, 100, 200, 0, 0, 0, 0, 200, 100, 0]);
+    expect(mean(low)).toBeCloseTo(0.1, 12);
+  });
+
+  it('with the Ensign et al. correction no patrol goes to a low-risk cell in any seed, and 99.9 % go to the west cells of rate 1 (the rest to the shared cell): the true ratio', () => {
+    expect(seeds.map((seed) => lateShareOn(seed, 'ensign', 0.9, 0.5))).toEqual(seeds.map(() => 0));
+    const west = seeds.map((seed) => lateShareOn(seed, 'ensign', 0.9, 1));
+    expect(mean(west)).toBeCloseTo(0.999, 6);
+  });
+
+  it('with detection boosted only 1.5 × (0.3 → 0.45) a patrolled 0.5 cell records 0.225 < 0.3: the loop lets go of it without the correction', () => {
+    expect(seeds.map((seed) => lateShareOn(seed, 'none', 0.45, 0.5))).toEqual(seeds.map(() => 0));
+    // … but the shared 0.75 cell records 0.3375 > 0.3 when patrolled, and keeps its patrol in 3 seeds.
+    expect(seeds.filter((seed) => lateShareOn(seed, 'none', 0.45, 0.75) > 0)).toHaveLength(3);
+  });
+});
+
+describe('simulateFeedbackLoop: the warm-up and real cells', () => {
+  it('scores the cells the model would have patrolled in the warm-up, where recorded and true hit rates agree on average', () => {
+    const result = simulateFeedbackLoop({
+      trueRate: ({ ring }) => 2 / (1 + ring),
+      periods: 60,
+      warmup: 40,
+      coverage: 0.1,
+      detection: { unpatrolled: 0.3, patrolled: 0.9 },
+      forecaster: historicAverage,
+      seed: 3,
+    });
+    expect(result.warmup.apparentHitRate).toHaveLength(40);
+    expect(Number.isNaN(result.warmup.apparentHitRate[0])).toBe(true);
+    const part = (values: Float64Array) => mean(values.subarray(1) as Float64Array);
+    expect(Math.abs(part(result.warmup.apparentHitRate) - part(result.warmup.trueHitRate))).toBeLessThan(0.02);
+    // Once patrols record three times as much where they are, the recorded data flatter the same choice.
+    expect(mean(result.apparentHitRate) - mean(result.trueHitRate)).toBeGreaterThan(0.1);
+  });
+
+  it('runs on given cells: the rate function sees each cell by index, and no ring', () => {
+    const cells = twoRegionLoop({ seed: 1, correction: 'none', periods: 12 }).truth.cells;
+    const rings: number[] = [];
+    const result = simulateFeedbackLoop({
+      trueRate: ({ cell, ring }) => (rings.push(ring), cell + 1),
+      cells,
+      unit: 'month',
+      periods: 12,
+      warmup: 2,
+      coverage: 1 / 7,
+      detection: { unpatrolled: 1, patrolled: 1 },
+      forecaster: historicAverage,
+    });
+    expect(result.truth.cells).toEqual(cells);
+    expect(result.truth.bucket.unit).toBe('month');
+    expect(Array.from(result.rates.subarray(0, 7))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(rings.every(Number.isNaN)).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ import type { Forecaster } from '../forecast/forecaster';
 import { historyOf } from '../forecast/history';
 import { neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
+import type { BucketUnit } from '../grid/time-bucket';
 import { random } from '../base/random';
 import { syntheticPanel, type RateContext } from './synthetic-panel';
 
@@ -13,6 +14,10 @@ export interface FeedbackLoopOptions {
   /** True risk of each cell (a constant rate per period, as in `syntheticPanel`). */
   readonly trueRate: (context: RateContext) => number;
   readonly rings?: number;
+  /** Real cells to simulate on (e.g. a binned panel's) instead of a `rings` disk; `trueRate` then reads `cell`, not `ring`. */
+  readonly cells?: readonly string[];
+  /** The period's unit (default 'week'). */
+  readonly unit?: BucketUnit;
   /** Periods simulated in all, the first `warmup` of them without patrols. */
   readonly periods: number;
   readonly warmup: number;
@@ -42,12 +47,19 @@ export interface FeedbackLoopResult {
   readonly truth: Panel;
   /** Panel of the incidents that were recorded (what the model trains on). */
   readonly recorded: Panel;
+  /** The true rates the truth was drawn from (layout of `truth.counts`). */
+  readonly rates: Float32Array;
   /** Share of *recorded* incidents in the patrolled cells: the accuracy a department would report. */
   readonly apparentHitRate: Float64Array;
   /** Share of *true* incidents in the patrolled cells: the accuracy that matters. */
   readonly trueHitRate: Float64Array;
   /** Share of the patrolled cells that are among the truly riskiest cells of the same number. */
   readonly riskOverlap: Float64Array;
+  /**
+   * The same three measures in the warm-up periods (index = period; NaN in period 0, which has no history), for the
+   * cells the model would have patrolled: nobody patrols yet, so recorded and true hit rates agree up to chance.
+   */
+  readonly warmup: { readonly apparentHitRate: Float64Array; readonly trueHitRate: Float64Array; readonly riskOverlap: Float64Array };
   /** Patrolled cells (1) per patrolled period, period-major. */
   readonly patrolled: Uint8Array;
   /** With `areas`: the groups, and each patrolled period's exposure share per group, `exposureShare[t * groups + g]` (sums to 1 over groups). */
@@ -77,7 +89,14 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoop
   const { periods: P, warmup, coverage, detection, seed = 1 } = options;
   if (!(warmup >= 1 && warmup < P)) throw new RangeError(`simulateFeedbackLoop: warmup must lie in [1, ${P - 1}], got ${warmup}`);
   if (!(coverage > 0 && coverage < 1)) throw new RangeError(`simulateFeedbackLoop: coverage must lie in (0, 1), got ${coverage}`);
-  const { panel: truth, rates } = syntheticPanel({ rings: options.rings ?? 4, periods: P, seed, rate: options.trueRate });
+  const { panel: truth, rates } = syntheticPanel({
+    rings: options.rings ?? 4,
+    ...(options.cells && { cells: options.cells }),
+    ...(options.unit && { unit: options.unit }),
+    periods: P,
+    seed,
+    rate: options.trueRate,
+  });
   const C = truth.cells.length;
   const k = Math.max(1, Math.round(coverage * C));
   const rng = random(seed + 1);
@@ -90,7 +109,8 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoop
   const composition = options.areas ? groupComposition(truth.cells, options.areas(truth.cells)) : null;
   const G = composition?.names.length ?? 0;
   const exposureShare = composition ? new Float64Array((P - warmup) * G) : undefined;
-  const lists = neighbours(truth.cells, 2);
+  // Neighbour lists as far as the model reads them (none for the historic average): H3 disks cost ~0.1 ms a cell.
+  const lists = neighbours(truth.cells, options.forecaster().neighbourRings ?? 0);
   const patrolled = new Uint8Array((P - warmup) * C);
   const apparentHitRate = new Float64Array(P - warmup);
   const trueHitRate = new Float64Array(P - warmup);
@@ -104,9 +124,9 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoop
       if (ensign) trainingCounts[p * C + c] = patrol && patrol[c] ? (kept * detection.unpatrolled) / detection.patrolled : kept;
     }
   };
-  for (let p = 0; p < warmup; p++) record(p, null);
   const order = (score: ArrayLike<number>): number[] => Array.from({ length: C }, (_, c) => c).sort((a, b) => score[b] - score[a] || a - b);
-  for (let p = warmup; p < P; p++) {
+  /** The model's top k cells for period p, fitted on the training counts of the periods before it. */
+  const choose = (p: number, into: Uint8Array): void => {
     const model = options.forecaster();
     const fitting = model.fit(historyOf(training, lists, p), { seed, validation: 0 });
     if (fitting instanceof Promise) {
@@ -115,10 +135,15 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoop
     }
     const forecast = model.predict(1);
     model.dispose?.();
-    const patrol = patrolled.subarray((p - warmup) * C, (p - warmup + 1) * C);
-    for (const c of order(forecast).slice(0, k)) patrol[c] = 1;
-    record(p, patrol);
-    if (composition && exposureShare) exposureShare.set(sharesOf(groupExposure(patrol, composition)), (p - warmup) * G);
+    for (const c of order(forecast).slice(0, k)) into[c] = 1;
+  };
+  /** Hit rates of the cells in `chosen` on period p's recorded and true incidents, and their overlap with the k riskiest cells, into index t. */
+  const score = (
+    p: number,
+    chosen: Uint8Array,
+    t: number,
+    into: { apparentHitRate: Float64Array; trueHitRate: Float64Array; riskOverlap: Float64Array },
+  ): void => {
     let recordedIn = 0;
     let recordedAll = 0;
     let trueIn = 0;
@@ -126,17 +151,47 @@ export function simulateFeedbackLoop(options: FeedbackLoopOptions): FeedbackLoop
     for (let c = 0; c < C; c++) {
       recordedAll += recordedCounts[p * C + c];
       trueAll += truth.counts[p * C + c];
-      if (patrol[c]) {
+      if (chosen[c]) {
         recordedIn += recordedCounts[p * C + c];
         trueIn += truth.counts[p * C + c];
       }
     }
-    apparentHitRate[p - warmup] = recordedAll > 0 ? recordedIn / recordedAll : Number.NaN;
-    trueHitRate[p - warmup] = trueAll > 0 ? trueIn / trueAll : Number.NaN;
+    into.apparentHitRate[t] = recordedAll > 0 ? recordedIn / recordedAll : Number.NaN;
+    into.trueHitRate[t] = trueAll > 0 ? trueIn / trueAll : Number.NaN;
     const riskiest = new Set(order(rates.subarray(p * C, (p + 1) * C)).slice(0, k));
     let overlap = 0;
-    for (let c = 0; c < C; c++) if (patrol[c] && riskiest.has(c)) overlap++;
-    riskOverlap[p - warmup] = overlap / k;
+    for (let c = 0; c < C; c++) if (chosen[c] && riskiest.has(c)) overlap++;
+    into.riskOverlap[t] = overlap / k;
+  };
+  const early = {
+    apparentHitRate: new Float64Array(warmup).fill(Number.NaN),
+    trueHitRate: new Float64Array(warmup).fill(Number.NaN),
+    riskOverlap: new Float64Array(warmup).fill(Number.NaN),
+  };
+  record(0, null);
+  for (let p = 1; p < warmup; p++) {
+    record(p, null);
+    const wouldPatrol = new Uint8Array(C);
+    choose(p, wouldPatrol);
+    score(p, wouldPatrol, p, early);
   }
-  return { truth, recorded, apparentHitRate, trueHitRate, riskOverlap, patrolled, ...(composition && { groups: composition.names, exposureShare }) };
+  const late = { apparentHitRate, trueHitRate, riskOverlap };
+  for (let p = warmup; p < P; p++) {
+    const patrol = patrolled.subarray((p - warmup) * C, (p - warmup + 1) * C);
+    choose(p, patrol);
+    record(p, patrol);
+    if (composition && exposureShare) exposureShare.set(sharesOf(groupExposure(patrol, composition)), (p - warmup) * G);
+    score(p, patrol, p - warmup, late);
+  }
+  return {
+    truth,
+    recorded,
+    rates,
+    apparentHitRate,
+    trueHitRate,
+    riskOverlap,
+    warmup: early,
+    patrolled,
+    ...(composition && { groups: composition.names, exposureShare }),
+  };
 }

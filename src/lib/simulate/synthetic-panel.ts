@@ -1,4 +1,4 @@
-import { areaOf, cellOf, diskOf } from '../grid/h3';
+import { areaOf, cellOf, diskOf, resolutionOf } from '../grid/h3';
 import type { Panel } from '../grid/panel';
 import { timeBucket, type BucketUnit } from '../grid/time-bucket';
 import { random } from '../base/random';
@@ -10,7 +10,7 @@ export interface RateContext {
   readonly period: number;
   /** Start of the period (epoch ms, wall clock UTC). */
   readonly time: number;
-  /** Ring distance of the cell from the centre cell. */
+  /** Ring distance of the cell from the centre cell; NaN on given `cells` (no centre), so a rate built on rings fails loudly there. */
   readonly ring: number;
   /** Count already drawn for (period, cell) with period < the current one. */
   count(period: number, cell: number): number;
@@ -24,6 +24,8 @@ export interface SyntheticPanelOptions {
   readonly res?: number;
   /** Cells within this many rings of the centre cell: 1 + 3k(k + 1) cells. */
   readonly rings?: number;
+  /** Cells to use instead of the disk (H3 indexes at one resolution, e.g. a real panel's): `centre`, `res` and `rings` are then ignored. */
+  readonly cells?: readonly string[];
   readonly periods: number;
   readonly unit?: BucketUnit;
   /** Start of the first period; floored to the bucket. Default 2018-01-01 (a Monday). */
@@ -34,17 +36,23 @@ export interface SyntheticPanelOptions {
 }
 
 /**
- * A panel of Poisson counts with a known intensity, on real H3 cells (a k-ring disk), for
- * tests and experiments where the right answer is known. Returns the panel and the true
- * rates it was drawn from (same layout as `counts`).
+ * A panel of Poisson counts with a known intensity, on real H3 cells (a k-ring disk, or the
+ * `cells` given, such as a real panel's), for tests and experiments where the right answer is
+ * known. Returns the panel and the true rates it was drawn from (same layout as `counts`).
  * @example syntheticPanel({ rings: 1, periods: 10, rate: () => 2 }).panel.cells.length // → 7
  */
 export function syntheticPanel(options: SyntheticPanelOptions): { panel: Panel; rates: Float32Array } {
-  const { centre = { lat: 41.8781, lng: -87.6298 }, res = 8, rings = 2, periods: P, unit = 'week', seed = 1 } = options;
-  const origin = cellOf({ ...centre, res });
-  const disk = diskOf({ cell: origin, k: rings });
+  const { centre = { lat: 41.8781, lng: -87.6298 }, rings = 2, periods: P, unit = 'week', seed = 1 } = options;
   const ringOf = new Map<string, number>();
-  disk.forEach((cellsAtD, d) => cellsAtD.forEach((cell) => ringOf.set(cell, d)));
+  let res = options.res ?? 8;
+  if (options.cells) {
+    if (options.cells.length === 0) throw new RangeError('syntheticPanel: the cells given are empty');
+    res = resolutionOf(options.cells[0]);
+    for (const cell of options.cells) ringOf.set(cell, Number.NaN);
+  } else {
+    const disk = diskOf({ cell: cellOf({ ...centre, res }), k: rings });
+    disk.forEach((cellsAtD, d) => cellsAtD.forEach((cell) => ringOf.set(cell, d)));
+  }
   const cells = [...ringOf.keys()].sort();
   const C = cells.length;
   const position = new Map(cells.map((cell, i) => [cell, i]));

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { choiceParam, intParam, lessonQuery } from './lesson-query';
+
+describe('lesson query', () => {
+  it.each([
+    ['?seed=7', 7],
+    ['?seed=0', 0],
+    ['?seed=', 1],
+    ['?seed=2.5', 1],
+    ['?seed=-3', 1],
+    ['?seed=1001', 1],
+    ['?other=3', 1],
+  ])('intParam(%s, seed, 1, 0, 1000) → %s', (search, expected) => {
+    expect(intParam(search, 'seed', 1, 0, 1000)).toBe(expected);
+  });
+
+  it('reads a choice only from its list', () => {
+    expect(choiceParam('?guess=stay', 'guess', ['stay', 'converge'], 'converge')).toBe('stay');
+    expect(choiceParam('?guess=maybe', 'guess', ['stay', 'converge'], 'converge')).toBe('converge');
+  });
+
+  it('writes the lesson first, then the values in order, leaving out nulls and escaping the rest', () => {
+    expect(lessonQuery('paint', { seed: 7, picks: '8826~a.b', guess: null })).toBe('?lesson=paint&seed=7&picks=8826%7Ea.b');
+  });
+});
