@@ -1,6 +1,6 @@
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
-import { hotspotScores, mae } from './metrics';
+import { hindsightRanking, hotspotScores, mae, type HindsightRanking } from './metrics';
 import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
 import { firstIncidentPeriods } from './model-universe';
 import { cutoffsOf } from './protocol';
@@ -95,6 +95,8 @@ function everyCellScored({ report, panel, region, forecasts }: HygieneInput): st
   }
   const coverage = report.protocol.coverage[0];
   const key = coverageKey(coverage);
+  // The hindsight ranking (PEI*'s n*; the hit rate does not use it) depends on the observed counts only: one per fold and step.
+  const hindsight = new Map<number, HindsightRanking>();
   for (const row of report.folds) {
     const m = forecasts.models.findIndex((x) => x.name === row.model);
     if (m < 0) return `${row.model}, fold ${row.fold}: scored in the report, but the run has no forecasts of that model`;
@@ -110,8 +112,11 @@ function everyCellScored({ report, panel, region, forecasts }: HygieneInput): st
     }
     let hit = 0;
     for (let s = 0; s < horizon; s++) {
+      const y = actual.subarray(s * C, (s + 1) * C);
+      const step = row.fold * horizon + s;
+      if (!hindsight.has(step)) hindsight.set(step, hindsightRanking(y, panel.area, region.mask));
       hit +=
-        hotspotScores(forecast.subarray(s * C, (s + 1) * C), actual.subarray(s * C, (s + 1) * C), panel.area, region.mask, [coverage])[0].hitRate / horizon;
+        hotspotScores(forecast.subarray(s * C, (s + 1) * C), y, panel.area, region.mask, [coverage], { hindsight: hindsight.get(step) })[0].hitRate / horizon;
     }
     const reported = (row.metrics.hitRate as Record<string, number>)[key];
     if (!blanked(reported) && !agrees(reported, hit))

@@ -1,6 +1,20 @@
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
-import { brierScore, captureCurve, hotspotScores, logScore, mae, mase, naiveScale, poissonDeviance, rmse, type HotspotScore } from './metrics';
+import {
+  brierScore,
+  captureCurve,
+  hindsightRanking,
+  hotspotRanking,
+  hotspotScores,
+  logScore,
+  mae,
+  mase,
+  naiveScale,
+  poissonDeviance,
+  rmse,
+  type HindsightRanking,
+  type HotspotScore,
+} from './metrics';
 import { COUNT_METRICS, HOTSPOT_METRICS, type CountMetricId, type HotspotMetricId } from './metric-catalogue';
 import { windowStart } from './protocol';
 import type { ForecastSet } from './run-forecasts';
@@ -49,6 +63,8 @@ export const CAPTURE_GRID = Float64Array.from({ length: 101 }, (_, i) => i / 100
  * step's own scores kept for the app's map — and the capture curve averaged over the folds and steps that had incidents. MASE's scale
  * is the in-sample one-step naive MAE of the fold's own training span (Hyndman & Koehler
  * 2006); a fold whose scale is 0 scores NaN and is counted by the summary.
+ * Each step's cells are ranked once per model (shared by the hotspot scores and the capture
+ * curve) and its hindsight ranking once for all models.
  */
 export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegion, captureGrid: Float64Array = CAPTURE_GRID): Scores {
   const C = panel.cells.length;
@@ -64,6 +80,10 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
     const actual = panel.counts.subarray(cutoff * C, (cutoff + horizon) * C);
     for (let i = 0; i < actual.length; i++) actualTotal[k] += actual[i];
   });
+  // The hindsight ranking of each fold's steps depends on the observed counts only: one for every model.
+  const hindsight: (HindsightRanking | undefined)[] = new Array(folds * horizon);
+  const hindsightOf = (k: number, s: number, y: Float32Array): HindsightRanking =>
+    (hindsight[k * horizon + s] ??= hindsightRanking(y, panel.area, region.mask));
   const models = set.models.map((model): ModelScores => {
     const count = Object.fromEntries(COUNT_METRICS.map((id) => [id, new Float64Array(folds)])) as Record<CountMetricId, Float64Array>;
     const perFold = () => Object.fromEntries(HOTSPOT_METRICS.map((id) => [id, new Float64Array(folds * J)])) as Record<HotspotMetricId, Float64Array>;
@@ -86,7 +106,8 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
       for (let s = 0; s < horizon; s++) {
         const f = forecast.subarray(s * C, (s + 1) * C);
         const y = actual.subarray(s * C, (s + 1) * C);
-        const scores = hotspotScores(f, y, panel.area, region.mask, coverage);
+        const ranking = hotspotRanking(f, panel.area, region.mask, y);
+        const scores = hotspotScores(f, y, panel.area, region.mask, coverage, { ranking, hindsight: hindsightOf(k, s, y) });
         steps.push({ mae: mae(f, y), hotspot: scores });
         for (let j = 0; j < J; j++) {
           for (const id of HOTSPOT_METRICS) {
@@ -95,7 +116,7 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
             hotspotBest[id][k * J + j] += scores[j].best[id] / horizon;
           }
         }
-        const curve = captureCurve(f, y, panel.area, region.mask, captureGrid);
+        const curve = captureCurve(f, y, panel.area, region.mask, captureGrid, ranking);
         if (Number.isNaN(curve.hitRate[captureGrid.length - 1])) continue; // no incidents in this step
         for (let g = 0; g < captureGrid.length; g++) capture[g] += curve.hitRate[g];
         curves++;

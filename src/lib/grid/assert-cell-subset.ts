@@ -4,8 +4,10 @@
  * @example assertCellSubset(Int32Array.of(0, 2), 3) // ok; Int32Array.of(2, 0) throws
  */
 export function assertCellSubset(keep: Int32Array, C: number): void {
-  keep.forEach((c, u) => {
-    if (!(c >= 0 && c < C) || (u > 0 && c <= keep[u - 1]))
+  for (let u = 0; u < keep.length; u++) {
+    const c = keep[u];
+    if (!(c >= 0 && c < C) || (u > 0 && c <= keep[u - 1])) {
       throw new RangeError(`Kept cells must be ascending indexes from 0 to ${C - 1}; got ${c} at position ${u}`);
-  });
+    }
+  }
 }

@@ -34,6 +34,28 @@ describe('restrictPanel and restrictNeighbours', () => {
     expect(Array.from(cut.ring)).toEqual([1, 1]);
   });
 
+  it('copies long runs of kept cells and scattered ones alike: equal to a cell-by-cell gather', () => {
+    // 200 cells × 5 periods; kept: a run of 100, then every third cell (runs of 1), then a run of 40.
+    const C = 200;
+    const P = 5;
+    const big = {
+      ...panel,
+      cells: Array.from({ length: C }, (_, c) => `c${c}`),
+      area: Float64Array.from({ length: C }, (_, c) => 1 + c),
+      periods: Float64Array.from({ length: P }, (_, p) => p),
+    };
+    const wide = { ...big, counts: Float32Array.from({ length: P * C }, (_, i) => (i * 7919) % 13) };
+    const chosen = Int32Array.from([
+      ...Array.from({ length: 100 }, (_, i) => i),
+      ...Array.from({ length: 20 }, (_, i) => 101 + 3 * i),
+      ...Array.from({ length: 40 }, (_, i) => 160 + i),
+    ]);
+    const sub = restrictPanel(wide, chosen);
+    const gathered = Float32Array.from({ length: P * chosen.length }, (_, i) => wide.counts[Math.floor(i / chosen.length) * C + chosen[i % chosen.length]]);
+    expect(Array.from(sub.counts)).toEqual(Array.from(gathered));
+    expect(sub.cells.slice(98, 103)).toEqual(['c98', 'c99', 'c101', 'c104', 'c107']);
+  });
+
   it('refuses indexes that are out of range or not ascending', () => {
     expect(() => restrictPanel(panel, Int32Array.of(2, 0))).toThrow('Kept cells must be ascending indexes from 0 to 2; got 0 at position 1');
     expect(() => restrictNeighbours(neighbours(cells, 1), Int32Array.of(3))).toThrow('got 3 at position 0');

@@ -1,6 +1,6 @@
 import { assertCoverage, assertNotNegative } from './assert-inputs';
 import { capturedPrefix, expectedCapture } from './hotspot-capture';
-import { hotspotCut, hotspotRanking } from './hotspot-ranking';
+import { hotspotCut, hotspotRanking, type HotspotRanking } from './hotspot-ranking';
 
 /** Hit rate against coverage, one entry per grid level. */
 export interface CaptureCurve {
@@ -22,7 +22,9 @@ export interface CaptureCurve {
  * when the region misses incidents). `grid` defaults to 0, 0.01, …, 1 (101 levels); at level 0
  * nothing is flagged and the hit rate is 0.
  * Policy: N = 0 or a NaN count → every hit rate NaN (no incidents, no curve). Throws when a
- * grid level ∉ [0, 1], a count is negative, or as `hotspotRanking` does.
+ * grid level ∉ [0, 1], a count is negative, or as `hotspotRanking` does. `ranked`, when given,
+ * is `hotspotRanking(forecast, area, region, actual)` already made (the backtest shares it with
+ * `hotspotScores`).
  * @example captureCurve([3, 2, 1], [6, 3, 0], [1, 1, 1], [1, 1, 1], [0, 0.5, 1]).hitRate
  * // → [0, 7.5 / 9, 1] (half the area: cell 0 and half of cell 1, 6 + 1.5 of 9 incidents)
  */
@@ -32,12 +34,13 @@ export function captureCurve(
   area: ArrayLike<number>,
   region: ArrayLike<number>,
   grid: ArrayLike<number> = defaultGrid(),
+  ranked?: HotspotRanking,
 ): CaptureCurve {
   for (let j = 0; j < grid.length; j++) assertCoverage('captureCurve', grid[j], true);
   if (actual.length !== forecast.length) {
     throw new RangeError(`captureCurve: forecast has ${forecast.length} cells but actual has ${actual.length}; they must be the same length`);
   }
-  const ranking = hotspotRanking(forecast, area, region, actual);
+  const ranking = ranked ?? hotspotRanking(forecast, area, region, actual);
   let total = 0;
   for (let i = 0; i < actual.length; i++) {
     assertNotNegative('captureCurve', 'actual', i, actual[i]);

@@ -61,7 +61,22 @@ export function hotspotRanking(forecast: ArrayLike<number>, area: ArrayLike<numb
   }
   const order = new Int32Array(count);
   for (let i = 0, k = 0; i < n; i++) if (region[i] === 1) order[k++] = i;
-  order.sort((i, j) => compareForecast(forecast[i], forecast[j]) || area[i] - area[j] || (tieKey ? tieKey[i] - tieKey[j] : 0) || i - j);
+  // The comparator reads float64 copies (exact: widening only), so every access is monomorphic;
+  // it returns what `compareForecast(f) || area difference || tieKey difference || i − j` would.
+  const f = Float64Array.from(forecast);
+  const a = area instanceof Float64Array ? area : Float64Array.from(area);
+  const t = tieKey ? Float64Array.from(tieKey) : undefined;
+  order.sort((i, j) => {
+    const x = f[i];
+    const y = f[j];
+    if (x > y) return -1;
+    if (x < y) return 1;
+    if (x !== y && (x !== x) !== (y !== y)) return x !== x ? 1 : -1; // one NaN: it goes last
+    const byArea = a[i] - a[j];
+    if (byArea) return byArea;
+    const byKey = t ? t[i] - t[j] : 0;
+    return byKey || i - j;
+  });
   const starts: number[] = [];
   const areas: number[] = [0];
   let covered = 0;

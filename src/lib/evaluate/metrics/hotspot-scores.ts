@@ -1,6 +1,7 @@
 import { assertCoverage, assertNotNegative } from './assert-inputs';
 import { capturedPrefix, hotspotCapture } from './hotspot-capture';
-import { hotspotCut, hotspotRanking } from './hotspot-ranking';
+import { hindsightRanking, type HindsightRanking } from './hindsight-ranking';
+import { hotspotCut, hotspotRanking, type HotspotRanking } from './hotspot-ranking';
 
 /**
  * The rule every hotspot metric follows, in one sentence a report can quote.
@@ -80,6 +81,9 @@ export type HotspotMetric = (
  * Policy: N = 0 or a NaN count → hit rate, PAI and PEI* NaN; an empty region → PAI and PEI* NaN;
  * n* = 0 → PEI* NaN. Results come in the order of `coverages`. Throws when lengths differ, a
  * count is negative, a region cell's area is not positive, or a coverage ∉ (0, 1].
+ * `given` passes rankings already made from these same arrays, so a backtest ranks each step
+ * once: `ranking` = `hotspotRanking(forecast, area, region, actual)` (shared with
+ * `captureCurve`), `hindsight` = `hindsightRanking(actual, area, region)` (shared by every model).
  * @example hotspotScores([3, 2, 1], [6, 3, 0], [1, 1, 1], [1, 1, 1], [1 / 3, 2 / 3, 1]).map((s) => s.pai)
  * // → [2, 1.5, 1] (and pei → [1, 1, 1]): ptools' test vectors
  */
@@ -89,6 +93,7 @@ export function hotspotScores(
   area: ArrayLike<number>,
   region: ArrayLike<number>,
   coverages: ArrayLike<number>,
+  given: { readonly ranking?: HotspotRanking; readonly hindsight?: HindsightRanking } = {},
 ): HotspotScore[] {
   for (let j = 0; j < coverages.length; j++) assertCoverage('hotspotScores', coverages[j]);
   if (actual.length !== forecast.length) {
@@ -99,9 +104,9 @@ export function hotspotScores(
     assertNotNegative('hotspotScores', 'actual', i, actual[i]);
     total += actual[i];
   }
-  const ranking = hotspotRanking(forecast, area, region, actual);
+  const ranking = given.ranking ?? hotspotRanking(forecast, area, region, actual);
   const prefix = capturedPrefix(ranking, actual);
-  const oracle = Number.isNaN(total) ? null : hindsightRanking(actual, area, region);
+  const oracle = Number.isNaN(total) ? null : (given.hindsight ?? hindsightRanking(actual, area, region));
   const A = ranking.regionArea;
   const scores: HotspotScore[] = [];
   for (let j = 0; j < coverages.length; j++) {
@@ -128,11 +133,4 @@ export function hotspotScores(
     });
   }
   return scores;
-}
-
-/** Region cells ranked by observed incidents per m² (the hindsight-best order) and its prefix sums. */
-function hindsightRanking(actual: ArrayLike<number>, area: ArrayLike<number>, region: ArrayLike<number>) {
-  const density = Float64Array.from({ length: actual.length }, (_, i) => (region[i] === 1 ? actual[i] / area[i] : 0));
-  const ranking = hotspotRanking(density, area, region, actual);
-  return { ranking, prefix: capturedPrefix(ranking, actual) };
 }

@@ -14,6 +14,7 @@ export { RATE_FLOOR } from './rate-floor';
 export { hotspotRanking, hotspotCut, type HotspotRanking, type HotspotCut } from './hotspot-ranking';
 export { hotspotCapture, expectedCapture, capturedPrefix, type HotspotCapture } from './hotspot-capture';
 export { selectHotspots, type HotspotSelection } from './select-hotspots';
+export { hindsightRanking, type HindsightRanking } from './hindsight-ranking';
 export { hotspotScores, HOTSPOT_RULE, type HotspotScore, type HotspotValues, type HotspotMetric } from './hotspot-scores';
 export { hitRate } from './hit-rate';
 export { pai } from './pai';

@@ -154,7 +154,8 @@ export function tabularRow(ctx: FeatureContext, t: number, c: number, out: Float
   const longRun = series.cumMean[t] / t;
   out[k++] = cityLevel(series.cumMean, t, 1, longRun, C);
   out[k++] = cityLevel(series.cumMean, t, w0, longRun, C);
-  out.set(ctx.calendar.subarray(t * layout.calendarWidth, (t + 1) * layout.calendarWidth), k);
+  const K = layout.calendarWidth;
+  for (let j = 0, from = t * K; j < K; j++) out[k + j] = ctx.calendar[from + j];
 }
 
 /** Number of channels per step of the sequence inputs: log1p of the cell's count, ring-1 mean, ring-2 mean. */

@@ -79,7 +79,8 @@ export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers,
   const tabInto = (t: number, c: number, out: Float32Array, row: number): void => {
     if (cached && t >= cached.from && t < cacheEnd) {
       const from = ((t - cached.from) * C + c) * F;
-      out.set(cached.rows.subarray(from, from + F), row * F);
+      const to = row * F;
+      for (let j = 0; j < F; j++) out[to + j] = cached.rows[from + j];
       return;
     }
     tabularRow(ctx, t, c, out, row * F);
@@ -94,6 +95,12 @@ export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers,
     batch(units: Int32Array): Batch {
       if (spec.sample === 'cell') {
         const n = units.length;
+        const first = n > 0 ? units[0] : 0;
+        if (cached && L === 0 && !offsetOf && consecutive(units) && first >= cached.from * C && first + n <= cacheEnd * C) {
+          // A span of cached rows (the Newton fit's whole training span): one copy.
+          const from = (first - cached.from * C) * F;
+          return { n, tab: cached.rows.slice(from, from + n * F) };
+        }
         const tab = new Float32Array(n * F);
         const seq = L > 0 ? new Float32Array(L * n * S) : undefined;
         const offset = offsetOf ? new Float32Array(n) : undefined;
@@ -122,11 +129,21 @@ export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers,
       return { n, tab, nodes, ...(offset && { offset }) };
     },
     targets(units: Int32Array): Float32Array {
-      if (spec.sample === 'cell') return Float32Array.from(units, (u) => series.counts[u]);
+      if (spec.sample === 'cell') {
+        const out = new Float32Array(units.length);
+        for (let i = 0; i < units.length; i++) out[i] = series.counts[units[i]];
+        return out;
+      }
       const B = units.length;
       const out = new Float32Array(B * C);
       for (let c = 0; c < C; c++) for (let b = 0; b < B; b++) out[c * B + b] = series.counts[units[b] * C + c];
       return out;
     },
   };
+}
+
+/** Whether `units` are u, u + 1, u + 2, … */
+function consecutive(units: Int32Array): boolean {
+  for (let i = 1; i < units.length; i++) if (units[i] !== units[i - 1] + 1) return false;
+  return true;
 }
