@@ -18,6 +18,7 @@ const ALL = [
   'map-frames',
   'apportion-areas',
   'lesson-leakage',
+  'lesson-regression',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];
