@@ -6,7 +6,7 @@ import type { StudyRegion } from '../grid/study-region';
 import { leakageBars, type LeakageBar } from '../leakage/leakage-bars';
 import { runLeakageLab, type LeakageLab } from '../leakage/leakage-lab';
 import type { MetricKey } from '../leakage/metric-series';
-import type { MistakeId } from '../leakage/mistake-catalogue';
+import { MISTAKE_IDS, type MistakeId } from '../leakage/mistake-catalogue';
 import { resolveModels } from '../pipeline/run';
 import type { LessonContext, LessonRunner } from './lesson-context';
 
@@ -30,7 +30,7 @@ export interface LeakageLessonInput {
 
 /** Output of the `leakage` lesson's computation. */
 export interface LeakageLessonOutput {
-  /** The lab cut to the chosen mistake (its every model and metric, for the report's table). */
+  /** The lab run for the chosen mistake only (its every model and metric, for the report's table). */
   readonly lab: LeakageLab;
   /** The metric as a lab key (hotspot metrics at 5 %). */
   readonly key: MetricKey;
@@ -48,13 +48,18 @@ export interface LeakageLessonOutput {
 /** The lab's facts about the lesson's panel: no files, so no names or hashes. */
 const LESSON_DATA: ReportData = { kind: 'panel', files: [], sha256: '', rows: { read: 0, kept: 0, dropped: {} } };
 
-/** One lab per panel (the newest region), so picking another mistake answers at once. Held weakly: it goes with its panel. */
-const labs = new WeakMap<Panel, { readonly region: StudyRegion | null; readonly lab: Promise<LeakageLab> }>();
+/** The labs run on a panel (the newest region), one per mistake: at most six, held weakly, so they go with their panel. */
+const labs = new WeakMap<Panel, { readonly region: StudyRegion | null; readonly byMistake: Map<MistakeId, Promise<LeakageLab>> }>();
 
-/** Runs the whole lab on the panel once (all six mistakes: ~1 s with two baselines and 8 folds) and keeps it for the panel's life. */
-function labOf(panel: Panel, context: LessonContext): Promise<LeakageLab> {
-  const cached = labs.get(panel);
-  if (cached && sameRegion(cached.region, context.region)) return cached.lab;
+/** The honest backtest and one mistake on the panel (~0.1–0.7 s with two baselines and 8 folds), kept so that going back to it answers at once. */
+function labOf(panel: Panel, mistake: MistakeId, context: LessonContext): Promise<LeakageLab> {
+  let entry = labs.get(panel);
+  if (!entry || !sameRegion(entry.region, context.region)) {
+    entry = { region: context.region, byMistake: new Map() };
+    labs.set(panel, entry);
+  }
+  const cached = entry.byMistake.get(mistake);
+  if (cached) return cached;
   const lab = (async () => {
     const models = await resolveModels(LEAKAGE_LESSON_MODELS);
     const outcome = await runLeakageLab({
@@ -68,11 +73,13 @@ function labOf(panel: Panel, context: LessonContext): Promise<LeakageLab> {
       signal: context.signal,
       onStage: context.progress,
       createdAt: new Date(0),
+      mistakes: [mistake],
     });
     return outcome.lab;
   })();
-  lab.catch(() => labs.delete(panel)); // a cancelled or failed run is not kept
-  labs.set(panel, { region: context.region, lab });
+  const byMistake = entry.byMistake;
+  lab.catch(() => byMistake.delete(mistake)); // a cancelled or failed run is not kept
+  byMistake.set(mistake, lab);
   return lab;
 }
 
@@ -84,17 +91,16 @@ function sameRegion(a: StudyRegion | null, b: StudyRegion | null): boolean {
 
 /**
  * The `leakage` lesson: the leakage lab (`runLeakageLab`) on the workbench's binned panel with
- * two baselines and 8 folds, cut to one mistake, with the chosen metric for each model it ran on
+ * two baselines and 8 folds, run for one mistake, with the chosen metric for each model it ran on
  * (`leakageBars`: honest, leaky and the relative inflation in the leak's favour).
  * @example (await leakageLesson({ mistake: 'zeros-dropped', metric: 'pai' }, context)).bars[0].value // → +0.23 on the Chicago sample
  */
 export const leakageLesson: LessonRunner<LeakageLessonInput, LeakageLessonOutput> = async (input, context) => {
   const { panel } = context;
   if (!panel) throw new Error('The leakage lesson needs binned data: open the sample or your file first');
-  const whole = await labOf(panel, context);
-  const mistake = whole.mistakes.find((m) => m.id === input.mistake);
-  if (!mistake) throw new RangeError(`The leakage lab has no mistake '${input.mistake}'`);
-  const lab: LeakageLab = { ...whole, mistakes: [mistake] };
+  if (!MISTAKE_IDS.includes(input.mistake)) throw new RangeError(`The leakage lab has no mistake '${input.mistake}'`);
+  const lab = await labOf(panel, input.mistake, context);
+  const mistake = lab.mistakes[0];
   const key: MetricKey = input.metric === 'pai' || input.metric === 'hitRate' ? { metric: input.metric, coverage: 0.05 } : { metric: input.metric };
   const models = [...new Set(mistake.rows.map((r) => r.model))];
   const bars = models.flatMap((model) => leakageBars(lab, key, model));
@@ -104,9 +110,9 @@ export const leakageLesson: LessonRunner<LeakageLessonInput, LeakageLessonOutput
     bars,
     unchanged:
       mistake.rows.length > 0 && mistake.rows.every((r) => r.leaky.mean === r.honest.mean || (Number.isNaN(r.leaky.mean) && Number.isNaN(r.honest.mean))),
-    cells: whole.panel.cells,
-    periods: whole.panel.periods,
-    folds: whole.protocol.folds,
-    regionCells: whole.studyRegion.cells,
+    cells: lab.panel.cells,
+    periods: lab.panel.periods,
+    folds: lab.protocol.folds,
+    regionCells: lab.studyRegion.cells,
   };
 };
