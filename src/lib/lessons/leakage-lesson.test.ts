@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { bundledSamplePanel } from '../../../test/fixtures/bundled-sample-panel';
 import type { LessonContext } from './lesson-context';
-import { leakageLesson } from './leakage-lesson';
+import { runLeakageLab } from '../leakage/leakage-lab';
+import type { MistakeId } from '../leakage/mistake-catalogue';
+import { resolveModels } from '../pipeline/run';
+import { LEAKAGE_LESSON_MODELS, LEAKAGE_LESSON_PROTOCOL, leakageLesson } from './leakage-lesson';
 
 const context = (): LessonContext => ({ panel: bundledSamplePanel(), region: null, signal: new AbortController().signal, progress: () => {} });
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
@@ -43,6 +46,29 @@ describe('leakageLesson on the bundled sample', () => {
     expect(region.unchanged).toBe(true);
     expect(region.regionCells).toBe(827);
   }, 60_000);
+
+  it('runs only the asked mistakes of the lab: the same rows as the whole lab’s, after the honest backtest', async () => {
+    const models = await resolveModels(LEAKAGE_LESSON_MODELS);
+    const stages: string[] = [];
+    const lab = async (mistakes?: MistakeId[]) =>
+      (
+        await runLeakageLab({
+          panel: bundledSamplePanel(),
+          protocol: LEAKAGE_LESSON_PROTOCOL,
+          models: models.specs,
+          definitions: models.definitions,
+          data: { kind: 'panel', files: [], sha256: '', rows: { read: 0, kept: 0, dropped: {} } },
+          environment: { hexcast: 'test', runtime: 'test', libraries: {} },
+          createdAt: new Date(0),
+          ...(mistakes && { mistakes, onStage: (stage: string) => stages.push(stage) }),
+        })
+      ).lab;
+    const whole = await lab();
+    const two = await lab(['zeros-dropped', 'random-split']);
+    expect(two.mistakes.map((m) => m.id)).toEqual(['random-split', 'zeros-dropped']);
+    expect(stages).toEqual(['Honest backtest', 'Random split of periods', 'Only cells with incidents scored']);
+    expect(two.mistakes).toEqual(whole.mistakes.filter((m) => m.id === 'random-split' || m.id === 'zeros-dropped'));
+  }, 120_000);
 
   it('needs a binned panel', async () => {
     await expect(leakageLesson({ mistake: 'random-split', metric: 'pai' }, { ...context(), panel: null })).rejects.toThrow(/needs binned data/);
