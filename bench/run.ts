@@ -21,6 +21,8 @@ const ALL = [
   'apportion-areas',
   'lesson-feedback',
   'lesson-paint',
+  'lesson-leakage',
+  'lesson-regression',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

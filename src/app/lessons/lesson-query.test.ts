@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceParam, intParam, lessonQuery } from './lesson-query';
+import { choiceParam, intParam, lessonQuery, queryChoice, queryInteger } from './lesson-query';
 
 describe('lesson query', () => {
   it.each([
@@ -21,5 +21,28 @@ describe('lesson query', () => {
 
   it('writes the lesson first, then the values in order, leaving out nulls and escaping the rest', () => {
     expect(lessonQuery('paint', { seed: 7, picks: '8826~a.b', guess: null })).toBe('?lesson=paint&seed=7&picks=8826%7Ea.b');
+  });
+});
+
+describe('queryInteger(params, key, fallback, min, max)', () => {
+  it.each([
+    ['k=250', 100],
+    ['k=0', 1],
+    ['k=7.6', 8],
+    ['k=abc', 20],
+    ['k=', 20],
+    ['', 20],
+  ])('%s → %d', (search, expected) => {
+    expect(queryInteger(new URLSearchParams(search), 'k', 20, 1, 100)).toBe(expected);
+  });
+});
+
+describe('queryChoice(params, key, allowed)', () => {
+  it.each([
+    ['metric=mae', 'mae'],
+    ['metric=rmse', null],
+    ['', null],
+  ])('%s → %s', (search, expected) => {
+    expect(queryChoice(new URLSearchParams(search), 'metric', ['pai', 'mae'])).toBe(expected);
   });
 });

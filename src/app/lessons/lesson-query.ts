@@ -32,3 +32,22 @@ export function replaceLessonQuery(id: string, values: Record<string, string | n
   const query = lessonQuery(id, values);
   if (query !== location.search) history.replaceState(history.state, '', `${query}${location.hash}`);
 }
+
+/**
+ * A whole number from a query parameter, clamped to [min, max]; `fallback` when absent or not a number.
+ * @example queryInteger(new URLSearchParams('k=250'), 'k', 20, 1, 100) // → 100
+ */
+export function queryInteger(params: URLSearchParams, key: string, fallback: number, min: number, max: number): number {
+  const text = params.get(key);
+  const value = text === null || text.trim() === '' ? NaN : Math.round(Number(text));
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+/**
+ * A query parameter that must be one of `allowed`; null otherwise.
+ * @example queryChoice(new URLSearchParams('metric=mae'), 'metric', ['pai', 'mae']) // → 'mae'
+ */
+export function queryChoice<T extends string>(params: URLSearchParams, key: string, allowed: readonly T[]): T | null {
+  const value = params.get(key);
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}

@@ -9,7 +9,7 @@ import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
 import { inflationRows, type LeakageRow } from './inflation';
 import { lagRegression, lagRegressionFittedOnAllData, LAG_SPAN } from './lag-regression';
-import { MISTAKES, type MistakeId, type MistakeInfo } from './mistake-catalogue';
+import { MISTAKE_IDS, MISTAKES, type MistakeId, type MistakeInfo } from './mistake-catalogue';
 import { seriesOfScores } from './metric-series';
 import { randomSplitForecasts } from './random-split-training';
 import { regionFromAllData } from './region-from-all-data';
@@ -51,6 +51,8 @@ export interface LeakageInput extends Pick<BacktestInput, 'panel' | 'protocol' |
   /** Called as each part starts: 'honest backtest', then each mistake's title; `done` of `total` parts finished. */
   readonly onStage?: (stage: string, done: number, total: number) => void;
   readonly createdAt?: Date;
+  /** The mistakes to run, in the lab's order whatever the order given (default: all six); a lesson asks for one at a time. */
+  readonly mistakes?: readonly MistakeId[];
 }
 
 /** A finished lab run, with the honest backtest it was compared with. */
@@ -73,11 +75,13 @@ export interface LeakageOutcome {
  * 4. `scoreOnlyCellsWithIncidents` — the zeros dropped from scoring;
  * 5. `regionFromAllData` — the study region drawn with test-period data;
  * 6. `cellsWithAnyIncident` — the model universe from all data (future geography).
- * Deterministic for a given protocol seed, like the backtest.
+ * Deterministic for a given protocol seed, like the backtest. `input.mistakes` runs only those
+ * (the honest backtest always runs): the same rows as in a full run, sooner.
  */
 export async function runLeakageLab(input: LeakageInput): Promise<LeakageOutcome> {
   const { panel, definitions, signal } = input;
-  const total = 1 + 6;
+  const wanted = (id: MistakeId): boolean => !input.mistakes || input.mistakes.includes(id);
+  const total = 1 + MISTAKE_IDS.filter(wanted).length;
   let done = 0;
   const stage = (name: string): void => input.onStage?.(name, done++, total);
   stage('Honest backtest');
@@ -110,62 +114,74 @@ export async function runLeakageLab(input: LeakageInput): Promise<LeakageOutcome
     mistakes.push({ ...MISTAKES[id], appliesTo, rows, ...(skipped && { skipped }) });
   };
 
-  stage(MISTAKES['random-split'].title);
-  result('random-split', chosen, compareSets(await randomSplitForecasts(panel, forecasts, makes, signal)));
+  if (wanted('random-split')) {
+    stage(MISTAKES['random-split'].title);
+    result('random-split', chosen, compareSets(await randomSplitForecasts(panel, forecasts, makes, signal)));
+  }
 
-  stage(MISTAKES['features-on-all-data'].title);
-  const firstSpan = forecasts.cutoffs[0] - (protocol.window === 'expanding' ? 0 : Math.max(0, forecasts.cutoffs[0] - protocol.window));
-  if (firstSpan < LAG_SPAN + 1) {
+  if (wanted('features-on-all-data')) {
+    stage(MISTAKES['features-on-all-data'].title);
+    const firstSpan = forecasts.cutoffs[0] - (protocol.window === 'expanding' ? 0 : Math.max(0, forecasts.cutoffs[0] - protocol.window));
+    if (firstSpan < LAG_SPAN + 1) {
+      result(
+        'features-on-all-data',
+        'the lab’s lag regression',
+        [],
+        `the lag regression needs ${LAG_SPAN + 1} training periods; the first fold has ${firstSpan}`,
+      );
+    } else {
+      const run = async (make: () => ReturnType<typeof lagRegression>) =>
+        seriesOfScores(scoreForecasts(panel, await runForecasts(panel, protocol, [make], { declared, signal }), region), 0);
+      const honestLag = await run(lagRegression);
+      const leakyLag = await run(() => lagRegressionFittedOnAllData(panel));
+      result(
+        'features-on-all-data',
+        'the lab’s lag regression (the baselines fit no features or scaler; the tfjs models fit theirs inside fit, on the training span)',
+        inflationRows('lag-regression', honestLag, leakyLag, seed),
+      );
+    }
+  }
+
+  if (wanted('tuning-on-test')) {
+    stage(MISTAKES['tuning-on-test'].title);
+    const tuned = async (family: TuningFamily, model: string): Promise<LeakageRow[]> => {
+      const series = await tuningOnTestFolds(panel, protocol, forecasts.cutoffs, region, family, { declared, signal });
+      return series.map((s) => inflationRows(model, [s.honest], [s.leaky], seed, () => choiceNote(family, s.testChoice, s.validationChoices))[0]);
+    };
+    const firstValidation = forecasts.cutoffs[0] - protocol.horizon - Math.max(1, protocol.validation) + 1;
+    if (firstValidation < 1) {
+      result(
+        'tuning-on-test',
+        'window-average (k tuned), ewma (α tuned)',
+        [],
+        `the first fold has no room for ${Math.max(1, protocol.validation)} validation periods`,
+      );
+    } else {
+      result('tuning-on-test', 'window-average (k tuned), ewma (α tuned)', [
+        ...(await tuned(WINDOW_AVERAGE_K, 'window-average (k tuned)')),
+        ...(await tuned(EWMA_ALPHA, 'ewma (α tuned)')),
+      ]);
+    }
+  }
+
+  if (wanted('zeros-dropped')) {
+    stage(MISTAKES['zeros-dropped'].title);
     result(
-      'features-on-all-data',
-      'the lab’s lag regression',
-      [],
-      `the lag regression needs ${LAG_SPAN + 1} training periods; the first fold has ${firstSpan}`,
-    );
-  } else {
-    const run = async (make: () => ReturnType<typeof lagRegression>) =>
-      seriesOfScores(scoreForecasts(panel, await runForecasts(panel, protocol, [make], { declared, signal }), region), 0);
-    const honestLag = await run(lagRegression);
-    const leakyLag = await run(() => lagRegressionFittedOnAllData(panel));
-    result(
-      'features-on-all-data',
-      'the lab’s lag regression (the baselines fit no features or scaler; the tfjs models fit theirs inside fit, on the training span)',
-      inflationRows('lag-regression', honestLag, leakyLag, seed),
+      'zeros-dropped',
+      chosen,
+      names.flatMap((name, m) => inflationRows(name, honestSeries[m], scoreOnlyCellsWithIncidents(panel, forecasts, region, scores.naiveScale, m), seed)),
     );
   }
 
-  stage(MISTAKES['tuning-on-test'].title);
-  const tuned = async (family: TuningFamily, model: string): Promise<LeakageRow[]> => {
-    const series = await tuningOnTestFolds(panel, protocol, forecasts.cutoffs, region, family, { declared, signal });
-    return series.map((s) => inflationRows(model, [s.honest], [s.leaky], seed, () => choiceNote(family, s.testChoice, s.validationChoices))[0]);
-  };
-  const firstValidation = forecasts.cutoffs[0] - protocol.horizon - Math.max(1, protocol.validation) + 1;
-  if (firstValidation < 1) {
-    result(
-      'tuning-on-test',
-      'window-average (k tuned), ewma (α tuned)',
-      [],
-      `the first fold has no room for ${Math.max(1, protocol.validation)} validation periods`,
-    );
-  } else {
-    result('tuning-on-test', 'window-average (k tuned), ewma (α tuned)', [
-      ...(await tuned(WINDOW_AVERAGE_K, 'window-average (k tuned)')),
-      ...(await tuned(EWMA_ALPHA, 'ewma (α tuned)')),
-    ]);
+  if (wanted('region-from-all-data')) {
+    stage(MISTAKES['region-from-all-data'].title);
+    result('region-from-all-data', chosen, compareSets(forecasts, regionFromAllData(panel)));
   }
 
-  stage(MISTAKES['zeros-dropped'].title);
-  result(
-    'zeros-dropped',
-    chosen,
-    names.flatMap((name, m) => inflationRows(name, honestSeries[m], scoreOnlyCellsWithIncidents(panel, forecasts, region, scores.naiveScale, m), seed)),
-  );
-
-  stage(MISTAKES['region-from-all-data'].title);
-  result('region-from-all-data', chosen, compareSets(forecasts, regionFromAllData(panel)));
-
-  stage(MISTAKES['future-geography'].title);
-  result('future-geography', chosen, compareSets(await runForecasts(panel, protocol, makes, { declared: cellsWithAnyIncident(panel, declared), signal })));
+  if (wanted('future-geography')) {
+    stage(MISTAKES['future-geography'].title);
+    result('future-geography', chosen, compareSets(await runForecasts(panel, protocol, makes, { declared: cellsWithAnyIncident(panel, declared), signal })));
+  }
 
   const lab: LeakageLab = {
     format: 'hexcast-leakage',
