@@ -1,4 +1,5 @@
-import { areaOf, cellOf, diskOf } from '../grid/h3';
+import { areaOf } from '../grid/h3';
+import { hexPatch } from './hex-patch';
 import type { Panel } from '../grid/panel';
 import { timeBucket, type BucketUnit } from '../grid/time-bucket';
 import { random } from '../base/random';
@@ -41,19 +42,8 @@ export interface SyntheticPanelOptions {
  */
 export function syntheticPanel(options: SyntheticPanelOptions): { panel: Panel; rates: Float32Array } {
   const { centre = { lat: 41.8781, lng: -87.6298 }, res = 8, rings = 2, periods: P, unit = 'week', seed = 1 } = options;
-  const origin = cellOf({ ...centre, res });
-  const disk = diskOf({ cell: origin, k: rings });
-  const ringOf = new Map<string, number>();
-  disk.forEach((cellsAtD, d) => cellsAtD.forEach((cell) => ringOf.set(cell, d)));
-  const cells = [...ringOf.keys()].sort();
+  const { cells, ring, adjacency } = hexPatch({ centre, res, rings });
   const C = cells.length;
-  const position = new Map(cells.map((cell, i) => [cell, i]));
-  const adjacency = cells.map((cell) =>
-    diskOf({ cell, k: 1 })[1]
-      .map((other) => position.get(other))
-      .filter((j): j is number => j !== undefined)
-      .sort((a, b) => a - b),
-  );
   const bucket = timeBucket({ unit, timeZone: 'UTC', clock: 'wall' });
   const first = bucket.floor(options.start ?? Date.UTC(2018, 0, 1));
   const periods = new Float64Array(P);
@@ -71,7 +61,7 @@ export function syntheticPanel(options: SyntheticPanelOptions): { panel: Panel; 
   };
   for (let p = 0; p < P; p++) {
     for (let c = 0; c < C; c++) {
-      const lambda = options.rate({ cell: c, period: p, time: periods[p], ring: ringOf.get(cells[c])!, count, neighbours: adjacency[c] });
+      const lambda = options.rate({ cell: c, period: p, time: periods[p], ring: ring[c], count, neighbours: adjacency[c] });
       if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new RangeError(`rate() returned ${lambda} for cell ${c}, period ${p}`);
       rates[p * C + c] = lambda;
       counts[p * C + c] = rng.poisson(lambda);
