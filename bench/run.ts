@@ -17,6 +17,8 @@ const ALL = [
   'builder-glm',
   'map-frames',
   'apportion-areas',
+  'lesson-ceiling',
+  'lesson-accuracy',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

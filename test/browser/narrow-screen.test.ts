@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { evaluate, OUTPUT, useApp } from './harness';
+import { smallText } from './small-text';
 
 const { open } = useApp();
 
@@ -17,28 +18,6 @@ function sticking(page: Page): Promise<string[]> {
       let inside = false;
       for (let up = element.parentElement; up && !inside; up = up.parentElement) inside = scrolls(up);
       if (!inside) out.push(`${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`);
-    }
-    return out;
-  });
-}
-
-/**
- * Visible text drawn smaller than 11 CSS pixels: an element's computed font size, times the scale
- * its SVG is drawn at (a 640-unit chart shrunk onto a phone draws 11 px text at 5–6 px).
- */
-function smallText(page: Page): Promise<string[]> {
-  return evaluate(page, () => {
-    const out: string[] = [];
-    for (const element of document.body.querySelectorAll('*')) {
-      if (['title', 'script', 'style'].includes(element.tagName.toLowerCase())) continue;
-      if (![...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim())) continue;
-      if (element.getClientRects().length === 0) continue;
-      let size = parseFloat(getComputedStyle(element).fontSize);
-      if (element instanceof SVGGraphicsElement) {
-        const m = element.getScreenCTM()!;
-        size *= Math.hypot(m.a, m.b);
-      }
-      if (size < 10.95) out.push(`${size.toFixed(1)} px: ${element.tagName.toLowerCase()} "${element.textContent!.trim().slice(0, 30)}"`);
     }
     return out;
   });
