@@ -41,3 +41,20 @@ export function lessonQuery(id: string, entries: Readonly<Record<string, string 
   for (const [key, value] of Object.entries(entries)) if (value !== null && value !== undefined) params.set(key, String(value));
   return `?${params.toString()}`;
 }
+
+/** A choice among ranges of a computed value, for "guess first" questions. */
+export interface GuessBand {
+  readonly label: string;
+  /** The range [low, high) the answer falls in when this choice is right. */
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * The index of the band that `value` falls in ([low, high)); the last band past the end.
+ * @example bandOf([{ label: 'low', low: 0, high: 0.5 }, { label: 'high', low: 0.5, high: 1 }], 0.7) // → 1
+ */
+export function bandOf(bands: readonly GuessBand[], value: number): number {
+  const i = bands.findIndex((g) => value >= g.low && value < g.high);
+  return i < 0 ? bands.length - 1 : i;
+}

@@ -1,10 +1,14 @@
-import { backtest } from '../evaluate/backtest';
+import { runForecasts } from '../evaluate/run-forecasts';
+import { hotspotScores } from '../evaluate/metrics/hotspot-scores';
+import { poissonDeviance } from '../evaluate/metrics/poisson-deviance';
+import { foldInterval } from '../evaluate/uncertainty/fold-interval';
+import { createModel } from '../forecast/model-definition';
 import { protocolOf } from '../evaluate/protocol';
 import { BASELINES } from '../forecast/baselines';
 import { regionFromCells } from '../grid/study-region';
 import { expectedHitRate } from '../simulate/expected-hit-rate';
 import { knownWorld, type WorldGeometry } from '../simulate/known-world';
-import { oracleModel } from '../simulate/oracle-model';
+import { ORACLE_ID, oracleModel } from '../simulate/oracle-model';
 import { patchGeometry } from '../simulate/patch-geometry';
 import { worldArrow } from '../simulate/world-incidents';
 import type { LessonRunner } from './lesson-context';
@@ -80,8 +84,13 @@ const HEADLINE = 0.05;
  * The `ceiling` lesson: simulates a known-truth world (`knownWorld`) on the binned panel's
  * cells and periods (or on `patchGeometry` when nothing is binned) and backtests the naive,
  * historic-average and KDE baselines and the oracle (`oracleModel`, forecasting the true
- * intensity of recorded incidents) on its recorded counts, every cell declared in the study
- * region. The oracle's scores are the ceiling; the expected ceiling is computed exactly too.
+ * intensity of recorded incidents) on its recorded counts with the backtest's own stages
+ * (`runForecasts`, then each fold scored with `hotspotScores` at 1 … 30 % and `poissonDeviance`:
+ * the report's other metrics, intervals and verdicts are left out for speed), every cell declared
+ * in the study region. Scores are means over the folds, as the report's; the capture curve is the
+ * mean over folds with incidents; the hit rate has its 95 % block-bootstrap fold interval
+ * (`foldInterval`). The
+ * oracle's scores are the ceiling; the expected ceiling is computed exactly too.
  */
 export const ceilingLesson: LessonRunner<CeilingLessonInput, CeilingLessonOutput> = async (input, context) => {
   const geometry: WorldGeometry = context.panel ?? patchGeometry({ rings: 10, periods: 156 });
@@ -100,38 +109,58 @@ export const ceilingLesson: LessonRunner<CeilingLessonInput, CeilingLessonOutput
   const { panel } = world;
   const region = regionFromCells(panel, panel.cells);
   context.progress('Forecasting', 1, 3);
-  const { report, forecasts } = await backtest({
+  const protocol = protocolOf({ horizon: 1, folds: CEILING_FOLDS, validation: 0, coverage: [HEADLINE], seed: input.seed });
+  const definitions = [...BASELINES, oracleModel(panel, world.intensity)];
+  const ids = [...CEILING_MODELS, ORACLE_ID];
+  const modelContext = { res: panel.res, bucket: panel.bucket };
+  const forecasts = await runForecasts(
     panel,
-    protocol: protocolOf({ horizon: 1, folds: CEILING_FOLDS, validation: 0, coverage: [HEADLINE], seed: input.seed }),
-    models: [...CEILING_MODELS, 'oracle'].map((id) => ({ id, params: {} })),
-    definitions: [...BASELINES, oracleModel(panel, world.intensity)],
-    data: { kind: 'incidents', files: [], sha256: '', rows: { read: 0, kept: 0, dropped: {} } },
-    environment: { hexcast: 'lesson', runtime: 'worker', libraries: {} },
-    region,
-    signal: context.signal,
-  });
+    protocol,
+    ids.map((id) => () => createModel({ id, params: {} }, definitions, modelContext)),
+    { signal: context.signal, declared: region.mask },
+  );
   context.progress('Scoring', 2, 3);
   const C = panel.cells.length;
-  const coverage = Float64Array.from({ length: 31 }, (_, i) => i / 100);
+  const F = forecasts.cutoffs.length;
+  const grid = Array.from({ length: 30 }, (_, i) => (i + 1) / 100);
+  const headline = grid.findIndex((c) => Math.abs(c - HEADLINE) < 1e-12);
+  const actual = (k: number): Float32Array => panel.counts.subarray(forecasts.cutoffs[k] * C, (forecasts.cutoffs[k] + 1) * C);
   let ceiling = 0;
-  for (const cutoff of forecasts.cutoffs) {
-    const step = world.intensity.subarray(cutoff * C, (cutoff + 1) * C);
-    ceiling += expectedHitRate(step, step, panel.area, region.mask, HEADLINE) / forecasts.cutoffs.length;
+  for (let k = 0; k < F; k++) {
+    const step = world.intensity.subarray(forecasts.cutoffs[k] * C, (forecasts.cutoffs[k] + 1) * C);
+    ceiling += expectedHitRate(step, step, panel.area, region.mask, HEADLINE) / F;
   }
-  const key = String(HEADLINE);
-  const models = report.models.map((m, i): CeilingModelResult => {
-    const grid = m.captureCurve;
+  const models = forecasts.models.map((m, i): CeilingModelResult => {
+    const hit = new Float64Array(F);
+    const pai = new Float64Array(F);
+    const deviance = new Float64Array(F);
+    const curve = new Float64Array(grid.length + 1);
+    let curveFolds = 0;
+    for (let k = 0; k < F; k++) {
+      const forecast = m.values.subarray(k * C, (k + 1) * C);
+      const y = actual(k);
+      const scores = hotspotScores(forecast, y, panel.area, region.mask, grid);
+      hit[k] = scores[headline].hitRate;
+      pai[k] = scores[headline].pai;
+      deviance[k] = poissonDeviance(forecast, y);
+      if (Number.isNaN(scores[0].hitRate)) continue;
+      curveFolds++;
+      scores.forEach((s, j) => (curve[j + 1] += s.hitRate));
+    }
+    for (let j = 1; j < curve.length; j++) curve[j] = curveFolds > 0 ? curve[j] / curveFolds : Number.NaN;
+    const interval = foldInterval(hit, { seed: input.seed });
     return {
-      id: i < CEILING_MODELS.length ? CEILING_MODELS[i] : 'oracle',
+      id: ids[i],
       name: m.name,
-      hitRate: m.metrics.hitRate[key].mean,
-      hitRateLo: m.metrics.hitRate[key].lo,
-      hitRateHi: m.metrics.hitRate[key].hi,
-      pai: m.metrics.pai[key].mean,
-      deviance: m.metrics.poissonDeviance.mean,
-      curve: Float64Array.from(coverage, (c) => grid.hitRate[grid.coverage.findIndex((g) => Math.abs(g - c) < 1e-9)] ?? Number.NaN),
+      hitRate: interval.mean,
+      hitRateLo: interval.lo,
+      hitRateHi: interval.hi,
+      pai: mean(pai),
+      deviance: mean(deviance),
+      curve,
     };
   });
+  const coverage = Float64Array.from({ length: grid.length + 1 }, (_, i) => (i === 0 ? 0 : grid[i - 1]));
   const sum = (a: Float32Array): number => a.reduce((s, v) => s + v, 0);
   context.progress('Done', 3, 3);
   return {
@@ -157,4 +186,16 @@ export const ceilingLesson: LessonRunner<CeilingLessonInput, CeilingLessonOutput
 function worldSettings(input: CeilingLessonInput): Omit<CeilingLessonInput, 'exportArrow' | 'withGeometry'> {
   const { seed, meanRate, concentration, noise, excitation, reportingSpread } = input;
   return { seed, meanRate, concentration, noise, excitation, reportingSpread };
+}
+
+/** Mean of the non-NaN values (NaN when there are none), as the report averages folds. */
+function mean(values: ArrayLike<number>): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) continue;
+    sum += values[i];
+    n++;
+  }
+  return n > 0 ? sum / n : Number.NaN;
 }

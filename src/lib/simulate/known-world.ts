@@ -1,6 +1,6 @@
 import { random } from '../base/random';
 import { edgeLengthAt } from '../grid/h3';
-import { neighbours } from '../grid/neighbours';
+import { neighbours, type Neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
 import { cycleMean } from './cycle-mean';
 import { gammaDraw } from './gamma-draw';
@@ -86,7 +86,7 @@ export function knownWorld(geometry: WorldGeometry, options: WorldOptions): Worl
     options.reporting >= 1 && options.reportingSpread === 0 ? 1 : 1 / (1 + Math.exp(-(centre + options.reportingSpread * z))),
   );
   const season = Float64Array.from(periods, (t, p) => cycleMean(options.yearly, options.weekly, t, p + 1 < P ? periods[p + 1] : geometry.end));
-  const adjacency = options.excitation > 0 ? neighbours(cells, 1) : null;
+  const adjacency = options.excitation > 0 ? neighboursOf(cells) : null;
   const mu = options.meanRate * (1 - options.excitation);
   const shape = options.noise > 0 ? 1 / (options.noise * options.noise) : 0;
   const rng = random(options.seed + 104_729);
@@ -137,4 +137,16 @@ function assertOptions(o: WorldOptions): void {
   check('excitation', o.excitation, o.excitation >= 0 && o.excitation < 1, 'in [0, 1)');
   check('reporting', o.reporting, o.reporting > 0 && o.reporting <= 1, 'in (0, 1]');
   check('reportingSpread', o.reportingSpread, o.reportingSpread >= 0, '≥ 0');
+}
+
+/** k = 1 neighbour lists by cell list: a lesson re-simulates on the same panel's cells at every slider move. */
+const NEIGHBOURS = new WeakMap<readonly string[], Neighbours>();
+
+function neighboursOf(cells: readonly string[]): Neighbours {
+  let found = NEIGHBOURS.get(cells);
+  if (!found) {
+    found = neighbours(cells, 1);
+    NEIGHBOURS.set(cells, found);
+  }
+  return found;
 }

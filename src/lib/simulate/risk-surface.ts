@@ -14,7 +14,7 @@ export function riskSurface(cells: readonly string[], rng: Random, { bumps, widt
   const C = cells.length;
   const z = new Float64Array(C);
   if (C === 0) return z;
-  const centres = cells.map(centreOf);
+  const centres = centresOf(cells);
   const lat0 = centres.reduce((s, c) => s + c.lat, 0) / C;
   const kmPerLat = 111.32;
   const kmPerLng = 111.32 * Math.cos((lat0 * Math.PI) / 180);
@@ -36,4 +36,16 @@ export function riskSurface(cells: readonly string[], rng: Random, { bumps, widt
   const sd = Math.sqrt(variance);
   for (let c = 0; c < C; c++) z[c] = sd > 1e-12 ? (z[c] - mean) / sd : 0;
   return z;
+}
+
+/** Cell centres by cell list (the same panel's cells are surfaced at every call of a lesson). */
+const CENTRES = new WeakMap<readonly string[], { lat: number; lng: number }[]>();
+
+function centresOf(cells: readonly string[]): { lat: number; lng: number }[] {
+  let found = CENTRES.get(cells);
+  if (!found) {
+    found = cells.map(centreOf);
+    CENTRES.set(cells, found);
+  }
+  return found;
 }

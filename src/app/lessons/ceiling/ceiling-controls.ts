@@ -1,4 +1,4 @@
-import type { QueryNumber } from '../lesson-query';
+import { bandOf, type GuessBand, type QueryNumber } from '../lesson-query';
 import { CEILING_DEFAULTS } from '../../../lib/lessons/ceiling-defaults';
 
 /** A slider of the ceiling lesson: its query key, range, the input field it sets, and its label. */
@@ -19,7 +19,7 @@ export const CEILING_CONTROLS: readonly CeilingControl[] = [
 ].map((c) => ({ ...c, fallback: CEILING_DEFAULTS[c.field as CeilingControl['field']] })) as readonly CeilingControl[];
 
 /** The learner's choices for "what share can the best possible forecast catch at 5 % of the area?" (upper ends of the bands). */
-export const CEILING_GUESSES: readonly { readonly label: string; readonly low: number; readonly high: number }[] = [
+export const CEILING_GUESSES: readonly GuessBand[] = [
   { label: 'about 5 % (no better than chance)', low: 0, high: 0.1 },
   { label: 'about 15 %', low: 0.1, high: 0.22 },
   { label: 'about 30 %', low: 0.22, high: 0.4 },
@@ -32,6 +32,5 @@ export const CEILING_GUESSES: readonly { readonly label: string; readonly low: n
  * @example guessBand(0.31) // → 2 ('about 30 %')
  */
 export function guessBand(value: number): number {
-  const i = CEILING_GUESSES.findIndex((g) => value >= g.low && value < g.high);
-  return i < 0 ? CEILING_GUESSES.length - 1 : i;
+  return bandOf(CEILING_GUESSES, value);
 }
