@@ -23,6 +23,8 @@ const ALL = [
   'lesson-paint',
   'lesson-leakage',
   'lesson-regression',
+  'lesson-ceiling',
+  'lesson-accuracy',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

@@ -12,14 +12,12 @@
 import { escapeMarkdown } from '../src/lib/base/escape-markdown';
 import { backtest } from '../src/lib/evaluate/backtest';
 import { protocolOf } from '../src/lib/evaluate/protocol';
-import type { Forecaster } from '../src/lib/forecast/forecaster';
-import type { ModelDefinition } from '../src/lib/forecast/model-definition';
 import { loadAllModels } from '../src/lib/forecast/models';
-import type { Panel } from '../src/lib/grid/panel';
 import { capturePlot } from '../src/lib/plots/capture-plot';
 import { formatNumber, formatSkill } from '../src/lib/base/format-number';
 import type { Comparison, MetricSummary } from '../src/lib/evaluate/summarise-scores';
 import { syntheticPanel, type RateContext } from '../src/lib/simulate/synthetic-panel';
+import { oracleModel } from '../src/lib/simulate/oracle-model';
 import { Notebook } from './notebook';
 
 const quick = process.argv.includes('--quick');
@@ -45,31 +43,6 @@ const WORLDS: { name: string; story: string; rate: (c: RateContext) => number }[
   },
 ];
 
-/** A forecaster that knows the true rates of the simulated world (not a real model). */
-function oracle(panel: Panel, rates: Float32Array): ModelDefinition {
-  return {
-    id: 'oracle',
-    label: 'Oracle (true rate)',
-    kind: 'learned',
-    summary: 'Forecasts the true simulated rate: the ceiling no model can beat.',
-    params: [],
-    create: (): Forecaster => {
-      let cutoff = 0;
-      return {
-        name: 'oracle (true rate)',
-        minHistory: 1,
-        fit(history) {
-          cutoff = panel.periods.indexOf(history.periods[history.periods.length - 1]) + 1;
-        },
-        predict(horizon) {
-          const C = panel.cells.length;
-          return rates.slice(cutoff * C, (cutoff + horizon) * C);
-        },
-      };
-    },
-  };
-}
-
 const book = new Notebook('signal-and-noise', 'What can a forecaster find? Three synthetic worlds with a known answer');
 book.text(`
   Weekly counts are drawn as Poisson(λ) on the ${1 + 3 * 6 * 7} H3 cells (resolution 8) within 6 rings of
@@ -81,7 +54,7 @@ const all = await loadAllModels();
 const ids = ['naive', 'historic-average', 'shrunk-average', 'ewma', 'kde', 'prospective', 'sepp', 'poisson-glm'];
 for (const [w, world] of WORLDS.entries()) {
   const { panel, rates } = syntheticPanel({ rings: 6, periods: PERIODS, seed: 100 + w, rate: world.rate });
-  const definitions = [...all, oracle(panel, rates)];
+  const definitions = [...all, oracleModel(panel, rates)];
   const { report } = await backtest({
     panel,
     protocol: protocolOf({ horizon: 1, folds: FOLDS, validation: 8, coverage: [0.05, 0.2] }),

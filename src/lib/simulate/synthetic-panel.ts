@@ -1,4 +1,5 @@
-import { areaOf, cellOf, diskOf, resolutionOf } from '../grid/h3';
+import { areaOf, resolutionOf } from '../grid/h3';
+import { hexPatch, neighbourLists } from './hex-patch';
 import type { Panel } from '../grid/panel';
 import { timeBucket, type BucketUnit } from '../grid/time-bucket';
 import { random } from '../base/random';
@@ -43,25 +44,19 @@ export interface SyntheticPanelOptions {
  */
 export function syntheticPanel(options: SyntheticPanelOptions): { panel: Panel; rates: Float32Array } {
   const { centre = { lat: 41.8781, lng: -87.6298 }, rings = 2, periods: P, unit = 'week', seed = 1 } = options;
-  const ringOf = new Map<string, number>();
-  let res = options.res ?? 8;
+  let res: number;
+  let cells: readonly string[];
+  let ring: ArrayLike<number>;
+  let adjacency: readonly (readonly number[])[];
   if (options.cells) {
+    // Given cells (a real panel's) have no centre, so no ring distance: `ring` is NaN.
     if (options.cells.length === 0) throw new RangeError('syntheticPanel: the cells given are empty');
     res = resolutionOf(options.cells[0]);
-    for (const cell of options.cells) ringOf.set(cell, Number.NaN);
-  } else {
-    const disk = diskOf({ cell: cellOf({ ...centre, res }), k: rings });
-    disk.forEach((cellsAtD, d) => cellsAtD.forEach((cell) => ringOf.set(cell, d)));
-  }
-  const cells = [...ringOf.keys()].sort();
+    cells = [...new Set(options.cells)].sort();
+    ring = new Float64Array(cells.length).fill(Number.NaN);
+    adjacency = neighbourLists(cells);
+  } else ({ res, cells, ring, adjacency } = hexPatch({ centre, res: options.res ?? 8, rings }));
   const C = cells.length;
-  const position = new Map(cells.map((cell, i) => [cell, i]));
-  const adjacency = cells.map((cell) =>
-    diskOf({ cell, k: 1 })[1]
-      .map((other) => position.get(other))
-      .filter((j): j is number => j !== undefined)
-      .sort((a, b) => a - b),
-  );
   const bucket = timeBucket({ unit, timeZone: 'UTC', clock: 'wall' });
   const first = bucket.floor(options.start ?? Date.UTC(2018, 0, 1));
   const periods = new Float64Array(P);
@@ -79,7 +74,7 @@ export function syntheticPanel(options: SyntheticPanelOptions): { panel: Panel; 
   };
   for (let p = 0; p < P; p++) {
     for (let c = 0; c < C; c++) {
-      const lambda = options.rate({ cell: c, period: p, time: periods[p], ring: ringOf.get(cells[c])!, count, neighbours: adjacency[c] });
+      const lambda = options.rate({ cell: c, period: p, time: periods[p], ring: ring[c], count, neighbours: adjacency[c] });
       if (!(lambda >= 0) || !Number.isFinite(lambda)) throw new RangeError(`rate() returned ${lambda} for cell ${c}, period ${p}`);
       rates[p * C + c] = lambda;
       counts[p * C + c] = rng.poisson(lambda);
