@@ -3,7 +3,9 @@
  * of the Chicago sample as Parquet (snappy and zstd); the same rows as Arrow IPC go through
  * readArrow. Loaded counts, every drop reason and the binned panel must be equal.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../src/lib/io/column-mapping';
@@ -12,6 +14,7 @@ import { readArrow } from '../src/lib/io/read-arrow';
 import { readSource } from '../src/lib/io/read-source';
 import { preparePanel } from '../src/lib/pipeline/prepare-panel';
 import { duckdbParquet, duckdbTableFromArrow, openDuckDB } from './duckdb-parquet';
+import { hexcast } from './fixtures/run-hexcast';
 
 const ROWS = 60_000;
 const chicago = tableFromIPC(readFileSync(new URL('../../shared/data/chicago-crimes-2014-2018.arrow', import.meta.url))).slice(0, ROWS);
@@ -45,5 +48,36 @@ describe('Chicago as Parquet (written by DuckDB) loads and bins as the Arrow fil
     expect(Array.from(p.periods)).toEqual(Array.from(a.periods));
     expect(p.counts).toEqual(a.counts);
     expect(p.counts.reduce((s, v) => s + v, 0)).toBe(arrow.binReport!.binned);
+  });
+
+  it('hexcast inspect and bin take the .parquet file: the same accounting, and a panel of the same counts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hexcast-parquet-'));
+    try {
+      const path = join(dir, 'chicago.parquet');
+      writeFileSync(path, await duckdbParquet(duck, 'SELECT * FROM chicago', 'zstd'));
+      const inspect = await hexcast('inspect', path, '--json', '--time', 'occurred_at', '--tz', 'America/Chicago');
+      expect(inspect.code).toBe(0);
+      const out = JSON.parse(inspect.stdout);
+      expect([out.rows.read, out.rows.kept]).toEqual([ROWS, 59_609]);
+      const bin = await hexcast(
+        'bin',
+        path,
+        '--time',
+        'occurred_at',
+        '--tz',
+        'America/Chicago',
+        '--res',
+        '8',
+        '--bucket',
+        'day',
+        '--out',
+        join(dir, 'panel.arrow'),
+      );
+      expect(bin.code).toBe(0);
+      const panel = tableFromIPC(readFileSync(join(dir, 'panel.arrow')));
+      expect((panel.getChild('count')!.toArray() as Float64Array).reduce((s, v) => s + Number(v), 0)).toBe(arrow.binReport!.binned);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
