@@ -84,6 +84,8 @@ export const PREBUNDLED = [
   'd3',
   'fzstd',
   'h3-js',
+  'hyparquet',
+  'hyparquet-compressors',
   'maplibre-gl',
   'pmtiles',
   'proj4',

@@ -25,6 +25,7 @@ const ALL = [
   'lesson-regression',
   'lesson-ceiling',
   'lesson-accuracy',
+  'big-panel',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

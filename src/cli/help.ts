@@ -43,6 +43,8 @@ Commands:
                   the Forecaster contract test on your own model file (docs/own-model.md)
   leakage FILE…   the honest backtest next to six common mistakes: how much each inflates every metric
 
+Incident and panel FILEs: Apache Arrow IPC (.arrow, .arrows, Feather v2) or Parquet (.parquet:
+uncompressed, snappy, gzip, zstd, brotli, lz4), told apart by their bytes.
 Run 'hexcast <command> --help' for a command's options.
 Exit codes: 0 ok, 1 the work failed (the reason is on stderr), 2 wrong usage, 130 interrupted.
 `;

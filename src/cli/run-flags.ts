@@ -1,3 +1,4 @@
+import type { BucketUnit } from '../lib/grid/time-bucket';
 import { loadMappingCrs } from '../lib/io/load-crs';
 import type { BinOptions } from '../lib/grid/bin-incidents';
 import { preparePanel } from '../lib/pipeline/prepare-panel';
@@ -55,7 +56,9 @@ export async function loadFromFlags(
   const bin = givenBin ?? (opened.kind === 'panel' ? undefined : binOptionsFromFlags(values, true));
   progress.stage('loading and binning');
   await loadMappingCrs(mapping);
-  const prepared = preparePanel(opened.sources, opened.sha256, { mapping, bin });
+  // A panel from another engine (docs/engines.md) takes its periods' zone and bucket from --tz and --bucket; a file from `hexcast bin` keeps its own.
+  const panelFile = opened.kind === 'panel' ? { timeZone: values.tz, unit: values.bucket as BucketUnit | undefined } : undefined;
+  const prepared = preparePanel(opened.sources, opened.sha256, { mapping, bin, panelFile });
   const boundary = boundaryText === undefined ? undefined : await readBoundary({ name: values.boundary!, text: boundaryText }, prepared.panel.res);
   return { opened, prepared, bounded: applyBoundary(prepared.panel, boundary) };
 }

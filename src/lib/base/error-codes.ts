@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   'file-truncated': 'the file starts like Arrow but ends early (a cut-short download or copy)',
   'not-arrow': 'the file is another format (CSV, Parquet, JSON, …), not Apache Arrow IPC',
   'file-corrupt': 'the Arrow file is inconsistent or a buffer does not decompress',
+  'parquet-unsupported': 'a Parquet column has a type or compression Hexcast does not read (nested lists, binary, TIME, INTERVAL, an unknown codec)',
   'no-columns': 'the file holds no columns',
   'no-rows': 'the file has columns but no rows',
   'mixed-inputs': 'pre-binned panel files and incident files were given together',

@@ -153,10 +153,24 @@ export function readPanelFile(sources: readonly ArrowSource[], options: PanelFil
     const type = input.field.type;
     let at = input.start;
     if (DataType.isInt(type) && type.bitWidth === 64) {
+      // An engine's file repeats each cell on every period: convert each distinct id once, looked up by its two 32-bit words (no BigInt per row).
+      const texts = new Map<number, Map<number, string>>();
       for (const data of input.vector.data) {
         const values = data.values as BigUint64Array | BigInt64Array;
+        const words = new Uint32Array(values.buffer, values.byteOffset, data.length * 2);
         const valid = validityOf(data);
-        for (let i = 0; i < data.length; i++) cellText[at + i] = valid && !valid[i] ? null : BigInt.asUintN(64, BigInt(values[i])).toString(16);
+        for (let i = 0; i < data.length; i++) {
+          if (valid && !valid[i]) {
+            cellText[at + i] = null;
+            continue;
+          }
+          const hi = words[2 * i + 1];
+          let byLow = texts.get(hi);
+          if (byLow === undefined) texts.set(hi, (byLow = new Map()));
+          let text = byLow.get(words[2 * i]);
+          if (text === undefined) byLow.set(words[2 * i], (text = BigInt.asUintN(64, BigInt(values[i])).toString(16)));
+          cellText[at + i] = text;
+        }
         at += data.length;
       }
     } else {
@@ -188,14 +202,18 @@ export function readPanelFile(sources: readonly ArrowSource[], options: PanelFil
   const dropped: Record<PanelDropReason, number> = { 'cell-null': 0, 'cell-invalid': 0, 'period-null': 0, 'count-invalid': 0 };
   const use = new Uint8Array(rows);
   let res = meta?.res ?? -1;
+  // Each distinct cell is checked once: its resolution, or -1 when it is no H3 cell.
+  const resolutions = new Map<string, number>();
   for (let i = 0; i < rows; i++) {
     const cell = cellText[i];
+    let cellRes = cell === null ? -1 : resolutions.get(cell);
+    if (cell !== null && cellRes === undefined) resolutions.set(cell, (cellRes = isCell(cell) ? resolutionOf(cell) : -1));
     if (cell === null) dropped['cell-null']++;
-    else if (!isCell(cell)) dropped['cell-invalid']++;
+    else if (cellRes === -1) dropped['cell-invalid']++;
     else if (periodReasons[i] !== 0 || !Number.isFinite(periodOut[i])) dropped['period-null']++;
     else if (!(counts[i] >= 0) || !Number.isFinite(counts[i])) dropped['count-invalid']++;
     else {
-      const r = resolutionOf(cell);
+      const r = cellRes!;
       if (res < 0) res = r;
       if (r !== res) {
         throw new InputError(`panel file ${name} mixes H3 resolutions: row ${i} has cell '${cell}' at resolution ${r}, earlier rows are at ${res}`, {
@@ -220,16 +238,18 @@ export function readPanelFile(sources: readonly ArrowSource[], options: PanelFil
   const bucket = timeBucket(spec);
   let min = Infinity;
   let max = -Infinity;
+  const onGrid = new Set<number>(); // periods already found on a bucket start: each distinct period is floored once
   for (let i = 0; i < rows; i++) {
     if (!use[i]) continue;
     const t = periodOut[i];
-    if (bucket.floor(t) !== t) {
+    if (!onGrid.has(t) && bucket.floor(t) !== t) {
       throw new InputError(
         `panel file ${name}, row ${i}: period ${new Date(t).toISOString()} is not the start of a ${unit} bucket in ${timeZone}` +
           (unit === 'week' ? ' (weeks start on Monday)' : ''),
         { code: 'panel-bucket-unknown', file: sources[0].name, column: 'period', row: i, field: 'panel.unit' },
       );
     }
+    onGrid.add(t);
     if (t < min) min = t;
     if (t > max) max = t;
   }
