@@ -76,7 +76,7 @@ export function csvColumnTypes(names: readonly string[], evidence: CsvColumnEvid
     if (format === null) return { name, kind: 'utf8', format: null };
     if (format === NumberFormat.Int && evidence.int32[k] === 1) return { name, kind: 'int32', format };
     // Another reading of the same text that gives other numbers: the other decimal separator.
-    const alternatives = OTHER_DECIMAL[format].filter((other) => (evidence.masks[k] & other) !== 0);
+    const alternatives = OTHER_DECIMAL[format].filter((other) => (evidence.masks[k] & other) !== 0).slice(0, 1); // the first such reading: the others give the same numbers
     if (format !== NumberFormat.Int && (format !== NumberFormat.Point || alternatives.length > 0)) {
       const also =
         alternatives.length > 0
