@@ -185,7 +185,7 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
       transfer.items.add(new File([bytes], 'dropped-portland.arrow'));
       return transfer;
     });
-    await page.getByRole('group', { name: 'Drop Arrow files here' }).dispatchEvent('drop', { dataTransfer: drop });
+    await page.getByRole('group', { name: 'Drop incident files here' }).dispatchEvent('drop', { dataTransfer: drop });
     await page.getByRole('cell', { name: 'dropped-portland.arrow' }).waitFor();
     await page.getByText(/Still needed: a CRS for 'x_coordinate'\/'y_coordinate'/).waitFor();
   });
