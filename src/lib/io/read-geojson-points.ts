@@ -102,7 +102,13 @@ function parseJson(bytes: Uint8Array, name: string): unknown {
 function featuresOf(root: unknown, name: string): { root: Record<string, unknown>; list: readonly unknown[] } {
   if (isObject(root) && root.type === 'FeatureCollection' && Array.isArray(root.features)) return { root, list: root.features };
   if (isObject(root) && root.type === 'Feature') return { root, list: [root] };
-  const type = isObject(root) ? `an object of type '${String(root.type)}'` : Array.isArray(root) ? 'an array' : `a ${typeof root}`;
+  const type = isObject(root)
+    ? typeof root.type === 'string'
+      ? `an object of type '${root.type}'`
+      : "an object without a GeoJSON 'type'"
+    : Array.isArray(root)
+      ? 'an array'
+      : `a ${typeof root}`;
   throw new InputError(`file '${name}' is JSON but ${type}, not GeoJSON: expected a FeatureCollection of Point features (or convert the JSON to CSV)`, {
     code: 'geojson-invalid',
     file: name,
