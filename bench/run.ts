@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 const ALL = [
   'load-bin',
   'compressed-read',
+  'read-csv',
   'baselines',
   'backtest-res9',
   'learned',

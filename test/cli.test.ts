@@ -95,7 +95,7 @@ describe('hexcast inspect', () => {
 
   it.each([
     [['inspect', '/nonexistent.arrow'], 1, "cannot read '/nonexistent.arrow': no such file"],
-    [['inspect', 'package.json'], 1, 'not Apache Arrow'],
+    [['inspect', 'package.json'], 1, "file 'package.json' is JSON but an object of type 'module', not GeoJSON"], // package.json's own "type",
     [['inspect', PORTLAND, '--lat', 'a', '--x', 'b'], 2, 'give either --lat/--lng or --x/--y, not both'],
     [['inspect', PORTLAND, '--clock', 'utc'], 2, "--clock must be instant (zone-less times are UTC) or wall (epoch numbers are local readings), got 'utc'"],
     [['inspect', PORTLAND, '--frobnicate'], 2, "Unknown option '--frobnicate'"],
@@ -124,7 +124,7 @@ describe('hexcast inspect', () => {
 
   it.each([
     [['inspect', '/nonexistent.arrow'], 1, 'file-unreadable'],
-    [['inspect', 'package.json'], 1, 'not-arrow'],
+    [['inspect', 'package.json'], 1, 'geojson-invalid'],
     [['inspect', PORTLAND, '--crs', 'EPSG:9999', '--x', 'x_coordinate', '--y', 'y_coordinate'], 1, 'crs-unknown'],
     [['inspect', PORTLAND, '--frobnicate'], 2, 'usage'],
     [['bin', PORTLAND, '--res', '99', '--bucket', 'week', '--out', 'x'], 2, 'usage'],

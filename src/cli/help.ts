@@ -5,7 +5,8 @@ export const VERSION: string = HEXCAST_VERSION;
 
 /** Flags shared by every command that reads incident files. */
 export const MAPPING_HELP = `Column mapping (auto-detected; override any part):
-  --time COL            time column (Timestamp, Date, integer epoch, ISO-8601 text)
+  --time COL            time column (Timestamp, Date, integer epoch, ISO-8601 text,
+                        or text with the year last: 01/31/2018 11:59:00 PM)
   --time-unit UNIT      unit of an epoch column, or a Timestamp's if its type is wrong:
                         s, ms, us, ns
   --tz ZONE             IANA zone: of wall-clock readings, or to bucket instants in
@@ -43,8 +44,10 @@ Commands:
                   the Forecaster contract test on your own model file (docs/own-model.md)
   leakage FILE…   the honest backtest next to six common mistakes: how much each inflates every metric
 
-Incident and panel FILEs: Apache Arrow IPC (.arrow, .arrows, Feather v2) or Parquet (.parquet:
-uncompressed, snappy, gzip, zstd, brotli, lz4), told apart by their bytes.
+Incident and panel FILEs: Apache Arrow IPC (.arrow, .arrows, Feather v2), Parquet (.parquet:
+uncompressed, snappy, gzip, zstd, brotli, lz4), CSV or TSV (delimiter, header and decimal
+commas detected), gzipped (.csv.gz) or GeoJSON points (.geojson); told apart by their bytes.
+
 Run 'hexcast <command> --help' for a command's options.
 Exit codes: 0 ok, 1 the work failed (the reason is on stderr), 2 wrong usage, 130 interrupted.
 `;

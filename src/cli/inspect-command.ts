@@ -62,6 +62,7 @@ export async function inspectCommand(argv: string[]): Promise<void> {
       clock: incidents.clock,
       timeZone: incidents.timeZone,
       rows: { read: report.read, kept: report.kept, dropped: report.dropped },
+      readAs: opened.sources.map((source) => source.notes ?? []),
       examples: report.examples,
       time: summary.time && { first: summary.time.firstText, last: summary.time.lastText },
       extent: summary.extent,
@@ -76,7 +77,10 @@ export async function inspectCommand(argv: string[]): Promise<void> {
   }
   const n = (x: number): string => x.toLocaleString('en-US');
   const lines: string[] = [];
-  for (const file of report.files) lines.push(`${file.name}: ${n(file.rows)} rows, ${formatNumber(file.bytes / 1e6, 3)} MB`);
+  report.files.forEach((file, i) => {
+    lines.push(`${file.name}: ${n(file.rows)} rows, ${formatNumber(file.bytes / 1e6, 3)} MB`);
+    for (const note of opened.sources[i]?.notes ?? []) lines.push(`  ${note}`); // how a CSV or GeoJSON file was read, and why
+  });
   lines.push(`SHA-256   ${sha256}`, '', 'Mapping');
   lines.push(
     `  time      ${mapping.time.column}${mapping.time.unit ? ` (epoch ${mapping.time.unit})` : ''} → ${incidents.clock === 'wall' ? 'local wall-clock time' : 'instants'}${incidents.timeZone ? `, ${incidents.timeZone}` : ''}`,

@@ -5,18 +5,18 @@ import { openFiles, type NamedBytes, type Opened } from '../lib/pipeline/load';
 import { UsageError } from './usage-error';
 
 /**
- * Reads Arrow files from paths and opens them with the pipeline's `openFiles` (file or stream
- * format, fingerprints). A missing or unreadable path is an InputError naming it; no path at
+ * Reads incident or panel files from paths and opens them with the pipeline's `openFiles` (Arrow
+ * file or stream, CSV, gzip, GeoJSON points: told apart by their bytes; fingerprints). A missing or unreadable path is an InputError naming it; no path at
  * all is a usage error.
  */
 export async function readSources(paths: readonly string[]): Promise<Opened> {
-  if (paths.length === 0) throw new UsageError('no input file: give one or more Arrow files');
+  if (paths.length === 0) throw new UsageError('no input file: give one or more Arrow, CSV or GeoJSON files');
   const files: NamedBytes[] = [];
   for (const path of paths) {
     let data: Uint8Array;
     try {
       const info = await stat(path);
-      if (info.isDirectory()) throw new InputError(`'${path}' is a directory, not an Arrow file`, { code: 'file-unreadable', file: path });
+      if (info.isDirectory()) throw new InputError(`'${path}' is a directory, not a data file`, { code: 'file-unreadable', file: path });
       data = new Uint8Array(await readFile(path));
     } catch (error) {
       if (error instanceof InputError) throw error;

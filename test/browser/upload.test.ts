@@ -185,7 +185,7 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
       transfer.items.add(new File([bytes], 'dropped-portland.arrow'));
       return transfer;
     });
-    await page.getByRole('group', { name: 'Drop Arrow files here' }).dispatchEvent('drop', { dataTransfer: drop });
+    await page.getByRole('group', { name: 'Drop incident files here' }).dispatchEvent('drop', { dataTransfer: drop });
     await page.getByRole('cell', { name: 'dropped-portland.arrow' }).waitFor();
     await page.getByText(/Still needed: a CRS for 'x_coordinate'\/'y_coordinate'/).waitFor();
   });
@@ -200,17 +200,17 @@ describe('uploading the Portland file (EPSG:2913 feet)', () => {
     await page.getByRole('cell', { name: 'chicago-3000-zstd.arrow' }).waitFor();
   });
 
-  it('shows what is wrong with a file that is not Arrow, next to the file input', async () => {
+  it('shows what is wrong with a file in no format Hexcast reads, next to the file input', async () => {
     const app = await open();
     const { page } = app;
     await fileInput(page).setInputFiles({
-      name: 'incidents.arrow',
+      name: 'incidents.xlsx',
       mimeType: 'application/octet-stream',
-      buffer: Buffer.from('date,latitude,longitude\n2018-01-01,41.8,-87.6\n'),
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), // CSV opens since #14; a workbook does not
     });
     const error = page.locator('#open-error');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/^file 'incidents\.arrow' is CSV text \(first line: 'date,latitude,longitude'\), not Apache Arrow/);
+    expect(await error.textContent()).toMatch(/^file 'incidents\.xlsx' is a zip archive \(or an Excel \.xlsx workbook\), not Apache Arrow/);
     expect(await error.getAttribute('role')).toBe('alert');
     expect(await page.locator('input[type=file]').getAttribute('aria-describedby')).toBe('open-error');
     // The data open before stays open and usable.

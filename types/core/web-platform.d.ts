@@ -69,3 +69,10 @@ declare var OffscreenCanvas: (new (width: number, height: number) => { getContex
 declare module 'node:module' {
   export function createRequire(url: string): { resolve(id: string): string };
 }
+
+/** gzip decompression (io/gunzip.ts): browsers, workers and Node ≥ 18 have it; the subset the core uses. */
+declare class DecompressionStream {
+  constructor(format: 'gzip' | 'deflate' | 'deflate-raw');
+  readonly writable: { getWriter(): { write(chunk: Uint8Array): Promise<void>; close(): Promise<void> } };
+  readonly readable: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }> } };
+}

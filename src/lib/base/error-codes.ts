@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   'parquet-unsupported': 'a Parquet column has a type or compression Hexcast does not read (nested lists, binary, TIME, INTERVAL, an unknown codec)',
   'no-columns': 'the file holds no columns',
   'no-rows': 'the file has columns but no rows',
+  'csv-malformed': "no record of the CSV file has the header's field count, or its first quote never closes (the message names the line and field)",
+  'gzip-corrupt': 'the gzip-compressed file does not decompress (cut short or damaged)',
+  'geojson-invalid': 'the GeoJSON file is not JSON, or not a FeatureCollection or Feature',
+  'geojson-not-points': 'the GeoJSON file holds lines or polygons, not incident points (areas load as Areas, a study region as Boundary)',
   'mixed-inputs': 'pre-binned panel files and incident files were given together',
   // Column mapping
   'mapping-invalid': 'the column mapping itself is malformed (`field` names the bad entry)',

@@ -73,6 +73,23 @@ const metricsOf = (result: BacktestResult, name: string) => result.report.models
 const foldsOf = (result: BacktestResult, name: string) => result.report.folds.filter((f) => f.model === name).map((f) => f.metrics);
 
 describe('external forecasts', () => {
+  it("a built-in model's forecasts dump written as CSV (as vendors hand over) scores as that model did, and counts 2 broken records as read and dropped", async () => {
+    const rows = dump(builtIn, KDE);
+    const lines = rows.map((r) => `${new Date(r.period).toISOString().slice(0, 19)},${r.cell},${r.forecast}`);
+    lines.splice(3, 0, 'a line cut short,');
+    lines.splice(10, 0, '2018-01-01T00:00:00,8a2a1072b59ffff,1,extra');
+    const opened = await openExternal('vendor', new TextEncoder().encode(`period,cell,forecast\r\n${lines.join('\r\n')}\r\n`), 'vendor.csv');
+    const result = await run([opened.model]);
+    expect(metricsOf(result, 'vendor')).toEqual(metricsOf(builtIn, KDE));
+    const file = result.report.external!.files[0];
+    expect(file.rows).toMatchObject({ read: 6 * 2 * C + 2, used: 6 * 2 * C });
+    expect(file.rows.dropped['record-malformed']).toBe(2);
+    expect(file.rows.examples.filter((e) => e.reason === 'record-malformed').map((e) => e.values)).toEqual([
+      { line: '5', problem: '2 fields, expected 3' },
+      { line: '12', problem: '4 fields, expected 3' },
+    ]);
+  });
+
   it("a built-in model's forecasts dump, written as (period, cell, forecast), scores exactly as that model did", async () => {
     const rows = dump(builtIn, KDE);
     expect(rows).toHaveLength(6 * 2 * C);

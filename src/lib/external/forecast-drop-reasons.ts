@@ -3,6 +3,7 @@
  * the first that applies, so `read === used + Σ dropped` always.
  */
 export const FORECAST_DROP_REASONS = [
+  'record-malformed',
   'time-null',
   'time-unparseable',
   'time-implausible',
@@ -32,6 +33,7 @@ export const FORECAST_DROP_CODE: Readonly<Record<ForecastDropReason, number>> = 
 
 /** Each reason in plain words, for the report and the app. */
 export const FORECAST_DROP_TEXT: Readonly<Record<ForecastDropReason, string>> = {
+  'record-malformed': 'a CSV record with the wrong number of fields, or a quote never closed (not read as a row)',
   'time-null': 'period is missing',
   'time-unparseable': 'period could not be parsed',
   'time-implausible': 'period lies before 1900 or from 2100 on',

@@ -252,6 +252,12 @@ export function matchForecastFile(
       examples.push({ row: i, reason, values });
     }
   }
+  // CSV records the reader could not make rows of: read, and dropped before any other check.
+  const malformed = file.source.dropped?.counts['record-malformed'] ?? 0;
+  dropped['record-malformed'] = malformed;
+  for (const example of (file.source.dropped?.examples ?? []).slice(0, EXAMPLES)) {
+    examples.push({ row: example.row, reason: 'record-malformed', values: example.values });
+  }
   examples.sort((a, b) => FORECAST_DROP_CODE[a.reason as ForecastDropReason] - FORECAST_DROP_CODE[b.reason as ForecastDropReason] || a.row - b.row);
   return {
     kind,
@@ -267,7 +273,7 @@ export function matchForecastFile(
       columns: columnsOf(file),
       kind,
       kindReason,
-      rows: { read: rows, used, dropped, examples },
+      rows: { read: rows + malformed, used, dropped, examples },
       notes,
     },
   };

@@ -1,5 +1,5 @@
 import type { ExternalModel } from '../evaluate/external-model';
-import { readArrow } from '../io/read-arrow';
+import { readSource } from '../io/read-source';
 import { sha256Hex } from '../io/sha256-hex';
 import { externalModel } from './external-model';
 import { readForecastFile, type ForecastFile, type ForecastFileOptions } from './read-forecast-file';
@@ -12,13 +12,13 @@ export interface OpenedExternal {
 }
 
 /**
- * Opens a forecast file made elsewhere from its bytes: parses the Arrow (`readArrow`), takes its
+ * Opens a forecast file made elsewhere from its bytes: reads it (`readSource`: Arrow, CSV as vendors hand over, gzip), takes its
  * SHA-256, decodes it (`readForecastFile`) and wraps it as an external model named `name`.
  * Every shell (CLI, worker, tests) opens external files through this.
  * @example (await openExternal('vendor', bytes, 'vendor.arrow')).file.columns.shape // → 'cell'
  */
 export async function openExternal(name: string, bytes: Uint8Array, fileName: string, options: ForecastFileOptions = {}): Promise<OpenedExternal> {
-  const source = readArrow(bytes, fileName);
+  const source = await readSource(bytes, fileName);
   const sha256 = await sha256Hex(bytes);
   const file = readForecastFile(source, options);
   return { model: externalModel(name, file, sha256), file, sha256 };

@@ -4,6 +4,7 @@ import type { ColumnInput } from './find-column';
 import type { Clock } from './incidents';
 import { InputError } from './input-error';
 import { IsoKind, parseIsoBytes } from './parse-iso-time';
+import { parseSlashBytes, type DateOrder } from './parse-slash-time';
 import { validityOf } from './validity';
 
 /** What string decoding saw so far: the first few rows with and without an offset (global indices). */
@@ -30,7 +31,8 @@ export function isStringType(type: DataType): boolean {
 
 /**
  * Decodes one chunk of an ISO-8601 string column into `out[at…]` (epoch ms; instants for
- * strings with an offset, wall-clock readings otherwise, see `parseIsoBytes`) and marks blank or
+ * strings with an offset, wall-clock readings otherwise, see `parseIsoBytes`; a date with the
+ * year last, `01/31/2018 11:59:00 PM`, is read in `order`, see `parseSlashBytes`) and marks blank or
  * null rows 'time-null' and unparseable ones 'time-unparseable' in `reasons`. Plain strings are
  * parsed from the UTF-8 bytes in place; a dictionary's entries are parsed once each.
  *
@@ -38,7 +40,7 @@ export function isStringType(type: DataType): boolean {
  * decodeIsoChunk(vectorFromArray(['2018-01-01', 'nope']).data[0], out, 0, reasons, seen)
  * // out[0] → 1514764800000, reasons[1] → DROP_CODE['time-unparseable']
  */
-export function decodeIsoChunk(data: Data, out: Float64Array, at: number, reasons: Uint8Array, seen: IsoSeen): void {
+export function decodeIsoChunk(data: Data, out: Float64Array, at: number, reasons: Uint8Array, seen: IsoSeen, order: DateOrder = 'mdy'): void {
   const { type, length } = data;
   const validity = validityOf(data);
   const valid = validity ? (i: number) => validity[i] === 1 : () => true;
@@ -50,7 +52,7 @@ export function decodeIsoChunk(data: Data, out: Float64Array, at: number, reason
     } else if (seen.walls.length < KEEP_EXAMPLES) seen.walls.push(row);
   };
   if (DataType.isDictionary(type)) {
-    const entries = parseDictionary(data.dictionary as Vector);
+    const entries = parseDictionary(data.dictionary as Vector, order);
     const codes = data.values as ArrayLike<number>;
     for (let i = 0; i < length; i++) {
       const code = codes[i];
@@ -70,7 +72,7 @@ export function decodeIsoChunk(data: Data, out: Float64Array, at: number, reason
       reasons[at + i] = NULL;
       return;
     }
-    const kind = parseIsoBytes(bytes, start, end, parsed);
+    const kind = parseTextTime(bytes, start, end, parsed, order);
     out[at + i] = parsed.ms;
     note(kind, at + i);
   });
@@ -102,11 +104,17 @@ function describeRow(row: number, inputs: readonly ColumnInput[]): string {
   return `file '${input.source.name}' row ${local}: '${String(input.vector.get(local))}'`;
 }
 
-const dictionaryCache = new WeakMap<Vector, { ms: Float64Array; kinds: Uint8Array }>();
+/** ISO-8601 first, then a date with the year last (`parseSlashBytes`) in the column's order. */
+function parseTextTime(bytes: Uint8Array, start: number, end: number, parsed: { ms: number }, order: DateOrder): IsoKind {
+  const kind = parseIsoBytes(bytes, start, end, parsed);
+  return kind === IsoKind.Unparseable ? parseSlashBytes(bytes, start, end, order, parsed) : kind;
+}
 
-function parseDictionary(dictionary: Vector): { ms: Float64Array; kinds: Uint8Array } {
+const dictionaryCache = new WeakMap<Vector, { ms: Float64Array; kinds: Uint8Array; order: DateOrder }>();
+
+function parseDictionary(dictionary: Vector, order: DateOrder): { ms: Float64Array; kinds: Uint8Array } {
   let entries = dictionaryCache.get(dictionary);
-  if (entries) return entries;
+  if (entries && entries.order === order) return entries;
   const ms = new Float64Array(dictionary.length);
   const kinds = new Uint8Array(dictionary.length);
   const parsed = { ms: 0 };
@@ -115,12 +123,12 @@ function parseDictionary(dictionary: Vector): { ms: Float64Array; kinds: Uint8Ar
     const validity = validityOf(chunk);
     const valid = validity ? (i: number) => validity[i] === 1 : () => true;
     stringsOf(chunk)((i, bytes, start, end) => {
-      kinds[at + i] = valid(i) ? parseIsoBytes(bytes, start, end, parsed) : IsoKind.Blank;
+      kinds[at + i] = valid(i) ? parseTextTime(bytes, start, end, parsed, order) : IsoKind.Blank;
       ms[at + i] = parsed.ms;
     });
     at += chunk.length;
   }
-  entries = { ms, kinds };
+  entries = { ms, kinds, order };
   dictionaryCache.set(dictionary, entries);
   return entries;
 }

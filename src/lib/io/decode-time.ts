@@ -2,6 +2,7 @@ import { DataType, DateUnit, TimeUnit, type Data } from 'apache-arrow';
 import { isTimeZone } from '../base/time-zone';
 import type { EpochUnit, TimeMapping } from './column-mapping';
 import { decodeIsoChunk, isoClock, isStringType, type IsoSeen } from './decode-iso-time';
+import { dateOrderOf } from './parse-slash-time';
 import { DROP_CODE } from './drop-codes';
 import { checkTimeUnit } from './check-time-unit';
 import { assertSameFamily, type ColumnInput } from './find-column';
@@ -125,13 +126,25 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
     }
   }
   const seen: IsoSeen = { instants: [], walls: [] };
+  const strings = family === 'ISO-8601 strings';
+  const dates = strings ? dateOrderOf(sampleTexts(inputs)) : null;
+  if (dates?.ambiguous) {
+    warnings.push(
+      `time column '${field.name}' writes dates with the year last and no day above 12 in the values sampled: read as month/day/year (the US order); ` +
+        'if the file is day/month/year, rewrite the dates as ISO-8601 (2018-01-31)',
+    );
+  }
   for (const input of inputs) {
     let at = input.start;
     for (const data of input.vector.data) {
-      if (family === 'ISO-8601 strings') decodeIsoChunk(data, out, at, reasons, seen);
+      if (strings) decodeIsoChunk(data, out, at, reasons, seen, dates?.order);
       else decodeNumericChunk(data, unit, out, at, reasons);
       at += data.length;
     }
+  }
+  if (strings) {
+    const unparseable = unparseableWarning(inputs, reasons);
+    if (unparseable) warnings.push(unparseable);
   }
   for (let i = 0; i < out.length; i++) {
     if (reasons[i] === 0 && !isPlausibleTime(out[i])) reasons[i] = DROP_CODE['time-implausible'];
@@ -217,4 +230,42 @@ const INT64_MIN = -(2n ** 63n);
 /** True for INT64_MIN, the "not a time" (NaT) of NumPy and pandas, which some writers store without a null bit. */
 function isNaT(values: unknown, i: number): boolean {
   return values instanceof BigInt64Array && values[i] === INT64_MIN;
+}
+
+const SAMPLE = 2000;
+
+/** Up to 2,000 non-null values of the time columns, evenly spaced over all rows, as text. */
+function* sampleTexts(inputs: readonly ColumnInput[]): Generator<string> {
+  const rows = inputs.reduce((sum, input) => sum + input.vector.length, 0);
+  const step = Math.max(1, Math.floor(rows / SAMPLE));
+  for (const { vector } of inputs) {
+    for (let i = 0; i < vector.length; i += step) {
+      const value: unknown = vector.get(i);
+      if (value !== null && value !== undefined) yield String(value);
+    }
+  }
+}
+
+/**
+ * When half or more of the time texts could not be parsed (a layout Hexcast does not read), a
+ * warning naming how many, the first with its file and row, and the layouts that are read; else null.
+ */
+function unparseableWarning(inputs: readonly ColumnInput[], reasons: Uint8Array): string | null {
+  let count = 0;
+  let valued = 0;
+  let first = -1;
+  for (let i = 0; i < reasons.length; i++) {
+    if (reasons[i] !== DROP_CODE['time-null']) valued++;
+    if (reasons[i] !== DROP_CODE['time-unparseable']) continue;
+    count++;
+    if (first < 0) first = i;
+  }
+  if (count === 0 || count * 2 < valued) return null; // a few bad values are drops with examples; most of a column is a layout not read
+  const input = [...inputs].reverse().find((candidate) => candidate.start <= first) ?? inputs[0];
+  const local = first - input.start;
+  return (
+    `${count.toLocaleString('en-US')} value${count === 1 ? '' : 's'} of time column '${input.field.name}' could not be read as a date-time ` +
+    `(the first: file '${input.source.name}' row ${local}, '${String(input.vector.get(local))}'): expected ISO-8601 (2018-01-31, 2018-01-31T23:59:00, ` +
+    'optionally with Z or ±hh:mm) or a date with the year last (01/31/2018 11:59:00 PM as US portals export, 31.01.2018 23:59)'
+  );
 }

@@ -12,6 +12,8 @@ export type Clock = 'instant' | 'wall';
 
 /** Why an input row was not kept. Every row read is either kept or counted under one reason. */
 export type DropReason =
+  | 'record-malformed'
+  | 'feature-not-point'
   | 'time-null'
   | 'time-unparseable'
   | 'time-implausible'
@@ -26,6 +28,8 @@ export type DropReason =
 
 /** All drop reasons in the order reports list them. */
 export const DROP_REASONS: readonly DropReason[] = [
+  'record-malformed',
+  'feature-not-point',
   'time-null',
   'time-unparseable',
   'time-implausible',
@@ -41,6 +45,8 @@ export const DROP_REASONS: readonly DropReason[] = [
 
 /** Plain-language explanation of each drop reason, for reports and the app. */
 export const DROP_REASON_TEXT: Readonly<Record<DropReason, string>> = {
+  'record-malformed': 'the text record could not be read as a row (wrong number of fields, or a quote never closed)',
+  'feature-not-point': 'the GeoJSON feature has no Point geometry (null, or a line or polygon)',
   'time-null': 'time is missing (null)',
   'time-unparseable': 'time could not be parsed',
   'time-implausible': 'time is before 1900 or after 2099, or beyond the Date range (not a plausible incident date)',

@@ -29,6 +29,8 @@ describe('loadIncidents', () => {
     expect(report.read).toBe(32);
     expect(report.kept).toBe(20);
     expect(report.dropped).toEqual({
+      'record-malformed': 0, // an Arrow file has no text records
+      'feature-not-point': 0,
       'time-null': 3, // rows 20 (null), 21 (blank), 23 (null time and null location: counted once)
       'time-unparseable': 1, // row 22, 30 February
       'time-implausible': 0,

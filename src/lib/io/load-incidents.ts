@@ -10,7 +10,7 @@ import { dropExamples, fileRow, MAX_EXAMPLES_PER_REASON } from './drop-examples'
 import { findDuplicates } from './find-duplicates';
 import { findColumn } from './find-column';
 import { formatTime } from './format-cell';
-import { DROP_REASONS, emptyDropCounts, type Incidents } from './incidents';
+import { DROP_REASONS, emptyDropCounts, type DropReason, type Incidents } from './incidents';
 import { crsPlacementWarning } from './crs-placement-warning';
 import { InputError } from './input-error';
 import { landMaskIfLoaded } from './land-mask';
@@ -24,7 +24,8 @@ import type { ArrowSource } from './read-arrow';
  * (`decodeTime`), location (`decodeLocation`), the outlier rule (`outlierRule`) and the category
  * (`decodeCategory`), applies the category and time filters, and keeps exact row accounting —
  * every row read is kept or counted under the first drop reason that applies, in DROP_REASONS
- * order, so `report.read === report.kept + Σ report.dropped` always, with up to 5 examples a reason.
+ * order — records a text reader could not make rows of (`source.dropped`) count as read and
+ * dropped too — so `report.read === report.kept + Σ report.dropped` always, with up to 5 examples a reason.
  * Files load together when their mapped columns agree in type (an `InputError` names both files
  * and the column otherwise); categories from all files merge into one dictionary, sorted by
  * UTF-16 code units, holding only values some kept row has. The zone is `mapping.time.timeZone`,
@@ -121,6 +122,10 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     if (code === 0) kept++;
     else dropped[DROP_REASONS[code - 1]]++;
   }
+  // Records a text reader could not make rows of (a CSV record with the wrong field count, a GeoJSON feature without a Point).
+  const unread = (source: ArrowSource): number => Object.values(source.dropped?.counts ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
+  for (const source of sources) for (const [reason, n] of Object.entries(source.dropped?.counts ?? {})) dropped[reason as DropReason] += n ?? 0;
+  const records = read + sources.reduce((sum, source) => sum + unread(source), 0);
   const breakdown = [
     ...(mapping.category ? [dropsByValue('category', mapping.category, values, codes, reasons)] : []),
     ...(mapping.place && placeCodes ? [dropsByValue('place', mapping.place, placeValues, placeCodes, reasons)] : []),
@@ -145,8 +150,9 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     if (place && placeCodes && placeDictionary) place[k] = placeCodes[i] < 0 ? -1 : placeDictionary.remap[placeCodes[i]];
     k++;
   }
-  if (kept === 0 && read > 0) warnings.push(`no rows kept: all ${read.toLocaleString('en-US')} rows were dropped: ${describeDrops(dropped)}`);
+  if (kept === 0 && read > 0) warnings.push(`no rows kept: all ${records.toLocaleString('en-US')} rows were dropped: ${describeDrops(dropped)}`);
 
+  const parsing = sources.flatMap((source) => source.dropped?.examples ?? []);
   const examples = dropExamples(sources, mapping, reasons, (row, reason): Record<string, string> => {
     if (reason === 'location-outlier' && outliers.location) {
       const where: Record<string, string> = mapping.location.kind === 'xy' ? { lat: lat[row].toFixed(6), lng: lng[row].toFixed(6) } : {};
@@ -164,11 +170,11 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     clock: decodedTime.clock,
     timeZone: zone ?? decodedTime.declaredZone?.value ?? null,
     report: {
-      files: sources.map((source) => ({ name: source.name, rows: source.table.numRows, bytes: source.bytes })),
-      read,
+      files: sources.map((source) => ({ name: source.name, rows: source.table.numRows + unread(source), bytes: source.bytes })),
+      read: records,
       kept,
       dropped,
-      examples,
+      examples: [...parsing, ...examples],
       warnings,
       ...(breakdown.length > 0 && { breakdown }),
     },

@@ -1,6 +1,7 @@
 import { DataType, tableFromIPC, type Data, type Field, type Table } from 'apache-arrow';
 import { checkColumnData } from './check-column-data';
 import { checkIpcMetadata } from './check-ipc-metadata';
+import type { DropReason, DroppedRow } from './incidents';
 import { InputError } from './input-error';
 import { registerArrowCodecs } from './register-arrow-codecs';
 import { unsafeInt64Row } from './unsafe-int64-row';
@@ -16,6 +17,16 @@ export interface ArrowSource {
   readonly table: Table;
   /** The file's format: Arrow IPC 'file' or 'stream', or another format read into an Arrow table (`readSource`). */
   readonly format: SourceFormat;
+  /** Records a text reader (CSV, GeoJSON) could not make rows of, by reason with examples; absent when every record is a row. */
+  readonly dropped?: SourceDrops;
+  /** How a text file was read (delimiter, header, number formats, and why), for the load report and `inspect`. */
+  readonly notes?: readonly string[];
+}
+
+/** Records of a file that are not rows of its table: counts by reason (they add to the load's `read` and `dropped`) and a few examples. */
+export interface SourceDrops {
+  readonly counts: Readonly<Partial<Record<DropReason, number>>>;
+  readonly examples: readonly DroppedRow[];
 }
 
 const EXPECTED = 'expected an Apache Arrow IPC file (.arrow, Feather v2) or stream (.arrows)';

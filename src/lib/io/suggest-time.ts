@@ -7,6 +7,7 @@ import type { Clock } from './incidents';
 import { inferEpochUnit } from './infer-epoch-unit';
 import { timeZoneHint } from './metadata-hints';
 import { IsoKind, parseIsoString } from './parse-iso-time';
+import { parseSlashString } from './parse-slash-time';
 import type { ArrowSource } from './read-arrow';
 
 /** A possible time column, with the mapping to use, its clock (if known), a score and why. */
@@ -132,7 +133,7 @@ function isoShare(source: ArrowSource, index: number): { parsed: number; instant
     const value: unknown = vector.get(i);
     if (value === null || value === undefined) continue;
     seen++;
-    const result = parseIsoString(String(value));
+    const result = parseIsoString(String(value)) ?? parseSlashString(String(value));
     if (result) {
       parsed++;
       if (result.kind === IsoKind.Instant) instants++;

@@ -41,7 +41,7 @@ export interface Opened {
  * @example (await openFiles([{ name: 'p.arrow', bytes }])).kind // → 'incidents'
  */
 export async function openFiles(files: readonly NamedBytes[], onHashing: () => void = () => {}): Promise<Opened> {
-  if (files.length === 0) throw new InputError('No files given: choose one or more Arrow files', { code: 'no-files' });
+  if (files.length === 0) throw new InputError('No files given: choose one or more Arrow, CSV or GeoJSON files', { code: 'no-files' });
   const t0 = performance.now();
   const sources = await Promise.all(files.map((file) => readSource(file.bytes, file.name)));
   const kind = isPanelInput(sources) ? 'panel' : 'incidents';

@@ -77,10 +77,10 @@ describe('Session', () => {
     expect(new Set(binned.cellNames)).toEqual(new Set(['West End', 'Strathcona']));
   });
 
-  it('open() of a file that is not Arrow fails and keeps the data opened before', async () => {
+  it('open() of a file in no format Hexcast reads fails and keeps the data opened before', async () => {
     const session = await binnedSession();
-    const csv = new TextEncoder().encode('a,b\n1,2\n');
-    await expect(session.open([{ name: 'x.arrow', bytes: csv.buffer as ArrayBuffer }])).rejects.toThrow("file 'x.arrow' is CSV text");
+    const zip = Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0); // CSV, gzip and GeoJSON open since #14; a zip archive does not
+    await expect(session.open([{ name: 'x.arrow', bytes: zip.buffer as ArrayBuffer }])).rejects.toThrow("file 'x.arrow' is a zip archive");
     expect(session.bin({ res: 7, unit: 'month', timeZone: null, categories: null }).report.binned).toBe(15_206);
   });
 
