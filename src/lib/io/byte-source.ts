@@ -30,3 +30,29 @@ export function bytesSource(name: string, bytes: Uint8Array, chunkSize = 1 << 20
     },
   };
 }
+
+/**
+ * A Blob (a browser File, in the page or posted to a worker) as a ByteSource: ranges by
+ * `slice`, chunks from `stream()` read with a reader (Safari's ReadableStream is not async
+ * iterable), so a file larger than a tab's memory for one ArrayBuffer is still read batch by batch.
+ * @example blobSource(file, file.name).size // → file.size
+ */
+export function blobSource(blob: Blob, name: string): ByteSource {
+  return {
+    name,
+    size: blob.size,
+    slice: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+    async *chunks() {
+      const reader = blob.stream().getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          if (value) yield value;
+        }
+      } finally {
+        reader.releaseLock();
+      }
+    },
+  };
+}

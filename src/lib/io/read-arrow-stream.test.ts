@@ -1,6 +1,6 @@
 import { Table, tableFromArrays, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { bytesSource } from './byte-source';
+import { blobSource, bytesSource } from './byte-source';
 import { InputError } from './input-error';
 import { readArrow } from './read-arrow';
 import { readArrowStream } from './read-arrow-stream';
@@ -41,6 +41,15 @@ describe('readArrowStream', () => {
       expect(hash.hex()).toBe(await sha256Hex(bytes));
     },
   );
+
+  it('a Blob (a browser File) read through blobSource gives the table and digest of its bytes', async () => {
+    const bytes = tableToIPC(tenBatches(), 'file');
+    const hash = createSha256();
+    const source = await readArrowStream(blobSource(new Blob([bytes as Uint8Array<ArrayBuffer>]), 'ten.arrow'), { hash });
+    expect(source.table.numRows).toBe(500);
+    expect(source.name).toBe('ten.arrow');
+    expect(hash.hex()).toBe(await sha256Hex(bytes));
+  });
 
   it('a stream cut inside its 5th record batch is file-truncated, naming the file, the batch and the rows before it', async () => {
     const bytes = tableToIPC(tenBatches(), 'stream');
