@@ -27,6 +27,7 @@ const ALL = [
   'lesson-ceiling',
   'lesson-accuracy',
   'big-panel',
+  'stream-load',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

@@ -68,6 +68,27 @@ describe('hostile data through hexcast', () => {
     expect(stderr).toBe(`reading…\nloading and binning…\nhexcast bin: ${expected} (time-range-implausible)\n`);
   });
 
+  it('--max-panel-mb 4: an hourly res-12 panel of 46 MB is refused before allocating, with the numbers and coarser grids (panel-too-large)', async () => {
+    const path = write('plainfield.arrow', plainfield);
+    const expected = messageOf(() => binIncidents(loadIncidents([source(plainfield)], PLAINFIELD_MAPPING), { res: 12, unit: 'hour', maxValues: 1_000_000 }));
+    expect(expected).toMatch(/^a panel of 7,480 hour periods × 1,545 cells = 11,556,600 values \(46 MB\) is too large: the limit is 1,000,000 values \(4 MB\)/);
+    const { code, stderr } = await hexcast('bin', path, ...MAPPING, '--res', '12', '--bucket', 'hour', '--max-panel-mb', '4', '--out', join(dir, 'big.arrow'));
+    expect(code).toBe(1);
+    expect(stderr).toBe(`reading…\nloading and binning…\nhexcast bin: ${expected} (panel-too-large)\n`);
+  });
+
+  it('a file cut short in its record batches: exit 1 naming the file and the batch (file-truncated)', async () => {
+    const bytes = tableToIPC(plainfield, 'stream');
+    const path = join(dir, 'cut.arrows');
+    writeFileSync(path, bytes.subarray(0, bytes.length >> 1));
+    const { code, stderr } = await hexcast('bin', path, ...MAPPING, '--res', '8', '--bucket', 'day', '--out', join(dir, 'cut-panel.arrow'));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^reading…\nhexcast bin: file 'cut\.arrows' is truncated \(\d+ bytes\): the bytes run out in record batch 1 \(after 0 rows, at byte [\d,]+ of [\d,]+\)/,
+    );
+    expect(stderr).toMatch(/\(file-truncated\)\n$/);
+  });
+
   it('duplicate rows: --duplicates drop counts them as duplicate; any other choice is a usage error', async () => {
     const path = write('doubled.arrow', plainfield.concat(plainfield.slice(0, 5)));
     const { code, stdout } = await hexcast('inspect', path, ...MAPPING, '--duplicates', 'drop', '--json');

@@ -4,6 +4,7 @@
  * small synthetic table where the defect needs other places. Each asserts the exact message or
  * drop reason and the row accounting read = kept + Σ dropped.
  */
+import { InputError } from '../src/lib/io/input-error';
 import { Float64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { HexcastError } from '../src/lib/base/hexcast-error';
@@ -145,9 +146,12 @@ describe('hostile data: time', () => {
     const error = errorOf(() => binIncidents(incidents, { res: 12, unit: 'hour', maxValues: 1_000_000 }));
     expect(error.code).toBe('panel-too-large');
     expect(error.message).toBe(
-      'a panel of 7,480 hour periods × 1,545 cells = 11,556,600 values (46 MB) is too large: the limit is 1,000,000 values (4 MB); ' +
-        'coarser that fits: --bucket day (312 day periods × 1,545 cells = 482,040 values (1.9 MB)) or --res 8 (≈ 7,480 hour periods × 40 cells = 299,200 values (1.3 MB))',
+      'a panel of 7,480 hour periods × 1,545 cells = 11,556,600 values (46 MB) is too large: the limit is 1,000,000 values (4 MB), ' +
+        'and binning also holds 8 bytes per incident, 25 kB for these 3,155; ' +
+        'coarser that fits: --bucket day (312 day periods × 1,545 cells = 482,040 values (1.9 MB)) or --res 8 (≈ 7,480 hour periods × 40 cells = 299,200 values (1.3 MB)); ' +
+        'or keep fewer incidents (a category filter, a shorter date range), or raise the limit (--max-panel-mb) where the memory is there',
     );
+    expect(error).toBeInstanceOf(InputError);
   });
 
   it('an all-null time column: every row time-null, one warning saying so; binning says why there is nothing', () => {

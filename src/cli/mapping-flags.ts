@@ -1,6 +1,7 @@
 import { CLOCKS, DUPLICATE_CHOICES, EPOCH_UNITS, type ColumnMapping, type DuplicateChoice, type EpochUnit } from '../lib/io/column-mapping';
 import type { Clock } from '../lib/io/incidents';
-import { detectMapping } from '../lib/io/detect-mapping';
+import { detectMapping, type MappingSuggestion } from '../lib/io/detect-mapping';
+import { suggestTime } from '../lib/io/suggest-time';
 import { InputError } from '../lib/io/input-error';
 import type { ArrowSource } from '../lib/io/read-arrow';
 import { UsageError } from './usage-error';
@@ -56,7 +57,10 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
   if (flags.duplicates !== undefined && !DUPLICATE_CHOICES.includes(flags.duplicates as DuplicateChoice)) {
     throw new UsageError(`--duplicates must be ${DUPLICATE_CHOICES.join(' or ')}, got '${flags.duplicates}'`);
   }
-  const suggestion = detectMapping(sources);
+  // With every column named, detection has nothing to decide (it scans values of every column):
+  // only the named time column is examined, for its declared zone and epoch unit.
+  const named = flags.time !== undefined && flags['category-column'] !== undefined && ((flags.lat && flags.lng) || (flags.x && flags.y && flags.crs));
+  const suggestion = named ? timeOnly(sources, flags.time as string) : detectMapping(sources);
   const detected = suggestion.mapping;
   const name = sources.map((s) => s.name).join(', ');
 
@@ -121,4 +125,16 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
     ...(flags['keep-outliers'] && { keepOutliers: true }),
     ...(flags.duplicates !== undefined && { duplicates: flags.duplicates as DuplicateChoice }),
   };
+}
+
+/**
+ * The part of `detectMapping` a fully named mapping needs: the named time column's own mapping
+ * (zone from its type or the file's metadata, epoch unit from its values), as if detection had
+ * chosen it; nothing else is scanned.
+ */
+function timeOnly(sources: readonly ArrowSource[], column: string): MappingSuggestion {
+  const source = sources[0];
+  const time = source ? suggestTime(source.table.schema, source).filter((c) => c.mapping.column === column) : [];
+  const mapping = time[0] ? { time: time[0].mapping, location: { kind: 'latlng', lat: '', lng: '' } as const, category: null } : null;
+  return { mapping, time, location: [], category: [], place: [], missing: [] };
 }

@@ -28,7 +28,15 @@ export const RUN_OPTIONS = {
 } as const;
 
 /** The run flags as parsed. */
-export type RunFlags = MappingFlags & { res?: string; bucket?: string; tz?: string; 'keep-partial'?: boolean; category?: string[]; boundary?: string };
+export type RunFlags = MappingFlags & {
+  res?: string;
+  bucket?: string;
+  tz?: string;
+  'keep-partial'?: boolean;
+  'max-panel-mb'?: string;
+  category?: string[];
+  boundary?: string;
+};
 
 /** What `loadFromFlags` read: the files, the panel prepared from them and the panel with its boundary applied. */
 export interface LoadedFromFlags {

@@ -27,10 +27,12 @@ declare class TextDecoder {
   decode(bytes?: ArrayBufferView | ArrayBuffer): string;
 }
 
-/** A Blob (a browser File is one) is read whole into bytes. */
+/** A Blob (a browser File is one) is read whole into bytes, or by ranges and as a stream (`io/byte-source.ts`). */
 interface Blob {
   readonly size: number;
   arrayBuffer(): Promise<ArrayBuffer>;
+  slice(start?: number, end?: number): Blob;
+  stream(): { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; releaseLock(): void } };
 }
 
 /** Web Crypto, for SHA-256 of input files. */

@@ -210,9 +210,12 @@ function refuse(
     }
   }
   const coarser = cells.length > 0 ? coarserThatFits(spec, min, max, cells, res, maxValues) : [];
-  throw new HexcastError(
-    'panel-too-large',
-    `a panel of ${size} is too large: ${limit}; ${coarser.length ? `coarser that fits: ${coarser.join(' or ')}` : 'choose a coarser resolution or a longer time bucket'}`,
+  const indexes = `binning also holds 8 bytes per incident, ${formatBytes(8 * incidents.length)} for these ${incidents.length.toLocaleString('en-US')}`;
+  throw new InputError(
+    `a panel of ${size} is too large: ${limit}, and ${indexes}; ` +
+      `${coarser.length ? `coarser that fits: ${coarser.join(' or ')}` : 'choose a coarser resolution or a longer time bucket'}; ` +
+      'or keep fewer incidents (a category filter, a shorter date range), or raise the limit (--max-panel-mb) where the memory is there',
+    { code: 'panel-too-large', field: 'bin.maxValues' },
   );
 }
 

@@ -24,18 +24,17 @@ export function findDuplicates(
 ): Int32Array {
   const n = time.length;
   const of = new Int32Array(n).fill(-1);
-  const fileOf = new Int32Array(n);
   const starts: number[] = [];
   let start = 0;
-  sources.forEach((source, s) => {
+  for (const source of sources) {
     starts.push(start);
-    fileOf.fill(s, start, start + source.table.numRows);
     start += source.table.numRows;
-  });
+  }
   const columns = sources.map((source) => source.table.schema.fields.map((f, i) => [f.name, source.table.getChildAt(i) as Vector] as const));
   // Stage 1: rows whose decoded key (time, place, category) an earlier row already has.
+  // At most 4 rows in 5 slots: linear probing stays short, and 20 M rows take 128 MB, not 256.
   let size = 1;
-  while (size < 2 * n) size <<= 1;
+  while (size < 1.25 * n) size <<= 1;
   const mask = size - 1;
   const table = new Int32Array(size).fill(-1);
   const grouped = new Uint8Array(n);
@@ -72,9 +71,10 @@ export function findDuplicates(
   const schemaOf = signatures.map((signature) => signatures.indexOf(signature));
   // Stage 2: within those groups only, the whole row as text (column names and values) decides.
   const first = new Map<string, number>();
+  let file = 0;
   for (let row = 0; row < n; row++) {
     if (grouped[row] === 0) continue;
-    const file = fileOf[row];
+    while (file + 1 < starts.length && row >= starts[file + 1]) file++;
     const text = `${schemaOf[file]}\u0001${rowText(columns[file], row - starts[file])}`;
     const earlier = first.get(text);
     if (earlier === undefined) first.set(text, row);

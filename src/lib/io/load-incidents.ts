@@ -139,20 +139,10 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
   }
   const { categories, remap } = finalDictionary(values, codes, reasons);
   const placeDictionary = placeCodes ? finalDictionary(placeValues, placeCodes, reasons) : null;
-  const out = { time: new Float64Array(kept), lat: new Float64Array(kept), lng: new Float64Array(kept), category: new Int32Array(kept) };
-  const place = placeCodes ? new Int32Array(kept) : null;
-  for (let i = 0, k = 0; i < read; i++) {
-    if (reasons[i] !== 0) continue;
-    out.time[k] = time[i];
-    out.lat[k] = lat[i];
-    out.lng[k] = lng[i];
-    out.category[k] = codes[i] < 0 ? -1 : remap[codes[i]];
-    if (place && placeCodes && placeDictionary) place[k] = placeCodes[i] < 0 ? -1 : placeDictionary.remap[placeCodes[i]];
-    k++;
-  }
   if (kept === 0 && read > 0) warnings.push(`no rows kept: all ${records.toLocaleString('en-US')} rows were dropped: ${describeDrops(dropped)}`);
 
   const parsing = sources.flatMap((source) => source.dropped?.examples ?? []);
+  // Examples read the decoded values of dropped rows: before the kept rows move down below.
   const examples = dropExamples(sources, mapping, reasons, (row, reason): Record<string, string> => {
     if (reason === 'location-outlier' && outliers.location) {
       const where: Record<string, string> = mapping.location.kind === 'xy' ? { lat: lat[row].toFixed(6), lng: lng[row].toFixed(6) } : {};
@@ -162,11 +152,15 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     if (reason === 'time-filtered' || reason === 'time-outlier') return { time: formatTime(time[row], decodedTime.clock), ...outliers.explain(row, reason) };
     return {};
   });
+  const out = compactKept(reasons, kept, time, lat, lng, codes, remap, placeCodes, placeDictionary?.remap ?? null);
   return {
     length: kept,
-    ...out,
+    time: out.time,
+    lat: out.lat,
+    lng: out.lng,
+    category: out.category,
     categories,
-    ...(place && placeDictionary && { place, places: placeDictionary.categories }),
+    ...(out.place && placeDictionary && { place: out.place, places: placeDictionary.categories }),
     clock: decodedTime.clock,
     timeZone: zone ?? decodedTime.declaredZone?.value ?? null,
     report: {
@@ -179,6 +173,37 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
       ...(breakdown.length > 0 && { breakdown }),
     },
   };
+}
+
+/**
+ * The kept rows' values moved to the front of the per-row arrays, in order (row k ≤ i, so in
+ * place), with category and place codes remapped to the final dictionaries. When at least three
+ * rows in four are kept the result views those arrays (no second set of 20 M-row arrays); with
+ * fewer, a copy of the right size, so a filtered load does not hold the unfiltered rows' memory.
+ */
+function compactKept(
+  reasons: Uint8Array,
+  kept: number,
+  time: Float64Array,
+  lat: Float64Array,
+  lng: Float64Array,
+  codes: Int32Array,
+  remap: Int32Array,
+  placeCodes: Int32Array | null,
+  placeRemap: Int32Array | null,
+): { time: Float64Array; lat: Float64Array; lng: Float64Array; category: Int32Array; place: Int32Array | null } {
+  for (let i = 0, k = 0; i < reasons.length; i++) {
+    if (reasons[i] !== 0) continue;
+    time[k] = time[i];
+    lat[k] = lat[i];
+    lng[k] = lng[i];
+    codes[k] = codes[i] < 0 ? -1 : remap[codes[i]];
+    if (placeCodes && placeRemap) placeCodes[k] = placeCodes[i] < 0 ? -1 : placeRemap[placeCodes[i]];
+    k++;
+  }
+  const view = 4 * kept >= 3 * reasons.length;
+  const cut = <T extends Float64Array | Int32Array>(array: T): T => (view ? array.subarray(0, kept) : array.slice(0, kept)) as T;
+  return { time: cut(time), lat: cut(lat), lng: cut(lng), category: cut(codes), place: placeCodes && cut(placeCodes) };
 }
 
 /** The values some kept row uses, sorted and de-duplicated, and the provisional → final code map. */

@@ -5,7 +5,7 @@ import type { DropReason, DroppedRow } from './incidents';
 import { InputError } from './input-error';
 import { registerArrowCodecs } from './register-arrow-codecs';
 import { unsafeInt64Row } from './unsafe-int64-row';
-import { ARROW_MAGIC, sniffFormat } from './sniff-format';
+import { ARROW_MAGIC, sniffFormat, type Sniffed } from './sniff-format';
 
 /** The formats a source can come from: Arrow IPC file or stream, or another format read into Arrow. */
 export type SourceFormat = 'file' | 'stream' | 'csv' | 'parquet' | 'geojson';
@@ -66,11 +66,7 @@ export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
       throw truncated(name, bytes.length, `its first message (the schema) needs ${framed} bytes`);
     }
   } else {
-    const advice = CONVERT[sniffed.format];
-    throw new InputError(`file '${name}' is ${sniffed.description}, not Apache Arrow: ${EXPECTED}${advice ? `; ${advice}` : ''}`, {
-      code: 'not-arrow',
-      file: name,
-    });
+    throw notArrow(sniffed, name);
   }
   const unsound = checkIpcMetadata(bytes, format);
   if (unsound?.code === 'file-truncated') throw truncated(name, bytes.length, unsound.why);
@@ -109,7 +105,25 @@ export async function readArrowBlob(blob: Blob, name?: string): Promise<ArrowSou
   return readArrow(new Uint8Array(await blob.arrayBuffer()), fileName);
 }
 
-function checkTable(table: Table, name: string): void {
+/**
+ * The error for bytes of another format (CSV, Parquet, JSON…), saying what they are and how to convert them.
+ * @example notArrow(sniffFormat(csvBytes), 'a.csv').code // → 'not-arrow'
+ */
+export function notArrow(sniffed: Sniffed, name: string): InputError {
+  const advice = CONVERT[sniffed.format];
+  return new InputError(`file '${name}' is ${sniffed.description}, not Apache Arrow: ${EXPECTED}${advice ? `; ${advice}` : ''}`, {
+    code: 'not-arrow',
+    file: name,
+  });
+}
+
+/**
+ * Checks a parsed table batch by batch: every column as long as its batch, buffers in bounds
+ * (`checkColumnData`), 64-bit values within ±2^53, at least one column and one row. Throws an
+ * InputError naming the file, the record batch, the column and the row.
+ * @example checkTable(tableFromArrays({ a: [] }), 'a.arrow') // throws 'no-rows'
+ */
+export function checkTable(table: Table, name: string): void {
   const fields = table.schema.fields;
   if (fields.length === 0) throw new InputError(`file '${name}' holds no columns: ${EXPECTED} with incident columns`, { code: 'no-columns', file: name });
   let start = 0;
@@ -166,14 +180,21 @@ function streamSchemaEnd(bytes: Uint8Array): number {
   return (continued ? 8 : 4) + Math.max(length, 1);
 }
 
-/** Streams written before Arrow 0.15 open with the metadata length (no 0xFFFFFFFF marker). */
-function looksLikeLegacyStream(bytes: Uint8Array): boolean {
+/**
+ * True for a stream written before Arrow 0.15, which opens with the metadata length (no 0xFFFFFFFF marker).
+ * @example looksLikeLegacyStream(new Uint8Array(8)) // → false
+ */
+export function looksLikeLegacyStream(bytes: Uint8Array): boolean {
   if (bytes.length < 8) return false;
   const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getInt32(0, true);
   return length >= 8 && length % 8 === 0 && length <= bytes.length - 4;
 }
 
-function truncated(name: string, size: number, why: string): InputError {
+/**
+ * The error for a file cut short, with its size and what is missing.
+ * @example truncated('a.arrow', 10, 'it lacks the closing magic').code // → 'file-truncated'
+ */
+export function truncated(name: string, size: number, why: string): InputError {
   return new InputError(`file '${name}' is truncated (${size} bytes): ${why}; ${EXPECTED} (was the download or copy cut short?)`, {
     code: 'file-truncated',
     file: name,

@@ -22,6 +22,8 @@ export interface BinSettings {
   readonly categories: CategorySelection;
   /** Drop a first or last week/month the data covers only in part (default true; see `binIncidents`). */
   readonly trimPartial?: boolean;
+  /** Largest panel (periods × cells) to allocate; default `DEFAULT_MAX_VALUES` (see `binIncidents`). */
+  readonly maxValues?: number;
 }
 
 /** A panel binned from loaded data, before any study-region boundary extends it. */
@@ -70,6 +72,7 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
     unit: settings.unit,
     timeZone: settings.timeZone ?? undefined,
     trimPartial: settings.trimPartial,
+    maxValues: settings.maxValues,
   });
   return {
     panel,

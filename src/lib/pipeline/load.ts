@@ -11,6 +11,11 @@ import type { RowPreview } from '../io/preview-rows';
 import type { ArrowSource } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
 import { readSource } from '../io/read-source';
+import { sniffFormat } from '../io/sniff-format';
+import { looksLikeLegacyStream } from '../io/read-arrow';
+import type { ByteSource } from '../io/byte-source';
+import { readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
+import { createSha256, type Sha256Factory } from '../io/sha256-stream';
 
 // The load stage of the pipeline: bytes → Arrow sources (open), then sources → incidents with a
 // column mapping, or → a panel for pre-binned files (load). The CLI, the worker and the notebooks
@@ -210,4 +215,62 @@ export function panelPreview(preview: RowPreview, source: ArrowSource): RowPrevi
   if (!type || !DataType.isInt(type) || type.bitWidth !== 64) return preview;
   const hex = (text: string): string => (/^-?\d+$/.test(text) ? BigInt.asUintN(64, BigInt(text)).toString(16) : text);
   return { columns: preview.columns, rows: preview.rows.map((row) => ({ ...row, cell: hex(row.cell) })) };
+}
+
+/** Options of `openStreams`: the shell's incremental SHA-256 and progress. */
+export interface OpenStreamsOptions {
+  /** Makes an incremental SHA-256 (the CLI injects node:crypto's); default the pure-TypeScript `createSha256`. */
+  readonly sha256?: Sha256Factory;
+  /** Called after each record batch of each file, with the file's index. */
+  readonly onProgress?: (file: number, progress: StreamProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * `openFiles` for files streamed from disk or a browser File instead of held whole: each Arrow
+ * file is read record batch by record batch (`readArrowStream`) and fingerprinted as its bytes
+ * stream past; a file in another format (CSV, Parquet, gzip, GeoJSON: told apart by its first
+ * bytes) is hashed as it streams in, then read whole by `readSource` —
+ * one hash per file and one over all files in order, the same digests as `openFiles` — so
+ * nothing is read twice and no file is ever one buffer (no 2 GiB `readFile` limit).
+ * @example (await openStreams([fileByteSource('chicago.arrow')], { sha256: nodeSha256 })).sha256 // → same as openFiles
+ */
+export async function openStreams(inputs: readonly ByteSource[], options: OpenStreamsOptions = {}): Promise<Opened> {
+  if (inputs.length === 0) throw new InputError('No files given: choose one or more incident files', { code: 'no-files' });
+  const t0 = performance.now();
+  const make = options.sha256 ?? createSha256;
+  const all = make();
+  const sources: ArrowSource[] = [];
+  const hashes: string[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const own = make();
+    const hash = inputs.length === 1 ? own : { update: (bytes: Uint8Array) => (own.update(bytes), all.update(bytes)), hex: () => own.hex() };
+    sources.push(
+      (await isArrowInput(input))
+        ? await readArrowStream(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) })
+        : await readSource(await wholeBytes(input, hash), input.name),
+    );
+    hashes.push(own.hex());
+  }
+  const kind = isPanelInput(sources) ? 'panel' : 'incidents';
+  return { kind, sources, sha256: inputs.length === 1 ? hashes[0] : all.hex(), hashes, ms: performance.now() - t0 };
+}
+
+/** True when the input's first bytes are Arrow IPC (file or stream, also the legacy stream without its continuation marker). */
+async function isArrowInput(input: ByteSource): Promise<boolean> {
+  const head = await input.slice(0, 64);
+  const { format } = sniffFormat(head);
+  return format === 'arrow-file' || format === 'arrow-stream' || (format === 'unknown' && looksLikeLegacyStream(head));
+}
+
+/** All of an input's bytes in one buffer, hashed as they arrive (for the readers that need the whole file). */
+async function wholeBytes(input: ByteSource, hash: { update(bytes: Uint8Array): unknown }): Promise<Uint8Array> {
+  const out = new Uint8Array(input.size);
+  let at = 0;
+  for await (const chunk of input.chunks()) {
+    hash.update(chunk);
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return at === out.length ? out : out.subarray(0, at);
 }

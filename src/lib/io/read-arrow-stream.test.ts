@@ -1,0 +1,83 @@
+import { Table, tableFromArrays, tableToIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { blobSource, bytesSource } from './byte-source';
+import { InputError } from './input-error';
+import { readArrow } from './read-arrow';
+import { readArrowStream } from './read-arrow-stream';
+import { createSha256 } from './sha256-stream';
+import { sha256Hex } from './sha256-hex';
+
+/** A table of 10 record batches of 50 rows: t = row, x = row / 2. */
+function tenBatches(): Table {
+  const whole = tableFromArrays({ t: Float64Array.from({ length: 500 }, (_, i) => i), x: Float64Array.from({ length: 500 }, (_, i) => i / 2) });
+  const batch = whole.batches[0];
+  return new Table(Array.from({ length: 10 }, (_, i) => batch.slice(50 * i, 50 * i + 50)));
+}
+
+async function failure(work: Promise<unknown>): Promise<InputError> {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('readArrowStream', () => {
+  it.each(['file', 'stream'] as const)(
+    'readArrowStream reads an IPC %s of 10 batches in 64-byte chunks into the same table as readArrow, hashing every byte once',
+    async (format) => {
+      const bytes = tableToIPC(tenBatches(), format);
+      const hash = createSha256();
+      const progress: number[] = [];
+      const source = await readArrowStream(bytesSource('ten.arrow', bytes, 64), { hash, onProgress: (p) => progress.push(p.rows) });
+      const whole = readArrow(bytes, 'ten.arrow');
+      expect(source.format).toBe(format);
+      expect(source.bytes).toBe(bytes.length);
+      expect(source.table.batches.length).toBe(10);
+      expect(source.table.getChild('x')!.toArray()).toEqual(whole.table.getChild('x')!.toArray());
+      expect(progress).toEqual([50, 100, 150, 200, 250, 300, 350, 400, 450, 500]);
+      expect(hash.hex()).toBe(await sha256Hex(bytes));
+    },
+  );
+
+  it('a Blob (a browser File) read through blobSource gives the table and digest of its bytes', async () => {
+    const bytes = tableToIPC(tenBatches(), 'file');
+    const hash = createSha256();
+    const source = await readArrowStream(blobSource(new Blob([bytes as Uint8Array<ArrayBuffer>]), 'ten.arrow'), { hash });
+    expect(source.table.numRows).toBe(500);
+    expect(source.name).toBe('ten.arrow');
+    expect(hash.hex()).toBe(await sha256Hex(bytes));
+  });
+
+  it('a stream cut inside its 5th record batch is file-truncated, naming the file, the batch and the rows before it', async () => {
+    const bytes = tableToIPC(tenBatches(), 'stream');
+    const whole = await readArrowStream(bytesSource('ten.arrows', bytes));
+    expect(whole.table.numRows).toBe(500);
+    // Each batch is the same size: cut halfway through the 5th one.
+    const schemaEnd = tableToIPC(new Table(tenBatches().schema), 'stream').length - 8; // without the end-of-stream marker
+    const perBatch = (bytes.length - 8 - schemaEnd) / 10;
+    const cut = bytes.subarray(0, schemaEnd + 4 * perBatch + perBatch / 2);
+    const error = await failure(readArrowStream(bytesSource('ten.arrows', cut, 100)));
+    expect(error.code).toBe('file-truncated');
+    expect(error.message).toContain(
+      "file 'ten.arrows' is truncated (4640 bytes): the bytes run out in record batch 5 (after 200 rows, at byte 4,640 of 4,640)",
+    );
+  });
+
+  it('an IPC file cut short lacks its closing magic: file-truncated, as readArrow says', async () => {
+    const bytes = tableToIPC(tenBatches(), 'file');
+    const error = await failure(readArrowStream(bytesSource('ten.arrow', bytes.subarray(0, bytes.length - 100))));
+    expect(error.code).toBe('file-truncated');
+    expect(error.message).toContain("file 'ten.arrow' is truncated");
+    expect(error.message).toContain("lacks the closing 'ARROW1' magic");
+  });
+
+  it('CSV bytes are not-arrow with the conversion advice, and 0 bytes are file-empty', async () => {
+    const csv = await failure(readArrowStream(bytesSource('a.csv', new TextEncoder().encode('t,x\n1,2\n'))));
+    expect(csv.code).toBe('not-arrow');
+    expect(csv.message).toContain("file 'a.csv' is CSV text");
+    expect((await failure(readArrowStream(bytesSource('e.arrow', new Uint8Array(0))))).code).toBe('file-empty');
+  });
+});

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Table, tableToIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../io/byte-source';
+import type { ColumnMapping } from '../io/column-mapping';
+import type { Incidents } from '../io/incidents';
+import { loadMappingCrs } from '../io/load-crs';
+import { readArrow } from '../io/read-arrow';
+import { sha256Hex } from '../io/sha256-hex';
+import { openFiles, openStreams } from './load';
+import { preparePanel } from './prepare-panel';
+
+const data = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../shared/data/${name}`, import.meta.url)));
+
+const FILES: [string, ColumnMapping][] = [
+  [
+    'chicago-crimes-2014-2018.arrow',
+    { time: { column: 'occurred_at' }, location: { kind: 'latlng', lat: 'latitude', lng: 'longitude' }, category: 'primary_type', place: 'district' },
+  ],
+  [
+    'portland-nij-burglary-vehicle-2012-2017.arrow',
+    { time: { column: 'occ_date' }, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' }, category: 'category' },
+  ],
+];
+
+/** Typed arrays and panels compared byte for byte (vitest's deep equality walks 1.3 M elements one by one). */
+function expectSameIncidents(got: Incidents | undefined, want: Incidents | undefined): void {
+  const { time, lat, lng, category, place, ...rest } = got!;
+  const { time: t, lat: a, lng: b, category: c, place: p, ...wantRest } = want!;
+  expect(rest).toEqual(wantRest);
+  for (const [x, y] of [
+    [time, t],
+    [lat, a],
+    [lng, b],
+    [category, c],
+    [place, p],
+  ] as const)
+    expect(bytesOf(x)).toEqual(bytesOf(y));
+}
+
+function bytesOf(array: ArrayBufferView | undefined): string {
+  return array
+    ? createHash('sha256')
+        .update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength))
+        .digest('hex')
+    : 'none';
+}
+
+/** Everything a shell shows of a load and bin: the load report, incidents, panel and the report's data section. */
+async function prepared(opened: Awaited<ReturnType<typeof openFiles>>, mapping: ColumnMapping) {
+  await loadMappingCrs(mapping);
+  const p = preparePanel(opened.sources, opened.sha256, { mapping, bin: { res: 8, unit: 'day' } });
+  return { report: p.incidents!.report, incidents: p.incidents, binReport: p.binReport, data: p.data, panel: p.panel, names: p.binned.cellNames };
+}
+
+describe('openStreams on the real files gives what openFiles gives, number for number', () => {
+  it.each(FILES)(
+    '%s streamed in 1 MiB chunks: same fingerprint, LoadReport, incidents, panel and report data as the whole file',
+    async (name, mapping) => {
+      const bytes = data(name);
+      const whole = await openFiles([{ name, bytes }]);
+      const streamed = await openStreams([bytesSource(name, bytes)]);
+      expect(streamed.sha256).toBe(whole.sha256);
+      expect(streamed.sources[0].table.numRows).toBe(whole.sources[0].table.numRows);
+      const a = await prepared(whole, mapping);
+      const b = await prepared(streamed, mapping);
+      expect(b.report).toEqual(a.report);
+      expectSameIncidents(b.incidents, a.incidents);
+      expect(b.binReport).toEqual(a.binReport);
+      expect(b.data).toEqual(a.data);
+      expect(b.names).toEqual(a.names);
+      expect(b.panel.cells).toEqual(a.panel.cells);
+      expect(bytesOf(b.panel.counts)).toBe(bytesOf(a.panel.counts));
+    },
+    300_000,
+  );
+
+  it('Portland re-batched into 153 record batches of 100 rows, as an IPC file and stream in 777-byte chunks, loads as the one-batch file', async () => {
+    const name = 'portland-nij-burglary-vehicle-2012-2017.arrow';
+    const mapping = FILES[1][1];
+    const one = readArrow(data(name), name);
+    const batch = one.table.batches[0];
+    const small = new Table(Array.from({ length: Math.ceil(batch.numRows / 100) }, (_, i) => batch.slice(100 * i, 100 * i + 100)));
+    expect(small.batches.length).toBe(153); // ⌈15,206 / 100⌉
+    const reference = await prepared(await openFiles([{ name, bytes: data(name) }]), mapping);
+    for (const format of ['file', 'stream'] as const) {
+      const bytes = tableToIPC(small, format);
+      const opened = await openStreams([bytesSource(name, bytes, 777)]);
+      expect(opened.sources[0].table.batches.length).toBe(153);
+      expect(opened.sha256).toBe(await sha256Hex(bytes));
+      const got = await prepared(opened, mapping);
+      // The same rows in another layout: only the file's size in bytes differs.
+      expect({ ...got.report, files: [] }).toEqual({ ...reference.report, files: [] });
+      expect(got.report.files.map((f) => f.rows)).toEqual([15_206]);
+      expectSameIncidents({ ...got.incidents!, report: reference.report }, reference.incidents);
+      expect(bytesOf(got.panel.counts)).toBe(bytesOf(reference.panel.counts));
+    }
+  }, 120_000);
+
+  it('openStreams of two files fingerprints each and their concatenation, as openFiles does', async () => {
+    const a = data('portland-nij-burglary-vehicle-2012-2017.arrow');
+    const b = data('plainfield-nj-crime-reports-2018.arrow');
+    const whole = await openFiles([
+      { name: 'a.arrow', bytes: a },
+      { name: 'b.arrow', bytes: b },
+    ]);
+    const streamed = await openStreams([bytesSource('a.arrow', a, 4096), bytesSource('b.arrow', b, 5000)]);
+    expect(streamed.hashes).toEqual(whole.hashes);
+    expect(streamed.sha256).toBe(whole.sha256);
+    expect(streamed.sources.map((s) => s.table.numRows)).toEqual([15_206, 3_225]);
+  });
+});
