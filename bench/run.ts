@@ -17,6 +17,7 @@ const ALL = [
   'builder-glm',
   'map-frames',
   'apportion-areas',
+  'cli-start',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];
