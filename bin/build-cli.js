@@ -36,7 +36,7 @@ export async function buildCli(outdir = DEFAULT_OUTDIR) {
   rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts' },
+    entryPoints: { main: 'src/cli/main.ts', 'fold-thread': 'src/cli/fold-thread.ts' },
     outdir,
     bundle: true,
     splitting: true,
