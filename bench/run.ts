@@ -18,6 +18,7 @@ const ALL = [
   'map-frames',
   'apportion-areas',
   'cli-start',
+  'pool',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];
