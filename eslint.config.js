@@ -12,7 +12,7 @@ import svelteConfig from './svelte.config.js';
  * rule for them only adds the ignore pattern `_name` it shares with TypeScript.
  */
 export default defineConfig([
-  globalIgnores(['dist/', 'test/output/', 'notebooks/output/', '.vite/', 'public/']),
+  globalIgnores(['dist/', 'dist-cli/', 'test/output/', 'notebooks/output/', '.vite/', 'public/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   svelte.configs.recommended,

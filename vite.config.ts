@@ -5,14 +5,16 @@ import { compactEpsgIndex } from './src/lib/io/compact-epsg-index.ts';
 
 /**
  * The app's Content-Security-Policy: only its own origin, plus 'wasm-unsafe-eval' for the
- * TensorFlow.js WASM backend; inline styles for Svelte's style attributes; data:/blob: images
+ * TensorFlow.js WASM backend and `blob:` scripts and workers for its threaded build (tfjs starts
+ * its WASM threads as workers from blob: URLs it makes of its own bundled code; a blob: URL can
+ * only be made by a script of the page's own origin); inline styles for Svelte's style attributes; data:/blob: images
  * for the PNG export. Served as a header by `vite` and `vite preview` (so it covers the worker
  * too) and as a meta tag in the built index.html for static hosting.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
+  "script-src 'self' blob: 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -65,7 +67,44 @@ function arrowWithoutEval(): Plugin {
   };
 }
 
-const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY };
+/**
+ * Cross-origin isolation (`crossOriginIsolated`, so SharedArrayBuffer and the threaded-SIMD tfjs
+ * WASM backend): COOP `same-origin` and COEP `require-corp`. Every resource the app loads is of its
+ * own origin (scripts, workers, the bundled samples and context files, the .wasm binaries) or a
+ * blob: URL it made (a dropped PMTiles basemap is read from IndexedDB, never fetched), so
+ * `require-corp` blocks nothing, and it is the value every browser with SharedArrayBuffer knows
+ * (`credentialless` is Chromium and Firefox only). Static hosts need the same two headers:
+ * docs/hosting.md; without them the app runs WASM single-threaded and says so.
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+} as const;
+
+/**
+ * Makes tfjs's threaded-SIMD WASM factory safe to minify. tfjs starts its WASM threads from a
+ * blob: script made of the factory's source text (`factory.toString()`), where the factory's
+ * enclosing closure is gone; its one outside name, `_scriptDir`, is read only behind a `typeof`
+ * guard — which the minifier drops, because in the bundle the name is plainly declared. The
+ * threads then die with "e is not defined". Dropping the enclosing declaration leaves a free name
+ * the guard must stay for (tfjs always passes the script itself as `mainScriptUrlOrBlob`, so the
+ * value was never used in a browser worker).
+ */
+function tfjsThreadsMinifiable(): Plugin {
+  const declaration =
+    "var _scriptDir = typeof document !== 'undefined' && document.currentScript ? document.currentScript.src : undefined;\n  if (typeof __filename !== 'undefined') _scriptDir = _scriptDir || __filename;";
+  return {
+    name: 'hexcast-tfjs-threads-minifiable',
+    apply: 'build',
+    transform(code, id) {
+      if (!/[\\/]tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.js$/.test(id)) return null;
+      if (!code.includes(declaration)) this.error(`tfjs's threaded WASM factory changed: the _scriptDir declaration was not found in ${id}`);
+      return { code: code.replace(declaration, ''), map: null };
+    },
+  };
+}
+
+const headers = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, ...ISOLATION_HEADERS };
 
 /**
  * Every package the app and its worker import, the lazy ones included (tfjs and its backends load
@@ -92,8 +131,8 @@ export const PREBUNDLED = [
 ];
 
 export default defineConfig({
-  plugins: [svelte(), contentSecurityPolicy(), epsgRegistry(), arrowWithoutEval()],
-  worker: { format: 'es', plugins: () => [epsgRegistry(), arrowWithoutEval()] },
+  plugins: [svelte(), contentSecurityPolicy(), epsgRegistry(), arrowWithoutEval(), tfjsThreadsMinifiable()],
+  worker: { format: 'es', plugins: () => [epsgRegistry(), arrowWithoutEval(), tfjsThreadsMinifiable()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   // HEXCAST_VITE_CACHE: another dependency cache (a test's empty one); `open: false`: `npm start` prints the URL and opens nothing.
   cacheDir: process.env.HEXCAST_VITE_CACHE || 'node_modules/.vite',

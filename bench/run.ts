@@ -28,6 +28,8 @@ const ALL = [
   'lesson-accuracy',
   'big-panel',
   'stream-load',
+  'cli-start',
+  'pool',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

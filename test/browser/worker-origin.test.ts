@@ -31,9 +31,9 @@ describe('the built app on a static host that sends no CSP header', () => {
     expect(meta).toBe(CONTENT_SECURITY_POLICY);
     const directives = new Map(meta.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
     expect(directives.get('default-src')).toEqual(["'self'"]);
-    expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives.get('script-src')).toEqual(["'self'", 'blob:', "'wasm-unsafe-eval'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
-    expect(directives.get('worker-src')).toEqual(["'self'"]);
+    expect(directives.get('worker-src')).toEqual(["'self'", 'blob:']);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(meta).not.toMatch(/'unsafe-eval'|\*|https?:/);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/); // no inline script

@@ -12,6 +12,8 @@ import { runForecasts, type ForecastSet, type RunProgress } from './run-forecast
 import { scoreForecasts, type Scores } from './score-forecasts';
 import type { AreaAttributes } from '../areas/area-attributes';
 import { exposureOfRun } from './exposure/exposure-of-run';
+import type { ForecastJob, ForecastPool } from './forecast-job';
+import { POOL_MIN_COST, type FoldTask, type FoldTaskRunner } from './fold-tasks';
 
 /** Everything a backtest needs. */
 export interface BacktestInput {
@@ -37,6 +39,12 @@ export interface BacktestInput {
   readonly areas?: AreaAttributes;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: RunProgress) => void;
+  /**
+   * Helpers to spread the folds and models over (worker_threads, Web Workers), used when every
+   * model is a built-in one and the run is expensive enough to pay for them (`POOL_MIN_COST`);
+   * the report's numbers are the same as without.
+   */
+  readonly pool?: ForecastPool;
 }
 
 /** A finished backtest: the report, and the forecasts and scores it was built from. */
@@ -65,6 +73,7 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
     return { spec, definition, make: () => createModel(spec, definitions, context) };
   });
   const cutoffs = cutoffsOf(panel.periods.length, protocol);
+  const declared = input.region?.source === 'boundary' ? input.region.mask : undefined;
   const t0 = performance.now();
   const forecasts = await runForecasts(
     panel,
@@ -74,7 +83,8 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
       signal: input.signal,
       onProgress: input.onProgress,
       neighbours: input.neighbours,
-      declared: input.region?.source === 'boundary' ? input.region.mask : undefined,
+      declared,
+      runTasks: poolFor(input, { protocol, models: fitted.models, declared }, entries),
     },
   );
   const t1 = performance.now();
@@ -126,6 +136,23 @@ export async function backtest(input: BacktestInput): Promise<BacktestResult> {
   });
   const report = withHygiene({ ...built, ...exposureOf(input, region, forecasts) }, { panel, region, forecasts });
   return { report, forecasts, scores, region };
+}
+
+/** The run's pool as `runForecasts` takes it, when there is one of two or more helpers and every model is built in (helpers make models from the registry). */
+function poolFor(input: BacktestInput, job: ForecastJob, entries: readonly { definition: ModelDefinition }[]): FoldTaskRunner | undefined {
+  const { pool } = input;
+  if (!pool || pool.size < 2 || entries.some((e) => e.definition.origin)) return undefined;
+  return {
+    parts: pool.size,
+    minCost: pool.minCost ?? POOL_MIN_COST,
+    run: (tasks, onProgress) => pool.run(job, tasks, onProgressOf(tasks, onProgress), input.signal),
+  };
+}
+
+/** Progress of a pooled run: the share of tasks finished. */
+function onProgressOf(tasks: readonly FoldTask[], onProgress: (fraction: number) => void): () => void {
+  let done = 0;
+  return () => onProgress(++done / tasks.length);
 }
 
 /** The report's `exposure` section when the input has area attributes (`exposureOfRun`), as a spreadable object. */

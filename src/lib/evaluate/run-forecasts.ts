@@ -1,20 +1,10 @@
-import { throwIfAborted, type FitProgress, type Forecaster, type TrainingLog } from '../forecast/forecaster';
-import { historyOf } from '../forecast/history';
-import { neighbours as buildNeighbours, type Neighbours } from '../grid/neighbours';
+import type { FitProgress, Forecaster } from '../forecast/forecaster';
+import type { Neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
-import { restrictNeighbours } from '../grid/restrict-neighbours';
-import { restrictPanel } from '../grid/restrict-panel';
-import { firstIncidentPeriods, modelUniverse } from './model-universe';
-import { assertProtocolFits, cutoffsOf, windowStart, type ResolvedProtocol } from './protocol';
-import { isoOf } from '../base/iso-of';
-import { foldCosts, runFraction } from './run-plan';
-
-/**
- * Most bytes of restricted counts (every fold universe's copy of the panel) kept for all models
- * at once; above it each model restricts the panel again (the res-9 Chicago run keeps ~100 MB
- * less that way, and spends ~1 s more).
- */
-const SHARED_RESTRICTIONS_BYTES = 128 * 2 ** 20;
+import { mergeFoldsForecasts, splitFoldTasks, type FoldTaskRunner, type FoldsForecast, type ModelForecasts } from './fold-tasks';
+import { forecastFolds, planRun } from './forecast-folds';
+import type { ResolvedProtocol } from './protocol';
+import { runFraction } from './run-plan';
 
 /** Progress of a backtest run, for progress bars and the app. */
 export interface RunProgress {
@@ -49,20 +39,14 @@ export interface RunOptions {
    * incidents.
    */
   readonly declared?: Uint8Array;
+  /**
+   * Helpers (workers, threads) to spread the folds and models over (`splitFoldTasks`); the
+   * forecasts are the same numbers as in one piece. Progress then comes per finished task.
+   */
+  readonly runTasks?: FoldTaskRunner;
 }
 
-/** Every forecast of one model, with what it cost. */
-export interface ModelForecasts {
-  readonly name: string;
-  /** `values[(fold * horizon + step) * cells + cell]`. */
-  readonly values: Float32Array;
-  /** Training log of each fit (learned models), in fold order; undefined where the fold only updated. */
-  readonly logs: readonly (TrainingLog | undefined)[];
-  readonly fitMs: number;
-  readonly predictMs: number;
-  /** Folds at which the model was (re)fitted rather than updated. */
-  readonly fittedFolds: readonly number[];
-}
+export type { ModelForecasts } from './fold-tasks';
 
 /** The stored forecasts of a backtest: scoring reads only this and the panel. */
 export interface ForecastSet {
@@ -101,115 +85,35 @@ export async function runForecasts(
   make: readonly (() => Forecaster)[],
   options: RunOptions = {},
 ): Promise<ForecastSet> {
-  const P = panel.periods.length;
+  const plan = planRun(panel, protocol, make, options);
+  const { names, costs, folds } = plan;
   const C = panel.cells.length;
   const { horizon } = protocol;
-  const probes = make.map((factory) => factory());
-  const names = probes.map((m) => m.name);
-  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
-  probes.forEach((m) => m.dispose?.());
-  if (duplicate) throw new Error(`Two models share the name '${duplicate}'; give them different parameters`);
-  assertProtocolFits(P, protocol, probes);
-  const rings = Math.max(0, ...probes.map((m) => m.neighbourRings ?? 0));
-  const neighbourLists = options.neighbours && options.neighbours.k >= rings ? options.neighbours : buildNeighbours(panel.cells, rings);
-  const cutoffs = cutoffsOf(P, protocol);
-  const folds = cutoffs.length;
-  const first = firstIncidentPeriods(panel);
-  const universes = cutoffs.map((cutoff) => modelUniverse(first, cutoff, options.declared));
-  const universe = new Uint8Array(folds * C);
-  universes.forEach((cells, k) => {
-    if (cells.length === 0) {
-      throw new Error(
-        `No cell has an incident before the cutoff of fold ${k} (period ${cutoffs[k]}, ${isoOf(panel.periods[cutoffs[k]], panel.bucket.clock).slice(0, 10)}) and none is declared: there is nothing to fit`,
-      );
-    }
-    for (const c of cells) universe[k * C + c] = 1;
-  });
-  const costs = foldCosts(
-    probes,
-    universes.map((cells) => cells.length),
-    protocol.refitEvery,
-  );
   let fraction = 0;
-  const results: ModelForecasts[] = [];
-  // The panel and neighbour lists of each fold's universe, made once for every model when they
-  // all fit in SHARED_RESTRICTIONS_BYTES (they are the same for every model), else per model.
-  const sizes = [...new Set(universes.map((cells) => cells.length))].filter((U) => U !== C);
-  const share = sizes.reduce((bytes, U) => bytes + 4 * U * P, 0) <= SHARED_RESTRICTIONS_BYTES;
-  const restricted = new Map<number, { panel: Panel; neighbours: Neighbours }>();
-  const restrictionOf = (cells: Int32Array): { panel: Panel; neighbours: Neighbours } => {
-    const made = restricted.get(cells.length) ?? { panel: restrictPanel(panel, cells), neighbours: restrictNeighbours(neighbourLists, cells) };
-    if (share) restricted.set(cells.length, made);
-    return made;
+  const progress = (m: number, fold: number, fit?: FitProgress): void => {
+    const within = fit?.step !== undefined && fit.steps ? fit.step / fit.steps : 0;
+    fraction = Math.max(fraction, runFraction(costs, m, fold, within));
+    options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, names, fold, folds, fit, fraction });
   };
-
-  for (let m = 0; m < make.length; m++) {
-    const values = new Float32Array(folds * horizon * C);
-    const logs: (TrainingLog | undefined)[] = [];
-    const fittedFolds: number[] = [];
-    let fitMs = 0;
-    let predictMs = 0;
-    let model: Forecaster | undefined;
-    let fittedCells = 0;
-    // The panel and neighbour lists of the current universe, rebuilt only when it grows.
-    let seen = { cells: 0, panel, neighbours: neighbourLists };
-    const report = (fold: number, fit?: FitProgress): void => {
-      const within = fit?.step !== undefined && fit.steps ? fit.step / fit.steps : 0;
-      fraction = Math.max(fraction, runFraction(costs, m, fold, within));
-      options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, names, fold, folds, fit, fraction });
-    };
-    try {
-      for (let k = 0; k < folds; k++) {
-        throwIfAborted(options.signal);
-        report(k);
-        const cutoff = cutoffs[k];
-        const cells = universes[k];
-        const U = cells.length;
-        if (seen.cells !== U) {
-          seen = U === C ? { cells: U, panel, neighbours: neighbourLists } : { cells: U, ...restrictionOf(cells) };
-        }
-        const history = historyOf(seen.panel, seen.neighbours, cutoff, windowStart(cutoff, protocol));
-        const started = performance.now();
-        // Universes only grow with the cutoff, so an unchanged size means unchanged cells.
-        if (!model || k % protocol.refitEvery === 0 || !model.update || U !== fittedCells) {
-          model?.dispose?.();
-          model = make[m]();
-          await model.fit(history, {
-            seed: protocol.seed,
-            validation: protocol.validation,
-            signal: options.signal,
-            onProgress: (fit) => report(k, fit),
-          });
-          fittedCells = U;
-          fittedFolds.push(k);
-          logs.push(model.trainingLog?.());
-        } else {
-          model.update(history);
-          logs.push(undefined);
-        }
-        const fitted = performance.now();
-        const forecast = model.predict(horizon);
-        predictMs += performance.now() - fitted;
-        fitMs += fitted - started;
-        if (forecast.length !== horizon * U) {
-          throw new Error(`Model '${names[m]}' predicted ${forecast.length} values at fold ${k}; expected ${horizon} steps × ${U} cells`);
-        }
-        for (let i = 0; i < forecast.length; i++) {
-          const v = forecast[i];
-          const c = cells[i % U];
-          if (!(v >= 0) || v === Infinity) {
-            throw new Error(
-              `Model '${names[m]}' predicted ${v} for step ${Math.floor(i / U) + 1}, cell ${panel.cells[c]} at fold ${k}; forecasts must be finite and ≥ 0`,
-            );
-          }
-          values[(k * horizon + Math.floor(i / U)) * C + c] = v;
-        }
-      }
-    } finally {
-      model?.dispose?.();
+  const total = costs.reduce((sum, folds) => sum + folds.reduce((a, b) => a + b, 0), 0);
+  const pooled = options.runTasks && total >= (options.runTasks.minCost ?? 0) ? options.runTasks : undefined;
+  const tasks = pooled ? splitFoldTasks(costs, protocol.refitEvery, pooled.parts) : [];
+  let parts: FoldsForecast[];
+  if (tasks.length > 1) {
+    progress(0, 0);
+    parts = await pooled!.run(tasks, (done) => {
+      fraction = Math.max(fraction, done);
+      options.onProgress?.({ model: names[0], modelIndex: 0, models: make.length, names, fold: 0, folds, fraction });
+    });
+  } else {
+    parts = [];
+    for (let m = 0; m < make.length; m++) {
+      parts.push(
+        await forecastFolds(plan, { model: m, from: 0, to: folds }, make[m], { signal: options.signal, onProgress: (fold, fit) => progress(m, fold, fit) }),
+      );
+      progress(m, folds);
     }
-    report(folds);
-    results.push({ name: names[m], values, logs, fitMs, predictMs, fittedFolds });
   }
-  return { protocol, cutoffs, horizon, cells: C, universe, models: results };
+  const results = mergeFoldsForecasts(parts, names, folds * horizon * C);
+  return { protocol, cutoffs: plan.cutoffs, horizon, cells: C, universe: plan.universe, models: results };
 }

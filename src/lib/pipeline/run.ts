@@ -3,6 +3,7 @@ import type { Protocol } from '../evaluate/protocol';
 import type { ExternalModel } from '../evaluate/external-model';
 import type { AreaAttributes } from '../areas/area-attributes';
 import type { Report } from '../evaluate/report';
+import type { ForecastPool } from '../evaluate/forecast-job';
 import type { RunProgress } from '../evaluate/run-forecasts';
 import type { ModelDefinition, ModelSpec } from '../forecast/model-definition';
 import { modelIdsOf, modelRegistry, parseModelList } from '../forecast/models';
@@ -77,6 +78,8 @@ export interface RunHooks {
   readonly onBackend?: (backend: string, threads: number | null) => void;
   /** Starts a tfjs backend for learned models and returns its name; default `ensureBackend` (right for Node; the worker passes its browser start-up). */
   readonly startBackend?: () => Promise<string>;
+  /** Helpers to spread folds and models over (CLI threads, app workers); the numbers are the same without. */
+  readonly pool?: ForecastPool;
   /** Wraps the definitions (the worker makes every fit yield to its message loop). */
   readonly wrapDefinitions?: (definitions: readonly ModelDefinition[]) => readonly ModelDefinition[];
 }
@@ -120,6 +123,7 @@ export async function runBacktest(binned: BinnedPanel, bounded: BoundedPanel, re
     external: request.external,
     areas: request.areas,
     signal: hooks.signal,
+    pool: hooks.pool,
     onProgress: (run) => {
       hooks.onProgress?.(run);
       if (!scoring && run.fold === run.folds && run.modelIndex === run.models - 1) {

@@ -5,12 +5,14 @@
  *
  * - Node: WASM (SIMD, single-threaded), whose `.wasm` files ship in
  *   `node_modules/@tensorflow/tfjs-backend-wasm/dist/`; CPU when WASM fails.
- * - Browser: WebGPU → WebGL → WASM → CPU, skipping a GPU backend that runs on a software
+ * - Browser: WebGPU → WebGL → WASM → CPU; WASM runs the threaded-SIMD binary when the page is
+ *   cross-origin isolated (`wasmThreads()`), the single-threaded SIMD one otherwise; skipping a GPU backend that runs on a software
  *   renderer (SwiftShader, llvmpipe): there WASM is ~30× faster than WebGL. An optional timed
  *   probe compares the chosen GPU backend with WASM on a small matmul and keeps the faster.
  */
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { SINGLE_THREAD_NOTE } from '../../base/backend-label';
 
 /** The backends Hexcast can run on. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -163,10 +165,42 @@ export function isSoftwareRenderer(description: string): boolean {
   return /swiftshader|llvmpipe|softpipe|software|basic render|fallback/i.test(description);
 }
 
+/** Most threads asked of the WASM backend (tfjs itself caps them at 8 and at half the logical cores). */
+export const MAX_WASM_THREADS = 4;
+
+/**
+ * True where SharedArrayBuffer and WASM threads are allowed: a cross-origin-isolated page or
+ * worker (served with COOP `same-origin` and COEP `require-corp`); false in Node (tfjs's WASM
+ * backend has no threads there) and on a host that does not send the headers.
+ * @example crossOriginIsolated() // → true under `vite` / `vite preview`, false on GitHub Pages
+ */
+export function crossOriginIsolated(): boolean {
+  return !isNode() && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+}
+
+/**
+ * Threads asked of the WASM backend: the logical cores (`navigator.hardwareConcurrency`), at most
+ * `MAX_WASM_THREADS`, when `crossOriginIsolated()`; 1 otherwise. tfjs-backend-wasm 4.22 grants at
+ * most half the logical cores (it assumes two hyper-threads a core), so a 2-core machine gets 1
+ * thread even on the threaded binary; `backendThreads()` reports what it granted.
+ * @example wasmThreads() // → 4 on an 8-core isolated page, 1 when not isolated
+ */
+export function wasmThreads(): number {
+  if (!crossOriginIsolated()) return 1;
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(MAX_WASM_THREADS, cores));
+}
+
 async function tryBackend(name: BackendName, timeoutMs: number, notes: string[]): Promise<boolean> {
   const t0 = performance.now();
   try {
-    if (name === 'wasm') tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    if (name === 'wasm') {
+      // The threaded-SIMD binary needs SharedArrayBuffer, so cross-origin isolation; without it tfjs must not try it.
+      const isolated = crossOriginIsolated();
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', isolated);
+      setThreadsCount(wasmThreads());
+      if (!isolated && !isNode()) notes.push(`wasm: ${SINGLE_THREAD_NOTE}`);
+    }
     const ok = await withTimeout(tf.setBackend(name), timeoutMs, `${name} backend initialisation`);
     if (!ok) {
       notes.push(`${name}: setBackend returned false`);

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm run build:cli`: compiles the `hexcast` command (src/cli/main.ts and the src/lib it imports,
+// the report's Svelte components compiled for the server renderer as bin/svelte-loader.js does)
+// into dist-cli/ with esbuild, so that bin/hexcast.js starts without compiling TypeScript.
+// Packages stay external (Node loads them from node_modules as it would for the sources); lazily
+// imported parts (tfjs, the report's renderings) stay lazy as chunks of their own.
+import { readFile } from 'node:fs/promises';
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_OUTDIR = `${root}dist-cli`;
+
+/** Compiles `.svelte` files with Svelte's server generator (the same options as bin/svelte-loader.js). */
+const svelteServer = {
+  name: 'svelte-server',
+  setup(context) {
+    context.onLoad({ filter: /\.svelte$/ }, async ({ path }) => {
+      const { compile } = await import('svelte/compiler');
+      const source = await readFile(path, 'utf8');
+      const { js } = compile(source, { generate: 'server', filename: path, css: 'injected' });
+      return { contents: js.code, loader: 'js', resolveDir: path.slice(0, path.lastIndexOf('/')) };
+    });
+  },
+};
+
+/**
+ * Builds the bundle into dist-cli/ and writes dist-cli/inputs.json, the source files it was
+ * built from (bin/hexcast.js uses the bundle only while none of them is newer than it).
+ * `outdir` elsewhere (a test's folder inside the project, so Node still finds node_modules).
+ * @param {string} [outdir]
+ * @returns {Promise<string[]>} the input files, relative to the project root
+ */
+export async function buildCli(outdir = DEFAULT_OUTDIR) {
+  rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { main: 'src/cli/main.ts', 'fold-thread': 'src/cli/fold-thread.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    // package.json stays a file of the project (versions.ts reads the library versions from it).
+    loader: { '.json': 'json' },
+    plugins: [svelteServer],
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
+  writeFileSync(`${outdir}/inputs.json`, `${JSON.stringify(inputs, null, 1)}\n`);
+  return inputs;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const t0 = performance.now();
+  const inputs = await buildCli();
+  console.log(`dist-cli/main.js: ${inputs.length} source files in ${Math.round(performance.now() - t0)} ms`);
+}

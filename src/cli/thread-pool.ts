@@ -1,0 +1,80 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { FoldTask, FoldsForecast } from '../lib/evaluate/fold-tasks';
+import type { ForecastJob, ForecastPool } from '../lib/evaluate/forecast-job';
+import type { Panel } from '../lib/grid/panel';
+
+/** What a fold thread is started with: the run's panel, its counts in shared memory (one copy for every thread). */
+export interface FoldThreadData {
+  readonly panel: Panel;
+  /** The bundled thread module to import (dist-cli/fold-thread.js), or null to run the sources under tsx. */
+  readonly bundle: string | null;
+}
+
+/** A request to a fold thread and its answer. */
+export type FoldThreadRequest = { readonly id: number; readonly job: ForecastJob; readonly tasks: readonly FoldTask[] };
+export type FoldThreadAnswer = { readonly id: number; readonly parts: FoldsForecast[] } | { readonly id: number; readonly error: string };
+
+/** Threads `hexcast backtest` uses by default: the machine's logical cores (`os.availableParallelism`). */
+export function defaultThreads(): number {
+  return availableParallelism();
+}
+
+/**
+ * A pool of `size` worker_threads for `backtest` (a `ForecastPool`): each thread gets the panel
+ * once, its counts in a SharedArrayBuffer that all threads read (copied once, never per row),
+ * and forecasts the fold tasks it is handed, one at a time from a shared queue; the forecasts
+ * come back as transferred buffers. Threads start on the first run that pays for them (a run of
+ * baselines alone never starts one) and end with `close()`.
+ * @example const pool = threadPool(2, panel); await runBacktest(…, { pool }); await pool.close();
+ */
+export function threadPool(size: number, panel: Panel, minCost?: number): ForecastPool & { close(): Promise<void> } {
+  let threads: Worker[] | undefined;
+  let next = 0;
+  const start = (): Worker[] => {
+    const counts = new Float32Array(new SharedArrayBuffer(panel.counts.byteLength));
+    counts.set(panel.counts);
+    const bundled = import.meta.url.includes('/dist-cli/');
+    const data: FoldThreadData = { panel: { ...panel, counts }, bundle: bundled ? new URL('./fold-thread.js', import.meta.url).href : null };
+    const entry = new URL(bundled ? '../bin/fold-thread.js' : '../../bin/fold-thread.js', import.meta.url);
+    return Array.from({ length: size }, () => new Worker(entry, { workerData: data }));
+  };
+  const ask = (thread: Worker, request: FoldThreadRequest): Promise<FoldsForecast[]> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (answer: FoldThreadAnswer): void => {
+        if (answer.id !== request.id) return;
+        thread.off('message', onMessage);
+        thread.off('error', reject);
+        if ('error' in answer) reject(new Error(answer.error));
+        else resolve(answer.parts);
+      };
+      thread.on('message', onMessage);
+      thread.once('error', reject);
+      thread.postMessage(request);
+    });
+  return {
+    size,
+    ...(minCost !== undefined && { minCost }),
+    async run(job, tasks, onDone, signal) {
+      threads ??= start();
+      const queue = [...tasks];
+      const out: FoldsForecast[] = [];
+      await Promise.all(
+        threads.map(async (thread) => {
+          for (let task = queue.shift(); task; task = queue.shift()) {
+            signal?.throwIfAborted();
+            for (const part of await ask(thread, { id: next++, job, tasks: [task] })) {
+              out.push(part);
+              onDone(part);
+            }
+          }
+        }),
+      );
+      return out;
+    },
+    async close() {
+      await Promise.all((threads ?? []).map((t) => t.terminate()));
+      threads = undefined;
+    },
+  };
+}

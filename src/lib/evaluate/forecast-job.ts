@@ -1,0 +1,51 @@
+import { createModel, type ModelDefinition, type ModelSpec } from '../forecast/model-definition';
+import type { Panel } from '../grid/panel';
+import type { FoldTask, FoldsForecast } from './fold-tasks';
+import { forecastFolds, planRun } from './forecast-folds';
+import type { ResolvedProtocol } from './protocol';
+
+/** What a helper needs besides the panel to forecast tasks of a run: the fitted protocol, the model specs, the declared cells. */
+export interface ForecastJob {
+  readonly protocol: ResolvedProtocol;
+  /** The run's models after `fitToPanel`, in run order (a task's `model` indexes them). */
+  readonly models: readonly ModelSpec[];
+  /** 1 for the cells of a declared geography (see `RunOptions.declared`). */
+  readonly declared?: Uint8Array;
+}
+
+/**
+ * Helpers that hold a run's panel (given once per run by the shell: worker_threads in the CLI,
+ * Web Workers in the app) and forecast its fold tasks. Only models of the built-in registry
+ * run on helpers (they make the same models from the same specs); `backtest` keeps user code
+ * and frozen models in one piece.
+ */
+export interface ForecastPool {
+  /** Helpers that run at once. */
+  readonly size: number;
+  /** Expected run cost from which the pool is used (default `POOL_MIN_COST`; 0 in tests, to pool cheap runs too). */
+  readonly minCost?: number;
+  /** Forecasts `tasks` of `job`, spread over the helpers; `onProgress` gets each finished task. */
+  run(job: ForecastJob, tasks: readonly FoldTask[], onDone: (done: FoldsForecast) => void, signal?: AbortSignal): Promise<FoldsForecast[]>;
+}
+
+/**
+ * A helper's side of a pool: forecasts `tasks` of `job` on `panel` one after another, with models
+ * made from `definitions` as the run makes them, and returns each task's forecasts. The plan
+ * (cutoffs, model universes, neighbour lists) is rebuilt here from the same inputs, so it is the
+ * same as the run's.
+ * @example (await forecastJobTasks(panel, job, [{ model: 0, from: 0, to: 4 }], BASELINES))[0].values.length // → 4 × horizon × cells
+ */
+export async function forecastJobTasks(
+  panel: Panel,
+  job: ForecastJob,
+  tasks: readonly FoldTask[],
+  definitions: readonly ModelDefinition[],
+  signal?: AbortSignal,
+): Promise<FoldsForecast[]> {
+  const context = { res: panel.res, bucket: panel.bucket };
+  const make = job.models.map((spec) => () => createModel(spec, definitions, context));
+  const plan = planRun(panel, job.protocol, make, { declared: job.declared });
+  const out: FoldsForecast[] = [];
+  for (const task of tasks) out.push(await forecastFolds(plan, task, make[task.model], { signal }));
+  return out;
+}
