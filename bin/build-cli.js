@@ -5,7 +5,8 @@
 // Packages stay external (Node loads them from node_modules as it would for the sources); lazily
 // imported parts (tfjs, the report's renderings) stay lazy as chunks of their own.
 import { readFile } from 'node:fs/promises';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -27,13 +28,17 @@ const svelteServer = {
 
 /**
  * Builds the bundle into dist-cli/ and writes dist-cli/inputs.json, the source files it was
- * built from (bin/hexcast.js uses the bundle only while none of them is newer than it).
+ * built from with each one's modification time and size as read (bin/hexcast.js uses the bundle
+ * only while every one of them still has exactly those: an edited, restored or re-checked-out
+ * source — newer or older — falls back to the sources). A source changed while the build ran is
+ * recorded as stale at once.
  * `outdir` elsewhere (a test's folder inside the project, so Node still finds node_modules).
  * @param {string} [outdir]
  * @returns {Promise<string[]>} the input files, relative to the project root
  */
 export async function buildCli(outdir = DEFAULT_OUTDIR) {
   rmSync(outdir, { recursive: true, force: true });
+  const started = Date.now();
   const result = await build({
     absWorkingDir: root,
     entryPoints: { main: 'src/cli/main.ts', 'fold-thread': 'src/cli/fold-thread.ts' },
@@ -52,7 +57,13 @@ export async function buildCli(outdir = DEFAULT_OUTDIR) {
     legalComments: 'none',
   });
   const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
-  writeFileSync(`${outdir}/inputs.json`, `${JSON.stringify(inputs, null, 1)}\n`);
+  const stamps = Object.fromEntries(
+    inputs.map((file) => {
+      const info = statSync(join(root, file));
+      return [file, info.mtimeMs >= started ? [-1, -1] : [info.mtimeMs, info.size]];
+    }),
+  );
+  writeFileSync(`${outdir}/inputs.json`, `${JSON.stringify(stamps, null, 1)}\n`);
   return inputs;
 }
 

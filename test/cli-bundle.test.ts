@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildCli } from '../bin/build-cli.js';
+import { bundleIsCurrent } from '../bin/bundle-stamps.js';
 import { sampleReport } from './fixtures/sample-report';
 
 // The bundle of `npm run build:cli` (bin/build-cli.js) is the same CLI as the sources: the report's
@@ -22,5 +23,20 @@ describe('buildCli (the prebuilt hexcast command)', () => {
     expect(html).toContain('historic-average');
     expect(html).toBe(readFileSync(`${dir}source.html`, 'utf8'));
     expect(readFileSync(`${dir}bundle.md`, 'utf8').replaceAll('bundle.', 'source.')).toBe(readFileSync(`${dir}source.md`, 'utf8'));
+  });
+
+  it('is current only while every source keeps the modification time and size it was built with', () => {
+    const dir = new URL('./output/cli-stamps/', import.meta.url).pathname;
+    mkdirSync(`${dir}src`, { recursive: true });
+    writeFileSync(`${dir}src/a.ts`, 'export const a = 1;\n');
+    const a = statSync(`${dir}src/a.ts`);
+    writeFileSync(`${dir}inputs.json`, JSON.stringify({ 'src/a.ts': [a.mtimeMs, a.size] }));
+    expect(bundleIsCurrent(`${dir}inputs.json`, dir)).toBe(true);
+    utimesSync(`${dir}src/a.ts`, a.atime, new Date(a.mtimeMs - 60_000)); // an older checkout or a restored cache: still stale
+    expect(bundleIsCurrent(`${dir}inputs.json`, dir)).toBe(false);
+    writeFileSync(`${dir}inputs.json`, JSON.stringify({ 'src/gone.ts': [1, 1] }));
+    expect(bundleIsCurrent(`${dir}inputs.json`, dir)).toBe(false);
+    writeFileSync(`${dir}inputs.json`, JSON.stringify(['src/a.ts'])); // the earlier list format
+    expect(bundleIsCurrent(`${dir}inputs.json`, dir)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { forecastJobTasks } from '../lib/evaluate/forecast-job';
 import { modelRegistry } from '../lib/forecast/models';
+import { errorData } from '../lib/base/hexcast-error';
 import type { FoldThreadAnswer, FoldThreadData, FoldThreadRequest } from './thread-pool';
 
 // One thread of `threadPool`: holds the run's panel (shared counts) and forecasts the fold tasks
@@ -18,6 +19,6 @@ parentPort!.on('message', async ({ id, job, tasks }: FoldThreadRequest) => {
       parts.map((p) => p.values.buffer as ArrayBuffer),
     );
   } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies FoldThreadAnswer);
+    parentPort!.postMessage({ id, error: errorData(error) } satisfies FoldThreadAnswer);
   }
 });

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { FoldTask, FoldsForecast } from '../lib/evaluate/fold-tasks';
 import type { ForecastJob, ForecastPool } from '../lib/evaluate/forecast-job';
 import type { Panel } from '../lib/grid/panel';
+import { errorFromData, type ErrorData } from '../lib/base/hexcast-error';
 
 /** What a fold thread is started with: the run's panel, its counts in shared memory (one copy for every thread). */
 export interface FoldThreadData {
@@ -13,7 +14,7 @@ export interface FoldThreadData {
 
 /** A request to a fold thread and its answer. */
 export type FoldThreadRequest = { readonly id: number; readonly job: ForecastJob; readonly tasks: readonly FoldTask[] };
-export type FoldThreadAnswer = { readonly id: number; readonly parts: FoldsForecast[] } | { readonly id: number; readonly error: string };
+export type FoldThreadAnswer = { readonly id: number; readonly parts: FoldsForecast[] } | { readonly id: number; readonly error: ErrorData };
 
 /** Threads `hexcast backtest` uses by default: the machine's logical cores (`os.availableParallelism`). */
 export function defaultThreads(): number {
@@ -41,15 +42,30 @@ export function threadPool(size: number, panel: Panel, minCost?: number): Foreca
   };
   const ask = (thread: Worker, request: FoldThreadRequest): Promise<FoldsForecast[]> =>
     new Promise((resolve, reject) => {
+      // A thread that exits without answering (process.exit in a model, a native abort) fails the run, as it would on one thread.
+      const onExit = (code: number): void => {
+        settle();
+        reject(new Error(`a fold thread exited (code ${code}) while forecasting task ${request.id}`));
+      };
+      const onError = (error: Error): void => {
+        settle();
+        reject(error);
+      };
       const onMessage = (answer: FoldThreadAnswer): void => {
         if (answer.id !== request.id) return;
-        thread.off('message', onMessage);
-        thread.off('error', reject);
-        if ('error' in answer) reject(new Error(answer.error));
+        settle();
+        // The thread's error keeps its name, code and where (file, column, row), as on one thread.
+        if ('error' in answer) reject(errorFromData(answer.error));
         else resolve(answer.parts);
       };
+      const settle = (): void => {
+        thread.off('message', onMessage);
+        thread.off('error', onError);
+        thread.off('exit', onExit);
+      };
       thread.on('message', onMessage);
-      thread.once('error', reject);
+      thread.once('error', onError);
+      thread.once('exit', onExit);
       thread.postMessage(request);
     });
   return {

@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   'gzip-corrupt': 'the gzip-compressed file does not decompress (cut short or damaged)',
   'geojson-invalid': 'the GeoJSON file is not JSON, or not a FeatureCollection or Feature',
   'geojson-not-points': 'the GeoJSON file holds lines or polygons, not incident points (areas load as Areas, a study region as Boundary)',
+  'geojson-too-large': 'the GeoJSON file is larger than one JSON text can be read as (about 512 MiB): convert it to CSV or Parquet',
   'mixed-inputs': 'pre-binned panel files and incident files were given together',
   // Column mapping
   'mapping-invalid': 'the column mapping itself is malformed (`field` names the bad entry)',

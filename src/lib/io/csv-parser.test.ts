@@ -99,6 +99,7 @@ describe('CsvParser', () => {
     ]);
     expect(parsed.parser.bad).toEqual({
       count: 2,
+      records: [1, 2],
       examples: [
         { record: 1, line: 3, kind: 'fields', expected: 3, found: 2 },
         { record: 2, line: 4, kind: 'fields', expected: 3, found: 4 },
@@ -109,7 +110,7 @@ describe('CsvParser', () => {
   it('CsvParser counts a quote still open at the end of the file as one bad record, with the field and the lines it swallowed', () => {
     const parsed = parse('a,b\n1,2\n3,"never closed\n4,5\n6,7\n');
     expect(parsed.rows).toEqual([['1', '2']]);
-    expect(parsed.parser.bad).toEqual({ count: 1, examples: [{ record: 1, line: 3, kind: 'quote', expected: 2, found: 2, field: 2, lines: 4 }] });
+    expect(parsed.parser.bad).toEqual({ count: 1, records: [1], examples: [{ record: 1, line: 3, kind: 'quote', expected: 2, found: 2, field: 2, lines: 4 }] });
   });
 
   it('CsvParser takes a first line with a number as data and names the columns column_1 …', () => {

@@ -83,8 +83,8 @@ export class CsvParser {
   private quoteField = 0;
   private records = 0;
   private decided: CsvHeader | null = null;
-  /** Bad records: their number and the first few. */
-  readonly bad: { count: number; examples: CsvBadRecord[] } = { count: 0, examples: [] };
+  /** Bad records: their number, each one's index among the data records (ascending), and the first few. */
+  readonly bad: { count: number; records: number[]; examples: CsvBadRecord[] } = { count: 0, records: [], examples: [] };
   /** Blank lines skipped. */
   blankLines = 0;
 
@@ -247,6 +247,7 @@ export class CsvParser {
 
   private badRecord(record: Omit<CsvBadRecord, 'record' | 'line'>): void {
     this.bad.count++;
+    this.bad.records.push(this.records);
     if (this.bad.examples.length < this.maxExamples) this.bad.examples.push({ record: this.records, line: this.recordLine, ...record });
     this.records++;
   }

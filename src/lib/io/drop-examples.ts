@@ -38,26 +38,29 @@ export function dropExamples(
   const examples: DroppedRow[] = [];
   DROP_REASONS.forEach((reason, r) => {
     for (const row of picked[r]) {
-      const { source, local } = fileRow(sources, row);
+      const { source, local, record } = fileRow(sources, row);
       const values: Record<string, string> = {};
       for (const column of columnsFor(reason, mapping)) {
         const vector = source.table.getChild(column) as Vector | null;
         if (vector) values[column] = formatCell(vector, local);
       }
-      examples.push({ file: source.name, row: local, reason, values: { ...values, ...extra(row, reason) } });
+      examples.push({ file: source.name, row: record, reason, values: { ...values, ...extra(row, reason) } });
     }
   });
   return examples;
 }
 
 /**
- * The file and 0-based row within it of global row `row` (rows of all files counted in order).
- * @example fileRow([a, b], a.table.numRows + 2) // → { source: b, local: 2 }
+ * The file, the 0-based row of its table, and the 0-based record of the file (the row counted
+ * with the records that are not table rows, `ArrowSource.skipped`) of global row `row` (rows of
+ * all files counted in order). Messages name the record, so CSV and GeoJSON drops of every
+ * reason count the same way.
+ * @example fileRow([a, b], a.table.numRows + 2) // → { source: b, local: 2, record: 2 }
  */
-export function fileRow(sources: readonly ArrowSource[], row: number): { source: ArrowSource; local: number } {
+export function fileRow(sources: readonly ArrowSource[], row: number): { source: ArrowSource; local: number; record: number } {
   let local = row;
   for (const source of sources) {
-    if (local < source.table.numRows) return { source, local };
+    if (local < source.table.numRows) return { source, local, record: recordOf(source, local) };
     local -= source.table.numRows;
   }
   throw new RangeError(`row ${row} is beyond the ${row - local} rows of the files`);
@@ -69,4 +72,14 @@ function columnsFor(reason: DropReason, mapping: ColumnMapping): string[] {
   if (reason === 'duplicate') return [];
   if (reason.startsWith('location-')) return location.kind === 'latlng' ? [location.lat, location.lng] : [location.x, location.y];
   return mapping.category ? [mapping.category] : [];
+}
+
+/** The record index of table row `local`: each skipped record at or before it moves it one on. */
+function recordOf(source: ArrowSource, local: number): number {
+  let record = local;
+  for (const skipped of source.skipped ?? []) {
+    if (skipped > record) break;
+    record++;
+  }
+  return record;
 }

@@ -98,8 +98,8 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
 
   const duplicateOf = findDuplicates(sources, time, lat, lng, codes, reasons);
   const where = (row: number): string => {
-    const { source, local } = fileRow(sources, row);
-    return `${source.name} row ${local.toLocaleString('en-US')}`;
+    const { source, record } = fileRow(sources, row);
+    return `${source.name} row ${record.toLocaleString('en-US')}`;
   };
   const repeats: string[] = [];
   for (let i = 0; i < read; i++) {

@@ -19,6 +19,12 @@ export interface ArrowSource {
   readonly format: SourceFormat;
   /** Records a text reader (CSV, GeoJSON) could not make rows of, by reason with examples; absent when every record is a row. */
   readonly dropped?: SourceDrops;
+  /**
+   * 0-based indices, among the file's records, of those that are not rows of the table (malformed
+   * CSV records, GeoJSON features without a Point), ascending; drop examples number every row by
+   * its record (`fileRow`), so a row number means the same record whatever the drop reason.
+   */
+  readonly skipped?: Int32Array;
   /** How a text file was read (delimiter, header, number formats, and why), for the load report and `inspect`. */
   readonly notes?: readonly string[];
 }

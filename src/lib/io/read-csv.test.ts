@@ -127,3 +127,20 @@ function portlandCsvHead(lines: number): string {
   const source = readArrow(readFileSync(new URL('../../../../shared/data/portland-nij-burglary-vehicle-2012-2017.arrow', import.meta.url)), 'portland.arrow');
   return tableToCsv(source.table.slice(0, lines - 1), { newline: '\r\n' });
 }
+
+describe('drop examples of a CSV with malformed records', () => {
+  it('number every dropped row by its record, so a malformed record and a bad time never share a row number', async () => {
+    const { loadIncidents } = await import('./load-incidents');
+    const csv = ['date,lat,lng', '2018-01-01,41.8,-87.6', '2018-01-02,41.8', '2018-01-03,41.8,-87.6,x', 'notadate,41.8,-87.6', '2018-01-05,41.8,-87.6'].join(
+      '\n',
+    );
+    const source = readCsv(new TextEncoder().encode(csv), 'a.csv');
+    expect(Array.from(source.skipped ?? [])).toEqual([1, 2]);
+    const loaded = loadIncidents([source], { time: { column: 'date' }, location: { kind: 'latlng', lat: 'lat', lng: 'lng' } });
+    expect(loaded.report.read).toBe(5);
+    expect(loaded.report.kept).toBe(2);
+    const rows = Object.fromEntries(loaded.report.examples.map((e) => [`${e.reason}:${e.row}`, e.values.line ?? e.values.date]));
+    // records 0…4 of the file (lines 2…6): 1 and 2 malformed, 3 the bad date
+    expect(rows).toEqual({ 'record-malformed:1': '3', 'record-malformed:2': '4', 'time-unparseable:3': 'notadate' });
+  });
+});

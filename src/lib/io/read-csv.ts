@@ -117,7 +117,14 @@ function csvSource(
   if (parser.blankLines > 0) notes.push(`${parser.blankLines.toLocaleString('en-US')} blank line${parser.blankLines === 1 ? '' : 's'} skipped`);
   if (bad.count > 0)
     notes.push(`${bad.count.toLocaleString('en-US')} malformed record${bad.count === 1 ? '' : 's'} not read as rows (first on line ${bad.examples[0].line})`);
-  return { name, bytes: size, table, format: 'csv', notes, ...(bad.count > 0 && { dropped: csvDrops(name, bad, names) }) };
+  return {
+    name,
+    bytes: size,
+    table,
+    format: 'csv',
+    notes,
+    ...(bad.count > 0 && { dropped: csvDrops(name, bad, names), skipped: Int32Array.from(bad.records) }),
+  };
 }
 
 function csvDrops(name: string, bad: CsvParser['bad'], names: readonly string[]): SourceDrops {

@@ -34,6 +34,7 @@ export function readGeoJsonPoints(bytes: Uint8Array, name: string): ArrowSource 
   const kinds = new Map<string, number>();
   const examples: DroppedRow[] = [];
   let dropped = 0;
+  const skipped: number[] = [];
   features.list.forEach((feature, index) => {
     const geometry = isObject(feature) ? feature.geometry : undefined;
     const position = pointOf(geometry);
@@ -41,6 +42,7 @@ export function readGeoJsonPoints(bytes: Uint8Array, name: string): ArrowSource 
       const kind = geometryKind(geometry);
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       dropped++;
+      skipped.push(index);
       if (examples.length < MAX_EXAMPLES)
         examples.push({ file: name, row: index, reason: 'feature-not-point', values: { feature: String(index), geometry: kind } });
       return;
@@ -83,11 +85,20 @@ export function readGeoJsonPoints(bytes: Uint8Array, name: string): ArrowSource 
     table: new Table(columns),
     format: 'geojson',
     notes,
-    ...(dropped > 0 && { dropped: { counts: { 'feature-not-point': dropped }, examples } }),
+    ...(dropped > 0 && { dropped: { counts: { 'feature-not-point': dropped }, examples }, skipped: Int32Array.from(skipped) }),
   };
 }
 
+/** Bytes of JSON text read as one string at most: V8's strings end at 2^29 − 24 characters (≈ 512 MiB), so a larger file cannot be parsed whole. */
+const MAX_JSON_BYTES = 2 ** 29 - 24;
+
 function parseJson(bytes: Uint8Array, name: string): unknown {
+  if (bytes.length > MAX_JSON_BYTES) {
+    throw new InputError(
+      `file '${name}' is ${(bytes.length / 2 ** 20).toFixed(0)} MiB of GeoJSON, more than the ${(MAX_JSON_BYTES / 2 ** 20).toFixed(0)} MiB one JSON text can be read as here: convert it to CSV or Parquet (e.g. ogr2ogr -f CSV out.csv in.geojson -lco GEOMETRY=AS_XY) and open that`,
+      { code: 'geojson-too-large', file: name },
+    );
+  }
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {

@@ -268,6 +268,15 @@ async function wholeBytes(input: ByteSource, hash: { update(bytes: Uint8Array): 
   const out = new Uint8Array(input.size);
   let at = 0;
   for await (const chunk of input.chunks()) {
+    if (at + chunk.length > out.length) {
+      throw new InputError(
+        `file '${input.name}' grew while it was read (it was ${input.size.toLocaleString('en-US')} bytes): read it again once it is complete`,
+        {
+          code: 'file-unreadable',
+          file: input.name,
+        },
+      );
+    }
     hash.update(chunk);
     out.set(chunk, at);
     at += chunk.length;
