@@ -120,6 +120,8 @@ export const PREBUNDLED = [
   '@tensorflow/tfjs-backend-wasm',
   '@tensorflow/tfjs-backend-webgpu',
   'apache-arrow',
+  // read-arrow-stream.ts reads an IPC file's footer with apache-arrow's own Footer class (not exported at the top level).
+  'apache-arrow/ipc/metadata/file',
   'd3',
   'fzstd',
   'h3-js',
