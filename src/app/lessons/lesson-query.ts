@@ -84,20 +84,3 @@ function snap(value: number, spec: QueryNumber): number {
   const decimals = (String(spec.step).split('.')[1] ?? '').length;
   return Number((spec.min + steps * spec.step).toFixed(decimals));
 }
-
-/** A choice among ranges of a computed value, for "guess first" questions. */
-export interface GuessBand {
-  readonly label: string;
-  /** The range [low, high) the answer falls in when this choice is right. */
-  readonly low: number;
-  readonly high: number;
-}
-
-/**
- * The index of the band that `value` falls in ([low, high)); the last band past the end.
- * @example bandOf([{ label: 'low', low: 0, high: 0.5 }, { label: 'high', low: 0.5, high: 1 }], 0.7) // → 1
- */
-export function bandOf(bands: readonly GuessBand[], value: number): number {
-  const i = bands.findIndex((g) => value >= g.low && value < g.high);
-  return i < 0 ? bands.length - 1 : i;
-}

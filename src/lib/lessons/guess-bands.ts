@@ -1,4 +1,4 @@
-/** One answer a learner can give before a reveal: a band of a relative change, [previous band's edge, `below`). */
+/** One answer a learner can give before a reveal: a band of a computed value (a relative change, a share), [previous band's edge, `below`). */
 export interface GuessBand {
   readonly id: string;
   readonly label: string;

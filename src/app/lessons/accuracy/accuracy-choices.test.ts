@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { flattering, nothingBand } from './accuracy-choices';
+import { bandOf } from '../../../lib/lessons/guess-bands';
+import { flattering, NOTHING_GUESSES } from './accuracy-choices';
 
-describe('nothingBand', () => {
+describe('NOTHING_GUESSES', () => {
   it.each([
-    [0, 0],
-    [0.5, 1],
-    [0.7, 2],
-    [0.9, 3],
-    [0.95, 4],
-    [1, 4],
-  ])('puts %f in band %i', (value, band) => {
-    expect(nothingBand(value)).toBe(band);
+    [0, 'about-0'],
+    [0.5, 'about-50'],
+    [0.7, 'about-75'],
+    [0.9, 'about-90'],
+    [0.95, 'over-95'],
+    [1, 'over-95'],
+  ])('puts an accuracy of %f in %s', (value, band) => {
+    expect(bandOf(NOTHING_GUESSES, value)).toBe(band);
   });
 });
 

@@ -1,4 +1,5 @@
-import { bandOf, type GuessBand } from '../lesson-query';
+import type { GuessBand } from '../../../lib/lessons/guess-bands';
+
 /** The five scores the accuracy lesson sets side by side, in the order of its table. */
 export const ACCURACY_METRICS = [
   { id: 'accuracy', label: 'Accuracy', means: 'share of cell-periods classified right (flag = “at least one incident”)' },
@@ -11,22 +12,17 @@ export const ACCURACY_METRICS = [
 /** A metric's id. */
 export type AccuracyMetricId = (typeof ACCURACY_METRICS)[number]['id'];
 
-/** Bands for "what does flagging nothing score on accuracy?". */
-export const NOTHING_GUESSES: readonly GuessBand[] = [
-  { label: 'about 0 % (it never flags a crime)', low: 0, high: 0.25 },
-  { label: 'about 50 %', low: 0.25, high: 0.65 },
-  { label: 'about 75 %', low: 0.65, high: 0.85 },
-  { label: 'about 90 %', low: 0.85, high: 0.95 },
-  { label: 'over 95 %', low: 0.95, high: 1.01 },
-];
-
 /**
- * The index of the band of `NOTHING_GUESSES` that `value` falls in.
- * @example nothingBand(0.97) // → 4 ('over 95 %')
+ * The choices for "what does flagging nothing score on accuracy?", each up to its upper edge
+ * `below`; `bandOf(NOTHING_GUESSES, accuracy)` is the right one. The link keeps a choice's position in this list.
  */
-export function nothingBand(value: number): number {
-  return bandOf(NOTHING_GUESSES, value);
-}
+export const NOTHING_GUESSES = [
+  { id: 'about-0', label: 'about 0 % (it never flags a crime)', below: 0.25 },
+  { id: 'about-50', label: 'about 50 %', below: 0.65 },
+  { id: 'about-75', label: 'about 75 %', below: 0.85 },
+  { id: 'about-90', label: 'about 90 %', below: 0.95 },
+  { id: 'over-95', label: 'over 95 %', below: Infinity },
+] as const satisfies readonly GuessBand[];
 
 /**
  * The metric with the largest value among those given (ties to the first): the number a vendor

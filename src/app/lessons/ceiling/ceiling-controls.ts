@@ -1,5 +1,6 @@
-import { bandOf, type GuessBand, type QueryNumber } from '../lesson-query';
 import { CEILING_DEFAULTS } from '../../../lib/lessons/ceiling-defaults';
+import type { GuessBand } from '../../../lib/lessons/guess-bands';
+import type { QueryNumber } from '../lesson-query';
 
 /** A slider of the ceiling lesson: its query key, range, the input field it sets, and its label. */
 export interface CeilingControl extends QueryNumber {
@@ -18,19 +19,15 @@ export const CEILING_CONTROLS: readonly CeilingControl[] = [
   { key: 'seed', field: 'seed', min: 1, max: 999, step: 1, label: 'Seed', hint: 'another random world with the same settings' },
 ].map((c) => ({ ...c, fallback: CEILING_DEFAULTS[c.field as CeilingControl['field']] })) as readonly CeilingControl[];
 
-/** The learner's choices for "what share can the best possible forecast catch at 5 % of the area?" (upper ends of the bands). */
-export const CEILING_GUESSES: readonly GuessBand[] = [
-  { label: 'about 5 % (no better than chance)', low: 0, high: 0.1 },
-  { label: 'about 15 %', low: 0.1, high: 0.22 },
-  { label: 'about 30 %', low: 0.22, high: 0.4 },
-  { label: 'about 50 %', low: 0.4, high: 0.65 },
-  { label: 'over 80 %', low: 0.65, high: 1.01 },
-];
-
 /**
- * The index of the guess band `value` falls in.
- * @example guessBand(0.31) // → 2 ('about 30 %')
+ * The learner's choices for "what share can the best possible forecast catch at 5 % of the area?",
+ * each up to its upper edge `below`; `bandOf(CEILING_GUESSES, hitRate)` is the right one. The link
+ * keeps a choice's position in this list.
  */
-export function guessBand(value: number): number {
-  return bandOf(CEILING_GUESSES, value);
-}
+export const CEILING_GUESSES = [
+  { id: 'about-5', label: 'about 5 % (no better than chance)', below: 0.1 },
+  { id: 'about-15', label: 'about 15 %', below: 0.22 },
+  { id: 'about-30', label: 'about 30 %', below: 0.4 },
+  { id: 'about-50', label: 'about 50 %', below: 0.65 },
+  { id: 'over-80', label: 'over 80 %', below: Infinity },
+] as const satisfies readonly GuessBand[];
