@@ -6,7 +6,7 @@ import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
 import { simulateFeedbackLoop } from '../simulate/feedback-loop';
 import { monthlyRates } from '../simulate/monthly-rates';
 import { twoRegions } from '../simulate/two-regions';
-import { restrictPanel } from '../grid/restrict-panel';
+import { panelInRegion } from '../grid/panel-in-region';
 import { cellOf, diskOf } from '../grid/h3';
 import { FEEDBACK_MONTHS, FEEDBACK_UNPATROLLED, FEEDBACK_WARMUP } from './feedback-constants';
 import type { LessonContext, LessonRunner } from './lesson-context';
@@ -135,8 +135,7 @@ export const feedbackLesson: LessonRunner<FeedbackLessonInput, FeedbackLessonOut
 function worldOf(context: LessonContext): { world: FeedbackLessonOutput['world']; cells: readonly string[]; rate: Float64Array } {
   const { panel, region } = context;
   if (panel && panel.cells.length >= 7) {
-    const keep = Int32Array.from(panel.cells.keys()).filter((c) => !region || region.mask[c] === 1);
-    const inside = restrictPanel(panel, keep);
+    const inside = panelInRegion(panel, region);
     return { world: 'panel', cells: inside.cells, rate: monthlyRates(inside) };
   }
   const rings = diskOf({ cell: cellOf({ lat: 41.8781, lng: -87.6298, res: 8 }), k: 6 });

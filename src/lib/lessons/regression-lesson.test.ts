@@ -2,10 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { bundledSamplePanel } from '../../../test/fixtures/bundled-sample-panel';
 import type { Panel } from '../grid/panel';
+import { regionFromCells, type StudyRegion } from '../grid/study-region';
 import type { LessonContext } from './lesson-context';
 import { regressionLesson } from './regression-lesson';
 
-const contextOf = (panel: Panel | null): LessonContext => ({ panel, region: null, signal: new AbortController().signal, progress: () => {} });
+const contextOf = (panel: Panel | null, region: StudyRegion | null = null): LessonContext => ({
+  panel,
+  region,
+  signal: new AbortController().signal,
+  progress: () => {},
+});
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 
 describe('regressionLesson', () => {
@@ -37,6 +43,28 @@ describe('regressionLesson', () => {
     expect(out.real.change).toBeLessThan(0);
     expect([round(out.expected.at), round(out.expected.next), round(out.expected.persistence)]).toEqual(MEASURED.expected);
     expect(out.expected.change).toBeLessThan(0);
+  });
+
+  it('honours the loaded boundary: only the cells inside it are followed', async () => {
+    // 3 cells × 3 periods: a = 4, 1, 2 (outside the boundary); b = 0, 1, 2; c = 3, 0, 3
+    const panel: Panel = {
+      res: 8,
+      bucket: { unit: 'week', timeZone: 'UTC', clock: 'wall' },
+      cells: ['a', 'b', 'c'],
+      area: Float64Array.of(1, 1, 1),
+      periods: Float64Array.of(0, 7, 14),
+      end: 21,
+      counts: Float32Array.of(4, 0, 3, 1, 1, 0, 2, 2, 3),
+    };
+    const everywhere = await regressionLesson({ period: 0, k: 1, seed: 1 }, contextOf(panel));
+    expect([everywhere.cells, ...everywhere.topCells]).toEqual([3, 'a']);
+    const inside = await regressionLesson({ period: 0, k: 1, seed: 1 }, contextOf(panel, regionFromCells(panel, ['b', 'c'])));
+    expect(inside.cells).toBe(2);
+    expect(inside.topCells).toEqual(['c']);
+    expect([...inside.real.series]).toEqual([3, 0, 3, NaN, NaN]);
+    expect(inside.real.level).toBe(1.5); // (0 + 3)/2
+    expect(inside.real.change).toBe(-1); // 0/3 − 1
+    expect(inside.real.persistence).toBe(0); // period 1: b (1) is hotter than c (0)
   });
 
   it('needs a binned panel', async () => {

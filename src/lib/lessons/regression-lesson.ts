@@ -1,4 +1,5 @@
 import { hotspotRegression } from '../evaluate/hotspot-regression';
+import { panelInRegion } from '../grid/panel-in-region';
 import type { BucketUnit } from '../grid/time-bucket';
 import { constantWorldRegression } from '../simulate/constant-rate-world';
 import type { LessonRunner } from './lesson-context';
@@ -35,6 +36,7 @@ export interface RegressionLessonOutput {
   readonly starts: Float64Array;
   readonly unit: BucketUnit;
   readonly periods: number;
+  /** Cells followed: the panel's, or those inside the loaded boundary. */
   readonly cells: number;
   readonly k: number;
   /** The k hottest cells (H3 ids), hottest first. */
@@ -48,7 +50,8 @@ export interface RegressionLessonOutput {
 }
 
 /**
- * The `regression` lesson: on the binned panel, the k cells with the most incidents in period t
+ * The `regression` lesson: on the binned panel (its cells inside the loaded boundary, if any, as
+ * the other lessons), the k cells with the most incidents in period t
  * (`hotspotRegression`), their mean count over the next `REGRESSION_AFTER` periods against their
  * own long-run mean, and their persistence; beside it a world where nothing changes
  * (`constantWorldRegression`: every cell's rate fixed at its mean over the panel, Poisson noise,
@@ -56,8 +59,8 @@ export interface RegressionLessonOutput {
  * @example (await regressionLesson({ period: 120, k: 20, seed: 7 }, context)).real.change // → about −0.3 on the Chicago sample
  */
 export const regressionLesson: LessonRunner<RegressionLessonInput, RegressionLessonOutput> = async (input, context) => {
-  const { panel } = context;
-  if (!panel) throw new Error('The regression lesson needs binned data: open the sample or your file first');
+  if (!context.panel) throw new Error('The regression lesson needs binned data: open the sample or your file first');
+  const panel = panelInRegion(context.panel, context.region);
   const C = panel.cells.length;
   const P = panel.periods.length;
   if (P < 2) throw new RangeError(`The regression lesson needs at least 2 periods; the panel has ${P}`);
