@@ -4,7 +4,7 @@ import { detectMapping } from '../../src/lib/io/detect-mapping';
 import { loadIncidents } from '../../src/lib/io/load-incidents';
 import { readArrow } from '../../src/lib/io/read-arrow';
 import { tableToCsv } from '../fixtures/table-to-csv';
-import { useApp } from './harness';
+import { openFileOverSample, useApp } from './harness';
 
 const SAMPLE = new URL('../../public/samples/chicago-3-types-2014-2018.arrow', import.meta.url).pathname;
 const { open } = useApp();
@@ -18,16 +18,7 @@ describe('opening a CSV file in the app', () => {
     expect(csv.split('\r\n')[1]).toMatch(/^\d\d\/\d\d\/2014 \d\d:\d\d:\d\d [AP]M,/);
 
     const app = await open();
-    const { page } = app;
-    await page.getByRole('navigation').getByText('167,804 incidents').waitFor(); // the default sample
-    await page
-      .locator('input[type=file]')
-      .first()
-      .setInputFiles({ name: 'chicago-portal.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page
-      .getByRole('navigation')
-      .getByText(`${kept.toLocaleString('en-US')} incidents`)
-      .waitFor();
+    await openFileOverSample(app.page, { name: 'chicago-portal.csv', mimeType: 'text/csv', bytes: new TextEncoder().encode(csv) }, kept);
     expect(kept).toBeGreaterThan(4900);
     await app.screenshot('csv-upload-chicago-portal');
   });

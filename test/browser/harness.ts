@@ -261,3 +261,25 @@ export async function sampleToExperiment(page: Page): Promise<void> {
   await page.getByText('827 cells', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Next: experiment →' }).click();
 }
+
+/**
+ * From the start screen on the bundled Chicago sample, opens `name` (`bytes`, of type `mimeType`)
+ * through the first file input and waits until the navigation counts `kept` incidents: the file
+ * has replaced the sample, with the count the core keeps of it.
+ */
+export async function openFileOverSample(
+  page: Page,
+  file: { name: string; mimeType: string; bytes: Uint8Array },
+  kept: number,
+  timeoutMs = 30_000,
+): Promise<void> {
+  await page.getByRole('navigation').getByText('167,804 incidents').waitFor(); // the default sample
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({ name: file.name, mimeType: file.mimeType, buffer: Buffer.from(file.bytes) });
+  await page
+    .getByRole('navigation')
+    .getByText(`${kept.toLocaleString('en-US')} incidents`)
+    .waitFor({ timeout: timeoutMs });
+}

@@ -5,7 +5,7 @@ import { readSource } from '../../src/lib/io/read-source';
 import { detectMapping } from '../../src/lib/io/detect-mapping';
 import { loadIncidents } from '../../src/lib/io/load-incidents';
 import { duckdbParquet, duckdbTableFromArrow, openDuckDB } from '../duckdb-parquet';
-import { useApp } from './harness';
+import { openFileOverSample, useApp } from './harness';
 
 const SAMPLES = new URL('../../public/samples/', import.meta.url).pathname;
 const { open } = useApp();
@@ -21,15 +21,7 @@ describe('a Parquet file in the app', () => {
 
     const app = await open();
     const { page } = app;
-    await page.getByRole('navigation').getByText('167,804 incidents').waitFor(); // the default sample
-    await page
-      .locator('input[type=file]')
-      .first()
-      .setInputFiles({ name: 'chicago-20k.parquet', mimeType: 'application/vnd.apache.parquet', buffer: Buffer.from(bytes) });
-    await page
-      .getByRole('navigation')
-      .getByText(`${kept.toLocaleString('en-US')} incidents`)
-      .waitFor({ timeout: 60_000 });
+    await openFileOverSample(page, { name: 'chicago-20k.parquet', mimeType: 'application/vnd.apache.parquet', bytes }, kept, 60_000);
     expect(kept).toBeGreaterThan(19_000);
     await page.getByRole('region', { name: 'Open files' }).getByRole('cell', { name: 'Parquet', exact: true }).waitFor();
     await app.screenshot('parquet-opened');
