@@ -22,13 +22,19 @@ execFileSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--proj
   env: { ...process.env, HEXCAST_BENCH: '1' },
 });
 const times = JSON.parse(readFileSync(record, 'utf8')) as { off: number[]; on: number[]; loadBefore: number[]; loadAfter: number[]; workers: string };
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The median (the mean of the middle two of an even count). */
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 emit({
   name: 'app worker pool: poisson-glm + naive, 8 folds, Chromium (sample), pool off vs on',
   reps: times.on.length,
   offMedianMs: median(times.off),
   onMedianMs: median(times.on),
   speedUp: median(times.off) / median(times.on),
+  bestSpeedUp: Math.min(...times.off) / Math.min(...times.on),
   offMs: times.off.map((t) => Math.round(t)),
   onMs: times.on.map((t) => Math.round(t)),
   workers: times.workers,
