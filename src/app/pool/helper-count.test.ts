@@ -31,6 +31,6 @@ describe('workersLabel', () => {
   });
 
   it('gives the reason when helpers could not start', () => {
-    expect(workersLabel(6, 3, 1, 'Worker is not defined')).toBe('6 folds × 3 models on 1 worker (helper workers could not start: Worker is not defined)');
+    expect(workersLabel(6, 3, 1, 'Worker is not defined')).toBe('6 folds × 3 models on 1 worker (fewer helper workers than asked: Worker is not defined)');
   });
 });

@@ -169,6 +169,6 @@ describe('RunState', () => {
     const run = new RunState(worker.client);
     void run.start(spec);
     worker.reply({ type: 'progress', id: worker.last().id, progress: { stage: 'workers', workers: 1, note: 'Worker is not defined' } });
-    expect(run.computeLabel).toBe('4 folds × 2 models on 1 worker (helper workers could not start: Worker is not defined)');
+    expect(run.computeLabel).toBe('4 folds × 2 models on 1 worker (fewer helper workers than asked: Worker is not defined)');
   });
 });

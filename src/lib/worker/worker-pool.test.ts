@@ -126,8 +126,13 @@ describe('WorkerPool (the app worker and its helper workers)', () => {
     const one = await backtest(input);
     const seen: Seen[] = [];
     const dying = new WorkerPool(() => fakeHelper(seen, 1));
-    const afterDeath = await backtest({ ...input, pool: dying.forRun(options(1)) });
+    const told: number[] = [];
+    const why: (string | undefined)[] = [];
+    const afterDeath = await backtest({ ...input, pool: dying.forRun(options(1, told, why)) });
     expect(sameForecasts(afterDeath, one)).toEqual([true, true, true, true]);
+    // Two workers at the start; the helper died, so the run says it finished on one, and why.
+    expect(told).toEqual([2, 1]);
+    expect(why).toEqual([undefined, 'a test helper died']);
     dying.release();
 
     const spread: number[] = [];

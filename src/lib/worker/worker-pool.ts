@@ -158,6 +158,8 @@ export class WorkerPool {
       await Promise.all([...live.flatMap((helper) => [lane(helper), lane(helper)]), local()]);
       // Tasks handed back by a helper that died after this worker's share was done.
       await local();
+      const left = live.filter((h) => !h.dead).length;
+      if (left < live.length && !signal?.aborted) options.onSpread?.(left + 1, this.failure);
       if (signal?.aborted) throw abortError();
       return out;
     } catch (error) {
