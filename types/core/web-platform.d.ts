@@ -17,6 +17,9 @@ declare function clearTimeout(handle: TimerHandle | undefined): void;
 interface AbortSignal {
   readonly aborted: boolean;
   readonly reason: unknown;
+  /** The app's worker pool terminates its helpers the moment a run is cancelled (worker/worker-pool.ts). */
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
 }
 
 declare class TextEncoder {

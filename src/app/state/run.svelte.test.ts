@@ -138,4 +138,37 @@ describe('RunState', () => {
     expect(run.status).toBe('failed');
     expect(run.error).toBe("Model 'mlp' needs 20 training periods");
   });
+
+  it('says on how many workers a spread run computed, and marks every model done at the end', async () => {
+    const worker = fakeWorker();
+    const run = new RunState(worker.client);
+    const done = run.start(spec);
+    const id = worker.last().id;
+    expect(run.computeLabel).toBe('4 folds × 2 models on 1 worker');
+    worker.reply({ type: 'progress', id, progress: { stage: 'workers', workers: 2 } });
+    expect(run.models.map((m) => m.detail)).toEqual(['spread over 2 workers', 'spread over 2 workers']);
+    expect(run.computeLabel).toBe('4 folds × 2 models on 2 workers');
+    const names = ['naive', 'mlp(hidden=8)'];
+    worker.reply({
+      type: 'progress',
+      id,
+      progress: { stage: 'forecast', run: { model: 'naive', modelIndex: 0, models: 2, names, fold: 0, folds: 4, fraction: 0.5 } },
+    });
+    expect(run.stage).toBe('Forecasting 4 folds × 2 models on 2 workers');
+    expect(run.fraction).toBe(0.5);
+    worker.reply({ type: 'done', id, request: 'run', result: { models: names } as unknown as RunResult });
+    await done;
+    expect(run.models.map((m) => [m.fold, m.detail])).toEqual([
+      [4, 'done'],
+      [4, 'done'],
+    ]);
+  });
+
+  it('gives the reason when helpers could not start', async () => {
+    const worker = fakeWorker();
+    const run = new RunState(worker.client);
+    void run.start(spec);
+    worker.reply({ type: 'progress', id: worker.last().id, progress: { stage: 'workers', workers: 1, note: 'Worker is not defined' } });
+    expect(run.computeLabel).toBe('4 folds × 2 models on 1 worker (fewer helper workers than asked: Worker is not defined)');
+  });
 });

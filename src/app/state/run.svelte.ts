@@ -2,6 +2,7 @@ import type { TrainingEpoch } from '../../lib/forecast/forecaster';
 import { remainingMs } from '../../lib/evaluate/run-plan';
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
 import type { Progress, RunResult, RunSpec } from '../../lib/worker/protocol';
+import { workersLabel } from '../pool/workers-label';
 
 /** How far one model has got. */
 export interface ModelProgress {
@@ -46,6 +47,8 @@ export class RunState {
   fraction = $state(0);
   /** The tfjs backend of the run and its threads (null: a GPU); null while none is needed or started. */
   backend = $state.raw<{ readonly name: string; readonly threads: number | null } | null>(null);
+  /** Workers the run's forecasting was spread over (the worker and its helpers; `note`: why helpers could not start); null: the one worker. */
+  workers = $state.raw<{ readonly count: number; readonly note?: string } | null>(null);
   private runId: number | null = null;
 
   constructor(private readonly client: WorkerClient) {}
@@ -66,12 +69,15 @@ export class RunState {
     this.curves = {};
     this.fraction = 0;
     this.backend = null;
+    this.workers = null;
     this.error = null;
     this.startedAt = performance.now();
     try {
       const result = await run.result;
       if (this.runId !== run.id) return null;
       this.result = result;
+      // A spread run reports finished tasks, not each model's folds: every model is done now.
+      if (this.workers) this.models = this.models.map((m) => ({ ...m, fold: m.folds, detail: 'done', doneAt: m.doneAt ?? performance.now() }));
       this.status = 'done';
       return result;
     } catch (error) {
@@ -90,6 +96,12 @@ export class RunState {
     }
   }
 
+  /** Folds × models and the workers that compute them ('4 folds × 2 models on 2 workers'), once the plan is known. */
+  get computeLabel(): string {
+    const folds = this.models[0]?.folds ?? 0;
+    return workersLabel(folds, this.models.length, this.workers?.count ?? 1, this.workers?.note);
+  }
+
   async cancel(): Promise<void> {
     if (this.runId !== null) await this.client.cancel(this.runId);
   }
@@ -105,6 +117,13 @@ export class RunState {
       this.backend = { name: progress.backend, threads: progress.threads };
       return;
     }
+    if (progress.stage === 'workers') {
+      this.workers = { count: progress.workers, ...(progress.note && { note: progress.note }) };
+      const now = performance.now();
+      const detail = `spread over ${progress.workers} worker${progress.workers === 1 ? '' : 's'}`;
+      this.models = this.models.map((m) => ({ ...m, detail, startedAt: m.startedAt ?? now }));
+      return;
+    }
     if (progress.stage !== 'forecast') {
       this.stage = progress.message;
       return;
@@ -112,8 +131,12 @@ export class RunState {
     const { run } = progress;
     const now = performance.now();
     const fit = run.fit;
-    this.stage = `Forecasting with ${run.model}`;
     this.fraction = Math.max(this.fraction, run.fraction);
+    if (this.workers) {
+      this.stage = `Forecasting ${this.computeLabel}`;
+      return;
+    }
+    this.stage = `Forecasting with ${run.model}`;
     if (this.models.length !== run.names.length || this.models.some((m) => m.folds !== run.folds)) {
       // The worker settled the plan: 'auto' folds, and models that cannot run on this panel left out.
       this.models = run.names.map((name, i) => ({ ...(this.models.find((m) => m.name === name) ?? this.models[i]), name, folds: run.folds }));

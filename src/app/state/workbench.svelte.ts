@@ -19,6 +19,7 @@ import { RecentState } from './recent.svelte';
 import { ResultsState } from './results.svelte';
 import { LeakageState } from './leakage.svelte';
 import { RunState } from './run.svelte';
+import { helperCount } from '../pool/helper-count';
 
 /** The five steps of the workbench, in order. */
 export const STEPS = ['data', 'binning', 'experiment', 'run', 'results'] as const;
@@ -268,6 +269,7 @@ export class Workbench {
       backend: experiment.backend,
       wasmPaths: WASM_PATHS,
       environment: appEnvironment(),
+      helpers: helperCount(globalThis.navigator?.hardwareConcurrency, globalThis.location?.search ?? ''),
     });
     if (!result) return;
     this.ranWith = encodeExperiment(experiment);

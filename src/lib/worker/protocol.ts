@@ -195,6 +195,11 @@ export interface RunSpec {
   readonly wasmPaths?: WasmPaths;
   /** The app's version and runtime, for the report's environment. */
   readonly environment: Report['environment'];
+  /**
+   * Helper workers to spread an expensive run's folds and models over, besides the worker itself
+   * (`helperCount`; 0 or absent: the run stays in the one worker). The numbers are the same either way.
+   */
+  readonly helpers?: number;
 }
 
 /**
@@ -260,6 +265,8 @@ export type Progress =
   | { readonly stage: 'forecast'; readonly run: RunProgress }
   /** The tfjs backend a run's learned models compute on, and its threads (null: a GPU backend). */
   | { readonly stage: 'backend-ready'; readonly backend: string; readonly threads: number | null }
+  /** The run's folds and models are spread over `workers` workers (the worker and its helpers); `note`: why fewer helpers than asked started. */
+  | { readonly stage: 'workers'; readonly workers: number; readonly note?: string }
   | { readonly stage: 'leakage' | 'lesson'; readonly message: string; readonly done: number; readonly total: number };
 
 /** Requests from the app to the worker. */

@@ -55,6 +55,8 @@ import type {
   WasmPaths,
 } from './protocol';
 import { ResolutionCells } from './resolution-cells';
+import type { WorkerPool } from './worker-pool';
+import { forecastJobTasks } from '../evaluate/forecast-job';
 import { cellSeriesOf, stepSliceOf, testPeriodsOf } from './run-slices';
 import { yieldingDefinitions } from './yielding-definitions';
 import { externalInfo } from './external-info';
@@ -92,7 +94,14 @@ export class Session {
   /** The last run and how it was made: what a claim check re-runs and the panel the leakage lab runs on. */
   private runContext: ClaimContext | undefined;
 
-  constructor(private readonly startBackend: BackendStarter) {}
+  /**
+   * @param startBackend starts tfjs for learned models
+   * @param pool helper workers for expensive runs (the worker entry's; none in Node tests unless given)
+   */
+  constructor(
+    private readonly startBackend: BackendStarter,
+    private readonly pool?: WorkerPool,
+  ) {}
 
   /** Parses the files (in order), fingerprints them and suggests a column mapping; files that fail leave the session as it was. */
   async open(files: readonly FileBytes[], onProgress: (progress: Progress) => void = () => {}): Promise<OpenResult> {
@@ -163,6 +172,8 @@ export class Session {
     const loaded = this.require(this.loaded, 'load the data with a column mapping');
     const t0 = performance.now();
     this.binned = undefined;
+    // The helpers hold the old panel: end them (a later run that needs them starts new ones).
+    this.pool?.release();
     const binned = binLoaded(opened, loaded, settings);
     this.binSettings = settings;
     const bounded = applyBoundary(binned.panel, this.boundary);
@@ -318,6 +329,13 @@ export class Session {
         onBackend: (backend, threads) => onProgress({ stage: 'backend-ready', backend, threads }),
         startBackend: () => this.startBackend(spec.backend, spec.wasmPaths),
         wrapDefinitions: yieldingDefinitions,
+        pool: this.pool?.forRun({
+          panel: binned.bounded.panel,
+          helpers: spec.helpers ?? 0,
+          backend: { preference: spec.backend, ...(spec.wasmPaths && { wasmPaths: spec.wasmPaths }) },
+          local: (job, tasks, signal) => forecastJobTasks(binned.bounded.panel, job, tasks, yieldingDefinitions(models.definitions), signal),
+          onSpread: (workers, note) => onProgress({ stage: 'workers', workers, ...(note && { note }) }),
+        }),
       },
     );
     this.last = outcome;
