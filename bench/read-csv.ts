@@ -4,13 +4,16 @@
  * against a plain baseline in the same run: decode the bytes, split lines and commas (no quote
  * handling) and parse the two coordinate columns with `Number` — the least a reader must do.
  * Best of three each; rows/s and the ratio are what to compare across machines. Also the same
- * CSV gzipped through `readSource` (DecompressionStream), and the Arrow file for reference.
+ * CSV gzipped through `readSource` (DecompressionStream), both streamed in 1 MiB chunks as
+ * `openStreams` reads them (`streamSource`), and the Arrow file for reference.
  */
 import { gzipSync } from 'node:zlib';
 import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import { readArrow } from '../src/lib/io/read-arrow';
 import { readCsv } from '../src/lib/io/read-csv';
 import { readSource } from '../src/lib/io/read-source';
+import { bytesSource } from '../src/lib/io/byte-source';
+import { collectSource, streamSource } from '../src/lib/io/stream-source';
 import { emit, readShared, timed } from './measure';
 
 /** A fast CSV writer for the bench (columns read once as arrays; text quoted when it must be). */
@@ -63,6 +66,9 @@ const readCsvMs = await best(() => readCsv(csv, 'chicago.csv'));
 const baselineMs = await best(() => baseline(csv));
 const gzipMs = await best(() => readSource(gz, 'chicago.csv.gz'));
 const arrowMs = await best(() => readArrow(arrowBytes, 'chicago.arrow'));
+// Streamed as openStreams reads a disk file: 1 MiB chunks, batches collected (the streamed CSV and gzip route).
+const streamedMs = await best(async () => collectSource(await streamSource(bytesSource('chicago.csv', csv))));
+const streamedGzipMs = await best(async () => collectSource(await streamSource(bytesSource('chicago.csv.gz', gz))));
 emit({
   name: 'read Chicago as CSV',
   rows,
@@ -75,5 +81,10 @@ emit({
   baselineRowsPerSecond: Math.round(rows / (baselineMs / 1000)),
   readCsvOverBaseline: readCsvMs / baselineMs,
   gzipCsvMs: gzipMs,
+  streamedCsvMs: streamedMs,
+  streamedGzipCsvMs: streamedGzipMs,
   arrowMs,
+  readCsvOverArrow: readCsvMs / arrowMs,
+  streamedCsvOverArrow: streamedMs / arrowMs,
+  streamedCsvOverWhole: streamedMs / readCsvMs,
 });

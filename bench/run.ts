@@ -31,6 +31,7 @@ const ALL = [
   'cli-start',
   'pool',
   'app-pool',
+  'read-parquet',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

@@ -78,6 +78,10 @@ declare module 'node:module' {
 /** gzip decompression (io/gunzip.ts): browsers, workers and Node ≥ 18 have it; the subset the core uses. */
 declare class DecompressionStream {
   constructor(format: 'gzip' | 'deflate' | 'deflate-raw');
-  readonly writable: { getWriter(): { write(chunk: Uint8Array): Promise<void>; close(): Promise<void> } };
-  readonly readable: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }> } };
+  readonly writable: {
+    getWriter(): { readonly ready: Promise<void>; write(chunk: Uint8Array): Promise<void>; close(): Promise<void>; abort(reason?: unknown): Promise<void> };
+  };
+  readonly readable: {
+    getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(reason?: unknown): Promise<void>; releaseLock(): void };
+  };
 }

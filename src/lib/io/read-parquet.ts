@@ -1,6 +1,7 @@
 import { Field, RecordBatch, Schema, Struct, Table, makeData, type Data, type DataType } from 'apache-arrow';
 import { parquetMetadataAsync, parquetScan, type AsyncBuffer, type FileMetaData, type ParquetParsers } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { bytesSource, type ByteSource } from './byte-source';
 import { InputError } from './input-error';
 import { parquetArrowType } from './parquet-arrow-type';
 import { parquetColumnData } from './parquet-column-data';
@@ -9,6 +10,9 @@ import { unsafeInt64Row } from './unsafe-int64-row';
 
 /** The 4-byte magic that opens and closes a Parquet file ("PAR1"). */
 const PARQUET_MAGIC = [0x50, 0x41, 0x52, 0x31];
+
+/** Bytes read from the end for the footer at first (a longer footer is read in a second range). */
+const FOOTER_FETCH = 1 << 16;
 
 /** The codecs hyparquet (snappy built in) and hyparquet-compressors decompress. */
 const CODECS = new Set(['UNCOMPRESSED', 'SNAPPY', 'GZIP', 'ZSTD', 'BROTLI', 'LZ4', 'LZ4_RAW']);
@@ -25,31 +29,55 @@ const RAW: Partial<ParquetParsers> = {
 
 /**
  * Reads a Parquet file into the same `ArrowSource` the Arrow route gives (format 'parquet'), so
- * column detection, time and CRS handling and row accounting are the same. Method: the footer
- * is parsed by hyparquet (pure JS; SNAPPY, GZIP, ZSTD, BROTLI, LZ4 pages through
- * hyparquet-compressors), every column's type mapped once (`parquetArrowType`), then the file
- * is read row group by row group, each becoming one Arrow record batch (so the read can be
- * streamed batch by batch); nulls stay nulls. Fails with an `InputError` naming the file — and
- * the column where there is one — when the file is truncated ('file-truncated'), its footer or
- * a page is corrupt ('file-corrupt'), a column's type or codec cannot be read
- * ('parquet-unsupported'), a timestamp lies beyond ±2^53 of its unit, or it has no rows.
+ * column detection, time and CRS handling and row accounting are the same: the record batches of
+ * `streamParquet` (one per row group) collected into one table. Fails as `streamParquet` does.
  *
  * @example (await readParquet(duckdbParquetBytes, 'chicago.parquet')).table.numRows // → 1306393
  */
 export async function readParquet(bytes: Uint8Array, name: string): Promise<ArrowSource> {
-  if (bytes.length < 12 || !PARQUET_MAGIC.every((b, i) => bytes[bytes.length - 4 + i] === b)) {
+  const batches: RecordBatch[] = [];
+  const stream = streamParquet(bytesSource(name, bytes));
+  for (let next = await stream.next(); ; next = await stream.next()) {
+    if (next.done) return { name, bytes: next.value.bytes, table: new Table(batches[0].schema, batches), format: 'parquet' };
+    batches.push(next.value);
+  }
+}
+
+/**
+ * Streams a Parquet file row group by row group, each one Arrow record batch of one schema, reading
+ * only the bytes it needs through `input.slice` (Parquet is random-access: the footer first, then
+ * each row group's column chunks), so a file larger than memory is read with a row group's worth
+ * held. Method: the footer is parsed by hyparquet (pure JS; SNAPPY, GZIP, ZSTD, BROTLI, LZ4 pages
+ * through hyparquet-compressors), every column's type mapped once (`parquetArrowType`), then each
+ * row group's columns are decoded into Arrow data (`parquetColumnData`); nulls stay nulls. The
+ * generator returns the file's size. Fails with an `InputError` naming the file — and the column
+ * where there is one — when the file is truncated ('file-truncated'), its footer or a page is
+ * corrupt ('file-corrupt'), a column's type or codec cannot be read ('parquet-unsupported'), a
+ * timestamp lies beyond ±2^53 of its unit, or it has no rows.
+ *
+ * @example for await (const batch of streamParquet(fileByteSource('chicago.parquet'))) rows += batch.numRows
+ */
+export async function* streamParquet(input: ByteSource): AsyncGenerator<RecordBatch, { readonly bytes: number }> {
+  const { name, size } = input;
+  const tail = size < 12 ? new Uint8Array(0) : await input.slice(size - 4, size);
+  if (size < 12 || !PARQUET_MAGIC.every((b, i) => tail[i] === b)) {
     throw new InputError(
-      `file '${name}' is truncated (${bytes.length} bytes): it starts like a Parquet file but lacks the closing 'PAR1' magic that ends the footer (was the download or copy cut short?)`,
+      `file '${name}' is truncated (${size} bytes): it starts like a Parquet file but lacks the closing 'PAR1' magic that ends the footer (was the download or copy cut short?)`,
       { code: 'file-truncated', file: name },
     );
   }
   const file: AsyncBuffer = {
-    byteLength: bytes.length,
-    slice: (start, end) => bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + (end ?? bytes.length)) as ArrayBuffer,
+    byteLength: size,
+    slice: async (start, end) => {
+      const part = await input.slice(start, end ?? size);
+      return part.byteOffset === 0 && part.byteLength === part.buffer.byteLength
+        ? (part.buffer as ArrayBuffer)
+        : (part.buffer.slice(part.byteOffset, part.byteOffset + part.byteLength) as ArrayBuffer);
+    },
   };
   let metadata: FileMetaData;
   try {
-    metadata = await parquetMetadataAsync(file, { geoparquet: false });
+    metadata = await parquetMetadataAsync(file, { geoparquet: false, initialFetchSize: FOOTER_FETCH });
   } catch (error) {
     throw new InputError(`file '${name}' is corrupt: its Parquet footer (the schema and row-group index) could not be read (${messageOf(error)})`, {
       code: 'file-corrupt',
@@ -65,7 +93,6 @@ export async function readParquet(bytes: Uint8Array, name: string): Promise<Arro
     throw new InputError(`file '${name}' is corrupt: its row groups could not be planned (${messageOf(error)})`, { code: 'file-corrupt', file: name });
   }
   const schema = new Schema(fields, new Map(metadata.key_value_metadata?.map((kv) => [kv.key, kv.value ?? '']) ?? []));
-  const batches: RecordBatch[] = [];
   let start = 0;
   for (const { rowStart, rowEnd } of scan.ranges) {
     const children: Data[] = [];
@@ -88,7 +115,7 @@ export async function readParquet(bytes: Uint8Array, name: string): Promise<Arro
       children.push(data);
     }
     const length = rowEnd - rowStart;
-    batches.push(new RecordBatch(schema, makeData({ type: new Struct(fields), length, children, nullCount: 0 })));
+    yield new RecordBatch(schema, makeData({ type: new Struct(fields), length, children, nullCount: 0 }));
     start += length;
   }
   if (start === 0) {
@@ -100,7 +127,7 @@ export async function readParquet(bytes: Uint8Array, name: string): Promise<Arro
       },
     );
   }
-  return { name, bytes: bytes.length, table: new Table(schema, batches), format: 'parquet' };
+  return { bytes: size };
 }
 
 /** The Arrow fields of the file's top-level columns; an InputError names the first column no type fits. */

@@ -11,6 +11,7 @@ import type { RowPreview } from '../io/preview-rows';
 import type { ArrowSource } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
 import { readSource } from '../io/read-source';
+import { collectSource, streamSource } from '../io/stream-source';
 import { sniffFormat } from '../io/sniff-format';
 import { looksLikeLegacyStream } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
@@ -228,11 +229,12 @@ export interface OpenStreamsOptions {
 
 /**
  * `openFiles` for files streamed from disk or a browser File instead of held whole: each Arrow
- * file is read record batch by record batch (`readArrowStream`) and fingerprinted as its bytes
- * stream past; a file in another format (CSV, Parquet, gzip, GeoJSON: told apart by its first
- * bytes) is hashed as it streams in, then read whole by `readSource` —
- * one hash per file and one over all files in order, the same digests as `openFiles` — so
- * nothing is read twice and no file is ever one buffer (no 2 GiB `readFile` limit).
+ * file is read record batch by record batch (`readArrowStream`), CSV (also gzipped) chunk by
+ * chunk and Parquet row group by row group (`streamSource`: told apart by the first bytes), the
+ * batches collected into the file's `ArrowSource`; GeoJSON is read whole. Each file is
+ * fingerprinted as its bytes stream past (Parquet, read by ranges, in one more pass) — one hash
+ * per file and one over all files in order, the same digests as `openFiles` — so no file is ever
+ * one buffer (no 2 GiB `readFile` limit).
  * @example (await openStreams([fileByteSource('chicago.arrow')], { sha256: nodeSha256 })).sha256 // → same as openFiles
  */
 export async function openStreams(inputs: readonly ByteSource[], options: OpenStreamsOptions = {}): Promise<Opened> {
@@ -245,11 +247,13 @@ export async function openStreams(inputs: readonly ByteSource[], options: OpenSt
   for (const [i, input] of inputs.entries()) {
     const own = make();
     const hash = inputs.length === 1 ? own : { update: (bytes: Uint8Array) => (own.update(bytes), all.update(bytes)), hex: () => own.hex() };
-    sources.push(
-      (await isArrowInput(input))
-        ? await readArrowStream(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) })
-        : await readSource(await wholeBytes(input, hash), input.name),
-    );
+    if (await isArrowInput(input)) {
+      sources.push(await readArrowStream(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) }));
+    } else {
+      const hashed = hashedOnce(input, hash);
+      sources.push(await collectSource(await streamSource(hashed.source)));
+      if (!hashed.done()) for await (const chunk of hashed.source.chunks()) void chunk;
+    }
     hashes.push(own.hex());
   }
   const kind = isPanelInput(sources) ? 'panel' : 'incidents';
@@ -263,23 +267,34 @@ async function isArrowInput(input: ByteSource): Promise<boolean> {
   return format === 'arrow-file' || format === 'arrow-stream' || (format === 'unknown' && looksLikeLegacyStream(head));
 }
 
-/** All of an input's bytes in one buffer, hashed as they arrive (for the readers that need the whole file). */
-async function wholeBytes(input: ByteSource, hash: { update(bytes: Uint8Array): unknown }): Promise<Uint8Array> {
-  const out = new Uint8Array(input.size);
-  let at = 0;
-  for await (const chunk of input.chunks()) {
-    if (at + chunk.length > out.length) {
-      throw new InputError(
-        `file '${input.name}' grew while it was read (it was ${input.size.toLocaleString('en-US')} bytes): read it again once it is complete`,
-        {
-          code: 'file-unreadable',
-          file: input.name,
-        },
-      );
-    }
-    hash.update(chunk);
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return at === out.length ? out : out.subarray(0, at);
+/**
+ * The input with its first full pass over `chunks()` hashed (later passes, a CSV read again, are
+ * not); `done()` says whether that pass happened. A file that grows while it is read is an InputError.
+ */
+function hashedOnce(input: ByteSource, hash: { update(bytes: Uint8Array): unknown }): { source: ByteSource; done(): boolean } {
+  let hashed = false;
+  let started = false;
+  const source: ByteSource = {
+    name: input.name,
+    size: input.size,
+    slice: (start, end) => input.slice(start, end),
+    async *chunks() {
+      if (started) return yield* input.chunks();
+      started = true;
+      let at = 0;
+      for await (const chunk of input.chunks()) {
+        at += chunk.length;
+        if (at > input.size) {
+          throw new InputError(
+            `file '${input.name}' grew while it was read (it was ${input.size.toLocaleString('en-US')} bytes): read it again once it is complete`,
+            { code: 'file-unreadable', file: input.name },
+          );
+        }
+        hash.update(chunk);
+        yield chunk;
+      }
+      hashed = true;
+    },
+  };
+  return { source, done: () => hashed };
 }
