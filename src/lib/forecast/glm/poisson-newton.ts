@@ -1,16 +1,8 @@
 import { throwIfAborted } from '../forecaster';
+import { columnGroups, columnsOf, newtonTerms, type PoissonDesign } from './newton-terms';
 import { inverseDiagonalRoot, solveSpd } from './solve-spd';
 
-/** The rows a Poisson GLM is fitted on: N rows of F features (row-major), counts and an optional offset. */
-export interface PoissonDesign {
-  readonly rows: number;
-  readonly features: number;
-  /** `tab[i * features + j]`: feature j of row i. */
-  readonly tab: Float32Array;
-  readonly y: Float32Array;
-  /** Added to every row's linear predictor with coefficient 1 (log exposure, a built model's offset). */
-  readonly offset?: Float32Array;
-}
+export type { PoissonDesign } from './newton-terms';
 
 /** Settings of a Newton fit. */
 export interface NewtonSettings {
@@ -39,14 +31,13 @@ export interface NewtonResult {
 
 /** Converged when a full Newton step would save less than this fraction of the deviance. */
 const TOLERANCE = 1e-5;
-/** Rows per block of the XᵀΛX accumulation: a block of every column stays in cache. */
-const BLOCK = 1024;
 
 /**
  * Fits log λ = x·w + b (+ offset) to Poisson counts by Newton's method (iteratively reweighted
  * least squares; McCullagh & Nelder 1989, §2.5), in float64 plain TypeScript: with X = [x, 1]
  * and β = (w, b), each iteration accumulates the gradient Xᵀ(λ − y) and the Hessian XᵀΛX
- * (upper triangle, Λ = diag(λ), in blocks of rows over a column-major copy of X), adds the
+ * (upper triangle, Λ = diag(λ), in blocks of rows over a column-major float64 copy of X made
+ * once per fit; columns shared by runs of `design.groupSize` rows summed per run, `newtonTerms`), adds the
  * ridge R = 2N·l2 on the weights (plus 1e−6·N, so that collinear or constant columns stay
  * solvable), solves (XᵀΛX + R)δ = Xᵀ(λ − y) + Rβ by Cholesky, and steps β ← β − s·δ with s
  * halved (up to 8 times) until the penalised mean deviance
@@ -82,6 +73,8 @@ export async function fitPoissonNewton(
   const z = new Float64Array(N); // X·β without the offset
   const d = new Float64Array(N); // X·δ
   const lambda = new Float64Array(N);
+  const groups = columnGroups(design);
+  const columns = columnsOf(design, groups);
   const beta = Float64Array.from(start);
   product(design, beta, z);
   const penalty = (coef: Float64Array): number => {
@@ -105,7 +98,7 @@ export async function fitPoissonNewton(
   for (let iteration = 1; iteration <= settings.iterations; iteration++) {
     throwIfAborted(signal);
     rates(z, offset, lambda);
-    const { gradient, hessian } = newtonTerms(design, lambda);
+    const { gradient, hessian } = newtonTerms(design, lambda, groups, columns);
     for (let j = 0; j < F; j++) {
       hessian[j * p + j] += ridge + jitter;
       gradient[j] += (ridge + jitter) * beta[j];
@@ -136,7 +129,7 @@ export async function fitPoissonNewton(
   if (!settings.standardErrors) return { beta, steps };
   if (!last) {
     rates(z, offset, lambda);
-    last = newtonTerms(design, lambda).hessian;
+    last = newtonTerms(design, lambda, groups, columns).hessian;
     for (let j = 0; j < F; j++) last[j * p + j] += ridge + jitter;
   }
   return { beta, steps, standardErrors: inverseDiagonalRoot(last, p) };
@@ -161,97 +154,4 @@ function product({ rows: N, features: F, tab }: PoissonDesign, v: Float64Array, 
     for (let j = 0; j < F; j++) sum += tab[row + j] * v[j];
     out[i] = sum;
   }
-}
-
-/**
- * The gradient Xᵀ(λ − y) and the Hessian XᵀΛX (p × p, row-major, both triangles) of X = [tab, 1],
- * summed in blocks of rows: each block is copied column by column into float64 (so it stays in
- * cache), each column weighted by λ once, and the upper triangle accumulated four columns at a time.
- */
-function newtonTerms({ rows: N, features: F, tab, y }: PoissonDesign, lambda: Float64Array): { gradient: Float64Array; hessian: Float64Array } {
-  const p = F + 1;
-  const gradient = new Float64Array(p);
-  const hessian = new Float64Array(p * p);
-  const block = new Float64Array(p * BLOCK);
-  const weighted = new Float64Array(p * BLOCK);
-  block.fill(1, F * BLOCK); // the intercept's column
-  for (let from = 0; from < N; from += BLOCK) {
-    const n = Math.min(BLOCK, N - from);
-    for (let i = 0; i < n; i++) {
-      const row = (from + i) * F;
-      for (let j = 0; j < F; j++) block[j * BLOCK + i] = tab[row + j];
-    }
-    for (let k = 0; k < p; k++) {
-      const at = k * BLOCK;
-      let g = 0;
-      for (let i = 0; i < n; i++) {
-        const x = block[at + i];
-        const l = lambda[from + i];
-        weighted[at + i] = l * x;
-        g += x * (l - y[from + i]);
-      }
-      gradient[k] += g;
-    }
-    // Rows j, j + 1 against columns k … k + 3 (k ≥ j): eight sums from six loads per row. The
-    // entry (j + 1, j) below the diagonal is summed too and later overwritten by its mirror.
-    for (let j = 0; j < p; j += 2) {
-      const a0 = j * BLOCK;
-      const a1 = j + 1 < p ? a0 + BLOCK : a0;
-      let k = j;
-      for (; k + 3 < p; k += 4) {
-        const b0 = k * BLOCK;
-        const b1 = b0 + BLOCK;
-        const b2 = b1 + BLOCK;
-        const b3 = b2 + BLOCK;
-        let s00 = 0;
-        let s01 = 0;
-        let s02 = 0;
-        let s03 = 0;
-        let s10 = 0;
-        let s11 = 0;
-        let s12 = 0;
-        let s13 = 0;
-        for (let i = 0; i < n; i++) {
-          const x0 = block[a0 + i];
-          const x1 = block[a1 + i];
-          const w0 = weighted[b0 + i];
-          const w1 = weighted[b1 + i];
-          const w2 = weighted[b2 + i];
-          const w3 = weighted[b3 + i];
-          s00 += x0 * w0;
-          s01 += x0 * w1;
-          s02 += x0 * w2;
-          s03 += x0 * w3;
-          s10 += x1 * w0;
-          s11 += x1 * w1;
-          s12 += x1 * w2;
-          s13 += x1 * w3;
-        }
-        add4(hessian, j * p + k, s00, s01, s02, s03);
-        if (j + 1 < p) add4(hessian, (j + 1) * p + k, s10, s11, s12, s13);
-      }
-      for (; k < p; k++) {
-        const b0 = k * BLOCK;
-        let s0 = 0;
-        let s1 = 0;
-        for (let i = 0; i < n; i++) {
-          const w = weighted[b0 + i];
-          s0 += block[a0 + i] * w;
-          s1 += block[a1 + i] * w;
-        }
-        hessian[j * p + k] += s0;
-        if (j + 1 < p) hessian[(j + 1) * p + k] += s1;
-      }
-    }
-  }
-  for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) hessian[j * p + k] = hessian[k * p + j];
-  return { gradient, hessian };
-}
-
-/** h[at … at + 3] += (a, b, c, d). */
-function add4(h: Float64Array, at: number, a: number, b: number, c: number, d: number): void {
-  h[at] += a;
-  h[at + 1] += b;
-  h[at + 2] += c;
-  h[at + 3] += d;
 }

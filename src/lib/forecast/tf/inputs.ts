@@ -28,7 +28,8 @@ const CACHE_LIMIT = 1 << 24;
  * Fits the scalers on training targets only and returns them with the inputs of the series:
  * the tabular scaler on the rows of target periods [first, end) (at most ~20 000, spread
  * evenly), the sequence scaler on the channels of periods [0, end). Rows of periods from
- * `first` on are computed once and kept, scaled (when they fit in 2^24 floats).
+ * `first` on are computed once and kept, scaled (when they fit in 2^24 floats), and so are the
+ * scaled sequence channels of every period when the spec reads windows.
  * @example trainingInputs(ctx, { sample: 'cell', window: 0 }, 4, 240).inputs.batch(Int32Array.of(4 * C)).n // → 1
  */
 export function trainingInputs(ctx: FeatureContext, spec: InputSpec, first: number, end: number): { inputs: Inputs; scalers: Scalers } {
@@ -50,7 +51,30 @@ export function trainingInputs(ctx: FeatureContext, spec: InputSpec, first: numb
   for (let i = 0; i < seqTotal; i += seqStride, m++) sequenceStep(ctx.series, Math.floor(i / C), i % C, seq, m * SEQUENCE_CHANNELS);
   const scalers = { tab: fitScaler(rows.subarray(0, n * F), F), seq: fitScaler(seq.subarray(0, m * SEQUENCE_CHANNELS), SEQUENCE_CHANNELS) };
   if (cache) applyScaler(scalers.tab, cache);
-  return { inputs: inputsOf(ctx, spec, scalers, cache ? { from: first, rows: cache } : undefined), scalers };
+  const steps = spec.window > 0 && ctx.series.length * C * SEQUENCE_CHANNELS <= CACHE_LIMIT ? scaledSteps(ctx, scalers.seq) : undefined;
+  return {
+    inputs: inputsOf(ctx, spec, scalers, cache || steps ? { from: first, rows: cache ?? new Float32Array(0), ...(steps && { steps }) } : undefined),
+    scalers,
+  };
+}
+
+/**
+ * The scaled sequence channels of every (period, cell) of the series, period-major: computed
+ * once per fit instead of once per window step of every batch (a GRU's 26-step windows read
+ * each step 26 times an epoch). The same float32 values `inputsOf` computes step by step.
+ */
+function scaledSteps(ctx: FeatureContext, seq: Scaler): Float32Array {
+  const C = ctx.series.cells;
+  const S = SEQUENCE_CHANNELS;
+  const out = new Float32Array(ctx.series.length * C * S);
+  for (let p = 0; p < ctx.series.length; p++) {
+    for (let c = 0; c < C; c++) {
+      const at = (p * C + c) * S;
+      sequenceStep(ctx.series, p, c, out, at);
+      for (let j = 0; j < S; j++) out[at + j] = (out[at + j] - seq.mean[j]) * seq.scale[j];
+    }
+  }
+  return out;
 }
 
 /** Unscaled tabular rows of every target from period `first` to the series' end, period-major. */
@@ -66,10 +90,11 @@ function rawRows(ctx: FeatureContext, first: number): Float32Array {
  * The inputs of a series. A unit is a target index t·C + c ('cell') or a period t ('period',
  * whose batches are cell-major: row c·B + b is cell c in the batch's period b);
  * targets need 1 ≤ t ≤ series.length and t ≥ window. `cache` holds scaled tabular rows of
- * the periods from `cache.from` on (see `trainingInputs`).
+ * the periods from `cache.from` on and, with `steps`, the scaled sequence channels of periods
+ * from 0 on (see `trainingInputs`); both only for a series that no longer grows.
  * @example inputsOf(ctx, { sample: 'period', window: 8 }, scalers).batch(Int32Array.of(t)).n // → C (one period of all cells)
  */
-export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers, cached?: { from: number; rows: Float32Array }): Inputs {
+export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers, cached?: { from: number; rows: Float32Array; steps?: Float32Array }): Inputs {
   const { series } = ctx;
   const C = series.cells;
   const F = ctx.layout.names.length;
@@ -86,7 +111,14 @@ export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers,
     tabularRow(ctx, t, c, out, row * F);
     for (let j = 0; j < F; j++) out[row * F + j] = (out[row * F + j] - scalers.tab.mean[j]) * scalers.tab.scale[j];
   };
+  const steps = cached?.steps;
+  const stepsEnd = steps ? steps.length / (C * S) : 0;
   const stepInto = (p: number, c: number, out: Float32Array, offset: number): void => {
+    if (steps && p >= 0 && p < stepsEnd) {
+      const from = (p * C + c) * S;
+      for (let j = 0; j < S; j++) out[offset + j] = steps[from + j];
+      return;
+    }
     sequenceStep(series, p, c, out, offset);
     for (let j = 0; j < S; j++) out[offset + j] = (out[offset + j] - scalers.seq.mean[j]) * scalers.seq.scale[j];
   };

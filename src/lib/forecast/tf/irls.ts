@@ -44,7 +44,8 @@ export async function fitGlmIrls(
   const stride = Math.max(1, Math.ceil((data.train.length * data.unitSize) / MAX_ROWS));
   const units = stride > 1 ? data.train.filter((_, i) => i % stride === 0) : data.train;
   const batch = data.batch(units);
-  const design = { rows: batch.n, features: F, tab: batch.tab, y: data.targets(units), offset: batch.offset };
+  const groupSize = stride === 1 && data.unitSize === 1 ? data.rowGroup : undefined;
+  const design = { rows: batch.n, features: F, tab: batch.tab, y: data.targets(units), offset: batch.offset, groupSize };
   const start = Float64Array.from([...(w.dataSync() as Float32Array), (b.dataSync() as Float32Array)[0]]);
   const epochs: TrainingEpoch[] = [];
   const result = await fitPoissonNewton(

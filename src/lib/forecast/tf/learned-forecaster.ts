@@ -136,7 +136,7 @@ export function learnedForecaster(spec: LearnedSpec): FreezableForecaster {
         outputBias: layout.offset ? 0 : Math.log(meanCount + 1e-3),
       };
       const unitSize = spec.input.sample === 'period' ? C : 1;
-      const data = { train, validation, unitSize, ...inputs };
+      const data = { train, validation, unitSize, ...(spec.input.sample === 'cell' && { rowGroup: C }), ...inputs };
       const result = await fitRecipe(spec, dims, ctx, data, unitsOf(firstTarget, P), options, started);
       const inspection = spec.inspect ? inspect(result, layout.names, data, options.seed) : undefined;
       const notes = [

@@ -36,6 +36,11 @@ export interface TrainData {
   readonly validation: Int32Array;
   /** Targets per unit (1, or the number of cells). */
   readonly unitSize: number;
+  /**
+   * Consecutive units whose batch rows share a period, this many at a time (the cells, for one
+   * target per unit): a hint the Newton fit uses to sum the period's shared features once.
+   */
+  readonly rowGroup?: number;
   /** Inputs of the given units. */
   batch(units: Int32Array): Batch;
   /** Observed counts of the given units' targets, in the batch's order. */
