@@ -5,10 +5,11 @@
  * Arrow) and by parquet-wasm 0.8.0 (Rust arrow-rs in WebAssembly: `readParquet` then
  * `tableFromIPC`), against `readArrow` of the same data's Arrow file in the same run. Wall time
  * and this process's CPU time (user + sys) per read; the ratio to the Arrow read is what to
- * compare across machines. Run with `npm run bench -- read-parquet`.
+ * compare across machines. Run with `npm run bench -- read-parquet`. parquet-wasm is not a
+ * dependency (hyparquet was chosen, see BENCHMARKS.md): `npm install --no-save parquet-wasm`
+ * before the run to include it; without it its columns are left out.
  */
 import { DataType, tableFromIPC, type RecordBatch } from 'apache-arrow';
-import * as parquetWasm from 'parquet-wasm';
 import { duckdbParquet, duckdbTableFromArrow, openDuckDB } from '../test/duckdb-parquet';
 import { bytesSource } from '../src/lib/io/byte-source';
 import { readArrow } from '../src/lib/io/read-arrow';
@@ -22,6 +23,13 @@ async function measured(work: () => unknown): Promise<{ ms: number; cpuMs: numbe
   const used = process.cpuUsage(cpu);
   return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
+
+/** parquet-wasm's `readParquet`, when the package is installed (it is not a dependency). */
+interface ParquetWasm {
+  readParquet(bytes: Uint8Array): { intoIPCStream(): Uint8Array };
+}
+const wasmPackage = 'parquet-wasm';
+const parquetWasm = (await import(wasmPackage).catch(() => null)) as ParquetWasm | null;
 
 const arrowBytes = readShared('chicago-crimes-2014-2018.arrow');
 const arrow = readArrow(arrowBytes, 'chicago.arrow');
@@ -40,8 +48,9 @@ for (const codec of ['snappy', 'zstd', 'gzip'] as const) {
       groups++;
     }
   });
-  let wasmRows = 0;
+  let wasmRows = rows;
   const wasm = await measured(() => {
+    if (!parquetWasm) return;
     const table = tableFromIPC(parquetWasm.readParquet(bytes).intoIPCStream());
     wasmRows = table.numRows;
     // The same check on both: the latitudes read.
@@ -53,11 +62,15 @@ for (const codec of ['snappy', 'zstd', 'gzip'] as const) {
     [`${codec}RowGroups`]: groups,
     [`${codec}HyparquetMs`]: hexcast.ms,
     [`${codec}HyparquetCpuMs`]: hexcast.cpuMs,
-    [`${codec}ParquetWasmMs`]: wasm.ms,
-    [`${codec}ParquetWasmCpuMs`]: wasm.cpuMs,
     [`${codec}HyparquetOverArrow`]: hexcast.ms / arrowRead.ms,
-    [`${codec}ParquetWasmOverArrow`]: wasm.ms / arrowRead.ms,
   });
+  if (parquetWasm) {
+    Object.assign(result, {
+      [`${codec}ParquetWasmMs`]: wasm.ms,
+      [`${codec}ParquetWasmCpuMs`]: wasm.cpuMs,
+      [`${codec}ParquetWasmOverArrow`]: wasm.ms / arrowRead.ms,
+    });
+  }
 }
 result.peakRssMb = peakRssMb();
 emit(result);
