@@ -6,7 +6,7 @@
  * each model's forecasts, the scores), so a larger panel fails by running out of memory midway.
  * On a device that reports less than 8 GB (`navigator.deviceMemory`, Chromium only, rounded and
  * capped at 8), an eighth of its memory instead: 500 MB on 4 GB. `?panelmb=N` in the page's
- * address sets it outright (documented in docs/app.md; the browser tests use it to provoke a
+ * address sets it outright (documented in the README's Binning step; the browser tests use it to provoke a
  * refusal with a small file).
  * @example panelBudget('', 4) // → { mb: 500, why: 'an eighth of this device's 4 GB of memory (navigator.deviceMemory)' }
  */

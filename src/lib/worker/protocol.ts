@@ -273,7 +273,7 @@ export type Progress =
   /** The tfjs backend a run's learned models compute on, and its threads (null: a GPU backend). */
   | { readonly stage: 'backend-ready'; readonly backend: string; readonly threads: number | null }
   | { readonly stage: 'leakage' | 'lesson'; readonly message: string; readonly done: number; readonly total: number }
-  /** Opening: file `file` of `files` (named), its bytes read of `size`, and the rows and record batches parsed so far (Arrow streams; other formats report their bytes only). */
+  /** Opening: file `file` of `files` (named), its bytes read of `size`, and the rows and record batches parsed so far (Arrow files, after each record batch; other formats are read whole and report nothing until opened). */
   | {
       readonly stage: 'read';
       readonly file: number;
