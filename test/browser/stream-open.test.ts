@@ -5,10 +5,9 @@
  * system's temp folder. The long tasks of opening a 3 M-row file are recorded for
  * `npm run bench -- browser-long-tasks` (scenario 'stream-3m'); nothing here asserts a duration.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateIncidents } from '../../bench/generate-incidents';
 import type { ColumnMapping } from '../../src/lib/io/column-mapping';
