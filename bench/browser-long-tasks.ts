@@ -18,6 +18,7 @@ const SCENARIOS = {
   'chicago-full': 'test/browser/large-file.test.ts',
   'res10-map': 'test/browser/fine-resolution.test.ts',
   'categories-100k': 'test/browser/many-categories.test.ts',
+  'stream-3m': 'test/browser/stream-open.test.ts',
 } as const;
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -32,6 +32,7 @@ const ALL = [
   'pool',
   'app-pool',
   'read-parquet',
+  'app-stream-hash',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

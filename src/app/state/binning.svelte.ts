@@ -1,5 +1,8 @@
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
-import type { BinResult, BinSettings, BoundaryFile, CategorySelection } from '../../lib/worker/protocol';
+import { HexcastError } from '../../lib/base/hexcast-error';
+import type { BinResult, BinSettings, BoundaryFile, CategorySelection, PanelChoices } from '../../lib/worker/protocol';
+import { H3_RESOLUTIONS } from '../h3-resolutions';
+import { maxValuesOf, panelBudget } from '../panel-budget';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import { DEFAULT_BINNING } from '../../lib/pipeline/defaults';
 
@@ -12,7 +15,13 @@ export class BinningState {
   result = $state.raw<BinResult | null>(null);
   geometry = $state.raw<HexGeometry | null>(null);
   busy = $state(false);
+  /** When the bin in flight started (`performance.now()`), for the progress line. */
+  startedAt = $state(0);
   error = $state<string | null>(null);
+  /** The largest panel binned, MB of counts, and why that number (`panelBudget`); sent with every bin as `maxValues`. */
+  readonly budget: { readonly mb: number; readonly why: string };
+  /** After a 'panel-too-large' refusal: the panel asked for and the grids that fit, offered as choices; null otherwise. */
+  refusal = $state.raw<PanelChoices | null>(null);
   /** The GeoJSON boundary defining the study region, if one is loaded. */
   boundary = $state.raw<BoundaryFile | null>(null);
   boundaryError = $state<string | null>(null);
@@ -25,25 +34,39 @@ export class BinningState {
   private countedFor: string | undefined;
   private latest = 0;
 
-  constructor(private readonly client: WorkerClient) {}
+  constructor(
+    private readonly client: WorkerClient,
+    budget = panelBudget(globalThis.location?.search ?? '', (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory),
+  ) {
+    this.budget = budget;
+  }
 
-  /** Bins with `settings`; resolves true when this call's result is the one shown. */
+  /**
+   * Bins with `settings` under the budget (`maxValues`: the core refuses a larger panel before
+   * allocating it); resolves true when this call's result is the one shown. A refusal asks the
+   * worker for the grids that fit (`refusal`).
+   */
   async apply(settings: BinSettings): Promise<boolean> {
     const call = ++this.latest;
     this.settings = settings;
     this.busy = true;
+    this.startedAt = performance.now();
+    const sent: BinSettings = { ...settings, maxValues: maxValuesOf(this.budget.mb) };
     try {
-      const result = await this.client.request('bin', { settings });
+      const result = await this.client.request('bin', { settings: sent });
       // The worker leaves out geometry it sent before, so keep it even from an answer that is no longer shown.
       if (result.geometry) this.geometry = result.geometry;
       if (call !== this.latest) return false;
       this.result = result;
       this.error = null;
+      this.refusal = null;
       return true;
     } catch (error) {
       if (isAbort(error) || call !== this.latest) return false;
       this.result = null;
       this.error = error instanceof Error ? error.message : String(error);
+      this.refusal = null;
+      if (error instanceof HexcastError && error.code === 'panel-too-large') void this.askChoices(sent, call);
       return false;
     } finally {
       if (call === this.latest) this.busy = false;
@@ -95,6 +118,16 @@ export class BinningState {
     }
   }
 
+  /** Asks the worker for the grids that fit after a refusal; a failure leaves the refusal's text alone. */
+  private async askChoices(settings: BinSettings, call: number): Promise<void> {
+    try {
+      const choices = await this.client.request('panel-choices', { settings, resolutions: H3_RESOLUTIONS.map((r) => r.res) });
+      if (call === this.latest) this.refusal = choices;
+    } catch {
+      // the refusal's message already names the coarser grids that fit
+    }
+  }
+
   /** Forgets the panel (new data was opened). */
   reset(): void {
     this.latest++;
@@ -102,6 +135,7 @@ export class BinningState {
     this.countedFor = undefined;
     this.result = null;
     this.error = null;
+    this.refusal = null;
     this.busy = false;
   }
 }

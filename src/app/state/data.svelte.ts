@@ -1,6 +1,7 @@
 import type { ColumnMapping } from '../../lib/io/column-mapping';
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
-import type { FileBytes, LoadResult, OpenResult, PanelLoadResult, PanelOptions } from '../../lib/worker/protocol';
+import type { LoadResult, OpenFile, OpenResult, PanelLoadResult, PanelOptions, Progress } from '../../lib/worker/protocol';
+import type { TaskProgress } from '../task-progress';
 import type { DataSource } from '../experiment';
 import { emptyLoadError } from '../empty-load-error';
 import { mappingErrorField, type MappingField } from '../mapping-error-field';
@@ -23,6 +24,8 @@ export class DataState {
   loaded = $state.raw<LoadResult | null>(null);
   /** What the worker is doing, for a status line; null when idle. */
   status = $state<string | null>(null);
+  /** Opening or decoding in progress (bytes read, rows), for the progress bar and its Cancel button; null when idle. */
+  progress = $state.raw<TaskProgress | null>(null);
   openError = $state<string | null>(null);
   loadError = $state.raw<FieldError | null>(null);
   /** The pre-binned panel as read (panel files only). */
@@ -38,6 +41,10 @@ export class DataState {
    * them again: the bytes sent to the worker are transferred, not copied, so only the File stays.
    */
   files: readonly File[] | null = null;
+  /** The open request in flight (to cancel it). */
+  private opening: number | null = null;
+  /** Bumped by `abandon`: a load answered after it is ignored. */
+  private generation = 0;
 
   constructor(private readonly client: WorkerClient) {}
 
@@ -50,8 +57,8 @@ export class DataState {
   async openFiles(files: readonly File[]): Promise<boolean> {
     if (files.length === 0) return false;
     this.status = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}`;
-    const bytes = await Promise.all(files.map(async (file): Promise<FileBytes> => ({ name: file.name, bytes: await file.arrayBuffer() })));
-    const opened = await this.open(bytes);
+    // The Files themselves: posting one clones a reference, not its bytes; the worker streams them.
+    const opened = await this.open(files.map((file) => ({ name: file.name, file })));
     if (!opened) return false;
     const expected = this.expected;
     if (expected) {
@@ -76,7 +83,8 @@ export class DataState {
     try {
       const response = await fetch(`${import.meta.env.BASE_URL}samples/${file}`);
       if (!response.ok) throw new Error(`could not fetch the sample '${file}': HTTP ${response.status}`);
-      const opened = await this.open([{ name: file, bytes: await response.arrayBuffer() }]);
+      const bytes = await response.arrayBuffer();
+      const opened = await this.open([{ name: file, bytes }], [bytes]);
       if (!opened) return false;
       this.expected = null;
       this.source = { kind: 'sample', id };
@@ -93,18 +101,26 @@ export class DataState {
   async load(mapping: ColumnMapping): Promise<boolean> {
     this.mapping = mapping;
     this.status = 'Decoding rows';
+    const rows = this.opened?.sources.reduce((sum, s) => sum + s.rows, 0) ?? 0;
+    this.progress = { stage: 'load', label: `Decoding ${rows.toLocaleString('en-US')} rows`, rows, startedAt: performance.now() };
+    const generation = this.generation;
     try {
-      this.loaded = await this.client.request('load', { mapping });
+      const loaded = await this.client.request('load', { mapping });
+      if (generation !== this.generation) return false;
+      this.loaded = loaded;
       this.loadError = emptyLoadError(this.loaded.report, mapping);
       return this.loadError === null;
     } catch (error) {
-      if (isAbort(error)) return false;
+      if (isAbort(error) || generation !== this.generation) return false;
       const e = error as Error & { column?: string };
       this.loaded = null;
       this.loadError = { field: mappingErrorField(e, mapping), message: e.message };
       return false;
     } finally {
-      this.status = null;
+      if (generation === this.generation) {
+        this.status = null;
+        this.progress = null;
+      }
     }
   }
 
@@ -128,6 +144,30 @@ export class DataState {
     }
   }
 
+  /**
+   * Stops what is in flight: an open is aborted in the worker between chunks, and the files
+   * opened before stay (returns 'kept'); a decode — one synchronous step in the worker, which
+   * finishes it — is abandoned: its answer is ignored and the open data is forgotten, back to the
+   * open screen (returns 'forgotten'). Null when nothing was in flight.
+   */
+  async cancel(): Promise<'kept' | 'forgotten' | null> {
+    if (this.opening !== null) {
+      await this.client.cancel(this.opening);
+      return 'kept';
+    }
+    if (this.progress?.stage !== 'load') return null;
+    this.abandon();
+    return 'forgotten';
+  }
+
+  /** Ignores the answer of a load in flight and forgets the open data. */
+  abandon(): void {
+    this.generation++;
+    this.status = null;
+    this.progress = null;
+    this.forget();
+  }
+
   /** Forgets the open data (a restarted worker no longer holds it and it could not be sent again). */
   forget(): void {
     this.source = null;
@@ -146,28 +186,38 @@ export class DataState {
     this.panelError = null;
   }
 
-  private async open(files: FileBytes[]): Promise<OpenResult | null> {
+  private async open(files: OpenFile[], transfer: Transferable[] = []): Promise<OpenResult | null> {
     this.openError = null;
+    const startedAt = performance.now();
+    const size = files.reduce((sum, f) => sum + ('file' in f ? f.file.size : f.bytes.byteLength), 0);
+    const label = `Opening ${files.length === 1 ? files[0].name : `${files.length} files`}`;
+    this.progress = { stage: 'open', label, bytes: 0, size, rows: 0, startedAt };
+    const bytes = new Array<number>(files.length).fill(0);
+    const rows = new Array<number>(files.length).fill(0);
+    const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+    const onProgress = (p: Progress): void => {
+      if (p.stage === 'read') {
+        bytes[p.file] = p.bytes;
+        rows[p.file] = p.rows;
+        this.progress = { stage: 'open', label, bytes: sum(bytes), size, rows: sum(rows), startedAt };
+        this.status = `${label}: ${p.name}`;
+      } else if ('message' in p) this.status = p.message;
+    };
+    const pending = this.client.start('open', { files }, { transfer, onProgress });
+    this.opening = pending.id;
     try {
-      const opened = await this.client.request(
-        'open',
-        { files },
-        {
-          transfer: files.map((f) => f.bytes),
-          onProgress: (p) => {
-            if ('message' in p) this.status = p.message;
-          },
-        },
-      );
+      const opened = await pending.result;
       this.opened = opened;
       this.clearLoaded();
       if (opened.kind === 'panel') this.mapping = null;
       return opened;
     } catch (error) {
-      this.openError = error instanceof Error ? error.message : String(error);
+      if (!isAbort(error)) this.openError = error instanceof Error ? error.message : String(error);
       return null;
     } finally {
+      this.opening = null;
       this.status = null;
+      this.progress = null;
     }
   }
 }

@@ -125,7 +125,7 @@ export class RunState {
       return;
     }
     if (progress.stage !== 'forecast') {
-      this.stage = progress.message;
+      if ('message' in progress) this.stage = progress.message;
       return;
     }
     const { run } = progress;

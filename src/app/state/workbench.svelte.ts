@@ -6,6 +6,7 @@ import type { Experiment } from '../experiment';
 import { encodeExperiment } from '../experiment-url';
 import { H3_RESOLUTIONS } from '../h3-resolutions';
 import { sampleById, SAMPLES } from '../samples';
+import type { TaskProgress } from '../task-progress';
 import { WASM_PATHS } from '../wasm-paths';
 import { AreasState } from './areas.svelte';
 import { BinningState } from './binning.svelte';
@@ -307,6 +308,40 @@ export class Workbench {
   }
 
   /** Forgets the panel and run of the data that was open before. */
+  /**
+   * The long task on the way from files to a panel — opening (bytes and rows read), decoding,
+   * binning — for the progress bar and its Cancel button; null when none runs. A re-bin of a
+   * panel already shown is not one (the map stays, marked 'updating').
+   */
+  get task(): TaskProgress | null {
+    if (this.data.progress) return this.data.progress;
+    if (!this.binning.busy || this.binning.result) return null;
+    const { res, unit } = this.binning.settings;
+    const rows = this.data.loaded?.report.kept;
+    const what = rows === undefined ? 'Preparing the panel' : `Binning ${rows.toLocaleString('en-US')} incidents`;
+    return { stage: 'bin', label: `${what} (H3 res ${res}, ${unit}s)`, startedAt: this.binning.startedAt };
+  }
+
+  /**
+   * Cancels the task shown by `task`. Opening stops in the worker between chunks and the data
+   * open before stays as it was. Decoding and binning are each one synchronous step in the
+   * worker that runs to its end; their answer is ignored and the open data forgotten, so the
+   * app is back at the open screen.
+   */
+  async cancelTask(): Promise<void> {
+    const task = this.task;
+    if (!task) return;
+    if (task.stage === 'open') {
+      await this.data.cancel();
+      this.notice = this.data.source ? 'Opening was cancelled: the data open before is still loaded.' : 'Opening was cancelled.';
+      return;
+    }
+    this.data.abandon();
+    this.beforeOpen();
+    this.step = 'data';
+    this.notice = `${task.stage === 'load' ? 'Decoding' : 'Binning'} was cancelled: open a file or a sample.`;
+  }
+
   private beforeOpen(): void {
     this.run.clear();
     this.binning.reset();

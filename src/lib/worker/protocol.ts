@@ -33,11 +33,13 @@ import type { PanelSummary } from '../pipeline/load';
 import type { BoundaryCover, BoundaryFile, BoundaryInput } from '../pipeline/region';
 import type { AreaAttributes, AreasInfo, AreasInput } from '../pipeline/areas';
 import type { ClaimCheckResult } from './check-claim-request';
+import type { PanelChoices, PanelSize } from './panel-choices';
 import type { AnyLessonOutput, LessonCall } from '../lessons/lesson-registry';
 
 // Types the messages carry that the pipeline and the registry define (one definition each).
 export type { BinSettings, BoundaryCover, BoundaryFile, BoundaryInput, CategorySelection, ClaimCheckResult, FeaturePreview, ModelInfo, PanelSummary };
 export type { AreaAttributes, AreasInfo, AreasInput };
+export type { PanelChoices, PanelSize };
 export type { AnyLessonOutput, LessonCall };
 
 /** The area layer apportioned to the binned panel's cells: the attributes (panel order) and the whole accounting. */
@@ -53,6 +55,14 @@ export interface FileBytes {
   readonly name: string;
   readonly bytes: ArrayBuffer;
 }
+
+/**
+ * A file to open: its bytes (a fetched sample; the buffer is transferred), or the browser
+ * `Blob`/`File` itself — structured-cloned by reference, not copied into memory — which the
+ * worker streams record batch by record batch (`blobSource`), so a file larger than one
+ * ArrayBuffer opens.
+ */
+export type OpenFile = FileBytes | { readonly name: string; readonly file: Blob };
 
 /** A saved model loaded to forecast frozen in the next runs: its model id there, file, fingerprint, model and training span. */
 export interface FrozenInfo {
@@ -171,6 +181,8 @@ export interface BinResult {
   /** Projected cell outlines; null when the cells are those of the previous answer (same `geometryKey`). */
   readonly geometry: HexGeometry | null;
   readonly geometryKey: string;
+  /** The panel's size as allocated, for the budget line (the core refused it before allocating when over `settings.maxValues`). */
+  readonly size: PanelSize;
   readonly ms: number;
 }
 
@@ -267,15 +279,29 @@ export type Progress =
   | { readonly stage: 'backend-ready'; readonly backend: string; readonly threads: number | null }
   /** The run's folds and models are spread over `workers` workers (the worker and its helpers); `note`: why fewer helpers than asked started. */
   | { readonly stage: 'workers'; readonly workers: number; readonly note?: string }
-  | { readonly stage: 'leakage' | 'lesson'; readonly message: string; readonly done: number; readonly total: number };
+  | { readonly stage: 'leakage' | 'lesson'; readonly message: string; readonly done: number; readonly total: number }
+  /** Opening: file `file` of `files` (named), its bytes read of `size`, and the rows and record batches parsed so far (Arrow files, after each record batch; other formats are read whole and report nothing until opened). */
+  | {
+      readonly stage: 'read';
+      readonly file: number;
+      readonly files: number;
+      readonly name: string;
+      readonly bytes: number;
+      readonly size: number;
+      readonly rows: number;
+      readonly batches: number;
+    };
 
 /** Requests from the app to the worker. */
 export type Request =
-  | { readonly type: 'open'; readonly id: number; readonly files: readonly FileBytes[] }
+  /** Opens files; cancellable (`cancel`) between chunks, leaving the files opened before in place. */
+  | { readonly type: 'open'; readonly id: number; readonly files: readonly OpenFile[] }
   | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping }
   | { readonly type: 'load-panel'; readonly id: number; readonly options: PanelOptions }
   | { readonly type: 'bin'; readonly id: number; readonly settings: BinSettings }
   | { readonly type: 'resolution-cells'; readonly id: number; readonly resolutions: readonly number[]; readonly categories: CategorySelection }
+  /** After a 'panel-too-large' refusal: the panel asked for and the grids among `resolutions` and the longer buckets that fit `settings.maxValues`. */
+  | { readonly type: 'panel-choices'; readonly id: number; readonly settings: BinSettings; readonly resolutions: readonly number[] }
   | { readonly type: 'boundary'; readonly id: number; readonly boundary: BoundaryInput | null }
   | { readonly type: 'areas'; readonly id: number; readonly areas: AreasInput | null }
   | { readonly type: 'catalogue'; readonly id: number }
@@ -303,6 +329,7 @@ export interface Results {
   readonly 'load-panel': PanelLoadResult;
   readonly bin: BinResult;
   readonly 'resolution-cells': ResolutionCellsResult;
+  readonly 'panel-choices': PanelChoices;
   readonly boundary: BoundaryFile | null;
   readonly areas: AreasInfo | null;
   readonly catalogue: Catalogue;

@@ -56,8 +56,17 @@ export function serve(port: ServerPort, session: Session): void {
   const handle = async (request: Request): Promise<void> => {
     const progress = (p: Progress): void => send({ type: 'progress', id: request.id, progress: p });
     switch (request.type) {
-      case 'open':
-        return done(request.id, 'open', await session.open(request.files, progress));
+      case 'open': {
+        const controller = new AbortController();
+        controllers.set(request.id, controller);
+        try {
+          return done(request.id, 'open', await session.open(request.files, progress, { signal: controller.signal }));
+        } catch (error) {
+          throw controller.signal.aborted ? abortError('Opening was cancelled') : error;
+        } finally {
+          controllers.delete(request.id);
+        }
+      }
       case 'load':
         return done(request.id, 'load', await session.load(request.mapping));
       case 'load-panel':
@@ -66,6 +75,8 @@ export function serve(port: ServerPort, session: Session): void {
         return done(request.id, 'bin', session.bin(request.settings));
       case 'resolution-cells':
         return done(request.id, 'resolution-cells', session.resolutionCells(request.resolutions, request.categories));
+      case 'panel-choices':
+        return done(request.id, 'panel-choices', session.panelChoices(request.settings, request.resolutions));
       case 'boundary':
         return done(request.id, 'boundary', await session.setBoundary(request.boundary));
       case 'areas':

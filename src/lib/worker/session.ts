@@ -15,7 +15,11 @@ import { summariseIncidents } from '../io/summarise-incidents';
 import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
 import { binLoaded, panelTotals, type BinnedPanel, type BinSettings } from '../pipeline/bin';
 import type { CategorySelection } from '../pipeline/category-selection';
-import { loadMapped, loadPanelFiles, openFiles, panelPreview, type Loaded, type Opened } from '../pipeline/load';
+import { loadMapped, loadPanelFiles, openStreams, panelPreview, type Loaded, type Opened } from '../pipeline/load';
+import { blobSource, bytesSource } from '../io/byte-source';
+import type { Sha256Factory } from '../io/sha256-stream';
+import { DEFAULT_MAX_VALUES, panelBytes } from '../grid/panel-size';
+import { panelChoices, type PanelChoices } from './panel-choices';
 import { applyBoundary, readBoundary, studyRegionOf, type Boundary, type BoundaryFile, type BoundaryInput, type BoundedPanel } from '../pipeline/region';
 import {
   applyAreas,
@@ -43,6 +47,7 @@ import type {
   FrozenInfo,
   LeakageSpec,
   LoadResult,
+  OpenFile,
   OpenResult,
   PanelLoadResult,
   PanelOptions,
@@ -103,13 +108,28 @@ export class Session {
     private readonly pool?: WorkerPool,
   ) {}
 
-  /** Parses the files (in order), fingerprints them and suggests a column mapping; files that fail leave the session as it was. */
-  async open(files: readonly FileBytes[], onProgress: (progress: Progress) => void = () => {}): Promise<OpenResult> {
+  /**
+   * Parses the files (in order), fingerprints them and suggests a column mapping; files that
+   * fail, or an abort through `signal`, leave the session as it was. Each file is streamed
+   * (`openStreams`): a `Blob` through `blobSource`, fetched bytes through `bytesSource`; Arrow is
+   * read record batch by record batch, with `read` progress after each batch, and an
+   * incremental SHA-256 (`sha256`, default the pure `createSha256`) fingerprints the bytes as
+   * they pass.
+   */
+  async open(
+    files: readonly OpenFile[],
+    onProgress: (progress: Progress) => void = () => {},
+    options: { readonly signal?: AbortSignal; readonly sha256?: Sha256Factory } = {},
+  ): Promise<OpenResult> {
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
-    const opened = await openFiles(
-      files.map((file) => ({ name: file.name, bytes: new Uint8Array(file.bytes) })),
-      () => onProgress({ stage: 'hash', message: 'Computing SHA-256 fingerprints' }),
-    );
+    const inputs = files.map((f) => ('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
+    const opened = await openStreams(inputs, {
+      sha256: options.sha256,
+      signal: options.signal,
+      onProgress: (i, p) =>
+        onProgress({ stage: 'read', file: i, files: inputs.length, name: inputs[i].name, bytes: p.bytes, size: p.size, rows: p.rows, batches: p.batches }),
+    });
+    if (options.signal?.aborted) throw options.signal.reason;
     this.loaded = this.binned = undefined;
     this.opened = opened;
     const { kind, sources } = opened;
@@ -202,6 +222,13 @@ export class Session {
       areas: areas ? { attributes: areas.attributes, lines: areas.lines, cellArea: panel.area.slice() } : null,
       geometry: previous === this.geometry!.key ? null : geometry,
       geometryKey: this.geometry!.key,
+      size: {
+        res: panel.res,
+        unit: panel.bucket.unit,
+        periods: panel.periods.length,
+        cells: panel.cells.length,
+        bytes: panelBytes(panel.periods.length, panel.cells.length),
+      },
       ms: performance.now() - t0,
     };
   }
@@ -219,6 +246,20 @@ export class Session {
     if (this.resolutions?.loaded !== loaded || this.resolutions.key !== key)
       this.resolutions = { loaded, key, cells: new ResolutionCells(loaded.incidents, resolutions) };
     return { counts: this.resolutions.cells.count(categories), ms: performance.now() - t0 };
+  }
+
+  /**
+   * The panel `settings` ask for and the grids that fit `settings.maxValues` (default 250 M
+   * values), among `resolutions` (and the asked one) and the same or longer buckets (see
+   * `panelChoices`), for the screen that refuses a panel too large. Cells come from the
+   * resolution picker's counts (`resolutionCells`, cached per load).
+   */
+  panelChoices(settings: BinSettings, resolutions: readonly number[]): PanelChoices {
+    const loaded = this.require(this.loaded, 'load the data with a column mapping');
+    if (loaded.kind !== 'incidents') throw new InputError('a pre-binned panel has one resolution, fixed by its file', { code: 'usage', field: 'bin.res' });
+    const asked = [...new Set([...resolutions, settings.res])];
+    const { counts } = this.resolutionCells(asked, settings.categories);
+    return panelChoices(loaded.incidents, settings, counts, settings.maxValues ?? DEFAULT_MAX_VALUES);
   }
 
   /**
