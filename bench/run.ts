@@ -30,6 +30,7 @@ const ALL = [
   'stream-load',
   'cli-start',
   'pool',
+  'load-bin-cli',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

@@ -80,6 +80,7 @@ export function binThread(minRows = MIN_THREAD_ROWS): { assign: CellAssigner; cl
  * @example const thread = binThreadFor(['chicago.arrow']); … thread.close();
  */
 export function binThreadFor(paths: readonly string[]): { assign?: CellAssigner; close(): void } {
+  if (process.env.HEXCAST_BIN_THREAD === 'off') return { close() {} }; // the benchmark's one-thread runs
   let bytes = 0;
   for (const path of paths) bytes += statSync(path, { throwIfNoEntry: false })?.size ?? 0;
   return availableParallelism() > 1 && bytes >= MIN_THREAD_BYTES ? binThread() : { close() {} };
