@@ -6,13 +6,14 @@
  * timed by /usr/bin/time (user + system CPU, wall, peak RSS); the best of ROUNDS (default 3) is
  * reported, with the load average before and after.
  */
-import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildCli } from '../bin/build-cli.js';
 import { emit, sharedData } from './measure';
 
 const file = sharedData('chicago-crimes-2014-2018.arrow');
-const out = '/work/tmp-data/bin-speed-panel.arrow';
+const out = join(tmpdir(), 'hexcast-load-bin-cli.arrow');
 const rounds = Number(process.env.ROUNDS ?? 3);
 await buildCli();
 
@@ -24,11 +25,9 @@ interface Run {
 
 /** One process under /usr/bin/time: CPU (user + sys) and wall in seconds, peak RSS in MiB. */
 function timedProcess(args: string[], env: Record<string, string> = {}): Run {
-  const text = execFileSync('/usr/bin/time', ['-f', 'TIME %U %S %e %M', process.execPath, ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...env },
-  });
+  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S %e %M', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
+  const text = run.stderr;
   const [user, sys, wall, kb] = text
     .split('\n')
     .find((l) => l.startsWith('TIME '))!
