@@ -33,6 +33,7 @@ const ALL = [
   'app-pool',
   'read-parquet',
   'app-stream-hash',
+  'load-bin-cli',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

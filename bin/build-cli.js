@@ -41,7 +41,7 @@ export async function buildCli(outdir = DEFAULT_OUTDIR) {
   const started = Date.now();
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/cli/main.ts', 'fold-thread': 'src/cli/fold-thread.ts' },
+    entryPoints: { main: 'src/cli/main.ts', 'fold-thread': 'src/cli/fold-thread.ts', 'bin-thread': 'src/cli/bin-thread.ts' },
     outdir,
     bundle: true,
     splitting: true,

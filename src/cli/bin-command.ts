@@ -2,7 +2,9 @@ import { escapeTerminal } from '../lib/base/escape-terminal';
 import { panelTotal } from '../lib/grid/panel';
 import { panelFileBytes } from '../lib/grid/panel-file';
 import { loadMappingCrs } from '../lib/io/load-crs';
-import { preparePanel } from '../lib/pipeline/prepare-panel';
+import { preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
+import type { ColumnMapping } from '../lib/io/column-mapping';
+import { binThreadFor } from './bin-threads';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
@@ -38,15 +40,23 @@ export async function binCommand(argv: string[]): Promise<void> {
     return;
   }
   if (!values.out) throw new UsageError('--out FILE is required');
-  const bin = binOptionsFromFlags(values, true);
+  const bin = binOptionsFromFlags(values, true)!;
   await assertWritable([{ flag: '--out', path: values.out }]);
   const progress = new Progress(process.stderr, values.quiet);
   progress.stage('reading');
-  const { sources, sha256 } = await readSources(positionals);
-  const mapping = mappingFromFlags(sources, values, values.category);
-  progress.stage('loading and binning');
-  await loadMappingCrs(mapping);
-  const prepared = preparePanel(sources, sha256, { mapping, bin });
+  // Started before the read so its start-up overlaps it; unref'd, and closed once binned.
+  const thread = binThreadFor(positionals);
+  let prepared: PreparedPanel;
+  let mapping: ColumnMapping;
+  try {
+    const { sources, sha256 } = await readSources(positionals);
+    mapping = mappingFromFlags(sources, values, values.category);
+    progress.stage('loading and binning');
+    await loadMappingCrs(mapping);
+    prepared = preparePanel(sources, sha256, { mapping, bin: { ...bin, assign: thread.assign } });
+  } finally {
+    thread.close();
+  }
   const { panel, data } = prepared;
   // The panel file keeps its own row accounting and the partial periods trimmed ('hexcast inspect' shows them).
   await writeAllOrNothing([{ path: values.out, data: panelFileBytes(panel, data) }]);

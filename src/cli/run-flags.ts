@@ -1,12 +1,13 @@
 import type { BucketUnit } from '../lib/grid/time-bucket';
 import { loadMappingCrs } from '../lib/io/load-crs';
 import type { BinOptions } from '../lib/grid/bin-incidents';
-import { preparePanel } from '../lib/pipeline/prepare-panel';
+import { preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
 import { applyBoundary, readBoundary, type BoundedPanel } from '../lib/pipeline/region';
 import { BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_OPTIONS, mappingFromFlags, type MappingFlags } from './mapping-flags';
 import type { Progress } from './progress';
 import { readSources } from './read-sources';
+import { binThreadFor } from './bin-threads';
 import { readTextFile } from './read-text-file';
 
 /** The flags of every command that runs models on incident or panel files: mapping, binning, protocol, boundary, models. */
@@ -58,15 +59,24 @@ export async function loadFromFlags(
   progress: Progress,
 ): Promise<LoadedFromFlags> {
   progress.stage('reading');
-  const opened = await readSources([...positionals]);
-  const boundaryText = values.boundary === undefined ? undefined : await readTextFile(values.boundary);
-  const mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
-  const bin = givenBin ?? (opened.kind === 'panel' ? undefined : binOptionsFromFlags(values, true));
-  progress.stage('loading and binning');
-  await loadMappingCrs(mapping);
-  // A panel from another engine (docs/engines.md) takes its periods' zone and bucket from --tz and --bucket; a file from `hexcast bin` keeps its own.
-  const panelFile = opened.kind === 'panel' ? { timeZone: values.tz, unit: values.bucket as BucketUnit | undefined } : undefined;
-  const prepared = preparePanel(opened.sources, opened.sha256, { mapping, bin, panelFile });
+  // Started before the read so its start-up overlaps it; unref'd, and closed once binned.
+  const thread = binThreadFor(positionals);
+  let opened: LoadedFromFlags['opened'];
+  let boundaryText: string | undefined;
+  let prepared: PreparedPanel;
+  try {
+    opened = await readSources([...positionals]);
+    boundaryText = values.boundary === undefined ? undefined : await readTextFile(values.boundary);
+    const mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
+    const bin = givenBin ?? (opened.kind === 'panel' ? undefined : binOptionsFromFlags(values, true));
+    progress.stage('loading and binning');
+    await loadMappingCrs(mapping);
+    // A panel from another engine (docs/engines.md) takes its periods' zone and bucket from --tz and --bucket; a file from `hexcast bin` keeps its own.
+    const panelFile = opened.kind === 'panel' ? { timeZone: values.tz, unit: values.bucket as BucketUnit | undefined } : undefined;
+    prepared = preparePanel(opened.sources, opened.sha256, { mapping, bin: bin && { ...bin, assign: thread.assign }, panelFile });
+  } finally {
+    thread.close();
+  }
   const boundary = boundaryText === undefined ? undefined : await readBoundary({ name: values.boundary!, text: boundaryText }, prepared.panel.res);
   return { opened, prepared, bounded: applyBoundary(prepared.panel, boundary) };
 }

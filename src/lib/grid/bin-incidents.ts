@@ -4,7 +4,7 @@ import { describeDrops } from '../io/describe-drops';
 import { formatTime } from '../io/format-cell';
 import { InputError } from '../io/input-error';
 import { timeOutlierRule } from '../io/time-outliers';
-import { CellCache } from './cell-cache';
+import { assignCells, type CellAssigner } from './bin-range';
 import { cellPlaceNames } from './cell-place-names';
 import { coarserThatFits, DEFAULT_MAX_VALUES, describePanel, formatBytes, panelBytes } from './panel-size';
 import { areaOf, assertResolution } from './h3';
@@ -29,6 +29,12 @@ export interface BinOptions {
   readonly trimPartial?: boolean;
   /** Largest panel (periods × cells) to allocate; default 250 M values (1 GB of Float32). */
   readonly maxValues?: number;
+  /**
+   * How rows are assigned to cells (the costly part); default `assignCells`, one pass on this
+   * thread. A shell may pass one that splits the rows across threads (`binRange` + `mergeBins`):
+   * it must give what `assignCells` gives, so the panel is the same bit for bit.
+   */
+  readonly assign?: CellAssigner;
 }
 
 /** What binning did with each incident: `input === binned + trimmedFirst + trimmedLast`. */
@@ -117,24 +123,11 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   // Not even one cell fits: refuse before indexing any cell.
   if (periodsEstimate > maxValues) refuse(incidents, spec, periodsEstimate, 1, [], res, maxValues, min, max);
 
-  const cache = new CellCache(res, Math.min(n, 1 << 20));
-  const cellId = new Int32Array(n);
-  let trimmedFirst = 0;
-  let trimmedLast = 0;
-  const { lat, lng } = incidents;
-  for (let i = 0; i < n; i++) {
-    const t = time[i];
-    if (!(t >= start && t < end)) {
-      if (t < start) trimmedFirst++;
-      else trimmedLast++;
-      cellId[i] = -1;
-      continue;
-    }
-    cellId[i] = cache.idOf(lat[i], lng[i]);
-  }
+  const assigned = (options.assign ?? assignCells)(incidents, { res, start, end });
+  const { cellId, trimmedFirst, trimmedLast } = assigned;
 
   // Sort cells and remap the dense ids in discovery order onto sorted positions.
-  const discovered = cache.cells;
+  const discovered = assigned.cells;
   const order = discovered.map((_, i) => i).sort((a, b) => (discovered[a] < discovered[b] ? -1 : 1));
   const rank = new Int32Array(discovered.length);
   order.forEach((id, position) => (rank[id] = position));

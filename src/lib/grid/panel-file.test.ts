@@ -22,6 +22,31 @@ describe('panel files', () => {
     expect(back.res).toBe(8);
   });
 
+  it('writes the columns straight from typed arrays: dictionary keys in first-appearance order, int64 words of pre-1970 periods, fractional counts as float32', () => {
+    const cells = diskOf({ cell: cellOf({ lat: 41.88, lng: -87.63, res: 8 }), k: 1 })[1]
+      .sort()
+      .slice(0, 3);
+    const [a, b, c] = cells;
+    // Two wall-clock days before 1970 (negative ms); b has 1.5 on the first, a 2 on the second, c nothing: a zero row keeps it.
+    const panel = {
+      res: 8,
+      bucket: { unit: 'day' as const, clock: 'wall' as const, timeZone: 'UTC' },
+      cells,
+      area: Float64Array.of(1, 2, 3),
+      periods: Float64Array.of(-2 * DAY, -DAY),
+      end: 0,
+      counts: Float32Array.of(0, 1.5, 0, 2, 0, 0),
+    };
+    const table = readArrow(panelFileBytes(panel), 'p.arrow').table;
+    const column = (name: string): unknown[] => Array.from({ length: table.numRows }, (_, i) => table.getChild(name)!.get(i));
+    expect(column('cell')).toEqual([b, a, c]);
+    expect(Array.from(table.getChild('cell')!.data[0].dictionary!.toArray())).toEqual([b, a, c]);
+    expect(column('period').map(Number)).toEqual([-2 * DAY, -DAY, -2 * DAY]);
+    expect(column('count')).toEqual([1.5, 2, 0]);
+    expect(String(table.getChild('count')!.type)).toBe('Float32');
+    expect(column('area_m2')).toEqual([2, 1, 3]);
+  });
+
   it('reads a DuckDB-style file: uint64 cells, zoned timestamps, int64 counts, gaps filled with 0', () => {
     const [a, b] = diskOf({ cell: cellOf({ lat: 41.88, lng: -87.63, res: 9 }), k: 1 })[1].sort();
     const day = (d: number): number => Date.UTC(2018, 0, 1 + d, 6); // local midnight in Chicago (CST)

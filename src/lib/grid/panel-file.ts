@@ -1,10 +1,10 @@
-import { DataType, Dictionary, Int32, Utf8, makeVector, vectorFromArray, type Data } from 'apache-arrow';
+import { DataType, Dictionary, Int32, TimestampMillisecond, Utf8, makeData, makeVector, type Data, type Vector } from 'apache-arrow';
 import type { BinReport } from './bin-incidents';
 import { areaOf, isCell, resolutionOf } from './h3';
 import type { Panel } from './panel';
 import { BUCKET_UNITS, timeBucket, type BucketSpec, type BucketUnit } from './time-bucket';
 import { isTimeZone } from '../base/time-zone';
-import { arrowTableBytes, timeVector } from '../io/arrow-table-bytes';
+import { arrowTableBytes, vectorOfValues } from '../io/arrow-table-bytes';
 import { decodeCategory } from '../io/decode-category';
 import { decodeTime } from '../io/decode-time';
 import { findColumn } from '../io/find-column';
@@ -54,37 +54,46 @@ export interface PanelFileReport {
 export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
   const C = panel.cells.length;
   const P = panel.periods.length;
-  const cell: number[] = [];
-  const period: number[] = [];
-  const count: number[] = [];
+  const { counts } = panel;
+  // Two passes over the counts into typed columns (no per-row arrays or builders): count, then fill.
   const seen = new Uint8Array(C);
+  let rows = 0;
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] !== 0) {
+      rows++;
+      seen[i % C] = 1;
+    }
+  }
+  const empty = P > 0 ? seen.reduce((sum, s) => sum + (s ? 0 : 1), 0) : 0;
+  const n = rows + empty;
+  const cell = new Int32Array(n);
+  const period = new Float64Array(n);
+  const count = new Float32Array(n);
+  let integral = true;
+  let r = 0;
   for (let p = 0; p < P; p++) {
+    const base = p * C;
     for (let c = 0; c < C; c++) {
-      const v = panel.counts[p * C + c];
+      const v = counts[base + c];
       if (v !== 0) {
-        cell.push(c);
-        period.push(panel.periods[p]);
-        count.push(v);
-        seen[c] = 1;
+        cell[r] = c;
+        period[r] = panel.periods[p];
+        count[r++] = v;
+        if (integral && !Number.isInteger(v)) integral = false;
       }
     }
   }
-  for (let c = 0; c < C; c++) {
-    if (!seen[c] && P > 0) {
-      cell.push(c);
-      period.push(panel.periods[0]);
-      count.push(0);
+  for (let c = 0; c < C && P > 0; c++) {
+    if (!seen[c]) {
+      cell[r] = c;
+      period[r++] = panel.periods[0];
     }
   }
-  const integral = count.every(Number.isInteger);
   return arrowTableBytes(
     {
-      cell: vectorFromArray(
-        cell.map((c) => panel.cells[c]),
-        new Dictionary(new Utf8(), new Int32()),
-      ),
-      period: timeVector(period, panel.bucket.clock, panel.bucket.timeZone),
-      count: makeVector(integral ? Int32Array.from(count) : Float32Array.from(count)),
+      cell: cellDictionary(cell, panel.cells),
+      period: timestampVector(period, panel.bucket.clock === 'instant' ? panel.bucket.timeZone : null),
+      count: makeVector(integral ? Int32Array.from(count) : count),
       area_m2: makeVector(Float64Array.from(cell, (c) => panel.area[c])),
     },
     {
@@ -95,6 +104,40 @@ export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
       }),
     },
   );
+}
+
+/**
+ * The `cell` column as a dictionary vector: keys numbered in order of first appearance and the
+ * dictionary in that order, as arrow-js's dictionary builder makes them (so the file is the same
+ * byte for byte), without a string per row.
+ */
+function cellDictionary(cell: Int32Array, cells: readonly string[]): Vector<Dictionary<Utf8, Int32>> {
+  const key = new Int32Array(cells.length).fill(-1);
+  const keys = new Int32Array(cell.length);
+  const values: string[] = [];
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell[i];
+    if (key[c] < 0) {
+      key[c] = values.length;
+      values.push(cells[c]);
+    }
+    keys[i] = key[c];
+  }
+  const type = new Dictionary(new Utf8(), new Int32());
+  return makeVector(makeData({ type, length: keys.length, nullCount: 0, data: keys, dictionary: vectorOfValues(values, new Utf8()) }));
+}
+
+/** Millisecond timestamps (zoned, or zone-less for `zone` null) as a vector, written straight into its int64 words. */
+function timestampVector(times: Float64Array, zone: string | null): Vector<TimestampMillisecond> {
+  const words = new Uint32Array(2 * times.length);
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    const high = Math.floor(t / 4294967296);
+    words[2 * i] = t - high * 4294967296;
+    words[2 * i + 1] = high;
+  }
+  const type = new TimestampMillisecond(zone);
+  return makeVector(makeData({ type, length: times.length, nullCount: 0, data: new BigInt64Array(words.buffer) }));
 }
 
 /**

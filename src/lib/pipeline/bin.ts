@@ -1,5 +1,6 @@
 import type { ReportData } from '../evaluate/report';
 import { binIncidents, type BinReport } from '../grid/bin-incidents';
+import type { CellAssigner } from '../grid/bin-range';
 import type { Panel } from '../grid/panel';
 import type { BucketUnit } from '../grid/time-bucket';
 import type { ColumnMapping } from '../io/column-mapping';
@@ -24,6 +25,8 @@ export interface BinSettings {
   readonly trimPartial?: boolean;
   /** Largest panel (periods × cells) to allocate; default `DEFAULT_MAX_VALUES` (see `binIncidents`). */
   readonly maxValues?: number;
+  /** How rows are assigned to cells (default one pass on this thread; see `BinOptions.assign`). */
+  readonly assign?: CellAssigner;
 }
 
 /** A panel binned from loaded data, before any study-region boundary extends it. */
@@ -73,6 +76,7 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
     timeZone: settings.timeZone ?? undefined,
     trimPartial: settings.trimPartial,
     maxValues: settings.maxValues,
+    assign: settings.assign,
   });
   return {
     panel,

@@ -47,9 +47,17 @@ export function preparePanel(sources: readonly ArrowSource[], sha256: string, op
   } else {
     if (!options.mapping) throw new InputError('a column mapping is needed to load incident files', { code: 'settings-missing', field: 'mapping' });
     if (!options.bin) throw new InputError('a resolution and time bucket are needed to bin incidents', { code: 'settings-missing', field: 'bin' });
-    const { res, unit, timeZone, trimPartial, maxValues } = options.bin;
+    const { res, unit, timeZone, trimPartial, maxValues, assign } = options.bin;
     loaded = loadMapped(opened, options.mapping);
-    binned = binLoaded(opened, loaded, { res, unit, timeZone: timeZone ?? null, categories: options.mapping.categories ?? null, trimPartial, maxValues });
+    binned = binLoaded(opened, loaded, {
+      res,
+      unit,
+      timeZone: timeZone ?? null,
+      categories: options.mapping.categories ?? null,
+      trimPartial,
+      maxValues,
+      assign,
+    });
   }
   return {
     opened,

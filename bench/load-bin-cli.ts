@@ -1,0 +1,67 @@
+/**
+ * Issue 14's target, as whole processes: `hexcast bin` (the prebuilt CLI bundle) on the 1.3 M-row
+ * Chicago file at res 8, daily, every column named (so no column detection), against the plain
+ * per-row h3-js loop (`bench/plain-h3-loop.mjs`, plain Node) on the same file — at least 3×
+ * faster. Runs are interleaved (plain, Hexcast on two threads, Hexcast on one thread), each
+ * timed by /usr/bin/time (user + system CPU, wall, peak RSS); the best of ROUNDS (default 3) is
+ * reported, with the load average before and after.
+ */
+import { spawnSync } from 'node:child_process';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCli } from '../bin/build-cli.js';
+import { emit, sharedData } from './measure';
+
+const file = sharedData('chicago-crimes-2014-2018.arrow');
+const out = join(tmpdir(), 'hexcast-load-bin-cli.arrow');
+const rounds = Number(process.env.ROUNDS ?? 3);
+await buildCli();
+
+interface Run {
+  readonly cpu: number;
+  readonly wall: number;
+  readonly rssMb: number;
+}
+
+/** One process under /usr/bin/time: CPU (user + sys) and wall in seconds, peak RSS in MiB. */
+function timedProcess(args: string[], env: Record<string, string> = {}): Run {
+  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S %e %M', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
+  const text = run.stderr;
+  const [user, sys, wall, kb] = text
+    .split('\n')
+    .find((l) => l.startsWith('TIME '))!
+    .slice(5)
+    .split(' ')
+    .map(Number);
+  return { cpu: user + sys, wall, rssMb: kb / 1024 };
+}
+
+const hexcast = ['bin/hexcast.js', 'bin', file, '--time', 'occurred_at', '--lat', 'latitude', '--lng', 'longitude', '--category-column', 'primary_type'];
+const binArgs = [...hexcast, '--res', '8', '--bucket', 'day', '--out', out, '--quiet'];
+const runs: Record<'plain' | 'two' | 'one', Run[]> = { plain: [], two: [], one: [] };
+const loadBefore = loadavg()[0];
+for (let round = 0; round < rounds; round++) {
+  runs.plain.push(timedProcess(['bench/plain-h3-loop.mjs', file]));
+  runs.two.push(timedProcess(binArgs));
+  runs.one.push(timedProcess(binArgs, { HEXCAST_BIN_THREAD: 'off' }));
+}
+const best = (list: Run[], key: keyof Run): number => Math.min(...list.map((r) => r[key]));
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+emit({
+  name: 'hexcast bin Chicago res 8 daily, whole process, against the plain h3-js loop',
+  rounds,
+  loadAverage: [round2(loadBefore), round2(loadavg()[0])],
+  plainCpuS: round2(best(runs.plain, 'cpu')),
+  plainWallS: round2(best(runs.plain, 'wall')),
+  hexcastCpuS: round2(best(runs.two, 'cpu')),
+  hexcastWallS: round2(best(runs.two, 'wall')),
+  hexcastRssMb: Math.round(best(runs.two, 'rssMb')),
+  oneThreadCpuS: round2(best(runs.one, 'cpu')),
+  oneThreadWallS: round2(best(runs.one, 'wall')),
+  wallRatio: round2(best(runs.plain, 'wall') / best(runs.two, 'wall')),
+  cpuRatio: round2(best(runs.plain, 'cpu') / best(runs.two, 'cpu')),
+  oneThreadWallRatio: round2(best(runs.plain, 'wall') / best(runs.one, 'wall')),
+  all: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map((r) => `${round2(r.cpu)} cpu / ${round2(r.wall)} wall`)])),
+  targetWallRatio: 3,
+});

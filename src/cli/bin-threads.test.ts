@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { binIncidents } from '../lib/grid/bin-incidents';
+import { binRange, mergeBins } from '../lib/grid/bin-range';
+import { detectMapping } from '../lib/io/detect-mapping';
+import { loadIncidents } from '../lib/io/load-incidents';
+import { readArrow } from '../lib/io/read-arrow';
+import { binThread } from './bin-threads';
+
+// Real data: the 1.3 M-row Chicago file, its detected mapping, loaded once.
+const source = readArrow(new Uint8Array(readFileSync(new URL('../../../shared/data/chicago-crimes-2014-2018.arrow', import.meta.url))), 'chicago.arrow');
+const incidents = loadIncidents([source], detectMapping([source]).mapping!);
+// minRows 0: every binning below is split, however small.
+const thread = binThread(0);
+afterAll(() => thread.close());
+
+describe('binThread (hexcast bin and backtest on two threads)', () => {
+  it('bins Chicago at res 8, daily, into the same panel bit for bit as one thread: cells, periods, every count, areas, report', () => {
+    const one = binIncidents(incidents, { res: 8, unit: 'day' });
+    const two = binIncidents(incidents, { res: 8, unit: 'day', assign: thread.assign });
+    expect(two.panel.cells).toEqual(one.panel.cells);
+    expect(two.panel.periods).toEqual(one.panel.periods);
+    expect(two.panel.end).toBe(one.panel.end);
+    expect(Buffer.from(two.panel.counts.buffer).equals(Buffer.from(one.panel.counts.buffer))).toBe(true);
+    expect(Buffer.from(two.panel.area.buffer).equals(Buffer.from(one.panel.area.buffer))).toBe(true);
+    expect(two.report).toEqual(one.report);
+    expect(one.report.binned).toBe(incidents.length);
+  });
+
+  it('keeps the trimmed partial weeks of both halves and the cells only the second half has (res 9, weekly)', () => {
+    const one = binIncidents(incidents, { res: 9, unit: 'week' });
+    const two = binIncidents(incidents, { res: 9, unit: 'week', assign: thread.assign });
+    // 2014-01-01 is a Wednesday and 2018-11-12 a Monday: both ends are partial weeks, trimmed.
+    expect(one.report.trimmedFirst).toBeGreaterThan(0);
+    expect(one.report.trimmedLast).toBeGreaterThan(0);
+    expect(two.report).toEqual(one.report);
+    expect(two.panel.cells).toEqual(one.panel.cells);
+    expect(Buffer.from(two.panel.counts.buffer).equals(Buffer.from(one.panel.counts.buffer))).toBe(true);
+  });
+});
+
+describe('mergeBins', () => {
+  const rows = {
+    time: Float64Array.of(5, 1, 2, 3, 9),
+    lat: Float64Array.of(41.88, 41.88, 41.9, 41.88, 41.9),
+    lng: Float64Array.of(-87.63, -87.63, -87.7, -87.63, -87.7),
+  };
+  const window = { res: 8, start: 2, end: 9 };
+
+  it('gives what one pass gives, for every split of five rows: the same cells in order, the same ids, the trimmed rows counted', () => {
+    const whole = binRange(rows, window);
+    // Rows 1 (time 1) and 4 (time 9) are outside [2, 9).
+    expect([...whole.cellId].map((id) => id >= 0)).toEqual([true, false, true, true, false]);
+    expect(whole.cells).toHaveLength(2);
+    expect([whole.trimmedFirst, whole.trimmedLast]).toEqual([1, 1]);
+    for (let k = 0; k <= 5; k++) expect(mergeBins([binRange(rows, window, k, 5), binRange(rows, window, 0, k)], 5)).toEqual(whole);
+  });
+
+  it('refuses ranges that do not tile the rows', () => {
+    expect(() => mergeBins([binRange(rows, window, 0, 2), binRange(rows, window, 3, 5)], 5)).toThrow(/gap or overlap at row 2/);
+    expect(() => mergeBins([binRange(rows, window, 0, 4)], 5)).toThrow(/cover 4 rows, not 5/);
+  });
+});

@@ -1,0 +1,87 @@
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { errorFromData, type ErrorData } from '../lib/base/hexcast-error';
+import { assignCells, binRange, mergeBins, type BinRows, type BinWindow, type CellAssigner, type RangeCells } from '../lib/grid/bin-range';
+
+/** What the binning thread is started with: its port, the flag it raises when it answers, and the bundled module to import (null: the sources under tsx). */
+export interface BinThreadData {
+  readonly port: MessagePort;
+  readonly flag: SharedArrayBuffer;
+  readonly bundle: string | null;
+}
+
+/** A request to the binning thread (its rows are copies of one range, transferred) and its answer. */
+export type BinThreadRequest = { readonly rows: BinRows; readonly window: BinWindow };
+export type BinThreadAnswer = { readonly part: RangeCells } | { readonly error: ErrorData };
+
+/**
+ * Rows from which binning is split across two threads. Below it the second thread's hand-over
+ * (copying the range's 24 bytes a row, waking the thread, merging) costs more than it saves:
+ * `npm run bench -- load-bin` measures both paths (BENCHMARKS.md, issue 14).
+ */
+export const MIN_THREAD_ROWS = 200_000;
+
+/** Input bytes from which the binning thread is started at all (about `MIN_THREAD_ROWS` rows of a lean Arrow file). */
+export const MIN_THREAD_BYTES = 4 << 20;
+
+/**
+ * A binning thread for one command, started before the input is read so its start-up overlaps
+ * the read. `assign` is a synchronous `CellAssigner` (what `binIncidents` takes): with at least
+ * `minRows` rows it copies the second half of the rows once into transferred buffers, hands them
+ * to the thread, assigns the first half itself (`binRange`), waits on a shared flag
+ * (`Atomics.wait`) and takes the thread's answer synchronously (`receiveMessageOnPort`), then
+ * joins both with `mergeBins` — the same cells and ids as one pass, so the panel is identical bit
+ * for bit. Fewer rows, or a thread that failed, take the one-thread path. `close()` ends the thread.
+ * @example const thread = binThread(); preparePanel(s, sha, { mapping, bin: { ...bin, assign: thread.assign } }); thread.close();
+ */
+export function binThread(minRows = MIN_THREAD_ROWS): { assign: CellAssigner; close(): void } {
+  const { port1, port2 } = new MessageChannel();
+  const flag = new SharedArrayBuffer(4);
+  const state = new Int32Array(flag);
+  const bundled = import.meta.url.includes('/dist-cli/');
+  const data: BinThreadData = { port: port2, flag, bundle: bundled ? new URL('./bin-thread.js', import.meta.url).href : null };
+  const entry = new URL(bundled ? '../bin/bin-thread.js' : '../../bin/bin-thread.js', import.meta.url);
+  const worker = new Worker(entry, { workerData: data, transferList: [port2] });
+  worker.unref();
+  port1.unref();
+  let failed: unknown = null;
+  worker.on('error', (error) => (failed = error));
+  const assign: CellAssigner = (rows, window) => {
+    const n = rows.time.length;
+    if (n < minRows || failed) return assignCells(rows, window);
+    const k = n >>> 1;
+    const half: BinRows = { time: rows.time.slice(k), lat: rows.lat.slice(k), lng: rows.lng.slice(k) };
+    Atomics.store(state, 0, 0);
+    port1.postMessage(
+      { rows: half, window } satisfies BinThreadRequest,
+      [half.time, half.lat, half.lng].map((a) => a.buffer as ArrayBuffer),
+    );
+    const head = binRange(rows, window, 0, k);
+    while (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, 1000);
+    const answer = receiveMessageOnPort(port1)?.message as BinThreadAnswer | undefined;
+    if (!answer) throw new Error('the binning thread ended without answering');
+    if ('error' in answer) throw errorFromData(answer.error);
+    return mergeBins([head, { ...answer.part, first: k }], n);
+  };
+  return {
+    assign,
+    close() {
+      port1.close();
+      void worker.terminate();
+    },
+  };
+}
+
+/**
+ * The binning thread a command reading `paths` should use: started when the machine has a second
+ * core and the files hold at least `MIN_THREAD_BYTES`, else none (`assign` undefined: one pass on
+ * the main thread). Call before reading, so the thread starts while the files are read.
+ * @example const thread = binThreadFor(['chicago.arrow']); … thread.close();
+ */
+export function binThreadFor(paths: readonly string[]): { assign?: CellAssigner; close(): void } {
+  if (process.env.HEXCAST_BIN_THREAD === 'off') return { close() {} }; // the benchmark's one-thread runs
+  let bytes = 0;
+  for (const path of paths) bytes += statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  return availableParallelism() > 1 && bytes >= MIN_THREAD_BYTES ? binThread() : { close() {} };
+}
