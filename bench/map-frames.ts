@@ -8,6 +8,11 @@
  *                  alternative: the whole map in MapLibre), from the built app's MapLibre chunk.
  * Each scenario steps the view once per animation frame (a wheel event, or `jumpTo` for
  * MapLibre) for 120 frames and reports the intervals between frames (median, 95th percentile).
+ * Then issue 14's large map: a pre-binned panel of 50,311 cells × 1,000 days
+ * (test/browser/big-panel-fixture.ts) opened in the app, once with the map forced to SVG
+ * (`?map=svg`, one path per cell) and once on the canvas (`?map=canvas`, the default from 5,000
+ * cells): time from "Next: binning" to every cell drawn, the main thread's long tasks meanwhile,
+ * and the frame intervals of 30 wheel steps. `npm run bench -- map-frames [k] [days]`.
  * Builds the app first (`vite build`) and serves dist/ with `vite preview`.
  */
 import { readdirSync } from 'node:fs';
@@ -16,6 +21,7 @@ import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { boundaryOf, cellOf, diskOf } from '../src/lib/grid/h3';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../test/browser/harness';
+import { bigPanel } from '../test/browser/big-panel-fixture';
 import { tinyPmtiles } from '../test/browser/pmtiles-fixture';
 import { emit } from './measure';
 
@@ -45,13 +51,13 @@ const STEPPER = `(frames, step) => new Promise((resolve) => {
 })`;
 
 /** Steps the app's map with one wheel event per frame (in, then out) and returns the frame intervals. */
-function wheelFrames(page: Page): Promise<number[]> {
+function wheelFrames(page: Page, frames = FRAMES): Promise<number[]> {
   return page.evaluate(`(() => {
     const svg = document.querySelector('.map svg');
     const box = svg.getBoundingClientRect();
-    return (${STEPPER})(${FRAMES}, (i) => svg.dispatchEvent(new WheelEvent('wheel', {
-      deltaY: i <= ${FRAMES / 2} ? -40 : 40,
-      clientX: box.left + box.width * (0.4 + (0.2 * i) / ${FRAMES}),
+    return (${STEPPER})(${frames}, (i) => svg.dispatchEvent(new WheelEvent('wheel', {
+      deltaY: i <= ${frames / 2} ? -40 : 40,
+      clientX: box.left + box.width * (0.4 + (0.2 * i) / ${frames}),
       clientY: box.top + box.height / 2,
       bubbles: true,
       cancelable: true,
@@ -120,6 +126,51 @@ try {
     return (${STEPPER})(${FRAMES}, (i) => map.jumpTo({ zoom: 10 + 2 * Math.sin((Math.PI * i) / ${FRAMES}), center: [-87.68 + (0.05 * i) / ${FRAMES}, 41.84] }));
   })()`);
   emit({ name: `map frames: MapLibre only (${cells.length} hexagons as a GeoJSON fill layer, WebGL, SwiftShader)`, ...summary(intervals) });
+  await context.close();
+
+  // Issue 14: the map of a 50,311-cell panel, SVG against canvas in the same run.
+  const big = bigPanel(Number(process.argv[2] ?? 129), Number(process.argv[3] ?? 1000));
+  const n = big.cells.length;
+  const file = { name: 'big-panel.arrow', mimeType: 'application/vnd.apache.arrow.file', buffer: Buffer.from(big.bytes) };
+  for (const renderer of ['canvas', 'svg'] as const) {
+    const bigContext = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await bigContext.newPage();
+    await page.addInitScript(`(() => {
+      window.__tasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__tasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+    })()`);
+    await page.goto(`${base}?map=${renderer}`);
+    await page.getByRole('navigation').getByText('167,804 incidents').waitFor({ timeout: 120_000 });
+    const opened = Date.now();
+    await page.locator('input[type=file]').first().setInputFiles(file);
+    await page
+      .getByRole('navigation')
+      .getByText(`${big.incidents.toLocaleString('en-US')} incidents, pre-binned`)
+      .waitFor({ timeout: 600_000 });
+    const openMs = Date.now() - opened;
+    await page.evaluate('window.__tasks = []; window.__t0 = performance.now()');
+    await page.getByRole('button', { name: 'Next: binning →' }).click();
+    const done =
+      renderer === 'svg'
+        ? `document.querySelectorAll('.map svg path[data-i]').length === ${n}`
+        : `document.querySelector('.map[data-cells-drawn="${n}"]') !== null`;
+    const drawMs = Number(
+      await (await page.waitForFunction(`(${done}) && performance.now() - window.__t0`, null, { timeout: 600_000, polling: 'raf' })).jsonValue(),
+    );
+    const tasks: number[] = await page.evaluate('window.__tasks');
+    const frames = summary(await wheelFrames(page, 30));
+    emit({
+      name: `big map: ${n.toLocaleString('en-US')} cells (${big.totals.length === n ? `${(big.cellColumn.length / 1e6).toFixed(1)} M rows, ` : ''}${process.argv[3] ?? 1000} days), ${renderer}`,
+      openMs,
+      drawMs: Math.round(drawMs),
+      longTasks: tasks.length,
+      longestTaskMs: Math.round(Math.max(0, ...tasks)),
+      tasksOver100: tasks.filter((t) => t > 100).length,
+      wheelMedianMs: frames.medianMs,
+      wheelP95Ms: frames.p95Ms,
+    });
+    await bigContext.close();
+  }
 } finally {
   await browser.close();
   await server.close();
