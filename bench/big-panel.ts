@@ -7,44 +7,19 @@
  * a dense Float32Array with a Map from cell id to column, measured in the same run.
  * `npm run bench -- big-panel [cells-k] [days]`.
  */
-import { Int64, Table, TimestampMillisecond, Uint64, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { backtest } from '../src/lib/evaluate/backtest';
 import { protocolOf } from '../src/lib/evaluate/protocol';
 import { BASELINES } from '../src/lib/forecast/baselines';
-import { cellOf, diskOf } from '../src/lib/grid/h3';
 import { readPanelFile } from '../src/lib/grid/panel-file';
 import { readSource } from '../src/lib/io/read-source';
 import { hexGeometry } from '../src/lib/plots/hex-geometry';
+import { bigPanel } from '../test/browser/big-panel-fixture';
 import { emit, peakRssMb, timed } from './measure';
 
 const k = Number(process.argv[2] ?? 129);
 const days = Number(process.argv[3] ?? 1000);
-const cells = diskOf({ cell: cellOf({ lat: 41.84, lng: -87.68, res: 9 }), k }).flat();
-const ids = cells.map((cell) => BigInt(`0x${cell}`));
-const start = Date.UTC(2015, 0, 1);
-
 // Deterministic sparse counts: cell c has an incident on day d when a hash of (c, d) falls below its rate.
-const cellColumn: bigint[] = [];
-const periodColumn: number[] = [];
-const countColumn: bigint[] = [];
-for (let d = 0; d < days; d++) {
-  for (let c = 0; c < cells.length; c++) {
-    const h = Math.imul(c * 2654435761 + d * 40503, 2246822519) >>> 0;
-    const rate = 0.01 + (0.06 * ((c * 7919) % 101)) / 100;
-    if (h / 4294967296 < rate) {
-      cellColumn.push(ids[c]);
-      periodColumn.push(start + d * 86_400_000);
-      countColumn.push(BigInt(1 + (h % 3)));
-    }
-  }
-}
-const bytes = tableToIPC(
-  new Table({
-    cell: vectorFromArray(cellColumn, new Uint64()),
-    period: vectorFromArray(periodColumn, new TimestampMillisecond()),
-    count: vectorFromArray(countColumn, new Int64()),
-  }),
-);
+const { cells, ids, start, cellColumn, periodColumn, countColumn, bytes } = bigPanel(k, days);
 const rows = cellColumn.length;
 
 // Plain: one pass over the rows into a dense days × cells Float32Array.
