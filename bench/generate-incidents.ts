@@ -104,15 +104,16 @@ export async function generateIncidents(path: string, rows: number, seed = 14, d
   writer.finish();
   await finished(out);
 
-  /** `n` descriptions of `descriptionBytes` bytes: the row number, then words from a rotating start. */
+  /** `n` descriptions of `descriptionBytes` bytes: the row number, then words. */
   function descriptions(start: number, n: number) {
     const bytes = new Uint8Array(n * descriptionBytes);
     const offsets = Int32Array.from({ length: n + 1 }, (_, i) => i * descriptionBytes);
+    const template = Uint8Array.from({ length: descriptionBytes }, (_, j) => words[j % words.length]);
     for (let i = 0; i < n; i++) {
-      const label = new TextEncoder().encode(`#${start + i} `);
       const at = i * descriptionBytes;
-      bytes.set(label.subarray(0, descriptionBytes), at);
-      for (let j = label.length, k = (start + i) % words.length; j < descriptionBytes; j++, k = (k + 1) % words.length) bytes[at + j] = words[k];
+      bytes.set(template, at); // one copy a row; the row number below makes each description distinct
+      const label = `#${start + i} `;
+      for (let j = 0; j < label.length && j < descriptionBytes; j++) bytes[at + j] = label.charCodeAt(j);
     }
     return makeData({ type: new Utf8(), length: n, data: bytes, valueOffsets: offsets });
   }
