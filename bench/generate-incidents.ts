@@ -6,8 +6,10 @@
  * dictionary-encoded (33 values, Chicago's skew). Places are drawn from a fixed pool of
  * block-like points inside Chicago's bounding box, because the publisher moves every location
  * to somewhere on its block: the real file has 344,675 distinct points for 1.3 M rows.
+ * With `descriptionBytes` > 0, a `description` Utf8 column of that many bytes a row (words and
+ * the row number) makes a file of a few GB without hundreds of millions of rows.
  *
- * Run alone: `node bin/run-ts.js bench/generate-incidents.ts OUT.arrow ROWS`.
+ * Run alone: `node bin/run-ts.js bench/generate-incidents.ts OUT.arrow ROWS [DESCRIPTION_BYTES]`.
  */
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
@@ -38,7 +40,7 @@ const END = Date.UTC(2019, 0, 1);
  * closed; deterministic for a seed.
  * @example await generateIncidents('/tmp/20m.arrow', 20_000_000) // → 20,000,000 rows, ≈ 500 MB
  */
-export async function generateIncidents(path: string, rows: number, seed = 14): Promise<void> {
+export async function generateIncidents(path: string, rows: number, seed = 14, descriptionBytes = 0): Promise<void> {
   const rng = random(seed);
   const poolLat = Float64Array.from({ length: POINTS }, () => 41.645 + 0.375 * rng.next());
   const poolLng = Float64Array.from({ length: POINTS }, () => -87.935 + 0.41 * rng.next());
@@ -58,7 +60,9 @@ export async function generateIncidents(path: string, rows: number, seed = 14): 
     new Field('latitude', new Float64(), true),
     new Field('longitude', new Float64(), true),
     new Field('primary_type', categoryType, false),
+    ...(descriptionBytes > 0 ? [new Field('description', new Utf8(), false)] : []),
   ]);
+  const words = new TextEncoder().encode('reported at the residence by the caller near the alley behind the store on the corner ');
   const writer = new RecordBatchFileWriter();
   const out = createWriteStream(path);
   writer.toNodeStream().pipe(out);
@@ -91,6 +95,7 @@ export async function generateIncidents(path: string, rows: number, seed = 14): 
       makeData({ type: new Float64(), length: n, data: lat, nullBitmap: valid, nullCount: nulls }),
       makeData({ type: new Float64(), length: n, data: lng, nullBitmap: valid, nullCount: nulls }),
       makeData({ type: categoryType, length: n, data: type, dictionary }),
+      ...(descriptionBytes > 0 ? [descriptions(start, n)] : []),
     ];
     writer.write(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: n, children })));
     if (!out.writableNeedDrain) await new Promise((resolve) => setImmediate(resolve));
@@ -98,10 +103,24 @@ export async function generateIncidents(path: string, rows: number, seed = 14): 
   }
   writer.finish();
   await finished(out);
+
+  /** `n` descriptions of `descriptionBytes` bytes: the row number, then words. */
+  function descriptions(start: number, n: number) {
+    const bytes = new Uint8Array(n * descriptionBytes);
+    const offsets = Int32Array.from({ length: n + 1 }, (_, i) => i * descriptionBytes);
+    const template = Uint8Array.from({ length: descriptionBytes }, (_, j) => words[j % words.length]);
+    for (let i = 0; i < n; i++) {
+      const at = i * descriptionBytes;
+      bytes.set(template, at); // one copy a row; the row number below makes each description distinct
+      const label = `#${start + i} `;
+      for (let j = 0; j < label.length && j < descriptionBytes; j++) bytes[at + j] = label.charCodeAt(j);
+    }
+    return makeData({ type: new Utf8(), length: n, data: bytes, valueOffsets: offsets });
+  }
 }
 
 if (import.meta.url.endsWith(process.argv[1].replace(/^\.?\/?/, ''))) {
-  const [path, rows] = process.argv.slice(2);
-  await generateIncidents(path, Number(rows));
+  const [path, rows, description] = process.argv.slice(2);
+  await generateIncidents(path, Number(rows), 14, Number(description ?? 0));
   process.stdout.write(`${path}: ${Number(rows).toLocaleString('en-US')} rows, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
 }

@@ -2,15 +2,17 @@ import { escapeTerminal } from '../lib/base/escape-terminal';
 import { panelTotal } from '../lib/grid/panel';
 import { panelFileBytes } from '../lib/grid/panel-file';
 import { loadMappingCrs } from '../lib/io/load-crs';
-import { preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
+import { prepareLoaded, preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
+import { loadStreams } from '../lib/pipeline/load';
 import type { ColumnMapping } from '../lib/io/column-mapping';
+import { nodeSha256 } from './file-byte-source';
 import { binThreadFor } from './bin-threads';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
 import { Progress } from './progress';
-import { readSources } from './read-sources';
+import { byteSources } from './read-sources';
 import { busiestCellLines } from './busiest-cells';
 import { UsageError } from './usage-error';
 import { assertWritable, writeAllOrNothing } from './write-all-or-nothing';
@@ -47,13 +49,27 @@ export async function binCommand(argv: string[]): Promise<void> {
   // Started before the read so its start-up overlaps it; unref'd, and closed once binned.
   const thread = binThreadFor(positionals);
   let prepared: PreparedPanel;
-  let mapping: ColumnMapping;
+  let mapping: ColumnMapping | undefined;
   try {
-    const { sources, sha256 } = await readSources(positionals);
-    mapping = mappingFromFlags(sources, values, values.category);
-    progress.stage('loading and binning');
-    await loadMappingCrs(mapping);
-    prepared = preparePanel(sources, sha256, { mapping, bin: { ...bin, assign: thread.assign } });
+    // Arrow incident files load as they stream (a few record batches of raw rows at a time); other files are read whole.
+    const streamed = await loadStreams(
+      await byteSources(positionals),
+      async (heads) => {
+        mapping = mappingFromFlags(heads, values, values.category);
+        await loadMappingCrs(mapping);
+        progress.stage('loading and binning');
+        return mapping;
+      },
+      { sha256: nodeSha256 },
+    );
+    const { opened } = streamed;
+    if (!streamed.loaded) {
+      mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
+      progress.stage('loading and binning');
+      if (mapping) await loadMappingCrs(mapping);
+    }
+    const settings = { mapping, bin: { ...bin, assign: thread.assign } };
+    prepared = streamed.loaded ? prepareLoaded(opened, streamed.loaded, settings) : preparePanel(opened.sources, opened.sha256, settings);
   } finally {
     thread.close();
   }
@@ -66,7 +82,7 @@ export async function binCommand(argv: string[]): Promise<void> {
   );
   for (const warning of prepared.incidents?.report.warnings ?? []) progress.note(`warning: ${warning}`);
   const names = prepared.binned.cellNames;
-  if (names && mapping.place) process.stdout.write(`${busiestCellLines(panel, names, mapping.place).map(escapeTerminal).join('\n')}\n`);
+  if (names && mapping?.place) process.stdout.write(`${busiestCellLines(panel, names, mapping.place).map(escapeTerminal).join('\n')}\n`);
   for (const note of prepared.binReport?.notes ?? []) progress.note(`note: ${note}`);
   progress.done();
 }

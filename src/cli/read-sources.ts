@@ -1,3 +1,4 @@
+import type { ByteSource } from '../lib/io/byte-source';
 import { openStreams, type Opened } from '../lib/pipeline/load';
 import { fileByteSource, nodeSha256 } from './file-byte-source';
 import { UsageError } from './usage-error';
@@ -10,8 +11,16 @@ import { UsageError } from './usage-error';
  * naming it; no path at all is a usage error.
  */
 export async function readSources(paths: readonly string[]): Promise<Opened> {
+  return openStreams(await byteSources(paths), { sha256: nodeSha256 });
+}
+
+/**
+ * The files at `paths` as byte sources read from disk by range (missing or unreadable: an
+ * InputError naming the path; no path at all: a usage error).
+ */
+export async function byteSources(paths: readonly string[]): Promise<ByteSource[]> {
   if (paths.length === 0) throw new UsageError('no input file: give one or more Arrow, Parquet, CSV or GeoJSON files');
-  const inputs = [];
+  const inputs: ByteSource[] = [];
   for (const path of paths) inputs.push(await fileByteSource(path));
-  return openStreams(inputs, { sha256: nodeSha256 });
+  return inputs;
 }

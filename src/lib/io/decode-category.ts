@@ -33,6 +33,30 @@ export function categoryFamily(type: DataType): CategoryFamily | null {
  * decodeCategory(findColumn([chicago], 'primary_type', 'category'), codes) // → ['DECEPTIVE PRACTICE', 'MOTOR VEHICLE THEFT', …] (33)
  */
 export function decodeCategory(inputs: readonly ColumnInput[], codes: Int32Array): string[] {
+  const decoder = categoryDecoder();
+  decoder.decode(inputs, codes);
+  return decoder.values();
+}
+
+/** `decodeCategory` fed in parts (record batches, each its own `inputs` and `codes` view): one value list and dictionary lookups kept between parts. */
+export interface CategoryDecoder {
+  decode(inputs: readonly ColumnInput[], codes: Int32Array): void;
+  /** The values the codes so far index, in order of first appearance. */
+  values(): string[];
+}
+
+/**
+ * A `decodeCategory` that keeps its values and dictionary lookups between calls, so record
+ * batches decoded one at a time give the codes and values the whole column gives at once.
+ * @example const d = categoryDecoder(); d.decode(batch1Inputs, codes1); d.decode(batch2Inputs, codes2); d.values()
+ */
+export function categoryDecoder(): CategoryDecoder {
+  const interner = new Interner();
+  const dictionaries = new Map<Vector, Int32Array>();
+  return { decode: (inputs, codes) => decodeInto(inputs, codes, interner, dictionaries), values: () => interner.values };
+}
+
+function decodeInto(inputs: readonly ColumnInput[], codes: Int32Array, interner: Interner, dictionaries: Map<Vector, Int32Array>): void {
   for (const { source, field } of inputs) {
     if (categoryFamily(field.type) === null) {
       throw new InputError(
@@ -42,8 +66,6 @@ export function decodeCategory(inputs: readonly ColumnInput[], codes: Int32Array
     }
   }
   assertSameFamily(inputs, (input) => categoryFamily(input.field.type), 'category');
-  const interner = new Interner();
-  const dictionaries = new Map<Vector, Int32Array>();
   for (const input of inputs) {
     let at = input.start;
     for (const data of input.vector.data) {
@@ -84,7 +106,6 @@ export function decodeCategory(inputs: readonly ColumnInput[], codes: Int32Array
       at += length;
     }
   }
-  return interner.values;
 }
 
 /** Booleans, LargeUtf8 and Utf8View: through `Vector.get` (rare layouts; slower). */

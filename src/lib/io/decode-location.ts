@@ -43,14 +43,34 @@ export function decodeLocation(
   lng: Float64Array,
   reasons: Uint8Array,
 ): DecodedLocation {
+  const [first, second] = locationColumns(sources, mapping);
+  readLocationColumn(first, lat);
+  readLocationColumn(second, lng);
+  return locateRows(mapping, lat, lng, reasons);
+}
+
+/**
+ * The two mapped location columns of every file, in the order they are read into `lat` and
+ * `lng`: latitude and longitude, or y (northing) and x (easting) — projected later in place.
+ * @example locationColumns([chicago], { kind: 'latlng', lat: 'latitude', lng: 'longitude' })[0][0].field.name // → 'latitude'
+ */
+export function locationColumns(sources: readonly ArrowSource[], mapping: LocationMapping): [ColumnInput[], ColumnInput[]] {
+  return mapping.kind === 'xy'
+    ? [findColumn(sources, mapping.y, 'y (northing)'), findColumn(sources, mapping.x, 'x (easting)')]
+    : [findColumn(sources, mapping.lat, 'latitude'), findColumn(sources, mapping.lng, 'longitude')];
+}
+
+/**
+ * The second half of `decodeLocation`, over raw coordinates already read into `lat` and `lng`
+ * (`readLocationColumn`: y/x for a projected mapping): marks drops, projects and warns as
+ * `decodeLocation` describes. A streamed load reads each record batch's coordinates and calls
+ * this once over all rows, so it decides exactly as the whole-file load does.
+ * @example locateRows({ kind: 'latlng', lat: 'latitude', lng: 'longitude' }, lat, lng, reasons) // → { crs: null, warnings: [] }
+ */
+export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Float64Array, reasons: Uint8Array): DecodedLocation {
   const xy = mapping.kind === 'xy';
-  // x/y land in lng/lat first and are projected in place.
-  const first = xy ? findColumn(sources, mapping.y, 'y (northing)') : findColumn(sources, mapping.lat, 'latitude');
-  const second = xy ? findColumn(sources, mapping.x, 'x (easting)') : findColumn(sources, mapping.lng, 'longitude');
   const resolved = xy ? resolveCrs(mapping.crs) : null;
   const project = resolved ? projector(resolved) : null;
-  readColumn(first, lat);
-  readColumn(second, lng);
   const swapped = swapHint(lat, lng, mapping);
   const n = lat.length;
   let outOfRange = 0;
@@ -94,7 +114,12 @@ export function decodeLocation(
   return { crs: resolved ? resolved.label : null, warnings };
 }
 
-function readColumn(inputs: readonly ColumnInput[], out: Float64Array): void {
+/**
+ * Reads one location column of every file into `out` at each file's global rows, as numbers
+ * (null → NaN); a column that is not numeric is an InputError naming file, column and type.
+ * @example readLocationColumn(findColumn([chicago], 'latitude', 'latitude'), lat)
+ */
+export function readLocationColumn(inputs: readonly ColumnInput[], out: Float64Array): void {
   for (const { source, field, vector, start } of inputs) {
     if (!isNumericType(field.type)) {
       throw new InputError(

@@ -2,7 +2,7 @@ import { DataType, DateUnit, TimeUnit, type Data } from 'apache-arrow';
 import { isTimeZone } from '../base/time-zone';
 import type { EpochUnit, TimeMapping } from './column-mapping';
 import { decodeIsoChunk, isoClock, isStringType, type IsoSeen } from './decode-iso-time';
-import { dateOrderOf } from './parse-slash-time';
+import { dateOrderOf, type DateOrder } from './parse-slash-time';
 import { DROP_CODE } from './drop-codes';
 import { checkTimeUnit } from './check-time-unit';
 import { assertSameFamily, type ColumnInput } from './find-column';
@@ -75,6 +75,39 @@ export function timeFamily(type: DataType): TimeFamily | null {
  * // → { clock: 'wall', declaredZone: { value: 'America/Chicago', … }, unit: 'ms', warnings: [] }
  */
 export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping, out: Float64Array, reasons: Uint8Array): DecodedTime {
+  checkTimeColumns(inputs, mapping);
+  const plan = timePlan(inputs, mapping);
+  const seen: IsoSeen = { instants: [], walls: [] };
+  for (const input of inputs) {
+    let at = input.start;
+    for (const data of input.vector.data) {
+      decodeTimeChunk(plan, data, out, at, reasons, seen);
+      at += data.length;
+    }
+  }
+  const warnings = [...plan.warnings];
+  if (plan.family === 'ISO-8601 strings') {
+    const unparseable = unparseableWarning(inputs, reasons);
+    if (unparseable) warnings.push(unparseable);
+  }
+  const clock = plan.family === 'ISO-8601 strings' ? isoClock(seen, inputs) : null;
+  return finishTime(plan, inputs[0], mapping, out, reasons, clock, warnings);
+}
+
+/** How a time column is read, decided from its type and values before any row is decoded (`timePlan`). */
+export interface TimePlan {
+  readonly family: TimeFamily;
+  readonly unit: EpochUnit | null;
+  readonly dates: DateOrder | null;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Checks that every file's time column can be read as `mapping.time.encoding` asks and that the
+ * files agree in type family; an InputError naming file, column and type otherwise.
+ * @example checkTimeColumns(findColumn([chicago], 'occurred_at', 'time'), { column: 'occurred_at' }) // passes
+ */
+export function checkTimeColumns(inputs: readonly ColumnInput[], mapping: TimeMapping): void {
   const encoding = mapping.encoding ?? 'auto';
   for (const { source, field } of inputs) {
     const family = timeFamily(field.type);
@@ -94,7 +127,16 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
     }
   }
   assertSameFamily(inputs, (input) => timeFamily(input.field.type), 'time');
-  const { field, source } = inputs[0];
+}
+
+/**
+ * The epoch unit (declared, the type's, or inferred from the values' magnitude), the date order
+ * of day/month strings and the warnings these choices give, looked up in `inputs` — the whole
+ * column for a whole-file load, the first record batch for a streamed one.
+ * @example timePlan(findColumn([chicago], 'occurred_at', 'time'), { column: 'occurred_at' }).unit // → 'ms'
+ */
+export function timePlan(inputs: readonly ColumnInput[], mapping: TimeMapping): TimePlan {
+  const { field } = inputs[0];
   const family = timeFamily(field.type) as TimeFamily;
   const warnings: string[] = [];
   let unit: EpochUnit | null = null;
@@ -125,35 +167,49 @@ export function decodeTime(inputs: readonly ColumnInput[], mapping: TimeMapping,
       );
     }
   }
-  const seen: IsoSeen = { instants: [], walls: [] };
-  const strings = family === 'ISO-8601 strings';
-  const dates = strings ? dateOrderOf(sampleTexts(inputs)) : null;
+  const dates = family === 'ISO-8601 strings' ? dateOrderOf(sampleTexts(inputs)) : null;
   if (dates?.ambiguous) {
     warnings.push(
       `time column '${field.name}' writes dates with the year last and no day above 12 in the values sampled: read as month/day/year (the US order); ` +
         'if the file is day/month/year, rewrite the dates as ISO-8601 (2018-01-31)',
     );
   }
-  for (const input of inputs) {
-    let at = input.start;
-    for (const data of input.vector.data) {
-      if (strings) decodeIsoChunk(data, out, at, reasons, seen, dates?.order);
-      else decodeNumericChunk(data, unit, out, at, reasons);
-      at += data.length;
-    }
-  }
-  if (strings) {
-    const unparseable = unparseableWarning(inputs, reasons);
-    if (unparseable) warnings.push(unparseable);
-  }
+  return { family, unit, dates: dates?.order ?? null, warnings };
+}
+
+/**
+ * Decodes one chunk of a time column into `out[at …]` as `plan` says, marking null and
+ * unreadable rows in `reasons` (ISO strings note the kind of each value in `seen`).
+ * @example decodeTimeChunk(plan, batch.getChild('occurred_at').data[0], out, 0, reasons, seen)
+ */
+export function decodeTimeChunk(plan: TimePlan, data: Data, out: Float64Array, at: number, reasons: Uint8Array, seen: IsoSeen): void {
+  if (plan.family === 'ISO-8601 strings') decodeIsoChunk(data, out, at, reasons, seen, plan.dates ?? undefined);
+  else decodeNumericChunk(data, plan.unit, out, at, reasons);
+}
+
+/**
+ * The last step over the whole decoded column: implausible times marked, every dropped row's
+ * time set to NaN, and the clock (`clock`: the ISO strings' own, else from the type) and the
+ * declared zone chosen.
+ * @example finishTime(plan, first, mapping, out, reasons, null, plan.warnings).clock // → 'wall'
+ */
+export function finishTime(
+  plan: TimePlan,
+  first: ColumnInput,
+  mapping: TimeMapping,
+  out: Float64Array,
+  reasons: Uint8Array,
+  isoClockSeen: Clock | null,
+  warnings: readonly string[],
+): DecodedTime {
   for (let i = 0; i < out.length; i++) {
     if (reasons[i] === 0 && !isPlausibleTime(out[i])) reasons[i] = DROP_CODE['time-implausible'];
     if (reasons[i] !== 0) out[i] = NaN; // NaN marks "no usable time" for the time-outlier rule
   }
-  const natural: Clock =
-    family === 'zoned timestamp' || family === 'numeric epoch' ? 'instant' : family === 'ISO-8601 strings' ? isoClock(seen, inputs) : 'wall';
-  const clock = chooseClock(mapping.clock, natural, inputs[0]);
-  return { clock, declaredZone: declaredZone(inputs[0]) ?? timeZoneHint(source.table.schema, field), unit, warnings };
+  const { family } = plan;
+  const natural: Clock = family === 'zoned timestamp' || family === 'numeric epoch' ? 'instant' : (isoClockSeen ?? 'wall');
+  const clock = chooseClock(mapping.clock, natural, first);
+  return { clock, declaredZone: declaredZone(first) ?? timeZoneHint(first.source.table.schema, first.field), unit: plan.unit, warnings };
 }
 
 /**

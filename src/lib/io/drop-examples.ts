@@ -1,4 +1,4 @@
-import type { Vector } from 'apache-arrow';
+import type { RecordBatch, Table, Vector } from 'apache-arrow';
 import type { ColumnMapping } from './column-mapping';
 import { formatCell } from './format-cell';
 import { DROP_REASONS, type DropReason, type DroppedRow } from './incidents';
@@ -24,6 +24,18 @@ export function dropExamples(
   reasons: Uint8Array,
   extra: (row: number, reason: DropReason) => Record<string, string> = () => ({}),
 ): DroppedRow[] {
+  return exampleRows(reasons).map(({ row, reason }) => {
+    const { source, local, record } = fileRow(sources, row);
+    return { file: source.name, row: record, reason, values: { ...rawExampleValues(source.table, local, reason, mapping), ...extra(row, reason) } };
+  });
+}
+
+/**
+ * The rows `dropExamples` shows: the first `MAX_EXAMPLES_PER_REASON` dropped rows of each
+ * reason, by reason in DROP_REASONS order, then by row.
+ * @example exampleRows(Uint8Array.of(0, 6, 6)) // → [{ row: 1, reason: 'location-null' }, { row: 2, reason: 'location-null' }]
+ */
+export function exampleRows(reasons: Uint8Array): { row: number; reason: DropReason }[] {
   const picked: number[][] = DROP_REASONS.map(() => []);
   let missing = DROP_REASONS.length;
   for (let row = 0; row < reasons.length && missing > 0; row++) {
@@ -35,20 +47,26 @@ export function dropExamples(
       if (rows.length === MAX_EXAMPLES_PER_REASON) missing--;
     }
   }
-  const examples: DroppedRow[] = [];
-  DROP_REASONS.forEach((reason, r) => {
-    for (const row of picked[r]) {
-      const { source, local, record } = fileRow(sources, row);
-      const values: Record<string, string> = {};
-      for (const column of columnsFor(reason, mapping)) {
-        const vector = source.table.getChild(column) as Vector | null;
-        if (vector) values[column] = formatCell(vector, local);
-      }
-      examples.push({ file: source.name, row: record, reason, values: { ...values, ...extra(row, reason) } });
-    }
-  });
-  return examples;
+  return DROP_REASONS.flatMap((reason, r) => picked[r].map((row) => ({ row, reason })));
 }
+
+/**
+ * The raw values that explain a drop of row `local` of a table or record batch: the time column
+ * for time reasons, the location columns for location reasons, the category column for
+ * 'category-filtered' (`formatCell`).
+ * @example rawExampleValues(table, 1714, 'location-null', mapping) // → { latitude: 'null', longitude: 'null' }
+ */
+export function rawExampleValues(table: Table | RecordBatch, local: number, reason: DropReason, mapping: ColumnMapping): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const column of columnsFor(reason, mapping)) {
+    const vector = table.getChild(column) as Vector | null;
+    if (vector) values[column] = formatCell(vector, local);
+  }
+  return values;
+}
+
+/** What `fileRow` needs of a file: its name, its table's row count and the records that are not rows. */
+export type CountedSource = Pick<ArrowSource, 'name' | 'skipped'> & { readonly table: { readonly numRows: number } };
 
 /**
  * The file, the 0-based row of its table, and the 0-based record of the file (the row counted
@@ -57,7 +75,7 @@ export function dropExamples(
  * reason count the same way.
  * @example fileRow([a, b], a.table.numRows + 2) // → { source: b, local: 2, record: 2 }
  */
-export function fileRow(sources: readonly ArrowSource[], row: number): { source: ArrowSource; local: number; record: number } {
+export function fileRow<S extends CountedSource>(sources: readonly S[], row: number): { source: S; local: number; record: number } {
   let local = row;
   for (const source of sources) {
     if (local < source.table.numRows) return { source, local, record: recordOf(source, local) };
@@ -75,7 +93,7 @@ function columnsFor(reason: DropReason, mapping: ColumnMapping): string[] {
 }
 
 /** The record index of table row `local`: each skipped record at or before it moves it one on. */
-function recordOf(source: ArrowSource, local: number): number {
+function recordOf(source: CountedSource, local: number): number {
   let record = local;
   for (const skipped of source.skipped ?? []) {
     if (skipped > record) break;

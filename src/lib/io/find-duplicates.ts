@@ -1,4 +1,4 @@
-import type { Vector } from 'apache-arrow';
+import type { RecordBatch, Schema, Table, Vector } from 'apache-arrow';
 import type { ArrowSource } from './read-arrow';
 
 /**
@@ -22,16 +22,31 @@ export function findDuplicates(
   codes: Int32Array,
   reasons: Uint8Array,
 ): Int32Array {
-  const n = time.length;
-  const of = new Int32Array(n).fill(-1);
+  const candidates = duplicateCandidates(time, lat, lng, codes, reasons);
+  const keys = schemaKeys(sources.map((source) => source.table.schema));
   const starts: number[] = [];
   let start = 0;
   for (const source of sources) {
     starts.push(start);
     start += source.table.numRows;
   }
-  const columns = sources.map((source) => source.table.schema.fields.map((f, i) => [f.name, source.table.getChildAt(i) as Vector] as const));
-  // Stage 1: rows whose decoded key (time, place, category) an earlier row already has.
+  const columns = sources.map((source) => columnsOf(source.table));
+  let file = 0;
+  const texts = Array.from(candidates, (row) => {
+    while (file + 1 < starts.length && row >= starts[file + 1]) file++;
+    return wholeRowText(keys[file], columns[file], row - starts[file]);
+  });
+  return repeatsAmong(time.length, candidates, texts);
+}
+
+/**
+ * Stage 1 of `findDuplicates`: the kept rows (in order) whose decoded time, latitude, longitude
+ * and category code an earlier kept row also has — the only rows whose whole text is compared.
+ * Needs no raw column: a streamed load runs it after the record batches are gone.
+ * @example duplicateCandidates(time, lat, lng, codes, reasons) // rows 0 and 3 share a key → Int32Array [0, 3]
+ */
+export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: Float64Array, codes: Int32Array, reasons: Uint8Array): Int32Array {
+  const n = time.length;
   // At most 4 rows in 5 slots: linear probing stays short, and 20 M rows take 128 MB, not 256.
   let size = 1;
   while (size < 1.25 * n) size <<= 1;
@@ -42,6 +57,7 @@ export function findDuplicates(
   const tw = new Int32Array(time.buffer, time.byteOffset, 2 * n);
   const aw = new Int32Array(lat.buffer, lat.byteOffset, 2 * n);
   const bw = new Int32Array(lng.buffer, lng.byteOffset, 2 * n);
+  let count = 0;
   for (let row = 0; row < n; row++) {
     if (reasons[row] !== 0) continue;
     const k = 2 * row;
@@ -59,6 +75,7 @@ export function findDuplicates(
         break;
       }
       if (time[other] === time[row] && lat[other] === lat[row] && lng[other] === lng[row] && codes[other] === codes[row]) {
+        count += 1 - grouped[other] + 1 - grouped[row];
         grouped[other] = 1;
         grouped[row] = 1;
         break;
@@ -66,21 +83,51 @@ export function findDuplicates(
       slot = (slot + 1) & mask;
     }
   }
-  // Files with the same column names share a schema number; rows of different schemas never match.
-  const signatures = columns.map((list) => JSON.stringify(list.map(([name]) => name)));
-  const schemaOf = signatures.map((signature) => signatures.indexOf(signature));
-  // Stage 2: within those groups only, the whole row as text (column names and values) decides.
+  const rows = new Int32Array(count);
+  for (let row = 0, at = 0; row < n; row++) if (grouped[row] === 1) rows[at++] = row;
+  return rows;
+}
+
+/**
+ * Stage 2 of `findDuplicates`: among the candidate rows (ascending) with their whole-row texts
+ * (`wholeRowText`), each row's earlier row of equal text, −1 elsewhere; `n` rows in all.
+ * @example repeatsAmong(4, Int32Array.of(0, 3), ['0\u0001a', '0\u0001a']) // → Int32Array [-1, -1, -1, 0]
+ */
+export function repeatsAmong(n: number, candidates: Int32Array, texts: readonly string[]): Int32Array {
+  const of = new Int32Array(n).fill(-1);
   const first = new Map<string, number>();
-  let file = 0;
-  for (let row = 0; row < n; row++) {
-    if (grouped[row] === 0) continue;
-    while (file + 1 < starts.length && row >= starts[file + 1]) file++;
-    const text = `${schemaOf[file]}\u0001${rowText(columns[file], row - starts[file])}`;
-    const earlier = first.get(text);
-    if (earlier === undefined) first.set(text, row);
+  candidates.forEach((row, i) => {
+    const earlier = first.get(texts[i]);
+    if (earlier === undefined) first.set(texts[i], row);
     else of[row] = earlier;
-  }
+  });
   return of;
+}
+
+/**
+ * For each schema, a number shared by the schemas with the same column names (in order): rows of
+ * files with different columns never repeat each other.
+ * @example schemaKeys([a.schema, b.schema, a.schema]) // → [0, 1, 0]
+ */
+export function schemaKeys(schemas: readonly Schema[]): number[] {
+  const signatures = schemas.map((schema) => JSON.stringify(schema.fields.map((f) => f.name)));
+  return signatures.map((signature) => signatures.indexOf(signature));
+}
+
+/**
+ * Every column of a table or record batch with its name, for `wholeRowText`.
+ * @example columnsOf(batch).map(([name]) => name) // → ['id', 'occurred_at', …]
+ */
+export function columnsOf(table: Table | RecordBatch): (readonly [string, Vector])[] {
+  return table.schema.fields.map((f, i) => [f.name, table.getChildAt(i) as Vector] as const);
+}
+
+/**
+ * A row's whole text as stage 2 compares it: its schema key, then every value tagged by type.
+ * @example wholeRowText(0, columnsOf(table), 3) // → '0\u0001i17\u0000…'
+ */
+export function wholeRowText(key: number, columns: readonly (readonly [string, Vector])[], row: number): string {
+  return `${key}\u0001${rowText(columns, row)}`;
 }
 
 /** Murmur3's 32-bit finaliser: spreads every input bit over the low bits a table mask keeps. */

@@ -1,13 +1,13 @@
 import { isTimeZone } from '../base/time-zone';
 import type { ColumnMapping } from './column-mapping';
 import { decodeCategory } from './decode-category';
-import { decodeLocation } from './decode-location';
-import { decodeTime } from './decode-time';
+import { locateRows, locationColumns, readLocationColumn } from './decode-location';
+import { decodeTime, type DecodedTime } from './decode-time';
 import { DROP_CODE } from './drop-codes';
 import { describeDrops } from './describe-drops';
 import { dropsByValue, lostValueWarning } from './drops-by-value';
-import { dropExamples, fileRow, MAX_EXAMPLES_PER_REASON } from './drop-examples';
-import { findDuplicates } from './find-duplicates';
+import { exampleRows, fileRow, MAX_EXAMPLES_PER_REASON, rawExampleValues, type CountedSource } from './drop-examples';
+import { columnsOf, duplicateCandidates, repeatsAmong, schemaKeys, wholeRowText } from './find-duplicates';
 import { findColumn } from './find-column';
 import { formatTime } from './format-cell';
 import { DROP_REASONS, emptyDropCounts, type DropReason, type Incidents } from './incidents';
@@ -15,7 +15,7 @@ import { crsPlacementWarning } from './crs-placement-warning';
 import { InputError } from './input-error';
 import { landMaskIfLoaded } from './land-mask';
 import { crsAreaIfLoaded } from './load-crs';
-import { markOutliers } from './mark-outliers';
+import { markOutliers, type MarkedOutliers } from './mark-outliers';
 import { timeOutlierRule } from './time-outliers';
 import type { ArrowSource } from './read-arrow';
 
@@ -41,6 +41,45 @@ import type { ArrowSource } from './read-arrow';
  */
 export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMapping): Incidents {
   if (sources.length === 0) throw new InputError('no incident files given: expected at least one Arrow file', { code: 'no-files' });
+  checkLoadMapping(mapping);
+  const rows = newRowArrays(
+    sources.reduce((sum, source) => sum + source.table.numRows, 0),
+    mapping,
+  );
+  const timeInputs = findColumn(sources, mapping.time.column, 'time');
+  const decodedTime = decodeTime(timeInputs, mapping.time, rows.time, rows.reasons);
+  const [first, second] = locationColumns(sources, mapping.location);
+  readLocationColumn(first, rows.lat);
+  readLocationColumn(second, rows.lng);
+  const values = mapping.category ? decodeCategory(findColumn(sources, mapping.category, 'category'), rows.codes) : [];
+  const placeValues = mapping.place && rows.placeCodes ? decodeCategory(findColumn(sources, mapping.place, 'place'), rows.placeCodes) : [];
+  const settled = settleLoad(mapping, { ...rows, values, placeValues, decodedTime });
+  const texts = wholeRowTexts(sources, settled.candidates);
+  const raw = new Map(settled.picks.map(({ row, reason }) => [row, rawValuesAt(sources, row, reason, mapping)]));
+  return completeLoad(sources, mapping, settled, texts, raw);
+}
+
+function rawValuesAt(sources: readonly ArrowSource[], row: number, reason: DropReason, mapping: ColumnMapping): Record<string, string> {
+  const { source, local } = fileRow(sources, row);
+  return rawExampleValues(source.table, local, reason, mapping);
+}
+
+function wholeRowTexts(sources: readonly ArrowSource[], candidates: Int32Array): string[] {
+  const keys = schemaKeys(sources.map((source) => source.table.schema));
+  const columns = sources.map((source) => columnsOf(source.table));
+  return Array.from(candidates, (row) => {
+    const { source, local } = fileRow(sources, row);
+    const file = sources.indexOf(source);
+    return wholeRowText(keys[file], columns[file], local);
+  });
+}
+
+/**
+ * Checks what a mapping asks of any load before a row is read: a known time zone, and a
+ * category filter only with a category column (InputErrors naming the mapping field).
+ * @example checkLoadMapping({ time: { column: 't', timeZone: 'Mars/Base' }, … }) // throws 'time-zone-unknown'
+ */
+export function checkLoadMapping(mapping: ColumnMapping): void {
   const zone = mapping.time.timeZone;
   if (zone !== undefined && !isTimeZone(zone)) {
     throw new InputError(`time zone '${zone}' is not a known IANA zone: expected a name such as 'America/Chicago' or 'UTC'`, {
@@ -54,19 +93,66 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
       field: 'mapping.category',
     });
   }
-  const read = sources.reduce((sum, source) => sum + source.table.numRows, 0);
-  const reasons = new Uint8Array(read);
-  const time = new Float64Array(read);
-  const lat = new Float64Array(read);
-  const lng = new Float64Array(read);
-  const warnings: string[] = [];
+}
 
-  const decodedTime = decodeTime(findColumn(sources, mapping.time.column, 'time'), mapping.time, time, reasons);
-  warnings.push(...decodedTime.warnings);
+/** The per-row arrays a load decodes into (one entry per row read, files in order). */
+export interface RowArrays {
+  readonly reasons: Uint8Array;
+  readonly time: Float64Array;
+  /** Latitude, or y (northing) before `locateRows` projects it. */
+  readonly lat: Float64Array;
+  /** Longitude, or x (easting) before `locateRows` projects it. */
+  readonly lng: Float64Array;
+  readonly codes: Int32Array;
+  readonly placeCodes: Int32Array | null;
+}
+
+/**
+ * Zeroed per-row arrays for `read` rows (29 bytes a row, 33 with a place column); codes −1.
+ * @example newRowArrays(3, mapping).codes // → Int32Array [-1, -1, -1]
+ */
+export function newRowArrays(read: number, mapping: ColumnMapping): RowArrays {
+  return {
+    reasons: new Uint8Array(read),
+    time: new Float64Array(read),
+    lat: new Float64Array(read),
+    lng: new Float64Array(read),
+    codes: new Int32Array(read).fill(-1),
+    placeCodes: mapping.place ? new Int32Array(read).fill(-1) : null,
+  };
+}
+
+/** Every row decoded: time finished (`finishTime`), raw coordinates read, category and place codes with their values. */
+export interface DecodedRows extends RowArrays {
+  readonly values: string[];
+  readonly placeValues: string[];
+  readonly decodedTime: DecodedTime;
+}
+
+/** A load after every rule that needs only the decoded arrays; what it still needs of the raw rows is `candidates` and `picks`. */
+export interface SettledLoad extends DecodedRows {
+  readonly warnings: string[];
+  readonly outliers: MarkedOutliers;
+  /** Rows whose whole text decides whether they repeat an earlier row (`duplicateCandidates`). */
+  readonly candidates: Int32Array;
+  /** Dropped rows shown as examples whose raw values are quoted (`exampleRows`, before duplicates are dropped). */
+  readonly picks: readonly { row: number; reason: DropReason }[];
+}
+
+/**
+ * The rules of `loadIncidents` that look at every row, run on the decoded arrays alone: the
+ * time-outlier rule, locating (drops, projection, `locateRows`), location and time outliers,
+ * the CRS placement check, the category and time filters, and stage 1 of the duplicate finder.
+ * A streamed load calls it once every record batch has been decoded and released, so both
+ * loads decide the same.
+ * @example settleLoad(mapping, decoded).candidates // → rows to compare as whole rows
+ */
+export function settleLoad(mapping: ColumnMapping, rows: DecodedRows): SettledLoad {
+  const { reasons, time, lat, lng, codes, values } = rows;
+  const read = reasons.length;
+  const warnings: string[] = [...rows.decodedTime.warnings];
   const timeRule = timeOutlierRule(time, reasons);
-  const decodedLocation = decodeLocation(sources, mapping.location, lat, lng, reasons);
-  warnings.push(...decodedLocation.warnings);
-
+  warnings.push(...locateRows(mapping.location, lat, lng, reasons).warnings);
   const outliers = markOutliers(lat, lng, time, reasons, timeRule, mapping.keepOutliers === true);
   warnings.push(...outliers.warnings);
   if (mapping.location.kind === 'xy') {
@@ -74,12 +160,6 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     const placed = area && crsPlacementWarning(mapping.location.crs, area, lat, lng, reasons, landMaskIfLoaded());
     if (placed) warnings.push(placed);
   }
-
-  const codes = new Int32Array(read).fill(-1);
-  let values: string[] = [];
-  if (mapping.category) values = decodeCategory(findColumn(sources, mapping.category, 'category'), codes);
-  const placeCodes = mapping.place ? new Int32Array(read).fill(-1) : null;
-  const placeValues = mapping.place && placeCodes ? decodeCategory(findColumn(sources, mapping.place, 'place'), placeCodes) : [];
   if (mapping.categories) {
     const allowed = new Set(mapping.categories);
     const keep = Uint8Array.from(values, (value) => (allowed.has(value) ? 1 : 0));
@@ -95,8 +175,32 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     const [start, end] = mapping.timeRange;
     for (let i = 0; i < read; i++) if (reasons[i] === 0 && !(time[i] >= start && time[i] < end)) reasons[i] = DROP_CODE['time-filtered'];
   }
+  const candidates = duplicateCandidates(time, lat, lng, codes, reasons);
+  const picks = exampleRows(reasons).filter(({ reason }) => reason !== 'duplicate');
+  return { ...rows, warnings, outliers, candidates, picks };
+}
 
-  const duplicateOf = findDuplicates(sources, time, lat, lng, codes, reasons);
+/** What the end of a load needs of each file: its name, bytes, rows and the records its reader could not make rows of. */
+export type LoadedFile = CountedSource & Pick<ArrowSource, 'bytes' | 'dropped'>;
+
+/**
+ * The end of `loadIncidents` once the raw rows it quotes have been read: stage 2 of the
+ * duplicate finder over `texts` (the candidates' whole-row texts, `wholeRowText`), the drop
+ * counts, breakdowns and examples (`raw`: each picked row's raw values, `rawExampleValues`),
+ * the final dictionaries and the kept rows compacted.
+ * @example completeLoad(sources, mapping, settled, texts, raw).report.read // → rows read
+ */
+export function completeLoad(
+  sources: readonly LoadedFile[],
+  mapping: ColumnMapping,
+  settled: SettledLoad,
+  texts: readonly string[],
+  raw: ReadonlyMap<number, Record<string, string>>,
+): Incidents {
+  const { reasons, time, lat, lng, codes, values, placeCodes, placeValues, decodedTime, outliers, warnings } = settled;
+  const read = reasons.length;
+  const zone = mapping.time.timeZone;
+  const duplicateOf = repeatsAmong(read, settled.candidates, texts);
   const where = (row: number): string => {
     const { source, record } = fileRow(sources, row);
     return `${source.name} row ${record.toLocaleString('en-US')}`;
@@ -123,7 +227,7 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     else dropped[DROP_REASONS[code - 1]]++;
   }
   // Records a text reader could not make rows of (a CSV record with the wrong field count, a GeoJSON feature without a Point).
-  const unread = (source: ArrowSource): number => Object.values(source.dropped?.counts ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
+  const unread = (source: LoadedFile): number => Object.values(source.dropped?.counts ?? {}).reduce((sum, n) => sum + (n ?? 0), 0);
   for (const source of sources) for (const [reason, n] of Object.entries(source.dropped?.counts ?? {})) dropped[reason as DropReason] += n ?? 0;
   const records = read + sources.reduce((sum, source) => sum + unread(source), 0);
   const breakdown = [
@@ -143,7 +247,11 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
 
   const parsing = sources.flatMap((source) => source.dropped?.examples ?? []);
   // Examples read the decoded values of dropped rows: before the kept rows move down below.
-  const examples = dropExamples(sources, mapping, reasons, (row, reason): Record<string, string> => {
+  const examples = exampleRows(reasons).map(({ row, reason }) => {
+    const { source, record } = fileRow(sources, row);
+    return { file: source.name, row: record, reason, values: { ...(raw.get(row) ?? {}), ...explain(row, reason) } };
+  });
+  function explain(row: number, reason: DropReason): Record<string, string> {
     if (reason === 'location-outlier' && outliers.location) {
       const where: Record<string, string> = mapping.location.kind === 'xy' ? { lat: lat[row].toFixed(6), lng: lng[row].toFixed(6) } : {};
       return { ...where, ...outliers.explain(row, reason) };
@@ -151,7 +259,7 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
     if (reason === 'duplicate') return { repeats: where(duplicateOf[row]) };
     if (reason === 'time-filtered' || reason === 'time-outlier') return { time: formatTime(time[row], decodedTime.clock), ...outliers.explain(row, reason) };
     return {};
-  });
+  }
   const out = compactKept(reasons, kept, time, lat, lng, codes, remap, placeCodes, placeDictionary?.remap ?? null);
   return {
     length: kept,

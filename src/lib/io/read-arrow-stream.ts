@@ -1,8 +1,9 @@
 import { Message, RecordBatchReader, Table, type RecordBatch, type Schema } from 'apache-arrow';
 import { Footer } from 'apache-arrow/ipc/metadata/file';
 import type { ByteSource } from './byte-source';
+import type { BatchSource } from './load-incidents-stream';
 import { InputError } from './input-error';
-import { checkTable, looksLikeLegacyStream, notArrow, truncated, type ArrowSource } from './read-arrow';
+import { checkBatch, checkTable, looksLikeLegacyStream, notArrow, truncated, type ArrowSource } from './read-arrow';
 import { registerArrowCodecs } from './register-arrow-codecs';
 import type { Sha256Stream } from './sha256-stream';
 import { ARROW_MAGIC, sniffFormat } from './sniff-format';
@@ -40,91 +41,149 @@ export interface ReadStreamOptions {
  * (await readArrowStream(bytesSource('c.arrow', chicagoBytes))).table.numRows // → 1306393
  */
 export async function readArrowStream(input: ByteSource, options: ReadStreamOptions = {}): Promise<ArrowSource> {
-  const { name, size } = input;
-  const head = await input.slice(0, Math.min(size, 4096));
-  const sniffed = sniffFormat(head);
-  if (sniffed.format === 'empty')
-    throw new InputError(`file '${name}' is empty (0 bytes): expected an Apache Arrow IPC file or stream`, { code: 'file-empty', file: name });
-  let frame: { format: 'file' | 'stream'; prefix: Uint8Array | null; start: number; end: number };
-  if (sniffed.format === 'arrow-file') frame = await fileFrame(input);
-  else if (sniffed.format === 'arrow-stream' || (sniffed.format === 'unknown' && looksLikeLegacyStream(head)))
-    frame = { format: 'stream', prefix: null, start: 0, end: size };
-  else throw notArrow(sniffed, name);
-
-  registerArrowCodecs();
-  const chunks = input.chunks()[Symbol.asyncIterator]();
-  let position = 0;
-  const pull = async (): Promise<IteratorResult<Uint8Array>> => {
-    if (options.signal?.aborted) throw options.signal.reason;
-    const next = await chunks.next();
-    if (!next.done) {
-      options.hash?.update(next.value);
-      position += next.value.length;
-    }
-    return next;
-  };
-  let prefix = frame.prefix;
-  // The reader sees the framed stream part only; it may stop early (at the end-of-stream marker)
-  // without closing the file: the rest is still hashed below.
-  const feed: AsyncIterableIterator<Uint8Array> = {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      if (prefix) {
-        const value = prefix;
-        prefix = null;
-        return { done: false, value };
-      }
-      for (;;) {
-        const next = await pull();
-        if (next.done) return next;
-        const from = position - next.value.length;
-        const a = Math.max(frame.start - from, 0);
-        const b = Math.min(frame.end - from, next.value.length);
-        if (b > a) return { done: false, value: next.value.subarray(a, b) };
-      }
-    },
-    async return() {
-      return { done: true, value: undefined };
-    },
-  };
-
   const batches: RecordBatch[] = [];
-  let rows = 0;
+  const stream = arrowBatches(input, options);
+  for await (const batch of stream) batches.push(batch);
+  const table = new Table(stream.schema() as Schema, batches);
+  checkTable(table, input.name);
+  return { name: input.name, bytes: input.size, table, format: stream.format() as 'file' | 'stream' };
+}
+
+/** The record batches of an Arrow IPC file or stream as they are parsed, with the schema and format once known. */
+export interface ArrowBatches extends AsyncGenerator<RecordBatch, void, undefined> {
+  /** The file's schema: known after the first batch (or the end, for a file without batches). */
+  schema(): Schema | null;
+  /** 'file' or 'stream': known once the first batch is read. */
+  format(): 'file' | 'stream' | null;
+}
+
+/**
+ * `readArrowStream` one record batch at a time: yields each batch as it is parsed and checked
+ * (`checkBatch`: lengths, bounds, 64-bit values), holding no reference to the batches before it,
+ * so a consumer that decodes and drops each batch holds a few batches of raw rows at most. Every
+ * byte goes through `options.hash` once, in order; after the last batch the rest of the file
+ * (the footer) is hashed and the size checked. Read errors are the InputErrors `readArrowStream`
+ * describes. Call it again to read the file again (e.g. without `hash`).
+ * @example for await (const batch of arrowBatches(fileByteSource('big.arrow'))) decode(batch)
+ */
+export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {}): ArrowBatches {
   let schema: Schema | null = null;
-  try {
-    const reader = await RecordBatchReader.from(feed);
-    for await (const batch of reader) {
-      schema ??= batch.schema;
-      if (batch.numRows === 0 && batch.data.children.length === 0) continue; // apache-arrow's placeholder for a stream with no batch
-      batches.push(batch);
-      rows += batch.numRows;
-      options.onProgress?.({ bytes: position, size, rows, batches: batches.length });
+  let format: 'file' | 'stream' | null = null;
+  const generator = (async function* (): AsyncGenerator<RecordBatch, void, undefined> {
+    const { name, size } = input;
+    const head = await input.slice(0, Math.min(size, 4096));
+    const sniffed = sniffFormat(head);
+    if (sniffed.format === 'empty')
+      throw new InputError(`file '${name}' is empty (0 bytes): expected an Apache Arrow IPC file or stream`, { code: 'file-empty', file: name });
+    let frame: { format: 'file' | 'stream'; prefix: Uint8Array | null; start: number; end: number };
+    if (sniffed.format === 'arrow-file') frame = await fileFrame(input);
+    else if (sniffed.format === 'arrow-stream' || (sniffed.format === 'unknown' && looksLikeLegacyStream(head)))
+      frame = { format: 'stream', prefix: null, start: 0, end: size };
+    else throw notArrow(sniffed, name);
+    format = frame.format;
+
+    registerArrowCodecs();
+    const chunks = input.chunks()[Symbol.asyncIterator]();
+    let position = 0;
+    const pull = async (): Promise<IteratorResult<Uint8Array>> => {
+      if (options.signal?.aborted) throw options.signal.reason;
+      const next = await chunks.next();
+      if (!next.done) {
+        options.hash?.update(next.value);
+        position += next.value.length;
+      }
+      return next;
+    };
+    let prefix = frame.prefix;
+    // The reader sees the framed stream part only; it may stop early (at the end-of-stream marker)
+    // without closing the file: the rest is still hashed below.
+    const feed: AsyncIterableIterator<Uint8Array> = {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      async next() {
+        if (prefix) {
+          const value = prefix;
+          prefix = null;
+          return { done: false, value };
+        }
+        for (;;) {
+          const next = await pull();
+          if (next.done) return next;
+          const from = position - next.value.length;
+          const a = Math.max(frame.start - from, 0);
+          const b = Math.min(frame.end - from, next.value.length);
+          if (b > a) return { done: false, value: next.value.subarray(a, b) };
+        }
+      },
+      async return() {
+        return { done: true, value: undefined };
+      },
+    };
+
+    let rows = 0;
+    let count = 0;
+    let reader: RecordBatchReader;
+    try {
+      reader = await RecordBatchReader.from(feed);
+    } catch (error) {
+      throw readFailure(error, input, frame.format, count, rows, position, options.signal);
+    }
+    const batches = reader[Symbol.asyncIterator]();
+    try {
+      for (;;) {
+        let next: IteratorResult<RecordBatch>;
+        try {
+          next = await batches.next();
+        } catch (error) {
+          throw readFailure(error, input, frame.format, count, rows, position, options.signal);
+        }
+        if (next.done) break;
+        const batch = next.value;
+        schema ??= batch.schema;
+        if (batch.numRows === 0 && batch.data.children.length === 0) continue; // apache-arrow's placeholder for a stream with no batch
+        checkBatch(batch, count, rows, name);
+        count++;
+        rows += batch.numRows;
+        options.onProgress?.({ bytes: position, size, rows, batches: count });
+        yield batch;
+      }
+      for (let next = await pull(); !next.done; next = await pull()); // hash what follows the last batch (the footer)
+    } finally {
+      await chunks.return?.(); // a consumer that stops early (a second pass that found its rows) closes the file
     }
     schema ??= reader.schema ?? null;
-  } catch (error) {
-    if (error instanceof InputError || options.signal?.aborted) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    const at = `record batch ${batches.length + 1} (after ${rows.toLocaleString('en-US')} rows, at byte ${position.toLocaleString('en-US')} of ${size.toLocaleString('en-US')})`;
-    if (position >= size) {
-      throw truncated(name, size, `the bytes run out in ${at} (${message})`);
-    }
-    throw new InputError(`file '${name}' could not be read as an Arrow IPC ${frame.format}: ${at} is truncated or corrupt (${message})`, {
-      code: 'file-corrupt',
-      file: name,
-    });
-  }
-  for (let next = await pull(); !next.done; next = await pull()); // hash what follows the last batch (the footer)
-  if (position !== size) throw truncated(name, size, `only ${position.toLocaleString('en-US')} bytes could be read`);
-  if (!schema) throw new InputError(`file '${name}' holds no schema: expected an Apache Arrow IPC ${frame.format}`, { code: 'file-corrupt', file: name });
-  const table = new Table(schema, batches);
-  checkTable(table, name);
-  return { name, bytes: size, table, format: frame.format };
+    if (position !== size) throw truncated(name, size, `only ${position.toLocaleString('en-US')} bytes could be read`);
+    if (!schema) throw new InputError(`file '${name}' holds no schema: expected an Apache Arrow IPC ${frame.format}`, { code: 'file-corrupt', file: name });
+  })();
+  return Object.assign(generator, { schema: () => schema, format: () => format });
+}
+
+/** A reader failure as an InputError naming the file, the record batch and the byte reached ('file-truncated' when the bytes ran out). */
+function readFailure(
+  error: unknown,
+  input: ByteSource,
+  format: 'file' | 'stream',
+  count: number,
+  rows: number,
+  position: number,
+  signal: AbortSignal | undefined,
+): unknown {
+  if (error instanceof InputError || signal?.aborted) return error;
+  const { name, size } = input;
+  const message = error instanceof Error ? error.message : String(error);
+  const at = `record batch ${count + 1} (after ${rows.toLocaleString('en-US')} rows, at byte ${position.toLocaleString('en-US')} of ${size.toLocaleString('en-US')})`;
+  if (position >= size) return truncated(name, size, `the bytes run out in ${at} (${message})`);
+  return new InputError(`file '${name}' could not be read as an Arrow IPC ${format}: ${at} is truncated or corrupt (${message})`, {
+    code: 'file-corrupt',
+    file: name,
+  });
 }
 
 /** Where the stream part of an IPC file lies, and its schema message (from the footer) to put first. */
-async function fileFrame(input: ByteSource): Promise<{ format: 'file'; prefix: Uint8Array; start: number; end: number }> {
+async function fileFrame(
+  input: ByteSource,
+): Promise<{ format: 'file'; prefix: Uint8Array; start: number; end: number; blocks: { offset: number | bigint; metaDataLength: number }[] }> {
   const { name, size } = input;
   const tail = size >= 12 ? await input.slice(size - 10, size) : new Uint8Array(0);
   if (tail.length < 10 || !ARROW_MAGIC.every((b, i) => tail[4 + i] === b)) {
@@ -153,7 +212,7 @@ async function fileFrame(input: ByteSource): Promise<{ format: 'file'; prefix: U
       file: name,
     });
   }
-  return { format: 'file', prefix: schemaMessage(footer.schema), start: 8, end };
+  return { format: 'file', prefix: schemaMessage(footer.schema), start: 8, end, blocks: [...footer.recordBatches()] };
 }
 
 /** A schema as one framed IPC message: continuation marker, metadata length, flatbuffer, padding to 8 bytes. */
@@ -166,4 +225,56 @@ function schemaMessage(schema: Schema): Uint8Array {
   view.setInt32(4, length, true);
   framed.set(body, 8);
   return framed;
+}
+
+/**
+ * The rows of an Arrow IPC file from its footer and each record batch's metadata (a few hundred
+ * bytes a batch, read by `slice`), before any batch is read; null for an IPC stream, which has no
+ * footer, or metadata that cannot be read (the full read then reports what is wrong).
+ * @example await arrowFileRows(fileByteSource('chicago.arrow')) // → 1306393
+ */
+export async function arrowFileRows(input: ByteSource): Promise<number | null> {
+  if (sniffFormat(await input.slice(0, Math.min(input.size, 4096))).format !== 'arrow-file') return null;
+  try {
+    const { blocks } = await fileFrame(input);
+    let rows = 0;
+    for (const block of blocks) {
+      const offset = Number(block.offset);
+      const meta = await input.slice(offset, offset + block.metaDataLength);
+      const skip = new DataView(meta.buffer, meta.byteOffset, 4).getUint32(0, true) === 0xffffffff ? 8 : 4;
+      const message = Message.decode(meta.subarray(skip));
+      if (!message.isRecordBatch()) return null;
+      rows += message.header().length;
+    }
+    return rows;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An Arrow IPC file or stream as a `BatchSource` for `loadIncidentsStream`: the decode pass is
+ * `arrowBatches` with `options` (hash, progress, cancel) and checks, at its end, that the file had
+ * rows (`checkTable`'s 'no-rows'); the quote pass reads the batches again without hashing. `rows`
+ * is the footer's count (`arrowFileRows`) when known.
+ * @example loadIncidentsStream([await arrowBatchSource(fileByteSource('big.arrow'), { hash })], mapping)
+ */
+export async function arrowBatchSource(input: ByteSource, options: ReadStreamOptions = {}): Promise<BatchSource> {
+  const rows = await arrowFileRows(input);
+  return {
+    name: input.name,
+    bytes: input.size,
+    ...(rows !== null && { rows }),
+    batches: (pass) => (pass === 'decode' ? decodePass(input, options) : arrowBatches(input, { signal: options.signal })),
+  };
+}
+
+async function* decodePass(input: ByteSource, options: ReadStreamOptions): AsyncGenerator<RecordBatch, void, undefined> {
+  const stream = arrowBatches(input, options);
+  let rows = 0;
+  for await (const batch of stream) {
+    rows += batch.numRows;
+    yield batch;
+  }
+  if (rows === 0) checkTable(new Table(stream.schema() as Schema), input.name);
 }

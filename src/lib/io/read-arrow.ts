@@ -1,4 +1,4 @@
-import { DataType, tableFromIPC, type Data, type Field, type Table } from 'apache-arrow';
+import { DataType, tableFromIPC, type Data, type Field, type RecordBatch, type Table } from 'apache-arrow';
 import { checkColumnData } from './check-column-data';
 import { checkIpcMetadata } from './check-ipc-metadata';
 import type { DropReason, DroppedRow } from './incidents';
@@ -124,6 +124,33 @@ export function notArrow(sniffed: Sniffed, name: string): InputError {
 }
 
 /**
+ * `checkTable`'s checks of one record batch (its `b`-th, 0-based, whose first row is row `start`
+ * of the file): each column's length, data bounds and 64-bit values; an InputError naming file,
+ * batch, column and row otherwise. A streamed reader checks each batch as it arrives.
+ * @example checkBatch(table.batches[0], 0, 0, 'a.arrow') // passes, or throws 'file-corrupt'
+ */
+export function checkBatch(batch: RecordBatch, b: number, start: number, name: string): void {
+  batch.schema.fields.forEach((field, i) => {
+    const data = batch.data.children[i];
+    const where = { code: 'file-corrupt', file: name, column: field.name } as const;
+    if (data.length !== batch.numRows) {
+      throw new InputError(
+        `file '${name}' is corrupt or truncated: record batch ${b + 1} declares ${batch.numRows} row${batch.numRows === 1 ? '' : 's'} ` +
+          `but its column '${field.name}' holds ${data.length}: the batch length or the column's length is damaged`,
+        where,
+      );
+    }
+    const problem = checkColumnData(data);
+    if (problem !== null) {
+      const row = problem.row === undefined ? {} : { row: start + problem.row };
+      throw new InputError(`file '${name}' is corrupt or truncated: column '${field.name}' (${String(field.type)}): ${problem.why}`, { ...where, ...row });
+    }
+    const unsafe = unsafeInt64Row(data);
+    if (unsafe >= 0) throw unsafeInt64(name, field, data, unsafe, start);
+  });
+}
+
+/**
  * Checks a parsed table batch by batch: every column as long as its batch, buffers in bounds
  * (`checkColumnData`), 64-bit values within ±2^53, at least one column and one row. Throws an
  * InputError naming the file, the record batch, the column and the row.
@@ -134,24 +161,7 @@ export function checkTable(table: Table, name: string): void {
   if (fields.length === 0) throw new InputError(`file '${name}' holds no columns: ${EXPECTED} with incident columns`, { code: 'no-columns', file: name });
   let start = 0;
   table.batches.forEach((batch, b) => {
-    fields.forEach((field, i) => {
-      const data = batch.data.children[i];
-      const where = { code: 'file-corrupt', file: name, column: field.name } as const;
-      if (data.length !== batch.numRows) {
-        throw new InputError(
-          `file '${name}' is corrupt or truncated: record batch ${b + 1} declares ${batch.numRows} row${batch.numRows === 1 ? '' : 's'} ` +
-            `but its column '${field.name}' holds ${data.length}: the batch length or the column's length is damaged`,
-          where,
-        );
-      }
-      const problem = checkColumnData(data);
-      if (problem !== null) {
-        const row = problem.row === undefined ? {} : { row: start + problem.row };
-        throw new InputError(`file '${name}' is corrupt or truncated: column '${field.name}' (${String(field.type)}): ${problem.why}`, { ...where, ...row });
-      }
-      const unsafe = unsafeInt64Row(data);
-      if (unsafe >= 0) throw unsafeInt64(name, field, data, unsafe, start);
-    });
+    checkBatch(batch, b, start, name);
     start += batch.numRows;
   });
   if (table.numRows === 0) {

@@ -1,4 +1,4 @@
-import { DataType } from 'apache-arrow';
+import { DataType, makeData, RecordBatch, Schema, Struct, Table } from 'apache-arrow';
 import { panelTotal, type Panel } from '../grid/panel';
 import { wallTimeOf } from '../grid/wall-time';
 import type { BucketUnit } from '../grid/time-bucket';
@@ -15,7 +15,8 @@ import { collectSource, streamSource } from '../io/stream-source';
 import { sniffFormat } from '../io/sniff-format';
 import { looksLikeLegacyStream } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
-import { readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
+import { arrowBatches, arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
+import { loadIncidentsStream } from '../io/load-incidents-stream';
 import { createSha256, type Sha256Factory } from '../io/sha256-stream';
 
 // The load stage of the pipeline: bytes → Arrow sources (open), then sources → incidents with a
@@ -297,4 +298,69 @@ function hashedOnce(input: ByteSource, hash: { update(bytes: Uint8Array): unknow
     },
   };
   return { source, done: () => hashed };
+}
+
+/** What `loadStreams` gives: the files opened (fingerprints; for a streamed load, sources that keep no rows) and, for incident files loaded as they streamed, the load. */
+export interface StreamedLoad {
+  readonly opened: Opened;
+  /** Absent when the files were opened whole (`openStreams`: panel files, or a format read whole): load them as before. */
+  readonly loaded?: LoadedIncidents;
+}
+
+/**
+ * Opens and loads incident files in one streamed pass, never holding more than a few record
+ * batches of raw rows: each Arrow file's first record batch is read (the heads, from which
+ * `mappingFor` decides the mapping — detection, when the user names no columns, sees only these
+ * first batches), then `loadIncidentsStream` decodes every batch as it streams past the
+ * fingerprint and drops it. The result's `opened.sources` keep no rows (a table of the file's
+ * row count and no columns, for the report's file list): a later load with another mapping
+ * must open the files again. Files in another format, or pre-binned panels, come back opened
+ * whole by `openStreams`, without `loaded`. Digests equal `openFiles`'.
+ * @example const { opened, loaded } = await loadStreams([fileByteSource('big.arrow')], () => mapping, { sha256: nodeSha256 })
+ */
+export async function loadStreams(
+  inputs: readonly ByteSource[],
+  mappingFor: (heads: readonly ArrowSource[]) => ColumnMapping | Promise<ColumnMapping>,
+  options: OpenStreamsOptions = {},
+): Promise<StreamedLoad> {
+  if (inputs.length === 0) throw new InputError('No files given: choose one or more incident files', { code: 'no-files' });
+  const t0 = performance.now();
+  const heads: ArrowSource[] = [];
+  for (const input of inputs) {
+    if (!(await isArrowInput(input))) return { opened: await openStreams(inputs, options) };
+    const stream = arrowBatches(input, { signal: options.signal });
+    const first = await stream.next();
+    await stream.return();
+    if (first.done) return { opened: await openStreams(inputs, options) }; // no batch: the whole read says why
+    heads.push({ name: input.name, bytes: input.size, table: new Table(first.value), format: 'stream' });
+  }
+  if (isPanelInput(heads)) return { opened: await openStreams(inputs, options) };
+  const mapping = await mappingFor(heads);
+  const make = options.sha256 ?? createSha256;
+  const all = make();
+  const own = inputs.map(() => make());
+  const files = await Promise.all(
+    inputs.map((input, i) =>
+      arrowBatchSource(input, {
+        hash: inputs.length === 1 ? own[i] : { update: (bytes: Uint8Array) => (own[i].update(bytes), all.update(bytes)), hex: () => own[i].hex() },
+        signal: options.signal,
+        onProgress: (progress) => options.onProgress?.(i, progress),
+      }),
+    ),
+  );
+  const incidents = await loadIncidentsStream(files, mapping);
+  const hashes = own.map((hash) => hash.hex());
+  const sources = inputs.map((input, i) => rowsOnly(input, incidents.report.files[i].rows));
+  const ms = performance.now() - t0;
+  return {
+    opened: { kind: 'incidents', sources, sha256: inputs.length === 1 ? hashes[0] : all.hex(), hashes, ms },
+    loaded: { kind: 'incidents', mapping, incidents, ms },
+  };
+}
+
+/** A source that keeps only its name, size and row count: a table of `rows` rows and no columns. */
+function rowsOnly(input: ByteSource, rows: number): ArrowSource {
+  const empty = new Schema([]);
+  const table = new Table([new RecordBatch(empty, makeData({ type: new Struct([]), length: rows, nullCount: 0, children: [] }))]);
+  return { name: input.name, bytes: input.size, table, format: 'stream' };
 }

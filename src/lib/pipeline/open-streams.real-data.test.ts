@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Table, tableToIPC } from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC, type RecordBatch } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../io/byte-source';
 import type { ColumnMapping } from '../io/column-mapping';
@@ -8,8 +8,10 @@ import type { Incidents } from '../io/incidents';
 import { loadMappingCrs } from '../io/load-crs';
 import { readArrow } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
-import { openFiles, openStreams } from './load';
-import { preparePanel } from './prepare-panel';
+import { loadStreams, openFiles, openStreams } from './load';
+import { loadIncidents } from '../io/load-incidents';
+import { loadIncidentsStream, type BatchSource } from '../io/load-incidents-stream';
+import { prepareLoaded, preparePanel } from './prepare-panel';
 
 const data = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../shared/data/${name}`, import.meta.url)));
 
@@ -110,4 +112,68 @@ describe('openStreams on the real files gives what openFiles gives, number for n
     expect(streamed.sha256).toBe(whole.sha256);
     expect(streamed.sources.map((s) => s.table.numRows)).toEqual([15_206, 3_225]);
   });
+
+  it.each(FILES)(
+    '%s loaded as it streams (loadStreams, 1 MiB chunks): same fingerprint, LoadReport, incidents, panel and report data as the whole file',
+    async (name, mapping) => {
+      const bytes = data(name);
+      const whole = await openFiles([{ name, bytes }]);
+      const a = await prepared(whole, mapping);
+      let heads = 0;
+      const streamed = await loadStreams([bytesSource(name, bytes)], (first) => ((heads = first[0].table.numRows), mapping));
+      expect(heads).toBe(whole.sources[0].table.batches[0].numRows); // the mapping saw the first record batch only
+      expect(streamed.opened.sha256).toBe(whole.sha256);
+      expect(streamed.opened.hashes).toEqual(whole.hashes);
+      const p = prepareLoaded(streamed.opened, streamed.loaded!, { mapping, bin: { res: 8, unit: 'day' } });
+      expect(p.incidents!.report).toEqual(a.report);
+      expectSameIncidents(p.incidents, a.incidents);
+      expect(p.binReport).toEqual(a.binReport);
+      expect(p.data).toEqual(a.data);
+      expect(p.binned.cellNames).toEqual(a.names);
+      expect(p.panel.cells).toEqual(a.panel.cells);
+      expect(bytesOf(p.panel.counts)).toBe(bytesOf(a.panel.counts));
+    },
+    300_000,
+  );
+
+  it('loadIncidentsStream over Portland in 153 batches of 100 rows, each batch destroyed once the next is asked for, equals loadIncidents of the one-batch file', async () => {
+    const name = 'portland-nij-burglary-vehicle-2012-2017.arrow';
+    const mapping = FILES[1][1];
+    await loadMappingCrs(mapping);
+    const one = readArrow(data(name), name);
+    const batch = one.table.batches[0];
+    // Each batch in its own buffers, so that detaching them destroys that batch only.
+    const own = (i: number) => tableFromIPC(tableToIPC(new Table(batch.slice(100 * i, 100 * i + 100)))).batches[0];
+    const count = Math.ceil(batch.numRows / 100);
+    let destroyed = 0;
+    async function* destroying(): AsyncGenerator<RecordBatch> {
+      for (let i = 0; i < count; i++) {
+        const current = own(i);
+        yield current;
+        // The consumer asked for the next batch: this one's buffers are detached, so any later read of it fails or reads nothing.
+        for (const buffer of new Set(current.data.children.flatMap((child) => [child.values, child.nullBitmap].map((v) => v?.buffer)))) {
+          if (buffer instanceof ArrayBuffer && buffer.byteLength > 0) structuredClone(buffer, { transfer: [buffer] });
+        }
+        destroyed++;
+      }
+    }
+    const quoted: number[] = [];
+    const source: BatchSource = {
+      name,
+      bytes: one.bytes,
+      batches: (pass) =>
+        pass === 'decode'
+          ? destroying()
+          : (quoted.push(1),
+            (async function* () {
+              for (let i = 0; i < count; i++) yield own(i);
+            })()),
+    };
+    const got = await loadIncidentsStream([source], mapping);
+    const want = loadIncidents([one], mapping);
+    expect(destroyed).toBe(153);
+    expect(quoted.length).toBe(1); // one second pass, for the drop examples
+    expect(got.report).toEqual(want.report);
+    expectSameIncidents(got, want);
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import type { PanelFileOptions } from '../grid/panel-file';
 import type { ArrowSource } from '../io/read-arrow';
 import { binLoaded, type BinnedPanel } from './bin';
 import { DEFAULT_BINNING } from './defaults';
-import { loadMapped, loadPanelFiles, openedSources, type Loaded, type Opened } from './load';
+import { loadMapped, loadPanelFiles, openedSources, type Loaded, type LoadedIncidents, type Opened } from './load';
 
 /** A panel ready for a backtest: every stage's output, and the facts the report's `data` section records. */
 export interface PreparedPanel {
@@ -39,33 +39,34 @@ export interface PrepareOptions {
  */
 export function preparePanel(sources: readonly ArrowSource[], sha256: string, options: PrepareOptions): PreparedPanel {
   const opened = openedSources(sources, sha256);
-  let loaded: Loaded;
-  let binned: BinnedPanel;
-  if (opened.kind === 'panel') {
-    loaded = loadPanelFiles(opened, options.panelFile ?? {});
-    binned = binLoaded(opened, loaded, DEFAULT_BINNING); // a panel file keeps its own resolution and bucket
-  } else {
+  if (opened.kind !== 'panel') {
     if (!options.mapping) throw new InputError('a column mapping is needed to load incident files', { code: 'settings-missing', field: 'mapping' });
     if (!options.bin) throw new InputError('a resolution and time bucket are needed to bin incidents', { code: 'settings-missing', field: 'bin' });
-    const { res, unit, timeZone, trimPartial, maxValues, assign } = options.bin;
-    loaded = loadMapped(opened, options.mapping);
-    binned = binLoaded(opened, loaded, {
-      res,
-      unit,
-      timeZone: timeZone ?? null,
-      categories: options.mapping.categories ?? null,
-      trimPartial,
-      maxValues,
-      assign,
-    });
+    return prepareLoaded(opened, loadMapped(opened, options.mapping), options);
   }
+  const loaded = loadPanelFiles(opened, options.panelFile ?? {});
+  const binned = binLoaded(opened, loaded, DEFAULT_BINNING); // a panel file keeps its own resolution and bucket
+  return { opened, loaded, binned, panel: binned.panel, data: binned.data, timings: { loadMs: loaded.ms, binMs: binned.ms } };
+}
+
+/**
+ * The incidents half of `preparePanel` for incidents already loaded (by `loadMapped`, or
+ * streamed by `loadStreams`): bins them with `options.bin` and the mapping's category filter.
+ * @example prepareLoaded(opened, loaded, { mapping, bin: { res: 8, unit: 'day' } }).panel.res // → 8
+ */
+export function prepareLoaded(opened: Opened, loaded: LoadedIncidents, options: PrepareOptions): PreparedPanel {
+  if (!options.bin) throw new InputError('a resolution and time bucket are needed to bin incidents', { code: 'settings-missing', field: 'bin' });
+  const { res, unit, timeZone, trimPartial, maxValues, assign } = options.bin;
+  const categories = loaded.mapping.categories ?? null;
+  const binned = binLoaded(opened, loaded, { res, unit, timeZone: timeZone ?? null, categories, trimPartial, maxValues, assign });
   return {
     opened,
     loaded,
     binned,
     panel: binned.panel,
     data: binned.data,
-    ...(loaded.kind === 'incidents' && { incidents: loaded.incidents, binReport: binned.report }),
+    incidents: loaded.incidents,
+    binReport: binned.report,
     timings: { loadMs: loaded.ms, binMs: binned.ms },
   };
 }
