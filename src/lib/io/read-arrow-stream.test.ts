@@ -42,6 +42,23 @@ describe('readArrowStream', () => {
     },
   );
 
+  it('an IPC file is read message by message (each record batch one slice, at the offsets its footer gives), with the same table and digest', async () => {
+    const bytes = tableToIPC(tenBatches(), 'file');
+    const whole = bytesSource('ten.arrow', bytes, 64);
+    const reads: [number, number][] = [];
+    const spy = { ...whole, slice: (start: number, end: number) => (reads.push([start, end]), whole.slice(start, end)) };
+    const hash = createSha256();
+    const source = await readArrowStream(spy, { hash });
+    expect(source.table.getChild('t')!.toArray()).toEqual(readArrow(bytes, 'ten.arrow').table.getChild('t')!.toArray());
+    expect(hash.hex()).toBe(await sha256Hex(bytes));
+    // After the head and the footer: one read per record batch, ending where the next begins, then the footer's bytes.
+    const body = reads.filter(([start]) => start >= 8).slice(2);
+    const batches = body.filter(([start, end]) => end - start > 16 && end < bytes.length);
+    expect(batches.length).toBe(10);
+    for (let i = 1; i < batches.length; i++) expect(batches[i][0]).toBe(batches[i - 1][1]);
+    expect(body.at(-1)![1]).toBe(bytes.length);
+  });
+
   it('a Blob (a browser File) read through blobSource gives the table and digest of its bytes', async () => {
     const bytes = tableToIPC(tenBatches(), 'file');
     const hash = createSha256();

@@ -75,7 +75,7 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
     const sniffed = sniffFormat(head);
     if (sniffed.format === 'empty')
       throw new InputError(`file '${name}' is empty (0 bytes): expected an Apache Arrow IPC file or stream`, { code: 'file-empty', file: name });
-    let frame: { format: 'file' | 'stream'; prefix: Uint8Array | null; start: number; end: number };
+    let frame: { format: 'file' | 'stream'; prefix: Uint8Array | null; start: number; end: number; cuts?: readonly number[] };
     if (sniffed.format === 'arrow-file') frame = await fileFrame(input);
     else if (sniffed.format === 'arrow-stream' || (sniffed.format === 'unknown' && looksLikeLegacyStream(head)))
       frame = { format: 'stream', prefix: null, start: 0, end: size };
@@ -83,7 +83,7 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
     format = frame.format;
 
     registerArrowCodecs();
-    const chunks = input.chunks()[Symbol.asyncIterator]();
+    const chunks = (frame.cuts ? alignedChunks(input, frame.cuts) : input.chunks())[Symbol.asyncIterator]();
     let position = 0;
     const pull = async (): Promise<IteratorResult<Uint8Array>> => {
       if (options.signal?.aborted) throw options.signal.reason;
@@ -181,9 +181,14 @@ function readFailure(
 }
 
 /** Where the stream part of an IPC file lies, and its schema message (from the footer) to put first. */
-async function fileFrame(
-  input: ByteSource,
-): Promise<{ format: 'file'; prefix: Uint8Array; start: number; end: number; blocks: { offset: number | bigint; metaDataLength: number }[] }> {
+async function fileFrame(input: ByteSource): Promise<{
+  format: 'file';
+  prefix: Uint8Array;
+  start: number;
+  end: number;
+  blocks: { offset: number | bigint; metaDataLength: number }[];
+  cuts: number[];
+}> {
   const { name, size } = input;
   const tail = size >= 12 ? await input.slice(size - 10, size) : new Uint8Array(0);
   if (tail.length < 10 || !ARROW_MAGIC.every((b, i) => tail[4 + i] === b)) {
@@ -203,8 +208,14 @@ async function fileFrame(
     });
   }
   let end = 8;
+  const cuts = [8];
   for (const blocks of [footer.dictionaryBatches(), footer.recordBatches()]) {
-    for (const block of blocks) end = Math.max(end, Number(block.offset) + block.metaDataLength + Number(block.bodyLength));
+    for (const block of blocks) {
+      const start = Number(block.offset);
+      const stop = start + block.metaDataLength + Number(block.bodyLength);
+      end = Math.max(end, stop);
+      cuts.push(start, stop);
+    }
   }
   if (end > size - 10 - footerLength) {
     throw new InputError(`file '${name}' is corrupt: its footer places a record batch beyond the data (byte ${end} of ${size})`, {
@@ -212,7 +223,34 @@ async function fileFrame(
       file: name,
     });
   }
-  return { format: 'file', prefix: schemaMessage(footer.schema), start: 8, end, blocks: [...footer.recordBatches()] };
+  const inside = cuts.filter((cut) => cut > 0 && cut < size);
+  return {
+    format: 'file',
+    prefix: schemaMessage(footer.schema),
+    start: 8,
+    end,
+    blocks: [...footer.recordBatches()],
+    cuts: [...new Set(inside)].sort((a, b) => a - b),
+  };
+}
+
+/**
+ * A file's bytes in order, read by `slice` in pieces that end at `cuts` (the message boundaries
+ * the footer gives), so each IPC message arrives as one chunk: apache-arrow's reader then takes
+ * views of it, where chunks that straddle messages make it join and re-join them (on Chicago's
+ * one 69 MB batch, 0.75 s of copying against none). A piece is as long as its message: the
+ * reader needs a message whole anyway.
+ */
+async function* alignedChunks(input: ByteSource, cuts: readonly number[]): AsyncGenerator<Uint8Array> {
+  let at = 0;
+  for (const cut of [...cuts, input.size]) {
+    if (cut <= at) continue;
+    const piece = await input.slice(at, cut);
+    if (piece.length === 0) return;
+    yield piece;
+    at += piece.length;
+    if (at < cut) return; // the file is shorter than its footer says: the reader reports the truncation
+  }
 }
 
 /** A schema as one framed IPC message: continuation marker, metadata length, flatbuffer, padding to 8 bytes. */
