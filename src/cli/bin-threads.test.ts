@@ -39,6 +39,20 @@ describe('binThread (hexcast bin and backtest on two threads)', () => {
   });
 });
 
+describe('binThread when its thread gives no answer', () => {
+  it('bins the second half on the main thread after the wait, the same panel as one thread (no hang)', () => {
+    const gone = binThread(0, 20);
+    gone.close(); // the thread is ended and its port closed: no answer can come
+    const rows = {
+      time: Float64Array.of(5, 1, 2, 3, 9, 4),
+      lat: Float64Array.of(41.88, 41.88, 41.9, 41.88, 41.9, 41.7),
+      lng: Float64Array.of(-87.63, -87.63, -87.7, -87.63, -87.7, -87.6),
+    };
+    const window = { res: 8, start: 2, end: 9 };
+    expect(gone.assign(rows, window)).toEqual(binRange(rows, window));
+  });
+});
+
 describe('mergeBins', () => {
   const rows = {
     time: Float64Array.of(5, 1, 2, 3, 9),

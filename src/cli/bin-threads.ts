@@ -22,6 +22,12 @@ export type BinThreadAnswer = { readonly part: RangeCells } | { readonly error: 
  */
 export const MIN_THREAD_ROWS = 200_000;
 
+/**
+ * How long the main thread waits for the binning thread's half before binning it itself: far
+ * above the thread's own work (its half of 20 M rows takes seconds), so only a dead thread hits it.
+ */
+export const BIN_THREAD_WAIT_MS = 120_000;
+
 /** Input bytes from which the binning thread is started at all (about `MIN_THREAD_ROWS` rows of a lean Arrow file). */
 export const MIN_THREAD_BYTES = 4 << 20;
 
@@ -32,10 +38,12 @@ export const MIN_THREAD_BYTES = 4 << 20;
  * to the thread, assigns the first half itself (`binRange`), waits on a shared flag
  * (`Atomics.wait`) and takes the thread's answer synchronously (`receiveMessageOnPort`), then
  * joins both with `mergeBins` — the same cells and ids as one pass, so the panel is identical bit
- * for bit. Fewer rows, or a thread that failed, take the one-thread path. `close()` ends the thread.
+ * for bit. Fewer rows, or a thread that failed, take the one-thread path; a thread that gives no
+ * answer within `waitMs` (it died without raising the flag) has its half binned on the main thread,
+ * with the same result. `close()` ends the thread.
  * @example const thread = binThread(); preparePanel(s, sha, { mapping, bin: { ...bin, assign: thread.assign } }); thread.close();
  */
-export function binThread(minRows = MIN_THREAD_ROWS): { assign: CellAssigner; close(): void } {
+export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS): { assign: CellAssigner; close(): void } {
   const { port1, port2 } = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
   const state = new Int32Array(flag);
@@ -47,6 +55,7 @@ export function binThread(minRows = MIN_THREAD_ROWS): { assign: CellAssigner; cl
   port1.unref();
   let failed: unknown = null;
   worker.on('error', (error) => (failed = error));
+  worker.on('exit', () => (failed ??= new Error('the binning thread has ended')));
   const assign: CellAssigner = (rows, window) => {
     const n = rows.time.length;
     if (n < minRows || failed) return assignCells(rows, window);
@@ -58,10 +67,17 @@ export function binThread(minRows = MIN_THREAD_ROWS): { assign: CellAssigner; cl
       [half.time, half.lat, half.lng].map((a) => a.buffer as ArrayBuffer),
     );
     const head = binRange(rows, window, 0, k);
-    while (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, 1000);
+    // The thread raises the flag when it answers or exits; one that dies without running its exit
+    // handlers (out of memory, a failed import) never does, so the wait is bounded: after
+    // `waitMs` without an answer the second half is binned here, as one thread would.
+    const deadline = performance.now() + waitMs;
+    while (Atomics.load(state, 0) === 0 && performance.now() < deadline) Atomics.wait(state, 0, 0, 100);
     const answer = receiveMessageOnPort(port1)?.message as BinThreadAnswer | undefined;
-    if (!answer) throw new Error('the binning thread ended without answering');
-    if ('error' in answer) throw errorFromData(answer.error);
+    if (answer && 'error' in answer) throw errorFromData(answer.error);
+    if (!answer) {
+      failed = new Error('the binning thread ended or stalled without answering');
+      return mergeBins([head, binRange(rows, window, k, n)], n);
+    }
     return mergeBins([head, { ...answer.part, first: k }], n);
   };
   return {

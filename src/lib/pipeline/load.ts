@@ -251,7 +251,7 @@ export async function openStreams(inputs: readonly ByteSource[], options: OpenSt
     if (await isArrowInput(input)) {
       sources.push(await readArrowStream(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) }));
     } else {
-      const hashed = hashedOnce(input, hash);
+      const hashed = hashedOnce(input, hash, options.signal, (bytes) => options.onProgress?.(i, { bytes, size: input.size, rows: 0, batches: 0 }));
       sources.push(await collectSource(await streamSource(hashed.source)));
       if (!hashed.done()) for await (const chunk of hashed.source.chunks()) void chunk;
     }
@@ -270,20 +270,36 @@ async function isArrowInput(input: ByteSource): Promise<boolean> {
 
 /**
  * The input with its first full pass over `chunks()` hashed (later passes, a CSV read again, are
- * not); `done()` says whether that pass happened. A file that grows while it is read is an InputError.
+ * not); `done()` says whether that pass happened. A file that grows while it is read is an
+ * InputError. Every chunk and range read first checks `signal` (a cancel stops a CSV or Parquet
+ * read between chunks, as it stops an Arrow one between batches), and the first pass reports
+ * the bytes read so far to `onBytes`.
  */
-function hashedOnce(input: ByteSource, hash: { update(bytes: Uint8Array): unknown }): { source: ByteSource; done(): boolean } {
+function hashedOnce(
+  input: ByteSource,
+  hash: { update(bytes: Uint8Array): unknown },
+  signal?: AbortSignal,
+  onBytes?: (bytes: number) => void,
+): { source: ByteSource; done(): boolean } {
   let hashed = false;
   let started = false;
+  const check = (): void => {
+    if (signal?.aborted) throw signal.reason;
+  };
   const source: ByteSource = {
     name: input.name,
     size: input.size,
-    slice: (start, end) => input.slice(start, end),
+    slice: (start, end) => (check(), input.slice(start, end)),
     async *chunks() {
-      if (started) return yield* input.chunks();
+      if (started) {
+        for await (const chunk of input.chunks()) yield (check(), chunk);
+        return;
+      }
       started = true;
       let at = 0;
       for await (const chunk of input.chunks()) {
+        check();
+        onBytes?.(at + chunk.length);
         at += chunk.length;
         if (at > input.size) {
           throw new InputError(
@@ -315,7 +331,8 @@ export interface StreamedLoad {
  * fingerprint and drops it. The result's `opened.sources` keep no rows (a table of the file's
  * row count and no columns, for the report's file list): a later load with another mapping
  * must open the files again. Files in another format, or pre-binned panels, come back opened
- * whole by `openStreams`, without `loaded`. Digests equal `openFiles`'.
+ * whole by `openStreams`, without `loaded`; so do files whose load would decide something from
+ * the data on the first batch alone (`streamable`). Digests equal `openFiles`'.
  * @example const { opened, loaded } = await loadStreams([fileByteSource('big.arrow')], () => mapping, { sha256: nodeSha256 })
  */
 export async function loadStreams(
@@ -336,6 +353,7 @@ export async function loadStreams(
   }
   if (isPanelInput(heads)) return { opened: await openStreams(inputs, options) };
   const mapping = await mappingFor(heads);
+  if (!streamable(heads, mapping)) return { opened: await openStreams(inputs, options) };
   const make = options.sha256 ?? createSha256;
   const all = make();
   const own = inputs.map(() => make());
@@ -356,6 +374,26 @@ export async function loadStreams(
     opened: { kind: 'incidents', sources, sha256: inputs.length === 1 ? hashes[0] : all.hex(), hashes, ms },
     loaded: { kind: 'incidents', mapping, incidents, ms },
   };
+}
+
+/**
+ * True when a streamed load decides nothing from the first record batch that the whole-file load
+ * decides from every row, so the two give the same result: every file's first batch has rows,
+ * the files have distinct names and the same columns of the same types, and the time column is
+ * an Arrow timestamp or date, or numbers with a declared unit. ISO and other date strings (whose
+ * day/month order is read from the values) and epoch numbers without a unit (whose unit is
+ * inferred from their median) are decided over the whole column, so such files are read whole.
+ * @example streamable([chicagoHead], { time: { column: 'occurred_at' }, … }) // → true (timestamp[ms])
+ */
+export function streamable(heads: readonly ArrowSource[], mapping: ColumnMapping): boolean {
+  if (heads.some((head) => head.table.numRows === 0)) return false;
+  if (new Set(heads.map((head) => head.name)).size !== heads.length) return false;
+  const shape = (head: ArrowSource): string => head.table.schema.fields.map((f) => `${f.name}:${String(f.type)}`).join('|');
+  if (heads.some((head) => shape(head) !== shape(heads[0]))) return false;
+  const type = heads[0].table.schema.fields.find((f) => f.name === mapping.time.column)?.type;
+  if (!type) return false;
+  if (DataType.isTimestamp(type) || DataType.isDate(type)) return true;
+  return (DataType.isInt(type) || DataType.isFloat(type)) && mapping.time.unit !== undefined;
 }
 
 /** A source that keeps only its name, size and row count: a table of `rows` rows and no columns. */

@@ -280,7 +280,7 @@ export type Progress =
   /** The run's folds and models are spread over `workers` workers (the worker and its helpers); `note`: why fewer helpers than asked started. */
   | { readonly stage: 'workers'; readonly workers: number; readonly note?: string }
   | { readonly stage: 'leakage' | 'lesson'; readonly message: string; readonly done: number; readonly total: number }
-  /** Opening: file `file` of `files` (named), its bytes read of `size`, and the rows and record batches parsed so far (Arrow files, after each record batch; other formats are read whole and report nothing until opened). */
+  /** Opening: file `file` of `files` (named), its bytes read of `size`, and the rows and record batches parsed so far (Arrow files after each record batch; CSV and Parquet after each chunk read, with rows 0 until opened). */
   | {
       readonly stage: 'read';
       readonly file: number;

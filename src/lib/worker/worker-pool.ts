@@ -152,10 +152,16 @@ export class WorkerPool {
     const local = async (): Promise<void> => {
       for (let task = queue.shift(); task; task = queue.shift()) finished(await options.local(job, [task], signal));
     };
+    // A task that fails fails the run: the other lanes take no further task, and report none.
+    const stopOnError = (work: Promise<void>): Promise<void> =>
+      work.catch((error: unknown) => {
+        queue.length = 0;
+        throw error;
+      });
     try {
       const live = helpers.filter((h) => !h.dead);
       options.onSpread?.(live.length + 1, live.length < options.helpers ? this.failure : undefined);
-      await Promise.all([...live.flatMap((helper) => [lane(helper), lane(helper)]), local()]);
+      await Promise.all([...live.flatMap((helper) => [lane(helper), lane(helper)]), local()].map(stopOnError));
       // Tasks handed back by a helper that died after this worker's share was done.
       await local();
       const left = live.filter((h) => !h.dead).length;
