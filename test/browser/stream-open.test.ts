@@ -47,19 +47,24 @@ describe('opening a large file in the app', () => {
     }
   });
 
-  it('Cancel while a 3 M-row file opens keeps the sample open; opened again, its long tasks are recorded', async () => {
+  it('Cancel while a 3 M-row file opens keeps the sample open, or says the file had finished opening; opened again, its long tasks are recorded', async () => {
     const app = await open();
     const { page } = app;
     await page.getByRole('navigation').getByText(SAMPLE_INCIDENTS).waitFor();
     await app.proveLongTaskObserver();
     await page.locator('input[type=file]').setInputFiles(LARGE);
     await page.getByText(/\d+ MB of 76 MB/).waitFor({ timeout: 30_000 });
-    await app.screenshot('stream-open-progress');
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByText('Opening was cancelled: the data open before is still loaded.').waitFor();
-    expect(await page.getByRole('navigation').getByText(SAMPLE_INCIDENTS).count()).toBe(1);
-    const messages = await app.workerMessages();
-    expect(messages.some((m) => m.type === 'error' && m.errorName === 'AbortError')).toBe(true);
+    await page.getByText(/^Opening (was cancelled|had finished)/).waitFor();
+    // On a quick machine the worker may finish the 76 MB before the cancel reaches it: the notice
+    // must then say the new file is open, and otherwise that the sample is still loaded.
+    const aborted = (await app.workerMessages()).some((m) => m.type === 'error' && m.errorName === 'AbortError');
+    const notice = aborted
+      ? 'Opening was cancelled: the data open before is still loaded.'
+      : 'Opening had finished before Cancel reached it: the new file is open.';
+    expect(await page.getByText(notice).count()).toBe(1);
+    if (aborted) expect(await page.getByRole('navigation').getByText(SAMPLE_INCIDENTS).count()).toBe(1);
+    await app.screenshot('stream-open-progress');
 
     await app.resetLongTasks();
     const t0 = Date.now();

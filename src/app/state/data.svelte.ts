@@ -43,6 +43,8 @@ export class DataState {
   files: readonly File[] | null = null;
   /** The open request in flight (to cancel it). */
   private opening: number | null = null;
+  /** The open request's answer (to tell, after a cancel, whether it was aborted or had already finished). */
+  private openAnswer: Promise<unknown> | null = null;
   /** Bumped by `abandon`: a load answered after it is ignored. */
   private generation = 0;
 
@@ -146,14 +148,21 @@ export class DataState {
 
   /**
    * Stops what is in flight: an open is aborted in the worker between chunks, and the files
-   * opened before stay (returns 'kept'); a decode — one synchronous step in the worker, which
+   * opened before stay (returns 'kept'; 'finished' when the open was done before the cancel
+   * reached the worker, so the new files are open); a decode — one synchronous step in the worker, which
    * finishes it — is abandoned: its answer is ignored and the open data is forgotten, back to the
    * open screen (returns 'forgotten'). Null when nothing was in flight.
    */
-  async cancel(): Promise<'kept' | 'forgotten' | null> {
+  async cancel(): Promise<'kept' | 'finished' | 'forgotten' | null> {
     if (this.opening !== null) {
+      const answer = this.openAnswer;
       await this.client.cancel(this.opening);
-      return 'kept';
+      // The worker may have finished opening before the cancel reached it: then the new files are open.
+      const aborted = await answer?.then(
+        () => false,
+        (error: unknown) => isAbort(error),
+      );
+      return aborted === false ? 'finished' : 'kept';
     }
     if (this.progress?.stage !== 'load') return null;
     this.abandon();
@@ -205,6 +214,7 @@ export class DataState {
     };
     const pending = this.client.start('open', { files }, { transfer, onProgress });
     this.opening = pending.id;
+    this.openAnswer = pending.result;
     try {
       const opened = await pending.result;
       this.opened = opened;

@@ -332,8 +332,13 @@ export class Workbench {
     const task = this.task;
     if (!task) return;
     if (task.stage === 'open') {
-      await this.data.cancel();
-      this.notice = this.data.source ? 'Opening was cancelled: the data open before is still loaded.' : 'Opening was cancelled.';
+      const outcome = await this.data.cancel();
+      this.notice =
+        outcome === 'finished'
+          ? 'Opening had finished before Cancel reached it: the new file is open.'
+          : this.data.source
+            ? 'Opening was cancelled: the data open before is still loaded.'
+            : 'Opening was cancelled.';
       return;
     }
     this.data.abandon();
