@@ -1,26 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { backtest, type BacktestInput } from '../lib/evaluate/backtest';
+import type { BacktestInput } from '../lib/evaluate/backtest';
 import { protocolOf } from '../lib/evaluate/protocol';
 import { reportJson } from '../lib/evaluate/report-json';
 import { modelRegistry } from '../lib/forecast/models';
 import { ensureBackend } from '../lib/forecast/tf';
 import { syntheticPanel } from '../lib/simulate/synthetic-panel';
+import { oneAndSpread, reportNumbers } from '../../test/thread-parity';
 import { threadPool } from './thread-pool';
 
 const { panel } = syntheticPanel({ rings: 3, periods: 80, seed: 21, rate: ({ ring, period }) => (4 / (1 + ring)) * (1 + 0.3 * Math.sin(period / 6)) });
 const pool = threadPool(2, panel, 0);
 afterAll(() => pool.close());
-
-/** The report's JSON without what measures this run's clock (timings, the creation time, wall times in notes). */
-function numbers(json: string): unknown {
-  return JSON.parse(json, (key, value: unknown) =>
-    key === 'createdAt' || key === 'timings' || key === 'timing' || key.endsWith('Ms')
-      ? undefined
-      : typeof value === 'string'
-        ? value.replace(/ in \d+ ms\b/, ' in … ms') // the backend's start-up time in the fit notes
-        : value,
-  );
-}
 
 describe('threadPool with the Poisson GLM (per-period shared columns in the Newton fit)', () => {
   it('gives the same report and forecast bytes with two threads as with one', async () => {
@@ -34,14 +24,9 @@ describe('threadPool with the Poisson GLM (per-period shared columns in the Newt
       data: { kind: 'incidents', files: [{ name: 'synthetic.arrow', bytes: 1, rows: 1 }], sha256: 'x', rows: { read: 1, kept: 1, dropped: {} } },
       environment: { hexcast: 'test', runtime: 'node', libraries: {} },
     };
-    const one = await backtest(input);
-    let spread = 0;
-    const two = await backtest({
-      ...input,
-      pool: { ...pool, run: (job, tasks, onDone, signal) => ((spread = tasks.length), pool.run(job, tasks, onDone, signal)) },
-    });
+    const { one, two, spread } = await oneAndSpread(input, pool);
     expect(spread).toBeGreaterThan(1);
     expect(Buffer.from(two.forecasts.models[0].values.buffer).equals(Buffer.from(one.forecasts.models[0].values.buffer))).toBe(true);
-    expect(numbers(reportJson(two.report))).toEqual(numbers(reportJson(one.report)));
+    expect(reportNumbers(reportJson(two.report))).toEqual(reportNumbers(reportJson(one.report)));
   }, 120_000);
 });

@@ -1,19 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { backtest, type BacktestInput } from '../lib/evaluate/backtest';
+import type { BacktestInput } from '../lib/evaluate/backtest';
 import { protocolOf } from '../lib/evaluate/protocol';
 import { reportJson } from '../lib/evaluate/report-json';
 import { BASELINES } from '../lib/forecast/baselines';
 import { syntheticPanel } from '../lib/simulate/synthetic-panel';
+import { oneAndSpread, reportNumbers } from '../../test/thread-parity';
 import { threadPool } from './thread-pool';
 
 const { panel } = syntheticPanel({ rings: 3, periods: 90, seed: 14, rate: ({ ring, period }) => (3 / (1 + ring)) * (1 + 0.4 * Math.sin(period / 5)) });
 const pool = threadPool(2, panel, 0);
 afterAll(() => pool.close());
-
-/** The report's JSON without what measures this run's clock (timings, the creation time). */
-function numbers(json: string): unknown {
-  return JSON.parse(json, (key, value: unknown) => (key === 'createdAt' || key === 'timings' || key === 'timing' || key.endsWith('Ms') ? undefined : value));
-}
 
 describe('threadPool (hexcast backtest --threads)', () => {
   it('gives the same report, number for number, as one thread: folds cut at refit folds, models spread over two threads', async () => {
@@ -31,15 +27,10 @@ describe('threadPool (hexcast backtest --threads)', () => {
       data: { kind: 'incidents', files: [{ name: 'synthetic.arrow', bytes: 1, rows: 1 }], sha256: 'x', rows: { read: 1, kept: 1, dropped: {} } },
       environment: { hexcast: 'test', runtime: 'node', libraries: {} },
     };
-    const one = await backtest(input);
-    let spread = 0;
-    const two = await backtest({
-      ...input,
-      pool: { ...pool, run: (job, tasks, onDone, signal) => ((spread = tasks.length), pool.run(job, tasks, onDone, signal)) },
-    });
+    const { one, two, spread } = await oneAndSpread(input, pool);
     expect(spread).toBeGreaterThan(4); // 4 models, cut into tasks for 2 threads
     for (let m = 0; m < 4; m++)
       expect(Buffer.from(two.forecasts.models[m].values.buffer).equals(Buffer.from(one.forecasts.models[m].values.buffer))).toBe(true);
-    expect(numbers(reportJson(two.report))).toEqual(numbers(reportJson(one.report)));
+    expect(reportNumbers(reportJson(two.report))).toEqual(reportNumbers(reportJson(one.report)));
   });
 });
