@@ -18,8 +18,9 @@ export async function readSources(paths: readonly string[]): Promise<Opened> {
 /**
  * Bytes of ranges each file keeps once read (`rememberSlices`): a streamed load reads the first
  * record batch twice (heads, then decode) and the batches it quotes from once more, and Chicago's
- * is one 69 MB batch whose every read costs ~0.2 s of page faults. Bounded, so a 20 M-row file
- * of small batches keeps at most this much of its recent batches.
+ * is one 69 MB batch whose every read costs ~0.2 s of page faults. Bounded in bytes and to the
+ * last 16 ranges (between two reads of Chicago's batch come 10 others: heads, footer, the
+ * dictionaries), so a 20 M-row file of 1.6 MB batches keeps a few of them, not this much.
  */
 const REMEMBERED_BYTES = 128 << 20;
 

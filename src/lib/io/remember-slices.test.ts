@@ -40,6 +40,17 @@ describe('rememberSlices', () => {
     expect(reads).toEqual(['0:20', '20:40', '40:60', '20:40', '0:60', '0:60']);
   });
 
+  it('keeps only the last `ranges` ranges', async () => {
+    const { source, reads } = counted();
+    const remembered = rememberSlices(source, 50, 2);
+    await remembered.slice(0, 1);
+    await remembered.slice(1, 2);
+    await remembered.slice(2, 3); // 0:1 forgotten
+    await remembered.slice(1, 2);
+    await remembered.slice(0, 1);
+    expect(reads).toEqual(['0:1', '1:2', '2:3', '0:1']);
+  });
+
   it('passes the chunks through in order', async () => {
     const remembered = rememberSlices(counted().source, 50);
     const lengths: number[] = [];
