@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorData } from '../lib/base/hexcast-error';
-import { binRange } from '../lib/grid/bin-range';
+import { binPoints } from '../lib/grid/split-by-point';
 import type { BinThreadAnswer, BinThreadData, BinThreadRequest } from './bin-threads';
 
-// The binning thread of `binThreads`: assigns the row range it is sent to cells (`binRange`) and
+// The binning thread of `binThreads`: assigns the points it is sent to cells (`binPoints`) and
 // answers on its port, then raises the shared flag so the waiting main thread wakes. A thread
 // that ends any other way raises the flag too (state 2), so the main thread never waits forever.
 const { port, flag } = workerData as BinThreadData;
@@ -14,10 +14,10 @@ const raise = (value: number): void => {
 };
 process.on('exit', () => raise(2));
 
-port.on('message', ({ rows, window }: BinThreadRequest) => {
+port.on('message', ({ lat, lng, res }: BinThreadRequest) => {
   let answer: BinThreadAnswer;
   try {
-    answer = { part: binRange(rows, window) };
+    answer = { part: binPoints(lat, lng, res) };
   } catch (error) {
     answer = { error: errorData(error) };
   }

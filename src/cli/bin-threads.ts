@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { errorFromData, type ErrorData } from '../lib/base/hexcast-error';
-import { assignCells, binRange, mergeBins, type BinRows, type BinWindow, type CellAssigner, type RangeCells } from '../lib/grid/bin-range';
+import { assignCells, type CellAssigner } from '../lib/grid/bin-range';
+import { binPoints, joinByPoint, splitByPoint, type PointCells } from '../lib/grid/split-by-point';
 
 /** What the binning thread is started with: its port, the flag it raises when it answers, and the bundled module to import (null: the sources under tsx). */
 export interface BinThreadData {
@@ -11,9 +12,9 @@ export interface BinThreadData {
   readonly bundle: string | null;
 }
 
-/** A request to the binning thread (its rows are copies of one range, transferred) and its answer. */
-export type BinThreadRequest = { readonly rows: BinRows; readonly window: BinWindow };
-export type BinThreadAnswer = { readonly part: RangeCells } | { readonly error: ErrorData };
+/** A request to the binning thread (the coordinates of its side of the points, transferred) and its answer. */
+export type BinThreadRequest = { readonly lat: Float64Array; readonly lng: Float64Array; readonly res: number };
+export type BinThreadAnswer = { readonly part: PointCells } | { readonly error: ErrorData };
 
 /**
  * Rows from which binning is split across two threads. Below it the second thread's hand-over
@@ -34,13 +35,14 @@ export const MIN_THREAD_BYTES = 4 << 20;
 /**
  * A binning thread for one command, started before the input is read so its start-up overlaps
  * the read. `assign` is a synchronous `CellAssigner` (what `binIncidents` takes): with at least
- * `minRows` rows it copies the second half of the rows once into transferred buffers, hands them
- * to the thread, assigns the first half itself (`binRange`), waits on a shared flag
- * (`Atomics.wait`) and takes the thread's answer synchronously (`receiveMessageOnPort`), then
- * joins both with `mergeBins` — the same cells and ids as one pass, so the panel is identical bit
- * for bit. Fewer rows, or a thread that failed, take the one-thread path; a thread that gives no
- * answer within `waitMs` (it died without raising the flag) has its half binned on the main thread,
- * with the same result. `close()` ends the thread.
+ * `minRows` rows it parts the rows by point (`splitByPoint`: each distinct coordinate pair goes to
+ * one side, so no point is looked up in H3 twice), hands the other side's coordinates to the
+ * thread (copied once into transferred buffers), assigns its own side (`binPoints`), waits on a
+ * shared flag (`Atomics.wait`) and takes the thread's answer synchronously
+ * (`receiveMessageOnPort`), then joins both with `joinByPoint` — the same cells and ids as one
+ * pass, so the panel is identical bit for bit. Fewer rows, or a thread that failed, take the
+ * one-thread path; a thread that gives no answer within `waitMs` (it died without raising the
+ * flag) has its side binned on the main thread, with the same result. `close()` ends the thread.
  * @example const thread = binThread(); preparePanel(s, sha, { mapping, bin: { ...bin, assign: thread.assign } }); thread.close();
  */
 export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS): { assign: CellAssigner; close(): void } {
@@ -59,26 +61,23 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   const assign: CellAssigner = (rows, window) => {
     const n = rows.time.length;
     if (n < minRows || failed) return assignCells(rows, window);
-    const k = n >>> 1;
-    const half: BinRows = { time: rows.time.slice(k), lat: rows.lat.slice(k), lng: rows.lng.slice(k) };
+    const split = splitByPoint(rows, window);
+    const { lat, lng } = split.other;
     Atomics.store(state, 0, 0);
-    port1.postMessage(
-      { rows: half, window } satisfies BinThreadRequest,
-      [half.time, half.lat, half.lng].map((a) => a.buffer as ArrayBuffer),
-    );
-    const head = binRange(rows, window, 0, k);
+    port1.postMessage({ lat, lng, res: window.res } satisfies BinThreadRequest, [lat.buffer as ArrayBuffer, lng.buffer as ArrayBuffer]);
+    const mine = binPoints(rows.lat, rows.lng, window.res, split.side, 0);
     // The thread raises the flag when it answers or exits; one that dies without running its exit
     // handlers (out of memory, a failed import) never does, so the wait is bounded: after
-    // `waitMs` without an answer the second half is binned here, as one thread would.
+    // `waitMs` without an answer the other side is binned here, as one thread would.
     const deadline = performance.now() + waitMs;
     while (Atomics.load(state, 0) === 0 && performance.now() < deadline) Atomics.wait(state, 0, 0, 100);
     const answer = receiveMessageOnPort(port1)?.message as BinThreadAnswer | undefined;
     if (answer && 'error' in answer) throw errorFromData(answer.error);
     if (!answer) {
       failed = new Error('the binning thread ended or stalled without answering');
-      return mergeBins([head, binRange(rows, window, k, n)], n);
+      return joinByPoint(split, [mine, binPoints(rows.lat, rows.lng, window.res, split.side, 1)]);
     }
-    return mergeBins([head, { ...answer.part, first: k }], n);
+    return joinByPoint(split, [mine, answer.part]);
   };
   return {
     assign,

@@ -31,7 +31,7 @@ export interface BinOptions {
   readonly maxValues?: number;
   /**
    * How rows are assigned to cells (the costly part); default `assignCells`, one pass on this
-   * thread. A shell may pass one that splits the rows across threads (`binRange` + `mergeBins`):
+   * thread. A shell may pass one that splits the rows across threads (`binRange` + `mergeBins`, or `splitByPoint` + `joinByPoint`):
    * it must give what `assignCells` gives, so the panel is the same bit for bit.
    */
   readonly assign?: CellAssigner;

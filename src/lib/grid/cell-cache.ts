@@ -77,8 +77,12 @@ export class CellCache {
 const scratch = new Float64Array(2);
 const words = new Uint32Array(scratch.buffer);
 
-/** Mixes the 128 bits of two float64 values into a 32-bit hash (murmur3-style finaliser). */
-function hashPair(a: number, b: number): number {
+/**
+ * Mixes the 128 bits of two float64 values into a 32-bit hash (murmur3-style finaliser). The
+ * cache's slots use its low bits; `splitByPoint` uses its top bit to part points between threads.
+ * @example hashPair(41.88, -87.63) === hashPair(41.88, -87.63) // → true, exact bits only
+ */
+export function hashPair(a: number, b: number): number {
   scratch[0] = a;
   scratch[1] = b;
   let h = Math.imul(words[0] ^ Math.imul(words[1], 0x9e3779b1), 0x85ebca6b);
