@@ -13,6 +13,9 @@
  * (`?map=svg`, one path per cell) and once on the canvas (`?map=canvas`, the default from 5,000
  * cells): time from "Next: binning" to every cell drawn, the main thread's long tasks meanwhile,
  * and the frame intervals of 30 wheel steps. `npm run bench -- map-frames [k] [days]`.
+ * MAP_FRAMES_RENDERERS=canvas measures one renderer only; MAP_FRAMES_TRACE=DIR writes a Chromium
+ * trace of each large-map run there (from the file's open to the end of the wheel steps), which
+ * `node bench/long-tasks.mjs FILE` breaks down by long task.
  * Builds the app first (`vite build`) and serves dist/ with `vite preview`.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -73,7 +76,8 @@ async function appMap(page: Page, base: string): Promise<void> {
 }
 
 process.env.NODE_ENV = 'production';
-await build({ root, mode: 'production', logLevel: 'warn' });
+// A traced run keeps names readable (unminified) so the trace's functions can be found in src/.
+await build({ root, mode: 'production', logLevel: 'warn', ...(process.env.MAP_FRAMES_TRACE && { build: { minify: false } }) });
 const server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
 const address = server.httpServer.address() as { port: number };
 const base = `http://127.0.0.1:${address.port}/`;
@@ -138,7 +142,8 @@ try {
   mkdirSync('/work/tmp-data', { recursive: true });
   const file = '/work/tmp-data/big-map-panel.arrow';
   writeFileSync(file, big.bytes);
-  for (const renderer of ['canvas', 'svg'] as const) {
+  const renderers = (process.env.MAP_FRAMES_RENDERERS ?? 'canvas,svg').split(',') as ('canvas' | 'svg')[];
+  for (const renderer of renderers) {
     const bigContext = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await bigContext.newPage();
     await page.addInitScript(`(() => {
@@ -147,6 +152,16 @@ try {
     })()`);
     await page.goto(`${base}?map=${renderer}`);
     await page.getByRole('navigation').getByText('167,804 incidents').waitFor({ timeout: 120_000 });
+    const trace = process.env.MAP_FRAMES_TRACE;
+    if (trace) {
+      mkdirSync(trace, { recursive: true });
+      await browser.startTracing(page, {
+        path: `${trace}/big-map-${renderer}.json`,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'toplevel'],
+      });
+    }
+    // Long tasks of the page's start (the bundled sample) are not the panel's: counted from here.
+    const startTasks: number[] = await page.evaluate('window.__tasks.splice(0)');
     const opened = Date.now();
     await page.locator('input[type=file]').first().setInputFiles(file, { timeout: 600_000 });
     await page
@@ -154,6 +169,7 @@ try {
       .getByText(`${big.incidents.toLocaleString('en-US')} incidents, pre-binned`)
       .waitFor({ timeout: 600_000 });
     const openMs = Date.now() - opened;
+    const openTasks: number[] = await page.evaluate('window.__tasks');
     await page.evaluate('window.__tasks = []; window.__t0 = performance.now()');
     await page.getByRole('button', { name: 'Next: binning →' }).click();
     // A function, not a string: the app's CSP forbids eval, which playwright's string predicates use.
@@ -169,7 +185,12 @@ try {
     );
     const drawMs = Number(await handle.jsonValue());
     const tasks: number[] = await page.evaluate('window.__tasks');
+    await page.evaluate('window.__tasks = []');
     const frames = summary(await wheelFrames(page, 30));
+    // The zoomed view's own drawing (after the last wheel step) belongs to the zoom too.
+    await page.waitForTimeout(renderer === 'canvas' ? 4000 : 0);
+    const wheelTasks: number[] = await page.evaluate('window.__tasks');
+    if (trace) await browser.stopTracing();
     emit({
       name: `big map: ${n.toLocaleString('en-US')} cells (${big.totals.length === n ? `${(big.cellColumn.length / 1e6).toFixed(1)} M rows, ` : ''}${process.argv[3] ?? 1000} days), ${renderer}`,
       openMs,
@@ -177,6 +198,9 @@ try {
       longTasks: tasks.length,
       longestTaskMs: Math.round(Math.max(0, ...tasks)),
       tasksOver100: tasks.filter((t) => t > 100).length,
+      startLongestTaskMs: Math.round(Math.max(0, ...startTasks)),
+      openLongestTaskMs: Math.round(Math.max(0, ...openTasks)),
+      wheelLongestTaskMs: Math.round(Math.max(0, ...wheelTasks)),
       wheelMedianMs: frames.medianMs,
       wheelP95Ms: frames.p95Ms,
     });

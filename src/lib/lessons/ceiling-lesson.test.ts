@@ -5,6 +5,7 @@ import type { LessonContext } from './lesson-context';
 import { patchGeometry } from '../simulate/patch-geometry';
 import { openFiles, loadMapped } from '../pipeline/load';
 import { detectMapping } from '../io/detect-mapping';
+import { regionFromCells } from '../grid/study-region';
 
 const context = (panel: LessonContext['panel']): LessonContext => ({ panel, region: null, signal: new AbortController().signal, progress: () => {} });
 
@@ -38,6 +39,30 @@ describe('ceilingLesson', () => {
     expect(out.cells).toEqual(geometry.cells);
     // Every cell alike: the oracle's flagged 5 % of the area expects 5 % of the incidents (cells differ in area by a few per cent).
     expect(out.expectedCeiling).toBeCloseTo(0.05, 2);
+  });
+
+  it('honours the loaded boundary: the world is simulated and scored on the cells inside it only, the hottest cell outside left out', async () => {
+    const geometry = patchGeometry({ rings: 3, periods: 40 });
+    const panel = { ...geometry, counts: new Float32Array(40 * geometry.cells.length) };
+    const input = { ...CEILING_DEFAULTS, concentration: 1.5, withGeometry: true };
+    const everywhere = await ceilingLesson(input, context(panel));
+    expect(everywhere.cells).toHaveLength(37); // 1 + 3·3·4
+    const hottest = everywhere.risk.indexOf(Math.max(...everywhere.risk));
+    const inside = geometry.cells.filter((_, c) => c !== hottest);
+    const bounded = await ceilingLesson(input, { ...context(panel), region: regionFromCells(panel, inside) });
+    expect(bounded.geography).toBe('data');
+    expect(bounded.cells).toEqual(inside);
+    expect(bounded.cells).not.toContain(everywhere.cells[hottest]);
+    expect(bounded.risk).toHaveLength(36);
+    expect(bounded.geometry?.paths).toHaveLength(36);
+    // Number for number the lesson on a panel that only ever had the 36 cells inside.
+    const keep = (c: number): boolean => c !== hottest;
+    const cut = { ...geometry, cells: inside, area: geometry.area.filter((_, c) => keep(c)), counts: new Float32Array(40 * 36) };
+    const alone = await ceilingLesson(input, context(cut));
+    expect(bounded.expectedCeiling).toBe(alone.expectedCeiling);
+    expect(bounded.recordedTotal).toBe(alone.recordedTotal);
+    expect(bounded.models.map((m) => [m.hitRate, m.deviance])).toEqual(alone.models.map((m) => [m.hitRate, m.deviance]));
+    expect(bounded.recordedTotal).not.toBe(everywhere.recordedTotal);
   });
 
   it('exports the recorded incidents as an Arrow file the workbench opens: one row per recorded incident', async () => {

@@ -5,6 +5,7 @@ import { foldInterval } from '../evaluate/uncertainty/fold-interval';
 import { createModel } from '../forecast/model-definition';
 import { protocolOf } from '../evaluate/protocol';
 import { BASELINES } from '../forecast/baselines';
+import { panelInRegion } from '../grid/panel-in-region';
 import { regionFromCells } from '../grid/study-region';
 import { expectedHitRate } from '../simulate/expected-hit-rate';
 import { knownWorld, type WorldGeometry } from '../simulate/known-world';
@@ -49,7 +50,7 @@ export interface CeilingModelResult {
 
 /** What the ceiling lesson shows. */
 export interface CeilingLessonOutput {
-  /** 'data': the binned panel's cells and periods; 'patch': a made-up hexagon patch (no data binned). */
+  /** 'data': the binned panel's cells (those inside the loaded boundary, if any) and periods; 'patch': a made-up hexagon patch (no data binned). */
   readonly geography: 'data' | 'patch';
   readonly cells: readonly string[];
   readonly periods: number;
@@ -82,7 +83,8 @@ const HEADLINE = 0.05;
 
 /**
  * The `ceiling` lesson: simulates a known-truth world (`knownWorld`) on the binned panel's
- * cells and periods (or on `patchGeometry` when nothing is binned) and backtests the naive,
+ * cells and periods — only its cells inside the loaded boundary, if any (`panelInRegion`, as the
+ * other lessons) — or on `patchGeometry` when nothing is binned, and backtests the naive,
  * historic-average and KDE baselines and the oracle (`oracleModel`, forecasting the true
  * intensity of recorded incidents) on its recorded counts with the backtest's own stages
  * (`runForecasts`, then each fold scored with `hotspotScores` at 1 … 30 % and `poissonDeviance`:
@@ -93,7 +95,7 @@ const HEADLINE = 0.05;
  * oracle's scores are the ceiling; the expected ceiling is computed exactly too.
  */
 export const ceilingLesson: LessonRunner<CeilingLessonInput, CeilingLessonOutput> = async (input, context) => {
-  const geometry: WorldGeometry = context.panel ?? patchGeometry({ rings: 10, periods: 156 });
+  const geometry: WorldGeometry = context.panel ? panelInRegion(context.panel, context.region) : patchGeometry({ rings: 10, periods: 156 });
   context.progress('Simulating the world', 0, 3);
   const world = knownWorld(geometry, {
     meanRate: input.meanRate,

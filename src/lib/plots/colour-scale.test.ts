@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { divergingScale, sequentialScale, ZERO_FILL } from './colour-scale';
 
 describe('sequentialScale', () => {
+  it('gives the same colour for a value asked again, also past the 4,096 values it remembers', () => {
+    const scale = sequentialScale(100);
+    const values = Array.from({ length: 5000 }, (_, i) => i / 50);
+    const first = values.map(scale.colour);
+    expect(values.map(scale.colour)).toEqual(first);
+    expect(first[2500]).toBe(sequentialScale(100).colour(50));
+    expect(first[0]).toBe(ZERO_FILL);
+    expect(first[4999]).toBe('#440154'); // 99.98 of 100: the darkest end once rounded to 8-bit channels
+  });
+
   it('sequentialScale(100) paints 0 grey, NaN white, and places ticks on a square-root scale without crowding its top', () => {
     const scale = sequentialScale(100);
     expect(scale.colour(0)).toBe(ZERO_FILL);

@@ -31,9 +31,28 @@ export function sequentialScale(max: number): ColourScale {
     if (ticks.length === 0 || ticks[ticks.length - 1].position - position >= 0.12) ticks.push({ position, label: formatCompact(value, 2) });
   }
   return {
-    colour: (value) => (Number.isNaN(value) ? '#ffffff' : value === 0 ? ZERO_FILL : scale(value)),
+    colour: remembered((value) => (Number.isNaN(value) ? '#ffffff' : value === 0 ? ZERO_FILL : scale(value))),
     stops: rampStops(interpolate),
     ticks: ticks.reverse(),
+  };
+}
+
+/** Values remembered per scale: counts repeat (50,000 cells' totals take a few hundred values), forecasts rarely. */
+const REMEMBERED = 4096;
+
+/**
+ * `colour` with its answers for the first `REMEMBERED` distinct values kept: the same strings,
+ * without d3's interpolation and formatting again for each of thousands of cells with the same count.
+ */
+function remembered(colour: (value: number) => string): (value: number) => string {
+  const known = new Map<number, string>();
+  return (value) => {
+    let answer = known.get(value);
+    if (answer === undefined) {
+      answer = colour(value);
+      if (known.size < REMEMBERED) known.set(value, answer);
+    }
+    return answer;
   };
 }
 
