@@ -114,9 +114,9 @@ export class RunState {
     }
     if (progress.stage === 'workers') {
       this.workers = { count: progress.workers, ...(progress.note && { note: progress.note }) };
-      const now = performance.now();
+      // Each model's clock starts at its first report, as on one worker.
       const detail = `spread over ${progress.workers} worker${progress.workers === 1 ? '' : 's'}`;
-      this.models = this.models.map((m) => ({ ...m, detail, startedAt: m.startedAt ?? now }));
+      this.models = this.models.map((m) => ({ ...m, detail }));
       return;
     }
     if (progress.stage !== 'forecast') {
