@@ -71,7 +71,7 @@ export class RunState {
       const result = await run.result;
       if (this.runId !== run.id) return null;
       this.result = result;
-      // A spread run reports finished tasks, not each model's folds: every model is done now.
+      // A spread run reports each model's end (fold === folds); this settles every row to done at the result all the same.
       if (this.workers) this.models = this.models.map((m) => ({ ...m, fold: m.folds, detail: 'done', doneAt: m.doneAt ?? performance.now() }));
       this.status = 'done';
       return result;
