@@ -82,11 +82,15 @@ describe('the first run from an empty dependency cache (the dev server npm start
       { timeout: 120_000 },
     );
     // Progress is weighted by expected cost: 8 baselines × 26 folds at ~1 ms are next to nothing beside the GLM's
-    // 26 fits at ~1 s, so while the GLM fits fold k the bar reads at most (208 + 1,000·(k + 1)) / 26,208 — not 89 %.
+    // 26 fits at ~1 s, so with k GLM folds done the bar reads at most (208 + 1,000·(k + W)) / 26,208 — not 89 % —
+    // where W folds fit at once: one per worker (the pool is on by default: the worker and its helpers).
     const [overall, glmFolds] = await evaluate(page, () =>
       ['Overall progress', 'poisson-glm folds'].map((label) => Number(document.querySelector(`[aria-label="${label}"]`)?.getAttribute('aria-valuenow'))),
     );
-    expect(overall).toBeLessThanOrEqual(Math.round((100 * (208 + 1000 * (glmFolds + 1))) / 26_208));
+    const computed = (await page.getByTestId('run-workers').textContent()) ?? '';
+    const workers = Number(computed.match(/on (\d+) workers?/)?.[1]);
+    expect(workers, computed).toBeGreaterThanOrEqual(2);
+    expect(overall).toBeLessThanOrEqual(Math.round((100 * (208 + 1000 * (glmFolds + workers))) / 26_208));
     await expect(page.getByTestId('run-backend').textContent()).resolves.toMatch(
       /TensorFlow\.js backend: (wasm, 1 thread|wasm, \d+ threads|cpu, 1 thread|webgl, GPU|webgpu, GPU)/,
     );

@@ -3,17 +3,14 @@ import { MAX_HELPERS, helperCount } from './helper-count';
 import { workersLabel } from './workers-label';
 
 describe('helperCount', () => {
-  it('is 0 unless asked for: the single worker, which draws live training curves', () => {
-    expect([1, 2, 8, 16].map((cores) => helperCount(cores, ''))).toEqual([0, 0, 0, 0]);
-  });
-
-  it('with ?workers=auto, is one fewer than the logical cores, at least 1 and at most MAX_HELPERS', () => {
+  it('by default (and with ?workers=auto) is one fewer than the logical cores, at least 1 and at most MAX_HELPERS', () => {
     expect(MAX_HELPERS).toBe(4);
+    expect([1, 2, 3, 4, 5, 8, 16].map((cores) => helperCount(cores, ''))).toEqual([1, 1, 2, 3, 4, 4, 4]);
     expect([1, 2, 3, 4, 5, 8, 16].map((cores) => helperCount(cores, '?workers=auto'))).toEqual([1, 1, 2, 3, 4, 4, 4]);
   });
 
   it('counts 1 core when the browser does not say', () => {
-    expect(helperCount(undefined, '?workers=auto')).toBe(1);
+    expect(helperCount(undefined, '')).toBe(1);
     expect(helperCount(Number.NaN, '?workers=auto')).toBe(1);
   });
 
@@ -23,8 +20,8 @@ describe('helperCount', () => {
     expect(helperCount(2, '?lesson=x&workers=20')).toBe(4);
   });
 
-  it('ignores a workers parameter that is not a whole number ≥ 1', () => {
-    expect(['?workers=0', '?workers=-1', '?workers=two', '?workers=1.5', '?workers='].map((q) => helperCount(4, q))).toEqual([0, 0, 0, 0, 0]);
+  it('ignores a workers parameter that is not a whole number ≥ 1: the default', () => {
+    expect(['?workers=0', '?workers=-1', '?workers=two', '?workers=1.5', '?workers='].map((q) => helperCount(4, q))).toEqual([3, 3, 3, 3, 3]);
   });
 });
 

@@ -164,6 +164,84 @@ describe('RunState', () => {
     ]);
   });
 
+  it("draws the same curves from a spread run whose folds arrive interleaved, and counts each model's folds done", () => {
+    const names = ['naive', 'poisson-glm'];
+    const glm = (fold: number, stage: string, step: number, loss: number) => ({ model: 1, fold, fit: { stage, step, steps: 3, loss, elapsedMs: step } });
+    // Folds 0, 1 and 2 of the GLM, a warm start then iterations in fold 0, as the single worker reports them.
+    const ordered = [
+      { model: 0, fold: 0 },
+      { model: 0, fold: 4 },
+      { model: 1, fold: 0 },
+      glm(0, 'warm-start', 1, 9),
+      glm(0, 'iteration', 1, 5),
+      glm(0, 'iteration', 2, 4),
+      { model: 1, fold: 1 },
+      glm(1, 'iteration', 1, 6),
+      glm(1, 'iteration', 2, 3),
+      { model: 1, fold: 2 },
+      glm(2, 'iteration', 1, 7),
+      glm(2, 'iteration', 2, 2.5),
+      { model: 1, fold: 4 },
+    ];
+    // The same reports from two workers: fold 2 on a helper while folds 0 and 1 run here; each fold's own reports in order.
+    const interleaved = [0, 2, 9, 10, 3, 11, 4, 1, 5, 6, 7, 8, 12].map((i) => ordered[i]);
+    const replay = (reports: readonly { model: number; fold: number; fit?: object }[], spread: boolean) => {
+      const worker = fakeWorker();
+      const run = new RunState(worker.client);
+      void run.start(spec);
+      const id = worker.last().id;
+      if (spread) worker.reply({ type: 'progress', id, progress: { stage: 'workers', workers: 2 } });
+      const rows: [number, string][] = [];
+      for (const { model, fold, fit } of reports) {
+        const report = { model: names[model], modelIndex: model, models: 2, names, fold, folds: 4, fit: fit as never, fraction: 0 };
+        // The worker counts a spread model's folds done: one here while its fold 2 runs, all at its end.
+        worker.reply({ type: 'progress', id, progress: { stage: 'forecast', run: spread ? { ...report, foldsDone: fold === 4 ? 4 : 1 } : report } });
+        if (fit && model === 1 && fold === 2) rows.push([run.models[1].fold, run.models[1].detail]);
+      }
+      for (const m of run.models) rows.push([m.fold, m.detail]);
+      return { curves: run.curves, rows };
+    };
+    const one = replay(ordered, false);
+    const two = replay(interleaved, true);
+    expect(two.curves).toEqual(one.curves);
+    expect(one.curves['poisson-glm']).toEqual({
+      model: 'poisson-glm',
+      fold: 2,
+      stage: 'iteration',
+      epochs: [
+        { epoch: 1, loss: 7 },
+        { epoch: 2, loss: 2.5 },
+      ],
+      earlier: [
+        {
+          fold: 0,
+          epochs: [
+            { epoch: 1, loss: 5 },
+            { epoch: 2, loss: 4 },
+          ],
+        },
+        {
+          fold: 1,
+          epochs: [
+            { epoch: 1, loss: 6 },
+            { epoch: 2, loss: 3 },
+          ],
+        },
+      ],
+    });
+    // The spread run's bar counts folds done (the worker's foldsDone), not the fold a report is about; the row says what runs.
+    expect(two.rows).toEqual([
+      [1, 'fold 3: iteration 1 of 3'],
+      [1, 'fold 3: iteration 2 of 3'],
+      [4, 'done'],
+      [4, 'done'],
+    ]);
+    expect(one.rows.slice(0, 2)).toEqual([
+      [2, 'fold 3: iteration 1 of 3'],
+      [2, 'fold 3: iteration 2 of 3'],
+    ]);
+  });
+
   it('gives the reason when helpers could not start', async () => {
     const worker = fakeWorker();
     const run = new RunState(worker.client);

@@ -1,8 +1,10 @@
-import type { TrainingEpoch } from '../../lib/forecast/forecaster';
 import { remainingMs } from '../../lib/evaluate/run-plan';
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
 import type { Progress, RunResult, RunSpec } from '../../lib/worker/protocol';
 import { workersLabel } from '../pool/workers-label';
+import { NO_CURVES, lossCurveOf, withFitPoint, type FoldCurves, type LossCurve } from './fold-curves';
+
+export type { LossCurve } from './fold-curves';
 
 /** How far one model has got. */
 export interface ModelProgress {
@@ -15,21 +17,11 @@ export interface ModelProgress {
   readonly doneAt: number | null;
 }
 
-/** A learned model's training curve in the fold being fitted. */
-export interface LossCurve {
-  readonly model: string;
-  readonly fold: number;
-  /** What is being fitted: 'epoch', or a stage such as the GLM warm start. */
-  readonly stage: string;
-  readonly epochs: readonly TrainingEpoch[];
-  /** The validation (else training) curves of the model's earlier folds in this run, oldest first. */
-  readonly earlier: readonly { readonly fold: number; readonly epochs: readonly TrainingEpoch[] }[];
-}
-
 /**
  * The Run step: one run at a time in the worker, its progress per stage and per model, the live
  * training curves, and the result. `cancel` really stops the worker's work (between folds and
- * inside tfjs fits).
+ * inside tfjs fits). A run spread over workers reports the same folds and fit steps, several
+ * folds at once: each model's row then counts its folds done, and the curves are kept by fold.
  */
 export class RunState {
   status = $state<'idle' | 'running' | 'done' | 'cancelled' | 'failed'>('idle');
@@ -50,6 +42,8 @@ export class RunState {
   /** Workers the run's forecasting was spread over (the worker and its helpers; `note`: why helpers could not start); null: the one worker. */
   workers = $state.raw<{ readonly count: number; readonly note?: string } | null>(null);
   private runId: number | null = null;
+  /** Each model's training curves by fold, from which `curves` is drawn. */
+  private fits: Record<string, FoldCurves> = {};
 
   constructor(private readonly client: WorkerClient) {}
 
@@ -67,6 +61,7 @@ export class RunState {
     const folds = spec.protocol.folds === 'auto' ? 0 : spec.protocol.folds;
     this.models = spec.models.map((name) => ({ name, fold: 0, folds, detail: 'waiting', startedAt: null, doneAt: null }));
     this.curves = {};
+    this.fits = {};
     this.fraction = 0;
     this.backend = null;
     this.workers = null;
@@ -76,7 +71,7 @@ export class RunState {
       const result = await run.result;
       if (this.runId !== run.id) return null;
       this.result = result;
-      // A spread run reports finished tasks, not each model's folds: every model is done now.
+      // A spread run reports each model's end (fold === folds); this settles every row to done at the result all the same.
       if (this.workers) this.models = this.models.map((m) => ({ ...m, fold: m.folds, detail: 'done', doneAt: m.doneAt ?? performance.now() }));
       this.status = 'done';
       return result;
@@ -119,9 +114,9 @@ export class RunState {
     }
     if (progress.stage === 'workers') {
       this.workers = { count: progress.workers, ...(progress.note && { note: progress.note }) };
-      const now = performance.now();
+      // Each model's clock starts at its first report, as on one worker.
       const detail = `spread over ${progress.workers} worker${progress.workers === 1 ? '' : 's'}`;
-      this.models = this.models.map((m) => ({ ...m, detail, startedAt: m.startedAt ?? now }));
+      this.models = this.models.map((m) => ({ ...m, detail }));
       return;
     }
     if (progress.stage !== 'forecast') {
@@ -132,11 +127,7 @@ export class RunState {
     const now = performance.now();
     const fit = run.fit;
     this.fraction = Math.max(this.fraction, run.fraction);
-    if (this.workers) {
-      this.stage = `Forecasting ${this.computeLabel}`;
-      return;
-    }
-    this.stage = `Forecasting with ${run.model}`;
+    this.stage = this.workers ? `Forecasting ${this.computeLabel}` : `Forecasting with ${run.model}`;
     if (this.models.length !== run.names.length || this.models.some((m) => m.folds !== run.folds)) {
       // The worker settled the plan: 'auto' folds, and models that cannot run on this panel left out.
       this.models = run.names.map((name, i) => ({ ...(this.models.find((m) => m.name === name) ?? this.models[i]), name, folds: run.folds }));
@@ -149,16 +140,16 @@ export class RunState {
         : fit?.steps
           ? `fold ${run.fold + 1}: ${fit.stage} ${fit.step ?? 0} of ${fit.steps}`
           : `fold ${run.fold + 1} of ${run.folds}`;
-      return { name: run.model, fold: run.fold, folds: run.folds, detail, startedAt: m.startedAt ?? now, doneAt: done ? now : null };
+      // A spread run's folds run at once, out of order: the bar counts the folds done.
+      const fold = run.foldsDone ?? run.fold;
+      return { name: run.model, fold, folds: run.folds, detail, startedAt: m.startedAt ?? now, doneAt: done ? now : null };
     });
-    if (fit?.loss !== undefined && fit.step !== undefined) {
-      const previous = this.curves[run.model];
-      const same = previous && previous.fold === run.fold && previous.stage === fit.stage;
-      const epochs = same ? previous.epochs.filter((e) => e.epoch < fit.step!) : [];
-      const epoch: TrainingEpoch = { epoch: fit.step, loss: fit.loss, ...(fit.valLoss !== undefined && { valLoss: fit.valLoss }) };
-      // A new fold (not a new stage of the same fold, such as the warm start) keeps the finished fold's curve.
-      const earlier = !previous ? [] : previous.fold === run.fold ? previous.earlier : [...previous.earlier, { fold: previous.fold, epochs: previous.epochs }];
-      this.curves = { ...this.curves, [run.model]: { model: run.model, fold: run.fold, stage: fit.stage, epochs: [...epochs, epoch], earlier } };
+    if (fit) {
+      const fits = withFitPoint(this.fits[run.model] ?? NO_CURVES, run.fold, fit);
+      if (fits === this.fits[run.model]) return;
+      this.fits[run.model] = fits;
+      const curve = lossCurveOf(run.model, fits);
+      if (curve) this.curves = { ...this.curves, [run.model]: curve };
     }
   }
 }

@@ -13,7 +13,7 @@ import { scoreForecasts, type Scores } from './score-forecasts';
 import type { AreaAttributes } from '../areas/area-attributes';
 import { exposureOfRun } from './exposure/exposure-of-run';
 import type { ForecastJob, ForecastPool } from './forecast-job';
-import { POOL_MIN_COST, type FoldTask, type FoldTaskRunner } from './fold-tasks';
+import { POOL_MIN_COST, type FoldTaskRunner } from './fold-tasks';
 
 /** Everything a backtest needs. */
 export interface BacktestInput {
@@ -145,14 +145,8 @@ function poolFor(input: BacktestInput, job: ForecastJob, entries: readonly { def
   return {
     parts: pool.size,
     minCost: pool.minCost ?? POOL_MIN_COST,
-    run: (tasks, onProgress) => pool.run(job, tasks, onProgressOf(tasks, onProgress), input.signal),
+    run: (tasks, onDone, onFold) => pool.run(job, tasks, onDone, input.signal, onFold),
   };
-}
-
-/** Progress of a pooled run: the share of tasks finished. */
-function onProgressOf(tasks: readonly FoldTask[], onProgress: (fraction: number) => void): () => void {
-  let done = 0;
-  return () => onProgress(++done / tasks.length);
 }
 
 /** The report's `exposure` section when the input has area attributes (`exposureOfRun`), as a spreadable object. */

@@ -1,4 +1,4 @@
-import type { TrainingLog } from '../forecast/forecaster';
+import type { FitProgress, TrainingLog } from '../forecast/forecaster';
 
 /** Every forecast of one model, with what it cost. */
 export interface ModelForecasts {
@@ -37,14 +37,23 @@ export interface FoldsForecast {
 }
 
 /**
+ * What a fold task reports while it runs, as `forecastFolds` reports it: model `model` (its index
+ * in the run) has reached fold `fold` of the whole run, and `fit` is its fit's own step there
+ * (epochs, Newton or EM iterations), when it reports any.
+ */
+export type FoldProgress = (model: number, fold: number, fit?: FitProgress) => void;
+
+/**
  * Runs fold tasks elsewhere (other workers or threads), each helper with the run's panel and
- * models: `parts` is how many run at once; `onProgress` gets the share of the expected cost done.
+ * models: `parts` is how many run at once; `onDone` gets each finished task, `onFold` each
+ * task's progress where the helpers forward it (the app's workers do; tasks run at once, so
+ * folds of different tasks arrive interleaved).
  */
 export interface FoldTaskRunner {
   readonly parts: number;
   /** Expected cost (`foldCosts` units) below which the run stays in one piece: helpers' start-up and messages would cost more. */
   readonly minCost?: number;
-  run(tasks: readonly FoldTask[], onProgress: (fraction: number) => void): Promise<FoldsForecast[]>;
+  run(tasks: readonly FoldTask[], onDone: (done: FoldsForecast) => void, onFold: FoldProgress): Promise<FoldsForecast[]>;
 }
 
 /**

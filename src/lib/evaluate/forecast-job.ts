@@ -1,6 +1,7 @@
+import type { FitProgress } from '../forecast/forecaster';
 import { createModel, type ModelDefinition, type ModelSpec } from '../forecast/model-definition';
 import type { Panel } from '../grid/panel';
-import type { FoldTask, FoldsForecast } from './fold-tasks';
+import type { FoldProgress, FoldTask, FoldsForecast } from './fold-tasks';
 import { forecastFolds, planRun } from './forecast-folds';
 import type { ResolvedProtocol } from './protocol';
 
@@ -24,15 +25,25 @@ export interface ForecastPool {
   readonly size: number;
   /** Expected run cost from which the pool is used (default `POOL_MIN_COST`; 0 in tests, to pool cheap runs too). */
   readonly minCost?: number;
-  /** Forecasts `tasks` of `job`, spread over the helpers; `onProgress` gets each finished task. */
-  run(job: ForecastJob, tasks: readonly FoldTask[], onDone: (done: FoldsForecast) => void, signal?: AbortSignal): Promise<FoldsForecast[]>;
+  /**
+   * Forecasts `tasks` of `job`, spread over the helpers; `onDone` gets each finished task, and
+   * `onProgress` (where the pool forwards it) each task's folds and fit steps as they happen.
+   */
+  run(
+    job: ForecastJob,
+    tasks: readonly FoldTask[],
+    onDone: (done: FoldsForecast) => void,
+    signal?: AbortSignal,
+    onProgress?: FoldProgress,
+  ): Promise<FoldsForecast[]>;
 }
 
 /**
  * A helper's side of a pool: forecasts `tasks` of `job` on `panel` one after another, with models
  * made from `definitions` as the run makes them, and returns each task's forecasts. The plan
  * (cutoffs, model universes, neighbour lists) is rebuilt here from the same inputs, so it is the
- * same as the run's.
+ * same as the run's. `onProgress` gets each fold and fit step with the task's model index: the
+ * same reports the run in one piece makes for those folds.
  * @example (await forecastJobTasks(panel, job, [{ model: 0, from: 0, to: 4 }], BASELINES))[0].values.length // → 4 × horizon × cells
  */
 export async function forecastJobTasks(
@@ -41,11 +52,15 @@ export async function forecastJobTasks(
   tasks: readonly FoldTask[],
   definitions: readonly ModelDefinition[],
   signal?: AbortSignal,
+  onProgress?: FoldProgress,
 ): Promise<FoldsForecast[]> {
   const context = { res: panel.res, bucket: panel.bucket };
   const make = job.models.map((spec) => () => createModel(spec, definitions, context));
   const plan = planRun(panel, job.protocol, make, { declared: job.declared });
   const out: FoldsForecast[] = [];
-  for (const task of tasks) out.push(await forecastFolds(plan, task, make[task.model], { signal }));
+  for (const task of tasks) {
+    const onFold = onProgress && ((fold: number, fit?: FitProgress): void => onProgress(task.model, fold, fit));
+    out.push(await forecastFolds(plan, task, make[task.model], { signal, ...(onFold && { onProgress: onFold }) }));
+  }
   return out;
 }

@@ -5,6 +5,7 @@ import { mergeFoldsForecasts, splitFoldTasks, type FoldTaskRunner, type FoldsFor
 import { forecastFolds, planRun } from './forecast-folds';
 import type { ResolvedProtocol } from './protocol';
 import { runFraction } from './run-plan';
+import { spreadProgress } from './spread-progress';
 
 /** Progress of a backtest run, for progress bars and the app. */
 export interface RunProgress {
@@ -19,6 +20,12 @@ export interface RunProgress {
   readonly folds: number;
   /** The model's own fit progress (epochs, EM iterations), when it reports any. */
   readonly fit?: FitProgress;
+  /**
+   * Folds of this model done, in a run spread over helpers (`RunOptions.runTasks`): there the
+   * model's folds run at once and in any order, `fold` is the fold this report is about, and the
+   * reports of different folds interleave (each fold's own reports stay in order).
+   */
+  readonly foldsDone?: number;
   /**
    * Share of the whole forecasting done, 0–1, weighted by each fold's expected cost (`foldCosts`:
    * a learned model's fit weighs about a thousand baseline folds) and counting a fit's own steps;
@@ -41,7 +48,9 @@ export interface RunOptions {
   readonly declared?: Uint8Array;
   /**
    * Helpers (workers, threads) to spread the folds and models over (`splitFoldTasks`); the
-   * forecasts are the same numbers as in one piece. Progress then comes per finished task.
+   * forecasts are the same numbers as in one piece. Progress then comes as the helpers forward it
+   * (the same reports of each fold and fit step as in one piece, interleaved, with `foldsDone`),
+   * else per finished task.
    */
   readonly runTasks?: FoldTaskRunner;
 }
@@ -100,11 +109,28 @@ export async function runForecasts(
   const tasks = pooled ? splitFoldTasks(costs, protocol.refitEvery, pooled.parts) : [];
   let parts: FoldsForecast[];
   if (tasks.length > 1) {
-    progress(0, 0);
-    parts = await pooled!.run(tasks, (done) => {
-      fraction = Math.max(fraction, done);
-      options.onProgress?.({ model: names[0], modelIndex: 0, models: make.length, names, fold: 0, folds, fraction });
-    });
+    const spread = spreadProgress(costs, tasks);
+    const report = (m: number, fold: number, fit?: FitProgress): void => {
+      fraction = Math.max(fraction, spread.fraction());
+      const foldsDone = spread.foldsDone(m);
+      options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, names, fold, folds, ...(fit && { fit }), foldsDone, fraction });
+    };
+    // Whether the helpers forward their folds' reports (the app's do; the CLI's threads report finished tasks only).
+    let forwarded = false;
+    parts = await pooled!.run(
+      tasks,
+      (done) => {
+        spread.finish(done.task);
+        // The model's last task: it is done, as a run in one piece reports after its last fold.
+        if (spread.modelDone(done.task.model)) report(done.task.model, folds);
+        else if (!forwarded) report(done.task.model, done.task.to - 1);
+      },
+      (m, fold, fit) => {
+        forwarded = true;
+        spread.reach(m, fold, fit?.step !== undefined && fit.steps ? fit.step / fit.steps : 0);
+        report(m, fold, fit);
+      },
+    );
   } else {
     parts = [];
     for (let m = 0; m < make.length; m++) {

@@ -16,7 +16,9 @@ export interface HelperScope {
  * fold tasks it is sent, one request after another in arrival order (the pool keeps a second
  * request waiting here, so a helper never idles while its worker is busy), with the registry's
  * models (`forecastJobTasks`, as the worker itself would); learned models first start the same
- * tfjs backend as the worker. Forecasts go back with their buffers transferred.
+ * tfjs backend as the worker. Each fold's and fit step's progress goes back as it happens (the
+ * worker forwards it to the page, so a spread run draws the same training curves), and the
+ * forecasts at the end with their buffers transferred.
  */
 export function serveHelper(scope: HelperScope, startBackend: BackendStarter): void {
   let panel: Panel | undefined;
@@ -32,7 +34,9 @@ export function serveHelper(scope: HelperScope, startBackend: BackendStarter): v
         if (!held) throw new Error('a helper worker was sent tasks before the panel');
         const registry = await modelRegistry(data.job.models.map((m) => m.id));
         if (data.job.models.some((m) => registry.tensorflow.has(m.id))) await startBackend(data.backend.preference, data.backend.wasmPaths);
-        const parts = await forecastJobTasks(held, data.job, data.tasks, registry.definitions);
+        const parts = await forecastJobTasks(held, data.job, data.tasks, registry.definitions, undefined, (model, fold, fit) =>
+          scope.postMessage({ id: data.id, progress: { model, fold, ...(fit && { fit }) } }, []),
+        );
         scope.postMessage(
           { id: data.id, parts },
           parts.map((p) => p.values.buffer as ArrayBuffer),

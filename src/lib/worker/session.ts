@@ -374,7 +374,7 @@ export class Session {
           panel: binned.bounded.panel,
           helpers: spec.helpers ?? 0,
           backend: { preference: spec.backend, ...(spec.wasmPaths && { wasmPaths: spec.wasmPaths }) },
-          local: (job, tasks, signal) => forecastJobTasks(binned.bounded.panel, job, tasks, yieldingDefinitions(models.definitions), signal),
+          local: (job, tasks, signal, onFold) => forecastJobTasks(binned.bounded.panel, job, tasks, yieldingDefinitions(models.definitions), signal, onFold),
           onSpread: (workers, note) => onProgress({ stage: 'workers', workers, ...(note && { note }) }),
         }),
       },

@@ -3,7 +3,9 @@ import { backtest, type BacktestInput } from '../evaluate/backtest';
 import { forecastJobTasks } from '../evaluate/forecast-job';
 import { protocolOf } from '../evaluate/protocol';
 import { reportJson } from '../evaluate/report-json';
+import type { RunProgress } from '../evaluate/run-forecasts';
 import { BASELINES } from '../forecast/baselines';
+import { ALL_MODELS } from '../forecast/models';
 import { syntheticPanel } from '../simulate/synthetic-panel';
 import type { HelperRequest } from './pool-messages';
 import { serveHelper, type HelperScope } from './serve-helper';
@@ -157,6 +159,45 @@ describe('WorkerPool (the app worker and its helper workers)', () => {
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(seen.map((s) => s.terminated)).toEqual([true]);
+  });
+
+  it('forwards every fold and fit step to the run: the same reports, per model and fold, as the single-worker path', async () => {
+    // SEPP reports its EM iterations with a loss (the curve the app draws); the baselines report folds only.
+    const learned: BacktestInput = {
+      ...input,
+      protocol: protocolOf({ horizon: 2, folds: 6, refitEvery: 2, validation: 0, coverage: [0.1] }),
+      models: [{ id: 'sepp', params: { maxIterations: 5 } }, ...input.models.slice(0, 2)],
+      definitions: ALL_MODELS,
+    };
+    const single: RunProgress[] = [];
+    const one = await backtest({ ...learned, onProgress: (p) => single.push(p) });
+    const pooled: RunProgress[] = [];
+    const seen: Seen[] = [];
+    const pool = new WorkerPool(() => fakeHelper(seen));
+    const run = pool.forRun({ ...options(1), local: (job, tasks, signal, onFold) => forecastJobTasks(panel, job, tasks, ALL_MODELS, signal, onFold) });
+    const two = await backtest({ ...learned, pool: run, onProgress: (p) => pooled.push(p) });
+    pool.release();
+    expect(sameForecasts(two, one)).toEqual([true, true, true]);
+    // Each report as (model, fold, fit step), the fit's clock left out: the same multiset.
+    const reports = (list: readonly RunProgress[]): string[] =>
+      list.map(({ model, fold, fit }) => JSON.stringify([model, fold, fit && { ...fit, elapsedMs: undefined }])).sort();
+    expect(reports(pooled)).toEqual(reports(single));
+    // SEPP's 3 fits (folds 0, 2, 4) report 5 EM iterations each, with their losses.
+    const iterations = pooled.filter((p) => p.fit?.stage === 'em-iteration');
+    expect(iterations.map((p) => p.fold).sort()).toEqual([0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 4, 4, 4, 4, 4]);
+    expect(iterations.every((p) => Number.isFinite(p.fit!.loss))).toBe(true);
+    // Each fold's own reports stay in order; every model ends with a report at fold === folds, all folds done.
+    for (const fold of [0, 2, 4]) expect(iterations.filter((p) => p.fold === fold).map((p) => p.fit!.step)).toEqual([1, 2, 3, 4, 5]);
+    const ends = pooled.filter((p) => p.fold === p.folds);
+    expect(ends.map((p) => [p.modelIndex, p.foldsDone]).sort()).toEqual([
+      [0, 6],
+      [1, 6],
+      [2, 6],
+    ]);
+    // The helper did compute some of it, and the share done never went back, up to the whole.
+    expect(seen[0].sent.some((m) => m.type === 'tasks')).toBe(true);
+    expect(pooled.every((p, i) => i === 0 || p.fraction >= pooled[i - 1].fraction)).toBe(true);
+    expect(pooled.at(-1)!.fraction).toBe(1);
   });
 
   it('is no pool without a helper (?workers=1)', () => {

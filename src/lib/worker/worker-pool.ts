@@ -1,5 +1,5 @@
 import { errorFromData } from '../base/hexcast-error';
-import type { FoldTask, FoldsForecast } from '../evaluate/fold-tasks';
+import type { FoldProgress, FoldTask, FoldsForecast } from '../evaluate/fold-tasks';
 import type { ForecastJob, ForecastPool } from '../evaluate/forecast-job';
 import type { Panel } from '../grid/panel';
 import type { HelperAnswer, HelperRequest } from './pool-messages';
@@ -19,8 +19,8 @@ export interface PoolRunOptions {
   /** Helper workers wanted besides this worker (`helperCount`); below 1 there is no pool. */
   readonly helpers: number;
   readonly backend: { readonly preference: BackendPreference; readonly wasmPaths?: WasmPaths };
-  /** Forecasts tasks in this worker, which takes its share of the queue as one more worker. */
-  readonly local: (job: ForecastJob, tasks: readonly FoldTask[], signal?: AbortSignal) => Promise<FoldsForecast[]>;
+  /** Forecasts tasks in this worker, which takes its share of the queue as one more worker; `onProgress` gets their folds' reports. */
+  readonly local: (job: ForecastJob, tasks: readonly FoldTask[], signal?: AbortSignal, onProgress?: FoldProgress) => Promise<FoldsForecast[]>;
   /** Called when a run is spread: the workers that compute (this one included), and why fewer than asked when helpers could not start. */
   readonly onSpread?: (workers: number, note?: string) => void;
   /** Expected run cost from which to spread (default `POOL_MIN_COST`). */
@@ -29,7 +29,7 @@ export interface PoolRunOptions {
 
 interface Helper {
   readonly worker: HelperWorker;
-  readonly pending: Map<number, { resolve: (parts: FoldsForecast[]) => void; reject: (error: Error) => void }>;
+  readonly pending: Map<number, { resolve: (parts: FoldsForecast[]) => void; reject: (error: Error) => void; progress?: FoldProgress }>;
   dead?: string;
 }
 
@@ -43,6 +43,8 @@ class HelperDied extends Error {}
  * read when the page is cross-origin isolated, else a structured clone once per helper, never per
  * task. The fold tasks are spread from one queue over the helpers and this worker itself (`local`),
  * which keeps two requests waiting at each helper so that none idles while this worker computes.
+ * Each task's progress (folds, fit steps) is forwarded to the run's `onProgress` as it comes, from
+ * the helpers and this worker alike, so a spread run reports what it would in one piece.
  * Another panel, a cancel or `release()` terminates the helpers. A helper that cannot start or
  * dies hands its task back, and the run finishes on the workers left (this one at least), with
  * the same numbers: a task's forecasts do not depend on where it runs.
@@ -62,7 +64,7 @@ export class WorkerPool {
     return {
       size: options.helpers + 1,
       ...(options.minCost !== undefined && { minCost: options.minCost }),
-      run: (job, tasks, onDone, signal) => this.run(options, job, tasks, onDone, signal),
+      run: (job, tasks, onDone, signal, onProgress) => this.run(options, job, tasks, onDone, signal, onProgress),
     };
   }
 
@@ -94,6 +96,10 @@ export class WorkerPool {
       worker.listen(
         (answer) => {
           const waiting = helper.pending.get(answer.id);
+          if ('progress' in answer) {
+            waiting?.progress?.(answer.progress.model, answer.progress.fold, answer.progress.fit);
+            return;
+          }
           helper.pending.delete(answer.id);
           if (!waiting) return;
           if ('error' in answer) waiting.reject(errorFromData(answer.error));
@@ -118,6 +124,7 @@ export class WorkerPool {
     tasks: readonly FoldTask[],
     onDone: (done: FoldsForecast) => void,
     signal: AbortSignal | undefined,
+    onProgress: FoldProgress | undefined,
   ): Promise<FoldsForecast[]> {
     const helpers = this.start(options);
     const onAbort = (): void => this.release();
@@ -134,7 +141,7 @@ export class WorkerPool {
       new Promise((resolve, reject) => {
         if (helper.dead) return reject(new HelperDied(helper.dead));
         const id = this.next++;
-        helper.pending.set(id, { resolve, reject });
+        helper.pending.set(id, { resolve, reject, ...(onProgress && { progress: onProgress }) });
         helper.worker.post({ type: 'tasks', id, job, tasks: [task], backend: options.backend });
       });
     // Two lanes per helper: its second request waits there, so it starts at once when the first is done.
@@ -150,7 +157,7 @@ export class WorkerPool {
       }
     };
     const local = async (): Promise<void> => {
-      for (let task = queue.shift(); task; task = queue.shift()) finished(await options.local(job, [task], signal));
+      for (let task = queue.shift(); task; task = queue.shift()) finished(await options.local(job, [task], signal, onProgress));
     };
     // A task that fails fails the run: the other lanes take no further task, and report none.
     const stopOnError = (work: Promise<void>): Promise<void> =>
