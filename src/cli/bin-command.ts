@@ -1,18 +1,12 @@
 import { escapeTerminal } from '../lib/base/escape-terminal';
 import { panelTotal } from '../lib/grid/panel';
 import { panelFileBytes } from '../lib/grid/panel-file';
-import { loadMappingCrs } from '../lib/io/load-crs';
-import { prepareLoaded, preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
-import { loadStreams } from '../lib/pipeline/load';
-import type { ColumnMapping } from '../lib/io/column-mapping';
-import { nodeSha256 } from './file-byte-source';
-import { binThreadFor } from './bin-threads';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
-import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
+import { MAPPING_OPTIONS } from './mapping-flags';
+import { loadAndBin } from './load-and-bin';
 import { Progress } from './progress';
-import { byteSources } from './read-sources';
 import { busiestCellLines } from './busiest-cells';
 import { UsageError } from './usage-error';
 import { assertWritable, writeAllOrNothing } from './write-all-or-nothing';
@@ -45,34 +39,8 @@ export async function binCommand(argv: string[]): Promise<void> {
   const bin = binOptionsFromFlags(values, true)!;
   await assertWritable([{ flag: '--out', path: values.out }]);
   const progress = new Progress(process.stderr, values.quiet);
-  progress.stage('reading');
-  // Started before the read so its start-up overlaps it; unref'd, and closed once binned.
-  const thread = binThreadFor(positionals);
-  let prepared: PreparedPanel;
-  let mapping: ColumnMapping | undefined;
-  try {
-    // Arrow incident files load as they stream (a few record batches of raw rows at a time); other files are read whole.
-    const streamed = await loadStreams(
-      await byteSources(positionals),
-      async (heads) => {
-        mapping = mappingFromFlags(heads, values, values.category);
-        await loadMappingCrs(mapping);
-        progress.stage('loading and binning');
-        return mapping;
-      },
-      { sha256: nodeSha256 },
-    );
-    const { opened } = streamed;
-    if (!streamed.loaded) {
-      mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
-      progress.stage('loading and binning');
-      if (mapping) await loadMappingCrs(mapping);
-    }
-    const settings = { mapping, bin: { ...bin, assign: thread.assign } };
-    prepared = streamed.loaded ? prepareLoaded(opened, streamed.loaded, settings) : preparePanel(opened.sources, opened.sha256, settings);
-  } finally {
-    thread.close();
-  }
+  // Arrow incident files load as they stream (a few record batches of raw rows at a time); other files are read whole.
+  const { prepared, mapping } = await loadAndBin(positionals, { flags: values, binFor: () => bin, progress });
   const { panel, data } = prepared;
   // The panel file keeps its own row accounting and the partial periods trimmed ('hexcast inspect' shows them).
   await writeAllOrNothing([{ path: values.out, data: panelFileBytes(panel, data) }]);

@@ -1,21 +1,17 @@
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/base/versions';
 import { checkClaim, CLAIM_EXAMPLES, claimCheckJson, claimFormLines, parseClaim } from '../lib/claims';
 import { DEFAULT_PROTOCOL, protocolOf } from '../lib/evaluate/protocol';
-import { loadMappingCrs } from '../lib/io/load-crs';
 import { binningVariants, runBinningVariants } from '../lib/pipeline/binning-variants';
 import { DEFAULT_MODELS } from '../lib/pipeline/defaults';
-import { preparePanel } from '../lib/pipeline/prepare-panel';
-import { applyBoundary, readBoundary } from '../lib/pipeline/region';
 import { resolveModels, runBacktest } from '../lib/pipeline/run';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { escapeTerminal } from '../lib/base/escape-terminal';
 import { claimCheckLines } from './claim-check-lines';
 import { MAPPING_HELP } from './help';
-import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
+import { MAPPING_OPTIONS } from './mapping-flags';
+import { loadFromFlags } from './run-flags';
 import { parseFlags } from './parse-flags';
 import { Progress } from './progress';
-import { readSources } from './read-sources';
-import { readTextFile } from './read-text-file';
 import { UsageError } from './usage-error';
 
 const USAGE = `Usage: hexcast check-claim FILE… [mapping options] --res R --bucket B --claim "TEXT"|--example ID
@@ -83,16 +79,8 @@ export async function checkClaimCommand(argv: string[], signal: AbortSignal): Pr
   }
   const progress = new Progress(process.stderr, values.quiet || values.json);
 
-  progress.stage('reading');
-  const opened = await readSources(positionals);
-  const boundaryText = values.boundary === undefined ? undefined : await readTextFile(values.boundary);
-  const mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
-  const bin = opened.kind === 'panel' ? binOptionsFromFlags(values, false) : binOptionsFromFlags(values, true);
-  progress.stage('loading and binning');
-  await loadMappingCrs(mapping);
-  const prepared = preparePanel(opened.sources, opened.sha256, { mapping, bin });
-  const boundaryAt = async (res: number) => (boundaryText === undefined ? undefined : readBoundary({ name: values.boundary!, text: boundaryText }, res));
-  const bounded = applyBoundary(prepared.panel, await boundaryAt(prepared.panel.res));
+  const bin = binOptionsFromFlags(values, false); // checks the binning flags given, before any file is read
+  const { opened, mapping, prepared, bounded, boundaryAt } = await loadFromFlags(positionals, values, bin, progress);
   const environment = { hexcast: HEXCAST_VERSION, runtime: `node ${process.version} (${process.platform} ${process.arch})`, libraries: LIBRARY_VERSIONS };
   const request = { models, protocol, environment, timings: { openMs: opened.ms, ...prepared.timings } };
   const hooks = {

@@ -1,13 +1,13 @@
 import type { BucketUnit } from '../lib/grid/time-bucket';
-import { loadMappingCrs } from '../lib/io/load-crs';
 import type { BinOptions } from '../lib/grid/bin-incidents';
-import { preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
-import { applyBoundary, readBoundary, type BoundedPanel } from '../lib/pipeline/region';
+import type { ColumnMapping } from '../lib/io/column-mapping';
+import type { Opened } from '../lib/pipeline/load';
+import type { PreparedPanel } from '../lib/pipeline/prepare-panel';
+import { applyBoundary, readBoundary, type Boundary, type BoundedPanel } from '../lib/pipeline/region';
 import { BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
-import { MAPPING_OPTIONS, mappingFromFlags, type MappingFlags } from './mapping-flags';
+import { MAPPING_OPTIONS, type MappingFlags } from './mapping-flags';
+import { loadAndBin } from './load-and-bin';
 import type { Progress } from './progress';
-import { readSources } from './read-sources';
-import { binThreadFor } from './bin-threads';
 import { readTextFile } from './read-text-file';
 
 /** The flags of every command that runs models on incident or panel files: mapping, binning, protocol, boundary, models. */
@@ -39,18 +39,22 @@ export type RunFlags = MappingFlags & {
   boundary?: string;
 };
 
-/** What `loadFromFlags` read: the files, the panel prepared from them and the panel with its boundary applied. */
+/** What `loadFromFlags` read: the files, the mapping, the panel prepared from them, the panel with its boundary applied, and the boundary at any resolution. */
 export interface LoadedFromFlags {
-  readonly opened: Awaited<ReturnType<typeof readSources>>;
-  readonly prepared: ReturnType<typeof preparePanel>;
+  readonly opened: Opened;
+  readonly mapping: ColumnMapping | undefined;
+  readonly prepared: PreparedPanel;
   readonly bounded: BoundedPanel;
+  /** The --boundary file's cover at resolution `res` (undefined without --boundary): for re-binning at other resolutions. */
+  readonly boundaryAt: (res: number) => Promise<Boundary | undefined>;
 }
 
 /**
  * Reads the files and the boundary, maps, bins and bounds the panel as the flags say — the same
- * stages for `hexcast backtest` and `hexcast leakage`. Incident files need --res and --bucket (the
- * usage error names the missing one); a panel file has its own. `givenBin` is the binning the
- * flags gave, checked before any file was read.
+ * stages for `hexcast backtest`, `check-claim`, `leakage` and `fit`, and the same streamed load
+ * and threaded binning as `hexcast bin` (`loadAndBin`). Incident files need --res and --bucket
+ * (the usage error names the missing one); a panel file has its own. `givenBin` is the binning
+ * the flags gave, checked before any file was read.
  */
 export async function loadFromFlags(
   positionals: readonly string[],
@@ -58,25 +62,15 @@ export async function loadFromFlags(
   givenBin: BinOptions | undefined,
   progress: Progress,
 ): Promise<LoadedFromFlags> {
-  progress.stage('reading');
-  // Started before the read so its start-up overlaps it; unref'd, and closed once binned.
-  const thread = binThreadFor(positionals);
-  let opened: LoadedFromFlags['opened'];
-  let boundaryText: string | undefined;
-  let prepared: PreparedPanel;
-  try {
-    opened = await readSources([...positionals]);
-    boundaryText = values.boundary === undefined ? undefined : await readTextFile(values.boundary);
-    const mapping = opened.kind === 'panel' ? undefined : mappingFromFlags(opened.sources, values, values.category);
-    const bin = givenBin ?? (opened.kind === 'panel' ? undefined : binOptionsFromFlags(values, true));
-    progress.stage('loading and binning');
-    await loadMappingCrs(mapping);
-    // A panel from another engine (docs/engines.md) takes its periods' zone and bucket from --tz and --bucket; a file from `hexcast bin` keeps its own.
-    const panelFile = opened.kind === 'panel' ? { timeZone: values.tz, unit: values.bucket as BucketUnit | undefined } : undefined;
-    prepared = preparePanel(opened.sources, opened.sha256, { mapping, bin: bin && { ...bin, assign: thread.assign }, panelFile });
-  } finally {
-    thread.close();
-  }
-  const boundary = boundaryText === undefined ? undefined : await readBoundary({ name: values.boundary!, text: boundaryText }, prepared.panel.res);
-  return { opened, prepared, bounded: applyBoundary(prepared.panel, boundary) };
+  // A panel from another engine (docs/engines.md) takes its periods' zone and bucket from --tz and --bucket; a file from `hexcast bin` keeps its own.
+  const { opened, mapping, prepared } = await loadAndBin(positionals, {
+    flags: values,
+    binFor: (kind) => givenBin ?? (kind === 'panel' ? undefined : binOptionsFromFlags(values, true)),
+    panelFile: { timeZone: values.tz, unit: values.bucket as BucketUnit | undefined },
+    progress,
+  });
+  const boundaryText = values.boundary === undefined ? undefined : await readTextFile(values.boundary);
+  const boundaryAt = async (res: number): Promise<Boundary | undefined> =>
+    boundaryText === undefined ? undefined : readBoundary({ name: values.boundary!, text: boundaryText }, res);
+  return { opened, mapping, prepared, bounded: applyBoundary(prepared.panel, await boundaryAt(prepared.panel.res)), boundaryAt };
 }

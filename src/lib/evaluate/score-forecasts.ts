@@ -4,7 +4,7 @@ import {
   brierScore,
   captureCurve,
   hindsightRanking,
-  hotspotRanking,
+  hotspotRankingOf,
   hotspotScores,
   logScore,
   mae,
@@ -12,6 +12,7 @@ import {
   naiveScale,
   poissonDeviance,
   rmse,
+  tieOrder,
   type HindsightRanking,
   type HotspotScore,
 } from './metrics';
@@ -81,9 +82,13 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
     for (let i = 0; i < actual.length; i++) actualTotal[k] += actual[i];
   });
   // The hindsight ranking of each fold's steps depends on the observed counts only: one for every model.
-  const hindsight: (HindsightRanking | undefined)[] = new Array(folds * horizon);
+  // So does the order of its tied cells (area, then observed count, then index): each model's ranking is a stable sort of it by forecast.
+  const stepCount = folds * horizon;
+  const ties: (Int32Array | undefined)[] = new Array(stepCount);
+  const hindsight: (HindsightRanking | undefined)[] = new Array(stepCount);
+  const tiesOf = (k: number, s: number, y: Float32Array): Int32Array => (ties[k * horizon + s] ??= tieOrder(panel.area, region.mask, y));
   const hindsightOf = (k: number, s: number, y: Float32Array): HindsightRanking =>
-    (hindsight[k * horizon + s] ??= hindsightRanking(y, panel.area, region.mask));
+    (hindsight[k * horizon + s] ??= hindsightRanking(y, panel.area, region.mask, tiesOf(k, s, y)));
   const models = set.models.map((model): ModelScores => {
     const count = Object.fromEntries(COUNT_METRICS.map((id) => [id, new Float64Array(folds)])) as Record<CountMetricId, Float64Array>;
     const perFold = () => Object.fromEntries(HOTSPOT_METRICS.map((id) => [id, new Float64Array(folds * J)])) as Record<HotspotMetricId, Float64Array>;
@@ -106,7 +111,7 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
       for (let s = 0; s < horizon; s++) {
         const f = forecast.subarray(s * C, (s + 1) * C);
         const y = actual.subarray(s * C, (s + 1) * C);
-        const ranking = hotspotRanking(f, panel.area, region.mask, y);
+        const ranking = hotspotRankingOf(f, panel.area, tiesOf(k, s, y));
         const scores = hotspotScores(f, y, panel.area, region.mask, coverage, { ranking, hindsight: hindsightOf(k, s, y) });
         steps.push({ mae: mae(f, y), hotspot: scores });
         for (let j = 0; j < J; j++) {

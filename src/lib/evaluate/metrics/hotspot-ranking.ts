@@ -1,3 +1,6 @@
+import { sortByKey } from './sort-by-key';
+import { tieOrder } from './tie-order';
+
 /**
  * The order in which hotspot metrics flag cells: the study-region cells (region[i] = 1) by
  * forecast, highest first, cut into groups of equal forecast (ties).
@@ -43,8 +46,8 @@ const AREA_SLACK = 1e-9;
  * H3 resolution differ in area by a few per cent, and ranking by density would turn every tie
  * of an integer forecast into an order decided by cell size. Within a group cells are listed by
  * area, then `tieKey` (when given), then index; no score depends on this order, and it makes
- * every sum independent of how cells are labelled. Cells outside the region are left out.
- * Throws when the lengths differ or a region cell's area is not a positive finite number.
+ * every sum independent of how cells are labelled (a NaN tie key sorts after every number).
+ * Cells outside the region are left out. Throws when the lengths differ or a region cell's area is not a positive finite number.
  * @example hotspotRanking([1, 3, 3, NaN], [1, 1, 1, 1], [1, 1, 1, 1]).groupStart // → [0, 2, 3, 4]
  */
 export function hotspotRanking(forecast: ArrayLike<number>, area: ArrayLike<number>, region: ArrayLike<number>, tieKey?: ArrayLike<number>): HotspotRanking {
@@ -52,31 +55,19 @@ export function hotspotRanking(forecast: ArrayLike<number>, area: ArrayLike<numb
   if (area.length !== n || region.length !== n) {
     throw new RangeError(`hotspot metrics: forecast has ${n} cells, area ${area.length}, region ${region.length}; they must all have one value per cell`);
   }
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    if (region[i] !== 1) continue;
-    const a = area[i];
-    if (!(a > 0) || a === Infinity) throw new RangeError(`hotspot metrics: area[${i}] is ${a}; a region cell's area must be a positive number of m²`);
-    count++;
-  }
-  const order = new Int32Array(count);
-  for (let i = 0, k = 0; i < n; i++) if (region[i] === 1) order[k++] = i;
-  // The comparator reads float64 copies (exact: widening only), so every access is monomorphic;
-  // it returns what `compareForecast(f) || area difference || tieKey difference || i − j` would.
-  const f = Float64Array.from(forecast);
-  const a = area instanceof Float64Array ? area : Float64Array.from(area);
-  const t = tieKey ? Float64Array.from(tieKey) : undefined;
-  order.sort((i, j) => {
-    const x = f[i];
-    const y = f[j];
-    if (x > y) return -1;
-    if (x < y) return 1;
-    if (x !== y && (x !== x) !== (y !== y)) return x !== x ? 1 : -1; // one NaN: it goes last
-    const byArea = a[i] - a[j];
-    if (byArea) return byArea;
-    const byKey = t ? t[i] - t[j] : 0;
-    return byKey || i - j;
-  });
+  return hotspotRankingOf(forecast, area, tieOrder(area, region, tieKey));
+}
+
+/**
+ * `hotspotRanking` with the tied cells' order already made (`tieOrder(area, region, tieKey)`):
+ * the cells of `ties` stably sorted by forecast, highest first, NaN last (`sortByKey`), and cut
+ * into groups of equal forecast. The same ranking as the comparison sort by forecast, area,
+ * tie key and index it replaces (test: hotspot-ranking.test.ts, against that sort).
+ * @example hotspotRankingOf([1, 3, 3, NaN], [1, 1, 1, 1], tieOrder([1, 1, 1, 1], [1, 1, 1, 1])).order // → [1, 2, 0, 3]
+ */
+export function hotspotRankingOf(forecast: ArrayLike<number>, area: ArrayLike<number>, ties: Int32Array): HotspotRanking {
+  const count = ties.length;
+  const order = sortByKey(forecast, ties, true);
   const starts: number[] = [];
   const areas: number[] = [0];
   let covered = 0;

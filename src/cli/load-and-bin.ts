@@ -1,0 +1,75 @@
+import type { BinOptions } from '../lib/grid/bin-incidents';
+import type { PanelFileOptions } from '../lib/grid/panel-file';
+import type { ColumnMapping } from '../lib/io/column-mapping';
+import { loadMappingCrs } from '../lib/io/load-crs';
+import type { ArrowSource } from '../lib/io/read-arrow';
+import { loadStreams, openStreams, type Opened, type StreamedLoad } from '../lib/pipeline/load';
+import { prepareLoaded, preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
+import { binThreadFor } from './bin-threads';
+import { nodeSha256 } from './file-byte-source';
+import { mappingFromFlags, type MappingFlags } from './mapping-flags';
+import type { Progress } from './progress';
+import { byteSources } from './read-sources';
+
+/** What `loadAndBin` needs besides the paths: the mapping flags, the binning for each kind of file, and panel-file overrides. */
+export interface LoadAndBinOptions {
+  readonly flags: MappingFlags & { category?: string[] };
+  /** The binning for incident files (called once the kind is known; may throw the usage error for a missing --res/--bucket) and for panel files (usually none). */
+  readonly binFor: (kind: Opened['kind']) => BinOptions | undefined;
+  /** Bucket and zone overrides for a pre-binned panel file from another engine. */
+  readonly panelFile?: PanelFileOptions;
+  readonly progress: Progress;
+}
+
+/** What `loadAndBin` gives: the files opened (fingerprints), the mapping used (none for a panel file) and the prepared panel. */
+export interface LoadedAndBinned {
+  readonly opened: Opened;
+  readonly mapping: ColumnMapping | undefined;
+  readonly prepared: PreparedPanel;
+}
+
+/**
+ * The load and bin stages of every command that reads incident or panel files from disk
+ * (`hexcast bin`, and through `loadFromFlags` backtest, check-claim, leakage, fit): Arrow
+ * incident files load as they stream (`loadStreams`: a few record batches of raw rows at a
+ * time, the mapping decided from the first batch), other formats and panel files are read whole;
+ * binning is split over a second thread (`binThreadFor`, started before the read so its start-up
+ * overlaps it, closed once binned). The panel, its row accounting and fingerprint equal the
+ * whole-file path's (test/cli-streamed-load.test.ts).
+ * @example const { prepared } = await loadAndBin(['chicago.arrow'], { flags, binFor: () => bin, progress });
+ */
+export async function loadAndBin(paths: readonly string[], options: LoadAndBinOptions): Promise<LoadedAndBinned> {
+  const { flags, binFor, progress } = options;
+  progress.stage('reading');
+  const thread = binThreadFor(paths);
+  let mapping: ColumnMapping | undefined;
+  let bin: BinOptions | undefined;
+  const mapped = async (sources: readonly ArrowSource[]): Promise<ColumnMapping> => {
+    const m = mappingFromFlags(sources, flags, flags.category);
+    bin = binFor('incidents'); // a missing --res fails here, before the rest of the file is read
+    progress.stage('loading and binning');
+    await loadMappingCrs(m);
+    return (mapping = m);
+  };
+  try {
+    const inputs = await byteSources(paths);
+    // HEXCAST_STREAM=off: every file opened whole first (`openStreams`), the path before streaming — for the benchmark and the parity test.
+    const streamed: StreamedLoad =
+      process.env.HEXCAST_STREAM === 'off'
+        ? { opened: await openStreams(inputs, { sha256: nodeSha256 }) }
+        : await loadStreams(inputs, mapped, { sha256: nodeSha256 });
+    const { opened } = streamed;
+    if (!streamed.loaded) {
+      if (opened.kind === 'panel') {
+        mapping = undefined;
+        bin = binFor('panel');
+        progress.stage('loading and binning');
+      } else await mapped(opened.sources);
+    }
+    const settings = { mapping, bin: bin && { ...bin, assign: thread.assign }, panelFile: options.panelFile };
+    const prepared = streamed.loaded ? prepareLoaded(opened, streamed.loaded, settings) : preparePanel(opened.sources, opened.sha256, settings);
+    return { opened, mapping, prepared };
+  } finally {
+    thread.close();
+  }
+}

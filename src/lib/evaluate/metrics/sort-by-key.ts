@@ -1,0 +1,69 @@
+/**
+ * A stable sort of `order` (indexes into `keys`) by `keys[order[k]]`: ascending, or descending
+ * when `descending`; equal keys keep their order in `order`, −0 equals +0, and NaN keys come last
+ * in either direction (all NaN equal). It returns a new array and leaves `order` as it was.
+ * Method: each key's IEEE-754 bits are mapped to an unsigned 64-bit integer in the same order
+ * (sign bit flipped for positives, every bit for negatives; all bits inverted for descending;
+ * NaN the largest), then a least-significant-digit radix sort on bytes, skipping the bytes
+ * every key shares — linear in n, without a JavaScript comparator call per comparison (the
+ * hotspot metrics rank every step of every fold of every model). Knuth, *The Art of Computer
+ * Programming* vol. 3, §5.2.5 (radix sorting).
+ * @example sortByKey([5, 1, 5, NaN, 3], Int32Array.of(0, 1, 2, 3, 4), true) // → [0, 2, 4, 1, 3]
+ */
+export function sortByKey(keys: ArrayLike<number>, order: Int32Array, descending: boolean): Int32Array {
+  const m = order.length;
+  // words[2k] is the low, words[2k + 1] the high half of position k's sortable key.
+  const words = new Uint32Array(2 * m);
+  const float = new Float64Array(words.buffer);
+  for (let k = 0; k < m; k++) float[k] = keys[order[k]] + 0; // −0 + 0 is +0
+  const flip = descending ? 0xffffffff : 0;
+  const count = new Int32Array(8 * 256);
+  for (let k = 0; k < m; k++) {
+    let lo = words[2 * k];
+    let hi = words[2 * k + 1];
+    if ((hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) | lo) !== 0) {
+      lo = hi = 0xffffffff; // NaN: last either way
+    } else if (hi & 0x80000000) {
+      lo = ~lo ^ flip;
+      hi = ~hi ^ flip;
+    } else {
+      lo ^= flip;
+      hi = (hi | 0x80000000) ^ flip;
+    }
+    words[2 * k] = lo;
+    words[2 * k + 1] = hi;
+    count[lo & 255]++;
+    count[256 + ((lo >>> 8) & 255)]++;
+    count[512 + ((lo >>> 16) & 255)]++;
+    count[768 + (lo >>> 24)]++;
+    count[1024 + (hi & 255)]++;
+    count[1280 + ((hi >>> 8) & 255)]++;
+    count[1536 + ((hi >>> 16) & 255)]++;
+    count[1792 + (hi >>> 24)]++;
+  }
+  let from = new Int32Array(m);
+  for (let k = 0; k < m; k++) from[k] = k;
+  let to = new Int32Array(m);
+  for (let digit = 0; digit < 8; digit++) {
+    const base = digit * 256;
+    const word = digit >> 2;
+    const shift = (digit & 3) * 8;
+    let b = 0;
+    while (b < 256 && count[base + b] === 0) b++;
+    if (b === 256 || count[base + b] === m) continue; // every key has this byte: nothing to move
+    let at = 0;
+    for (let d = 0; d < 256; d++) {
+      const c = count[base + d];
+      count[base + d] = at;
+      at += c;
+    }
+    for (let k = 0; k < m; k++) {
+      const p = from[k];
+      to[count[base + ((words[2 * p + word] >>> shift) & 255)]++] = p;
+    }
+    [from, to] = [to, from];
+  }
+  const out = new Int32Array(m);
+  for (let k = 0; k < m; k++) out[k] = order[from[k]];
+  return out;
+}
