@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { forecastJobTasks } from '../lib/evaluate/forecast-job';
+import { forecastJobTasks, jobPlan, type JobPlan } from '../lib/evaluate/forecast-job';
 import { modelRegistry } from '../lib/forecast/models';
 import { errorData } from '../lib/base/hexcast-error';
 import type { FoldThreadAnswer, FoldThreadData, FoldThreadRequest } from './thread-pool';
@@ -8,12 +8,15 @@ import type { FoldThreadAnswer, FoldThreadData, FoldThreadRequest } from './thre
 // it is sent with the registry's models, as the main thread would (`forecastJobTasks`).
 const { panel } = workerData as FoldThreadData;
 let tensorflow: Promise<unknown> | undefined;
+// The plan of the pool's current run (its tasks come one at a time; the plan is the same for all).
+let planned: { run: number; plan: JobPlan } | undefined;
 
-parentPort!.on('message', async ({ id, job, tasks }: FoldThreadRequest) => {
+parentPort!.on('message', async ({ id, run, job, tasks }: FoldThreadRequest) => {
   try {
     const registry = await modelRegistry(job.models.map((m) => m.id));
     if (job.models.some((m) => registry.tensorflow.has(m.id))) await (tensorflow ??= import('../lib/forecast/tf').then((tf) => tf.ensureBackend()));
-    const parts = await forecastJobTasks(panel, job, tasks, registry.definitions);
+    if (planned?.run !== run) planned = { run, plan: jobPlan(panel, job, registry.definitions) };
+    const parts = await forecastJobTasks(panel, job, tasks, registry.definitions, undefined, planned.plan);
     parentPort!.postMessage(
       { id, parts } satisfies FoldThreadAnswer,
       parts.map((p) => p.values.buffer as ArrayBuffer),
