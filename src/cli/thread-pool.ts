@@ -4,6 +4,7 @@ import type { FoldTask, FoldsForecast } from '../lib/evaluate/fold-tasks';
 import type { ForecastJob, ForecastPool } from '../lib/evaluate/forecast-job';
 import type { Panel } from '../lib/grid/panel';
 import { errorFromData, type ErrorData } from '../lib/base/hexcast-error';
+import type { FoldLane } from './fold-lane';
 
 /** What a fold thread is started with: the run's panel, its counts, areas and period starts in shared memory (one copy for every thread). */
 export interface FoldThreadData {
@@ -28,11 +29,14 @@ export function defaultThreads(): number {
  * A pool of `size` worker_threads for `backtest` (a `ForecastPool`): each thread gets the panel
  * once, its typed arrays in SharedArrayBuffers that all threads read (copied once, never per row
  * or per thread), plans each run once, and forecasts the fold tasks it is handed, one at a time from a shared queue; the forecasts
- * come back as transferred buffers. Threads start on the first run that pays for them (a run of
- * baselines alone never starts one) and end with `close()`.
- * @example const pool = threadPool(2, panel); await runBacktest(…, { pool }); await pool.close();
+ * come back as transferred buffers. With `local` (a `foldLane` of the calling thread), the calling
+ * thread is one of the `size` lanes and `size − 1` threads start: on two cores the main thread
+ * would otherwise idle while a second thread pays its own start-up (modules, TensorFlow.js, JIT).
+ * Threads start on the first run that pays for them (a run of baselines alone never starts one)
+ * and end with `close()`.
+ * @example const pool = threadPool(2, panel, undefined, foldLane(panel)); await runBacktest(…, { pool }); await pool.close();
  */
-export function threadPool(size: number, panel: Panel, minCost?: number): ForecastPool & { close(): Promise<void> } {
+export function threadPool(size: number, panel: Panel, minCost?: number, local?: FoldLane): ForecastPool & { close(): Promise<void> } {
   let threads: Worker[] | undefined;
   let next = 0;
   let runs = 0;
@@ -41,7 +45,7 @@ export function threadPool(size: number, panel: Panel, minCost?: number): Foreca
     const shared = { ...panel, counts: sharedCopy(panel.counts), area: sharedCopy(panel.area), periods: sharedCopy(panel.periods) };
     const data: FoldThreadData = { panel: shared, bundle: bundled ? new URL('./fold-thread.js', import.meta.url).href : null };
     const entry = new URL(bundled ? '../bin/fold-thread.js' : '../../bin/fold-thread.js', import.meta.url);
-    return Array.from({ length: size }, () => new Worker(entry, { workerData: data }));
+    return Array.from({ length: local ? size - 1 : size }, () => new Worker(entry, { workerData: data }));
   };
   const ask = (thread: Worker, request: FoldThreadRequest): Promise<FoldsForecast[]> =>
     new Promise((resolve, reject) => {
@@ -79,16 +83,22 @@ export function threadPool(size: number, panel: Panel, minCost?: number): Foreca
       const run = runs++;
       const queue = [...tasks];
       const out: FoldsForecast[] = [];
-      await Promise.all(
-        threads.map(async (thread) => {
-          for (let task = queue.shift(); task; task = queue.shift()) {
-            signal?.throwIfAborted();
-            for (const part of await ask(thread, { id: next++, run, job, tasks: [task] })) {
-              out.push(part);
-              onDone(part);
-            }
+      const lane = async (forecast: (task: FoldTask) => Promise<FoldsForecast[]>): Promise<void> => {
+        for (let task = queue.shift(); task; task = queue.shift()) {
+          signal?.throwIfAborted();
+          for (const part of await forecast(task)) {
+            out.push(part);
+            onDone(part);
           }
-        }),
+        }
+      };
+      // A failed lane stops the others at their next task (they would take the rest of the queue).
+      const stopOnError = (running: Promise<void>): Promise<void> => running.catch((error: unknown) => ((queue.length = 0), Promise.reject(error)));
+      await Promise.all(
+        [
+          ...threads.map((thread) => lane((task) => ask(thread, { id: next++, run, job, tasks: [task] }))),
+          ...(local ? [lane((task) => local(run, job, [task], signal))] : []),
+        ].map(stopOnError),
       );
       return out;
     },
