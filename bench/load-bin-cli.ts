@@ -6,36 +6,15 @@
  * timed by /usr/bin/time (user + system CPU, wall, peak RSS); the best of ROUNDS (default 3) is
  * reported, with the load average before and after.
  */
-import { spawnSync } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCli } from '../bin/build-cli.js';
-import { emit, sharedData } from './measure';
+import { emit, sharedData, timedProcess, type Run } from './measure';
 
 const file = sharedData('chicago-crimes-2014-2018.arrow');
 const out = join(tmpdir(), 'hexcast-load-bin-cli.arrow');
 const rounds = Number(process.env.ROUNDS ?? 3);
 await buildCli();
-
-interface Run {
-  readonly cpu: number;
-  readonly wall: number;
-  readonly rssMb: number;
-}
-
-/** One process under /usr/bin/time: CPU (user + sys) and wall in seconds, peak RSS in MiB. */
-function timedProcess(args: string[], env: Record<string, string> = {}): Run {
-  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S %e %M', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
-  const text = run.stderr;
-  const [user, sys, wall, kb] = text
-    .split('\n')
-    .find((l) => l.startsWith('TIME '))!
-    .slice(5)
-    .split(' ')
-    .map(Number);
-  return { cpu: user + sys, wall, rssMb: kb / 1024 };
-}
 
 const hexcast = ['bin/hexcast.js', 'bin', file, '--time', 'occurred_at', '--lat', 'latitude', '--lng', 'longitude', '--category-column', 'primary_type'];
 const binArgs = [...hexcast, '--res', '8', '--bucket', 'day', '--out', out, '--quiet'];

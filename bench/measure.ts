@@ -1,4 +1,5 @@
 /** Shared helpers of the benchmarks: timing, memory, and the one-line JSON result protocol. */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** Path of a file in the shared real data, next to the repository. */
@@ -30,4 +31,24 @@ export function peakRssMb(): number {
 /** Prints a benchmark's result as one JSON line prefixed for the runner to pick up. */
 export function emit(result: Record<string, unknown>): void {
   process.stdout.write(`BENCH ${JSON.stringify({ ...result, peakRssMb: Math.round(peakRssMb()) })}\n`);
+}
+
+/** What `timedProcess` measured: CPU (user + system) and wall in seconds, peak RSS in MiB. */
+export interface Run {
+  readonly cpu: number;
+  readonly wall: number;
+  readonly rssMb: number;
+}
+
+/** One Node process (`args` after the executable) under /usr/bin/time: CPU (user + sys) and wall in seconds, peak RSS in MiB. */
+export function timedProcess(args: string[], env: Record<string, string> = {}): Run {
+  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S %e %M', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
+  const [user, sys, wall, kb] = run.stderr
+    .split('\n')
+    .find((l) => l.startsWith('TIME '))!
+    .slice(5)
+    .split(' ')
+    .map(Number);
+  return { cpu: user + sys, wall, rssMb: kb / 1024 };
 }
