@@ -73,9 +73,10 @@ Output:
 
 Speed:
   --threads N           threads to spread the folds and models of learned models over (default:
-                        the machine's logical cores, here ${defaultThreads()}; 1: one thread). The
-                        report's numbers are the same for every N; a run of baselines alone
-                        stays on one thread (starting threads costs more than it saves)
+                        the machine's logical cores, here ${defaultThreads()}; 1: one thread): this
+                        one and N − 1 more. The report's numbers are the same for every N; a run
+                        of baselines alone stays on one thread (starting threads costs more
+                        than it saves)
 `;
 
 /** `--threads N`: a whole number ≥ 1, the machine's logical cores when absent. */
