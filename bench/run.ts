@@ -35,6 +35,7 @@ const ALL = [
   'app-stream-hash',
   'load-bin-cli',
   'backtest-cli',
+  'learned-threads',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

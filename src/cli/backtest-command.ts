@@ -3,6 +3,7 @@ import { backendLabel } from '../lib/base/backend-label';
 import { DEFAULT_PROTOCOL } from '../lib/evaluate/protocol';
 import { DEFAULT_MODELS } from '../lib/pipeline/defaults';
 import { forecastsFile, reportJson, resolveModels, runBacktest } from '../lib/pipeline/run';
+import { foldLane } from './fold-lane';
 import { defaultThreads, threadPool } from './thread-pool';
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/base/versions';
 import { BIN_HELP, binOptionsFromFlags } from './bin-flags';
@@ -72,9 +73,10 @@ Output:
 
 Speed:
   --threads N           threads to spread the folds and models of learned models over (default:
-                        the machine's logical cores, here ${defaultThreads()}; 1: one thread). The
-                        report's numbers are the same for every N; a run of baselines alone
-                        stays on one thread (starting threads costs more than it saves)
+                        the machine's logical cores, here ${defaultThreads()}; 1: one thread): this
+                        one and N − 1 more. The report's numbers are the same for every N; a run
+                        of baselines alone stays on one thread (starting threads costs more
+                        than it saves)
 `;
 
 /** `--threads N`: a whole number ≥ 1, the machine's logical cores when absent. */
@@ -130,7 +132,8 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
 
   const environment = { hexcast: HEXCAST_VERSION, runtime: `node ${process.version} (${process.platform} ${process.arch})`, libraries: LIBRARY_VERSIONS };
   const timings = { openMs: opened.ms, ...prepared.timings };
-  const pool = threads > 1 ? threadPool(threads, panel) : undefined;
+  // The main thread is one of the lanes (`foldLane`): `--threads 2` starts one more thread.
+  const pool = threads > 1 ? threadPool(threads, panel, undefined, foldLane(panel)) : undefined;
   let outcome;
   try {
     outcome = await runBacktest(

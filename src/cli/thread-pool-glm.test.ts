@@ -6,10 +6,12 @@ import { modelRegistry } from '../lib/forecast/models';
 import { ensureBackend } from '../lib/forecast/tf';
 import { syntheticPanel } from '../lib/simulate/synthetic-panel';
 import { oneAndSpread, reportNumbers } from '../../test/thread-parity';
+import { foldLane } from './fold-lane';
 import { threadPool } from './thread-pool';
 
 const { panel } = syntheticPanel({ rings: 3, periods: 80, seed: 21, rate: ({ ring, period }) => (4 / (1 + ring)) * (1 + 0.3 * Math.sin(period / 6)) });
-const pool = threadPool(2, panel, 0);
+// Two lanes as `hexcast backtest --threads 2` runs them: this thread and one more.
+const pool = threadPool(2, panel, 0, foldLane(panel));
 afterAll(() => pool.close());
 
 describe('threadPool with the Poisson GLM (per-period shared columns in the Newton fit)', () => {

@@ -4,16 +4,20 @@ import type { FoldTask, FoldsForecast } from '../lib/evaluate/fold-tasks';
 import type { ForecastJob, ForecastPool } from '../lib/evaluate/forecast-job';
 import type { Panel } from '../lib/grid/panel';
 import { errorFromData, type ErrorData } from '../lib/base/hexcast-error';
+import type { FoldLane } from './fold-lane';
 
-/** What a fold thread is started with: the run's panel, its counts in shared memory (one copy for every thread). */
+/** What a fold thread is started with: the run's panel, its counts, areas and period starts in shared memory (one copy for every thread). */
 export interface FoldThreadData {
   readonly panel: Panel;
   /** The bundled thread module to import (dist-cli/fold-thread.js), or null to run the sources under tsx. */
   readonly bundle: string | null;
 }
 
-/** A request to a fold thread and its answer. */
-export type FoldThreadRequest = { readonly id: number; readonly job: ForecastJob; readonly tasks: readonly FoldTask[] };
+/**
+ * A request to a fold thread and its answer. `run` numbers the pool's runs: a thread plans a
+ * run's job once (`jobPlan`) and reuses the plan for the run's later tasks.
+ */
+export type FoldThreadRequest = { readonly id: number; readonly run: number; readonly job: ForecastJob; readonly tasks: readonly FoldTask[] };
 export type FoldThreadAnswer = { readonly id: number; readonly parts: FoldsForecast[] } | { readonly id: number; readonly error: ErrorData };
 
 /** Threads `hexcast backtest` uses by default: the machine's logical cores (`os.availableParallelism`). */
@@ -23,22 +27,25 @@ export function defaultThreads(): number {
 
 /**
  * A pool of `size` worker_threads for `backtest` (a `ForecastPool`): each thread gets the panel
- * once, its counts in a SharedArrayBuffer that all threads read (copied once, never per row),
- * and forecasts the fold tasks it is handed, one at a time from a shared queue; the forecasts
- * come back as transferred buffers. Threads start on the first run that pays for them (a run of
- * baselines alone never starts one) and end with `close()`.
- * @example const pool = threadPool(2, panel); await runBacktest(…, { pool }); await pool.close();
+ * once, its typed arrays in SharedArrayBuffers that all threads read (copied once, never per row
+ * or per thread), plans each run once, and forecasts the fold tasks it is handed, one at a time from a shared queue; the forecasts
+ * come back as transferred buffers. With `local` (a `foldLane` of the calling thread), the calling
+ * thread is one of the `size` lanes and `size − 1` threads start: on two cores the main thread
+ * would otherwise idle while a second thread pays its own start-up (modules, TensorFlow.js, JIT).
+ * Threads start on the first run that pays for them (a run of baselines alone never starts one)
+ * and end with `close()`.
+ * @example const pool = threadPool(2, panel, undefined, foldLane(panel)); await runBacktest(…, { pool }); await pool.close();
  */
-export function threadPool(size: number, panel: Panel, minCost?: number): ForecastPool & { close(): Promise<void> } {
+export function threadPool(size: number, panel: Panel, minCost?: number, local?: FoldLane): ForecastPool & { close(): Promise<void> } {
   let threads: Worker[] | undefined;
   let next = 0;
+  let runs = 0;
   const start = (): Worker[] => {
-    const counts = new Float32Array(new SharedArrayBuffer(panel.counts.byteLength));
-    counts.set(panel.counts);
     const bundled = import.meta.url.includes('/dist-cli/');
-    const data: FoldThreadData = { panel: { ...panel, counts }, bundle: bundled ? new URL('./fold-thread.js', import.meta.url).href : null };
+    const shared = { ...panel, counts: sharedCopy(panel.counts), area: sharedCopy(panel.area), periods: sharedCopy(panel.periods) };
+    const data: FoldThreadData = { panel: shared, bundle: bundled ? new URL('./fold-thread.js', import.meta.url).href : null };
     const entry = new URL(bundled ? '../bin/fold-thread.js' : '../../bin/fold-thread.js', import.meta.url);
-    return Array.from({ length: size }, () => new Worker(entry, { workerData: data }));
+    return Array.from({ length: local ? size - 1 : size }, () => new Worker(entry, { workerData: data }));
   };
   const ask = (thread: Worker, request: FoldThreadRequest): Promise<FoldsForecast[]> =>
     new Promise((resolve, reject) => {
@@ -73,18 +80,25 @@ export function threadPool(size: number, panel: Panel, minCost?: number): Foreca
     ...(minCost !== undefined && { minCost }),
     async run(job, tasks, onDone, signal) {
       threads ??= start();
+      const run = runs++;
       const queue = [...tasks];
       const out: FoldsForecast[] = [];
-      await Promise.all(
-        threads.map(async (thread) => {
-          for (let task = queue.shift(); task; task = queue.shift()) {
-            signal?.throwIfAborted();
-            for (const part of await ask(thread, { id: next++, job, tasks: [task] })) {
-              out.push(part);
-              onDone(part);
-            }
+      const lane = async (forecast: (task: FoldTask) => Promise<FoldsForecast[]>): Promise<void> => {
+        for (let task = queue.shift(); task; task = queue.shift()) {
+          signal?.throwIfAborted();
+          for (const part of await forecast(task)) {
+            out.push(part);
+            onDone(part);
           }
-        }),
+        }
+      };
+      // A failed lane stops the others at their next task (they would take the rest of the queue).
+      const stopOnError = (running: Promise<void>): Promise<void> => running.catch((error: unknown) => ((queue.length = 0), Promise.reject(error)));
+      await Promise.all(
+        [
+          ...threads.map((thread) => lane((task) => ask(thread, { id: next++, run, job, tasks: [task] }))),
+          ...(local ? [lane((task) => local(run, job, [task], signal))] : []),
+        ].map(stopOnError),
       );
       return out;
     },
@@ -93,4 +107,11 @@ export function threadPool(size: number, panel: Panel, minCost?: number): Foreca
       threads = undefined;
     },
   };
+}
+
+/** A copy of `array` in a SharedArrayBuffer: posted to threads, it is shared, never copied again. */
+function sharedCopy<T extends Float32Array | Float64Array>(array: T): T {
+  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(array.byteLength));
+  copy.set(array);
+  return copy;
 }

@@ -2,7 +2,8 @@ import type { FitProgress } from '../forecast/forecaster';
 import { createModel, type ModelDefinition, type ModelSpec } from '../forecast/model-definition';
 import type { Panel } from '../grid/panel';
 import type { FoldProgress, FoldTask, FoldsForecast } from './fold-tasks';
-import { forecastFolds, planRun } from './forecast-folds';
+import type { Forecaster } from '../forecast/forecaster';
+import { forecastFolds, planRun, type RunPlan } from './forecast-folds';
 import type { ResolvedProtocol } from './protocol';
 
 /** What a helper needs besides the panel to forecast tasks of a run: the fitted protocol, the model specs, the declared cells. */
@@ -38,12 +39,31 @@ export interface ForecastPool {
   ): Promise<FoldsForecast[]>;
 }
 
+/** What every task of a job shares on a helper: the run's plan and a maker of each model. */
+export interface JobPlan {
+  readonly plan: RunPlan;
+  readonly make: readonly (() => Forecaster)[];
+}
+
+/**
+ * The plan of `job` on `panel` (cutoffs, model universes, neighbour lists), rebuilt on a helper
+ * from the same inputs as the run's, so it is the same plan; a helper that is sent several tasks
+ * of one job makes it once (`forecastJobTasks`'s `planned`).
+ * @example jobPlan(panel, job, BASELINES).plan.folds // → job.protocol's number of folds
+ */
+export function jobPlan(panel: Panel, job: ForecastJob, definitions: readonly ModelDefinition[]): JobPlan {
+  const context = { res: panel.res, bucket: panel.bucket };
+  const make = job.models.map((spec) => () => createModel(spec, definitions, context));
+  return { plan: planRun(panel, job.protocol, make, { declared: job.declared }), make };
+}
+
 /**
  * A helper's side of a pool: forecasts `tasks` of `job` on `panel` one after another, with models
  * made from `definitions` as the run makes them, and returns each task's forecasts. The plan
  * (cutoffs, model universes, neighbour lists) is rebuilt here from the same inputs, so it is the
- * same as the run's. `onProgress` gets each fold and fit step with the task's model index: the
- * same reports the run in one piece makes for those folds.
+ * same as the run's, unless `planned` (from `jobPlan` of the same job) is given. `onProgress`
+ * gets each fold and fit step with the task's model index: the same reports the run in one
+ * piece makes for those folds.
  * @example (await forecastJobTasks(panel, job, [{ model: 0, from: 0, to: 4 }], BASELINES))[0].values.length // → 4 × horizon × cells
  */
 export async function forecastJobTasks(
@@ -53,14 +73,12 @@ export async function forecastJobTasks(
   definitions: readonly ModelDefinition[],
   signal?: AbortSignal,
   onProgress?: FoldProgress,
+  planned: JobPlan = jobPlan(panel, job, definitions),
 ): Promise<FoldsForecast[]> {
-  const context = { res: panel.res, bucket: panel.bucket };
-  const make = job.models.map((spec) => () => createModel(spec, definitions, context));
-  const plan = planRun(panel, job.protocol, make, { declared: job.declared });
   const out: FoldsForecast[] = [];
   for (const task of tasks) {
     const onFold = onProgress && ((fold: number, fit?: FitProgress): void => onProgress(task.model, fold, fit));
-    out.push(await forecastFolds(plan, task, make[task.model], { signal, ...(onFold && { onProgress: onFold }) }));
+    out.push(await forecastFolds(planned.plan, task, planned.make[task.model], { signal, ...(onFold && { onProgress: onFold }) }));
   }
   return out;
 }

@@ -60,19 +60,25 @@ export function columnGroups(design: PoissonDesign): ColumnGroups | undefined {
 /**
  * The columns the row-by-row sums of `newtonTerms` read — the varying ones with `groups`, else
  * every column and the intercept — copied once per fit into float64, column by column (N
- * values each), so that every Newton iteration streams through them contiguously.
+ * values each; filled in one pass over the rows), so that every Newton iteration streams
+ * through them contiguously. `allocate` gives the array (every value of it is written).
  * @example columnsOf({ rows: 2, features: 1, tab: Float32Array.of(3, 4), y: new Float32Array(2) }) // → { cols: [0, 1], x: [3, 4, 1, 1] }
  */
-export function columnsOf(design: PoissonDesign, groups?: ColumnGroups): { cols: Int32Array; x: Float64Array } {
+export function columnsOf(
+  design: PoissonDesign,
+  groups?: ColumnGroups,
+  allocate: (n: number) => Float64Array = (n) => new Float64Array(n),
+): { cols: Int32Array; x: Float64Array } {
   const { rows: N, features: F, tab } = design;
   const cols = groups ? groups.vary : Int32Array.from({ length: F + 1 }, (_, j) => j);
-  const x = new Float64Array(cols.length * N);
-  for (let a = 0; a < cols.length; a++) {
-    const j = cols[a];
-    const at = a * N;
-    if (j === F) x.fill(1, at, at + N);
-    else for (let i = 0; i < N; i++) x[at + i] = tab[i * F + j];
-  }
+  const m = cols.length;
+  const x = allocate(m * N);
+  // One pass over the rows (each row's features are adjacent in `tab`), writing every column.
+  const features = cols.filter((j) => j !== F);
+  const f = features.length;
+  for (let a = 0; a < m; a++) if (cols[a] === F) x.fill(1, a * N, (a + 1) * N);
+  const at = Int32Array.from(features, (j) => cols.indexOf(j) * N);
+  for (let i = 0, row = 0; i < N; i++, row += F) for (let a = 0; a < f; a++) x[at[a] + i] = tab[row + features[a]];
   return { cols, x };
 }
 

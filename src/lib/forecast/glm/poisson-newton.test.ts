@@ -90,4 +90,20 @@ describe('fitPoissonNewton(design, start, settings)', () => {
       name: 'AbortError',
     });
   });
+  it('gives the same bits on reused work arrays (a bigger fit in between) and with two fits interleaved', async () => {
+    const settings = { iterations: 25, l2: 1e-3, standardErrors: true };
+    const a = design(500, 3, true);
+    const b = design(900, 4, false);
+    const bits = (r: { beta: Float64Array; standardErrors?: Float64Array }) => [...r.beta, ...r.standardErrors!].map((v) => v.toString(16));
+    const first = await fitPoissonNewton(a, new Float64Array(4), settings);
+    const other = await fitPoissonNewton(b, new Float64Array(4), settings); // leaves its values in the returned arrays
+    const again = await fitPoissonNewton(a, new Float64Array(4), settings);
+    expect(bits(again)).toEqual(bits(first));
+    // Interleaved at every step (each awaits between iterations): each fit has its own arrays.
+    const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    const [x, y] = await Promise.all([fitPoissonNewton(a, new Float64Array(4), settings, tick), fitPoissonNewton(b, new Float64Array(4), settings, tick)]);
+    expect(bits(x)).toEqual(bits(first));
+    expect(bits(y)).toEqual(bits(other));
+    expect(first.steps).toBeGreaterThan(2);
+  });
 });

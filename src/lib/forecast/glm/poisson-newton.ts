@@ -1,5 +1,6 @@
 import { throwIfAborted } from '../forecaster';
 import { columnGroups, columnsOf, newtonTerms, type PoissonDesign } from './newton-terms';
+import { borrowFloat64, returnFloat64 } from './scratch';
 import { inverseDiagonalRoot, solveSpd } from './solve-spd';
 
 export type { PoissonDesign } from './newton-terms';
@@ -70,79 +71,87 @@ export async function fitPoissonNewton(
   // Σ (y·log y − y): the part of the deviance that does not depend on β.
   let constant = 0;
   for (let i = 0; i < N; i++) constant += y[i] * Math.log(Math.max(y[i], 1e-30)) - y[i];
-  const z = new Float64Array(N); // X·β without the offset
-  const d = new Float64Array(N); // X·δ
-  const lambda = new Float64Array(N);
+  // Work arrays from the scratch pool (a fresh array's page faults cost more than the fit's sums): each is written before it is read.
+  const z = borrowFloat64(N); // X·β without the offset
+  const d = borrowFloat64(N).fill(0); // X·δ
+  let lambda = borrowFloat64(N);
+  let trial = borrowFloat64(N); // λ at the trial step of the last `loss` call: the next iteration's rates when that step is taken
   const groups = columnGroups(design);
-  const columns = columnsOf(design, groups);
-  const beta = Float64Array.from(start);
-  product(design, beta, z);
-  const penalty = (coef: Float64Array): number => {
-    let sum = 0;
-    for (let j = 0; j < F; j++) sum += coef[j] * coef[j];
-    return ((ridge + jitter) * sum) / N;
-  };
-  /** Penalised mean deviance at the linear predictor z − s·d. */
-  const loss = (s: number, coef: Float64Array): number => {
-    let sum = 0;
-    for (let i = 0; i < N; i++) {
-      const eta = clip(z[i] - s * d[i] + (offset ? offset[i] : 0));
-      sum += Math.exp(eta) - y[i] * eta;
-    }
-    return (2 * (constant + sum)) / N + penalty(coef);
-  };
-  let current = loss(0, beta);
-  let steps = 0;
-  // The penalised Hessian at the current β, kept when the loop ends without moving β (the standard errors' matrix).
-  let last: Float64Array | undefined;
-  for (let iteration = 1; iteration <= settings.iterations; iteration++) {
-    throwIfAborted(signal);
-    rates(z, offset, lambda);
-    const { gradient, hessian } = newtonTerms(design, lambda, groups, columns);
-    for (let j = 0; j < F; j++) {
-      hessian[j * p + j] += ridge + jitter;
-      gradient[j] += (ridge + jitter) * beta[j];
-    }
-    const delta = solveSpd(hessian, gradient, p);
-    last = hessian;
-    let decrement = 0;
-    for (let j = 0; j < p; j++) decrement += gradient[j] * delta[j];
-    decrement /= N;
-    if (decrement < TOLERANCE * current) break; // converged: the full step would save next to nothing
-    product(design, delta, d);
-    let scale = 1;
-    let next = beta;
-    let value = current;
-    for (let halving = 0; halving < 8; halving++, scale /= 2) {
-      next = beta.map((v, j) => v - scale * delta[j]);
-      value = loss(scale, next);
-      if (value <= current) break;
-    }
-    if (!(value <= current)) break; // no descent step: at the optimum to rounding
-    for (let i = 0; i < N; i++) z[i] -= scale * d[i];
-    last = undefined;
-    beta.set(next);
-    current = value;
-    steps = iteration;
-    await afterStep?.({ iteration, loss: current, beta });
+  const columns = columnsOf(design, groups, borrowFloat64);
+  try {
+    return await newtonLoop();
+  } finally {
+    returnFloat64(z, d, lambda, trial, columns.x);
   }
-  if (!settings.standardErrors) return { beta, steps };
-  if (!last) {
-    rates(z, offset, lambda);
-    last = newtonTerms(design, lambda, groups, columns).hessian;
-    for (let j = 0; j < F; j++) last[j * p + j] += ridge + jitter;
+  async function newtonLoop(): Promise<NewtonResult> {
+    const beta = Float64Array.from(start);
+    product(design, beta, z);
+    const penalty = (coef: Float64Array): number => {
+      let sum = 0;
+      for (let j = 0; j < F; j++) sum += coef[j] * coef[j];
+      return ((ridge + jitter) * sum) / N;
+    };
+    /** Penalised mean deviance at the linear predictor z − s·d (its rates kept in `trial`). */
+    const loss = (s: number, coef: Float64Array): number => {
+      let sum = 0;
+      for (let i = 0; i < N; i++) {
+        const eta = clip(z[i] - s * d[i] + (offset ? offset[i] : 0));
+        const rate = Math.exp(eta);
+        trial[i] = rate;
+        sum += rate - y[i] * eta;
+      }
+      return (2 * (constant + sum)) / N + penalty(coef);
+    };
+    let current = loss(0, beta);
+    // z − 0·d + offset is z + offset (d is 0 here), so these are the rates at β.
+    [lambda, trial] = [trial, lambda];
+    let steps = 0;
+    // The penalised Hessian at the current β, kept when the loop ends without moving β (the standard errors' matrix).
+    let last: Float64Array | undefined;
+    for (let iteration = 1; iteration <= settings.iterations; iteration++) {
+      throwIfAborted(signal);
+      const { gradient, hessian } = newtonTerms(design, lambda, groups, columns);
+      for (let j = 0; j < F; j++) {
+        hessian[j * p + j] += ridge + jitter;
+        gradient[j] += (ridge + jitter) * beta[j];
+      }
+      const delta = solveSpd(hessian, gradient, p);
+      last = hessian;
+      let decrement = 0;
+      for (let j = 0; j < p; j++) decrement += gradient[j] * delta[j];
+      decrement /= N;
+      if (decrement < TOLERANCE * current) break; // converged: the full step would save next to nothing
+      product(design, delta, d);
+      let scale = 1;
+      let next = beta;
+      let value = current;
+      for (let halving = 0; halving < 8; halving++, scale /= 2) {
+        next = beta.map((v, j) => v - scale * delta[j]);
+        value = loss(scale, next);
+        if (value <= current) break;
+      }
+      if (!(value <= current)) break; // no descent step: at the optimum to rounding
+      for (let i = 0; i < N; i++) z[i] -= scale * d[i];
+      // The accepted trial's rates are exp(clip(z + offset)) at the new z, number for number.
+      [lambda, trial] = [trial, lambda];
+      last = undefined;
+      beta.set(next);
+      current = value;
+      steps = iteration;
+      await afterStep?.({ iteration, loss: current, beta });
+    }
+    if (!settings.standardErrors) return { beta, steps };
+    if (!last) {
+      last = newtonTerms(design, lambda, groups, columns).hessian;
+      for (let j = 0; j < F; j++) last[j * p + j] += ridge + jitter;
+    }
+    return { beta, steps, standardErrors: inverseDiagonalRoot(last, p) };
   }
-  return { beta, steps, standardErrors: inverseDiagonalRoot(last, p) };
 }
 
 /** The linear predictor's clip: λ stays within [e^−30, e^15]. */
 function clip(eta: number): number {
   return eta < -30 ? -30 : eta > 15 ? 15 : eta;
-}
-
-/** λ = exp(clip(z + offset)). */
-function rates(z: Float64Array, offset: Float32Array | undefined, out: Float64Array): void {
-  for (let i = 0; i < z.length; i++) out[i] = Math.exp(clip(z[i] + (offset ? offset[i] : 0)));
 }
 
 /** out = X·v with X = [tab, 1] (v holds w, then b). */

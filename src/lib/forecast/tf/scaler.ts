@@ -41,9 +41,10 @@ export function fitScaler(rows: Float32Array, width: number, maxRows = 50_000): 
 /** Standardises `rows` (row-major, the scaler's width) in place and returns them. */
 export function applyScaler(scaler: Scaler, rows: Float32Array): Float32Array {
   const width = scaler.mean.length;
-  for (let i = 0; i < rows.length; i++) {
-    const j = i % width;
-    rows[i] = (rows[i] - scaler.mean[j]) * scaler.scale[j];
+  const { mean, scale } = scaler;
+  for (let row = 0; row < rows.length; row += width) {
+    const n = Math.min(width, rows.length - row);
+    for (let j = 0; j < n; j++) rows[row + j] = (rows[row + j] - mean[j]) * scale[j];
   }
   return rows;
 }
