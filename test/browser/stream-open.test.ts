@@ -79,6 +79,27 @@ describe('opening a large file in the app', () => {
     recordLongTasks('stream-3m', await app.longTasks());
   });
 
+  it('Cancel while a 3 M-row file is decoded stops the decode in the worker between record batches and returns to the open screen', async () => {
+    const app = await open();
+    const { page } = app;
+    await page.getByRole('navigation').getByText(SAMPLE_INCIDENTS).waitFor();
+    await page.locator('input[type=file]').setInputFiles(LARGE);
+    // The file is opened (fingerprinted) in one streamed pass, then decoded as it streams again: rows decoded so far.
+    await page.getByRole('status', { name: 'Decoding 3,000,000 rows' }).waitFor({ timeout: 120_000 });
+    await page
+      .getByRole('status', { name: 'Decoding 3,000,000 rows' })
+      .getByText(/MB of 76 MB · [1-9][\d,]* rows/)
+      .waitFor({ timeout: 60_000 });
+    await app.screenshot('stream-decode-progress');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Decoding was cancelled: open a file or a sample.').waitFor();
+    const messages = await app.workerMessages();
+    // The decode was stopped in the worker (an AbortError answers the load), not run to its end.
+    expect(messages.some((m) => m.type === 'error' && m.errorName === 'AbortError')).toBe(true);
+    expect(await page.getByRole('status', { name: 'Decoding 3,000,000 rows' }).count()).toBe(0);
+    await app.screenshot('stream-decode-cancelled');
+  });
+
   it('a panel over the budget (?panelmb=0.2) is refused with coarser grids that fit, and choosing one bins', async () => {
     const app = await open('?panelmb=0.2');
     const { page } = app;
