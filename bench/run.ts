@@ -34,6 +34,7 @@ const ALL = [
   'read-parquet',
   'app-stream-hash',
   'load-bin-cli',
+  'app-stream-memory',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];
