@@ -36,6 +36,7 @@ const ALL = [
   'load-bin-cli',
   'backtest-cli',
   'learned-threads',
+  'app-stream-memory',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];

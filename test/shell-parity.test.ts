@@ -80,6 +80,7 @@ describe('the worker session and the CLI give the same result at every stage', (
     await session.open([{ name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }]);
     const load = await session.load(mapping);
     const settings = { res: 8, unit: 'week' as const, timeZone: null, categories: CATEGORIES };
+    await session.prepareBin(settings); // as the worker's 'bin' does: the streamed file decoded with the category filter
     const panel = session.bin(settings);
     await session.setBoundary({ name: 'east.geojson', text: BOUNDARY });
     const bounded = session.bin(settings);

@@ -45,6 +45,8 @@ export class DataState {
   private opening: number | null = null;
   /** The open request's answer (to tell, after a cancel, whether it was aborted or had already finished). */
   private openAnswer: Promise<unknown> | null = null;
+  /** The decode request in flight (to stop it in the worker on cancel). */
+  private loading: number | null = null;
   /** Bumped by `abandon`: a load answered after it is ignored. */
   private generation = 0;
 
@@ -104,10 +106,25 @@ export class DataState {
     this.mapping = mapping;
     this.status = 'Decoding rows';
     const rows = this.opened?.sources.reduce((sum, s) => sum + s.rows, 0) ?? 0;
-    this.progress = { stage: 'load', label: `Decoding ${rows.toLocaleString('en-US')} rows`, rows, startedAt: performance.now() };
+    const label = `Decoding ${rows.toLocaleString('en-US')} rows`;
+    const startedAt = performance.now();
+    this.progress = { stage: 'load', label, rows, startedAt };
     const generation = this.generation;
+    // A streamed file is decoded as it is read again: bytes and rows decoded so far, file by file.
+    const bytes: number[] = [];
+    const decoded: number[] = [];
+    const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+    const size = this.files?.reduce((total, f) => total + f.size, 0);
+    const onProgress = (p: Progress): void => {
+      if (p.stage !== 'read' || generation !== this.generation) return;
+      bytes[p.file] = p.bytes;
+      decoded[p.file] = p.rows;
+      this.progress = { stage: 'load', label, ...(size !== undefined && { bytes: sum(bytes), size }), rows: sum(decoded), startedAt };
+    };
     try {
-      const loaded = await this.client.request('load', { mapping });
+      const pending = this.client.start('load', { mapping }, { onProgress });
+      this.loading = pending.id;
+      const loaded = await pending.result;
       if (generation !== this.generation) return false;
       this.loaded = loaded;
       this.loadError = emptyLoadError(this.loaded.report, mapping);
@@ -120,6 +137,7 @@ export class DataState {
       return false;
     } finally {
       if (generation === this.generation) {
+        this.loading = null;
         this.status = null;
         this.progress = null;
       }
@@ -149,9 +167,10 @@ export class DataState {
   /**
    * Stops what is in flight: an open is aborted in the worker between chunks, and the files
    * opened before stay (returns 'kept'; 'finished' when the open was done before the cancel
-   * reached the worker, so the new files are open); a decode — one synchronous step in the worker, which
-   * finishes it — is abandoned: its answer is ignored and the open data is forgotten, back to the
-   * open screen (returns 'forgotten'). Null when nothing was in flight.
+   * reached the worker, so the new files are open); a decode is stopped in the worker (between
+   * record batches of a streamed file; a file read whole finishes its decode) and abandoned: its
+   * answer is ignored and the open data is forgotten, back to the open screen (returns
+   * 'forgotten'). Null when nothing was in flight.
    */
   async cancel(): Promise<'kept' | 'finished' | 'forgotten' | null> {
     if (this.opening !== null) {
@@ -165,13 +184,17 @@ export class DataState {
       return aborted === false ? 'finished' : 'kept';
     }
     if (this.progress?.stage !== 'load') return null;
+    const loading = this.loading;
     this.abandon();
+    // Not awaited: the answer changes nothing here (a decode that had finished is ignored all the same).
+    if (loading !== null) void this.client.cancel(loading).catch(() => {});
     return 'forgotten';
   }
 
   /** Ignores the answer of a load in flight and forgets the open data. */
   abandon(): void {
     this.generation++;
+    this.loading = null;
     this.status = null;
     this.progress = null;
     this.forget();

@@ -47,7 +47,7 @@ describe('opening with progress and Cancel', () => {
     expect(data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: 'a'.repeat(64) }] });
   });
 
-  it('a cancelled decode is abandoned: its late answer is ignored and the open data forgotten', async () => {
+  it('decoding reports rows decoded; a cancelled decode is stopped in the worker and abandoned: its late answer is ignored and the open data forgotten', async () => {
     const worker = fakeWorker();
     const data = new DataState(worker.client);
     const first = data.openFiles([new File([new Uint8Array(1)], 'a.arrow')]);
@@ -55,9 +55,13 @@ describe('opening with progress and Cancel', () => {
     worker.reply({ type: 'done', id: worker.last().id, request: 'open', result: opened });
     await first;
     const loading = data.load(mapping);
+    const loadId = worker.last().id;
     expect(data.progress).toMatchObject({ stage: 'load', label: 'Decoding 3 rows', rows: 3 });
+    worker.reply({ type: 'progress', id: loadId, progress: { stage: 'read', file: 0, files: 1, name: 'a.arrow', bytes: 1, size: 1, rows: 2, batches: 1 } });
+    expect(data.progress).toMatchObject({ stage: 'load', label: 'Decoding 3 rows', rows: 2, bytes: 1, size: 1 }); // rows decoded so far
     expect(await data.cancel()).toBe('forgotten');
-    worker.reply({ type: 'done', id: worker.last().id, request: 'load', result: { report: { kept: 3 } } as unknown as LoadResult });
+    expect(worker.last()).toMatchObject({ type: 'cancel', target: loadId }); // the worker stops between record batches
+    worker.reply({ type: 'done', id: loadId, request: 'load', result: { report: { kept: 3 } } as unknown as LoadResult });
     expect(await loading).toBe(false);
     expect(data.loaded).toBeNull();
     expect(data.opened).toBeNull();

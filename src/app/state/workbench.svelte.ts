@@ -324,9 +324,10 @@ export class Workbench {
 
   /**
    * Cancels the task shown by `task`. Opening stops in the worker between chunks and the data
-   * open before stays as it was. Decoding and binning are each one synchronous step in the
-   * worker that runs to its end; their answer is ignored and the open data forgotten, so the
-   * app is back at the open screen.
+   * open before stays as it was. Decoding stops in the worker between record batches (a file
+   * read whole finishes its decode); binning is one synchronous step in the worker that runs to
+   * its end. Either way their answer is ignored and the open data forgotten, so the app is back
+   * at the open screen.
    */
   async cancelTask(): Promise<void> {
     const task = this.task;
@@ -341,7 +342,8 @@ export class Workbench {
             : 'Opening was cancelled.';
       return;
     }
-    this.data.abandon();
+    if (task.stage === 'load') await this.data.cancel();
+    else this.data.abandon();
     this.beforeOpen();
     this.step = 'data';
     this.notice = `${task.stage === 'load' ? 'Decoding' : 'Binning'} was cancelled: open a file or a sample.`;

@@ -38,25 +38,70 @@ export function decodeCategory(inputs: readonly ColumnInput[], codes: Int32Array
   return decoder.values();
 }
 
-/** `decodeCategory` fed in parts (record batches, each its own `inputs` and `codes` view): one value list and dictionary lookups kept between parts. */
+/** `decodeCategory` fed in parts (record batches, each its own `inputs` and `codes` view): one value list and dictionary lookup kept between parts. */
 export interface CategoryDecoder {
-  decode(inputs: readonly ColumnInput[], codes: Int32Array): void;
+  /**
+   * Decodes one part; `fileRow` is the row, within its file, of the part's first row (a record
+   * batch after the first), so that an error names the row in the file.
+   */
+  decode(inputs: readonly ColumnInput[], codes: Int32Array, fileRow?: number): void;
   /** The values the codes so far index, in order of first appearance. */
   values(): string[];
+  /** Entries of the dictionary lookup held (the latest dictionary's length; 0 before any dictionary column). */
+  held(): number;
 }
 
 /**
- * A `decodeCategory` that keeps its values and dictionary lookups between calls, so record
- * batches decoded one at a time give the codes and values the whole column gives at once.
- * @example const d = categoryDecoder(); d.decode(batch1Inputs, codes1); d.decode(batch2Inputs, codes2); d.values()
+ * A `decodeCategory` that keeps its values between calls, so record batches decoded one at a
+ * time give the codes and values the whole column gives at once. Of dictionary columns it keeps
+ * one lookup (dictionary index → value code), for the latest dictionary: a batch with the same
+ * dictionary reuses it, a dictionary that extends it (an IPC delta dictionary: the earlier
+ * entries followed by new ones) adds only the new entries, and any other replaces it — the
+ * values of all dictionaries merge into the one value list, so memory does not grow with the
+ * number of batches.
+ * @example const d = categoryDecoder(); d.decode(batch1Inputs, codes1); d.decode(batch2Inputs, codes2, batch1Rows); d.values()
  */
 export function categoryDecoder(): CategoryDecoder {
   const interner = new Interner();
-  const dictionaries = new Map<Vector, Int32Array>();
-  return { decode: (inputs, codes) => decodeInto(inputs, codes, interner, dictionaries), values: () => interner.values };
+  const lookup = new DictionaryLookup(interner);
+  return { decode: (inputs, codes, fileRow) => decodeInto(inputs, codes, interner, lookup, fileRow), values: () => interner.values, held: () => lookup.held() };
 }
 
-function decodeInto(inputs: readonly ColumnInput[], codes: Int32Array, interner: Interner, dictionaries: Map<Vector, Int32Array>): void {
+/** The lookup of the latest dictionary met (dictionary index → value code), extended in place for delta dictionaries. */
+class DictionaryLookup {
+  private dictionary: Vector | null = null;
+  private codes = new Int32Array(0);
+
+  constructor(private readonly interner: Interner) {}
+
+  /** The lookup for `dictionary`: the one held when it is the same, extended when it extends it, else made anew. */
+  of(dictionary: Vector): Int32Array {
+    if (dictionary === this.dictionary) return this.codes;
+    const from = this.extends(dictionary) ? this.codes.length : 0;
+    const codes = new Int32Array(dictionary.length);
+    codes.set(this.codes.subarray(0, from));
+    for (let j = from; j < dictionary.length; j++) {
+      const value = dictionary.get(j);
+      codes[j] = value === null || value === undefined ? -1 : this.interner.code(String(value));
+    }
+    this.dictionary = dictionary;
+    this.codes = codes;
+    return codes;
+  }
+
+  held(): number {
+    return this.codes.length;
+  }
+
+  /** True when `dictionary` starts with the held dictionary's data chunks (apache-arrow concatenates a delta onto the dictionary before it). */
+  private extends(dictionary: Vector): boolean {
+    const before = this.dictionary?.data;
+    if (!before || before.length > dictionary.data.length) return false;
+    return before.every((chunk, i) => dictionary.data[i] === chunk);
+  }
+}
+
+function decodeInto(inputs: readonly ColumnInput[], codes: Int32Array, interner: Interner, dictionaries: DictionaryLookup, fileRow?: number): void {
   for (const { source, field } of inputs) {
     if (categoryFamily(field.type) === null) {
       throw new InputError(
@@ -72,25 +117,19 @@ function decodeInto(inputs: readonly ColumnInput[], codes: Int32Array, interner:
       const valid = validityOf(data);
       const { type, length } = data;
       if (DataType.isDictionary(type)) {
-        const dictionary = data.dictionary as Vector;
-        let lookup = dictionaries.get(dictionary);
-        if (!lookup) {
-          lookup = Int32Array.from({ length: dictionary.length }, (_, j) => {
-            const value = dictionary.get(j);
-            return value === null || value === undefined ? -1 : interner.code(String(value));
-          });
-          dictionaries.set(dictionary, lookup);
-        }
+        const lookup = dictionaries.of(data.dictionary as Vector);
         const indices = data.values as ArrayLike<number>;
         for (let i = 0; i < length; i++) {
           const index = indices[i];
           if (valid && valid[i] === 0) codes[at + i] = -1;
           else if (index >= 0 && index < lookup.length) codes[at + i] = lookup[index];
-          else
+          else {
+            const row = (fileRow ?? 0) + at + i - input.start + 1; // 1-based, in the file
             throw new InputError(
-              `file '${input.source.name}' is corrupt: category column '${input.field.name}' row ${at + i - input.start} has dictionary index ${index} of ${lookup.length}`,
-              { code: 'file-corrupt', file: input.source.name, column: input.field.name, row: at + i - input.start },
+              `file '${input.source.name}' is corrupt: category column '${input.field.name}' row ${row.toLocaleString('en-US')} has dictionary index ${index} of ${lookup.length}`,
+              { code: 'file-corrupt', file: input.source.name, column: input.field.name, row },
             );
+          }
         }
       } else if (DataType.isUtf8(type)) {
         const offsets = data.valueOffsets as Int32Array;

@@ -63,7 +63,7 @@ export async function loadIncidentsStream(files: readonly BatchSource[], mapping
     for await (const batch of file.batches('decode')) {
       if (fileRows === 0) schemas.push(batch.schema);
       const source: ArrowSource = { name: file.name, bytes: file.bytes, table: new Table(batch), format: 'stream' };
-      decodeBatch(source, mapping, rows.take(batch.numRows), time, category, place);
+      decodeBatch(source, mapping, rows.take(batch.numRows), fileRows, time, category, place);
       fileRows += batch.numRows;
     }
     counted.push({ name: file.name, bytes: file.bytes, table: { numRows: fileRows }, ...file.after?.() });
@@ -85,11 +85,12 @@ interface BatchRows extends RowArrays {
   readonly start: number;
 }
 
-/** One record batch decoded into `rows`: time, raw coordinates, category and place codes. */
+/** One record batch decoded into `rows`: time, raw coordinates, category and place codes; `fileRow` is its first row's index in its file. */
 function decodeBatch(
   source: ArrowSource,
   mapping: ColumnMapping,
   rows: BatchRows,
+  fileRow: number,
   time: StreamedTime,
   category: CategoryDecoder | null,
   place: CategoryDecoder | null,
@@ -98,8 +99,8 @@ function decodeBatch(
   const [first, second] = locationColumns([source], mapping.location);
   readLocationColumn(first, rows.lat);
   readLocationColumn(second, rows.lng);
-  if (category && mapping.category) category.decode(findColumn([source], mapping.category, 'category'), rows.codes);
-  if (place && mapping.place && rows.placeCodes) place.decode(findColumn([source], mapping.place, 'place'), rows.placeCodes);
+  if (category && mapping.category) category.decode(findColumn([source], mapping.category, 'category'), rows.codes, fileRow);
+  if (place && mapping.place && rows.placeCodes) place.decode(findColumn([source], mapping.place, 'place'), rows.placeCodes, fileRow);
 }
 
 /**

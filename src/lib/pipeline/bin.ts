@@ -102,14 +102,42 @@ function filteredIncidents(
   loaded: LoadedIncidents,
   selection: CategorySelection,
 ): { incidents: Incidents; mapping: ColumnMapping } {
-  const categories = isExcept(selection) ? keptCategories(selection, loaded.incidents.categories) : selection;
-  if (categories === null) return { incidents: loaded.incidents, mapping: loaded.mapping };
-  const mapping: ColumnMapping = { ...loaded.mapping, categories: [...categories] };
-  const key = JSON.stringify(categories);
+  const filter = categoryFilter(loaded, selection);
+  if (filter === null) return { incidents: loaded.incidents, mapping: loaded.mapping };
+  const { mapping, key } = filter;
   if (key === JSON.stringify(loaded.mapping.categories ?? null)) return { incidents: loaded.incidents, mapping };
   let cached = filteredCache.get(loaded);
   if (cached?.key !== key) filteredCache.set(loaded, (cached = { key, incidents: loadIncidents(sources, mapping) }));
   return { incidents: cached.incidents, mapping };
+}
+
+/** The mapping a category selection loads with (null: the mapping's own filter) and its cache key. */
+function categoryFilter(loaded: LoadedIncidents, selection: CategorySelection): { mapping: ColumnMapping; key: string } | null {
+  const categories = isExcept(selection) ? keptCategories(selection, loaded.incidents.categories) : selection;
+  if (categories === null) return null;
+  return { mapping: { ...loaded.mapping, categories: [...categories] }, key: JSON.stringify(categories) };
+}
+
+/**
+ * The mapping `binLoaded` would decode the loaded incidents again with for the category
+ * selection `selection`, or null when it decodes nothing (no filter, the load's own, or one
+ * already decoded for this load). A shell whose load kept no rows (a streamed load) decodes
+ * with it itself and hands the result to `rememberFiltered`.
+ * @example pendingFilter(loaded, ['THEFT'])?.categories // → ['THEFT']
+ */
+export function pendingFilter(loaded: LoadedIncidents, selection: CategorySelection): ColumnMapping | null {
+  const filter = categoryFilter(loaded, selection);
+  if (filter === null || filter.key === JSON.stringify(loaded.mapping.categories ?? null)) return null;
+  return filteredCache.get(loaded)?.key === filter.key ? null : filter.mapping;
+}
+
+/**
+ * Keeps `incidents`, decoded elsewhere with `mapping` (from `pendingFilter`), as the loaded
+ * incidents' filtered decode: the next `binLoaded` with that selection uses them.
+ * @example rememberFiltered(loaded, mapping, (await loadOpenedStreams(inputs, heads, mapping))!.incidents)
+ */
+export function rememberFiltered(loaded: LoadedIncidents, mapping: ColumnMapping, incidents: Incidents): void {
+  filteredCache.set(loaded, { key: JSON.stringify(mapping.categories ?? null), incidents });
 }
 
 /**

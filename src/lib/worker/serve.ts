@@ -67,11 +67,21 @@ export function serve(port: ServerPort, session: Session): void {
           controllers.delete(request.id);
         }
       }
-      case 'load':
-        return done(request.id, 'load', await session.load(request.mapping));
+      case 'load': {
+        const controller = new AbortController();
+        controllers.set(request.id, controller);
+        try {
+          return done(request.id, 'load', await session.load(request.mapping, progress, { signal: controller.signal }));
+        } catch (error) {
+          throw controller.signal.aborted ? abortError('Decoding was cancelled') : error;
+        } finally {
+          controllers.delete(request.id);
+        }
+      }
       case 'load-panel':
         return done(request.id, 'load-panel', session.loadPanel(request.options));
       case 'bin':
+        await session.prepareBin(request.settings);
         return done(request.id, 'bin', session.bin(request.settings));
       case 'resolution-cells':
         return done(request.id, 'resolution-cells', session.resolutionCells(request.resolutions, request.categories));

@@ -13,9 +13,22 @@ import type { CrsCandidate } from '../io/rank-crs';
 import { suggestCrs } from '../io/suggest-crs';
 import { summariseIncidents } from '../io/summarise-incidents';
 import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
-import { binLoaded, panelTotals, type BinnedPanel, type BinSettings } from '../pipeline/bin';
+import { binLoaded, panelTotals, pendingFilter, rememberFiltered, type BinnedPanel, type BinSettings } from '../pipeline/bin';
 import type { CategorySelection } from '../pipeline/category-selection';
-import { loadMapped, loadPanelFiles, openStreams, panelPreview, type Loaded, type Opened } from '../pipeline/load';
+import {
+  loadMapped,
+  loadOpenedStreams,
+  loadPanelFiles,
+  openStreamHeads,
+  openStreams,
+  panelPreview,
+  type Loaded,
+  type LoadedIncidents,
+  type Opened,
+  type OpenStreamsOptions,
+} from '../pipeline/load';
+import type { ArrowSource } from '../io/read-arrow';
+import type { ByteSource } from '../io/byte-source';
 import { blobSource, bytesSource } from '../io/byte-source';
 import type { Sha256Factory } from '../io/sha256-stream';
 import { DEFAULT_MAX_VALUES, panelBytes } from '../grid/panel-size';
@@ -81,6 +94,8 @@ export type BackendStarter = (preference: BackendPreference, wasmPaths: WasmPath
  */
 export class Session {
   private opened: Opened | undefined;
+  /** For Arrow incident files opened to stream (`openStreamHeads`): the files, read again at each load, and their first record batches. */
+  private streams: { inputs: readonly ByteSource[]; heads: readonly ArrowSource[] } | undefined;
   private loaded: Loaded | undefined;
   private binned: (BinnedPanel & { bounded: BoundedPanel; areas?: AppliedAreas }) | undefined;
   private last: RunOutcome | undefined;
@@ -110,11 +125,12 @@ export class Session {
 
   /**
    * Parses the files (in order), fingerprints them and suggests a column mapping; files that
-   * fail, or an abort through `signal`, leave the session as it was. Each file is streamed
-   * (`openStreams`): a `Blob` through `blobSource`, fetched bytes through `bytesSource`; Arrow is
-   * read record batch by record batch, with `read` progress after each batch, and an
-   * incremental SHA-256 (`sha256`, default the pure `createSha256`) fingerprints the bytes as
-   * they pass.
+   * fail, or an abort through `signal`, leave the session as it was. Each file is streamed: a
+   * `Blob` through `blobSource`, fetched bytes through `bytesSource`, with `read` progress after
+   * each record batch or chunk, and an incremental SHA-256 (`sha256`, default the pure
+   * `createSha256`) fingerprints the bytes as they pass. Arrow incident files keep only their
+   * first record batch (`openStreamHeads`: the preview, detection and CRS ranking see it) and are
+   * decoded as they stream again at `load`; other formats and panel files are held whole (`openStreams`).
    */
   async open(
     files: readonly OpenFile[],
@@ -123,16 +139,14 @@ export class Session {
   ): Promise<OpenResult> {
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
     const inputs = files.map((f) => ('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
-    const opened = await openStreams(inputs, {
-      sha256: options.sha256,
-      signal: options.signal,
-      onProgress: (i, p) =>
-        onProgress({ stage: 'read', file: i, files: inputs.length, name: inputs[i].name, bytes: p.bytes, size: p.size, rows: p.rows, batches: p.batches }),
-    });
+    const { opened, heads } = await openStreamHeads(inputs, { sha256: options.sha256, ...streamOptions(inputs, options.signal, onProgress) });
     if (options.signal?.aborted) throw options.signal.reason;
     this.loaded = this.binned = undefined;
     this.opened = opened;
-    const { kind, sources } = opened;
+    this.streams = heads ? { inputs, heads } : undefined;
+    const { kind } = opened;
+    // What the screen shows of the files: the first record batches of streamed ones.
+    const sources = heads ?? opened.sources;
     const preview = previewRows(sources[0], 12);
     const suggestion = detectMapping(sources);
     const xy = kind === 'incidents' ? suggestion.location.find((l) => l.kind === 'xy') : undefined;
@@ -146,7 +160,7 @@ export class Session {
       sources: sources.map((source, i) => ({
         name: source.name,
         bytes: source.bytes,
-        rows: source.table.numRows,
+        rows: opened.sources[i].table.numRows,
         format: source.format,
         columns: source.table.schema.fields.map((field) => ({ name: field.name, type: String(field.type) })),
         sha256: opened.hashes[i],
@@ -159,14 +173,38 @@ export class Session {
     };
   }
 
-  /** Decodes the opened files with a mapping: row accounting and an overview. */
-  async load(mapping: ColumnMapping): Promise<LoadResult> {
+  /**
+   * Decodes the opened files with a mapping: row accounting and an overview. Streamed files
+   * (see `open`) are decoded record batch by record batch as they are read again
+   * (`loadOpenedStreams`), with `read` progress (rows decoded) after each batch and `signal`
+   * checked between batches; a mapping that must see every row to decide (`streamable`) reads
+   * them whole first, and keeps them. An abort leaves nothing loaded and the files open.
+   */
+  async load(
+    mapping: ColumnMapping,
+    onProgress: (progress: Progress) => void = () => {},
+    options: { readonly signal?: AbortSignal } = {},
+  ): Promise<LoadResult> {
     const opened = this.require(this.opened, 'open files');
     this.loaded = this.binned = undefined;
     await loadMappingCrs(mapping);
-    const loaded = loadMapped(opened, mapping);
+    const loaded = this.streams
+      ? await this.loadStreamed(opened, mapping, streamOptions(this.streams.inputs, options.signal, onProgress))
+      : loadMapped(opened, mapping);
     this.loaded = loaded;
     return { report: loaded.incidents.report, summary: summariseIncidents(loaded.incidents), ms: loaded.ms };
+  }
+
+  /** `load` of streamed files: as they stream, or read whole (and kept so) when the mapping needs every row first. */
+  private async loadStreamed(opened: Opened, mapping: ColumnMapping, options: Omit<OpenStreamsOptions, 'sha256'>): Promise<LoadedIncidents> {
+    const { inputs, heads } = this.streams!;
+    const streamed = await loadOpenedStreams(inputs, heads, mapping, options);
+    if (streamed) return streamed;
+    const whole = await openStreams(inputs, { ...options, sha256: NO_HASH });
+    if (options.signal?.aborted) throw options.signal.reason;
+    this.opened = { ...whole, sha256: opened.sha256, hashes: opened.hashes, ms: opened.ms };
+    this.streams = undefined;
+    return loadMapped(this.opened, mapping);
   }
 
   /**
@@ -192,6 +230,8 @@ export class Session {
     const loaded = this.require(this.loaded, 'load the data with a column mapping');
     const t0 = performance.now();
     this.binned = undefined;
+    if (this.streams && loaded.kind === 'incidents' && pendingFilter(loaded, settings.categories))
+      throw new Error('The category filter of streamed files is decoded by prepareBin: call it before bin');
     // The helpers hold the old panel: end them (a later run that needs them starts new ones).
     this.pool?.release();
     const binned = binLoaded(opened, loaded, settings);
@@ -231,6 +271,19 @@ export class Session {
       },
       ms: performance.now() - t0,
     };
+  }
+
+  /**
+   * What `bin` with `settings` needs decoded first: for streamed files, which keep no rows, a
+   * category filter other than the load's is decoded as they stream again (`loadOpenedStreams`,
+   * the same incidents `binLoaded`'s own decode gives); otherwise nothing. Kept per load and
+   * selection, as `binLoaded` keeps its own.
+   */
+  async prepareBin(settings: BinSettings): Promise<void> {
+    const loaded = this.loaded;
+    if (!this.streams || !this.opened || loaded?.kind !== 'incidents') return;
+    const filter = pendingFilter(loaded, settings.categories);
+    if (filter) rememberFiltered(loaded, filter, (await this.loadStreamed(this.opened, filter, {})).incidents);
   }
 
   /**
@@ -489,6 +542,22 @@ export class Session {
     if (value === undefined) throw new Error(`Nothing to work on yet: ${what} first`);
     return value;
   }
+}
+
+/** A fingerprint that hashes nothing: files read again whose digests are known. */
+const NO_HASH = (): { update(bytes: Uint8Array): void; hex(): string } => ({ update: () => {}, hex: () => '' });
+
+/** Stream options that report each record batch or chunk read as `read` progress and stop on `signal`. */
+function streamOptions(
+  inputs: readonly ByteSource[],
+  signal: AbortSignal | undefined,
+  onProgress: (progress: Progress) => void,
+): Omit<OpenStreamsOptions, 'sha256'> {
+  return {
+    signal,
+    onProgress: (i, p) =>
+      onProgress({ stage: 'read', file: i, files: inputs.length, name: inputs[i].name, bytes: p.bytes, size: p.size, rows: p.rows, batches: p.batches }),
+  };
 }
 
 /**
