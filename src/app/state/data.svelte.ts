@@ -5,6 +5,7 @@ import type { TaskProgress } from '../task-progress';
 import type { DataSource } from '../experiment';
 import { emptyLoadError } from '../empty-load-error';
 import { mappingErrorField, type MappingField } from '../mapping-error-field';
+import { streamFromAddress } from '../stream-from';
 
 /** A load error with the mapping control it belongs next to (null: the file as a whole). */
 export interface FieldError {
@@ -235,7 +236,7 @@ export class DataState {
         this.status = `${label}: ${p.name}`;
       } else if ('message' in p) this.status = p.message;
     };
-    const pending = this.client.start('open', { files }, { transfer, onProgress });
+    const pending = this.client.start('open', { files, streamFrom: streamFromAddress(globalThis.location?.search ?? '') }, { transfer, onProgress });
     this.opening = pending.id;
     this.openAnswer = pending.result;
     try {

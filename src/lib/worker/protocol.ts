@@ -295,7 +295,8 @@ export type Progress =
 /** Requests from the app to the worker. */
 export type Request =
   /** Opens files; cancellable (`cancel`) between chunks, leaving the files opened before in place. */
-  | { readonly type: 'open'; readonly id: number; readonly files: readonly OpenFile[] }
+  /** `streamFrom`: total bytes from which Arrow incident files are decoded as they stream (`Session.open`). */
+  | { readonly type: 'open'; readonly id: number; readonly files: readonly OpenFile[]; readonly streamFrom?: number }
   | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping }
   | { readonly type: 'load-panel'; readonly id: number; readonly options: PanelOptions }
   | { readonly type: 'bin'; readonly id: number; readonly settings: BinSettings }

@@ -60,7 +60,7 @@ export function serve(port: ServerPort, session: Session): void {
         const controller = new AbortController();
         controllers.set(request.id, controller);
         try {
-          return done(request.id, 'open', await session.open(request.files, progress, { signal: controller.signal }));
+          return done(request.id, 'open', await session.open(request.files, progress, { signal: controller.signal, streamFrom: request.streamFrom }));
         } catch (error) {
           throw controller.signal.aborted ? abortError('Opening was cancelled') : error;
         } finally {

@@ -6,7 +6,7 @@ import { detectMapping } from '../io/detect-mapping';
 import type { Incidents } from '../io/incidents';
 import { loadMappingCrs } from '../io/load-crs';
 import { binLoaded, panelTotals, type BinSettings } from '../pipeline/bin';
-import { loadMapped, openFiles, type LoadedIncidents } from '../pipeline/load';
+import { loadMapped, openFiles, STREAM_FROM_BYTES, type LoadedIncidents } from '../pipeline/load';
 import type { OpenResult, Progress } from './protocol';
 import { Session } from './session';
 import { suggestCrs } from '../io/suggest-crs';
@@ -21,6 +21,10 @@ const chicago = new Uint8Array(readFileSync(`${DATA}/chicago-crimes-2014-2018.ar
 const portland = new Uint8Array(readFileSync(`${DATA}/portland-nij-burglary-vehicle-2012-2017.arrow`));
 
 const session = (): Session => new Session(() => Promise.reject(new Error('no tfjs here')));
+// Files under STREAM_FROM_BYTES (256 MiB) are held whole; these tests stream every Arrow file.
+const STREAM_ALL = { streamFrom: 0 };
+/** Whether the session keeps only first record batches, to decode the files as they stream at load. */
+const streams = (s: Session): boolean => (s as unknown as { streams?: unknown }).streams !== undefined;
 const blobOf = (b: Uint8Array): Blob => new Blob([b.slice().buffer as ArrayBuffer]);
 
 /** The same table written as an Arrow IPC file of record batches of `size` rows. */
@@ -61,7 +65,7 @@ async function checkAgainstWhole(
   given?: ColumnMapping,
 ): Promise<{ opened: OpenResult; read: Extract<Progress, { stage: 'read' }>[]; streamed: Incidents; whole: Incidents }> {
   const s = session();
-  const opened = await s.open([{ name, file: blobOf(bytes) }]);
+  const opened = await s.open([{ name, file: blobOf(bytes) }], undefined, STREAM_ALL);
   const mapping = given ?? opened.suggestion.mapping!;
   const whole = await wholeLoad(name, bytes, mapping);
   expect(opened.sha256).toBe(whole.opened.sha256);
@@ -127,7 +131,7 @@ describe('Session: the streamed load of a dropped Arrow file equals the whole-fi
     const bytes = rebatched(tableToIPC(table, 'file'), 1000);
     const mapping: ColumnMapping = { time: { column: 't' }, location: { kind: 'latlng', lat: 'lat', lng: 'lng' } };
     const s = session();
-    await s.open([{ name: 'iso.arrow', file: blobOf(bytes) }]);
+    await s.open([{ name: 'iso.arrow', file: blobOf(bytes) }], undefined, STREAM_ALL);
     const loaded = await s.load(mapping);
     const whole = await wholeLoad('iso.arrow', bytes, mapping);
     expect(loaded.report).toEqual(whole.loaded.incidents.report);
@@ -136,10 +140,25 @@ describe('Session: the streamed load of a dropped Arrow file equals the whole-fi
     expect(s.bin(settings).cellTotals).toEqual(panelTotals(binLoaded(whole.opened, whole.loaded, settings).panel).cellTotals);
   });
 
+  it('files under STREAM_FROM_BYTES in all are held whole (detection sees every row); from it, or from streamFrom, they stream', async () => {
+    const bytes = rebatched(portland, 4000);
+    const held = session();
+    const opened = await held.open([{ name: 'portland.arrow', file: blobOf(bytes) }]);
+    expect(streams(held)).toBe(false);
+    expect(opened.suggestion).toEqual(detectMapping((await openFiles([{ name: 'portland.arrow', bytes }])).sources));
+    const streamed = session();
+    await streamed.open([{ name: 'portland.arrow', file: blobOf(bytes) }], undefined, { streamFrom: bytes.length });
+    expect(streams(streamed)).toBe(true);
+    const under = session();
+    await under.open([{ name: 'portland.arrow', file: blobOf(bytes) }], undefined, { streamFrom: bytes.length + 1 });
+    expect(streams(under)).toBe(false);
+    expect(STREAM_FROM_BYTES).toBe(268_435_456);
+  });
+
   it('an abort during decoding stops between record batches: nothing is loaded, the file stays open and loads again', async () => {
     const bytes = rebatched(chicago, 200_000);
     const s = session();
-    const opened = await s.open([{ name: 'chicago-batches.arrow', file: blobOf(bytes) }]);
+    const opened = await s.open([{ name: 'chicago-batches.arrow', file: blobOf(bytes) }], undefined, STREAM_ALL);
     const mapping = opened.suggestion.mapping!;
     const controller = new AbortController();
     const seen: number[] = [];

@@ -128,18 +128,23 @@ export class Session {
    * fail, or an abort through `signal`, leave the session as it was. Each file is streamed: a
    * `Blob` through `blobSource`, fetched bytes through `bytesSource`, with `read` progress after
    * each record batch or chunk, and an incremental SHA-256 (`sha256`, default the pure
-   * `createSha256`) fingerprints the bytes as they pass. Arrow incident files keep only their
-   * first record batch (`openStreamHeads`: the preview, detection and CRS ranking see it) and are
-   * decoded as they stream again at `load`; other formats and panel files are held whole (`openStreams`).
+   * `createSha256`) fingerprints the bytes as they pass. Arrow incident files of `streamFrom`
+   * bytes or more in all (default `STREAM_FROM_BYTES`, 256 MiB) keep only their first record
+   * batch (`openStreamHeads`: the preview, detection and CRS ranking see it) and are decoded as
+   * they stream again at `load`; smaller ones, other formats and panel files are held whole (`openStreams`).
    */
   async open(
     files: readonly OpenFile[],
     onProgress: (progress: Progress) => void = () => {},
-    options: { readonly signal?: AbortSignal; readonly sha256?: Sha256Factory } = {},
+    options: { readonly signal?: AbortSignal; readonly sha256?: Sha256Factory; readonly streamFrom?: number } = {},
   ): Promise<OpenResult> {
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
     const inputs = files.map((f) => ('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
-    const { opened, heads } = await openStreamHeads(inputs, { sha256: options.sha256, ...streamOptions(inputs, options.signal, onProgress) });
+    const { opened, heads } = await openStreamHeads(inputs, {
+      sha256: options.sha256,
+      streamFrom: options.streamFrom,
+      ...streamOptions(inputs, options.signal, onProgress),
+    });
     if (options.signal?.aborted) throw options.signal.reason;
     this.loaded = this.binned = undefined;
     this.opened = opened;
