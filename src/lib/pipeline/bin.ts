@@ -132,6 +132,19 @@ export function pendingFilter(loaded: LoadedIncidents, selection: CategorySelect
 }
 
 /**
+ * The filtered decode `binLoaded` holds for the loaded incidents and `selection` (what
+ * `rememberFiltered` takes to hold it again), or null when the selection decodes nothing or
+ * another selection's decode has replaced it.
+ * @example heldFilter(loaded, ['THEFT'])?.incidents.length // → the THEFT rows kept
+ */
+export function heldFilter(loaded: LoadedIncidents, selection: CategorySelection): { mapping: ColumnMapping; incidents: Incidents } | null {
+  const filter = categoryFilter(loaded, selection);
+  if (filter === null || filter.key === JSON.stringify(loaded.mapping.categories ?? null)) return null;
+  const cached = filteredCache.get(loaded);
+  return cached?.key === filter.key ? { mapping: filter.mapping, incidents: cached.incidents } : null;
+}
+
+/**
  * Keeps `incidents`, decoded elsewhere with `mapping` (from `pendingFilter`), as the loaded
  * incidents' filtered decode: the next `binLoaded` with that selection uses them.
  * @example rememberFiltered(loaded, mapping, (await loadOpenedStreams(inputs, heads, mapping))!.incidents)

@@ -101,3 +101,29 @@ describe('Session.checkClaim', () => {
     await expect(session.checkClaim(CLAIM, [], () => {})).rejects.toThrow(/run a backtest first/);
   });
 });
+
+describe('Session.checkClaim on a streamed file', () => {
+  it('after a re-bin with another category filter, the binning variants of the run filtered as the run did: same as the whole-file path, none skipped', async () => {
+    const bytes = readFileSync(PORTLAND);
+    const check = async (streamFrom: number | undefined): Promise<Awaited<ReturnType<Session['checkClaim']>>> => {
+      const session = new Session(() => Promise.reject(new Error('no tfjs in this test')));
+      await session.open([{ name: 'portland.arrow', file: new Blob([new Uint8Array(bytes)]) }], undefined, { streamFrom });
+      await session.load(MAPPING);
+      const burglary = { res: 7, unit: 'month', timeZone: null, categories: ['BURGLARY'] } as const;
+      await session.prepareBin(burglary);
+      session.bin(burglary);
+      await session.run({ models: MODELS, protocol: PROTOCOL, backend: 'auto', environment: ENVIRONMENT }, new AbortController().signal, () => {});
+      // Another filter replaces the one held decode of the load (a streamed load keeps no rows to decode it from again).
+      const other = { ...burglary, categories: ['MOTOR VEHICLE THEFT'] };
+      await session.prepareBin(other);
+      session.bin(other);
+      return session.checkClaim(CLAIM, ['period'], () => {});
+    };
+    const streamed = await check(0);
+    const whole = await check(undefined);
+    expect(streamed.skipped).toEqual([]);
+    expect(whole.skipped).toEqual([]);
+    expect(streamed.check).toEqual(whole.check);
+    expect(streamed.check.undefined.find((t) => t.term === 'period')!.choices.map((c) => c.label)).toEqual(['month', 'day', 'week']);
+  }, 120_000);
+});

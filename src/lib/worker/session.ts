@@ -13,7 +13,7 @@ import type { CrsCandidate } from '../io/rank-crs';
 import { suggestCrs } from '../io/suggest-crs';
 import { summariseIncidents } from '../io/summarise-incidents';
 import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
-import { binLoaded, panelTotals, pendingFilter, rememberFiltered, type BinnedPanel, type BinSettings } from '../pipeline/bin';
+import { binLoaded, heldFilter, panelTotals, pendingFilter, rememberFiltered, type BinnedPanel, type BinSettings } from '../pipeline/bin';
 import type { CategorySelection } from '../pipeline/category-selection';
 import {
   loadMapped,
@@ -113,6 +113,12 @@ export class Session {
   private boundaryInput: BoundaryInput | undefined;
   /** The last run and how it was made: what a claim check re-runs and the panel the leakage lab runs on. */
   private runContext: ClaimContext | undefined;
+  /**
+   * The category-filtered incidents the last run binned, for a streamed load (which keeps no rows
+   * to decode them from): a later bin with another filter replaces `binLoaded`'s one held decode,
+   * and the claim check's binning variants need this one again.
+   */
+  private runFiltered: ReturnType<typeof heldFilter> = null;
 
   /**
    * @param startBackend starts tfjs for learned models
@@ -442,6 +448,7 @@ export class Session {
     // A claim check measures the built-in baselines: after a run with external forecasts it re-runs them alone, on every fold.
     const builtInOnly = this.external.length === 0;
     this.runContext = { outcome: builtInOnly ? outcome : null, binned, opened, loaded, settings, boundary: this.boundaryInput ?? null, request };
+    this.runFiltered = this.streams && loaded.kind === 'incidents' && settings ? heldFilter(loaded, settings.categories) : null;
     const { panel } = outcome;
     const { cutoffs, horizon } = outcome.forecasts;
     return {
@@ -515,6 +522,7 @@ export class Session {
    */
   async checkClaim(text: string, vary: readonly ('period' | 'cells')[], onProgress: (progress: Progress) => void): Promise<ClaimCheckResult> {
     const context = this.require(this.runContext, 'run a backtest');
+    if (this.runFiltered && context.loaded.kind === 'incidents') rememberFiltered(context.loaded, this.runFiltered.mapping, this.runFiltered.incidents);
     return checkClaimRequest(text, vary, context, {
       onProgress: (run) => onProgress({ stage: 'forecast', run }),
       startBackend: () => this.startBackend('auto', undefined),
