@@ -161,6 +161,14 @@ describe('WorkerPool (the app worker and its helper workers)', () => {
     expect(seen.map((s) => s.terminated)).toEqual([true]);
   });
 
+  it('a task that fails fails the run and terminates the helpers (they may still be fitting its other tasks)', async () => {
+    const seen: Seen[] = [];
+    const pool = new WorkerPool(() => fakeHelper(seen));
+    const run = backtest({ ...input, pool: pool.forRun({ ...options(1), local: () => Promise.reject(new Error('this lane failed')) }) });
+    await expect(run).rejects.toThrow('this lane failed');
+    expect(seen.map((s) => s.terminated)).toEqual([true]);
+  });
+
   it('forwards every fold and fit step to the run: the same reports, per model and fold, as the single-worker path', async () => {
     // SEPP reports its EM iterations with a loss (the curve the app draws); the baselines report folds only.
     const learned: BacktestInput = {

@@ -176,7 +176,10 @@ export class WorkerPool {
       if (signal?.aborted) throw abortError();
       return out;
     } catch (error) {
-      throw signal?.aborted ? abortError() : error;
+      if (signal?.aborted) throw abortError();
+      // The helpers may still be fitting the failed run's tasks: end them, so the next run does not wait behind them.
+      this.release();
+      throw error;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
