@@ -124,7 +124,7 @@ function decodeInto(inputs: readonly ColumnInput[], codes: Int32Array, interner:
           if (valid && valid[i] === 0) codes[at + i] = -1;
           else if (index >= 0 && index < lookup.length) codes[at + i] = lookup[index];
           else {
-            const row = (fileRow ?? 0) + at + i - input.start + 1; // 1-based, in the file
+            const row = (fileRow ?? 0) + at + i - input.start; // 0-based in the file, as every error's row (ErrorWhere)
             throw new InputError(
               `file '${input.source.name}' is corrupt: category column '${input.field.name}' row ${row.toLocaleString('en-US')} has dictionary index ${index} of ${lookup.length}`,
               { code: 'file-corrupt', file: input.source.name, column: input.field.name, row },

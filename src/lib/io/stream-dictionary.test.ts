@@ -70,11 +70,11 @@ describe('dictionary category columns in a streamed load', () => {
     expect(count('C0')).toBe(Array.from({ length: BATCHES }, (_, b) => Math.ceil(ROWS / (b + 1))).reduce((a, c) => a + c, 0));
   });
 
-  it('an index outside the dictionary in a later batch names the row in the file (1-based), streamed as whole', async () => {
+  it('an index outside the dictionary in a later batch names the row in the file (0-based, as ErrorWhere and the other decode errors), streamed as whole', async () => {
     // Batch 31 (0-based 30) has the dictionary C0…C30 (31 entries); its row 7 (0-based) holds index 99.
     const bytes = deltaStream({ batch: 30, row: 7, index: 99 });
-    const row = 30 * ROWS + 7 + 1; // 1,508
-    const message = `file 'bad.arrows' is corrupt: category column 'cat' row 1,508 has dictionary index 99 of 31`;
+    const row = 30 * ROWS + 7; // 1,507
+    const message = `file 'bad.arrows' is corrupt: category column 'cat' row 1,507 has dictionary index 99 of 31`;
     const streamed = loadIncidentsStream([await arrowBatchSource(bytesSource('bad.arrows', bytes))], mapping);
     await expect(streamed).rejects.toThrow(message);
     await expect(streamed).rejects.toMatchObject({ code: 'file-corrupt', row });
