@@ -62,6 +62,8 @@ export async function loadFromFlags(
   givenBin: BinOptions | undefined,
   progress: Progress,
 ): Promise<LoadedFromFlags> {
+  // The boundary file is read first: a wrong path fails before minutes of loading, not after.
+  const boundaryText = values.boundary === undefined ? undefined : await readTextFile(values.boundary);
   // A panel from another engine (docs/engines.md) takes its periods' zone and bucket from --tz and --bucket; a file from `hexcast bin` keeps its own.
   const { opened, mapping, prepared } = await loadAndBin(positionals, {
     flags: values,
@@ -69,7 +71,6 @@ export async function loadFromFlags(
     panelFile: { timeZone: values.tz, unit: values.bucket as BucketUnit | undefined },
     progress,
   });
-  const boundaryText = values.boundary === undefined ? undefined : await readTextFile(values.boundary);
   const boundaryAt = async (res: number): Promise<Boundary | undefined> =>
     boundaryText === undefined ? undefined : readBoundary({ name: values.boundary!, text: boundaryText }, res);
   return { opened, mapping, prepared, bounded: applyBoundary(prepared.panel, await boundaryAt(prepared.panel.res)), boundaryAt };

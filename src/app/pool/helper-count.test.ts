@@ -3,15 +3,15 @@ import { MAX_HELPERS, helperCount } from './helper-count';
 import { workersLabel } from './workers-label';
 
 describe('helperCount', () => {
-  it('by default (and with ?workers=auto) is one fewer than the logical cores, at least 1 and at most MAX_HELPERS', () => {
+  it('by default (and with ?workers=auto) is one fewer than the logical cores (none on one core: a helper there only costs its start-up and a panel copy), at most MAX_HELPERS', () => {
     expect(MAX_HELPERS).toBe(4);
-    expect([1, 2, 3, 4, 5, 8, 16].map((cores) => helperCount(cores, ''))).toEqual([1, 1, 2, 3, 4, 4, 4]);
-    expect([1, 2, 3, 4, 5, 8, 16].map((cores) => helperCount(cores, '?workers=auto'))).toEqual([1, 1, 2, 3, 4, 4, 4]);
+    expect([1, 2, 3, 4, 5, 8, 16].map((cores) => helperCount(cores, ''))).toEqual([0, 1, 2, 3, 4, 4, 4]);
+    expect([1, 2, 3, 4, 5, 8, 16].map((cores) => helperCount(cores, '?workers=auto'))).toEqual([0, 1, 2, 3, 4, 4, 4]);
   });
 
   it('counts 1 core when the browser does not say', () => {
-    expect(helperCount(undefined, '')).toBe(1);
-    expect(helperCount(Number.NaN, '?workers=auto')).toBe(1);
+    expect(helperCount(undefined, '')).toBe(0);
+    expect(helperCount(Number.NaN, '?workers=auto')).toBe(0);
   });
 
   it('takes ?workers=N as N workers in all (the worker and N − 1 helpers), capped', () => {

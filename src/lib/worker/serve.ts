@@ -1,17 +1,14 @@
 import { errorData } from '../base/hexcast-error';
-import type { RunProgress } from '../evaluate/run-forecasts';
 import { modelInfo, modelRegistry } from '../forecast/models';
 import { LATEST_WINS, type Progress, type Request, type RequestType, type Response, type Results, type WorkerError } from './protocol';
 import type { Session } from './session';
+import { progressThrottle } from './progress-throttle';
 
 /** The side of a MessagePort or a worker's global scope that `serve` uses. */
 export interface ServerPort {
   postMessage(message: Response, transfer: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<Request>) => void): void;
 }
-
-/** Progress of a run is sent at most this often (ms), except the first and last event of each model and epoch ends. */
-const PROGRESS_INTERVAL_MS = 50;
 
 /**
  * Answers the app's requests on `port` with one `session` (DESIGN.md, "Workers and state").
@@ -176,29 +173,6 @@ export function serve(port: ServerPort, session: Session): void {
     queue.push(request);
     setTimeout(() => void drain(), 0);
   });
-}
-
-/** Loss curves with at most this many steps (epochs, Newton iterations) are sent point by point. */
-const MAX_UNTHROTTLED_STEPS = 100;
-
-/** Passes stage changes, each model's first and last fold, and every point of a short loss curve at once; other run progress at most every 50 ms. */
-function progressThrottle(send: (progress: Progress) => void): (progress: Progress) => void {
-  let last = 0;
-  let lastModel = -1;
-  return (progress) => {
-    const now = performance.now();
-    if (progress.stage === 'forecast') {
-      const run: RunProgress = progress.run;
-      // Every point of a short loss curve (epochs, Newton iterations: tens) goes out, or the live chart would miss most of
-      // them (a GLM's 5–8 Newton steps take well under 50 ms each on a small panel); long EM traces are sampled.
-      const point = run.fit?.loss !== undefined && (run.fit.steps ?? Infinity) <= MAX_UNTHROTTLED_STEPS;
-      const edge = run.modelIndex !== lastModel || run.fold === run.folds || point;
-      if (!edge && now - last < PROGRESS_INTERVAL_MS) return;
-      lastModel = run.modelIndex;
-    }
-    last = now;
-    send(progress);
-  };
 }
 
 /** The buffers of a result's typed arrays, to transfer rather than copy (cached geometry stays behind). */

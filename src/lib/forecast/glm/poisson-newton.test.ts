@@ -94,7 +94,7 @@ describe('fitPoissonNewton(design, start, settings)', () => {
     const settings = { iterations: 25, l2: 1e-3, standardErrors: true };
     const a = design(500, 3, true);
     const b = design(900, 4, false);
-    const bits = (r: { beta: Float64Array; standardErrors?: Float64Array }) => [...r.beta, ...r.standardErrors!].map((v) => v.toString(16));
+    const bits = (r: { beta: Float64Array; standardErrors?: Float64Array }) => [...new Uint8Array(Float64Array.from([...r.beta, ...r.standardErrors!]).buffer)]; // the bytes: -0 is not 0
     const first = await fitPoissonNewton(a, new Float64Array(4), settings);
     const other = await fitPoissonNewton(b, new Float64Array(4), settings); // leaves its values in the returned arrays
     const again = await fitPoissonNewton(a, new Float64Array(4), settings);
