@@ -26,3 +26,24 @@ export function reportNumbers(json: string): unknown {
         : value,
   );
 }
+
+/**
+ * A backtest of a synthetic panel as the thread-parity tests run it: `protocol`, `models` and
+ * `definitions` as given, and a stand-in data section and environment (no file was read).
+ * @example backtest(parityInput(panel, protocolOf({ folds: 4 }), [{ id: 'naive', params: {} }], BASELINES))
+ */
+export function parityInput(
+  panel: BacktestInput['panel'],
+  protocol: BacktestInput['protocol'],
+  models: BacktestInput['models'],
+  definitions: BacktestInput['definitions'],
+): BacktestInput {
+  return {
+    panel,
+    protocol,
+    models,
+    definitions,
+    data: { kind: 'incidents', files: [{ name: 'synthetic.arrow', bytes: 1, rows: 1 }], sha256: 'x', rows: { read: 1, kept: 1, dropped: {} } },
+    environment: { hexcast: 'test', runtime: 'node', libraries: {} },
+  };
+}

@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BacktestInput } from '../lib/evaluate/backtest';
 import { protocolOf } from '../lib/evaluate/protocol';
 import { reportJson } from '../lib/evaluate/report-json';
 import { modelRegistry } from '../lib/forecast/models';
 import { ensureBackend } from '../lib/forecast/tf';
 import { syntheticPanel } from '../lib/simulate/synthetic-panel';
-import { oneAndSpread, reportNumbers } from '../../test/thread-parity';
+import { oneAndSpread, parityInput, reportNumbers } from '../../test/thread-parity';
 import { foldLane } from './fold-lane';
 import { threadPool } from './thread-pool';
 
@@ -18,14 +17,12 @@ describe('threadPool with the Poisson GLM (per-period shared columns in the Newt
   it('gives the same report and forecast bytes with two threads as with one', async () => {
     await ensureBackend();
     const registry = await modelRegistry(['poisson-glm']);
-    const input: BacktestInput = {
+    const input = parityInput(
       panel,
-      protocol: protocolOf({ horizon: 1, folds: 4, refitEvery: 1, validation: 8, coverage: [0.1] }),
-      models: [{ id: 'poisson-glm', params: {} }],
-      definitions: registry.definitions,
-      data: { kind: 'incidents', files: [{ name: 'synthetic.arrow', bytes: 1, rows: 1 }], sha256: 'x', rows: { read: 1, kept: 1, dropped: {} } },
-      environment: { hexcast: 'test', runtime: 'node', libraries: {} },
-    };
+      protocolOf({ horizon: 1, folds: 4, refitEvery: 1, validation: 8, coverage: [0.1] }),
+      [{ id: 'poisson-glm', params: {} }],
+      registry.definitions,
+    );
     const { one, two, spread } = await oneAndSpread(input, pool);
     expect(spread).toBeGreaterThan(1);
     expect(Buffer.from(two.forecasts.models[0].values.buffer).equals(Buffer.from(one.forecasts.models[0].values.buffer))).toBe(true);

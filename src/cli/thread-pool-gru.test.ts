@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BacktestInput } from '../lib/evaluate/backtest';
 import { protocolOf } from '../lib/evaluate/protocol';
 import { reportJson } from '../lib/evaluate/report-json';
 import { modelRegistry } from '../lib/forecast/models';
 import { ensureBackend } from '../lib/forecast/tf';
 import { syntheticPanel } from '../lib/simulate/synthetic-panel';
-import { oneAndSpread, reportNumbers } from '../../test/thread-parity';
+import { oneAndSpread, parityInput, reportNumbers } from '../../test/thread-parity';
 import { foldLane } from './fold-lane';
 import { threadPool } from './thread-pool';
 
@@ -18,15 +17,13 @@ describe('threadPool with the GRU (tfjs WASM in each thread, GLM warm start, Ada
   it('gives the same report and forecast bytes with two threads as with one, at a small size', async () => {
     await ensureBackend();
     const registry = await modelRegistry(['gru']);
-    const input: BacktestInput = {
+    // Three folds refitted each: three tasks, spread over the two threads (one thread gets two, planned once).
+    const input = parityInput(
       panel,
-      // Three folds refitted each: three tasks, spread over the two threads (one thread gets two, planned once).
-      protocol: protocolOf({ horizon: 1, folds: 3, refitEvery: 1, validation: 6, coverage: [0.1] }),
-      models: [{ id: 'gru', params: { hidden: 4, window: 4, epochs: 2, patience: 1, batchSize: 64, samplesPerEpoch: 128 } }],
-      definitions: registry.definitions,
-      data: { kind: 'incidents', files: [{ name: 'synthetic.arrow', bytes: 1, rows: 1 }], sha256: 'x', rows: { read: 1, kept: 1, dropped: {} } },
-      environment: { hexcast: 'test', runtime: 'node', libraries: {} },
-    };
+      protocolOf({ horizon: 1, folds: 3, refitEvery: 1, validation: 6, coverage: [0.1] }),
+      [{ id: 'gru', params: { hidden: 4, window: 4, epochs: 2, patience: 1, batchSize: 64, samplesPerEpoch: 128 } }],
+      registry.definitions,
+    );
     const { one, two, spread } = await oneAndSpread(input, pool);
     expect(spread).toBe(3);
     const values = one.forecasts.models[0].values;

@@ -1,8 +1,9 @@
 import type { BinRows, BinWindow, RangeCells } from './bin-range';
 import { CellCache, hashPair } from './cell-cache';
 
-/** Which side of a `splitByPoint` a row went to: a thread (0 or 1), or trimmed before or after the window. */
+/** The side of a `splitByPoint` row trimmed before the window (threads are sides 0 and 1). */
 export const SIDE_TRIMMED_FIRST = 2;
+/** The side of a `splitByPoint` row trimmed after the window. */
 export const SIDE_TRIMMED_LAST = 3;
 
 /**

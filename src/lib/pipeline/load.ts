@@ -407,8 +407,8 @@ function rowsOnly(input: ByteSource, rows: number): ArrowSource {
 export interface OpenedHeads {
   /** Sources that keep no rows (a table of the file's row count and no columns), the digests `openFiles` gives. */
   readonly opened: Opened;
-  /** Each file's first record batch as a source (its schema, preview and the data detection sees). */
-  readonly heads: readonly ArrowSource[];
+  /** Each file's first record batch as a source (its schema, preview and the data detection sees); null when the files were read whole. */
+  readonly heads: readonly ArrowSource[] | null;
 }
 
 /**
@@ -432,8 +432,8 @@ export const STREAM_FROM_BYTES = 256 * 2 ** 20;
 export async function openStreamHeads(
   inputs: readonly ByteSource[],
   options: OpenStreamsOptions & { readonly streamFrom?: number } = {},
-): Promise<{ opened: Opened; heads: readonly ArrowSource[] | null }> {
-  const whole = async (): Promise<{ opened: Opened; heads: null }> => ({ opened: await openStreams(inputs, options), heads: null });
+): Promise<OpenedHeads> {
+  const whole = async (): Promise<OpenedHeads> => ({ opened: await openStreams(inputs, options), heads: null });
   if (inputs.length === 0 || inputs.reduce((sum, input) => sum + input.size, 0) < (options.streamFrom ?? STREAM_FROM_BYTES)) return whole();
   const t0 = performance.now();
   for (const input of inputs) if (!(await isArrowInput(input))) return whole();
