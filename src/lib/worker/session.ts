@@ -17,9 +17,7 @@ import { binLoaded, heldFilter, panelTotals, pendingFilter, rememberFiltered, ty
 import type { CategorySelection } from '../pipeline/category-selection';
 import {
   loadMapped,
-  loadOpenedStreams,
   loadPanelFiles,
-  openStreamHeads,
   openStreams,
   panelPreview,
   type Loaded,
@@ -27,6 +25,7 @@ import {
   type Opened,
   type OpenStreamsOptions,
 } from '../pipeline/load';
+import { loadOpenedStreams, openStreamHeads } from '../pipeline/open-stream-heads';
 import type { ArrowSource } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { blobSource, bytesSource } from '../io/byte-source';
@@ -94,7 +93,7 @@ export type BackendStarter = (preference: BackendPreference, wasmPaths: WasmPath
  */
 export class Session {
   private opened: Opened | undefined;
-  /** For Arrow incident files opened to stream (`openStreamHeads`): the files, read again at each load, and their first record batches. */
+  /** For Arrow incident files opened to stream (`openStreamHeads`): the files, read again at each load, and their heads (a bounded sample each). */
   private streams: { inputs: readonly ByteSource[]; heads: readonly ArrowSource[] } | undefined;
   private loaded: Loaded | undefined;
   private binned: (BinnedPanel & { bounded: BoundedPanel; areas?: AppliedAreas }) | undefined;
@@ -135,9 +134,11 @@ export class Session {
    * `Blob` through `blobSource`, fetched bytes through `bytesSource`, with `read` progress after
    * each record batch or chunk, and an incremental SHA-256 (`sha256`, default the pure
    * `createSha256`) fingerprints the bytes as they pass. Arrow incident files of `streamFrom`
-   * bytes or more in all (default `STREAM_FROM_BYTES`, 256 MiB) keep only their first record
-   * batch (`openStreamHeads`: the preview, detection and CRS ranking see it) and are decoded as
-   * they stream again at `load`; smaller ones, other formats and panel files are held whole (`openStreams`).
+   * bytes or more in all (default `STREAM_FROM_BYTES`, 256 MiB) keep only a head each
+   * (`openStreamHeads`: the first `HEAD_ROWS` rows of the first record batch, copied, and every
+   * column's whole-file share of rows with a value; the preview, detection and CRS ranking see it)
+   * and are decoded as they stream again at `load`; smaller ones, other formats and panel files
+   * are held whole (`openStreams`).
    */
   async open(
     files: readonly OpenFile[],
@@ -156,7 +157,7 @@ export class Session {
     this.opened = opened;
     this.streams = heads ? { inputs, heads } : undefined;
     const { kind } = opened;
-    // What the screen shows of the files: the first record batches of streamed ones.
+    // What the screen shows of the files: the heads of streamed ones.
     const sources = heads ?? opened.sources;
     const preview = previewRows(sources[0], 12);
     const suggestion = detectMapping(sources);
