@@ -76,6 +76,7 @@ import type { WorkerPool } from './worker-pool';
 import { forecastJobTasks } from '../evaluate/forecast-job';
 import { cellSeriesOf, stepSliceOf, testPeriodsOf } from './run-slices';
 import { yieldingDefinitions } from './yielding-definitions';
+import { yieldingSource } from './yielding-source';
 import { externalInfo } from './external-info';
 import { openExternal, type OpenedExternal } from '../external/open-external';
 import { checkClaimRequest, type ClaimCheckResult, type ClaimContext } from './check-claim-request';
@@ -146,7 +147,8 @@ export class Session {
     options: { readonly signal?: AbortSignal; readonly sha256?: Sha256Factory; readonly streamFrom?: number } = {},
   ): Promise<OpenResult> {
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
-    const inputs = files.map((f) => ('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
+    // Each read yields to the event loop first, so a 'cancel' reaches the signal between record batches or chunks.
+    const inputs = files.map((f) => yieldingSource('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
     const { opened, heads } = await openStreamHeads(inputs, {
       sha256: options.sha256,
       streamFrom: options.streamFrom,
@@ -288,14 +290,25 @@ export class Session {
   /**
    * What `bin` with `settings` needs decoded first: for streamed files, which keep no rows, a
    * category filter other than the load's is decoded as they stream again (`loadOpenedStreams`,
-   * the same incidents `binLoaded`'s own decode gives); otherwise nothing. Kept per load and
-   * selection, as `binLoaded` keeps its own.
+   * the same incidents `binLoaded`'s own decode gives), as `load` decodes them: a 'load' message
+   * when it starts, then `read` progress (rows decoded) after each record batch, and `signal`
+   * checked between batches — an abort leaves the panel binned before, and its filter, in place.
+   * Otherwise nothing. Kept per load and selection, as `binLoaded` keeps its own.
    */
-  async prepareBin(settings: BinSettings): Promise<void> {
+  async prepareBin(settings: BinSettings, onProgress: (progress: Progress) => void = () => {}, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
     const loaded = this.loaded;
     if (!this.streams || !this.opened || loaded?.kind !== 'incidents') return;
     const filter = pendingFilter(loaded, settings.categories);
-    if (filter) rememberFiltered(loaded, filter, (await this.loadStreamed(this.opened, filter, {})).incidents);
+    if (!filter) return;
+    const kept = filter.categories ?? [];
+    const rows = this.opened.sources.reduce((sum, source) => sum + source.table.numRows, 0);
+    onProgress({
+      stage: 'load',
+      message: `Decoding ${rows.toLocaleString('en-US')} rows again for ${kept.length === 1 ? kept[0] : `${kept.length} categories`}`,
+    });
+    const decoded = await this.loadStreamed(this.opened, filter, streamOptions(this.streams.inputs, options.signal, onProgress));
+    if (options.signal?.aborted) throw options.signal.reason;
+    rememberFiltered(loaded, filter, decoded.incidents);
   }
 
   /**
