@@ -73,6 +73,9 @@ describe('a category filter on a streamed file', () => {
       expect(await page.getByText('The category filter had been decoded before Cancel reached it: its panel is shown.').count()).toBe(1);
     }
     await app.screenshot('stream-filter-cancelled');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await app.screenshot('stream-filter-cancelled-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Let the decode run, showing bytes read and rows decoded: the panel leaves TYPE 00 out.
     if (aborted) {
