@@ -1,6 +1,7 @@
 /**
  * A long task of the app shown with a progress bar: opening files (bytes read of their size,
- * rows parsed), decoding rows, or binning. `bytes` and `size` are absent when the task's share
+ * rows parsed), decoding rows, or binning (for a streamed file with a new category filter: the
+ * file decoded again, bytes read and rows decoded). `bytes` and `size` are absent when the task's share
  * done is unknown (the bar is then indeterminate); `startedAt` is `performance.now()` at start.
  */
 export interface TaskProgress {

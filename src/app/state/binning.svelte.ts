@@ -1,6 +1,6 @@
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
 import { HexcastError } from '../../lib/base/hexcast-error';
-import type { BinResult, BinSettings, BoundaryFile, CategorySelection, PanelChoices } from '../../lib/worker/protocol';
+import type { BinResult, BinSettings, BoundaryFile, CategorySelection, PanelChoices, Progress } from '../../lib/worker/protocol';
 import { H3_RESOLUTIONS } from '../h3-resolutions';
 import { maxValuesOf, panelBudget } from '../panel-budget';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
@@ -8,7 +8,9 @@ import { DEFAULT_BINNING } from '../../lib/pipeline/defaults';
 
 /**
  * The Binning step: the settings, the binned panel's totals and its map geometry. A newer
- * `apply` supersedes an older one still in the worker's queue (sliders send many).
+ * `apply` supersedes an older one still in the worker's queue (sliders send many). For a
+ * streamed file a new category filter is decoded again inside the bin: `decoding` follows it,
+ * and `cancel` stops it, keeping the panel shown before with its settings.
  */
 export class BinningState {
   settings = $state.raw<BinSettings>(DEFAULT_BINNING);
@@ -17,6 +19,10 @@ export class BinningState {
   busy = $state(false);
   /** When the bin in flight started (`performance.now()`), for the progress line. */
   startedAt = $state(0);
+  /** The bin in flight is decoding a streamed file again for its category filter: the worker's message, and bytes read and rows decoded so far; null otherwise. */
+  decoding = $state.raw<{ readonly message: string; readonly bytes: number; readonly rows: number } | null>(null);
+  /** What became of a cancelled decode (see `cancel`), shown in the step until the next bin. */
+  cancelled = $state<string | null>(null);
   error = $state<string | null>(null);
   /** The largest panel binned, MB of counts, and why that number (`panelBudget`); sent with every bin as `maxValues`. */
   readonly budget: { readonly mb: number; readonly why: string };
@@ -33,6 +39,10 @@ export class BinningState {
   cellCounts = $state.raw<ReadonlyMap<number, number> | null>(null);
   private countedFor: string | undefined;
   private latest = 0;
+  /** The bin request in flight (to cancel it) and its answer (to tell, after a cancel, whether it stopped). */
+  private inFlight: { readonly id: number; readonly answer: Promise<unknown> } | null = null;
+  /** The settings `result` was binned with (what a cancelled bin goes back to). */
+  private shown: BinSettings | null = null;
 
   constructor(
     private readonly client: WorkerClient,
@@ -51,26 +61,75 @@ export class BinningState {
     this.settings = settings;
     this.busy = true;
     this.startedAt = performance.now();
+    this.decoding = null;
+    this.cancelled = null;
     const sent: BinSettings = { ...settings, maxValues: maxValuesOf(this.budget.mb) };
+    // A streamed file's filter decode: a 'load' message when it starts, then bytes and rows decoded, file by file.
+    const bytes: number[] = [];
+    const rows: number[] = [];
+    const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+    const onProgress = (p: Progress): void => {
+      if (call !== this.latest) return;
+      if (p.stage === 'load') this.decoding = { message: p.message, bytes: 0, rows: 0 };
+      else if (p.stage === 'read' && this.decoding) {
+        bytes[p.file] = p.bytes;
+        rows[p.file] = p.rows;
+        this.decoding = { message: this.decoding.message, bytes: sum(bytes), rows: sum(rows) };
+      }
+    };
     try {
-      const result = await this.client.request('bin', { settings: sent });
+      const pending = this.client.start('bin', { settings: sent }, { onProgress });
+      this.inFlight = { id: pending.id, answer: pending.result };
+      const result = await pending.result;
       // The worker leaves out geometry it sent before, so keep it even from an answer that is no longer shown.
       if (result.geometry) this.geometry = result.geometry;
       if (call !== this.latest) return false;
       this.result = result;
+      this.shown = settings;
       this.error = null;
       this.refusal = null;
       return true;
     } catch (error) {
-      if (isAbort(error) || call !== this.latest) return false;
+      if (call !== this.latest) return false;
+      // Cancelled: the worker keeps the panel binned before, so the form goes back to its settings.
+      if (isAbort(error)) {
+        if (this.shown) this.settings = this.shown;
+        return false;
+      }
       this.result = null;
       this.error = error instanceof Error ? error.message : String(error);
       this.refusal = null;
       if (error instanceof HexcastError && error.code === 'panel-too-large') void this.askChoices(sent, call);
       return false;
     } finally {
-      if (call === this.latest) this.busy = false;
+      if (call === this.latest) {
+        this.busy = false;
+        this.decoding = null;
+        this.inFlight = null;
+      }
     }
+  }
+
+  /**
+   * Stops the bin in flight while it decodes a streamed file for its category filter: the
+   * worker stops between record batches and keeps the panel binned before, and the form goes
+   * back to that panel's settings ('kept'); 'finished' when the bin was done before the cancel
+   * reached the worker (its panel is shown). `cancelled` says which. Null when no decode is in flight.
+   */
+  async cancel(): Promise<'kept' | 'finished' | null> {
+    const flight = this.inFlight;
+    if (!flight || !this.decoding) return null;
+    await this.client.cancel(flight.id);
+    const aborted = await flight.answer.then(
+      () => false,
+      (error: unknown) => isAbort(error),
+    );
+    this.cancelled = !aborted
+      ? 'The category filter had been decoded before Cancel reached it: its panel is shown.'
+      : this.result
+        ? 'Decoding for the category filter was cancelled: the panel binned before is still shown, with its categories.'
+        : 'Decoding for the category filter was cancelled: nothing is binned yet; choose the categories again.';
+    return aborted ? 'kept' : 'finished';
   }
 
   /**
@@ -131,6 +190,10 @@ export class BinningState {
   /** Forgets the panel (new data was opened). */
   reset(): void {
     this.latest++;
+    this.shown = null;
+    this.decoding = null;
+    this.cancelled = null;
+    this.inFlight = null;
     this.cellCounts = null;
     this.countedFor = undefined;
     this.result = null;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorker, settle } from '../../../test/fixtures/fake-worker';
-import type { LoadResult, OpenResult } from '../../lib/worker/protocol';
+import type { BinResult, LoadResult, OpenResult } from '../../lib/worker/protocol';
 import { BinningState } from './binning.svelte';
 import { DataState } from './data.svelte';
+import { Workbench } from './workbench.svelte';
 
 const opened = {
   sources: [{ name: 'a.arrow', sha256: 'a'.repeat(64), rows: 3 }],
@@ -88,5 +89,65 @@ describe('the panel budget', () => {
     await settle();
     expect(binning.refusal).toEqual(choices);
     expect(binning.settings).toEqual(settings); // the budget is not part of the experiment's settings
+  });
+});
+
+describe('a streamed file decoded again for a category filter', () => {
+  const all = { res: 8, unit: 'week' as const, timeZone: null, categories: null };
+  const burglary = { ...all, categories: ['BURGLARY'] };
+  const binned = { kind: 'incidents', cells: ['88'], geometry: null, report: { binned: 3 } } as unknown as BinResult;
+
+  /** A workbench whose open file (3 rows, 2,000 bytes) was binned with all categories, then asked for BURGLARY: the bin's id. */
+  async function rebinning(): Promise<{ bench: Workbench; worker: ReturnType<typeof fakeWorker>; id: number; setting: Promise<void> }> {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    bench.data.opened = { ...opened, sources: [{ ...opened.sources[0], bytes: 2000 }] } as OpenResult;
+    const first = bench.setBinning(all);
+    worker.reply({ type: 'done', id: worker.last().id, request: 'bin', result: binned });
+    await first;
+    const setting = bench.setBinning(burglary);
+    const id = worker.last().id;
+    expect(worker.last()).toMatchObject({ type: 'bin', settings: { categories: ['BURGLARY'] } });
+    return { bench, worker, id, setting };
+  }
+
+  it("shows the decode as the Binning step's task, with bytes read and rows decoded; Cancel stops it in the worker and the panel shown stays, with its settings", async () => {
+    const { bench, worker, id, setting } = await rebinning();
+    expect(bench.task).toBeNull(); // a re-bin without a decode is no task: the map is marked 'updating'
+    worker.reply({ type: 'progress', id, progress: { stage: 'load', message: 'Decoding 3 rows again for BURGLARY' } });
+    expect(bench.task).toMatchObject({ stage: 'bin', label: 'Decoding 3 rows again for BURGLARY', bytes: 0, size: 2000, rows: 0 });
+    worker.reply({ type: 'progress', id, progress: { stage: 'read', file: 0, files: 1, name: 'a.arrow', bytes: 1000, size: 2000, rows: 2, batches: 1 } });
+    expect(bench.task).toMatchObject({ bytes: 1000, size: 2000, rows: 2 });
+
+    const cancelling = bench.cancelTask();
+    await settle();
+    expect(worker.last()).toMatchObject({ type: 'cancel', target: id });
+    worker.reply({ type: 'error', id, error: { name: 'AbortError', code: 'aborted', message: 'Decoding the category filter was cancelled' } });
+    worker.reply({ type: 'done', id: worker.last().id, request: 'cancel', result: { cancelled: true } });
+    await cancelling;
+    await setting;
+    expect(bench.task).toBeNull();
+    expect(bench.binning.result).toBe(binned); // the panel binned before
+    expect(bench.binning.settings).toEqual(all); // and the settings it was binned with
+    expect(bench.binning.error).toBeNull();
+    expect(bench.data.opened).not.toBeNull(); // the file stays open
+    expect(bench.binning.cancelled).toBe('Decoding for the category filter was cancelled: the panel binned before is still shown, with its categories.');
+    void bench.setBinning(burglary); // the note goes with the next bin
+    expect(bench.binning.cancelled).toBeNull();
+  });
+
+  it('a decode that finished before Cancel reached the worker shows its panel and says so', async () => {
+    const { bench, worker, id, setting } = await rebinning();
+    worker.reply({ type: 'progress', id, progress: { stage: 'load', message: 'Decoding 3 rows again for BURGLARY' } });
+    const cancelling = bench.cancelTask();
+    await settle();
+    const after = { ...binned, report: { binned: 1 } } as unknown as BinResult;
+    worker.reply({ type: 'done', id, request: 'bin', result: after });
+    worker.reply({ type: 'done', id: worker.last().id, request: 'cancel', result: { cancelled: false } });
+    await cancelling;
+    await setting;
+    expect(bench.binning.result).toBe(after);
+    expect(bench.binning.settings).toEqual(burglary);
+    expect(bench.binning.cancelled).toBe('The category filter had been decoded before Cancel reached it: its panel is shown.');
   });
 });

@@ -307,14 +307,19 @@ export class Workbench {
     return expected ? `It used the boundary ${expected.name} as its study region: load that file in the Binning step first. ` : '';
   }
 
-  /** Forgets the panel and run of the data that was open before. */
   /**
    * The long task on the way from files to a panel — opening (bytes and rows read), decoding,
-   * binning — for the progress bar and its Cancel button; null when none runs. A re-bin of a
-   * panel already shown is not one (the map stays, marked 'updating').
+   * binning, decoding a streamed file again for a category filter (bytes read, rows decoded) —
+   * for the progress bar and its Cancel button; null when none runs. Any other re-bin of a panel
+   * already shown is not one (the map stays, marked 'updating').
    */
   get task(): TaskProgress | null {
     if (this.data.progress) return this.data.progress;
+    const decoding = this.binning.decoding;
+    if (decoding) {
+      const size = this.data.opened?.sources.reduce((sum, s) => sum + s.bytes, 0);
+      return { stage: 'bin', label: decoding.message, bytes: decoding.bytes, ...(size && { size }), rows: decoding.rows, startedAt: this.binning.startedAt };
+    }
     if (!this.binning.busy || this.binning.result) return null;
     const { res, unit } = this.binning.settings;
     const rows = this.data.loaded?.report.kept;
@@ -324,14 +329,19 @@ export class Workbench {
 
   /**
    * Cancels the task shown by `task`. Opening stops in the worker between chunks and the data
-   * open before stays as it was. Decoding stops in the worker between record batches (a file
-   * read whole finishes its decode); binning is one synchronous step in the worker that runs to
-   * its end. Either way their answer is ignored and the open data forgotten, so the app is back
-   * at the open screen.
+   * open before stays as it was. A category filter's decode stops in the worker between record
+   * batches and the panel binned before stays, with its settings. Decoding stops in the worker
+   * between record batches (a file read whole finishes its decode); binning is one synchronous
+   * step in the worker that runs to its end. Either way their answer is ignored and the open
+   * data forgotten, so the app is back at the open screen.
    */
   async cancelTask(): Promise<void> {
     const task = this.task;
     if (!task) return;
+    if (task.stage === 'bin' && this.binning.decoding) {
+      await this.binning.cancel();
+      return;
+    }
     if (task.stage === 'open') {
       const outcome = await this.data.cancel();
       this.notice =

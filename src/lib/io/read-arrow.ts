@@ -27,6 +27,12 @@ export interface ArrowSource {
   readonly skipped?: Int32Array;
   /** How a text file was read (delimiter, header, number formats, and why), for the load report and `inspect`. */
   readonly notes?: readonly string[];
+  /**
+   * When `table` holds only a sample of the file's rows (a streamed file's head,
+   * `openStreamHeads`): each column's share of rows with a value over the whole file, from every
+   * record batch's null count. Detection reports and scores these rather than the sample's.
+   */
+  readonly complete?: ReadonlyMap<string, number>;
 }
 
 /** Records of a file that are not rows of its table: counts by reason (they add to the load's `read` and `dropped`) and a few examples. */

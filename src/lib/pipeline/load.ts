@@ -262,7 +262,7 @@ export async function openStreams(inputs: readonly ByteSource[], options: OpenSt
 }
 
 /** True when the input's first bytes are Arrow IPC (file or stream, also the legacy stream without its continuation marker). */
-async function isArrowInput(input: ByteSource): Promise<boolean> {
+export async function isArrowInput(input: ByteSource): Promise<boolean> {
   const head = await input.slice(0, 64);
   const { format } = sniffFormat(head);
   return format === 'arrow-file' || format === 'arrow-stream' || (format === 'unknown' && looksLikeLegacyStream(head));
@@ -397,94 +397,8 @@ export function streamable(heads: readonly ArrowSource[], mapping: ColumnMapping
 }
 
 /** A source that keeps only its name, size and row count: a table of `rows` rows and no columns. */
-function rowsOnly(input: ByteSource, rows: number): ArrowSource {
+export function rowsOnly(input: ByteSource, rows: number): ArrowSource {
   const empty = new Schema([]);
   const table = new Table([new RecordBatch(empty, makeData({ type: new Struct([]), length: rows, nullCount: 0, children: [] }))]);
   return { name: input.name, bytes: input.size, table, format: 'stream' };
-}
-
-/** Files opened for a streamed load (`openStreamHeads`): the fingerprints and row counts, and each file's first record batch. */
-export interface OpenedHeads {
-  /** Sources that keep no rows (a table of the file's row count and no columns), the digests `openFiles` gives. */
-  readonly opened: Opened;
-  /** Each file's first record batch as a source (its schema, preview and the data detection sees); null when the files were read whole. */
-  readonly heads: readonly ArrowSource[] | null;
-}
-
-/**
- * Total size from which `openStreamHeads` streams Arrow incident files (256 MiB). Below it the
- * files are held whole: decoding a held table is about twice as fast as reading the file again
- * batch by batch (Chicago's 69 MB: 0.6 s against 1.4 s), and detection sees every row; above it
- * memory, not time, is what stops a load.
- */
-export const STREAM_FROM_BYTES = 256 * 2 ** 20;
-
-/**
- * `openStreams` for a shell that loads later, with a mapping chosen after the open (the app):
- * Arrow incident files that reach `streamFrom` bytes in all (default `STREAM_FROM_BYTES`)
- * are read once, record batch by record batch, for their fingerprints
- * (one hash per file and one over all, as `openFiles`) and row counts, keeping only each
- * file's first batch (`heads`) and dropping the others as they pass; `loadOpenedStreams` then
- * decodes them in a second streamed pass. Smaller files, files in another format, pre-binned
- * panels, or a file without rows come back as `openStreams` gives them (`heads` null), to be loaded whole.
- * @example const { opened, heads } = await openStreamHeads([blobSource(file, file.name)]) // heads: first batches, or null
- */
-export async function openStreamHeads(
-  inputs: readonly ByteSource[],
-  options: OpenStreamsOptions & { readonly streamFrom?: number } = {},
-): Promise<OpenedHeads> {
-  const whole = async (): Promise<OpenedHeads> => ({ opened: await openStreams(inputs, options), heads: null });
-  if (inputs.length === 0 || inputs.reduce((sum, input) => sum + input.size, 0) < (options.streamFrom ?? STREAM_FROM_BYTES)) return whole();
-  const t0 = performance.now();
-  for (const input of inputs) if (!(await isArrowInput(input))) return whole();
-  const make = options.sha256 ?? createSha256;
-  const all = make();
-  const heads: ArrowSource[] = [];
-  const sources: ArrowSource[] = [];
-  const hashes: string[] = [];
-  for (const [i, input] of inputs.entries()) {
-    const own = make();
-    const hash = inputs.length === 1 ? own : { update: (bytes: Uint8Array) => (own.update(bytes), all.update(bytes)), hex: () => own.hex() };
-    const stream = arrowBatches(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) });
-    let head: RecordBatch | undefined;
-    let rows = 0;
-    for await (const batch of stream) {
-      // A pre-binned panel (or incidents mixed with one) is read whole: stop at its first batch.
-      if (!head && isPanelSource({ name: input.name, bytes: input.size, table: new Table(batch), format: 'stream' })) return whole();
-      head ??= batch;
-      rows += batch.numRows;
-    }
-    if (!head || rows === 0) return whole(); // the whole read says what is wrong
-    const format = stream.format() ?? 'stream';
-    heads.push({ name: input.name, bytes: input.size, table: new Table(head), format });
-    sources.push({ ...rowsOnly(input, rows), format });
-    hashes.push(own.hex());
-  }
-  const sha256 = inputs.length === 1 ? hashes[0] : all.hex();
-  return { opened: { kind: 'incidents', sources, sha256, hashes, ms: performance.now() - t0 }, heads };
-}
-
-/**
- * Loads files opened by `openStreamHeads` with `mapping` in one streamed pass
- * (`loadIncidentsStream`: each record batch decoded into the compact per-row arrays and
- * released; `onProgress` after each batch with the rows decoded; `signal` checked between
- * batches), without hashing again. Null when the load would decide something from the first
- * batch that the whole-file load decides from every row (`streamable`): the shell then reads
- * the files whole. Equal to `loadMapped` on the whole files, number for number.
- * @example (await loadOpenedStreams(inputs, heads, mapping))?.incidents.report.read // → rows in all files
- */
-export async function loadOpenedStreams(
-  inputs: readonly ByteSource[],
-  heads: readonly ArrowSource[],
-  mapping: ColumnMapping,
-  options: Omit<OpenStreamsOptions, 'sha256'> = {},
-): Promise<LoadedIncidents | null> {
-  if (!streamable(heads, mapping)) return null;
-  const t0 = performance.now();
-  const files = await Promise.all(
-    inputs.map((input, i) => arrowBatchSource(input, { signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) })),
-  );
-  const incidents = await loadIncidentsStream(files, mapping);
-  if (options.signal?.aborted) throw options.signal.reason;
-  return { kind: 'incidents', mapping, incidents, ms: performance.now() - t0 };
 }

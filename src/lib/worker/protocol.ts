@@ -280,7 +280,7 @@ export type Progress =
   /** The run's folds and models are spread over `workers` workers (the worker and its helpers); `note`: why fewer helpers than asked started. */
   | { readonly stage: 'workers'; readonly workers: number; readonly note?: string }
   | { readonly stage: 'leakage' | 'lesson'; readonly message: string; readonly done: number; readonly total: number }
-  /** Opening: file `file` of `files` (named), its bytes read of `size`, and the rows and record batches parsed so far (Arrow files after each record batch; CSV and Parquet after each chunk read, with rows 0 until opened). */
+  /** Opening: file `file` of `files` (named), its bytes read of `size`, and the rows and record batches parsed so far (Arrow files after each record batch; CSV and Parquet after each chunk read, with rows 0 until opened); decoding a streamed file (`load`, a `bin`'s category filter): the rows decoded so far. */
   | {
       readonly stage: 'read';
       readonly file: number;
@@ -299,6 +299,7 @@ export type Request =
   | { readonly type: 'open'; readonly id: number; readonly files: readonly OpenFile[]; readonly streamFrom?: number }
   | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping }
   | { readonly type: 'load-panel'; readonly id: number; readonly options: PanelOptions }
+  /** Bins; for a streamed file a new category filter is decoded first ('load' message, then `read` progress with rows decoded), cancellable between record batches, leaving the panel binned before in place. */
   | { readonly type: 'bin'; readonly id: number; readonly settings: BinSettings }
   | { readonly type: 'resolution-cells'; readonly id: number; readonly resolutions: readonly number[]; readonly categories: CategorySelection }
   /** After a 'panel-too-large' refusal: the panel asked for and the grids among `resolutions` and the longer buckets that fit `settings.maxValues`. */

@@ -77,9 +77,19 @@ export function serve(port: ServerPort, session: Session): void {
       }
       case 'load-panel':
         return done(request.id, 'load-panel', session.loadPanel(request.options));
-      case 'bin':
-        await session.prepareBin(request.settings);
+      case 'bin': {
+        // A streamed file's category filter is decoded first, with progress and Cancel between record batches.
+        const controller = new AbortController();
+        controllers.set(request.id, controller);
+        try {
+          await session.prepareBin(request.settings, progress, { signal: controller.signal });
+        } catch (error) {
+          throw controller.signal.aborted ? abortError('Decoding the category filter was cancelled') : error;
+        } finally {
+          controllers.delete(request.id);
+        }
         return done(request.id, 'bin', session.bin(request.settings));
+      }
       case 'resolution-cells':
         return done(request.id, 'resolution-cells', session.resolutionCells(request.resolutions, request.categories));
       case 'panel-choices':

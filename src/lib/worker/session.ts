@@ -17,9 +17,7 @@ import { binLoaded, heldFilter, panelTotals, pendingFilter, rememberFiltered, ty
 import type { CategorySelection } from '../pipeline/category-selection';
 import {
   loadMapped,
-  loadOpenedStreams,
   loadPanelFiles,
-  openStreamHeads,
   openStreams,
   panelPreview,
   type Loaded,
@@ -27,6 +25,7 @@ import {
   type Opened,
   type OpenStreamsOptions,
 } from '../pipeline/load';
+import { loadOpenedStreams, openStreamHeads } from '../pipeline/open-stream-heads';
 import type { ArrowSource } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { blobSource, bytesSource } from '../io/byte-source';
@@ -77,6 +76,7 @@ import type { WorkerPool } from './worker-pool';
 import { forecastJobTasks } from '../evaluate/forecast-job';
 import { cellSeriesOf, stepSliceOf, testPeriodsOf } from './run-slices';
 import { yieldingDefinitions } from './yielding-definitions';
+import { yieldingSource } from './yielding-source';
 import { externalInfo } from './external-info';
 import { openExternal, type OpenedExternal } from '../external/open-external';
 import { checkClaimRequest, type ClaimCheckResult, type ClaimContext } from './check-claim-request';
@@ -94,7 +94,7 @@ export type BackendStarter = (preference: BackendPreference, wasmPaths: WasmPath
  */
 export class Session {
   private opened: Opened | undefined;
-  /** For Arrow incident files opened to stream (`openStreamHeads`): the files, read again at each load, and their first record batches. */
+  /** For Arrow incident files opened to stream (`openStreamHeads`): the files, read again at each load, and their heads (a bounded sample each). */
   private streams: { inputs: readonly ByteSource[]; heads: readonly ArrowSource[] } | undefined;
   private loaded: Loaded | undefined;
   private binned: (BinnedPanel & { bounded: BoundedPanel; areas?: AppliedAreas }) | undefined;
@@ -135,9 +135,11 @@ export class Session {
    * `Blob` through `blobSource`, fetched bytes through `bytesSource`, with `read` progress after
    * each record batch or chunk, and an incremental SHA-256 (`sha256`, default the pure
    * `createSha256`) fingerprints the bytes as they pass. Arrow incident files of `streamFrom`
-   * bytes or more in all (default `STREAM_FROM_BYTES`, 256 MiB) keep only their first record
-   * batch (`openStreamHeads`: the preview, detection and CRS ranking see it) and are decoded as
-   * they stream again at `load`; smaller ones, other formats and panel files are held whole (`openStreams`).
+   * bytes or more in all (default `STREAM_FROM_BYTES`, 256 MiB) keep only a head each
+   * (`openStreamHeads`: the first `HEAD_ROWS` rows of the first record batch, copied, and every
+   * column's whole-file share of rows with a value; the preview, detection and CRS ranking see it)
+   * and are decoded as they stream again at `load`; smaller ones, other formats and panel files
+   * are held whole (`openStreams`).
    */
   async open(
     files: readonly OpenFile[],
@@ -145,7 +147,8 @@ export class Session {
     options: { readonly signal?: AbortSignal; readonly sha256?: Sha256Factory; readonly streamFrom?: number } = {},
   ): Promise<OpenResult> {
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
-    const inputs = files.map((f) => ('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
+    // Each read yields to the event loop first, so a 'cancel' reaches the signal between record batches or chunks.
+    const inputs = files.map((f) => yieldingSource('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
     const { opened, heads } = await openStreamHeads(inputs, {
       sha256: options.sha256,
       streamFrom: options.streamFrom,
@@ -156,7 +159,7 @@ export class Session {
     this.opened = opened;
     this.streams = heads ? { inputs, heads } : undefined;
     const { kind } = opened;
-    // What the screen shows of the files: the first record batches of streamed ones.
+    // What the screen shows of the files: the heads of streamed ones.
     const sources = heads ?? opened.sources;
     const preview = previewRows(sources[0], 12);
     const suggestion = detectMapping(sources);
@@ -287,14 +290,25 @@ export class Session {
   /**
    * What `bin` with `settings` needs decoded first: for streamed files, which keep no rows, a
    * category filter other than the load's is decoded as they stream again (`loadOpenedStreams`,
-   * the same incidents `binLoaded`'s own decode gives); otherwise nothing. Kept per load and
-   * selection, as `binLoaded` keeps its own.
+   * the same incidents `binLoaded`'s own decode gives), as `load` decodes them: a 'load' message
+   * when it starts, then `read` progress (rows decoded) after each record batch, and `signal`
+   * checked between batches — an abort leaves the panel binned before, and its filter, in place.
+   * Otherwise nothing. Kept per load and selection, as `binLoaded` keeps its own.
    */
-  async prepareBin(settings: BinSettings): Promise<void> {
+  async prepareBin(settings: BinSettings, onProgress: (progress: Progress) => void = () => {}, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
     const loaded = this.loaded;
     if (!this.streams || !this.opened || loaded?.kind !== 'incidents') return;
     const filter = pendingFilter(loaded, settings.categories);
-    if (filter) rememberFiltered(loaded, filter, (await this.loadStreamed(this.opened, filter, {})).incidents);
+    if (!filter) return;
+    const kept = filter.categories ?? [];
+    const rows = this.opened.sources.reduce((sum, source) => sum + source.table.numRows, 0);
+    onProgress({
+      stage: 'load',
+      message: `Decoding ${rows.toLocaleString('en-US')} rows again for ${kept.length === 1 ? kept[0] : `${kept.length} categories`}`,
+    });
+    const decoded = await this.loadStreamed(this.opened, filter, streamOptions(this.streams.inputs, options.signal, onProgress));
+    if (options.signal?.aborted) throw options.signal.reason;
+    rememberFiltered(loaded, filter, decoded.incidents);
   }
 
   /**

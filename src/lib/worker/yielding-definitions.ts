@@ -1,5 +1,6 @@
 import { throwIfAborted, type Forecaster } from '../forecast/forecaster';
 import type { ModelDefinition } from '../forecast/model-definition';
+import { nextTask } from './next-task';
 
 /**
  * Wraps model definitions so that every `fit` first yields to the event loop. A baseline fits
@@ -27,20 +28,4 @@ function yielding(model: Forecaster): Forecaster {
     trainingLog: model.trainingLog ? () => model.trainingLog!() : undefined,
     dispose: model.dispose ? () => model.dispose!() : undefined,
   };
-}
-
-/**
- * Resolves on a later macrotask, so that messages queued for this thread (a 'cancel') are
- * handled before work continues. A MessageChannel round trip avoids the ≥ 4 ms clamp that
- * nested `setTimeout(0)` calls get.
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }

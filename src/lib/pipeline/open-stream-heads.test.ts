@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { Table, tableToIPC, vectorFromArray, Utf8, type Data } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../io/byte-source';
+import { detectMapping } from '../io/detect-mapping';
+import { previewRows } from '../io/preview-rows';
+import { Session } from '../worker/session';
+import { openFiles } from './load';
+import { HEAD_ROWS, openStreamHeads } from './open-stream-heads';
+
+// A streamed file's head is what the mapping screen needs — schema, a bounded sample of rows,
+// whole-file null counts — never its first record batch, which for a one-batch file over
+// 256 MiB is the whole raw table.
+const CHICAGO = 'chicago-crimes-2014-2018.arrow';
+const chicago = new Uint8Array(readFileSync(`../shared/data/${CHICAGO}`));
+const SAMPLES = ['chicago-3-types-2014-2018.arrow', 'portland-nij-burglary-vehicle-2012-2017.arrow'];
+
+/** The bytes a table keeps alive: every distinct ArrayBuffer under its columns (children and dictionaries too). */
+function heldBytes(table: Table): number {
+  const buffers = new Set<ArrayBufferLike>();
+  const visit = (data: Data): void => {
+    for (const part of [data.values, data.valueOffsets, data.nullBitmap, data.typeIds] as (ArrayBufferView | undefined)[])
+      if (part && part.byteLength > 0) buffers.add(part.buffer);
+    for (const child of data.children) visit(child);
+    if (data.dictionary) for (const chunk of data.dictionary.data) visit(chunk);
+  };
+  for (const batch of table.batches) visit(batch.data);
+  return [...buffers].reduce((sum, buffer) => sum + buffer.byteLength, 0);
+}
+
+describe('openStreamHeads keeps a bounded head of each streamed file', () => {
+  it(`Chicago (one record batch of 1,306,393 rows, 69 MB): the head is its first ${HEAD_ROWS.toLocaleString('en-US')} rows in buffers of their own, under 2 MB`, async () => {
+    const { opened, heads } = await openStreamHeads([bytesSource(CHICAGO, chicago)], { streamFrom: 0 });
+    expect(opened.sources[0].table.numRows).toBe(1_306_393);
+    const head = heads![0].table;
+    expect(head.numRows).toBe(20_000);
+    // Without the copy the head is a view on the batch: 69 MB of file bytes stay alive.
+    expect(chicago.byteLength).toBeGreaterThan(69_000_000);
+    expect(heldBytes(head)).toBeLessThan(2_000_000);
+    // The same first rows, column for column (the preview shows the first 12).
+    const whole = (await openFiles([{ name: CHICAGO, bytes: chicago }])).sources[0];
+    expect(previewRows(heads![0], 12)).toEqual(previewRows(whole, 12));
+    expect(head.schema).toEqual(whole.table.schema);
+    // Every column's share of rows with a value is the whole file's, from each batch's null count.
+    expect(heads![0].complete!.get('latitude')).toBe(1 - 13_084 / 1_306_393);
+    expect(heads![0].complete!.get('location_description')).toBe(1 - 3_206 / 1_306_393);
+  }, 120_000);
+
+  it("a column filled in the first record batch and empty after it: detection's % filled is the whole file's (25 %), as on the held file", async () => {
+    const batch = (n: number, filled: boolean, at: number) =>
+      new Table({
+        t: vectorFromArray(Float64Array.from({ length: n }, (_, i) => 1.7e12 + (at + i) * 60_000)),
+        lat: vectorFromArray(Float64Array.from({ length: n }, (_, i) => 41.8 + (i % 50) * 0.001)),
+        lng: vectorFromArray(Float64Array.from({ length: n }, (_, i) => -87.6 - (i % 70) * 0.001)),
+        offense_type: vectorFromArray(
+          Array.from({ length: n }, (_, i) => (filled ? ['THEFT', 'BURGLARY'][i % 2] : null)),
+          new Utf8(),
+        ),
+      }).batches[0];
+    const bytes = tableToIPC(new Table([batch(1000, true, 0), batch(3000, false, 1000)]), 'file');
+    const { heads } = await openStreamHeads([bytesSource('half.arrow', bytes)], { streamFrom: 0 });
+    const streamed = detectMapping(heads!).category.find((c) => c.column === 'offense_type')!;
+    const held = detectMapping((await openFiles([{ name: 'half.arrow', bytes }])).sources).category.find((c) => c.column === 'offense_type')!;
+    expect(streamed.complete).toBe(0.25); // 1,000 of 4,000 rows (the first batch alone: 100 %)
+    expect(streamed).toEqual(held);
+    expect(streamed.reason).toContain('25 % of rows filled');
+  });
+
+  it.each(SAMPLES)(
+    '%s streamed (streamfrom 0) shows the same columns, preview, detection and CRS ranking as held whole',
+    async (name) => {
+      const bytes = readFileSync(`public/samples/${name}`);
+      const file = (): { name: string; bytes: ArrayBuffer } => ({
+        name,
+        bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      });
+      const session = (): Session => new Session(() => Promise.reject(new Error('no tfjs here')));
+      const streamed = session();
+      const a = await streamed.open([file()], undefined, { streamFrom: 0 });
+      expect((streamed as unknown as { streams?: unknown }).streams).toBeDefined();
+      const b = await session().open([file()]);
+      const { ms: _a, ...got } = a;
+      const { ms: _b, ...want } = b;
+      expect(got).toEqual(want);
+      expect(a.suggestion.category[0].complete).toBe(1);
+    },
+    120_000,
+  );
+});

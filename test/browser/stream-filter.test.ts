@@ -1,0 +1,92 @@
+/**
+ * A streamed file keeps no rows, so a new category filter in the Binning step decodes it again in
+ * the worker: the step shows that decode's progress (bytes read, rows decoded) and a Cancel that
+ * stops it, after which the panel binned before stays with its categories. `?streamfrom=0` streams
+ * the generated 200,000-row file (4 record batches; bench/generate-incidents.ts), which is held
+ * whole by default (STREAM_FROM_BYTES). Nothing here asserts a duration.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateIncidents } from '../../bench/generate-incidents';
+import type { ColumnMapping } from '../../src/lib/io/column-mapping';
+import { loadMapped, openFiles } from '../../src/lib/pipeline/load';
+import { useApp } from './harness';
+
+const DIR = existsSync('/work/tmp-data') ? '/work/tmp-data' : tmpdir();
+const FILE = join(DIR, 'app-stream-200k.arrow');
+const MAPPING: ColumnMapping = { time: { column: 'occurred_at' }, location: { kind: 'latlng', lat: 'latitude', lng: 'longitude' }, category: 'primary_type' };
+const SAMPLE_INCIDENTS = '167,804 incidents';
+const { open } = useApp();
+let kept = 0;
+let typeZero = 0;
+
+beforeAll(async () => {
+  mkdirSync(DIR, { recursive: true });
+  if (!existsSync(FILE)) await generateIncidents(FILE, 200_000);
+  const { incidents } = loadMapped(await openFiles([{ name: 'app-stream-200k.arrow', bytes: new Uint8Array(readFileSync(FILE)) }]), MAPPING);
+  kept = incidents.report.kept;
+  const code = incidents.categories.indexOf('TYPE 00');
+  for (let i = 0; i < incidents.length; i++) if (incidents.category![i] === code) typeZero++;
+}, 180_000);
+
+describe('a category filter on a streamed file', () => {
+  it('shows the decode with progress and Cancel in the Binning step; after Cancel the panel binned before stays; without it the filter applies', async () => {
+    const app = await open('?streamfrom=0');
+    const { page } = app;
+    await page.getByRole('navigation').getByText(SAMPLE_INCIDENTS).waitFor({ timeout: 60_000 });
+    await page.locator('input[type=file]').setInputFiles(FILE);
+    await page
+      .getByRole('navigation')
+      .getByText(`${kept.toLocaleString('en-US')} incidents`)
+      .waitFor({ timeout: 120_000 });
+    await page.getByRole('button', { name: 'Next: binning →' }).click();
+    const facts = page.locator('p.facts');
+    await facts.waitFor({ timeout: 60_000 });
+    const before = (await facts.textContent())!;
+    const typeZeroBox = page.getByRole('checkbox', { name: /^TYPE 00\b/ });
+    expect(await typeZeroBox.isChecked()).toBe(true);
+
+    // Untick the commonest category: the file is decoded again, record batch by record batch.
+    await typeZeroBox.uncheck();
+    const task = page.getByRole('status', { name: /^Decoding 200,000 rows again for \d+ categories$/ });
+    await task.waitFor({ timeout: 30_000 });
+    // Cancel at once: the decode of 4 batches is short, and a screenshot first let it finish (the last round shows its progress).
+    await task.getByRole('button', { name: 'Cancel' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^(Decoding for the category filter was cancelled|The category filter had been decoded before Cancel)/)
+      .waitFor({ timeout: 30_000 });
+    // The worker stops between record batches; on a quick, idle machine the last batch may be
+    // decoded before the cancel arrives: then its panel is shown and the notice says so.
+    const aborted = (await app.workerMessages()).some((m) => m.type === 'error' && m.errorName === 'AbortError');
+    console.log(`filter decode cancel: ${aborted ? 'stopped in the worker' : 'the decode had finished'}`);
+    expect(await task.count()).toBe(0);
+    if (aborted) {
+      expect(await page.getByText('Decoding for the category filter was cancelled: the panel binned before is still shown, with its categories.').count()).toBe(
+        1,
+      );
+      expect(await facts.textContent()).toBe(before);
+      expect(await typeZeroBox.isChecked()).toBe(true); // the form is back at the panel's categories
+    } else {
+      expect(await page.getByText('The category filter had been decoded before Cancel reached it: its panel is shown.').count()).toBe(1);
+    }
+    await app.screenshot('stream-filter-cancelled');
+    await page.setViewportSize({ width: 390, height: 900 });
+    await app.screenshot('stream-filter-cancelled-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Let the decode run, showing bytes read and rows decoded: the panel leaves TYPE 00 out.
+    if (aborted) {
+      await typeZeroBox.uncheck();
+      await task.getByText(/ of 5 MB · [\d,]+ rows · /).waitFor({ timeout: 30_000 });
+      await app.screenshot('stream-filter-decoding');
+    }
+    await page.getByText(`${typeZero.toLocaleString('en-US')} left out by the category filter.`).waitFor({ timeout: 120_000 });
+    expect(await facts.textContent()).not.toBe(before);
+    expect(await typeZeroBox.isChecked()).toBe(false);
+    expect(await page.getByText(/^Decoding for the category filter was cancelled/).count()).toBe(0); // the note went with the next bin
+    await app.screenshot('stream-filter-applied');
+  });
+});
