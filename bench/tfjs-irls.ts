@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { throwIfAborted, type FitOptions, type TrainingEpoch } from '../src/lib/forecast/forecaster';
 import type { Network } from '../src/lib/forecast/tf/network';
 import { inverseDiagonalRoot, solveSpd } from '../src/lib/forecast/glm/solve-spd';
-import { validationDeviance, type TrainData, type TrainResult } from '../src/lib/forecast/tf/train';
+import { validationDeviance, validationSet, type TrainData, type TrainResult } from '../src/lib/forecast/tf/train';
 
 /** Settings of a Newton (IRLS) fit of the Poisson GLM. */
 export interface IrlsSettings {
@@ -102,7 +102,7 @@ export async function fitGlmIrlsTfjs(
       beta.set(next);
       current = value;
       assign(glm, beta);
-      const valLoss = data.validation.length > 0 ? validationDeviance(glm, data) : undefined;
+      const valLoss = data.validation.length > 0 ? validationDeviance(glm, validationSet(data, true)) : undefined;
       epochs.push(valLoss === undefined ? { epoch: iteration, loss: current } : { epoch: iteration, loss: current, valLoss });
       options.onProgress?.({
         stage,

@@ -7,9 +7,9 @@ import { escapeTerminal } from '../lib/base/escape-terminal';
 export class Progress {
   private lastLine = '';
   private lastDecile = -1;
-  private lastStage = '';
   private lastPrinted = 0;
-  private stageStarted = 0;
+  /** Each stage's start (for its time) and whether its 100 % line is out (a log prints each stage's start and end once). */
+  private readonly stages = new Map<string, { started: number; done: boolean }>();
   private readonly tty: boolean;
   private readonly started = performance.now();
 
@@ -34,16 +34,20 @@ export class Progress {
       this.lastLine = line;
       return;
     }
-    // In a log, a line when a stage starts and ends, and in between at most every 10 s.
+    // In a log, a line when a stage starts and ends, and in between at most every 10 s. Stages can
+    // interleave (the models of a run spread over threads report as they go): each starts and ends once.
     const now = performance.now();
-    const starting = stage !== this.lastStage;
-    if (starting) this.stageStarted = now;
+    const known = this.stages.get(stage);
+    const starting = known === undefined || (known.done && percent < 100);
+    const state = starting ? { started: now, done: false } : known!;
+    this.stages.set(stage, state);
+    if (state.done) return;
     if (starting || percent === 100 || now - this.lastPrinted >= 10_000) {
-      const seconds = percent === 100 ? ` in ${((now - this.stageStarted) / 1000).toFixed(1)} s` : '';
+      const seconds = percent === 100 ? ` in ${((now - state.started) / 1000).toFixed(1)} s` : '';
       if (!(starting && percent === 100 && this.lastDecile === 100)) this.stream.write(`${stage}: ${percent}%${seconds}${detail ? ` ${detail}` : ''}\n`);
-      this.lastStage = stage;
       this.lastDecile = percent;
       this.lastPrinted = now;
+      state.done = percent === 100;
     }
   }
 
@@ -56,7 +60,7 @@ export class Progress {
     } else {
       this.stream.write(`${name}…\n`);
     }
-    this.lastStage = name;
+    this.stages.set(name, { started: performance.now(), done: false });
   }
 
   /** Prints a one-off message on its own line, escaped for the terminal (messages quote file, column and category names). */

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { backtest } from '../lib/evaluate/backtest';
 import { protocolOf } from '../lib/evaluate/protocol';
+import type { RunProgress } from '../lib/evaluate/run-forecasts';
 import { reportJson } from '../lib/evaluate/report-json';
 import { modelRegistry } from '../lib/forecast/models';
 import { ensureBackend } from '../lib/forecast/tf';
@@ -13,19 +15,42 @@ const { panel } = syntheticPanel({ rings: 3, periods: 80, seed: 21, rate: ({ rin
 const pool = threadPool(2, panel, 0, foldLane(panel));
 afterAll(() => pool.close());
 
+/** The run both tests make: the GLM refitted at each of 4 folds, a task a fold. */
+async function glmInput(): Promise<ReturnType<typeof parityInput>> {
+  await ensureBackend();
+  const registry = await modelRegistry(['poisson-glm']);
+  return parityInput(
+    panel,
+    protocolOf({ horizon: 1, folds: 4, refitEvery: 1, validation: 8, coverage: [0.1] }),
+    [{ id: 'poisson-glm', params: {} }],
+    registry.definitions,
+  );
+}
+
 describe('threadPool with the Poisson GLM (per-period shared columns in the Newton fit)', () => {
   it('gives the same report and forecast bytes with two threads as with one', async () => {
-    await ensureBackend();
-    const registry = await modelRegistry(['poisson-glm']);
-    const input = parityInput(
-      panel,
-      protocolOf({ horizon: 1, folds: 4, refitEvery: 1, validation: 8, coverage: [0.1] }),
-      [{ id: 'poisson-glm', params: {} }],
-      registry.definitions,
-    );
+    const input = await glmInput();
     const { one, two, spread } = await oneAndSpread(input, pool);
     expect(spread).toBeGreaterThan(1);
     expect(Buffer.from(two.forecasts.models[0].values.buffer).equals(Buffer.from(one.forecasts.models[0].values.buffer))).toBe(true);
     expect(reportNumbers(reportJson(two.report))).toEqual(reportNumbers(reportJson(one.report)));
+  }, 120_000);
+
+  it('forwards the thread’s folds and Newton iterations to the run’s progress, as the main thread’s lane reports its own', async () => {
+    const input = await glmInput();
+    const reports: RunProgress[] = [];
+    let spread = 0;
+    await backtest({
+      ...input,
+      pool: { ...pool, run: (job, tasks, onDone, signal, onProgress) => ((spread = tasks.length), pool.run(job, tasks, onDone, signal, onProgress)) },
+      onProgress: (p) => reports.push(p),
+    });
+    expect(spread).toBe(4); // a task a fold, two lanes: some folds fit in the thread
+    // Every fold's Newton fit is seen as it happens (iterations with their deviance), whichever lane fitted it.
+    for (let fold = 0; fold < 4; fold++) {
+      const iterations = reports.filter((p) => p.fold === fold && p.fit?.stage === 'iteration' && p.fit.loss !== undefined);
+      expect(iterations.length).toBeGreaterThan(1);
+    }
+    expect(reports.at(-1)!.foldsDone).toBe(4);
   }, 120_000);
 });

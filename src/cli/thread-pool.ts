@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { FoldTask, FoldsForecast } from '../lib/evaluate/fold-tasks';
+import type { FoldProgress, FoldTask, FoldsForecast } from '../lib/evaluate/fold-tasks';
+import type { FitProgress } from '../lib/forecast/forecaster';
 import type { ForecastJob, ForecastPool } from '../lib/evaluate/forecast-job';
 import type { Panel } from '../lib/grid/panel';
 import { errorFromData, type ErrorData } from '../lib/base/hexcast-error';
@@ -18,7 +19,11 @@ export interface FoldThreadData {
  * run's job once (`jobPlan`) and reuses the plan for the run's later tasks.
  */
 export type FoldThreadRequest = { readonly id: number; readonly run: number; readonly job: ForecastJob; readonly tasks: readonly FoldTask[] };
-export type FoldThreadAnswer = { readonly id: number; readonly parts: FoldsForecast[] } | { readonly id: number; readonly error: ErrorData };
+export type FoldThreadAnswer =
+  | { readonly id: number; readonly parts: FoldsForecast[] }
+  | { readonly id: number; readonly error: ErrorData }
+  /** A fold or fit step of the task (the model's index in the run, the fold of the whole run), as it happens; before the task's answer. */
+  | { readonly id: number; readonly progress: { readonly model: number; readonly fold: number; readonly fit?: FitProgress } };
 
 /** Threads `hexcast backtest` uses by default: the machine's logical cores (`os.availableParallelism`). */
 export function defaultThreads(): number {
@@ -29,7 +34,8 @@ export function defaultThreads(): number {
  * A pool of `size` worker_threads for `backtest` (a `ForecastPool`): each thread gets the panel
  * once, its typed arrays in SharedArrayBuffers that all threads read (copied once, never per row
  * or per thread), plans each run once, and forecasts the fold tasks it is handed, one at a time from a shared queue; the forecasts
- * come back as transferred buffers. With `local` (a `foldLane` of the calling thread), the calling
+ * come back as transferred buffers, and each task's folds and fit steps (throttled in the thread) go to the run's
+ * `onProgress` as they happen, so the progress line moves with every lane as in a run in one piece. With `local` (a `foldLane` of the calling thread), the calling
  * thread is one of the `size` lanes and `size − 1` threads start: on two cores the main thread
  * would otherwise idle while a second thread pays its own start-up (modules, TensorFlow.js, JIT).
  * Threads start on the first run that pays for them (a run of baselines alone never starts one)
@@ -47,7 +53,7 @@ export function threadPool(size: number, panel: Panel, minCost?: number, local?:
     const entry = new URL(bundled ? '../bin/fold-thread.js' : '../../bin/fold-thread.js', import.meta.url);
     return Array.from({ length: local ? size - 1 : size }, () => new Worker(entry, { workerData: data }));
   };
-  const ask = (thread: Worker, request: FoldThreadRequest): Promise<FoldsForecast[]> =>
+  const ask = (thread: Worker, request: FoldThreadRequest, onProgress?: FoldProgress): Promise<FoldsForecast[]> =>
     new Promise((resolve, reject) => {
       // A thread that exits without answering (process.exit in a model, a native abort) fails the run, as it would on one thread.
       const onExit = (code: number): void => {
@@ -60,6 +66,10 @@ export function threadPool(size: number, panel: Panel, minCost?: number, local?:
       };
       const onMessage = (answer: FoldThreadAnswer): void => {
         if (answer.id !== request.id) return;
+        if ('progress' in answer) {
+          onProgress?.(answer.progress.model, answer.progress.fold, answer.progress.fit);
+          return;
+        }
         settle();
         // The thread's error keeps its name, code and where (file, column, row), as on one thread.
         if ('error' in answer) reject(errorFromData(answer.error));
@@ -78,7 +88,7 @@ export function threadPool(size: number, panel: Panel, minCost?: number, local?:
   return {
     size,
     ...(minCost !== undefined && { minCost }),
-    async run(job, tasks, onDone, signal) {
+    async run(job, tasks, onDone, signal, onProgress) {
       threads ??= start();
       const run = runs++;
       const queue = [...tasks];
@@ -96,8 +106,8 @@ export function threadPool(size: number, panel: Panel, minCost?: number, local?:
       const stopOnError = (running: Promise<void>): Promise<void> => running.catch((error: unknown) => ((queue.length = 0), Promise.reject(error)));
       await Promise.all(
         [
-          ...threads.map((thread) => lane((task) => ask(thread, { id: next++, run, job, tasks: [task] }))),
-          ...(local ? [lane((task) => local(run, job, [task], signal))] : []),
+          ...threads.map((thread) => lane((task) => ask(thread, { id: next++, run, job, tasks: [task] }, onProgress))),
+          ...(local ? [lane((task) => local(run, job, [task], signal, onProgress))] : []),
         ].map(stopOnError),
       );
       return out;

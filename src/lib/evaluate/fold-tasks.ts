@@ -46,7 +46,7 @@ export type FoldProgress = (model: number, fold: number, fit?: FitProgress) => v
 /**
  * Runs fold tasks elsewhere (other workers or threads), each helper with the run's panel and
  * models: `parts` is how many run at once; `onDone` gets each finished task, `onFold` each
- * task's progress where the helpers forward it (the app's workers do; tasks run at once, so
+ * task's progress where the helpers forward it (the app's workers and the CLI's threads do; tasks run at once, so
  * folds of different tasks arrive interleaved).
  */
 export interface FoldTaskRunner {

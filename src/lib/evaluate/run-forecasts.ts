@@ -115,7 +115,7 @@ export async function runForecasts(
       const foldsDone = spread.foldsDone(m);
       options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, names, fold, folds, ...(fit && { fit }), foldsDone, fraction });
     };
-    // Whether the helpers forward their folds' reports (the app's do; the CLI's threads report finished tasks only).
+    // Whether the helpers forward their folds' reports (the app's workers and the CLI's threads do; a pool that does not reports finished tasks only).
     let forwarded = false;
     parts = await pooled!.run(
       tasks,

@@ -17,7 +17,8 @@ export interface Scalers {
 
 /** Inputs and targets of any units of one series. */
 export interface Inputs {
-  batch(units: Int32Array): Batch;
+  /** Inputs of the units; `tabularOnly` leaves out the sequence channels (the GLM part reads none). */
+  batch(units: Int32Array, tabularOnly?: boolean): Batch;
   targets(units: Int32Array): Float32Array;
 }
 
@@ -98,7 +99,6 @@ export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers,
   const { series } = ctx;
   const C = series.cells;
   const F = ctx.layout.names.length;
-  const L = spec.window;
   const S = SEQUENCE_CHANNELS;
   const cacheEnd = cached ? cached.from + cached.rows.length / (C * F) : 0;
   const tabInto = (t: number, c: number, out: Float32Array, row: number): void => {
@@ -124,7 +124,8 @@ export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers,
   };
   const offsetOf = ctx.layout.offset;
   return {
-    batch(units: Int32Array): Batch {
+    batch(units: Int32Array, tabularOnly = false): Batch {
+      const L = tabularOnly ? 0 : spec.window;
       if (spec.sample === 'cell') {
         const n = units.length;
         const first = n > 0 ? units[0] : 0;
@@ -149,17 +150,17 @@ export function inputsOf(ctx: FeatureContext, spec: InputSpec, scalers: Scalers,
       const B = units.length;
       const n = B * C;
       const tab = new Float32Array(n * F);
-      const nodes = new Float32Array(n * L * S);
+      const nodes = tabularOnly ? undefined : new Float32Array(n * L * S);
       const offset = offsetOf ? new Float32Array(n) : undefined;
       for (let c = 0; c < C; c++) {
         for (let b = 0; b < B; b++) {
           const t = units[b];
           tabInto(t, c, tab, c * B + b);
           if (offset) offset[c * B + b] = offsetOf!(ctx, t, c);
-          for (let l = 0; l < L; l++) stepInto(t - L + l, c, nodes, ((c * B + b) * L + l) * S);
+          if (nodes) for (let l = 0; l < L; l++) stepInto(t - L + l, c, nodes, ((c * B + b) * L + l) * S);
         }
       }
-      return { n, tab, nodes, ...(offset && { offset }) };
+      return { n, tab, ...(nodes && { nodes }), ...(offset && { offset }) };
     },
     targets(units: Int32Array): Float32Array {
       if (spec.sample === 'cell') {

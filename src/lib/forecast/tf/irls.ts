@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { FitOptions, TrainingEpoch } from '../forecaster';
 import { fitPoissonNewton, type NewtonSettings } from '../glm/poisson-newton';
 import type { Network } from './network';
-import { validationDeviance, type TrainData, type TrainResult } from './train';
+import { validationDeviance, validationSet, type TrainData, type TrainResult } from './train';
 
 export { inverseDiagonalRoot, solveSpd } from '../glm/solve-spd';
 
@@ -43,7 +43,9 @@ export async function fitGlmIrls(
   const F = w.shape[0];
   const stride = Math.max(1, Math.ceil((data.train.length * data.unitSize) / MAX_ROWS));
   const units = stride > 1 ? data.train.filter((_, i) => i % stride === 0) : data.train;
-  const batch = data.batch(units);
+  // The GLM reads only the tabular features (and the offset): a network's sequence windows are not built.
+  const batch = data.batch(units, true);
+  const validation = data.validation.length > 0 ? validationSet(data, true) : undefined;
   const groupSize = stride === 1 && data.unitSize === 1 ? data.rowGroup : undefined;
   const design = { rows: batch.n, features: F, tab: batch.tab, y: data.targets(units), offset: batch.offset, groupSize };
   const start = Float64Array.from([...(w.dataSync() as Float32Array), (b.dataSync() as Float32Array)[0]]);
@@ -54,7 +56,7 @@ export async function fitGlmIrls(
     settings,
     async ({ iteration, loss, beta }) => {
       assign(glm, beta);
-      const valLoss = data.validation.length > 0 ? validationDeviance(glm, data) : undefined;
+      const valLoss = validation ? validationDeviance(glm, validation) : undefined;
       epochs.push(valLoss === undefined ? { epoch: iteration, loss } : { epoch: iteration, loss, valLoss });
       options.onProgress?.({ stage, step: first + iteration, steps: first + settings.iterations, loss, valLoss, elapsedMs: performance.now() - started });
       await new Promise((resolve) => setTimeout(resolve, 0));

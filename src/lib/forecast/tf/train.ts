@@ -41,8 +41,11 @@ export interface TrainData {
    * target per unit): a hint the Newton fit uses to sum the period's shared features once.
    */
   readonly rowGroup?: number;
-  /** Inputs of the given units. */
-  batch(units: Int32Array): Batch;
+  /**
+   * Inputs of the given units; `tabularOnly` leaves out the sequence channels (for the GLM
+   * part, which reads only the tabular features and the offset).
+   */
+  batch(units: Int32Array, tabularOnly?: boolean): Batch;
   /** Observed counts of the given units' targets, in the batch's order. */
   targets(units: Int32Array): Float32Array;
 }
@@ -87,6 +90,7 @@ export async function trainNetwork(
   let bestEpoch = 0;
   let bestWeights: Float32Array[] | undefined;
   let lastYield = performance.now();
+  const validation = data.validation.length > 0 ? validationSet(data) : undefined;
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
       shuffleInPlace(order, shuffle.int);
@@ -106,7 +110,7 @@ export async function trainNetwork(
         }
       }
       const loss = devianceSum / Math.max(1, count);
-      const valLoss = data.validation.length > 0 ? validationDeviance(network, data) : undefined;
+      const valLoss = validation ? validationDeviance(network, validation) : undefined;
       epochs.push(valLoss === undefined ? { epoch, loss } : { epoch, loss, valLoss });
       options.onProgress?.({ stage: 'epoch', step: epoch, steps: settings.epochs, loss, valLoss, elapsedMs: performance.now() - started });
       if (valLoss === undefined) {
@@ -160,21 +164,42 @@ function step(network: Network, trainable: readonly tf.Variable[], optimizer: Ad
   return sum / Math.max(1, y.length);
 }
 
+/** The validation units' inputs and targets in chunks of about 8192 targets, built once per fit (every epoch reads the same). */
+export interface ValidationSet {
+  readonly batches: readonly Batch[];
+  readonly targets: readonly Float32Array[];
+}
+
 /**
- * Mean Poisson deviance of the network on the validation units, evaluated in chunks of about 8192 targets.
- * @example validationDeviance(net, data) // → e.g. 1.23 (0 for a perfect forecast)
+ * Splits the validation units into chunks of about 8192 targets and builds each chunk's inputs
+ * and targets once; `tabularOnly` as in `TrainData.batch`.
+ * @example validationSet(data).batches.length // → 1 for 888 cells × 8 periods
  */
-export function validationDeviance(network: Network, data: TrainData): number {
+export function validationSet(data: TrainData, tabularOnly = false): ValidationSet {
   const chunk = Math.max(1, Math.floor(8192 / data.unitSize));
-  let sum = 0;
-  let count = 0;
+  const batches: Batch[] = [];
+  const targets: Float32Array[] = [];
   for (let start = 0; start < data.validation.length; start += chunk) {
     const units = data.validation.subarray(start, start + chunk);
-    const eta = logRates(network, data.batch(units));
-    const y = data.targets(units);
+    batches.push(data.batch(units, tabularOnly));
+    targets.push(data.targets(units));
+  }
+  return { batches, targets };
+}
+
+/**
+ * Mean Poisson deviance of the network on a validation set (`validationSet`).
+ * @example validationDeviance(net, validationSet(data)) // → e.g. 1.23 (0 for a perfect forecast)
+ */
+export function validationDeviance(network: Network, set: ValidationSet): number {
+  let sum = 0;
+  let count = 0;
+  set.batches.forEach((batch, k) => {
+    const eta = logRates(network, batch);
+    const y = set.targets[k];
     for (let i = 0; i < y.length; i++) sum += poissonUnitDeviance(Math.exp(eta[i]), y[i]);
     count += y.length;
-  }
+  });
   return sum / Math.max(1, count);
 }
 

@@ -1,0 +1,29 @@
+import type { FitProgress } from '../forecast/forecaster';
+import type { FoldProgress } from './fold-tasks';
+
+/** Fold progress that is not an edge goes out at most this often, per model (ms). */
+export const FOLD_PROGRESS_INTERVAL_MS = 50;
+
+/** Loss curves with at most this many steps (epochs, Newton iterations) are passed point by point. */
+const MAX_UNTHROTTLED_STEPS = 100;
+
+/**
+ * The fold progress a helper thread sends on (the CLI's fold threads; the app's worker throttles
+ * what it posts to the page with `progressThrottle`, by the same rules): each model's first report,
+ * every new fold, and every point of a short loss curve (epochs, Newton iterations: tens) at once;
+ * other reports (a long EM trace) at most every `FOLD_PROGRESS_INTERVAL_MS` per model, since the
+ * tasks of several models run at once and interleave.
+ * @example const send = foldProgressThrottle(post); send(0, 3, { stage: 'em', step: 7, steps: 200 }) // posted, or dropped as too soon
+ */
+export function foldProgressThrottle(send: FoldProgress, now: () => number = () => performance.now()): FoldProgress {
+  const last = new Map<number, { fold: number; at: number }>();
+  return (model: number, fold: number, fit?: FitProgress) => {
+    const t = now();
+    const before = last.get(model);
+    const point = fit?.loss !== undefined && (fit.steps ?? Infinity) <= MAX_UNTHROTTLED_STEPS;
+    const edge = before === undefined || before.fold !== fold || point;
+    if (!edge && t - before.at < FOLD_PROGRESS_INTERVAL_MS) return;
+    last.set(model, { fold, at: t });
+    send(model, fold, fit);
+  };
+}

@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contractPanel } from '../../../../test/contract/forecaster-contract';
+import { random } from '../../base/random';
+import { neighbours } from '../../grid/neighbours';
+import { historyOf } from '../history';
+import { ensureBackend } from './backend';
+import { gruNetwork } from './gru-network';
+import { learnedForecaster } from './learned-forecaster';
+import type { NetworkDims } from './network';
+
+beforeAll(async () => {
+  await ensureBackend();
+});
+
+const dims: NetworkDims = { features: 3, window: 5, channels: 3, cells: 10, hidden: 8, outputBias: 0.1 };
+const n = 37;
+const rng = random(3);
+const seq = Float32Array.from({ length: dims.window * n * dims.channels }, () => 2 * rng.next() - 1);
+const tab = Float32Array.from({ length: n * dims.features }, () => 2 * rng.next() - 1);
+const y = Float32Array.from({ length: n }, () => rng.int(4));
+
+/** The gradients of the mean Poisson loss of one batch for every variable, and the log-rates, by one path. */
+function gradients(autodiff: boolean): { grads: Float32Array[]; eta: Float32Array } {
+  const network = gruNetwork(dims, random(7), { autodiff });
+  // v starts Glorot-uniform, so the gradient reaches every recurrent weight.
+  let eta = new Float32Array(0);
+  const { value, grads } = tf.variableGrads(() => {
+    const logRate = network.logRate({ n, tab, seq }, true);
+    eta = (logRate.dataSync() as Float32Array).slice();
+    return tf.mean(tf.exp(logRate).sub(tf.tensor1d(y).mul(logRate))) as tf.Scalar;
+  }, network.variables as tf.Variable[]);
+  const out = network.variables.map((v) => (grads[v.name].dataSync() as Float32Array).slice());
+  value.dispose();
+  tf.dispose(grads);
+  network.dispose();
+  return { grads: out, eta };
+}
+
+describe('gruLastWithGradients (hand-written backpropagation through time)', () => {
+  it('gives the forward values of tfjs’s own ops bit for bit, and their automatic gradients to float32 rounding, freeing every tensor', () => {
+    const before = tf.memory().numTensors;
+    const auto = gradients(true);
+    const hand = gradients(false);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(Buffer.from(hand.eta.buffer).equals(Buffer.from(auto.eta.buffer))).toBe(true);
+    // W_z, W_r, W_n (4 × 8 with the bias row), U_z, U_r, U_n (8 × 8), w, v, b
+    expect(hand.grads.map((g) => g.length)).toEqual([32, 32, 32, 64, 64, 64, 3, 8, 1]);
+    hand.grads.forEach((g, k) => {
+      const scale = Math.max(...auto.grads[k].map(Math.abs));
+      expect(scale).toBeGreaterThan(1e-4); // every weight gets a gradient: the comparison can fail
+      for (let i = 0; i < g.length; i++) expect(Math.abs(g[i] - auto.grads[k][i])).toBeLessThanOrEqual(1e-5 * scale);
+    });
+  });
+
+  it('trains a GRU to forecasts within 1e-4 (relative) of automatic differentiation’s, with the same epochs kept', async () => {
+    const panel = contractPanel();
+    const history = historyOf(panel, neighbours(panel.cells, 2), 56);
+    const fit = async (autodiff: boolean): Promise<{ forecast: Float32Array; chosen?: number; epochs: number }> => {
+      const model = learnedForecaster({
+        name: 'gru',
+        input: { sample: 'cell', window: 6 },
+        hidden: 8,
+        glm: { iterations: 25, l2: 1e-6 },
+        warmStart: true,
+        refit: false,
+        network: {
+          train: { epochs: 4, patience: 2, batchSize: 64, learningRate: 0.01, l2: 1e-4, samplesPerEpoch: 512 },
+          create: (d, r) => gruNetwork(d, r, { autodiff }),
+        },
+      });
+      await model.fit(history, { seed: 5, validation: 8 });
+      const forecast = model.predict(2);
+      const log = model.trainingLog!()!;
+      model.dispose!();
+      return { forecast, chosen: log.chosenEpoch, epochs: log.epochs.length };
+    };
+    const auto = await fit(true);
+    const hand = await fit(false);
+    expect(hand.epochs).toBe(auto.epochs);
+    expect(hand.chosen).toBe(auto.chosen);
+    expect(hand.forecast.length).toBe(2 * panel.cells.length);
+    let worst = 0;
+    for (let i = 0; i < hand.forecast.length; i++) worst = Math.max(worst, Math.abs(hand.forecast[i] - auto.forecast[i]) / auto.forecast[i]);
+    expect(worst).toBeLessThan(1e-4);
+  }, 60_000);
+});
