@@ -17,13 +17,14 @@ export interface FoldView {
  * The view of fold `k`'s model universe: the whole panel when the universe holds every cell,
  * else the panel and neighbour lists restricted to it (`plan.restriction`). Universes only grow
  * with the cutoff, so `previous` (fold k − 1's view) is returned as it is when the size is unchanged.
+ * `kept` false: the restriction is not kept in the plan for other models (see `RunPlan.restriction`).
  * @example foldView(plan, 3, foldView(plan, 2)) // → fold 2's view when folds 2 and 3 see the same cells
  */
-export function foldView(plan: RunPlan, k: number, previous?: FoldView): FoldView {
+export function foldView(plan: RunPlan, k: number, previous?: FoldView, kept = true): FoldView {
   const cells = plan.universes[k];
   const U = cells.length;
   if (previous?.cells === U) return previous;
-  return U === plan.panel.cells.length ? { cells: U, panel: plan.panel, neighbours: plan.neighbours } : { cells: U, ...plan.restriction(cells) };
+  return U === plan.panel.cells.length ? { cells: U, panel: plan.panel, neighbours: plan.neighbours } : { cells: U, ...plan.restriction(cells, kept) };
 }
 
 /** One model's folds taken one at a time (`foldStepper`). */

@@ -36,7 +36,7 @@ describe('forecastInStep(plan, models, make)', () => {
   it('restricts the panel once a universe for all the models together, not once a model', async () => {
     const { plan, make } = jobPlan(panel, job, BASELINES);
     let made = 0;
-    const counted = { ...plan, restriction: (cells: Int32Array) => (made++, plan.restriction(cells)) };
+    const counted = { ...plan, restriction: (cells: Int32Array, kept?: boolean) => (made++, plan.restriction(cells, kept)) };
     await forecastInStep(counted, [0, 1, 2, 3, 4], make);
     const restricted = new Set(plan.universes.map((cells) => cells.length).filter((U) => U < panel.cells.length));
     expect(made).toBe(restricted.size);

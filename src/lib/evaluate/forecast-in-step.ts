@@ -5,9 +5,11 @@ import type { RunPlan } from './plan-run';
 
 /**
  * Forecasts every fold of the models `models` (indexes into the run) in step: fold 0 of each,
- * then fold 1 of each, …, so each fold's model universe is restricted once for all of them and
- * dropped after its fold (`foldView`), instead of once per model (a res-9 city panel is ~5 MB a
- * fold, and its 52 universes do not fit `plan.restriction`'s shared budget). Each model's
+ * then fold 1 of each, …, so each model universe is restricted once for all of them and dropped
+ * after its last fold (`foldView`, not kept): neither made again per model nor all kept at once
+ * (Chicago at res 9: 21 universes of 5.4 MB over 52 folds; kept, they held 114 MB, and each
+ * fresh copy cost ~17 ms of first-touch page faults, against ~1.5 ms for a copy into freed
+ * memory, BENCHMARKS.md 2026-12-05, `backtest-speed`). Each model's
  * forecasts are those of `forecastFolds` over all folds (a model never sees another's state).
  * `onProgress(model, fold, fit)` reports each model's folds and fit steps as they happen.
  * @example (await forecastInStep(plan, [0, 1], make)).map((f) => f.task) // → [{ model: 0, from: 0, to: folds }, { model: 1, … }]
@@ -27,7 +29,7 @@ export async function forecastInStep(
   try {
     let view: FoldView | undefined;
     for (let k = 0; k < plan.folds; k++) {
-      view = foldView(plan, k, view);
+      view = foldView(plan, k, view, false);
       for (const stepper of steppers) await stepper.step(k, view);
     }
     return steppers.map((s) => s.result());

@@ -25,10 +25,11 @@ export interface RunPlan {
   /**
    * The panel and neighbour lists restricted to a fold universe's cells: made once for every
    * model when all the universes' copies fit in `SHARED_RESTRICTIONS_BYTES` (they are the same for
-   * every model), else made again at each use (models that go through the folds in step,
-   * `forecastInStep`, share one use).
+   * every model), else made again at each use. With `kept` false it is made (or taken from the
+   * kept ones) but not kept: models that go through the folds in step (`forecastInStep`) use each
+   * universe's restriction once for all of them, then drop it.
    */
-  readonly restriction: (cells: Int32Array) => { readonly panel: Panel; readonly neighbours: Neighbours };
+  readonly restriction: (cells: Int32Array, kept?: boolean) => { readonly panel: Panel; readonly neighbours: Neighbours };
 }
 
 /**
@@ -80,9 +81,9 @@ export function planRun(
   const sizes = [...new Set(universes.map((cells) => cells.length))].filter((U) => U !== C);
   const share = sizes.reduce((bytes, U) => bytes + 4 * U * P, 0) <= SHARED_RESTRICTIONS_BYTES;
   const restricted = new Map<number, { panel: Panel; neighbours: Neighbours }>();
-  const restriction = (cells: Int32Array): { panel: Panel; neighbours: Neighbours } => {
+  const restriction = (cells: Int32Array, kept = true): { panel: Panel; neighbours: Neighbours } => {
     const made = restricted.get(cells.length) ?? { panel: restrictPanel(panel, cells), neighbours: restrictNeighbours(neighbours, cells) };
-    if (share) restricted.set(cells.length, made);
+    if (share && kept) restricted.set(cells.length, made);
     return made;
   };
   return { panel, protocol, names, cutoffs, folds, universes, universe, neighbours, costs, restriction };
