@@ -9,7 +9,7 @@ import {
   logScore,
   mae,
   mase,
-  naiveScale,
+  naiveScales,
   poissonDeviance,
   rmse,
   tieOrder,
@@ -75,9 +75,18 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
   const folds = cutoffs.length;
   const scale = new Float64Array(folds);
   const actualTotal = new Float64Array(folds);
+  // Folds whose training spans start together (every fold of an expanding window) get their scales in one pass.
+  const starts = cutoffs.map((cutoff) => windowStart(cutoff, protocol));
+  for (const start of new Set(starts)) {
+    const same = starts.flatMap((s, k) => (s === start ? [k] : []));
+    naiveScales(
+      panel.counts,
+      C,
+      start,
+      same.map((k) => cutoffs[k]),
+    ).forEach((value, i) => (scale[same[i]] = value));
+  }
   cutoffs.forEach((cutoff, k) => {
-    const start = windowStart(cutoff, protocol);
-    scale[k] = naiveScale(panel.counts.subarray(start * C, cutoff * C), C);
     const actual = panel.counts.subarray(cutoff * C, (cutoff + horizon) * C);
     for (let i = 0; i < actual.length; i++) actualTotal[k] += actual[i];
   });

@@ -8,6 +8,7 @@ export { rmse } from './rmse';
 export { poissonDeviance } from './poisson-deviance';
 export { mase } from './mase';
 export { naiveScale } from './naive-scale';
+export { naiveScales } from './naive-scales';
 export { brierScore } from './brier-score';
 export { logScore } from './log-score';
 export { RATE_FLOOR } from './rate-floor';
