@@ -1,6 +1,6 @@
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
-import { hindsightRanking, hotspotRankingOf, hotspotScores, mae, tieOrder, type HindsightRanking } from './metrics';
+import { areaOrder, hindsightRanking, hotspotRankingOf, hotspotScores, mae, tieOrderBy, type HindsightRanking } from './metrics';
 import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
 import { firstIncidentPeriods } from './model-universe';
 import { cutoffsOf } from './protocol';
@@ -99,6 +99,7 @@ function everyCellScored({ report, panel, region, forecasts }: HygieneInput): st
   // So does the order of the tied cells (area, observed count, index), which every model's ranking sorts by forecast.
   const hindsight: (HindsightRanking | undefined)[] = [];
   const ties: (Int32Array | undefined)[] = [];
+  const byArea = areaOrder(panel.area, region.mask);
   for (const row of report.folds) {
     const m = forecasts.models.findIndex((x) => x.name === row.model);
     if (m < 0) return `${row.model}, fold ${row.fold}: scored in the report, but the run has no forecasts of that model`;
@@ -116,7 +117,7 @@ function everyCellScored({ report, panel, region, forecasts }: HygieneInput): st
     for (let s = 0; s < horizon; s++) {
       const y = actual.subarray(s * C, (s + 1) * C);
       const step = row.fold * horizon + s;
-      const stepTies = (ties[step] ??= tieOrder(panel.area, region.mask, y));
+      const stepTies = (ties[step] ??= tieOrderBy(byArea, y));
       const oracle = (hindsight[step] ??= hindsightRanking(y, panel.area, region.mask, stepTies));
       const f = forecast.subarray(s * C, (s + 1) * C);
       // On the step's tie order, hotspotRankingOf is hotspotRanking(f, area, region, y), without sorting the ties again.

@@ -1,6 +1,7 @@
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
 import {
+  areaOrder,
   brierScore,
   captureCurve,
   hindsightRanking,
@@ -12,7 +13,7 @@ import {
   naiveScales,
   poissonDeviance,
   rmse,
-  tieOrder,
+  tieOrderBy,
   type HindsightRanking,
   type HotspotScore,
 } from './metrics';
@@ -91,11 +92,12 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
     for (let i = 0; i < actual.length; i++) actualTotal[k] += actual[i];
   });
   // The hindsight ranking of each fold's steps depends on the observed counts only: one for every model.
-  // So does the order of its tied cells (area, then observed count, then index): each model's ranking is a stable sort of it by forecast.
+  // So does the order of its tied cells (area, then observed count, then index; the area order made once): each model's ranking is a stable sort of it by forecast.
   const stepCount = folds * horizon;
   const ties: (Int32Array | undefined)[] = new Array(stepCount);
   const hindsight: (HindsightRanking | undefined)[] = new Array(stepCount);
-  const tiesOf = (k: number, s: number, y: Float32Array): Int32Array => (ties[k * horizon + s] ??= tieOrder(panel.area, region.mask, y));
+  const byArea = areaOrder(panel.area, region.mask);
+  const tiesOf = (k: number, s: number, y: Float32Array): Int32Array => (ties[k * horizon + s] ??= tieOrderBy(byArea, y));
   const hindsightOf = (k: number, s: number, y: Float32Array): HindsightRanking =>
     (hindsight[k * horizon + s] ??= hindsightRanking(y, panel.area, region.mask, tiesOf(k, s, y)));
   const models = set.models.map((model): ModelScores => {

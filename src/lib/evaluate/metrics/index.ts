@@ -14,6 +14,7 @@ export { logScore } from './log-score';
 export { RATE_FLOOR } from './rate-floor';
 export { hotspotRanking, hotspotRankingOf, hotspotCut, type HotspotRanking, type HotspotCut } from './hotspot-ranking';
 export { tieOrder } from './tie-order';
+export { areaOrder, tieOrderBy, type AreaOrder } from './area-order';
 export { sortByKey } from './sort-by-key';
 export { hotspotCapture, expectedCapture, capturedPrefix, type HotspotCapture } from './hotspot-capture';
 export { selectHotspots, type HotspotSelection } from './select-hotspots';
