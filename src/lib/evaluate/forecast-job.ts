@@ -3,7 +3,8 @@ import { createModel, type ModelDefinition, type ModelSpec } from '../forecast/m
 import type { Panel } from '../grid/panel';
 import type { FoldProgress, FoldTask, FoldsForecast } from './fold-tasks';
 import type { Forecaster } from '../forecast/forecaster';
-import { forecastFolds, planRun, type RunPlan } from './forecast-folds';
+import { forecastFolds } from './forecast-folds';
+import { planRun, type RunPlan } from './plan-run';
 import type { ResolvedProtocol } from './protocol';
 
 /** What a helper needs besides the panel to forecast tasks of a run: the fitted protocol, the model specs, the declared cells. */

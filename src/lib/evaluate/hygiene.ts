@@ -1,6 +1,6 @@
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
-import { hindsightRanking, hotspotScores, mae, type HindsightRanking } from './metrics';
+import { areaOrder, hindsightRanking, hotspotRankingOf, hotspotScores, mae, tieOrderBy, type HindsightRanking } from './metrics';
 import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
 import { firstIncidentPeriods } from './model-universe';
 import { cutoffsOf } from './protocol';
@@ -96,7 +96,10 @@ function everyCellScored({ report, panel, region, forecasts }: HygieneInput): st
   const coverage = report.protocol.coverage[0];
   const key = coverageKey(coverage);
   // The hindsight ranking (PEI*'s n*; the hit rate does not use it) depends on the observed counts only: one per fold and step.
-  const hindsight = new Map<number, HindsightRanking>();
+  // So does the order of the tied cells (area, observed count, index), which every model's ranking sorts by forecast.
+  const hindsight: (HindsightRanking | undefined)[] = [];
+  const ties: (Int32Array | undefined)[] = [];
+  const byArea = areaOrder(panel.area, region.mask);
   for (const row of report.folds) {
     const m = forecasts.models.findIndex((x) => x.name === row.model);
     if (m < 0) return `${row.model}, fold ${row.fold}: scored in the report, but the run has no forecasts of that model`;
@@ -114,9 +117,12 @@ function everyCellScored({ report, panel, region, forecasts }: HygieneInput): st
     for (let s = 0; s < horizon; s++) {
       const y = actual.subarray(s * C, (s + 1) * C);
       const step = row.fold * horizon + s;
-      if (!hindsight.has(step)) hindsight.set(step, hindsightRanking(y, panel.area, region.mask));
-      hit +=
-        hotspotScores(forecast.subarray(s * C, (s + 1) * C), y, panel.area, region.mask, [coverage], { hindsight: hindsight.get(step) })[0].hitRate / horizon;
+      const stepTies = (ties[step] ??= tieOrderBy(byArea, y));
+      const oracle = (hindsight[step] ??= hindsightRanking(y, panel.area, region.mask, stepTies));
+      const f = forecast.subarray(s * C, (s + 1) * C);
+      // On the step's tie order, hotspotRankingOf is hotspotRanking(f, area, region, y), without sorting the ties again.
+      const ranking = hotspotRankingOf(f, panel.area, stepTies);
+      hit += hotspotScores(f, y, panel.area, region.mask, [coverage], { ranking, hindsight: oracle })[0].hitRate / horizon;
     }
     const reported = (row.metrics.hitRate as Record<string, number>)[key];
     if (!blanked(reported) && !agrees(reported, hit))

@@ -2,9 +2,11 @@ import type { FitProgress, Forecaster } from '../forecast/forecaster';
 import type { Neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
 import { mergeFoldsForecasts, splitFoldTasks, type FoldTaskRunner, type FoldsForecast, type ModelForecasts } from './fold-tasks';
-import { forecastFolds, planRun } from './forecast-folds';
+import { forecastFolds } from './forecast-folds';
+import { forecastInStep } from './forecast-in-step';
+import { planRun } from './plan-run';
 import type { ResolvedProtocol } from './protocol';
-import { runFraction } from './run-plan';
+import { BASELINE_FOLD_COST } from './run-plan';
 import { spreadProgress } from './spread-progress';
 
 /** Progress of a backtest run, for progress bars and the app. */
@@ -82,7 +84,9 @@ export interface ForecastSet {
  * `update` is only conditioned on the newer history — unless the universe has grown since its
  * fit, which forces a refit, so that every model forecasts the same cells at every fold.
  * Models are created fresh by `make` for each refit and disposed when replaced, so tensors
- * never outlive a fit.
+ * never outlive a fit. In one piece the baselines (every fold at `BASELINE_FOLD_COST`) go
+ * through the folds in step, each fold's universe restricted once for all of them
+ * (`forecastInStep`), and the costlier models follow one by one; the order changes no number.
  *
  * Throws up front when the panel is too short for the protocol or a model's need (minHistory,
  * plus the validation span for models that use one: `trainingNeed`), and
@@ -99,11 +103,6 @@ export async function runForecasts(
   const C = panel.cells.length;
   const { horizon } = protocol;
   let fraction = 0;
-  const progress = (m: number, fold: number, fit?: FitProgress): void => {
-    const within = fit?.step !== undefined && fit.steps ? fit.step / fit.steps : 0;
-    fraction = Math.max(fraction, runFraction(costs, m, fold, within));
-    options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, names, fold, folds, fit, fraction });
-  };
   const total = costs.reduce((sum, folds) => sum + folds.reduce((a, b) => a + b, 0), 0);
   const pooled = options.runTasks && total >= (options.runTasks.minCost ?? 0) ? options.runTasks : undefined;
   const tasks = pooled ? splitFoldTasks(costs, protocol.refitEvery, pooled.parts) : [];
@@ -127,19 +126,40 @@ export async function runForecasts(
       },
       (m, fold, fit) => {
         forwarded = true;
-        spread.reach(m, fold, fit?.step !== undefined && fit.steps ? fit.step / fit.steps : 0);
+        spread.reach(m, fold, fitShare(fit));
         report(m, fold, fit);
       },
     );
   } else {
-    parts = [];
-    for (let m = 0; m < make.length; m++) {
+    // Baselines (every fold at the baseline cost) go through the folds together, so each fold's
+    // model universe is restricted once for all of them; the costlier models follow one by one.
+    const cheap = costs.flatMap((folds, m) => (folds.every((cost) => cost <= BASELINE_FOLD_COST) ? [m] : []));
+    const inStep = cheap.length > 1 ? cheap : [];
+    const oneByOne = make.map((_, m) => m).filter((m) => !inStep.includes(m));
+    const tracked = spreadProgress(
+      costs,
+      make.map((_, m) => ({ model: m, from: 0, to: folds })),
+    );
+    const report = (m: number, fold: number, fit?: FitProgress): void => {
+      if (fold === folds) tracked.finish({ model: m, from: 0, to: folds });
+      else tracked.reach(m, fold, fitShare(fit));
+      fraction = Math.max(fraction, tracked.fraction());
+      options.onProgress?.({ model: names[m], modelIndex: m, models: make.length, names, fold, folds, fit, fraction });
+    };
+    parts = await forecastInStep(plan, inStep, make, { signal: options.signal, onProgress: report });
+    inStep.forEach((m) => report(m, folds));
+    for (const m of oneByOne) {
       parts.push(
-        await forecastFolds(plan, { model: m, from: 0, to: folds }, make[m], { signal: options.signal, onProgress: (fold, fit) => progress(m, fold, fit) }),
+        await forecastFolds(plan, { model: m, from: 0, to: folds }, make[m], { signal: options.signal, onProgress: (fold, fit) => report(m, fold, fit) }),
       );
-      progress(m, folds);
+      report(m, folds);
     }
   }
   const results = mergeFoldsForecasts(parts, names, folds * horizon * C);
   return { protocol, cutoffs: plan.cutoffs, horizon, cells: C, universe: plan.universe, models: results };
+}
+
+/** The share of a fit done (its step / steps), 0 without steps. */
+function fitShare(fit: FitProgress | undefined): number {
+  return fit?.step !== undefined && fit.steps ? fit.step / fit.steps : 0;
 }

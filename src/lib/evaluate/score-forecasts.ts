@@ -1,6 +1,7 @@
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
 import {
+  areaOrder,
   brierScore,
   captureCurve,
   hindsightRanking,
@@ -9,10 +10,10 @@ import {
   logScore,
   mae,
   mase,
-  naiveScale,
+  naiveScales,
   poissonDeviance,
   rmse,
-  tieOrder,
+  tieOrderBy,
   type HindsightRanking,
   type HotspotScore,
 } from './metrics';
@@ -75,18 +76,28 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
   const folds = cutoffs.length;
   const scale = new Float64Array(folds);
   const actualTotal = new Float64Array(folds);
+  // Folds whose training spans start together (every fold of an expanding window) get their scales in one pass.
+  const starts = cutoffs.map((cutoff) => windowStart(cutoff, protocol));
+  for (const start of new Set(starts)) {
+    const same = starts.flatMap((s, k) => (s === start ? [k] : []));
+    naiveScales(
+      panel.counts,
+      C,
+      start,
+      same.map((k) => cutoffs[k]),
+    ).forEach((value, i) => (scale[same[i]] = value));
+  }
   cutoffs.forEach((cutoff, k) => {
-    const start = windowStart(cutoff, protocol);
-    scale[k] = naiveScale(panel.counts.subarray(start * C, cutoff * C), C);
     const actual = panel.counts.subarray(cutoff * C, (cutoff + horizon) * C);
     for (let i = 0; i < actual.length; i++) actualTotal[k] += actual[i];
   });
   // The hindsight ranking of each fold's steps depends on the observed counts only: one for every model.
-  // So does the order of its tied cells (area, then observed count, then index): each model's ranking is a stable sort of it by forecast.
+  // So does the order of its tied cells (area, then observed count, then index; the area order made once): each model's ranking is a stable sort of it by forecast.
   const stepCount = folds * horizon;
   const ties: (Int32Array | undefined)[] = new Array(stepCount);
   const hindsight: (HindsightRanking | undefined)[] = new Array(stepCount);
-  const tiesOf = (k: number, s: number, y: Float32Array): Int32Array => (ties[k * horizon + s] ??= tieOrder(panel.area, region.mask, y));
+  const byArea = areaOrder(panel.area, region.mask);
+  const tiesOf = (k: number, s: number, y: Float32Array): Int32Array => (ties[k * horizon + s] ??= tieOrderBy(byArea, y));
   const hindsightOf = (k: number, s: number, y: Float32Array): HindsightRanking =>
     (hindsight[k * horizon + s] ??= hindsightRanking(y, panel.area, region.mask, tiesOf(k, s, y)));
   const models = set.models.map((model): ModelScores => {

@@ -113,7 +113,24 @@ describe('sortByKey', () => {
   ])('sortByKey: %s', (_, keys, order, descending, sorted) => {
     const given = Int32Array.from(order);
     expect(Array.from(sortByKey(keys, given, descending))).toEqual(sorted);
+    expect(Array.from(sortByKey(Float32Array.from(keys), given, descending))).toEqual(sorted); // the float32 path
     expect(Array.from(given)).toEqual(order); // left as it was
+  });
+
+  test.each([1, 2, 3, 4, 5, 6])('seed %d: float32 keys (their own 32-bit path) sort as the same keys in float64 do, both ways', (seed) => {
+    const rng = random(seed);
+    const special = [0, -0, Infinity, -Infinity, Number.NaN, 1e-45, -1e-45, 3.4e38, -3.4e38, 0.1];
+    const n = [0, 1, 7, 300, 2049, 5216][seed - 1];
+    // Ties (small integers), fractions spread over many exponents, and the special values.
+    const keys = Float32Array.from({ length: n }, () => {
+      const u = rng.next();
+      return u < 0.2 ? special[rng.int(special.length)] : u < 0.6 ? rng.int(5) : (rng.next() - 0.3) * 10 ** rng.int(12);
+    });
+    const wide = Float64Array.from(keys);
+    const order = Int32Array.from({ length: n }, (_, i) => i).filter(() => rng.next() < 0.9);
+    for (const descending of [false, true]) {
+      expect(Array.from(sortByKey(keys, order, descending))).toEqual(Array.from(sortByKey(wide, order, descending)));
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { sortByKey } from './sort-by-key';
+import { areaOrder, tieOrderBy } from './area-order';
 
 /**
  * The order in which the hotspot metrics list tied cells: the study-region cells (region[i] = 1)
@@ -16,15 +16,6 @@ export function tieOrder(area: ArrayLike<number>, region: ArrayLike<number>, tie
       `hotspot metrics: area has ${n} cells, region ${region.length}${tieKey ? `, tie key ${tieKey.length}` : ''}; they must all have one value per cell`,
     );
   }
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    if (region[i] !== 1) continue;
-    const a = area[i];
-    if (!(a > 0) || a === Infinity) throw new RangeError(`hotspot metrics: area[${i}] is ${a}; a region cell's area must be a positive number of m²`);
-    count++;
-  }
-  const order = new Int32Array(count);
-  for (let i = 0, k = 0; i < n; i++) if (region[i] === 1) order[k++] = i;
-  // Least significant key first: each stable sort keeps the order of the keys sorted before it.
-  return sortByKey(area, tieKey ? sortByKey(tieKey, order, false) : order, false);
+  const byArea = areaOrder(area, region);
+  return tieKey ? tieOrderBy(byArea, tieKey) : byArea.order;
 }
