@@ -109,11 +109,19 @@ function decodeBatch(
   place: CategoryDecoder | null,
   watch: CoordinateWatch | undefined,
 ): void {
+  // The coordinates first, so a watching thread works on them while the rest is decoded; an
+  // error in the location columns is still thrown after one in the time column, as before.
+  let locationError: unknown = null;
+  try {
+    const [first, second] = locationColumns([source], mapping.location);
+    readLocationColumn(first, rows.lat);
+    readLocationColumn(second, rows.lng);
+  } catch (error) {
+    locationError = error;
+  }
+  if (locationError === null) watch?.batch(rows.lat, rows.lng);
   time.decode(findColumn([source], mapping.time.column, 'time'), rows);
-  const [first, second] = locationColumns([source], mapping.location);
-  readLocationColumn(first, rows.lat);
-  readLocationColumn(second, rows.lng);
-  watch?.batch(rows.lat, rows.lng);
+  if (locationError !== null) throw locationError;
   if (category && mapping.category) category.decode(findColumn([source], mapping.category, 'category'), rows.codes, fileRow);
   if (place && mapping.place && rows.placeCodes) place.decode(findColumn([source], mapping.place, 'place'), rows.placeCodes, fileRow);
 }
