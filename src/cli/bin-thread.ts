@@ -1,13 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorData } from '../lib/base/hexcast-error';
-import { warmCache } from '../lib/grid/bin-with-cache';
+import { lookUpRows, warmCache } from '../lib/grid/bin-with-cache';
 import { CellCache } from '../lib/grid/cell-cache';
 import { binPoints } from '../lib/grid/split-by-point';
 import type { BinThreadAnswer, BinThreadData, BinThreadRequest } from './bin-threads';
 
 // The binning thread of `binThreads`. While the main thread reads the file it is sent each record
 // batch's coordinates ('warm', on shared memory) and looks their points up in a cache on shared
-// memory; 'warmed' hands that cache over. 'split' assigns the points it is sent to cells
+// memory; 'warmed' hands that cache over and 'probe' looks up its part of the rows in it while the
+// main thread does the other part. 'split' assigns the points it is sent to cells
 // (`binPoints`). Every answer goes out on its port, then the shared flag is raised so the waiting
 // main thread wakes. A thread that ends any other way raises the flag too (state 2), so the main
 // thread never waits forever.
@@ -21,6 +22,7 @@ process.on('exit', () => raise(2));
 
 let warm: CellCache | null = null;
 let warmFailed = false;
+let lent: CellCache | null = null; // the cache handed over, read for 'probe' while the main thread reads it too
 
 port.on('message', (request: BinThreadRequest) => {
   if (request.kind === 'warm') {
@@ -37,9 +39,15 @@ port.on('message', (request: BinThreadRequest) => {
   let transfer: ArrayBuffer[] = [];
   try {
     if (request.kind === 'warmed') {
-      answer = { cache: !warmFailed && warm?.res === request.res ? warm.state() : null };
+      lent = !warmFailed && warm?.res === request.res ? warm : null;
+      answer = { cache: lent?.state() ?? null };
       warm = null; // the main thread continues the cache; this thread no longer writes it
       warmFailed = false;
+    } else if (request.kind === 'probe') {
+      if (!lent) throw new Error('the binning thread holds no cache to look rows up in');
+      lookUpRows(request.rows, request.window, lent, request.from, request.to, request.out);
+      lent = null; // the main thread adds the points the cache lacked once this answer is in
+      answer = { probed: true };
     } else {
       const part = binPoints(request.lat, request.lng, request.res);
       answer = { part };

@@ -70,6 +70,16 @@ describe('binThread warmed with the raw coordinates while the file is read (a st
     }
   });
 
+  it('with the rows on shared memory (a streamed load), the thread looks up half of them: the same panel bit for bit', () => {
+    const rows = { ...incidents, time: shared(incidents.time), lat: shared(incidents.lat), lng: shared(incidents.lng) };
+    warm(thread, 8);
+    const one = binIncidents(incidents, { res: 8, unit: 'day' });
+    const two = binIncidents(rows, { res: 8, unit: 'day', assign: thread.assign });
+    expect(two.panel.cells).toEqual(one.panel.cells);
+    expect(Buffer.from(two.panel.counts.buffer).equals(Buffer.from(one.panel.counts.buffer))).toBe(true);
+    expect(two.report).toEqual(one.report);
+  });
+
   it('bins at another resolution than the one warmed by splitting as before, the same panel', () => {
     warm(thread, 7);
     const one = binIncidents(incidents, { res: 8, unit: 'day' });

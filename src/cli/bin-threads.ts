@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { errorFromData, type ErrorData } from '../lib/base/hexcast-error';
-import { assignCells, type CellAssigner } from '../lib/grid/bin-range';
-import { binWithCache } from '../lib/grid/bin-with-cache';
+import { assignCells, type BinRows, type BinWindow, type CellAssigner, type RangeCells } from '../lib/grid/bin-range';
+import { binWithCache, lookUpRows } from '../lib/grid/bin-with-cache';
 import { CellCache, type CellCacheState } from '../lib/grid/cell-cache';
 import { binPoints, joinByPoint, splitByPoint, type PointCells } from '../lib/grid/split-by-point';
 
@@ -17,13 +17,16 @@ export interface BinThreadData {
 /**
  * A request to the binning thread: 'warm', a record batch's raw coordinates (on shared memory) to
  * look up in its cache, not answered; 'warmed', that cache handed over (`CellCacheState` on shared
- * memory; null when it holds none at `res`); 'split', the coordinates of its side of the points
+ * memory; null when it holds none at `res`); 'probe', rows `[from, to)` (on shared memory) to look
+ * up in that cache into `out` (`lookUpRows`); 'split', the coordinates of its side of the points
  * (transferred), answered with their cells.
  */
 export type BinThreadRequest =
   | { readonly kind: 'warm' | 'split'; readonly lat: Float64Array; readonly lng: Float64Array; readonly res: number }
-  | { readonly kind: 'warmed'; readonly res: number };
-export type BinThreadAnswer = { readonly part: PointCells } | { readonly cache: CellCacheState | null } | { readonly error: ErrorData };
+  | { readonly kind: 'warmed'; readonly res: number }
+  | { readonly kind: 'probe'; readonly rows: BinRows; readonly window: BinWindow; readonly from: number; readonly to: number; readonly out: Int32Array };
+export type BinThreadAnswer =
+  { readonly part: PointCells } | { readonly cache: CellCacheState | null } | { readonly probed: true } | { readonly error: ErrorData };
 
 /** A CLI command's binning thread: `assign` for `binIncidents`, `warm` for a streamed load's batches (`CoordinateWatch`), `close` when done. */
 export interface BinThread {
@@ -93,6 +96,28 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
     if (!answer) failed = new Error('the binning thread ended or stalled without answering');
     return answer;
   };
+  // With the rows on shared memory (a streamed load's, most rows kept), the thread looks up the
+  // second half of them in the cache while this thread does the first; a point the cache lacks
+  // is added after both (`binWithCache`), so neither writes the table while the other reads it.
+  const binWithWarmCache = (rows: BinRows, window: BinWindow, cache: CellCache): RangeCells => {
+    const n = rows.time.length;
+    const shared = [rows.time, rows.lat, rows.lng].every((array) => array.buffer instanceof SharedArrayBuffer);
+    if (!shared || n < minRows) return binWithCache(rows, window, cache);
+    const looked = new Int32Array(new SharedArrayBuffer(n * 4));
+    const half = n >>> 1;
+    const { res, start, end } = window;
+    const request: BinThreadRequest = {
+      kind: 'probe',
+      rows: { time: rows.time, lat: rows.lat, lng: rows.lng },
+      window: { res, start, end },
+      from: half,
+      to: n,
+      out: looked,
+    };
+    const answer = ask(request, [], () => lookUpRows(rows, window, cache, 0, half, looked));
+    if (!answer || !('probed' in answer)) lookUpRows(rows, window, cache, half, n, looked); // no answer: its half here
+    return binWithCache(rows, window, cache, looked);
+  };
   let warming: number | null = null; // the resolution of the batches sent to 'warm'
   const warm = (lat: Float64Array, lng: Float64Array, res: number): void => {
     if (failed) return;
@@ -106,7 +131,7 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
       // The thread looked the points up while the file was read: take its cache and bin with it.
       warming = null;
       const answer = ask({ kind: 'warmed', res: window.res });
-      if (answer && 'cache' in answer && answer.cache) return binWithCache(rows, window, CellCache.fromState(answer.cache));
+      if (answer && 'cache' in answer && answer.cache) return binWithWarmCache(rows, window, CellCache.fromState(answer.cache));
       if (failed) return assignCells(rows, window);
     }
     if (n < minRows) return assignCells(rows, window);

@@ -4,7 +4,7 @@ import { detectMapping } from '../io/detect-mapping';
 import { loadIncidents } from '../io/load-incidents';
 import { readArrow } from '../io/read-arrow';
 import { binRange } from './bin-range';
-import { binWithCache, warmCache } from './bin-with-cache';
+import { binWithCache, lookUpRows, NOT_CACHED, warmCache } from './bin-with-cache';
 import { CellCache } from './cell-cache';
 import { cellOf } from './h3';
 
@@ -35,6 +35,17 @@ describe('binWithCache + warmCache', () => {
     const continued = CellCache.fromState(cache.state());
     expect(binWithCache(rows, window, continued)).toEqual(binRange(rows, window)); // 41.88/-87.63 and 41.7/-87.6 looked up here
     expect(continued.state().size).toBe(3);
+  });
+
+  it('takes rows looked up in two parts (as two threads do), with a point the cache lacks marked and added after', () => {
+    const cache = new CellCache(8, 16, true);
+    warmCache(cache, Float64Array.of(41.88, 41.9), Float64Array.of(-87.63, -87.7)); // not 41.7/-87.6
+    const looked = new Int32Array(new SharedArrayBuffer(6 * 4));
+    lookUpRows(rows, window, cache, 3, 6, looked);
+    lookUpRows(rows, window, cache, 0, 3, looked);
+    expect([...looked]).toEqual([0, -1, 1, 0, -1, NOT_CACHED]);
+    expect(binWithCache(rows, window, cache, looked)).toEqual(binRange(rows, window));
+    expect(cache.find(41.7, -87.6)).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses a cache at another resolution', () => {

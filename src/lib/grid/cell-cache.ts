@@ -53,6 +53,17 @@ export class CellCache {
     return { res: this.res, keys: this.keys, values: this.values, size: this.size, cells: this.cells };
   }
 
+  /** The id `idOf` gives for a point already held, or -1 (nothing is added: threads may call it at once on a shared table). */
+  find(lat: number, lng: number): number {
+    let slot = hashPair(lat, lng) & this.mask;
+    for (;;) {
+      const id = this.values[slot];
+      if (id === -1) return -1;
+      if (this.keys[2 * slot] === lat && this.keys[2 * slot + 1] === lng) return id;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
   /** Dense id of the cell containing (lat, lng); the caller has validated the coordinates. */
   idOf(lat: number, lng: number): number {
     let slot = hashPair(lat, lng) & this.mask;

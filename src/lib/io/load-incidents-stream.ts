@@ -83,8 +83,9 @@ export async function loadIncidentsStream(files: readonly BatchSource[], mapping
 
 /**
  * What a shell may watch of a streamed load while it decodes (the CLI's binning thread looks up
- * the points' H3 cells as the batches arrive): `allocate` makes the lat and lng arrays (e.g. on a
- * SharedArrayBuffer, so another thread reads them without a copy) and `batch` is called with each
+ * the points' H3 cells as the batches arrive): `allocate` makes the time, lat and lng arrays (e.g.
+ * on a SharedArrayBuffer, so another thread reads them without a copy; the kept rows stay views of
+ * them unless fewer than three in four are kept) and `batch` is called with each
  * record batch's raw coordinates as read (views into those arrays; y/x for a projected mapping,
  * rows to be dropped included). The load's result does not depend on either.
  */
@@ -216,9 +217,9 @@ class GrowingRows {
   constructor(
     capacity: number,
     private readonly mapping: ColumnMapping,
-    private readonly coordinates?: (rows: number) => Float64Array,
+    private readonly floats?: (rows: number) => Float64Array,
   ) {
-    this.arrays = newRowArrays(capacity, mapping, coordinates);
+    this.arrays = newRowArrays(capacity, mapping, floats);
   }
 
   take(n: number): BatchRows {
@@ -241,7 +242,7 @@ class GrowingRows {
   }
 
   private grow(capacity: number): void {
-    const next = newRowArrays(capacity, this.mapping, this.coordinates);
+    const next = newRowArrays(capacity, this.mapping, this.floats);
     const old = this.arrays;
     const used = this.used;
     next.reasons.set(old.reasons.subarray(0, used));
