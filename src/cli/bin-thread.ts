@@ -1,11 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorData } from '../lib/base/hexcast-error';
+import { lookUpRows, warmCache } from '../lib/grid/bin-with-cache';
+import { CellCache } from '../lib/grid/cell-cache';
 import { binPoints } from '../lib/grid/split-by-point';
 import type { BinThreadAnswer, BinThreadData, BinThreadRequest } from './bin-threads';
 
-// The binning thread of `binThreads`: assigns the points it is sent to cells (`binPoints`) and
-// answers on its port, then raises the shared flag so the waiting main thread wakes. A thread
-// that ends any other way raises the flag too (state 2), so the main thread never waits forever.
+// The binning thread of `binThreads`. While the main thread reads the file it is sent each record
+// batch's coordinates ('warm', on shared memory) and looks their points up in a cache on shared
+// memory; 'warmed' hands that cache over and 'probe' looks up its part of the rows in it while the
+// main thread does the other part. 'split' assigns the points it is sent to cells
+// (`binPoints`). Every answer goes out on its port, then the shared flag is raised so the waiting
+// main thread wakes. A thread that ends any other way raises the flag too (state 2), so the main
+// thread never waits forever.
 const { port, flag } = workerData as BinThreadData;
 const state = new Int32Array(flag);
 const raise = (value: number): void => {
@@ -14,14 +20,43 @@ const raise = (value: number): void => {
 };
 process.on('exit', () => raise(2));
 
-port.on('message', ({ lat, lng, res }: BinThreadRequest) => {
+let warm: CellCache | null = null;
+let warmFailed = false;
+let lent: CellCache | null = null; // the cache handed over, read for 'probe' while the main thread reads it too
+
+port.on('message', (request: BinThreadRequest) => {
+  if (request.kind === 'warm') {
+    if (warmFailed) return;
+    try {
+      if (warm?.res !== request.res) warm = new CellCache(request.res, Math.min(request.lat.length >>> 2, 1 << 20), true);
+      warmCache(warm, request.lat, request.lng);
+    } catch {
+      warmFailed = true; // the main thread bins without the cache
+    }
+    return;
+  }
   let answer: BinThreadAnswer;
+  let transfer: ArrayBuffer[] = [];
   try {
-    answer = { part: binPoints(lat, lng, res) };
+    if (request.kind === 'warmed') {
+      lent = !warmFailed && warm?.res === request.res ? warm : null;
+      answer = { cache: lent?.state() ?? null };
+      warm = null; // the main thread continues the cache; this thread no longer writes it
+      warmFailed = false;
+    } else if (request.kind === 'probe') {
+      if (!lent) throw new Error('the binning thread holds no cache to look rows up in');
+      lookUpRows(request.rows, request.window, lent, request.from, request.to, request.out);
+      lent = null; // the main thread adds the points the cache lacked once this answer is in
+      answer = { probed: true };
+    } else {
+      const part = binPoints(request.lat, request.lng, request.res);
+      answer = { part };
+      transfer = [part.cellId.buffer as ArrayBuffer];
+    }
   } catch (error) {
     answer = { error: errorData(error) };
   }
-  port.postMessage(answer, 'part' in answer ? [answer.part.cellId.buffer as ArrayBuffer] : []);
+  port.postMessage(answer, transfer);
   raise(1);
 });
 parentPort!.postMessage('ready');

@@ -39,7 +39,70 @@ describe('binThread (hexcast bin and backtest on two threads)', () => {
   });
 });
 
+describe('binThread warmed with the raw coordinates while the file is read (a streamed load)', () => {
+  // The raw columns on shared memory, sent in two batches as a streamed load's CoordinateWatch sends them.
+  const shared = (values: ArrayLike<number>): Float64Array => {
+    const out = new Float64Array(new SharedArrayBuffer(values.length * 8));
+    out.set(values);
+    return out;
+  };
+  const rawLat = shared(source.table.getChild('latitude')!.toArray() as ArrayLike<number>);
+  const rawLng = shared(source.table.getChild('longitude')!.toArray() as ArrayLike<number>);
+  const warm = (into: ReturnType<typeof binThread>, res: number): void => {
+    const half = rawLat.length >>> 1;
+    into.warm(rawLat.subarray(0, half), rawLng.subarray(0, half), res);
+    into.warm(rawLat.subarray(half), rawLng.subarray(half), res);
+  };
+
+  it('bins Chicago at res 8 daily and res 9 weekly into the same panels bit for bit as one thread', () => {
+    for (const [res, unit] of [
+      [8, 'day'],
+      [9, 'week'],
+    ] as const) {
+      warm(thread, res);
+      const one = binIncidents(incidents, { res, unit });
+      const two = binIncidents(incidents, { res, unit, assign: thread.assign });
+      expect(two.panel.cells).toEqual(one.panel.cells);
+      expect(two.panel.periods).toEqual(one.panel.periods);
+      expect(Buffer.from(two.panel.counts.buffer).equals(Buffer.from(one.panel.counts.buffer))).toBe(true);
+      expect(Buffer.from(two.panel.area.buffer).equals(Buffer.from(one.panel.area.buffer))).toBe(true);
+      expect(two.report).toEqual(one.report);
+    }
+  });
+
+  it('with the rows on shared memory (a streamed load), the thread looks up half of them: the same panel bit for bit', () => {
+    const rows = { ...incidents, time: shared(incidents.time), lat: shared(incidents.lat), lng: shared(incidents.lng) };
+    warm(thread, 8);
+    const one = binIncidents(incidents, { res: 8, unit: 'day' });
+    const two = binIncidents(rows, { res: 8, unit: 'day', assign: thread.assign });
+    expect(two.panel.cells).toEqual(one.panel.cells);
+    expect(Buffer.from(two.panel.counts.buffer).equals(Buffer.from(one.panel.counts.buffer))).toBe(true);
+    expect(two.report).toEqual(one.report);
+  });
+
+  it('bins at another resolution than the one warmed by splitting as before, the same panel', () => {
+    warm(thread, 7);
+    const one = binIncidents(incidents, { res: 8, unit: 'day' });
+    const two = binIncidents(incidents, { res: 8, unit: 'day', assign: thread.assign });
+    expect(two.panel.cells).toEqual(one.panel.cells);
+    expect(Buffer.from(two.panel.counts.buffer).equals(Buffer.from(one.panel.counts.buffer))).toBe(true);
+  });
+});
+
 describe('binThread when its thread gives no answer', () => {
+  it('bins on the main thread after the wait when the warmed cache never comes, the same result as one thread', () => {
+    const gone = binThread(0, 20);
+    gone.close();
+    const rows = {
+      time: Float64Array.of(5, 1, 2, 3, 9, 4),
+      lat: Float64Array.of(41.88, 41.88, 41.9, 41.88, 41.9, 41.7),
+      lng: Float64Array.of(-87.63, -87.63, -87.7, -87.63, -87.7, -87.6),
+    };
+    gone.warm(rows.lat, rows.lng, 8);
+    const window = { res: 8, start: 2, end: 9 };
+    expect(gone.assign(rows, window)).toEqual(binRange(rows, window));
+  });
+
   it('bins the second half on the main thread after the wait, the same panel as one thread (no hang)', () => {
     const gone = binThread(0, 20);
     gone.close(); // the thread is ended and its port closed: no answer can come

@@ -2,7 +2,9 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { errorFromData, type ErrorData } from '../lib/base/hexcast-error';
-import { assignCells, type CellAssigner } from '../lib/grid/bin-range';
+import { assignCells, type BinRows, type BinWindow, type CellAssigner, type RangeCells } from '../lib/grid/bin-range';
+import { binWithCache, lookUpRows } from '../lib/grid/bin-with-cache';
+import { CellCache, type CellCacheState } from '../lib/grid/cell-cache';
 import { binPoints, joinByPoint, splitByPoint, type PointCells } from '../lib/grid/split-by-point';
 
 /** What the binning thread is started with: its port, the flag it raises when it answers, and the bundled module to import (null: the sources under tsx). */
@@ -12,9 +14,27 @@ export interface BinThreadData {
   readonly bundle: string | null;
 }
 
-/** A request to the binning thread (the coordinates of its side of the points, transferred) and its answer. */
-export type BinThreadRequest = { readonly lat: Float64Array; readonly lng: Float64Array; readonly res: number };
-export type BinThreadAnswer = { readonly part: PointCells } | { readonly error: ErrorData };
+/**
+ * A request to the binning thread: 'warm', a record batch's raw coordinates (on shared memory) to
+ * look up in its cache, not answered; 'warmed', that cache handed over (`CellCacheState` on shared
+ * memory; null when it holds none at `res`); 'probe', rows `[from, to)` (on shared memory) to look
+ * up in that cache into `out` (`lookUpRows`); 'split', the coordinates of its side of the points
+ * (transferred), answered with their cells.
+ */
+export type BinThreadRequest =
+  | { readonly kind: 'warm' | 'split'; readonly lat: Float64Array; readonly lng: Float64Array; readonly res: number }
+  | { readonly kind: 'warmed'; readonly res: number }
+  | { readonly kind: 'probe'; readonly rows: BinRows; readonly window: BinWindow; readonly from: number; readonly to: number; readonly out: Int32Array };
+export type BinThreadAnswer =
+  { readonly part: PointCells } | { readonly cache: CellCacheState | null } | { readonly probed: true } | { readonly error: ErrorData };
+
+/** A CLI command's binning thread: `assign` for `binIncidents`, `warm` for a streamed load's batches (`CoordinateWatch`), `close` when done. */
+export interface BinThread {
+  readonly assign: CellAssigner;
+  /** Sends a record batch's raw coordinates (on shared memory) to be looked up at `res` while the load goes on. */
+  readonly warm: (lat: Float64Array, lng: Float64Array, res: number) => void;
+  close(): void;
+}
 
 /**
  * Rows from which binning is split across two threads. Below it the second thread's hand-over
@@ -34,7 +54,11 @@ export const MIN_THREAD_BYTES = 4 << 20;
 
 /**
  * A binning thread for one command, started before the input is read so its start-up overlaps
- * the read. `assign` is a synchronous `CellAssigner` (what `binIncidents` takes): with at least
+ * the read. `warm` sends it each record batch's raw coordinates as a streamed load reads them
+ * (`CoordinateWatch`, on shared memory): it looks the points up in a cache on shared memory while
+ * the main thread goes on reading, and the next `assign` at that resolution takes the cache and
+ * bins every row with it (`binWithCache`; H3 only for a point the cache lacks). Otherwise
+ * `assign` is a synchronous `CellAssigner` (what `binIncidents` takes): with at least
  * `minRows` rows it parts the rows by point (`splitByPoint`: each distinct coordinate pair goes to
  * one side, so no point is looked up in H3 twice), hands the other side's coordinates to the
  * thread (copied once into transferred buffers), assigns its own side (`binPoints`), waits on a
@@ -45,7 +69,7 @@ export const MIN_THREAD_BYTES = 4 << 20;
  * flag) has its side binned on the main thread, with the same result. `close()` ends the thread.
  * @example const thread = binThread(); preparePanel(s, sha, { mapping, bin: { ...bin, assign: thread.assign } }); thread.close();
  */
-export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS): { assign: CellAssigner; close(): void } {
+export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS): BinThread {
   const { port1, port2 } = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
   const state = new Int32Array(flag);
@@ -58,29 +82,71 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   let failed: unknown = null;
   worker.on('error', (error) => (failed = error));
   worker.on('exit', () => (failed ??= new Error('the binning thread has ended')));
-  const assign: CellAssigner = (rows, window) => {
-    const n = rows.time.length;
-    if (n < minRows || failed) return assignCells(rows, window);
-    const split = splitByPoint(rows, window);
-    const { lat, lng } = split.other;
+  // The thread raises the flag when it answers or exits; one that dies without running its exit
+  // handlers (out of memory, a failed import) never does, so the wait is bounded: after `waitMs`
+  // without an answer the caller does the thread's part itself, as one thread would.
+  const ask = (request: BinThreadRequest, transfer: ArrayBuffer[] = [], work = (): void => {}): BinThreadAnswer | undefined => {
     Atomics.store(state, 0, 0);
-    port1.postMessage({ lat, lng, res: window.res } satisfies BinThreadRequest, [lat.buffer as ArrayBuffer, lng.buffer as ArrayBuffer]);
-    const mine = binPoints(rows.lat, rows.lng, window.res, split.side, 0);
-    // The thread raises the flag when it answers or exits; one that dies without running its exit
-    // handlers (out of memory, a failed import) never does, so the wait is bounded: after
-    // `waitMs` without an answer the other side is binned here, as one thread would.
+    port1.postMessage(request, transfer);
+    work();
     const deadline = performance.now() + waitMs;
     while (Atomics.load(state, 0) === 0 && performance.now() < deadline) Atomics.wait(state, 0, 0, 100);
     const answer = receiveMessageOnPort(port1)?.message as BinThreadAnswer | undefined;
     if (answer && 'error' in answer) throw errorFromData(answer.error);
-    if (!answer) {
-      failed = new Error('the binning thread ended or stalled without answering');
-      return joinByPoint(split, [mine, binPoints(rows.lat, rows.lng, window.res, split.side, 1)]);
+    if (!answer) failed = new Error('the binning thread ended or stalled without answering');
+    return answer;
+  };
+  // With the rows on shared memory (a streamed load's, most rows kept), the thread looks up the
+  // second half of them in the cache while this thread does the first; a point the cache lacks
+  // is added after both (`binWithCache`), so neither writes the table while the other reads it.
+  const binWithWarmCache = (rows: BinRows, window: BinWindow, cache: CellCache): RangeCells => {
+    const n = rows.time.length;
+    const shared = [rows.time, rows.lat, rows.lng].every((array) => array.buffer instanceof SharedArrayBuffer);
+    if (!shared || n < minRows) return binWithCache(rows, window, cache);
+    const looked = new Int32Array(new SharedArrayBuffer(n * 4));
+    const half = n >>> 1;
+    const { res, start, end } = window;
+    const request: BinThreadRequest = {
+      kind: 'probe',
+      rows: { time: rows.time, lat: rows.lat, lng: rows.lng },
+      window: { res, start, end },
+      from: half,
+      to: n,
+      out: looked,
+    };
+    const answer = ask(request, [], () => lookUpRows(rows, window, cache, 0, half, looked));
+    if (!answer || !('probed' in answer)) lookUpRows(rows, window, cache, half, n, looked); // no answer: its half here
+    return binWithCache(rows, window, cache, looked);
+  };
+  let warming: number | null = null; // the resolution of the batches sent to 'warm'
+  const warm = (lat: Float64Array, lng: Float64Array, res: number): void => {
+    if (failed) return;
+    warming = res;
+    port1.postMessage({ kind: 'warm', lat, lng, res } satisfies BinThreadRequest);
+  };
+  const assign: CellAssigner = (rows, window) => {
+    const n = rows.time.length;
+    if (failed) return assignCells(rows, window);
+    if (warming === window.res) {
+      // The thread looked the points up while the file was read: take its cache and bin with it.
+      warming = null;
+      const answer = ask({ kind: 'warmed', res: window.res });
+      if (answer && 'cache' in answer && answer.cache) return binWithWarmCache(rows, window, CellCache.fromState(answer.cache));
+      if (failed) return assignCells(rows, window);
     }
-    return joinByPoint(split, [mine, answer.part]);
+    if (n < minRows) return assignCells(rows, window);
+    const split = splitByPoint(rows, window);
+    const { lat, lng } = split.other;
+    let mine: PointCells | null = null;
+    const answer = ask({ kind: 'split', lat, lng, res: window.res }, [lat.buffer as ArrayBuffer, lng.buffer as ArrayBuffer], () => {
+      mine = binPoints(rows.lat, rows.lng, window.res, split.side, 0);
+    });
+    const other = answer && 'part' in answer ? answer.part : binPoints(rows.lat, rows.lng, window.res, split.side, 1);
+    return joinByPoint(split, [mine!, other]);
   };
   return {
     assign,
+    warm,
     close() {
       port1.close();
       void worker.terminate();
@@ -94,7 +160,7 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
  * the main thread). Call before reading, so the thread starts while the files are read.
  * @example const thread = binThreadFor(['chicago.arrow']); … thread.close();
  */
-export function binThreadFor(paths: readonly string[]): { assign?: CellAssigner; close(): void } {
+export function binThreadFor(paths: readonly string[]): Partial<BinThread> & { close(): void } {
   if (process.env.HEXCAST_BIN_THREAD === 'off') return { close() {} }; // the benchmark's one-thread runs
   let bytes = 0;
   for (const path of paths) bytes += statSync(path, { throwIfNoEntry: false })?.size ?? 0;

@@ -2,14 +2,33 @@ import type { BinOptions } from '../lib/grid/bin-incidents';
 import type { PanelFileOptions } from '../lib/grid/panel-file';
 import type { ColumnMapping } from '../lib/io/column-mapping';
 import { loadMappingCrs } from '../lib/io/load-crs';
+import type { CoordinateWatch } from '../lib/io/load-incidents-stream';
 import type { ArrowSource } from '../lib/io/read-arrow';
 import { loadStreams, openStreams, type Opened, type StreamedLoad } from '../lib/pipeline/load';
 import { prepareLoaded, preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
-import { binThreadFor } from './bin-threads';
+import { binThreadFor, type BinThread } from './bin-threads';
 import { nodeSha256 } from './file-byte-source';
 import { mappingFromFlags, type MappingFlags } from './mapping-flags';
 import type { Progress } from './progress';
 import { byteSources } from './read-sources';
+
+/**
+ * The `CoordinateWatch` that sends a streamed load's record batches to the binning thread to be
+ * looked up while the file is read, at the resolution `res()` gives when it is called (undefined:
+ * none — a projected mapping, whose raw coordinates are not the binned ones). The coordinate
+ * arrays go on shared memory so the thread reads them without a copy. None without a thread.
+ */
+function warmThread(thread: Partial<BinThread>, res: () => number | undefined): CoordinateWatch | undefined {
+  const { warm } = thread;
+  if (!warm) return undefined;
+  return {
+    allocate: (rows) => new Float64Array(new SharedArrayBuffer(rows * 8)),
+    batch: (lat, lng) => {
+      const at = res();
+      if (at !== undefined) warm(lat, lng, at);
+    },
+  };
+}
 
 /** What `loadAndBin` needs besides the paths: the mapping flags, the binning for each kind of file, and panel-file overrides. */
 export interface LoadAndBinOptions {
@@ -57,7 +76,10 @@ export async function loadAndBin(paths: readonly string[], options: LoadAndBinOp
     const streamed: StreamedLoad =
       process.env.HEXCAST_STREAM === 'off'
         ? { opened: await openStreams(inputs, { sha256: nodeSha256 }) }
-        : await loadStreams(inputs, mapped, { sha256: nodeSha256 });
+        : await loadStreams(inputs, mapped, {
+            sha256: nodeSha256,
+            coordinates: warmThread(thread, () => (mapping?.location.kind === 'latlng' ? bin?.res : undefined)),
+          });
     const { opened } = streamed;
     if (!streamed.loaded) {
       if (opened.kind === 'panel') {

@@ -12,19 +12,56 @@ export class CellCache {
   readonly res: number;
   /** Distinct cells seen so far, indexed by id. */
   readonly cells: string[] = [];
-  private readonly cellIds = new Map<string, number>();
+  /** Cell → id; built on the first miss of a cache made `fromState`. */
+  private cellIds: Map<string, number> | null = new Map<string, number>();
   private keys: Float64Array;
   private values: Int32Array;
   private size = 0;
   private mask: number;
+  private readonly shared: boolean;
 
-  constructor(res: number, expectedPoints = 1024) {
+  /** `shared`: the table lives on SharedArrayBuffers, so `state()` hands it to another thread without a copy. */
+  constructor(res: number, expectedPoints = 1024, shared = false) {
     this.res = res;
+    this.shared = shared;
     let capacity = 1024;
     while (capacity < expectedPoints * 2) capacity *= 2;
     this.mask = capacity - 1;
-    this.keys = new Float64Array(capacity * 2);
-    this.values = new Int32Array(capacity).fill(-1);
+    this.keys = this.floats(capacity * 2);
+    this.values = this.ints(capacity).fill(-1);
+  }
+
+  /**
+   * A cache continuing another's (`state()`, e.g. filled by another thread): the same table
+   * (not copied; the other side must no longer write it) and cells with their ids. New points
+   * are added as to any cache.
+   * @example CellCache.fromState(filled.state()).idOf(41.88, -87.63) // → filled.idOf(41.88, -87.63)
+   */
+  static fromState(state: CellCacheState): CellCache {
+    const cache = new CellCache(state.res, 0);
+    cache.keys = state.keys;
+    cache.values = state.values;
+    cache.mask = state.values.length - 1;
+    cache.size = state.size;
+    for (const cell of state.cells) cache.cells.push(cell);
+    cache.cellIds = null;
+    return cache;
+  }
+
+  /** The table and cells, for `CellCache.fromState` (on another thread when built `shared`). */
+  state(): CellCacheState {
+    return { res: this.res, keys: this.keys, values: this.values, size: this.size, cells: this.cells };
+  }
+
+  /** The id `idOf` gives for a point already held, or -1 (nothing is added: threads may call it at once on a shared table). */
+  find(lat: number, lng: number): number {
+    let slot = hashPair(lat, lng) & this.mask;
+    for (;;) {
+      const id = this.values[slot];
+      if (id === -1) return -1;
+      if (this.keys[2 * slot] === lat && this.keys[2 * slot + 1] === lng) return id;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   /** Dense id of the cell containing (lat, lng); the caller has validated the coordinates. */
@@ -45,13 +82,22 @@ export class CellCache {
   }
 
   private cellIdOf(cell: string): number {
-    let id = this.cellIds.get(cell);
+    const cellIds = (this.cellIds ??= new Map(this.cells.map((known, id) => [known, id])));
+    let id = cellIds.get(cell);
     if (id === undefined) {
       id = this.cells.length;
       this.cells.push(cell);
-      this.cellIds.set(cell, id);
+      cellIds.set(cell, id);
     }
     return id;
+  }
+
+  private floats(length: number): Float64Array {
+    return this.shared ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+  }
+
+  private ints(length: number): Int32Array {
+    return this.shared ? new Int32Array(new SharedArrayBuffer(length * 4)) : new Int32Array(length);
   }
 
   private grow(): void {
@@ -59,8 +105,8 @@ export class CellCache {
     const oldValues = this.values;
     const capacity = (this.mask + 1) * 2;
     this.mask = capacity - 1;
-    this.keys = new Float64Array(capacity * 2);
-    this.values = new Int32Array(capacity).fill(-1);
+    this.keys = this.floats(capacity * 2);
+    this.values = this.ints(capacity).fill(-1);
     for (let old = 0; old < oldValues.length; old++) {
       if (oldValues[old] === -1) continue;
       const lat = oldKeys[2 * old];
@@ -72,6 +118,19 @@ export class CellCache {
       this.values[slot] = oldValues[old];
     }
   }
+}
+
+/** A `CellCache`'s table and cells (`state()`), to continue it elsewhere (`CellCache.fromState`). */
+export interface CellCacheState {
+  readonly res: number;
+  /** Per slot the point's (lat, lng) bits, two entries a slot. */
+  readonly keys: Float64Array;
+  /** Per slot the point's cell id, -1 for an empty slot; the length is the capacity, a power of two. */
+  readonly values: Int32Array;
+  /** Points held. */
+  readonly size: number;
+  /** Cells by id. */
+  readonly cells: readonly string[];
 }
 
 const scratch = new Float64Array(2);

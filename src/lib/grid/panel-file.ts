@@ -69,15 +69,20 @@ export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
   const cell = new Int32Array(n);
   const period = new Float64Array(n);
   const count = new Float32Array(n);
+  // Plain loops: TypedArray.from with a map function took 0.3 s for Chicago's 664 k rows.
+  const area = new Float64Array(n);
+  const cellArea = panel.area;
   let integral = true;
   let r = 0;
   for (let p = 0; p < P; p++) {
     const base = p * C;
+    const start = panel.periods[p];
     for (let c = 0; c < C; c++) {
       const v = counts[base + c];
       if (v !== 0) {
         cell[r] = c;
-        period[r] = panel.periods[p];
+        period[r] = start;
+        area[r] = cellArea[c];
         count[r++] = v;
         if (integral && !Number.isInteger(v)) integral = false;
       }
@@ -86,6 +91,7 @@ export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
   for (let c = 0; c < C && P > 0; c++) {
     if (!seen[c]) {
       cell[r] = c;
+      area[r] = cellArea[c];
       period[r++] = panel.periods[0];
     }
   }
@@ -93,8 +99,8 @@ export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
     {
       cell: cellDictionary(cell, panel.cells),
       period: timestampVector(period, panel.bucket.clock === 'instant' ? panel.bucket.timeZone : null),
-      count: makeVector(integral ? Int32Array.from(count) : count),
-      area_m2: makeVector(Float64Array.from(cell, (c) => panel.area[c])),
+      count: makeVector(integral ? integers(count) : count),
+      area_m2: makeVector(area),
     },
     {
       'hexcast.format': 'panel',
@@ -104,6 +110,13 @@ export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
       }),
     },
   );
+}
+
+/** Whole-number counts as Int32 (a plain loop: `Int32Array.from` iterates). */
+function integers(count: Float32Array): Int32Array {
+  const out = new Int32Array(count.length);
+  for (let i = 0; i < count.length; i++) out[i] = count[i];
+  return out;
 }
 
 /**

@@ -46,12 +46,13 @@ export interface BatchSource {
  * @example
  * await loadIncidentsStream([arrowBatchSource(fileByteSource('big.arrow'))], mapping) // → Incidents, as loadIncidents gives
  */
-export async function loadIncidentsStream(files: readonly BatchSource[], mapping: ColumnMapping): Promise<Incidents> {
+export async function loadIncidentsStream(files: readonly BatchSource[], mapping: ColumnMapping, watch?: CoordinateWatch): Promise<Incidents> {
   if (files.length === 0) throw new InputError('no incident files given: expected at least one Arrow file', { code: 'no-files' });
   checkLoadMapping(mapping);
   const rows = new GrowingRows(
     files.reduce((sum, file) => sum + (file.rows ?? 0), 0),
     mapping,
+    watch?.allocate,
   );
   const category = mapping.category ? categoryDecoder() : null;
   const place = mapping.place ? categoryDecoder() : null;
@@ -63,7 +64,7 @@ export async function loadIncidentsStream(files: readonly BatchSource[], mapping
     for await (const batch of file.batches('decode')) {
       if (fileRows === 0) schemas.push(batch.schema);
       const source: ArrowSource = { name: file.name, bytes: file.bytes, table: new Table(batch), format: 'stream' };
-      decodeBatch(source, mapping, rows.take(batch.numRows), fileRows, time, category, place);
+      decodeBatch(source, mapping, rows.take(batch.numRows), fileRows, time, category, place, watch);
       fileRows += batch.numRows;
     }
     counted.push({ name: file.name, bytes: file.bytes, table: { numRows: fileRows }, ...file.after?.() });
@@ -80,6 +81,19 @@ export async function loadIncidentsStream(files: readonly BatchSource[], mapping
   return completeLoad(counted, mapping, settled, quoted.texts, quoted.raw);
 }
 
+/**
+ * What a shell may watch of a streamed load while it decodes (the CLI's binning thread looks up
+ * the points' H3 cells as the batches arrive): `allocate` makes the time, lat and lng arrays (e.g.
+ * on a SharedArrayBuffer, so another thread reads them without a copy; the kept rows stay views of
+ * them unless fewer than three in four are kept) and `batch` is called with each
+ * record batch's raw coordinates as read (views into those arrays; y/x for a projected mapping,
+ * rows to be dropped included). The load's result does not depend on either.
+ */
+export interface CoordinateWatch {
+  readonly allocate?: (rows: number) => Float64Array;
+  readonly batch: (lat: Float64Array, lng: Float64Array) => void;
+}
+
 /** The per-row arrays of one batch (views into the whole load's arrays) and its first row's global index. */
 interface BatchRows extends RowArrays {
   readonly start: number;
@@ -94,11 +108,21 @@ function decodeBatch(
   time: StreamedTime,
   category: CategoryDecoder | null,
   place: CategoryDecoder | null,
+  watch: CoordinateWatch | undefined,
 ): void {
+  // The coordinates first, so a watching thread works on them while the rest is decoded; an
+  // error in the location columns is still thrown after one in the time column, as before.
+  let locationError: unknown = null;
+  try {
+    const [first, second] = locationColumns([source], mapping.location);
+    readLocationColumn(first, rows.lat);
+    readLocationColumn(second, rows.lng);
+  } catch (error) {
+    locationError = error;
+  }
+  if (locationError === null) watch?.batch(rows.lat, rows.lng);
   time.decode(findColumn([source], mapping.time.column, 'time'), rows);
-  const [first, second] = locationColumns([source], mapping.location);
-  readLocationColumn(first, rows.lat);
-  readLocationColumn(second, rows.lng);
+  if (locationError !== null) throw locationError;
   if (category && mapping.category) category.decode(findColumn([source], mapping.category, 'category'), rows.codes, fileRow);
   if (place && mapping.place && rows.placeCodes) place.decode(findColumn([source], mapping.place, 'place'), rows.placeCodes, fileRow);
 }
@@ -193,8 +217,9 @@ class GrowingRows {
   constructor(
     capacity: number,
     private readonly mapping: ColumnMapping,
+    private readonly floats?: (rows: number) => Float64Array,
   ) {
-    this.arrays = newRowArrays(capacity, mapping);
+    this.arrays = newRowArrays(capacity, mapping, floats);
   }
 
   take(n: number): BatchRows {
@@ -217,7 +242,7 @@ class GrowingRows {
   }
 
   private grow(capacity: number): void {
-    const next = newRowArrays(capacity, this.mapping);
+    const next = newRowArrays(capacity, this.mapping, this.floats);
     const old = this.arrays;
     const used = this.used;
     next.reasons.set(old.reasons.subarray(0, used));

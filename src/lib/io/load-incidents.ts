@@ -109,14 +109,15 @@ export interface RowArrays {
 
 /**
  * Zeroed per-row arrays for `read` rows (29 bytes a row, 33 with a place column); codes −1.
+ * `floats` allocates the time, lat and lng arrays (a shell may put them on shared memory).
  * @example newRowArrays(3, mapping).codes // → Int32Array [-1, -1, -1]
  */
-export function newRowArrays(read: number, mapping: ColumnMapping): RowArrays {
+export function newRowArrays(read: number, mapping: ColumnMapping, floats = (rows: number): Float64Array => new Float64Array(rows)): RowArrays {
   return {
     reasons: new Uint8Array(read),
-    time: new Float64Array(read),
-    lat: new Float64Array(read),
-    lng: new Float64Array(read),
+    time: floats(read),
+    lat: floats(read),
+    lng: floats(read),
     codes: new Int32Array(read).fill(-1),
     placeCodes: mapping.place ? new Int32Array(read).fill(-1) : null,
   };

@@ -16,7 +16,7 @@ import { sniffFormat } from '../io/sniff-format';
 import { looksLikeLegacyStream } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { arrowBatches, arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
-import { loadIncidentsStream } from '../io/load-incidents-stream';
+import { loadIncidentsStream, type CoordinateWatch } from '../io/load-incidents-stream';
 import { createSha256, type Sha256Factory } from '../io/sha256-stream';
 
 // The load stage of the pipeline: bytes → Arrow sources (open), then sources → incidents with a
@@ -226,6 +226,8 @@ export interface OpenStreamsOptions {
   /** Called after each record batch of each file, with the file's index. */
   readonly onProgress?: (file: number, progress: StreamProgress) => void;
   readonly signal?: AbortSignal;
+  /** For `loadStreams`: watches each record batch's raw coordinates as the load decodes them (`CoordinateWatch`). */
+  readonly coordinates?: CoordinateWatch;
 }
 
 /**
@@ -366,7 +368,7 @@ export async function loadStreams(
       }),
     ),
   );
-  const incidents = await loadIncidentsStream(files, mapping);
+  const incidents = await loadIncidentsStream(files, mapping, options.coordinates);
   const hashes = own.map((hash) => hash.hex());
   const sources = inputs.map((input, i) => rowsOnly(input, incidents.report.files[i].rows));
   const ms = performance.now() - t0;
