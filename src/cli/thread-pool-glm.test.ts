@@ -8,6 +8,7 @@ import { ensureBackend } from '../lib/forecast/tf';
 import { syntheticPanel } from '../lib/simulate/synthetic-panel';
 import { oneAndSpread, parityInput, reportNumbers } from '../../test/thread-parity';
 import { foldLane } from './fold-lane';
+import { Progress } from './progress';
 import { threadPool } from './thread-pool';
 
 const { panel } = syntheticPanel({ rings: 3, periods: 80, seed: 21, rate: ({ ring, period }) => (4 / (1 + ring)) * (1 + 0.3 * Math.sin(period / 6)) });
@@ -52,5 +53,12 @@ describe('threadPool with the Poisson GLM (per-period shared columns in the Newt
       expect(iterations.length).toBeGreaterThan(1);
     }
     expect(reports.at(-1)!.foldsDone).toBe(4);
+    // The CLI's bar (`Progress.run`) on these reports never goes back, though the lanes' folds interleave.
+    const out = { text: '', isTTY: true, columns: 100, write: (chunk: string) => ((out.text += chunk), true) };
+    const progress = new Progress(out as unknown as NodeJS.WriteStream);
+    for (const p of reports) progress.run(p);
+    const percents = [...out.text.matchAll(/ +(\d+)% /g)].map((m) => Number(m[1]));
+    expect(percents.at(-1)).toBe(100);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
   }, 120_000);
 });
