@@ -144,11 +144,7 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
         signal,
         pool,
         onBackend: (backend, threads) => progress.note(`TensorFlow.js backend: ${backendLabel(backend, threads)}`),
-        onProgress: (p) => {
-          const fit = p.fit;
-          const detail = fit?.loss !== undefined ? `${fit.stage} ${fit.step ?? ''}${fit.steps ? `/${fit.steps}` : ''} loss ${fit.loss.toPrecision(4)}` : '';
-          progress.update(`${p.model} (${p.modelIndex + 1}/${p.models})`, p.fold, p.folds, detail);
-        },
+        onProgress: (p) => progress.run(p),
       },
     );
   } finally {

@@ -1,6 +1,7 @@
 import { HEXCAST_VERSION, LIBRARY_VERSIONS } from '../lib/base/versions';
 import { checkClaim, CLAIM_EXAMPLES, claimCheckJson, claimFormLines, parseClaim } from '../lib/claims';
 import { DEFAULT_PROTOCOL, protocolOf } from '../lib/evaluate/protocol';
+import type { RunProgress } from '../lib/evaluate/run-forecasts';
 import { binningVariants, runBinningVariants } from '../lib/pipeline/binning-variants';
 import { DEFAULT_MODELS } from '../lib/pipeline/defaults';
 import { resolveModels, runBacktest } from '../lib/pipeline/run';
@@ -85,8 +86,7 @@ export async function checkClaimCommand(argv: string[], signal: AbortSignal): Pr
   const request = { models, protocol, environment, timings: { openMs: opened.ms, ...prepared.timings } };
   const hooks = {
     signal,
-    onProgress: (p: { model: string; modelIndex: number; models: number; fold: number; folds: number }) =>
-      progress.update(`${p.model} (${p.modelIndex + 1}/${p.models})`, p.fold, p.folds, ''),
+    onProgress: (p: RunProgress) => progress.run(p, false),
   };
   progress.stage('backtesting');
   const run = await runBacktest(prepared.binned, bounded, request, hooks);

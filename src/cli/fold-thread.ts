@@ -6,7 +6,8 @@ import type { FoldThreadAnswer, FoldThreadData, FoldThreadRequest } from './thre
 
 // One thread of `threadPool`: holds the run's panel (shared arrays) and forecasts the fold tasks
 // it is sent with the registry's models, as the main thread would (`foldLane`). Each task's folds
-// and fit steps go back as they happen (throttled: `foldProgressThrottle`), before its forecasts.
+// and fit steps go back as they happen (throttled: `foldProgressThrottle`, the held-back last step
+// flushed at the task's end), before its forecasts.
 const lane = foldLane((workerData as FoldThreadData).panel);
 
 parentPort!.on('message', async ({ id, run, job, tasks }: FoldThreadRequest) => {
@@ -15,6 +16,7 @@ parentPort!.on('message', async ({ id, run, job, tasks }: FoldThreadRequest) => 
       parentPort!.postMessage({ id, progress: { model, fold, ...(fit && { fit }) } } satisfies FoldThreadAnswer),
     );
     const parts = await lane(run, job, tasks, undefined, progress);
+    progress.flush(); // the last step of a long trace, if it was held back
     parentPort!.postMessage(
       { id, parts } satisfies FoldThreadAnswer,
       parts.map((p) => p.values.buffer as ArrayBuffer),

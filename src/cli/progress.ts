@@ -1,4 +1,5 @@
 import { escapeTerminal } from '../lib/base/escape-terminal';
+import type { RunProgress } from '../lib/evaluate/run-forecasts';
 
 /**
  * Progress on stderr: a redrawn bar on a terminal, otherwise a plain line whenever the
@@ -49,6 +50,19 @@ export class Progress {
       this.lastPrinted = now;
       state.done = percent === 100;
     }
+  }
+
+  /**
+   * Reports a backtest's progress on the model's bar: the folds done (`foldsDone` when the run is
+   * spread over threads, whose lanes report their folds interleaved and out of order; else the
+   * fold), with the fit's stage, step and loss when `withLoss` and the report has one.
+   * @example progress.run({ model: 'gru', modelIndex: 1, models: 2, fold: 0, foldsDone: 3, folds: 4, … }) // 'gru (2/2)' at 75 %
+   */
+  run(p: RunProgress, withLoss = true): void {
+    const fit = p.fit;
+    const detail =
+      withLoss && fit?.loss !== undefined ? `${fit.stage} ${fit.step ?? ''}${fit.steps ? `/${fit.steps}` : ''} loss ${fit.loss.toPrecision(4)}` : '';
+    this.update(`${p.model} (${p.modelIndex + 1}/${p.models})`, p.foldsDone ?? p.fold, p.folds, detail);
   }
 
   /** Announces a single-step stage ('reading', 'binning'): on a terminal on the bar's line, else as a log line. */

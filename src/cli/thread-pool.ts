@@ -93,6 +93,12 @@ export function threadPool(size: number, panel: Panel, minCost?: number, local?:
       const run = runs++;
       const queue = [...tasks];
       const out: FoldsForecast[] = [];
+      // Once the run has settled (a lane failed, the run was aborted), the other lanes' tasks still
+      // running report nothing more: their progress would reach a caller that has moved on.
+      let ended = false;
+      const forward: FoldProgress = (model, fold, fit) => {
+        if (!ended) onProgress?.(model, fold, fit);
+      };
       const lane = async (forecast: (task: FoldTask) => Promise<FoldsForecast[]>): Promise<void> => {
         for (let task = queue.shift(); task; task = queue.shift()) {
           signal?.throwIfAborted();
@@ -104,12 +110,16 @@ export function threadPool(size: number, panel: Panel, minCost?: number, local?:
       };
       // A failed lane stops the others at their next task (they would take the rest of the queue).
       const stopOnError = (running: Promise<void>): Promise<void> => running.catch((error: unknown) => ((queue.length = 0), Promise.reject(error)));
-      await Promise.all(
-        [
-          ...threads.map((thread) => lane((task) => ask(thread, { id: next++, run, job, tasks: [task] }, onProgress))),
-          ...(local ? [lane((task) => local(run, job, [task], signal, onProgress))] : []),
-        ].map(stopOnError),
-      );
+      try {
+        await Promise.all(
+          [
+            ...threads.map((thread) => lane((task) => ask(thread, { id: next++, run, job, tasks: [task] }, forward))),
+            ...(local ? [lane((task) => local(run, job, [task], signal, forward))] : []),
+          ].map(stopOnError),
+        );
+      } finally {
+        ended = true;
+      }
       return out;
     },
     async close() {

@@ -53,7 +53,23 @@ describe('gruLastWithGradients (hand-written backpropagation through time)', () 
     });
   });
 
+  it('leaves no tensor behind when its forward pass runs inside tf.tidy with no gradient following (training mode, as Network.logRate documents)', () => {
+    const before = tf.memory().numTensors;
+    const network = gruNetwork(dims, random(7));
+    const eta = tf.tidy(() => (network.logRate({ n, tab, seq }, true).dataSync() as Float32Array).slice());
+    // Before the steps' tensors went through customGrad's save, 6 per step and the transposed inputs stayed: 6·5 + 1 = 31.
+    expect(tf.memory().numTensors).toBe(before + network.variables.length);
+    // The same values as the automatic path's forward pass (dropout is off in the GRU's recurrence).
+    const auto = gruNetwork(dims, random(7), { autodiff: true });
+    const expected = tf.tidy(() => (auto.logRate({ n, tab, seq }, true).dataSync() as Float32Array).slice());
+    expect(Buffer.from(eta.buffer).equals(Buffer.from(expected.buffer))).toBe(true);
+    network.dispose();
+    auto.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('trains a GRU to forecasts within 1e-4 (relative) of automatic differentiation’s, with the same epochs kept', async () => {
+    const before = tf.memory().numTensors;
     const panel = contractPanel();
     const history = historyOf(panel, neighbours(panel.cells, 2), 56);
     const fit = async (autodiff: boolean): Promise<{ forecast: Float32Array; chosen?: number; epochs: number }> => {
@@ -83,5 +99,6 @@ describe('gruLastWithGradients (hand-written backpropagation through time)', () 
     let worst = 0;
     for (let i = 0; i < hand.forecast.length; i++) worst = Math.max(worst, Math.abs(hand.forecast[i] - auto.forecast[i]) / auto.forecast[i]);
     expect(worst).toBeLessThan(1e-4);
+    expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 });

@@ -13,7 +13,7 @@ export interface GruWeights {
   readonly Un: tf.Tensor;
 }
 
-/** One step's values that the backward pass reads. */
+/** One step's output h and the values the backward pass reads. */
 interface StepParts {
   readonly h: tf.Tensor2D;
   readonly z: tf.Tensor2D;
@@ -63,35 +63,47 @@ export function gruLast(xs: readonly tf.Tensor2D[], w: GruWeights, n: number, H:
  * path's weights (gru-recurrence.test.ts bounds both).
  *
  * `transposed` holds the same inputs transposed, [inputs + 1, steps × n] (column l·n + i is step l
- * of target i), for the input weights' gradient. The steps' tensors are kept until the backward
- * pass has run: call it only where a gradient follows (inside `tf.variableGrads`).
+ * of target i), for the input weights' gradient. The steps' tensors the backward pass reads go
+ * through customGrad's `save`: tfjs keeps them only while a gradient tape records (inside
+ * `tf.variableGrads`) and frees them after backpropagation, so a forward pass without a gradient
+ * (inside `tf.tidy`) leaves no tensor behind.
  * @example tf.variableGrads(() => gruLastWithGradients(xs, transposed, w, n, 16).sum()) // → gradients of W_z … U_n
  */
 export function gruLastWithGradients(xs: readonly tf.Tensor2D[], transposed: Float32Array, w: GruWeights, n: number, H: number): tf.Tensor2D {
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [Wz, Wr, Wn, Uz, Ur, Un] = args as tf.Tensor2D[];
+    const save = args[6] as tf.GradSaveFunc;
     const weights = { Wz, Wr, Wn, Uz, Ur, Un };
-    const steps: (StepParts & { readonly prev: tf.Tensor2D })[] = [];
+    const steps: tf.Tensor2D[] = [];
     let h: tf.Tensor2D = tf.zeros([n, H]);
     for (const x of xs) {
       const parts = gruStep(x, h, weights);
-      steps.push({ ...parts, prev: h });
+      steps.push(h, parts.z, parts.r, parts.c, parts.hUn, parts.hc);
       h = parts.h;
     }
-    // The forward pass runs in a tidy of its own: keep what the backward pass reads.
-    const xT = tf.tensor2d(transposed, [transposed.length / (xs.length * n), xs.length * n]);
-    const kept = [xT, ...steps.flatMap((s) => [s.prev, s.z, s.r, s.c, s.hUn, s.hc])];
-    for (const t of kept) tf.keep(t);
-    const gradFunc = (dy: tf.Tensor): tf.Tensor[] => {
-      try {
-        return backward(dy as tf.Tensor2D, steps, weights, xT);
-      } finally {
-        for (const t of kept) t.dispose();
-      }
-    };
+    // The forward pass runs in a tidy of its own: what the backward pass reads is saved (kept by tfjs only under a tape).
+    save(steps);
+    const gradFunc = (dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor[] =>
+      tf.tidy(() => {
+        const xT = tf.tensor2d(transposed, [transposed.length / (xs.length * n), xs.length * n]);
+        return backward(dy as tf.Tensor2D, stepsOf(saved as tf.Tensor2D[]), weights, xT);
+      });
     return { value: h, gradFunc };
   });
   return op(w.Wz, w.Wr, w.Wn, w.Uz, w.Ur, w.Un) as tf.Tensor2D;
+}
+
+/** A step's values the backward pass reads: its gates and the hidden state it started from. */
+type SavedStep = Omit<StepParts, 'h'> & { readonly prev: tf.Tensor2D };
+
+/** The saved tensors, six a step (h_prev, z, r, c, h_prev·U_n, h_prev − c), as steps. */
+function stepsOf(saved: readonly tf.Tensor2D[]): SavedStep[] {
+  const steps: SavedStep[] = [];
+  for (let k = 0; k < saved.length; k += 6) {
+    const [prev, z, r, c, hUn, hc] = saved.slice(k, k + 6);
+    steps.push({ prev, z, r, c, hUn, hc });
+  }
+  return steps;
 }
 
 /**
@@ -104,7 +116,7 @@ export function gruLastWithGradients(xs: readonly tf.Tensor2D[], transposed: Flo
  * dW_n = Xᵀ·da_n, dU_z = H_prevᵀ·da_z, dU_r = H_prevᵀ·da_r, dU_n = H_prevᵀ·d(h_prev·U_n).
  * (Gates are kept apart: tfjs's WASM Concat along columns copies row by row in JavaScript.)
  */
-function backward(dy: tf.Tensor2D, steps: readonly (StepParts & { readonly prev: tf.Tensor2D })[], w: GruWeights, xT: tf.Tensor): tf.Tensor[] {
+function backward(dy: tf.Tensor2D, steps: readonly SavedStep[], w: GruWeights, xT: tf.Tensor): tf.Tensor[] {
   return tf.tidy(() => {
     const one = tf.scalar(1);
     const [UzT, UrT, UnT] = [w.Uz.transpose(), w.Ur.transpose(), w.Un.transpose()];

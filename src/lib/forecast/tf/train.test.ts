@@ -4,7 +4,12 @@ import { random } from '../../base/random';
 import { ensureBackend } from './backend';
 import { mlpNetwork } from './mlp-network';
 import { poissonDeviance } from '../../evaluate/metrics/poisson-deviance';
-import { logRates, trainNetwork, type TrainData, type TrainSettings } from './train';
+import { contractPanel } from '../../../../test/contract/forecaster-contract';
+import { neighbours } from '../../grid/neighbours';
+import { historyOf } from '../history';
+import { gruNetwork } from './gru-network';
+import { learnedForecaster } from './learned-forecaster';
+import { logRates, trainNetwork, validationSet, VALIDATION_CACHE_BYTES, type TrainData, type TrainSettings } from './train';
 
 beforeAll(async () => {
   await ensureBackend();
@@ -66,4 +71,73 @@ describe('trainNetwork(network, data, settings, options, started)', () => {
     };
     expect(await once()).toEqual(await once());
   });
+});
+
+describe('validationSet (validation inputs held for a fit, or built at each read)', () => {
+  /** 20,000 validation targets of one feature, counting the batches built. */
+  function counted(): { data: TrainData; built: number[] } {
+    const built: number[] = [];
+    const x = Float32Array.from({ length: 20_000 }, (_, i) => (i % 97) / 97);
+    return {
+      built,
+      data: {
+        train: new Int32Array(0),
+        validation: Int32Array.from({ length: 20_000 }, (_, i) => i),
+        unitSize: 1,
+        batch: (units) => (built.push(units[0]), { n: units.length, tab: Float32Array.from(units, (u) => x[u]) }),
+        targets: (units) => Float32Array.from(units, (u) => u % 5),
+      },
+    };
+  }
+
+  it('holds the chunks when the first chunk’s bytes × chunks fit the cap, else builds each at every read, with the same values', () => {
+    // Chunks of 8192, 8192 and 3616 targets; the first takes 8192 × 4 (feature) + 8192 × 4 (target) = 65,536 bytes; × 3 = 196,608.
+    const small = counted();
+    const held = validationSet(small.data, false, 196_608);
+    const large = counted();
+    const built = validationSet(large.data, false, 196_607);
+    expect([held.chunks, held.held, built.chunks, built.held]).toEqual([3, true, 3, false]);
+    expect(small.built).toEqual([0, 8192, 16_384]); // each chunk once, when the set is made
+    expect(large.built).toEqual([0]); // only the first, to measure it
+    for (let read = 0; read < 2; read++)
+      for (let k = 0; k < 3; k++) {
+        const [a, b] = [built.chunk(k), held.chunk(k)];
+        expect(a.batch.tab).toEqual(b.batch.tab);
+        expect(a.targets).toEqual(b.targets);
+      }
+    expect(held.chunk(2).targets.length).toBe(3616);
+    expect(small.built).toEqual([0, 8192, 16_384]);
+    expect(large.built).toEqual([0, 0, 8192, 16_384, 0, 8192, 16_384]);
+  });
+
+  it('trains a GRU to the same forecasts, bit for bit, whether its validation inputs are held or built every epoch', async () => {
+    const before = tf.memory().numTensors;
+    const panel = contractPanel();
+    const history = historyOf(panel, neighbours(panel.cells, 2), 56);
+    const fit = async (validationCacheBytes: number): Promise<{ forecast: Float32Array; valLoss: number[] }> => {
+      const model = learnedForecaster({
+        name: 'gru',
+        input: { sample: 'cell', window: 6 },
+        hidden: 8,
+        glm: { iterations: 25, l2: 1e-6 },
+        warmStart: true,
+        refit: false,
+        network: {
+          train: { epochs: 4, patience: 2, batchSize: 64, learningRate: 0.01, l2: 1e-4, samplesPerEpoch: 512, validationCacheBytes },
+          create: (d, r) => gruNetwork(d, r),
+        },
+      });
+      await model.fit(history, { seed: 5, validation: 8 });
+      const forecast = model.predict(2);
+      const valLoss = model.trainingLog!()!.epochs.map((e) => e.valLoss!);
+      model.dispose!();
+      return { forecast, valLoss };
+    };
+    const held = await fit(VALIDATION_CACHE_BYTES);
+    const rebuilt = await fit(0);
+    expect(held.valLoss.length).toBeGreaterThan(1);
+    expect(rebuilt.valLoss).toEqual(held.valLoss);
+    expect(Buffer.from(rebuilt.forecast.buffer).equals(Buffer.from(held.forecast.buffer))).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
 });

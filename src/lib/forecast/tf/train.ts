@@ -27,6 +27,8 @@ export interface TrainSettings {
   readonly samplesPerEpoch: number;
   /** The optimiser: Adam (the default) or SGD with Nesterov-free momentum 0.9. */
   readonly optimizer?: 'adam' | 'sgd';
+  /** Bytes of validation inputs held for the whole fit (`validationSet`); default `VALIDATION_CACHE_BYTES`. */
+  readonly validationCacheBytes?: number;
 }
 
 /** The targets to train and validate on, and how to turn some of them into a batch. */
@@ -90,7 +92,7 @@ export async function trainNetwork(
   let bestEpoch = 0;
   let bestWeights: Float32Array[] | undefined;
   let lastYield = performance.now();
-  const validation = data.validation.length > 0 ? validationSet(data) : undefined;
+  const validation = data.validation.length > 0 ? validationSet(data, false, settings.validationCacheBytes) : undefined;
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
       shuffleInPlace(order, shuffle.int);
@@ -164,27 +166,58 @@ function step(network: Network, trainable: readonly tf.Variable[], optimizer: Ad
   return sum / Math.max(1, y.length);
 }
 
-/** The validation units' inputs and targets in chunks of about 8192 targets, built once per fit (every epoch reads the same). */
+/** Validation targets per chunk (about; a unit's targets stay together). */
+const VALIDATION_CHUNK = 8192;
+
+/**
+ * Most bytes of validation inputs and targets a fit holds from start to end (32 MiB). Above it
+ * every evaluation builds the chunks again and drops each after use: an hourly GRU's validation
+ * span (20,000 cells × 8 periods, 48 steps × 3 channels) would hold ~100 MB per fit, per fold
+ * thread or app helper.
+ */
+export const VALIDATION_CACHE_BYTES = 32 * 2 ** 20;
+
+/** One chunk of validation units: their inputs and observed counts. */
+export interface ValidationChunk {
+  readonly batch: Batch;
+  readonly targets: Float32Array;
+}
+
+/** The validation units in chunks of about 8192 targets: held for the whole fit when small, else built at each read. */
 export interface ValidationSet {
-  readonly batches: readonly Batch[];
-  readonly targets: readonly Float32Array[];
+  readonly chunks: number;
+  /** Whether the chunks are held (built once) rather than built at every `chunk(k)`. */
+  readonly held: boolean;
+  /** Chunk k's inputs and targets (the same values either way). */
+  chunk(k: number): ValidationChunk;
 }
 
 /**
- * Splits the validation units into chunks of about 8192 targets and builds each chunk's inputs
- * and targets once; `tabularOnly` as in `TrainData.batch`.
- * @example validationSet(data).batches.length // → 1 for 888 cells × 8 periods
+ * Splits the validation units into chunks of about 8192 targets; `tabularOnly` as in
+ * `TrainData.batch`. Builds the first chunk, and when its bytes (inputs and targets) times the
+ * number of chunks stay within `capBytes` builds and holds all of them once (every epoch or
+ * Newton iteration reads the same); otherwise each read builds its chunk anew, as training did
+ * before the set was held, so memory stays one chunk.
+ * @example validationSet(data).chunks // → 1 for 888 cells × 8 periods (held)
  */
-export function validationSet(data: TrainData, tabularOnly = false): ValidationSet {
-  const chunk = Math.max(1, Math.floor(8192 / data.unitSize));
-  const batches: Batch[] = [];
-  const targets: Float32Array[] = [];
-  for (let start = 0; start < data.validation.length; start += chunk) {
-    const units = data.validation.subarray(start, start + chunk);
-    batches.push(data.batch(units, tabularOnly));
-    targets.push(data.targets(units));
-  }
-  return { batches, targets };
+export function validationSet(data: TrainData, tabularOnly = false, capBytes = VALIDATION_CACHE_BYTES): ValidationSet {
+  const size = Math.max(1, Math.floor(VALIDATION_CHUNK / data.unitSize));
+  const chunks = Math.ceil(data.validation.length / size);
+  const build = (k: number): ValidationChunk => {
+    const units = data.validation.subarray(k * size, (k + 1) * size);
+    return { batch: data.batch(units, tabularOnly), targets: data.targets(units) };
+  };
+  if (chunks === 0) return { chunks, held: true, chunk: build };
+  // Every chunk but the last is as large as the first: first × chunks bounds the whole set.
+  const first = build(0);
+  if (chunkBytes(first) * chunks > capBytes) return { chunks, held: false, chunk: build };
+  const all = [first, ...Array.from({ length: chunks - 1 }, (_, k) => build(k + 1))];
+  return { chunks, held: true, chunk: (k) => all[k] };
+}
+
+/** Bytes a chunk's arrays take. */
+function chunkBytes({ batch, targets }: ValidationChunk): number {
+  return batch.tab.byteLength + (batch.seq?.byteLength ?? 0) + (batch.nodes?.byteLength ?? 0) + (batch.offset?.byteLength ?? 0) + targets.byteLength;
 }
 
 /**
@@ -194,12 +227,12 @@ export function validationSet(data: TrainData, tabularOnly = false): ValidationS
 export function validationDeviance(network: Network, set: ValidationSet): number {
   let sum = 0;
   let count = 0;
-  set.batches.forEach((batch, k) => {
+  for (let k = 0; k < set.chunks; k++) {
+    const { batch, targets: y } = set.chunk(k);
     const eta = logRates(network, batch);
-    const y = set.targets[k];
     for (let i = 0; i < y.length; i++) sum += poissonUnitDeviance(Math.exp(eta[i]), y[i]);
     count += y.length;
-  });
+  }
   return sum / Math.max(1, count);
 }
 
