@@ -3,8 +3,8 @@
  * the worker: the step shows that decode's progress (bytes read, rows decoded) and a Cancel that
  * stops it, after which the panel binned before stays with its categories. `?streamfrom=0` streams
  * the generated 200,000-row file (bench/generate-incidents.ts), which is held whole by default
- * (STREAM_FROM_BYTES), written again in record batches of 100 rows: the worker yields before each
- * of its 2,000 batches, so a Cancel clicked when the decode shows reaches it long before the last
+ * (STREAM_FROM_BYTES), written again in record batches of 250 rows: the worker yields before each
+ * of its 800 batches, so a Cancel clicked when the decode shows reaches it long before the last
  * one (with the generator's 4 batches it could finish first). Nothing here asserts a duration.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,8 +19,8 @@ import { useApp } from './harness';
 
 const DIR = existsSync('/work/tmp-data') ? '/work/tmp-data' : tmpdir();
 const GENERATED = join(DIR, 'app-stream-200k.arrow');
-const FILE = join(DIR, 'app-stream-200k-batches-100.arrow');
-const BATCH_ROWS = 100;
+const FILE = join(DIR, 'app-stream-200k-batches-250.arrow');
+const BATCH_ROWS = 250;
 const MAPPING: ColumnMapping = { time: { column: 'occurred_at' }, location: { kind: 'latlng', lat: 'latitude', lng: 'longitude' }, category: 'primary_type' };
 const SAMPLE_INCIDENTS = '167,804 incidents';
 const { open } = useApp();
@@ -36,7 +36,7 @@ beforeAll(async () => {
     );
     writeFileSync(FILE, tableToIPC(new Table(parts), 'file'));
   }
-  const { incidents } = loadMapped(await openFiles([{ name: 'app-stream-200k-batches-100.arrow', bytes: new Uint8Array(readFileSync(FILE)) }]), MAPPING);
+  const { incidents } = loadMapped(await openFiles([{ name: 'app-stream-200k-batches-250.arrow', bytes: new Uint8Array(readFileSync(FILE)) }]), MAPPING);
   expect(tableFromIPC(readFileSync(FILE)).batches.length).toBeGreaterThanOrEqual(200_000 / BATCH_ROWS);
   kept = incidents.report.kept;
   const code = incidents.categories.indexOf('TYPE 00');
