@@ -3,13 +3,10 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import HexMap from './HexMap.svelte';
+import { stubResizeObserver } from '../../../test/fixtures/resize-observer';
 
-// The map measures its drawn width (bind:clientWidth) with a ResizeObserver, which jsdom lacks; jsdom lays nothing out, so it never fires.
-globalThis.ResizeObserver ??= class {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-};
+// The map measures its drawn width with a ResizeObserver, which jsdom lacks.
+stubResizeObserver();
 
 const geometry: HexGeometry = {
   width: 100,

@@ -6,11 +6,22 @@ import { maxValuesOf, panelBudget } from '../panel-budget';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import { DEFAULT_BINNING } from '../../lib/pipeline/defaults';
 
+/** A bin request sent to the worker: its id (to cancel it), its answer, the call that sent it and its category filter. */
+interface Flight {
+  readonly id: number;
+  readonly answer: Promise<BinResult>;
+  readonly call: number;
+  readonly categories: string;
+}
+
 /**
  * The Binning step: the settings, the binned panel's totals and its map geometry. A newer
  * `apply` supersedes an older one still in the worker's queue (sliders send many). For a
  * streamed file a new category filter is decoded again inside the bin: `decoding` follows it,
- * and `cancel` stops it, keeping the panel shown before with its settings.
+ * and `cancel` stops it, keeping the panel shown before with its settings. A newer `apply`
+ * during a decode cancels it when it asks for other categories; with the same categories (a
+ * new resolution or bucket) the decode goes on, its progress and Cancel shown under the newer
+ * call, whose bin uses what it decoded.
  */
 export class BinningState {
   settings = $state.raw<BinSettings>(DEFAULT_BINNING);
@@ -39,10 +50,17 @@ export class BinningState {
   cellCounts = $state.raw<ReadonlyMap<number, number> | null>(null);
   private countedFor: string | undefined;
   private latest = 0;
-  /** The bin request in flight (to cancel it) and its answer (to tell, after a cancel, whether it stopped). */
-  private inFlight: { readonly id: number; readonly answer: Promise<unknown> } | null = null;
+  /** The newest call's bin request, until it is answered. */
+  private inFlight: Flight | null = null;
+  /** The request whose filter decode `decoding` shows: the newest call's, or an older one's with the same categories that the newest waits for. */
+  private decodeFlight: Flight | null = null;
   /** The settings `result` was binned with (what a cancelled bin goes back to). */
   private shown: BinSettings | null = null;
+  /**
+   * The worker's last answered bin, by call, shown or not: what it holds after a cancel (the
+   * worker answers bins in the order they were sent). A failed bin leaves it no panel (null).
+   */
+  private answered: { readonly call: number; readonly result: BinResult | null; readonly settings: BinSettings } | null = null;
 
   constructor(
     private readonly client: WorkerClient,
@@ -61,17 +79,22 @@ export class BinningState {
     this.settings = settings;
     this.busy = true;
     this.startedAt = performance.now();
-    this.decoding = null;
     this.cancelled = null;
+    const categories = JSON.stringify(settings.categories);
+    this.supersede(categories);
     const sent: BinSettings = { ...settings, maxValues: maxValuesOf(this.budget.mb) };
     // A streamed file's filter decode: a 'load' message when it starts, then bytes and rows decoded, file by file.
     const bytes: number[] = [];
     const rows: number[] = [];
     const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+    let flight: Flight | null = null;
     const onProgress = (p: Progress): void => {
-      if (call !== this.latest) return;
-      if (p.stage === 'load') this.decoding = { message: p.message, bytes: 0, rows: 0 };
-      else if (p.stage === 'read' && this.decoding) {
+      if (p.stage === 'load') {
+        if (call !== this.latest && this.decodeFlight !== flight) return;
+        this.decodeFlight = flight;
+        bytes.length = rows.length = 0;
+        this.decoding = { message: p.message, bytes: 0, rows: 0 };
+      } else if (p.stage === 'read' && this.decoding && this.decodeFlight === flight) {
         bytes[p.file] = p.bytes;
         rows[p.file] = p.rows;
         this.decoding = { message: this.decoding.message, bytes: sum(bytes), rows: sum(rows) };
@@ -79,10 +102,20 @@ export class BinningState {
     };
     try {
       const pending = this.client.start('bin', { settings: sent }, { onProgress });
-      this.inFlight = { id: pending.id, answer: pending.result };
-      const result = await pending.result;
+      flight = { id: pending.id, answer: pending.result, call, categories };
+      this.inFlight = flight;
+      let result: BinResult;
+      try {
+        result = await pending.result;
+      } finally {
+        if (this.decodeFlight === flight) {
+          this.decodeFlight = null;
+          this.decoding = null;
+        }
+      }
       // The worker leaves out geometry it sent before, so keep it even from an answer that is no longer shown.
       if (result.geometry) this.geometry = result.geometry;
+      this.answer(call, result, settings);
       if (call !== this.latest) return false;
       this.result = result;
       this.shown = settings;
@@ -90,13 +123,15 @@ export class BinningState {
       this.refusal = null;
       return true;
     } catch (error) {
+      if (!isAbort(error)) this.answer(call, null, settings);
       if (call !== this.latest) return false;
-      // Cancelled: the worker keeps the panel binned before, so the form goes back to its settings.
+      // Cancelled: the worker keeps the panel it binned last, so the form goes back to it.
       if (isAbort(error)) {
-        if (this.shown) this.settings = this.shown;
+        this.showAnswered();
         return false;
       }
       this.result = null;
+      this.shown = null;
       this.error = error instanceof Error ? error.message : String(error);
       this.refusal = null;
       if (error instanceof HexcastError && error.code === 'panel-too-large') void this.askChoices(sent, call);
@@ -105,25 +140,67 @@ export class BinningState {
       if (call === this.latest) {
         this.busy = false;
         this.decoding = null;
+        this.decodeFlight = null;
         this.inFlight = null;
       }
     }
   }
 
   /**
-   * Stops the bin in flight while it decodes a streamed file for its category filter: the
-   * worker stops between record batches and keeps the panel binned before, and the form goes
-   * back to that panel's settings ('kept'); 'finished' when the bin was done before the cancel
-   * reached the worker (its panel is shown). `cancelled` says which. Null when no decode is in flight.
+   * Before a new call with `categories` (JSON): a decode in flight for other categories is
+   * cancelled in the worker (its panel would not be shown); one for the same categories goes on
+   * and stays shown, since the new call's bin waits for it and uses what it decodes.
+   */
+  private supersede(categories: string): void {
+    const before = this.inFlight;
+    const decode = this.decodeFlight;
+    this.inFlight = null;
+    if (before && before.categories === categories) {
+      this.decodeFlight = decode ?? before;
+      return;
+    }
+    for (const flight of [before, decode !== before ? decode : null]) if (flight) void this.client.cancel(flight.id).catch(() => undefined);
+    this.decodeFlight = null;
+    this.decoding = null;
+  }
+
+  /** Records the worker's answer to `call` (see `answered`); an older call's answer arriving late changes nothing. */
+  private answer(call: number, result: BinResult | null, settings: BinSettings): void {
+    if (!this.answered || this.answered.call < call) this.answered = { call, result, settings };
+  }
+
+  /** After the newest call was cancelled: shows what the worker holds — its last answered bin when newer than the one shown, else the one shown, with its settings. */
+  private showAnswered(): void {
+    const answered = this.answered;
+    if (answered && answered.result && answered.result !== this.result) {
+      this.result = answered.result;
+      this.shown = answered.settings;
+      this.error = null;
+      this.refusal = null;
+    }
+    if (this.shown) this.settings = this.shown;
+  }
+
+  /**
+   * Stops the bin in flight while it decodes a streamed file for its category filter (and the
+   * newer call waiting for that decode): the worker stops between record batches and keeps the
+   * panel binned before, and the form goes back to that panel's settings ('kept'); 'finished'
+   * when the decode was done before the cancel reached the worker (its panel is shown).
+   * `cancelled` says which, unless a newer bin started meanwhile. Null when no decode is in flight.
    */
   async cancel(): Promise<'kept' | 'finished' | null> {
-    const flight = this.inFlight;
+    const flight = this.decodeFlight;
+    const newest = this.inFlight;
     if (!flight || !this.decoding) return null;
-    await this.client.cancel(flight.id);
+    const call = this.latest;
+    const waiting = newest && newest !== flight ? newest : null;
+    await Promise.all([this.client.cancel(flight.id), waiting && this.client.cancel(waiting.id)]);
     const aborted = await flight.answer.then(
       () => false,
       (error: unknown) => isAbort(error),
     );
+    await waiting?.answer.catch(() => undefined);
+    if (call !== this.latest) return aborted ? 'kept' : 'finished';
     this.cancelled = !aborted
       ? 'The category filter had been decoded before Cancel reached it: its panel is shown.'
       : this.result
@@ -191,9 +268,11 @@ export class BinningState {
   reset(): void {
     this.latest++;
     this.shown = null;
+    this.answered = null;
     this.decoding = null;
     this.cancelled = null;
     this.inFlight = null;
+    this.decodeFlight = null;
     this.cellCounts = null;
     this.countedFor = undefined;
     this.result = null;

@@ -150,4 +150,91 @@ describe('a streamed file decoded again for a category filter', () => {
     expect(bench.binning.settings).toEqual(burglary);
     expect(bench.binning.cancelled).toBe('The category filter had been decoded before Cancel reached it: its panel is shown.');
   });
+
+  const read = (rows: number) => ({ stage: 'read', file: 0, files: 1, name: 'a.arrow', bytes: rows * 500, size: 2000, rows, batches: rows }) as const;
+  const cancelTargets = (worker: ReturnType<typeof fakeWorker>) => worker.sent.flatMap((r) => (r.type === 'cancel' ? [r.target] : []));
+  /** Answers every cancel request sent so far. */
+  const answerCancels = (worker: ReturnType<typeof fakeWorker>) => {
+    for (const r of worker.sent) if (r.type === 'cancel') worker.reply({ type: 'done', id: r.id, request: 'cancel', result: { cancelled: true } });
+  };
+  const aborted = { name: 'AbortError', code: 'aborted', message: 'Decoding the category filter was cancelled' } as const;
+
+  it('a newer bin with the same categories (the resolution slider) keeps the decode in flight shown, and its Cancel stops both', async () => {
+    const { bench, worker, id, setting } = await rebinning();
+    worker.reply({ type: 'progress', id, progress: { stage: 'load', message: 'Decoding 3 rows again for BURGLARY' } });
+    const newer = bench.setBinning({ ...burglary, res: 9 });
+    const newerId = worker.last().id;
+    expect(cancelTargets(worker)).toEqual([]); // the newer bin waits for this decode and uses it
+    worker.reply({ type: 'progress', id, progress: read(2) });
+    expect(bench.task).toMatchObject({ stage: 'bin', label: 'Decoding 3 rows again for BURGLARY', bytes: 1000, rows: 2 });
+    expect(bench.binningWait).toMatch(/decode/);
+
+    const cancelling = bench.cancelTask();
+    await settle();
+    expect(cancelTargets(worker)).toEqual([id, newerId]);
+    worker.reply({ type: 'error', id, error: aborted });
+    worker.reply({ type: 'error', id: newerId, error: { ...aborted, message: 'Cancelled before it started' } });
+    answerCancels(worker);
+    await Promise.all([cancelling, setting, newer]);
+    expect(bench.task).toBeNull();
+    expect(bench.binning.busy).toBe(false);
+    expect(bench.binning.result).toBe(binned);
+    expect(bench.binning.settings).toEqual(all);
+    expect(bench.binning.cancelled).toMatch(/^Decoding for the category filter was cancelled: the panel binned before is still shown/);
+  });
+
+  it('a newer bin with other categories cancels the decode in flight; if that decode had finished, a later Cancel shows its panel, which the worker holds', async () => {
+    const { bench, worker, id, setting } = await rebinning();
+    worker.reply({ type: 'progress', id, progress: { stage: 'load', message: 'Decoding 3 rows again for BURGLARY' } });
+    const theft = { ...all, categories: ['THEFT'] };
+    const newer = bench.setBinning(theft);
+    const newerId = worker.last().id;
+    await settle();
+    expect(cancelTargets(worker)).toEqual([id]);
+    expect(bench.binning.decoding).toBeNull(); // the old decode's progress is not the newer bin's
+    worker.reply({ type: 'progress', id, progress: read(2) });
+    expect(bench.task).toBeNull();
+    // The BURGLARY bin was done before the cancel reached the worker; then THEFT's decode starts, and is cancelled.
+    const burglaryPanel = { ...binned, report: { binned: 1 } } as unknown as BinResult;
+    worker.reply({ type: 'done', id, request: 'bin', result: burglaryPanel });
+    answerCancels(worker);
+    await setting;
+    expect(bench.binning.result).toBe(binned);
+    worker.reply({ type: 'progress', id: newerId, progress: { stage: 'load', message: 'Decoding 3 rows again for THEFT' } });
+    expect(bench.task).toMatchObject({ label: 'Decoding 3 rows again for THEFT' });
+    const cancelling = bench.cancelTask();
+    await settle();
+    worker.reply({ type: 'error', id: newerId, error: aborted });
+    answerCancels(worker);
+    await Promise.all([cancelling, newer]);
+    expect(bench.binning.result).toBe(burglaryPanel);
+    expect(bench.binning.settings).toEqual(burglary);
+  });
+
+  it('a Cancel answered after a newer bin started leaves no stale note; a failed bin forgets the settings a cancel goes back to', async () => {
+    const { bench, worker, id, setting } = await rebinning();
+    worker.reply({ type: 'progress', id, progress: { stage: 'load', message: 'Decoding 3 rows again for BURGLARY' } });
+    const cancelling = bench.cancelTask();
+    await settle();
+    const newer = bench.setBinning({ ...all, res: 7 });
+    worker.reply({ type: 'error', id, error: aborted });
+    answerCancels(worker);
+    await Promise.all([cancelling, setting]);
+    expect(bench.binning.cancelled).toBeNull();
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'HexcastError', code: 'panel-too-large', message: 'too big' } });
+    await newer;
+    expect(bench.binning.result).toBeNull();
+
+    const theft = { ...all, categories: ['THEFT'] };
+    const again = bench.setBinning(theft);
+    const againId = worker.last().id;
+    worker.reply({ type: 'progress', id: againId, progress: { stage: 'load', message: 'Decoding 3 rows again for THEFT' } });
+    const cancelAgain = bench.cancelTask();
+    await settle();
+    worker.reply({ type: 'error', id: againId, error: aborted });
+    answerCancels(worker);
+    await Promise.all([cancelAgain, again]);
+    expect(bench.binning.settings).toEqual(theft); // not the settings of a panel no longer shown
+    expect(bench.binning.cancelled).toBe('Decoding for the category filter was cancelled: nothing is binned yet; choose the categories again.');
+  });
 });

@@ -260,9 +260,21 @@ export class Workbench {
   /** The mapping and binning a restored link asked for, used when its files are supplied. */
   private pending: { readonly mapping: ColumnMapping | null; readonly binning: BinSettings } | null = null;
 
+  /**
+   * Why a run cannot start now, or null: a bin in flight (a streamed file's filter decode can take
+   * minutes) would replace the panel the run uses and the settings its link records.
+   */
+  get binningWait(): string | null {
+    if (!this.binning.busy) return null;
+    return this.binning.decoding
+      ? 'Waiting for the category filter’s decode (or Cancel it in the Binning step): the run uses the panel it bins.'
+      : 'Waiting for the panel to be binned with the new settings: the run uses it.';
+  }
+
+  /** Runs the experiment as set; does nothing while a bin is in flight (`binningWait`). */
   async start(): Promise<void> {
     const experiment = this.current;
-    if (!experiment) return;
+    if (!experiment || this.binningWait) return;
     this.step = 'run';
     const result = await this.run.start({
       models: experiment.models,

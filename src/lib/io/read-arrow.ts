@@ -30,9 +30,10 @@ export interface ArrowSource {
   /**
    * When `table` holds only a sample of the file's rows (a streamed file's head,
    * `openStreamHeads`): each column's share of rows with a value over the whole file, from every
-   * record batch's null count. Detection reports and scores these rather than the sample's.
+   * record batch's null count, by column index (two columns may share a name). Detection
+   * reports and scores these rather than the sample's.
    */
-  readonly complete?: ReadonlyMap<string, number>;
+  readonly complete?: readonly number[];
 }
 
 /** Records of a file that are not rows of its table: counts by reason (they add to the load's `read` and `dropped`) and a few examples. */

@@ -75,7 +75,7 @@ export function suggestCategory(schema: Schema, source: ArrowSource | null): Cat
     const dictionary = DataType.isDictionary(field.type);
     const vector = source?.table.getChildAt(index) ?? null;
     const distinct = vector ? distinctValues(vector, dictionary) : null;
-    const complete = source?.complete?.get(field.name) ?? (vector && vector.length > 0 ? 1 - vector.nullCount / vector.length : null);
+    const complete = source?.complete?.[index] ?? (vector && vector.length > 0 ? 1 - vector.nullCount / vector.length : null);
     let score = name.score + (family === 'strings' ? 1 + (dictionary ? 1 : 0) : -1);
     if (distinct !== null) score += distinct >= 2 && distinct <= 100 ? 1 : distinct <= 1 || distinct > 500 ? -2 : 0;
     if (complete !== null) score += complete >= 0.95 ? 1 : complete >= 0.8 ? 0 : complete >= 0.5 ? -2 : -4;

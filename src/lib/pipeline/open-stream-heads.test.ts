@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Table, tableToIPC, vectorFromArray, Utf8, type Data } from 'apache-arrow';
+import { Field, Float64, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, vectorFromArray, Utf8, type Data } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../io/byte-source';
 import { detectMapping } from '../io/detect-mapping';
@@ -42,8 +42,9 @@ describe('openStreamHeads keeps a bounded head of each streamed file', () => {
     expect(previewRows(heads![0], 12)).toEqual(previewRows(whole, 12));
     expect(head.schema).toEqual(whole.table.schema);
     // Every column's share of rows with a value is the whole file's, from each batch's null count.
-    expect(heads![0].complete!.get('latitude')).toBe(1 - 13_084 / 1_306_393);
-    expect(heads![0].complete!.get('location_description')).toBe(1 - 3_206 / 1_306_393);
+    const column = (name: string): number => head.schema.fields.findIndex((f) => f.name === name);
+    expect(heads![0].complete![column('latitude')]).toBe(1 - 13_084 / 1_306_393);
+    expect(heads![0].complete![column('location_description')]).toBe(1 - 3_206 / 1_306_393);
   }, 120_000);
 
   it("a column filled in the first record batch and empty after it: detection's % filled is the whole file's (25 %), as on the held file", async () => {
@@ -64,6 +65,40 @@ describe('openStreamHeads keeps a bounded head of each streamed file', () => {
     expect(streamed.complete).toBe(0.25); // 1,000 of 4,000 rows (the first batch alone: 100 %)
     expect(streamed).toEqual(held);
     expect(streamed.reason).toContain('25 % of rows filled');
+  });
+
+  it('two columns of the same name each keep their own % filled (100 % and 25 %), as on the held file', async () => {
+    const fields = [
+      new Field('t', new Float64()),
+      new Field('lat', new Float64()),
+      new Field('lng', new Float64()),
+      new Field('type', new Utf8(), true),
+      new Field('type', new Utf8(), true),
+    ];
+    const schema = new Schema(fields);
+    const batch = (n: number, filled: boolean, at: number): RecordBatch => {
+      const columns = [
+        vectorFromArray(Float64Array.from({ length: n }, (_, i) => 1.7e12 + (at + i) * 60_000)),
+        vectorFromArray(Float64Array.from({ length: n }, (_, i) => 41.8 + (i % 50) * 0.001)),
+        vectorFromArray(Float64Array.from({ length: n }, (_, i) => -87.6 - (i % 70) * 0.001)),
+        vectorFromArray(
+          Array.from({ length: n }, (_, i) => ['THEFT', 'BURGLARY'][i % 2]),
+          new Utf8(),
+        ),
+        vectorFromArray(
+          Array.from({ length: n }, (_, i) => (filled ? ['A', 'B'][i % 2] : null)),
+          new Utf8(),
+        ),
+      ];
+      const data = makeData({ type: new Struct(fields), length: n, nullCount: 0, children: columns.map((c) => c.data[0]) });
+      return new RecordBatch(schema, data);
+    };
+    const bytes = tableToIPC(new Table(schema, [batch(1000, true, 0), batch(3000, false, 1000)]), 'file');
+    const { heads } = await openStreamHeads([bytesSource('twins.arrow', bytes)], { streamFrom: 0 });
+    const streamed = detectMapping(heads!).category.filter((c) => c.column === 'type');
+    const held = detectMapping((await openFiles([{ name: 'twins.arrow', bytes }])).sources).category.filter((c) => c.column === 'type');
+    expect(streamed.map((c) => c.complete).sort()).toEqual([0.25, 1]);
+    expect(streamed).toEqual(held);
   });
 
   it.each(SAMPLES)(

@@ -83,7 +83,7 @@ export async function openStreamHeads(
     }
     if (!head || rows === 0) return whole(); // the whole read says what is wrong
     const format = stream.format() ?? 'stream';
-    const complete = new Map(head.schema.fields.map((field, c) => [field.name, 1 - nulls[c] / rows]));
+    const complete = nulls.map((n) => 1 - n / rows);
     heads.push({ name: input.name, bytes: input.size, table: head, format, complete });
     sources.push({ ...rowsOnly(input, rows), format });
     hashes.push(own.hex());

@@ -126,4 +126,36 @@ describe('Session.checkClaim on a streamed file', () => {
     expect(streamed.check).toEqual(whole.check);
     expect(streamed.check.undefined.find((t) => t.term === 'period')!.choices.map((c) => c.label)).toEqual(['month', 'day', 'week']);
   }, 120_000);
+
+  it('a bin with another filter finishing while the run runs (runs skip the request queue) leaves the claim check on the run’s filter and panel', async () => {
+    const bytes = readFileSync(PORTLAND);
+    const session = new Session(() => Promise.reject(new Error('no tfjs in this test')));
+    await session.open([{ name: 'portland.arrow', file: new Blob([new Uint8Array(bytes)]) }], undefined, { streamFrom: 0 });
+    await session.load(MAPPING);
+    const burglary = { res: 7, unit: 'month', timeZone: null, categories: ['BURGLARY'] } as const;
+    await session.prepareBin(burglary);
+    session.bin(burglary);
+    // The other filter's decode replaces the load's one held decode before the run; its bin lands during the run.
+    const other = { ...burglary, categories: ['MOTOR VEHICLE THEFT'] };
+    await session.prepareBin(other);
+    let binnedDuringRun = false;
+    const result = await session.run({ models: MODELS, protocol: PROTOCOL, backend: 'auto', environment: ENVIRONMENT }, new AbortController().signal, (p) => {
+      if (p.stage !== 'forecast' || binnedDuringRun) return;
+      binnedDuringRun = true;
+      session.bin(other);
+    });
+    expect(binnedDuringRun).toBe(true);
+    expect(result.report.data).toMatchObject({ kind: 'incidents', mapping: { categories: ['BURGLARY'] } });
+    const checked = await session.checkClaim(CLAIM, ['period'], () => {});
+
+    // The same claim on the same run without the race, through the whole-file path.
+    const plain = new Session(() => Promise.reject(new Error('no tfjs in this test')));
+    await plain.open([{ name: 'portland.arrow', file: new Blob([new Uint8Array(bytes)]) }]);
+    await plain.load(MAPPING);
+    plain.bin(burglary);
+    await plain.run({ models: MODELS, protocol: PROTOCOL, backend: 'auto', environment: ENVIRONMENT }, new AbortController().signal, () => {});
+    const expected = await plain.checkClaim(CLAIM, ['period'], () => {});
+    expect(checked.skipped).toEqual([]);
+    expect(checked.check).toEqual(expected.check);
+  }, 120_000);
 });

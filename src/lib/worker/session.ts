@@ -97,7 +97,22 @@ export class Session {
   /** For Arrow incident files opened to stream (`openStreamHeads`): the files, read again at each load, and their heads (a bounded sample each). */
   private streams: { inputs: readonly ByteSource[]; heads: readonly ArrowSource[] } | undefined;
   private loaded: Loaded | undefined;
-  private binned: (BinnedPanel & { bounded: BoundedPanel; areas?: AppliedAreas }) | undefined;
+  /**
+   * The binned panel with what a claim check needs to bin it again, kept together so that a run
+   * takes them at once when it starts (a bin may finish while it runs): the settings it was
+   * binned with (null for a pre-binned panel), the boundary's input, and for a streamed load the
+   * category-filtered incidents it binned (`heldFilter`: a later bin with another filter replaces
+   * `binLoaded`'s one held decode, and a streamed load keeps no rows to decode them from again).
+   */
+  private binned:
+    | (BinnedPanel & {
+        bounded: BoundedPanel;
+        areas?: AppliedAreas;
+        settings: BinSettings | null;
+        boundaryInput: BoundaryInput | null;
+        held: ReturnType<typeof heldFilter>;
+      })
+    | undefined;
   private last: RunOutcome | undefined;
   private geometry: { key: string; value: HexGeometry } | undefined;
   private boundary: Boundary | undefined;
@@ -108,16 +123,11 @@ export class Session {
   /** Saved models the runs forecast with, frozen (`frozenModels`). */
   private frozen: readonly ModelDefinition[] = [];
   private resolutions: { loaded: Loaded; key: string; cells: ResolutionCells } | undefined;
-  // What a claim check re-runs: the settings of the last bin, the boundary's input and the last run.
-  private binSettings: BinSettings | undefined;
+  /** The boundary's input, given to the next bin (kept with its panel for a claim check). */
   private boundaryInput: BoundaryInput | undefined;
   /** The last run and how it was made: what a claim check re-runs and the panel the leakage lab runs on. */
   private runContext: ClaimContext | undefined;
-  /**
-   * The category-filtered incidents the last run binned, for a streamed load (which keeps no rows
-   * to decode them from): a later bin with another filter replaces `binLoaded`'s one held decode,
-   * and the claim check's binning variants need this one again.
-   */
+  /** The category-filtered incidents the last run binned, for a streamed load: the claim check's binning variants need them held again. */
   private runFiltered: ReturnType<typeof heldFilter> = null;
 
   /**
@@ -249,14 +259,21 @@ export class Session {
     // The helpers hold the old panel: end them (a later run that needs them starts new ones).
     this.pool?.release();
     const binned = binLoaded(opened, loaded, settings);
-    this.binSettings = settings;
     const bounded = applyBoundary(binned.panel, this.boundary);
     const { panel } = bounded;
     const { cellTotals, periodTotals } = panelTotals(panel);
     const previous = this.geometry?.key;
     const geometry = this.geometryOf(panel, bounded.region ? this.boundary : undefined);
     const areas = this.areas && this.applyAreasTo(panel);
-    this.binned = { ...binned, bounded, ...(areas && { areas }) };
+    const incidents = loaded.kind === 'incidents';
+    this.binned = {
+      ...binned,
+      bounded,
+      ...(areas && { areas }),
+      settings: incidents ? settings : null,
+      boundaryInput: this.boundaryInput ?? null,
+      held: this.streams && incidents ? heldFilter(loaded, settings.categories) : null,
+    };
     return {
       kind: loaded.kind,
       res: panel.res,
@@ -433,6 +450,7 @@ export class Session {
     const opened = this.require(this.opened, 'open files');
     const loaded = this.require(this.loaded, 'load the data');
     const binned = this.require(this.binned, 'bin the data');
+    const external = this.external;
     onProgress({ stage: 'prepare', message: 'Preparing models' });
     const models = await this.withFrozen(spec.models);
     const request = { models, protocol: spec.protocol, environment: spec.environment, timings: { openMs: opened.ms, loadMs: loaded.ms, binMs: binned.ms } };
@@ -440,7 +458,7 @@ export class Session {
     const outcome = await runBacktest(
       binned,
       binned.bounded,
-      { ...request, external: this.external.map((e) => e.model), ...(binned.areas && { areas: binned.areas.attributes }) },
+      { ...request, external: external.map((e) => e.model), ...(binned.areas && { areas: binned.areas.attributes }) },
       {
         signal,
         onProgress: (run) => onProgress({ stage: 'forecast', run }),
@@ -458,11 +476,12 @@ export class Session {
       },
     );
     this.last = outcome;
-    const settings = loaded.kind === 'incidents' ? (this.binSettings ?? null) : null;
+    // What the run binned, taken with its panel when it started: a bin finishing during the run describes another panel.
+    const { settings, boundaryInput, held } = binned;
     // A claim check measures the built-in baselines: after a run with external forecasts it re-runs them alone, on every fold.
-    const builtInOnly = this.external.length === 0;
-    this.runContext = { outcome: builtInOnly ? outcome : null, binned, opened, loaded, settings, boundary: this.boundaryInput ?? null, request };
-    this.runFiltered = this.streams && loaded.kind === 'incidents' && settings ? heldFilter(loaded, settings.categories) : null;
+    const builtInOnly = external.length === 0;
+    this.runContext = { outcome: builtInOnly ? outcome : null, binned, opened, loaded, settings, boundary: boundaryInput, request };
+    this.runFiltered = held;
     const { panel } = outcome;
     const { cutoffs, horizon } = outcome.forecasts;
     return {

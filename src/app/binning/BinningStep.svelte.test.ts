@@ -1,0 +1,96 @@
+import { render, screen } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { describe, expect, it } from 'vitest';
+import { fakeWorker, settle } from '../../../test/fixtures/fake-worker';
+import type { HexGeometry } from '../../lib/plots/hex-geometry';
+import type { BinResult, OpenResult } from '../../lib/worker/protocol';
+import { Workbench } from '../state/workbench.svelte';
+import BinningStep from './BinningStep.svelte';
+import { stubResizeObserver } from '../../../test/fixtures/resize-observer';
+
+// The map measures its drawn width with a ResizeObserver, which jsdom lacks.
+stubResizeObserver();
+
+const geometry: HexGeometry = {
+  width: 100,
+  height: 80,
+  paths: ['M0,0L10,0L5,8Z'],
+  centres: new Float32Array(2),
+  metresPerPixel: 20,
+  outline: null,
+  projection: { scale: 1000, translate: [50, 40] },
+};
+/** A one-cell, two-week panel of 3 incidents. */
+const binned = {
+  kind: 'incidents',
+  res: 8,
+  unit: 'week',
+  timeZone: null,
+  clock: 'utc',
+  zoneDeclared: false,
+  cells: ['88283082a3fffff'],
+  cellNames: null,
+  cellTotals: new Float64Array([3]),
+  periods: [Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 8)],
+  periodTotals: new Float64Array([1, 2]),
+  report: { binned: 3, notes: [] },
+  filtered: 0,
+  boundary: null,
+  areas: null,
+  geometry,
+  geometryKey: 'k',
+  size: { res: 8, unit: 'week', periods: 2, cells: 1, bytes: 8 },
+  ms: 5,
+} as unknown as BinResult;
+const all = { res: 8, unit: 'week' as const, timeZone: null, categories: null };
+
+/** A workbench with a file (3 rows, 2,000 bytes) open, rendered on its Binning step. */
+function step(): { bench: Workbench; worker: ReturnType<typeof fakeWorker> } {
+  const worker = fakeWorker();
+  const bench = new Workbench(worker.client);
+  bench.data.opened = { sources: [{ name: 'a.arrow', sha256: 'a'.repeat(64), rows: 3, bytes: 2000 }] } as unknown as OpenResult;
+  render(BinningStep, { bench });
+  return { bench, worker };
+}
+
+describe('BinningStep', () => {
+  it('a plain bin after a failed one shows "Binning…", not a Cancel that would close the file', async () => {
+    const { bench, worker } = step();
+    const first = bench.setBinning({ ...all, res: 15 });
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'HexcastError', code: 'panel-too-large', message: 'Too many cells' } });
+    await first;
+    void bench.setBinning(all);
+    await tick();
+    expect(bench.task?.stage).toBe('bin'); // the Data step's task; not this step's Cancel
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(screen.getByText('Binning…')).toBeTruthy();
+  });
+
+  it('while a filter decode is in flight: its progress and Cancel, and "Next: experiment" waits, saying why', async () => {
+    const { bench, worker } = step();
+    const first = bench.setBinning(all);
+    worker.reply({ type: 'done', id: worker.last().id, request: 'bin', result: binned });
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 10)); // the step draws its map a task later
+    await tick();
+    const next = screen.getByRole<HTMLButtonElement>('button', { name: 'Next: experiment →' });
+    expect(next.disabled).toBe(false);
+
+    const rebinning = bench.setBinning({ ...all, categories: ['BURGLARY'] });
+    const id = worker.last().id;
+    worker.reply({ type: 'progress', id, progress: { stage: 'load', message: 'Decoding 3 rows again for BURGLARY' } });
+    await tick();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
+    expect(screen.getByText('Decoding 3 rows again for BURGLARY…')).toBeTruthy();
+    expect(next.disabled).toBe(true);
+    expect(screen.getByText(/^Waiting for the category filter’s decode/)).toBeTruthy();
+
+    worker.reply({ type: 'done', id, request: 'bin', result: { ...binned, geometry: null } });
+    await rebinning;
+    await settle();
+    await tick();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: experiment →' }).disabled).toBe(false);
+    expect(screen.queryByText(/^Waiting for/)).toBeNull();
+  });
+});
