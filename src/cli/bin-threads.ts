@@ -12,6 +12,8 @@ export interface BinThreadData {
   readonly port: MessagePort;
   readonly flag: SharedArrayBuffer;
   readonly bundle: string | null;
+  /** Tests only: the thread waits before answering a 'probe' until `stall[0]` is not 0, then sets `stall[1]` to 1 once it has written its rows (a stalled thread). */
+  readonly stall?: SharedArrayBuffer;
 }
 
 /**
@@ -33,6 +35,10 @@ export interface BinThread {
   readonly assign: CellAssigner;
   /** Sends a record batch's raw coordinates (on shared memory) to be looked up at `res` while the load goes on. */
   readonly warm: (lat: Float64Array, lng: Float64Array, res: number) => void;
+  /** Answers taken from the thread so far, by kind ('warmed' with a cache, 'probed', 'split'): which path a binning took. */
+  readonly answered: { warmed: number; probed: number; split: number };
+  /** Settles once the thread has loaded its module (it may then answer within a short `waitMs`). */
+  readonly ready: Promise<void>;
   close(): void;
 }
 
@@ -66,19 +72,25 @@ export const MIN_THREAD_BYTES = 4 << 20;
  * (`receiveMessageOnPort`), then joins both with `joinByPoint` — the same cells and ids as one
  * pass, so the panel is identical bit for bit. Fewer rows, or a thread that failed, take the
  * one-thread path; a thread that gives no answer within `waitMs` (it died without raising the
- * flag) has its side binned on the main thread, with the same result. `close()` ends the thread.
+ * flag, or is stalled) has its side binned on the main thread, with the same result, into memory the
+ * thread never writes; the thread is then ended. `close()` ends the thread.
  * @example const thread = binThread(); preparePanel(s, sha, { mapping, bin: { ...bin, assign: thread.assign } }); thread.close();
  */
-export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS): BinThread {
+export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS, stall?: SharedArrayBuffer): BinThread {
   const { port1, port2 } = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
   const state = new Int32Array(flag);
   const bundled = import.meta.url.includes('/dist-cli/');
-  const data: BinThreadData = { port: port2, flag, bundle: bundled ? new URL('./bin-thread.js', import.meta.url).href : null };
+  const data: BinThreadData = { port: port2, flag, bundle: bundled ? new URL('./bin-thread.js', import.meta.url).href : null, stall };
   const entry = new URL(bundled ? '../bin/bin-thread.js' : '../../bin/bin-thread.js', import.meta.url);
   const worker = new Worker(entry, { workerData: data, transferList: [port2] });
   worker.unref();
   port1.unref();
+  const ready = new Promise<void>((resolve) => {
+    worker.once('message', () => resolve());
+    worker.once('exit', () => resolve());
+  });
+  const answered = { warmed: 0, probed: 0, split: 0 };
   let failed: unknown = null;
   worker.on('error', (error) => (failed = error));
   worker.on('exit', () => (failed ??= new Error('the binning thread has ended')));
@@ -93,7 +105,13 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
     while (Atomics.load(state, 0) === 0 && performance.now() < deadline) Atomics.wait(state, 0, 0, 100);
     const answer = receiveMessageOnPort(port1)?.message as BinThreadAnswer | undefined;
     if (answer && 'error' in answer) throw errorFromData(answer.error);
-    if (!answer) failed = new Error('the binning thread ended or stalled without answering');
+    if (!answer) {
+      // A stalled thread may still be alive: end it, so it neither works on for nothing nor writes shared memory later.
+      failed = new Error('the binning thread ended or stalled without answering');
+      void worker.terminate();
+    } else if ('cache' in answer && answer.cache) answered.warmed++;
+    else if ('probed' in answer) answered.probed++;
+    else if ('part' in answer) answered.split++;
     return answer;
   };
   // With the rows on shared memory (a streamed load's, most rows kept), the thread looks up the
@@ -115,8 +133,13 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
       out: looked,
     };
     const answer = ask(request, [], () => lookUpRows(rows, window, cache, 0, half, looked));
-    if (!answer || !('probed' in answer)) lookUpRows(rows, window, cache, half, n, looked); // no answer: its half here
-    return binWithCache(rows, window, cache, looked);
+    if (answer && 'probed' in answer) return binWithCache(rows, window, cache, looked);
+    // No answer: the thread may be slow but alive and still write `looked` later, so the result
+    // must not be `looked` — this thread's half is copied out and the thread's half looked up here.
+    const own = new Int32Array(n);
+    own.set(looked.subarray(0, half));
+    lookUpRows(rows, window, cache, half, n, own);
+    return binWithCache(rows, window, cache, own);
   };
   let warming: number | null = null; // the resolution of the batches sent to 'warm'
   const warm = (lat: Float64Array, lng: Float64Array, res: number): void => {
@@ -147,6 +170,8 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   return {
     assign,
     warm,
+    answered,
+    ready,
     close() {
       port1.close();
       void worker.terminate();
