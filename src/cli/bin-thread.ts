@@ -12,7 +12,8 @@ import type { BinThreadAnswer, BinThreadData, BinThreadRequest } from './bin-thr
 // (`binPoints`). Every answer goes out on its port, then the shared flag is raised so the waiting
 // main thread wakes. A thread that ends any other way raises the flag too (state 2), so the main
 // thread never waits forever.
-const { port, flag, stall } = workerData as BinThreadData;
+const { port, flag, progress, stall } = workerData as BinThreadData;
+const warmedRows = new Int32Array(progress);
 const stalled = stall && new Int32Array(stall); // tests only: a thread slower than the main thread's wait
 const state = new Int32Array(flag);
 const raise = (value: number): void => {
@@ -27,12 +28,14 @@ let lent: CellCache | null = null; // the cache handed over, read for 'probe' wh
 
 port.on('message', (request: BinThreadRequest) => {
   if (request.kind === 'warm') {
-    if (warmFailed) return;
     try {
+      if (warmFailed) return;
       if (warm?.res !== request.res) warm = new CellCache(request.res, Math.min(request.lat.length >>> 2, 1 << 20), true);
       warmCache(warm, request.lat, request.lng);
     } catch {
       warmFailed = true; // the main thread bins without the cache
+    } finally {
+      Atomics.add(warmedRows, 0, request.lat.length);
     }
     return;
   }
