@@ -7,11 +7,11 @@
  * coordinates are not the binned ones).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { tableFromIPC } from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -75,6 +75,33 @@ describe('hexcast bin: the same panel file on every load path', () => {
       if (name === 'portland') expect(notes[0]).toMatch(/66 rows repeat an earlier row in every column/);
       if (name === 'chicago') expect([origin.rows.dropped['location-null'], origin.rows.dropped['location-outlier']]).toEqual([13_084, 5]);
       expect(origin.sha256).toMatch(/^[0-9a-f]{64}$/);
+    },
+    240_000,
+  );
+});
+
+describe('hexcast bin: the same panel file from record batches of uneven sizes, in the Arrow file and stream formats', () => {
+  // Chicago's first 1,000,000 rows cut into batches of 100,000, 7, 299,993, 1, 499,999 and
+  // 100,000 rows: the per-row arrays of a stream (row count unknown up front) grow while the
+  // binning thread is sent batch after batch; an Arrow file's footer gives the count.
+  const CUTS = [0, 100_000, 100_007, 400_000, 400_001, 900_000, 1_000_000];
+  const chicago = tableFromIPC(readFileSync('../shared/data/chicago-crimes-2014-2018.arrow'));
+  const batched = new Table(CUTS.slice(1).flatMap((end, i) => chicago.slice(CUTS[i], end).batches));
+  const args = ['--time', 'occurred_at', '--lat', 'latitude', '--lng', 'longitude', '--res', '8', '--bucket', 'day'];
+  const paths = { 'streamed, thread': {}, 'streamed, one thread': { HEXCAST_BIN_THREAD: 'off' }, whole: { HEXCAST_STREAM: 'off' } };
+
+  it.each(['stream', 'file'] as const)(
+    'Arrow %s format: byte for byte on the streamed load with and without the thread and the whole-file load',
+    async (format) => {
+      expect(batched.batches.map((batch) => batch.numRows)).toEqual([100_000, 7, 299_993, 1, 499_999, 100_000]);
+      const input = join(dir, `chicago-batched.${format === 'stream' ? 'arrows' : 'arrow'}`);
+      writeFileSync(input, tableToIPC(batched, format));
+      const files: Buffer[] = [];
+      for (const [path, env] of Object.entries(paths))
+        files.push((await binFile(env, `batched-${format}-${path.replace(/\W+/g, '-')}`, [input, ...args])).bytes);
+      for (const file of files.slice(1)) expect(Buffer.compare(file, files[0])).toBe(0);
+      const origin = JSON.parse(tableFromIPC(files[0]).schema.metadata.get('hexcast.origin')!);
+      expect(origin.rows.read).toBe(1_000_000);
     },
     240_000,
   );

@@ -12,7 +12,9 @@ import type { BinThreadAnswer, BinThreadData, BinThreadRequest } from './bin-thr
 // (`binPoints`). Every answer goes out on its port, then the shared flag is raised so the waiting
 // main thread wakes. A thread that ends any other way raises the flag too (state 2), so the main
 // thread never waits forever.
-const { port, flag } = workerData as BinThreadData;
+const { port, flag, progress, stall } = workerData as BinThreadData;
+const warmedRows = new Int32Array(progress);
+const stalled = stall && new Int32Array(stall); // tests only: a thread slower than the main thread's wait
 const state = new Int32Array(flag);
 const raise = (value: number): void => {
   Atomics.store(state, 0, value);
@@ -26,12 +28,14 @@ let lent: CellCache | null = null; // the cache handed over, read for 'probe' wh
 
 port.on('message', (request: BinThreadRequest) => {
   if (request.kind === 'warm') {
-    if (warmFailed) return;
     try {
+      if (warmFailed) return;
       if (warm?.res !== request.res) warm = new CellCache(request.res, Math.min(request.lat.length >>> 2, 1 << 20), true);
       warmCache(warm, request.lat, request.lng);
     } catch {
       warmFailed = true; // the main thread bins without the cache
+    } finally {
+      Atomics.add(warmedRows, 0, request.lat.length);
     }
     return;
   }
@@ -45,7 +49,9 @@ port.on('message', (request: BinThreadRequest) => {
       warmFailed = false;
     } else if (request.kind === 'probe') {
       if (!lent) throw new Error('the binning thread holds no cache to look rows up in');
+      if (stalled) Atomics.wait(stalled, 0, 0);
       lookUpRows(request.rows, request.window, lent, request.from, request.to, request.out);
+      if (stalled) Atomics.store(stalled, 1, 1);
       lent = null; // the main thread adds the points the cache lacked once this answer is in
       answer = { probed: true };
     } else {

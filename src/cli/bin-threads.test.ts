@@ -74,7 +74,10 @@ describe('binThread warmed with the raw coordinates while the file is read (a st
     const rows = { ...incidents, time: shared(incidents.time), lat: shared(incidents.lat), lng: shared(incidents.lng) };
     warm(thread, 8);
     const one = binIncidents(incidents, { res: 8, unit: 'day' });
+    const { warmed, probed } = thread.answered;
     const two = binIncidents(rows, { res: 8, unit: 'day', assign: thread.assign });
+    // The warm path was taken: the cache came over and the thread answered its half of the rows.
+    expect([thread.answered.warmed - warmed, thread.answered.probed - probed]).toEqual([1, 1]);
     expect(two.panel.cells).toEqual(one.panel.cells);
     expect(Buffer.from(two.panel.counts.buffer).equals(Buffer.from(one.panel.counts.buffer))).toBe(true);
     expect(two.report).toEqual(one.report);
@@ -113,6 +116,44 @@ describe('binThread when its thread gives no answer', () => {
     };
     const window = { res: 8, start: 2, end: 9 };
     expect(gone.assign(rows, window)).toEqual(binRange(rows, window));
+  });
+});
+
+describe('binThread when its thread is slow but alive', () => {
+  it('gives the same cells as one thread even after the stalled thread writes its half of the rows (too late)', async () => {
+    // 4,000 rows on shared memory at 900 points, warmed in reverse order so the thread's cache ids
+    // differ from the ids by first appearance that the result holds.
+    const n = 4000;
+    const sab = (): Float64Array => new Float64Array(new SharedArrayBuffer(n * 8));
+    const rows = { time: sab(), lat: sab(), lng: sab() };
+    for (let i = 0; i < n; i++) {
+      rows.time[i] = i;
+      rows.lat[i] = 41.7 + ((i * 7919) % 30) / 100;
+      rows.lng[i] = -87.8 + ((i * 104_729) % 30) / 100;
+    }
+    const reversed = (values: Float64Array): Float64Array => {
+      const out = new Float64Array(new SharedArrayBuffer(n * 8));
+      out.set(values.slice().reverse());
+      return out;
+    };
+    const stall = new SharedArrayBuffer(8);
+    const flags = new Int32Array(stall);
+    const slow = binThread(0, 1000, stall);
+    await slow.ready;
+    slow.warm(reversed(rows.lat), reversed(rows.lng), 8);
+    const window = { res: 8, start: 10, end: 3990 };
+    const expected = binRange(rows, window);
+    const got = slow.assign(rows, window);
+    // The cache came over; the probe got no answer within the wait, so this thread did its half.
+    expect([slow.answered.warmed, slow.answered.probed]).toEqual([1, 0]);
+    expect(got).toEqual(expected);
+    // The thread goes on: it would write its half into the memory it was given (it is ended, so it may never get to).
+    Atomics.store(flags, 0, 1);
+    Atomics.notify(flags, 0);
+    for (let i = 0; i < 40 && Atomics.load(flags, 1) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(got).toEqual(expected);
+    expect(got.cells).toHaveLength(new Set(got.cells).size);
+    slow.close();
   });
 });
 

@@ -11,12 +11,16 @@ import { binPoints, joinByPoint, splitByPoint, type PointCells } from '../lib/gr
 export interface BinThreadData {
   readonly port: MessagePort;
   readonly flag: SharedArrayBuffer;
+  /** One Int32: the rows of 'warm' batches the thread has looked up so far (the main thread bounds its backlog by it). */
+  readonly progress: SharedArrayBuffer;
   readonly bundle: string | null;
+  /** Tests only: the thread waits before answering a 'probe' until `stall[0]` is not 0, then sets `stall[1]` to 1 once it has written its rows (a stalled thread). */
+  readonly stall?: SharedArrayBuffer;
 }
 
 /**
- * A request to the binning thread: 'warm', a record batch's raw coordinates (on shared memory) to
- * look up in its cache, not answered; 'warmed', that cache handed over (`CellCacheState` on shared
+ * A request to the binning thread: 'warm', a record batch's raw coordinates (on shared memory, or
+ * transferred copies) to look up in its cache, not answered (the thread counts the rows done in `progress`); 'warmed', that cache handed over (`CellCacheState` on shared
  * memory; null when it holds none at `res`); 'probe', rows `[from, to)` (on shared memory) to look
  * up in that cache into `out` (`lookUpRows`); 'split', the coordinates of its side of the points
  * (transferred), answered with their cells.
@@ -31,8 +35,18 @@ export type BinThreadAnswer =
 /** A CLI command's binning thread: `assign` for `binIncidents`, `warm` for a streamed load's batches (`CoordinateWatch`), `close` when done. */
 export interface BinThread {
   readonly assign: CellAssigner;
-  /** Sends a record batch's raw coordinates (on shared memory) to be looked up at `res` while the load goes on. */
-  readonly warm: (lat: Float64Array, lng: Float64Array, res: number) => void;
+  /**
+   * Sends a record batch's raw coordinates to be looked up at `res` while the load goes on: on
+   * shared memory (read in place) or, with `give`, in buffers of their own that are transferred
+   * (the caller must not use them afterwards; otherwise non-shared arrays are copied). A batch is not sent while the thread is `WARM_BACKLOG_ROWS` behind (its
+   * points are then looked up when binned), so neither the queued batches nor the wait for the
+   * 'warmed' answer grow with the file.
+   */
+  readonly warm: (lat: Float64Array, lng: Float64Array, res: number, give?: boolean) => void;
+  /** Answers taken from the thread so far, by kind ('warmed' with a cache, 'probed', 'split'): which path a binning took. */
+  readonly answered: { warmed: number; probed: number; split: number };
+  /** Settles once the thread has loaded its module (it may then answer within a short `waitMs`). */
+  readonly ready: Promise<void>;
   close(): void;
 }
 
@@ -48,6 +62,13 @@ export const MIN_THREAD_ROWS = 200_000;
  * above the thread's own work (its half of 20 M rows takes seconds), so only a dead thread hits it.
  */
 export const BIN_THREAD_WAIT_MS = 120_000;
+
+/**
+ * Rows of record batches sent to 'warm' and not yet looked up beyond which further batches are not
+ * sent: 2 M rows hold 32 MB of coordinates (a streamed load's copies) and about a second of the
+ * thread's work, so the 'warmed' answer never waits long and the queue stays small.
+ */
+export const WARM_BACKLOG_ROWS = 2_000_000;
 
 /** Input bytes from which the binning thread is started at all (about `MIN_THREAD_ROWS` rows of a lean Arrow file). */
 export const MIN_THREAD_BYTES = 4 << 20;
@@ -66,19 +87,27 @@ export const MIN_THREAD_BYTES = 4 << 20;
  * (`receiveMessageOnPort`), then joins both with `joinByPoint` — the same cells and ids as one
  * pass, so the panel is identical bit for bit. Fewer rows, or a thread that failed, take the
  * one-thread path; a thread that gives no answer within `waitMs` (it died without raising the
- * flag) has its side binned on the main thread, with the same result. `close()` ends the thread.
+ * flag, or is stalled) has its side binned on the main thread, with the same result, into memory the
+ * thread never writes; the thread is then ended. `close()` ends the thread.
  * @example const thread = binThread(); preparePanel(s, sha, { mapping, bin: { ...bin, assign: thread.assign } }); thread.close();
  */
-export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS): BinThread {
+export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS, stall?: SharedArrayBuffer): BinThread {
   const { port1, port2 } = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
   const state = new Int32Array(flag);
+  const progress = new SharedArrayBuffer(4);
+  const looked = new Int32Array(progress);
   const bundled = import.meta.url.includes('/dist-cli/');
-  const data: BinThreadData = { port: port2, flag, bundle: bundled ? new URL('./bin-thread.js', import.meta.url).href : null };
+  const data: BinThreadData = { port: port2, flag, progress, bundle: bundled ? new URL('./bin-thread.js', import.meta.url).href : null, stall };
   const entry = new URL(bundled ? '../bin/bin-thread.js' : '../../bin/bin-thread.js', import.meta.url);
   const worker = new Worker(entry, { workerData: data, transferList: [port2] });
   worker.unref();
   port1.unref();
+  const ready = new Promise<void>((resolve) => {
+    worker.once('message', () => resolve());
+    worker.once('exit', () => resolve());
+  });
+  const answered = { warmed: 0, probed: 0, split: 0 };
   let failed: unknown = null;
   worker.on('error', (error) => (failed = error));
   worker.on('exit', () => (failed ??= new Error('the binning thread has ended')));
@@ -93,7 +122,13 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
     while (Atomics.load(state, 0) === 0 && performance.now() < deadline) Atomics.wait(state, 0, 0, 100);
     const answer = receiveMessageOnPort(port1)?.message as BinThreadAnswer | undefined;
     if (answer && 'error' in answer) throw errorFromData(answer.error);
-    if (!answer) failed = new Error('the binning thread ended or stalled without answering');
+    if (!answer) {
+      // A stalled thread may still be alive: end it, so it neither works on for nothing nor writes shared memory later.
+      failed = new Error('the binning thread ended or stalled without answering');
+      void worker.terminate();
+    } else if ('cache' in answer && answer.cache) answered.warmed++;
+    else if ('probed' in answer) answered.probed++;
+    else if ('part' in answer) answered.split++;
     return answer;
   };
   // With the rows on shared memory (a streamed load's, most rows kept), the thread looks up the
@@ -115,14 +150,22 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
       out: looked,
     };
     const answer = ask(request, [], () => lookUpRows(rows, window, cache, 0, half, looked));
-    if (!answer || !('probed' in answer)) lookUpRows(rows, window, cache, half, n, looked); // no answer: its half here
-    return binWithCache(rows, window, cache, looked);
+    if (answer && 'probed' in answer) return binWithCache(rows, window, cache, looked);
+    // No answer: the thread may be slow but alive and still write `looked` later, so the result
+    // must not be `looked` — this thread's half is copied out and the thread's half looked up here.
+    const own = new Int32Array(n);
+    own.set(looked.subarray(0, half));
+    lookUpRows(rows, window, cache, half, n, own);
+    return binWithCache(rows, window, cache, own);
   };
   let warming: number | null = null; // the resolution of the batches sent to 'warm'
-  const warm = (lat: Float64Array, lng: Float64Array, res: number): void => {
-    if (failed) return;
+  let sent = 0; // rows sent to 'warm'
+  const warm = (lat: Float64Array, lng: Float64Array, res: number, give = false): void => {
+    if (failed || sent - Atomics.load(looked, 0) > WARM_BACKLOG_ROWS) return;
     warming = res;
-    port1.postMessage({ kind: 'warm', lat, lng, res } satisfies BinThreadRequest);
+    sent += lat.length;
+    const own = give ? [lat.buffer, lng.buffer].filter((buffer) => buffer instanceof ArrayBuffer) : [];
+    port1.postMessage({ kind: 'warm', lat, lng, res } satisfies BinThreadRequest, own);
   };
   const assign: CellAssigner = (rows, window) => {
     const n = rows.time.length;
@@ -147,6 +190,8 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   return {
     assign,
     warm,
+    answered,
+    ready,
     close() {
       port1.close();
       void worker.terminate();

@@ -13,19 +13,34 @@ import type { Progress } from './progress';
 import { byteSources } from './read-sources';
 
 /**
+ * The resolution at which a streamed load's raw coordinates are worth looking up while the file is
+ * read: the binning's, when they are the binned ones (lat/lng, not a projected mapping) and no row
+ * filter (--category, a time range) may drop most rows — then most lookups would be wasted CPU and
+ * the binning would wait for them. Undefined: no warming.
+ * @example warmResolution({ ...mapping, categories: ['HOMICIDE'] }, { res: 8, unit: 'day' }) // → undefined
+ */
+export function warmResolution(mapping: ColumnMapping | undefined, bin: BinOptions | undefined): number | undefined {
+  if (!mapping || mapping.location.kind !== 'latlng' || mapping.categories?.length || mapping.timeRange) return undefined;
+  return bin?.res;
+}
+
+/**
  * The `CoordinateWatch` that sends a streamed load's record batches to the binning thread to be
  * looked up while the file is read, at the resolution `res()` gives when it is called (undefined:
- * none — a projected mapping, whose raw coordinates are not the binned ones). The coordinate
- * arrays go on shared memory so the thread reads them without a copy. None without a thread.
+ * none). The coordinate arrays go on shared memory so the thread reads them without a copy — when
+ * they are allocated once (the row count known up front); arrays that still grow are sent as
+ * copies (transferred), so a queued batch never holds a superseded array alive. None without a thread.
  */
 function warmThread(thread: Partial<BinThread>, res: () => number | undefined): CoordinateWatch | undefined {
   const { warm } = thread;
   if (!warm) return undefined;
   return {
     allocate: (rows) => new Float64Array(new SharedArrayBuffer(rows * 8)),
-    batch: (lat, lng) => {
+    batch: (lat, lng, moves) => {
       const at = res();
-      if (at !== undefined) warm(lat, lng, at);
+      if (at === undefined) return;
+      if (moves) warm(Float64Array.from(lat), Float64Array.from(lng), at, true);
+      else warm(lat, lng, at);
     },
   };
 }
@@ -78,7 +93,7 @@ export async function loadAndBin(paths: readonly string[], options: LoadAndBinOp
         ? { opened: await openStreams(inputs, { sha256: nodeSha256 }) }
         : await loadStreams(inputs, mapped, {
             sha256: nodeSha256,
-            coordinates: warmThread(thread, () => (mapping?.location.kind === 'latlng' ? bin?.res : undefined)),
+            coordinates: warmThread(thread, () => warmResolution(mapping, bin)),
           });
     const { opened } = streamed;
     if (!streamed.loaded) {

@@ -54,6 +54,7 @@ export async function loadIncidentsStream(files: readonly BatchSource[], mapping
     mapping,
     watch?.allocate,
   );
+  const moves = files.some((file) => file.rows === undefined); // the arrays grow as batches arrive
   const category = mapping.category ? categoryDecoder() : null;
   const place = mapping.place ? categoryDecoder() : null;
   const time = new StreamedTime(mapping);
@@ -64,7 +65,7 @@ export async function loadIncidentsStream(files: readonly BatchSource[], mapping
     for await (const batch of file.batches('decode')) {
       if (fileRows === 0) schemas.push(batch.schema);
       const source: ArrowSource = { name: file.name, bytes: file.bytes, table: new Table(batch), format: 'stream' };
-      decodeBatch(source, mapping, rows.take(batch.numRows), fileRows, time, category, place, watch);
+      decodeBatch(source, mapping, rows.take(batch.numRows), fileRows, time, category, place, watch, moves);
       fileRows += batch.numRows;
     }
     counted.push({ name: file.name, bytes: file.bytes, table: { numRows: fileRows }, ...file.after?.() });
@@ -91,7 +92,11 @@ export async function loadIncidentsStream(files: readonly BatchSource[], mapping
  */
 export interface CoordinateWatch {
   readonly allocate?: (rows: number) => Float64Array;
-  readonly batch: (lat: Float64Array, lng: Float64Array) => void;
+  /**
+   * `moves`: the arrays viewed may still be replaced by bigger ones (the row count was not known up
+   * front), so a reference kept past the call holds a whole superseded array alive — keep a copy.
+   */
+  readonly batch: (lat: Float64Array, lng: Float64Array, moves: boolean) => void;
 }
 
 /** The per-row arrays of one batch (views into the whole load's arrays) and its first row's global index. */
@@ -109,6 +114,7 @@ function decodeBatch(
   category: CategoryDecoder | null,
   place: CategoryDecoder | null,
   watch: CoordinateWatch | undefined,
+  moves: boolean,
 ): void {
   // The coordinates first, so a watching thread works on them while the rest is decoded; an
   // error in the location columns is still thrown after one in the time column, as before.
@@ -120,7 +126,7 @@ function decodeBatch(
   } catch (error) {
     locationError = error;
   }
-  if (locationError === null) watch?.batch(rows.lat, rows.lng);
+  if (locationError === null) watch?.batch(rows.lat, rows.lng, moves);
   time.decode(findColumn([source], mapping.time.column, 'time'), rows);
   if (locationError !== null) throw locationError;
   if (category && mapping.category) category.decode(findColumn([source], mapping.category, 'category'), rows.codes, fileRow);
