@@ -73,8 +73,15 @@ describe('npm start', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(existsSync(opened)).toBe(false);
     } finally {
+      const exited = new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) resolve();
+        else child.once('exit', () => resolve());
+      });
       if (child.pid) process.kill(-child.pid, 'SIGTERM');
-      rmSync(scratch, { recursive: true, force: true });
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      // Vite's dependency optimiser may still be writing into its cache as the server stops
+      // (ENOTEMPTY on rmdir, seen once in CI): retry the removal as Node does for those errors.
+      rmSync(scratch, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
 
