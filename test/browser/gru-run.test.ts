@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { protocolOf } from '../../src/lib/evaluate/protocol';
 import { defaultExperiment } from '../../src/app/experiment';
 import { encodeExperiment } from '../../src/app/experiment-url';
-import { download, useApp } from './harness';
+import { download, runLinkedSample, useApp } from './harness';
 
 const { open } = useApp();
 const experiment = defaultExperiment({ kind: 'sample', id: 'chicago-3-types-2014-2018' });
@@ -20,12 +20,7 @@ describe('the GRU in the browser', () => {
   it('trains with its hand-written backward pass in the worker and writes finite forecasts', async () => {
     const app = await open(GRU_ONE_FOLD);
     const { page } = app;
-    await page.getByRole('navigation').getByText('167,804 incidents').waitFor({ timeout: 60_000 });
-    await page
-      .getByRole('navigation', { name: 'Workbench steps' })
-      .getByRole('button', { name: /Experiment/ })
-      .click();
-    await page.getByRole('button', { name: 'Run 1 model × 1 folds' }).click();
+    await runLinkedSample(page, 'Run 1 model × 1 folds');
     await page.getByRole('heading', { name: 'Results', level: 2 }).waitFor({ timeout: 600_000 });
     const table = tableFromIPC(await download(page, 'Forecasts (Arrow)'));
     const column = table.schema.fields.find((f) => f.name.startsWith('gru('));

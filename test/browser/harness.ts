@@ -263,6 +263,19 @@ export async function sampleToExperiment(page: Page): Promise<void> {
 }
 
 /**
+ * On a page opened with an experiment link on the bundled Chicago sample: waits for the sample,
+ * goes to the Experiment step and presses its Run button, named `run` (e.g. 'Run 1 model × 1 folds').
+ */
+export async function runLinkedSample(page: Page, run: string): Promise<void> {
+  await page.getByRole('navigation').getByText('167,804 incidents').waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('navigation', { name: 'Workbench steps' })
+    .getByRole('button', { name: /Experiment/ })
+    .click();
+  await page.getByRole('button', { name: run }).click();
+}
+
+/**
  * From the start screen on the bundled Chicago sample, opens `name` (`bytes`, of type `mimeType`)
  * through the first file input and waits until the navigation counts `kept` incidents: the file
  * has replaced the sample, with the count the core keeps of it.

@@ -13,7 +13,7 @@ import { SINGLE_THREAD_NOTE } from '../../src/lib/base/backend-label';
 import { protocolOf } from '../../src/lib/evaluate/protocol';
 import { defaultExperiment } from '../../src/app/experiment';
 import { encodeExperiment } from '../../src/app/experiment-url';
-import { evaluate, launch, openApp, useApp, type Watched } from './harness';
+import { evaluate, launch, openApp, runLinkedSample, useApp, type Watched } from './harness';
 import { serveStatic, type Running } from './static-server';
 
 const { open } = useApp();
@@ -23,12 +23,7 @@ const GLM_ONE_FOLD = `#${encodeExperiment({ ...experiment, models: ['poisson-glm
 
 /** Runs the linked one-fold GLM experiment and returns the Run step's backend line once tfjs has started. */
 async function backendLine(page: Page): Promise<string> {
-  await page.getByRole('navigation').getByText('167,804 incidents').waitFor({ timeout: 60_000 });
-  await page
-    .getByRole('navigation', { name: 'Workbench steps' })
-    .getByRole('button', { name: /Experiment/ })
-    .click();
-  await page.getByRole('button', { name: 'Run 1 model × 1 folds' }).click();
+  await runLinkedSample(page, 'Run 1 model × 1 folds');
   const line = page.getByTestId('run-backend');
   await line.getByText(/TensorFlow\.js backend:/).waitFor({ timeout: 120_000 });
   return (await line.textContent())!.replace(/\s+/g, ' ').trim();

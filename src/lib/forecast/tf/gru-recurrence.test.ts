@@ -1,13 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contractPanel } from '../../../../test/contract/forecaster-contract';
 import { random } from '../../base/random';
-import { neighbours } from '../../grid/neighbours';
-import { historyOf } from '../history';
 import { ensureBackend } from './backend';
 import { gruNetwork } from './gru-network';
-import { learnedForecaster } from './learned-forecaster';
 import type { NetworkDims } from './network';
+import { fitSmallGru } from '../../../../test/fixtures/small-gru-fit';
 
 beforeAll(async () => {
   await ensureBackend();
@@ -70,32 +67,15 @@ describe('gruLastWithGradients (hand-written backpropagation through time)', () 
 
   it('trains a GRU to forecasts within 1e-4 (relative) of automatic differentiation’s, with the same epochs kept', async () => {
     const before = tf.memory().numTensors;
-    const panel = contractPanel();
-    const history = historyOf(panel, neighbours(panel.cells, 2), 56);
-    const fit = async (autodiff: boolean): Promise<{ forecast: Float32Array; chosen?: number; epochs: number }> => {
-      const model = learnedForecaster({
-        name: 'gru',
-        input: { sample: 'cell', window: 6 },
-        hidden: 8,
-        glm: { iterations: 25, l2: 1e-6 },
-        warmStart: true,
-        refit: false,
-        network: {
-          train: { epochs: 4, patience: 2, batchSize: 64, learningRate: 0.01, l2: 1e-4, samplesPerEpoch: 512 },
-          create: (d, r) => gruNetwork(d, r, { autodiff }),
-        },
-      });
-      await model.fit(history, { seed: 5, validation: 8 });
-      const forecast = model.predict(2);
-      const log = model.trainingLog!()!;
-      model.dispose!();
-      return { forecast, chosen: log.chosenEpoch, epochs: log.epochs.length };
+    const fit = async (autodiff: boolean): Promise<{ forecast: Float32Array; chosen?: number; epochs: number; cells: number }> => {
+      const { forecast, log, cells } = await fitSmallGru({ autodiff });
+      return { forecast, chosen: log.chosenEpoch, epochs: log.epochs.length, cells };
     };
     const auto = await fit(true);
     const hand = await fit(false);
     expect(hand.epochs).toBe(auto.epochs);
     expect(hand.chosen).toBe(auto.chosen);
-    expect(hand.forecast.length).toBe(2 * panel.cells.length);
+    expect(hand.forecast.length).toBe(2 * hand.cells);
     let worst = 0;
     for (let i = 0; i < hand.forecast.length; i++) worst = Math.max(worst, Math.abs(hand.forecast[i] - auto.forecast[i]) / auto.forecast[i]);
     expect(worst).toBeLessThan(1e-4);

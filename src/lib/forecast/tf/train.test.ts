@@ -4,11 +4,7 @@ import { random } from '../../base/random';
 import { ensureBackend } from './backend';
 import { mlpNetwork } from './mlp-network';
 import { poissonDeviance } from '../../evaluate/metrics/poisson-deviance';
-import { contractPanel } from '../../../../test/contract/forecaster-contract';
-import { neighbours } from '../../grid/neighbours';
-import { historyOf } from '../history';
-import { gruNetwork } from './gru-network';
-import { learnedForecaster } from './learned-forecaster';
+import { fitSmallGru } from '../../../../test/fixtures/small-gru-fit';
 import { logRates, trainNetwork, validationSet, VALIDATION_CACHE_BYTES, type TrainData, type TrainSettings } from './train';
 
 beforeAll(async () => {
@@ -112,26 +108,9 @@ describe('validationSet (validation inputs held for a fit, or built at each read
 
   it('trains a GRU to the same forecasts, bit for bit, whether its validation inputs are held or built every epoch', async () => {
     const before = tf.memory().numTensors;
-    const panel = contractPanel();
-    const history = historyOf(panel, neighbours(panel.cells, 2), 56);
     const fit = async (validationCacheBytes: number): Promise<{ forecast: Float32Array; valLoss: number[] }> => {
-      const model = learnedForecaster({
-        name: 'gru',
-        input: { sample: 'cell', window: 6 },
-        hidden: 8,
-        glm: { iterations: 25, l2: 1e-6 },
-        warmStart: true,
-        refit: false,
-        network: {
-          train: { epochs: 4, patience: 2, batchSize: 64, learningRate: 0.01, l2: 1e-4, samplesPerEpoch: 512, validationCacheBytes },
-          create: (d, r) => gruNetwork(d, r),
-        },
-      });
-      await model.fit(history, { seed: 5, validation: 8 });
-      const forecast = model.predict(2);
-      const valLoss = model.trainingLog!()!.epochs.map((e) => e.valLoss!);
-      model.dispose!();
-      return { forecast, valLoss };
+      const { forecast, log } = await fitSmallGru({ train: { validationCacheBytes } });
+      return { forecast, valLoss: log.epochs.map((e) => e.valLoss!) };
     };
     const held = await fit(VALIDATION_CACHE_BYTES);
     const rebuilt = await fit(0);
