@@ -70,6 +70,21 @@ describe('decodeLocation', () => {
     expect(decoded.reasons).toEqual([DROP_CODE['location-zero']]);
   });
 
+  it('decodeLocation reads a projected point that lands on 0°, 0° as the unknown-location sentinel, and keeps one a metre away', async () => {
+    await loadCrs('EPSG:3424');
+    // echo '0 0' | cs2cs -f %.6f EPSG:4326 EPSG:3424 → 42649854.152407 -14106178.051544 (NJ State Plane, US feet): what a
+    // GIS writes for a failed geocode kept at 0°, 0° and projected; '0.00001 0.00001' → 42649868.481431 -14106163.818433;
+    // Plainfield, NJ (40.6176, -74.4179) → 514915.544087 649898.467421.
+    const decoded = decode(
+      { x: [42_649_854.152407, 42_649_868.481431, 514_915.544087], y: [-14_106_178.051544, -14_106_163.818433, 649_898.467421] },
+      { kind: 'xy', x: 'x', y: 'y', crs: 'EPSG:3424' },
+    );
+    expect(decoded.reasons).toEqual([DROP_CODE['location-zero'], 0, 0]);
+    expect(decoded.lat[1]).toBeCloseTo(0.00001, 8);
+    expect(decoded.lat[2]).toBeCloseTo(40.6176, 6);
+    expect(decoded.lng[2]).toBeCloseTo(-74.4179, 6);
+  }, 60_000);
+
   it('decodeLocation warns when most lat/lng values are not degrees', () => {
     const decoded = decode({ lat: [682295, 41.9], lng: [7661410, -87.6] }, LATLNG);
     expect(decoded.warnings).toEqual([]); // 1 of 2 is not "most"

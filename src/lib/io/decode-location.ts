@@ -17,10 +17,19 @@ export interface DecodedLocation {
 }
 
 /**
+ * How close to 0°, 0° (degrees, about 0.1 m) a projected point must land to be read as the
+ * "unknown location" sentinel: PROJ returns (0, 0) to within ~1e-9° for the projection of
+ * 0°, 0°, and no real place within 0.1 m of it holds incidents.
+ */
+export const NULL_ISLAND_DEG = 1e-6;
+
+/**
  * Decodes the location columns of every file into WGS84 `lat`/`lng` (one entry per global row)
  * and marks dropped rows in `reasons` (unless an earlier reason is already there), in this order:
  * - 'location-null': either coordinate null or NaN;
- * - 'location-zero': both exactly 0 before any projection (a common "unknown" sentinel);
+ * - 'location-zero': both exactly 0 before any projection (a common "unknown" sentinel), or a
+ *   projected point that lands within `NULL_ISLAND_DEG` of 0°, 0° (the same sentinel written in
+ *   degrees and projected by the publisher's GIS: no incident happens in the Gulf of Guinea);
  * - 'location-out-of-range': |lat| > 90, |lng| > 180 or non-finite after projection (or the
  *   projection failed).
  * x/y are projected with proj4 from the mapping's CRS (`resolveCrs`: a registry code must have been
@@ -88,7 +97,8 @@ export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Flo
         b = projected[0];
         a = projected[1];
       }
-      if (!(Math.abs(a) <= 90 && Math.abs(b) <= 180)) {
+      if (project && Math.abs(a) < NULL_ISLAND_DEG && Math.abs(b) < NULL_ISLAND_DEG) code = DROP_CODE['location-zero'];
+      else if (!(Math.abs(a) <= 90 && Math.abs(b) <= 180)) {
         code = DROP_CODE['location-out-of-range'];
         outOfRange++;
       }

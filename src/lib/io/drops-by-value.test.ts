@@ -48,7 +48,7 @@ describe('dropsByValue', () => {
 
   it('words the warning with counts and reasons', () => {
     expect(lostValueWarning('category', { value: 'HOMICIDE', read: 40, kept: 0, dropped: { 'location-zero': 40 } })).toBe(
-      'category \'HOMICIDE\' lost all 40 of its rows: 40 location-zero (both coordinates are exactly 0 (an "unknown location" sentinel)); it is in no count, map or model',
+      'category \'HOMICIDE\' lost all 40 of its rows: 40 location-zero (both coordinates are 0 (an "unknown location" sentinel), before or after projection); it is in no count, map or model',
     );
   });
 });
@@ -77,8 +77,8 @@ describe('loadIncidents breaks drops down by category and place', () => {
       ['West End', 1_265, 1_200],
     ]);
     expect(incidents.report.warnings.filter((w) => w.includes('lost all'))).toEqual([
-      'category \'SEXUAL OFFENCE\' lost all 90 of its rows: 90 location-zero (both coordinates are exactly 0 (an "unknown location" sentinel)); it is in no count, map or model',
-      'category \'HOMICIDE\' lost all 40 of its rows: 40 location-zero (both coordinates are exactly 0 (an "unknown location" sentinel)); it is in no count, map or model',
+      'category \'SEXUAL OFFENCE\' lost all 90 of its rows: 90 location-zero (both coordinates are 0 (an "unknown location" sentinel), before or after projection); it is in no count, map or model',
+      'category \'HOMICIDE\' lost all 40 of its rows: 40 location-zero (both coordinates are 0 (an "unknown location" sentinel), before or after projection); it is in no count, map or model',
     ]);
     expect(incidents.places).toEqual(['Strathcona', 'West End']);
   });

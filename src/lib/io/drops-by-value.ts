@@ -61,11 +61,11 @@ export function dropsByValue(role: string, column: string, values: readonly stri
 
 /**
  * The warning naming a value that lost every row, with the reasons: "category 'HOMICIDE' lost all
- * 40 rows: 40 location-zero (both coordinates are exactly 0 …)".
+ * 40 rows: 40 location-zero (both coordinates are 0 …)".
  *
  * @example
  * lostValueWarning('category', { value: 'HOMICIDE', read: 40, kept: 0, dropped: { 'location-zero': 40 } })
- * // → "category 'HOMICIDE' lost all 40 of its rows: 40 location-zero (both coordinates are exactly 0 (an \"unknown location\" sentinel)); it is in no count, map or model"
+ * // → "category 'HOMICIDE' lost all 40 of its rows: 40 location-zero (both coordinates are 0 (an \"unknown location\" sentinel), before or after projection); it is in no count, map or model"
  */
 export function lostValueWarning(role: string, entry: ValueDrops): string {
   const n = (x: number): string => x.toLocaleString('en-US');

@@ -51,7 +51,7 @@ export const DROP_REASON_TEXT: Readonly<Record<DropReason, string>> = {
   'time-unparseable': 'time could not be parsed',
   'time-implausible': 'time is before 1900 or after 2099, or beyond the Date range (not a plausible incident date)',
   'location-null': 'location is missing (null or NaN)',
-  'location-zero': 'both coordinates are exactly 0 (an "unknown location" sentinel)',
+  'location-zero': 'both coordinates are 0 (an "unknown location" sentinel), before or after projection',
   'location-out-of-range': 'location is not a valid latitude/longitude after projection',
   'location-outlier': 'location lies far outside the bulk of the data',
   'time-outlier': 'time lies far outside the bulk of the data',

@@ -195,7 +195,7 @@ describe('loadIncidents', () => {
     expect(incidents.report.warnings).toEqual([
       'no rows kept: all 32 rows were dropped: 23 time-filtered (time outside the chosen range), 3 time-null (time is missing (null)), ' +
         '2 location-null (location is missing (null or NaN)), 1 time-unparseable (time could not be parsed), ' +
-        '1 location-zero (both coordinates are exactly 0 (an "unknown location" sentinel)), ' +
+        '1 location-zero (both coordinates are 0 (an "unknown location" sentinel), before or after projection), ' +
         '1 location-out-of-range (location is not a valid latitude/longitude after projection), ' +
         '1 location-outlier (location lies far outside the bulk of the data)',
     ]);
