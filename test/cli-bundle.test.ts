@@ -14,6 +14,10 @@ describe('buildCli (the prebuilt hexcast command)', () => {
     const inputs = await buildCli(`${dir}dist`);
     expect(inputs).toContain('src/cli/main.ts');
     expect(inputs).toContain('src/app/report/ReportDocument.svelte');
+    // apache-arrow and h3-js are bundled in (their package.json stamps the bundle); tfjs stays a package loaded at run time.
+    expect(inputs).toEqual(expect.arrayContaining(['node_modules/apache-arrow/package.json', 'node_modules/h3-js/package.json']));
+    expect(inputs.some((file) => file.includes('@tensorflow'))).toBe(false);
+    expect(readFileSync(`${dir}dist/main.js`, 'utf8')).not.toMatch(/from "(apache-arrow|h3-js)"/);
     writeFileSync(`${dir}report.json`, JSON.stringify(await sampleReport()));
     const bundled = (await import(pathToFileURL(`${dir}dist/main.js`).href)) as typeof import('../src/cli/main');
     const sources = await import('../src/cli/main');
