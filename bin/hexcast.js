@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleIsCurrent } from './bundle-stamps.js';
 import { register as registerModule } from 'node:module';
+import { hugePagesEnv, runWithHugePages } from './huge-pages.js';
 
 const argv = process.argv.slice(2);
 const root = new URL('..', import.meta.url);
@@ -20,14 +21,16 @@ function freshBundle() {
   return existsSync(entry) && bundleIsCurrent(fileURLToPath(new URL('dist-cli/inputs.json', root)), fileURLToPath(root)) ? entry : null;
 }
 
-const bundle = freshBundle();
-let main;
-if (bundle) {
-  ({ main } = await import(bundle.href));
-} else {
+/** The command's `main`, from the bundle when it is current, else from the sources under tsx. */
+async function loadMain() {
+  const bundle = freshBundle();
+  if (bundle) return (await import(bundle.href)).main;
   const { register } = await import('tsx/esm/api');
   register();
   registerModule('./svelte-loader.js', import.meta.url);
-  ({ main } = await import('../src/cli/main.ts'));
+  return (await import('../src/cli/main.ts')).main;
 }
-process.exitCode = await main(argv);
+
+// Big inputs on Linux: run once more with glibc's huge pages on (bin/huge-pages.js).
+const huge = hugePagesEnv(argv, process.env, process.platform);
+process.exitCode = huge ? await runWithHugePages(fileURLToPath(import.meta.url), argv, huge) : await (await loadMain())(argv);

@@ -1,0 +1,43 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { HUGE_INPUT_BYTES, HUGETLB_TUNABLE, hugePagesEnv } from '../bin/huge-pages.js';
+
+const parent = new URL('./fixtures/huge-pages/parent.mjs', import.meta.url).pathname;
+const sizes: Record<string, number> = { 'chicago.arrow': 69_255_466, 'small.csv': 1_000, 'half.arrow': HUGE_INPUT_BYTES / 2 };
+const sizeOf = (path: string): number => sizes[path] ?? 0;
+
+describe('hugePagesEnv (bin/hexcast.js runs big inputs again with glibc huge pages)', () => {
+  it('asks for a second start only on Linux, for inputs of HUGE_INPUT_BYTES or more, once', () => {
+    const argv = ['bin', 'chicago.arrow', '--res', '8', '--out', 'panel.arrow'];
+    expect(hugePagesEnv(argv, { PATH: '/bin' }, 'linux', sizeOf)).toEqual({ PATH: '/bin', GLIBC_TUNABLES: HUGETLB_TUNABLE });
+    expect(hugePagesEnv(argv, {}, 'darwin', sizeOf)).toBeNull();
+    expect(hugePagesEnv(argv, { GLIBC_TUNABLES: HUGETLB_TUNABLE }, 'linux', sizeOf)).toBeNull(); // the second start itself
+    expect(hugePagesEnv(argv, { HEXCAST_HUGE_PAGES: 'off' }, 'linux', sizeOf)).toBeNull();
+    expect(hugePagesEnv(['bin', 'small.csv', '--res', '8'], {}, 'linux', sizeOf)).toBeNull();
+    expect(hugePagesEnv(['backtest', 'half.arrow', 'half.arrow'], {}, 'linux', sizeOf)).not.toBeNull(); // files add up
+    expect(hugePagesEnv(['--help'], {}, 'linux', sizeOf)).toBeNull();
+  });
+
+  it("keeps the user's other tunables", () => {
+    expect(hugePagesEnv(['chicago.arrow'], { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }, 'linux', sizeOf)?.GLIBC_TUNABLES).toBe(
+      `glibc.malloc.arena_max=2:${HUGETLB_TUNABLE}`,
+    );
+  });
+
+  it('runs the command again with the tunable, the same arguments and its exit status', () => {
+    const run = spawnSync(process.execPath, [parent, 'exit', '3'], { encoding: 'utf8' });
+    expect(run.status).toBe(3);
+    const child = JSON.parse(run.stdout) as { tunables: string; argv: string[] };
+    expect(child).toMatchObject({ tunables: HUGETLB_TUNABLE, argv: ['exit', '3'] });
+  });
+
+  it('passes SIGTERM on: the child ends, and the parent ends by the same signal', async () => {
+    const run = spawn(process.execPath, [parent, 'wait'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const line = await new Promise<string>((resolve) => run.stdout.once('data', (data: Buffer) => resolve(data.toString())));
+    const { pid } = JSON.parse(line) as { pid: number };
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => run.once('exit', (_code, signal) => resolve(signal)));
+    run.kill('SIGTERM');
+    expect(await ended).toBe('SIGTERM');
+    expect(() => process.kill(pid, 0)).toThrow(); // the child is gone too
+  });
+});
