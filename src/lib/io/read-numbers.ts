@@ -50,18 +50,23 @@ function halfToNumber(bits: number): number {
 
 /**
  * The first `max` finite values of a numeric column's chunks (nulls and NaN skipped), for
- * guesses that look at values: epoch units, degrees versus projected coordinates.
+ * guesses that look at values: epoch units, degrees versus projected coordinates. Reads each
+ * chunk in slices of at most `max` rows, so a sample of a 1.3 M-row record batch decodes only the
+ * rows it needs (it decoded the whole batch: 10 MB of fresh memory and most of 0.1 s on Chicago).
  *
  * @example
  * sampleNumbers(vectorFromArray([1, null, NaN, 4]).data, 10) // → [1, 4]
  */
 export function sampleNumbers(chunks: readonly Data[], max: number): number[] {
   const sample: number[] = [];
+  const values = new Float64Array(Math.max(1, max));
   for (const data of chunks) {
+    for (let from = 0; from < data.length && sample.length < max; from += values.length) {
+      const part = data.slice(from, Math.min(values.length, data.length - from));
+      readNumbers(part, values, 0);
+      for (let i = 0; i < part.length && sample.length < max; i++) if (Number.isFinite(values[i])) sample.push(values[i]);
+    }
     if (sample.length >= max) break;
-    const values = new Float64Array(data.length);
-    readNumbers(data, values, 0);
-    for (let i = 0; i < data.length && sample.length < max; i++) if (Number.isFinite(values[i])) sample.push(values[i]);
   }
   return sample;
 }
