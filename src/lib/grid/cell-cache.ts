@@ -1,12 +1,12 @@
-import { cellOf } from './h3';
+import { CellLocator } from './cell-locator';
 
 /**
  * Maps points to H3 cells at one resolution, remembering each distinct coordinate pair.
  *
  * Incident data repeats geocoded points heavily (Chicago: ~344 k distinct points among 1.3 M
  * rows), so an open-addressing hash table keyed on the exact bits of (lat, lng) skips most
- * h3 calls. Each distinct cell gets a dense id in order of first appearance; `cells[id]` is
- * its H3 index.
+ * h3 calls; a point the table lacks is placed by a `CellLocator` (h3 only near a cell's edge).
+ * Each distinct cell gets a dense id in order of first appearance; `cells[id]` is its H3 index.
  */
 export class CellCache {
   readonly res: number;
@@ -19,6 +19,9 @@ export class CellCache {
   private size = 0;
   private mask: number;
   private readonly shared: boolean;
+  private locator: CellLocator | null = null;
+  /** Per `locator` cell number, this cache's id for that cell (undefined until first met). */
+  private located: number[] = [];
 
   /** `shared`: the table lives on SharedArrayBuffers, so `state()` hands it to another thread without a copy. */
   constructor(res: number, expectedPoints = 1024, shared = false) {
@@ -73,7 +76,9 @@ export class CellCache {
       if (this.keys[2 * slot] === lat && this.keys[2 * slot + 1] === lng) return id;
       slot = (slot + 1) & this.mask;
     }
-    const id = this.cellIdOf(cellOf({ lat, lng, res: this.res }));
+    const locator = (this.locator ??= new CellLocator(this.res));
+    const k = locator.locate(lat, lng);
+    const id = (this.located[k] ??= this.cellIdOf(locator.cells[k]));
     this.keys[2 * slot] = lat;
     this.keys[2 * slot + 1] = lng;
     this.values[slot] = id;

@@ -11,6 +11,8 @@ import {
   cellToParent,
   getHexagonAreaAvg,
   getHexagonEdgeLengthAvg,
+  getIcosahedronFaces,
+  getRes0Cells,
   getResolution,
   gridDiskDistances,
   isValidCell,
@@ -114,6 +116,26 @@ export function diskOf({ cell, k }: { cell: string; k: number }): string[][] {
   } catch (error) {
     throw new Error(`H3 cannot build the k=${k} disk around '${cell}': ${message(error)}`, { cause: error });
   }
+}
+
+/**
+ * The cell's vertices as `[lat, lng]` pairs in degrees, counter-clockwise, not closed, and
+ * whether the cell lies on one icosahedron face (H3's gnomonic projections are per face, so such a
+ * cell's edges are great-circle arcs between consecutive vertices; a pentagon or a cell crossing a
+ * face edge gives false).
+ * @example cellShape('882664c1a9fffff') // → { vertices: [[41.87…, -87.63…], … 6 pairs], oneFace: true }
+ */
+export function cellShape(cell: string): { vertices: [number, number][]; oneFace: boolean } {
+  try {
+    return { vertices: cellToBoundary(cell) as [number, number][], oneFace: getIcosahedronFaces(cell).length === 1 };
+  } catch (error) {
+    throw new Error(`H3 cannot give the shape of cell '${cell}': ${message(error)}`, { cause: error });
+  }
+}
+
+/** The 122 resolution-0 cells (110 hexagons, 12 pentagons). */
+export function res0Cells(): string[] {
+  return getRes0Cells();
 }
 
 /** Average hexagon edge length at a resolution, in metres. */
