@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { duplicateCandidates, repeatsAmong } from './find-duplicates';
 
@@ -33,5 +35,27 @@ describe('duplicateCandidates (stage 1 of the duplicate finder)', () => {
         [...found].map((row) => String(time[row])),
       )[n - 1],
     ).toBe(0);
+  });
+
+  it("equals a plain string-keyed grouping on Chicago's first 400,000 rows", () => {
+    const table = tableFromIPC(readFileSync(new URL('../../../../shared/data/chicago-crimes-2014-2018.arrow', import.meta.url))).slice(0, 400_000);
+    const n = table.numRows;
+    const time = Float64Array.from(table.getChild('occurred_at')!.toArray() as BigInt64Array, Number);
+    const lat = Float64Array.from(table.getChild('latitude')!.toArray() as Float64Array);
+    const lng = Float64Array.from(table.getChild('longitude')!.toArray() as Float64Array);
+    const codes = Int32Array.from(table.getChild('primary_type')!.toArray() as ArrayLike<string>, (value) => value.length); // a coarse code: more keys collide
+    const reasons = Uint8Array.from(lat, (value, i) => (value !== value ? 3 : i % 97 === 0 ? 5 : 0));
+    const rowsOf = new Map<string, number[]>();
+    for (let row = 0; row < n; row++) {
+      if (reasons[row] !== 0) continue;
+      const key = `${time[row]} ${lat[row]} ${lng[row]} ${codes[row]}`;
+      rowsOf.set(key, [...(rowsOf.get(key) ?? []), row]);
+    }
+    const want = [...rowsOf.values()]
+      .filter((rows) => rows.length > 1)
+      .flat()
+      .sort((a, b) => a - b);
+    expect(want.length).toBeGreaterThan(1000);
+    expect([...duplicateCandidates(time, lat, lng, codes, reasons)]).toEqual(want);
   });
 });
