@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
-import { cellToLatLng, latLngToCell } from 'h3-js';
+import { cellToBoundary, cellToLatLng, getIcosahedronFaces, getRes0Cells, cellToChildren, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { CellLocator, icosahedronFaceCentresForTest } from './cell-locator';
-import { cellShape } from './h3';
+import { CellLocator, icosahedronFaceCentresForTest, placedByRuleForTest } from './cell-locator';
 
 /** A small deterministic generator (mulberry32), so a failure names a reproducible point. */
 function random(seed: number): () => number {
@@ -58,7 +57,7 @@ describe('CellLocator (the cell of a point, h3 only near an edge)', () => {
       const lng: number[] = [];
       for (let n = 0; n < 300; n++) {
         const cell = latLngToCell(Math.asin(2 * next() - 1) * (180 / Math.PI), 360 * next() - 180, res);
-        const { vertices } = cellShape(cell);
+        const vertices = cellToBoundary(cell);
         for (const [i, [a, b]] of vertices.entries()) {
           const [c, d] = vertices[(i + 1) % vertices.length];
           for (const t of [0, 0.5, 1e-9, 1 - 1e-12]) {
@@ -99,10 +98,25 @@ describe('CellLocator (the cell of a point, h3 only near an edge)', () => {
       // A face centre is a cell centre at every resolution (H3's ijk origin of that face).
       for (const res of [0, 5, 9]) {
         const cell = latLngToCell(lat, lng, res);
-        expect(cellShape(cell).oneFace).toBe(true);
+        expect(getIcosahedronFaces(cell)).toHaveLength(1);
         const centre = cellToLatLng(cell);
         expect(Math.abs(centre[0] - lat) + Math.abs(centre[1] - lng)).toBeLessThan(1e-9);
       }
     }
+  });
+
+  it('places points by its rule only in hexagons h3 puts on one icosahedron face', () => {
+    // Every cell of res 0–2, and the res-5 and res-9 descendants of cells along face edges (the base cells h3 puts on two faces).
+    const cells = getRes0Cells().flatMap((cell) => [cell, ...cellToChildren(cell, 1), ...cellToChildren(cell, 2)]);
+    const crossing = getRes0Cells().filter((cell) => getIcosahedronFaces(cell).length > 1);
+    for (const base of crossing.slice(0, 12))
+      cells.push(...cellToChildren(base, 4).filter((_, i) => i % 3 === 0), ...cellToChildren(cellToChildren(base, 6)[0], 9));
+    let byRule = 0;
+    for (const cell of cells) {
+      if (!placedByRuleForTest(cell)) continue;
+      byRule++;
+      expect(getIcosahedronFaces(cell)).toHaveLength(1);
+    }
+    expect(byRule).toBeGreaterThan(0.5 * cells.length);
   });
 });

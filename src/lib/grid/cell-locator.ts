@@ -1,4 +1,4 @@
-import { cellOf, cellShape, centreOf, edgeLengthAt, res0Cells } from './h3';
+import { cellOf, cellVertices, centreOf, edgeLengthAt, res0Cells } from './h3';
 
 /**
  * How far inside a cell's edges (as an angle at the Earth's centre, radians) a point must be for
@@ -162,6 +162,37 @@ function inside(normals: Float64Array, lat: number, lng: number): boolean {
   return true;
 }
 
+/** a · b of two 3-vectors. */
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+/**
+ * True when every vertex has the same nearest face centre, by at least `EDGE_MARGIN_RAD` of dot
+ * product over the next: the faces are the spherical triangles nearest their centres (the
+ * icosahedron's, as H3 picks a point's face), each convex, so a cell whose vertices all lie in one
+ * lies in it whole. What h3's getIcosahedronFaces tells, without an h3 call per cell.
+ */
+function onOneFace(vertices: readonly (readonly number[])[], faces: readonly (readonly number[])[]): boolean {
+  let face = -1;
+  for (const v of vertices) {
+    let best = -1;
+    let first = -Infinity;
+    let second = -Infinity;
+    for (let f = 0; f < faces.length; f++) {
+      const d = dot(faces[f], v);
+      if (d > first) {
+        second = first;
+        first = d;
+        best = f;
+      } else if (d > second) second = d;
+    }
+    if (first - second <= EDGE_MARGIN_RAD || (face !== -1 && best !== face)) return false;
+    face = best;
+  }
+  return true;
+}
+
 /** Unit vector of a point in degrees. */
 function unitVector(lat: number, lng: number): [number, number, number] {
   const c = Math.cos(lat * RAD);
@@ -178,7 +209,7 @@ let faceCentres: [number, number, number][] | null = null;
 function icosahedronFaceCentres(): [number, number, number][] {
   if (faceCentres) return faceCentres;
   const vertices = res0Cells()
-    .filter((cell) => cellShape(cell).vertices.length === 5)
+    .filter((cell) => cellVertices(cell).length === 5)
     .map((cell) => {
       const { lat, lng } = centreOf(cell);
       return unitVector(lat, lng);
@@ -204,20 +235,29 @@ export function icosahedronFaceCentresForTest(): readonly (readonly [number, num
   return icosahedronFaceCentres();
 }
 
+/** Tests only: whether `CellLocator` places points in `cell` by its rule (false: always by h3). */
+export function placedByRuleForTest(cell: string): boolean {
+  return edgeNormals(cell) !== null;
+}
+
 /**
  * The cell's edge planes as unit normals pointing inside (h3 lists vertices counter-clockwise, so
- * vᵢ × vᵢ₊₁ points inside), or null for a cell `locate` must leave to h3. Each normal is computed
+ * vᵢ × vᵢ₊₁ points inside), or null for a cell `locate` must leave to h3: a pentagon, a cell not
+ * on one face (`onOneFace`), a cell centred within `FACE_CENTRE_RAD` of a face centre. Each normal is computed
  * as vᵢ × (vᵢ₊₁ − vᵢ): the difference of close vertices is exact, so the plane passes through the
  * vertices to about 1e-16 rad even for the 0.5 m edges of resolution 15.
  */
 function edgeNormals(cell: string): Float64Array | null {
-  const { vertices, oneFace } = cellShape(cell);
-  if (!oneFace || vertices.length !== 6) return null;
-  const { lat, lng } = centreOf(cell);
-  const centre = unitVector(lat, lng);
-  const nearFace = Math.cos(FACE_CENTRE_RAD);
-  if (icosahedronFaceCentres().some((f) => f[0] * centre[0] + f[1] * centre[1] + f[2] * centre[2] > nearFace)) return null;
+  const vertices = cellVertices(cell);
+  if (vertices.length !== 6) return null;
   const v = vertices.map(([a, b]) => unitVector(a, b));
+  // The centre: the vertices' mean, normalised (inside the hexagon; h3's centre for a face-centre cell, by symmetry).
+  const sum = v.reduce((acc, p) => [acc[0] + p[0], acc[1] + p[1], acc[2] + p[2]], [0, 0, 0]);
+  const length = Math.hypot(sum[0], sum[1], sum[2]);
+  const centre = [sum[0] / length, sum[1] / length, sum[2] / length];
+  const faces = icosahedronFaceCentres();
+  const nearFace = Math.cos(FACE_CENTRE_RAD);
+  if (faces.some((f) => dot(f, centre) > nearFace) || !onOneFace(v, faces)) return null;
   const normals = new Float64Array(3 * v.length);
   for (let i = 0; i < v.length; i++) {
     const [ax, ay, az] = v[i];
@@ -228,10 +268,10 @@ function edgeNormals(cell: string): Float64Array | null {
     const nx = ay * dz - az * dy;
     const ny = az * dx - ax * dz;
     const nz = ax * dy - ay * dx;
-    const length = Math.hypot(nx, ny, nz);
-    normals.set([nx / length, ny / length, nz / length], 3 * i);
+    const norm = Math.hypot(nx, ny, nz);
+    normals.set([nx / norm, ny / norm, nz / norm], 3 * i);
   }
   // The normals must point to the centre (counter-clockwise vertices); otherwise leave the cell to h3.
-  for (let i = 0; i < normals.length; i += 3) if (normals[i] * centre[0] + normals[i + 1] * centre[1] + normals[i + 2] * centre[2] <= 0) return null;
+  for (let i = 0; i < normals.length; i += 3) if (dot(normals.subarray(i, i + 3), centre) <= 0) return null;
   return normals;
 }

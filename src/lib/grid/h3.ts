@@ -11,7 +11,6 @@ import {
   cellToParent,
   getHexagonAreaAvg,
   getHexagonEdgeLengthAvg,
-  getIcosahedronFaces,
   getRes0Cells,
   getResolution,
   gridDiskDistances,
@@ -119,17 +118,14 @@ export function diskOf({ cell, k }: { cell: string; k: number }): string[][] {
 }
 
 /**
- * The cell's vertices as `[lat, lng]` pairs in degrees, counter-clockwise, not closed, and
- * whether the cell lies on one icosahedron face (H3's gnomonic projections are per face, so such a
- * cell's edges are great-circle arcs between consecutive vertices; a pentagon or a cell crossing a
- * face edge gives false).
- * @example cellShape('882664c1a9fffff') // → { vertices: [[41.87…, -87.63…], … 6 pairs], oneFace: true }
+ * The cell's vertices as `[lat, lng]` pairs in degrees, counter-clockwise, not closed.
+ * @example cellVertices('882664c1a9fffff').length // → 6
  */
-export function cellShape(cell: string): { vertices: [number, number][]; oneFace: boolean } {
+export function cellVertices(cell: string): [number, number][] {
   try {
-    return { vertices: cellToBoundary(cell) as [number, number][], oneFace: getIcosahedronFaces(cell).length === 1 };
+    return cellToBoundary(cell) as [number, number][];
   } catch (error) {
-    throw new Error(`H3 cannot give the shape of cell '${cell}': ${message(error)}`, { cause: error });
+    throw new Error(`H3 cannot give the vertices of cell '${cell}': ${message(error)}`, { cause: error });
   }
 }
 
