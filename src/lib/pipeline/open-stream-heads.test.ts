@@ -1,5 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { Field, Float64, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, vectorFromArray, Utf8, type Data } from 'apache-arrow';
+import {
+  Field,
+  Float64,
+  makeData,
+  RecordBatch,
+  RecordBatchStreamWriter,
+  Schema,
+  Struct,
+  Table,
+  tableFromIPC,
+  tableToIPC,
+  vectorFromArray,
+  Utf8,
+  type Data,
+} from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../io/byte-source';
 import { detectMapping } from '../io/detect-mapping';
@@ -184,4 +198,23 @@ describe('openStreamHeads: the head is the file’s first rows, across record ba
     expect(detectMapping(heads)).toEqual(whole);
     expect(heads[0].table.numRows).toBe(rows); // 30,000: the file ends before the 10,000th value
   });
+
+  it('Chicago’s first 60,000 rows in record batches of 0, 7, 993, then 4,096 (dictionary columns across batches, stream format): the head is their first 20,000 rows; preview and detection equal the held rows’', async () => {
+    const batch = tableFromIPC(chicago).batches[0];
+    const writer = new RecordBatchStreamWriter();
+    let at = 0;
+    for (const size of [0, 7, 993, ...Array<number>(14).fill(4096), 60_000 - 1000 - 14 * 4096]) {
+      writer.write(batch.slice(at, at + size));
+      at += size;
+    }
+    writer.finish();
+    const bytes = writer.toUint8Array(true);
+    const { heads } = await openStreamHeads([bytesSource('chicago-60k.arrows', bytes)], { streamFrom: 0 });
+    const held = await openFiles([{ name: 'chicago-60k.arrows', bytes }]);
+    expect(heads![0].table.numRows).toBe(HEAD_ROWS);
+    expect(previewRows(heads![0], 12)).toEqual(previewRows(held.sources[0], 12));
+    const detected = detectMapping(heads!);
+    expect(detected).toEqual(detectMapping(held.sources));
+    expect(detected.category[0]).toMatchObject({ column: 'primary_type', distinct: 33 });
+  }, 120_000);
 });
