@@ -5,6 +5,7 @@ import { bytesSource } from '../io/byte-source';
 import type { ColumnMapping } from '../io/column-mapping';
 import { detectMapping } from '../io/detect-mapping';
 import type { ArrowSource } from '../io/read-arrow';
+import { DISTINCT_ROWS } from '../io/suggest-category';
 import { HEAD_MAX_ROWS, HEAD_ROWS, headSampler, readHead } from './head-sampler';
 import { loadMapped, loadStreams, openFiles } from './load';
 
@@ -32,6 +33,10 @@ describe('headSampler', () => {
     const { head } = sample(sparseHeadFile({ rows: total, columns: ['occurred_at', 'lat', 'lng'], nullUntil: { lat: nulls, lng: nulls }, batches }));
     expect(head.numRows).toBe(rows);
     expect(head.getChild('occurred_at')!.get(rows - 1)).toBe(Date.UTC(2024, 0, 1) + (rows - 1) * 60_000); // the file's first rows, in order
+  });
+
+  it('holds at least the rows in which detection counts a column’s distinct values', () => {
+    expect(HEAD_ROWS).toBeGreaterThanOrEqual(DISTINCT_ROWS);
   });
 
   it('a column detection reads no values from (a numeric `ward`, null everywhere) does not grow the head', () => {

@@ -4,7 +4,6 @@ import { valuesDetectionReads } from '../io/detect-mapping';
 import type { ArrowSource } from '../io/read-arrow';
 import { arrowBatches } from '../io/read-arrow-stream';
 import { isNumericType, readNumbers } from '../io/read-numbers';
-import { DISTINCT_ROWS } from '../io/suggest-category';
 import { validityOf } from '../io/validity';
 
 /**
@@ -144,6 +143,3 @@ function copyRows(schema: Schema, batches: RecordBatch[]): Table {
   if (batches.length === 0) return new Table(schema);
   return tableFromIPC(tableToIPC(new Table(batches), 'stream'));
 }
-
-// The head holds at least the rows in which detection counts distinct values.
-if (HEAD_ROWS < DISTINCT_ROWS) throw new Error('HEAD_ROWS must hold the rows suggestCategory reads');
