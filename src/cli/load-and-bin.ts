@@ -66,7 +66,7 @@ export interface LoadedAndBinned {
  * The load and bin stages of every command that reads incident or panel files from disk
  * (`hexcast bin`, and through `loadFromFlags` backtest, check-claim, leakage, fit): Arrow
  * incident files load as they stream (`loadStreams`: a few record batches of raw rows at a
- * time, the mapping decided from the first batch), other formats and panel files are read whole;
+ * time, the mapping decided from the file's head, `readHead`), other formats and panel files are read whole;
  * binning is split over a second thread (`binThreadFor`, started before the read so its start-up
  * overlaps it, closed once binned). The panel, its row accounting and fingerprint equal the
  * whole-file path's (test/cli-streamed-load.test.ts).

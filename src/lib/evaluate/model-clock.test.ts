@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCurvePoint, modelClock, PROGRESS_INTERVAL_MS } from './model-clock';
+import { heldThrottle, isCurvePoint, modelClock, PROGRESS_INTERVAL_MS } from './model-clock';
 
 describe('modelClock', () => {
   it('lets a model’s first report and every edge out, and the rest once per interval, per model', () => {
@@ -21,5 +21,31 @@ describe('isCurvePoint', () => {
     expect(isCurvePoint({ stage: 'epoch', step: 4, steps: 6, elapsedMs: 0 })).toBe(false); // no loss
     expect(isCurvePoint({ stage: 'em', step: 4, loss: 1, elapsedMs: 0 })).toBe(false); // steps unknown
     expect(isCurvePoint(undefined)).toBe(false);
+  });
+});
+
+describe('heldThrottle', () => {
+  it('holds the latest report of each model and fold; sends them before the model’s next report sent, and flush(model) sends that model’s only', () => {
+    let t = 0;
+    const sent: string[] = [];
+    const throttle = heldThrottle<string>(
+      (r) => sent.push(r),
+      () => t,
+    );
+    throttle.offer(0, 2, 'm0 fold 2 a', false); // first report: sent
+    throttle.offer(0, 2, 'm0 fold 2 b', false); // held
+    throttle.offer(0, 7, 'm0 fold 7 a', false); // held (another fold: kept beside fold 2's)
+    throttle.offer(0, 2, 'm0 fold 2 c', false); // supersedes 'b'
+    throttle.offer(1, 0, 'm1 a', false); // model 1's first report: sent
+    throttle.offer(1, 0, 'm1 b', false); // held
+    t = PROGRESS_INTERVAL_MS;
+    throttle.offer(0, 7, 'm0 fold 7 b', false); // due: fold 2's held report first; fold 7's own is superseded
+    expect(sent).toEqual(['m0 fold 2 a', 'm1 a', 'm0 fold 2 c', 'm0 fold 7 b']);
+    throttle.offer(0, 7, 'm0 fold 7 c', false); // held
+    throttle.flush(1);
+    throttle.flush(1);
+    expect(sent.slice(4)).toEqual(['m1 b']);
+    throttle.flush();
+    expect(sent.slice(5)).toEqual(['m0 fold 7 c']);
   });
 });

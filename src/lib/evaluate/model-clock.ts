@@ -39,3 +39,44 @@ export function modelClock(now: () => number = () => performance.now()): {
     },
   };
 }
+
+/** A per-model throttle that holds back what it does not send (`heldThrottle`). */
+export interface HeldThrottle<R> {
+  /** Sends `report` (of `model`'s `fold`) when it is due — an `edge`, or the model's interval passed (`modelClock`) — after the reports held back for the model's other folds; else holds it back as that fold's latest. */
+  offer(model: number, fold: number, report: R, edge: boolean): void;
+  /** Sends the reports held back for `model` (every model's when undefined), once. */
+  flush(model?: number): void;
+}
+
+/**
+ * The throttling rule of run progress, shared by the CLI fold threads' throttle and the app
+ * worker's (`foldProgressThrottle`, `progressThrottle`): a report goes out when it is due
+ * (`modelClock`), else the latest one of its model and fold is held back; what a model holds back
+ * goes out before its next report sent (its other folds' last steps first, in the order they were
+ * held; the same fold's is superseded) and at `flush` — so the last step of a fold or of a long trace
+ * inside an interval is late by at most one interval, never lost. Held per fold, because in a
+ * run spread over workers one model's folds run at once and their reports interleave.
+ * @example const t = heldThrottle(send); t.offer(0, 2, r1, false); t.offer(0, 2, r2, false); t.flush() // r1 sent (first report), r2 at the flush
+ */
+export function heldThrottle<R>(send: (report: R) => void, now: () => number = () => performance.now()): HeldThrottle<R> {
+  const clock = modelClock(now);
+  const held = new Map<number, Map<number, R>>();
+  const release = (model: number): void => {
+    const folds = held.get(model);
+    held.delete(model);
+    folds?.forEach((report) => send(report));
+  };
+  return {
+    offer(model, fold, report, edge) {
+      if (!clock.due(model, edge)) {
+        const folds = held.get(model) ?? new Map<number, R>();
+        held.set(model, folds.set(fold, report));
+        return;
+      }
+      held.get(model)?.delete(fold);
+      release(model);
+      send(report);
+    },
+    flush: (model) => (model === undefined ? [...held.keys()] : [model]).forEach(release),
+  };
+}

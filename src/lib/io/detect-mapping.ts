@@ -2,9 +2,9 @@ import { Schema } from 'apache-arrow';
 import type { ColumnMapping, LocationMapping } from './column-mapping';
 import type { ArrowSource } from './read-arrow';
 import { suggestCategory, type CategoryCandidate } from './suggest-category';
-import { suggestLocation, type LocationCandidate } from './suggest-location';
+import { locationValuesRead, suggestLocation, type LocationCandidate } from './suggest-location';
 import { suggestPlace, type PlaceCandidate } from './suggest-place';
-import { suggestTime, type TimeCandidate } from './suggest-time';
+import { suggestTime, timeValuesRead, type TimeCandidate } from './suggest-time';
 
 /**
  * Suggested column mapping for a file, with the ranked alternatives the UI's dropdowns offer and
@@ -60,4 +60,18 @@ export function detectMapping(input: Schema | ArrowSource | readonly ArrowSource
   const bestCategory = category[0] && category[0].score > 0 ? category[0].column : null;
   const mapping = bestTime && locationMapping ? { time: bestTime.mapping, location: locationMapping, category: bestCategory } : null;
   return { mapping, time, location, category, place, missing };
+}
+
+/**
+ * How many leading values of each column of `schema` `detectMapping` reads (by column index):
+ * finite numbers of a numeric column named like a location (`locationValuesRead`) or a time
+ * (`timeValuesRead`), non-null strings of a string column (ISO-8601 parsing), none of any other.
+ * Besides these it reads the first `DISTINCT_ROWS` rows of a category candidate, each column's
+ * share of nulls and dictionaries. A sample of the file that holds its first `DISTINCT_ROWS`
+ * rows and each column's first values up to this count gives the whole file's detection (bar
+ * those shares and dictionaries): what a streamed file's head gathers (`headSampler`).
+ * @example valuesDetectionReads(chicago.table.schema)[chicagoColumn('latitude')] // → 10000
+ */
+export function valuesDetectionReads(schema: Schema): number[] {
+  return schema.fields.map((field) => Math.max(locationValuesRead(field), timeValuesRead(field)));
 }

@@ -10,6 +10,9 @@ export const EPOCH_UNIT_RANGES: readonly (readonly [EpochUnit, number, number])[
   ['ns', 1e17, 1e19],
 ];
 
+/** Leading finite values of a column that `inferEpochUnit` reads. */
+export const EPOCH_VALUES = 10_000;
+
 /**
  * Guesses the unit of a numeric epoch column from the median |value| of (up to) its first
  * 10,000 non-null values: seconds if it lies in [1e8, 1e10), ms in [1e11, 1e13), µs in
@@ -21,7 +24,7 @@ export const EPOCH_UNIT_RANGES: readonly (readonly [EpochUnit, number, number])[
  * inferEpochUnit([vectorFromArray([1388534460, 1388577600]).data[0]]) // → { unit: 's', median: 1388577600 } (the upper median)
  */
 export function inferEpochUnit(chunks: readonly Data[]): { unit: EpochUnit | null; median: number } {
-  const sample = sampleNumbers(chunks, 10_000).map(Math.abs);
+  const sample = sampleNumbers(chunks, EPOCH_VALUES).map(Math.abs);
   if (sample.length === 0) return { unit: null, median: NaN };
   sample.sort((a, b) => a - b);
   const median = sample[sample.length >> 1];

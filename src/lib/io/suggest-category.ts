@@ -94,6 +94,9 @@ function formatShare(share: number): string {
   return `${whole} %`;
 }
 
+/** Leading rows in which `suggestCategory` counts a string column's distinct values. */
+export const DISTINCT_ROWS = 10_000;
+
 function distinctValues(vector: Vector, dictionary: boolean): number {
   if (dictionary) {
     // With delta dictionaries the last chunk's dictionary holds them all.
@@ -101,7 +104,7 @@ function distinctValues(vector: Vector, dictionary: boolean): number {
     return last ? last.length : 0;
   }
   const seen = new Set<unknown>();
-  for (let i = 0; i < Math.min(vector.length, 10_000); i++) {
+  for (let i = 0; i < Math.min(vector.length, DISTINCT_ROWS); i++) {
     const value: unknown = vector.get(i);
     if (value !== null && value !== undefined) seen.add(typeof value === 'bigint' ? value.toString() : value);
   }

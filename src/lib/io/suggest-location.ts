@@ -94,6 +94,18 @@ export function suggestLocation(schema: Schema, source: ArrowSource | null): Loc
   return candidates.sort((a, b) => b.score - a.score);
 }
 
+/** Leading finite values of a column that location detection reads (`suggestLocation`'s value test). */
+export const LOCATION_VALUES = 10_000;
+
+/**
+ * How many of a column's leading finite values `suggestLocation` reads: `LOCATION_VALUES` for a
+ * numeric column named like a latitude, longitude, x or y, else none (it reads no other column's values).
+ * @example locationValuesRead(new Field('Y', new Float64())) // → 10000; locationValuesRead(new Field('beat', new Int16())) // → 0
+ */
+export function locationValuesRead(field: Field): number {
+  return isNumericType(field.type) && [LAT, LNG, X, Y].some((words) => hasWord(field, words)) ? LOCATION_VALUES : 0;
+}
+
 function hasWord(field: Field, words: ReadonlySet<string>): boolean {
   return columnTokens(field.name).some((token) => words.has(token));
 }
@@ -110,7 +122,7 @@ function sameStem(a: string, b: string, aWords: ReadonlySet<string>, bWords: Rea
 function valueStats(source: ArrowSource, column: string): ValueStats | null {
   const vector = source.table.getChild(column);
   if (!vector) return null;
-  const values = sampleNumbers(vector.data, 10_000).filter((v) => v !== 0);
+  const values = sampleNumbers(vector.data, LOCATION_VALUES).filter((v) => v !== 0);
   if (values.length === 0) return null;
   let min = Infinity;
   let max = -Infinity;

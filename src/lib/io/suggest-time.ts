@@ -1,10 +1,10 @@
-import { DataType, type Schema } from 'apache-arrow';
+import { DataType, type Field, type Schema } from 'apache-arrow';
 import { isTimeZone } from '../base/time-zone';
 import type { TimeMapping } from './column-mapping';
 import { scoreName } from './column-tokens';
 import { timeFamily } from './decode-time';
 import type { Clock } from './incidents';
-import { inferEpochUnit } from './infer-epoch-unit';
+import { EPOCH_VALUES, inferEpochUnit } from './infer-epoch-unit';
 import { timeZoneHint } from './metadata-hints';
 import { IsoKind, parseIsoString } from './parse-iso-time';
 import { parseSlashString } from './parse-slash-time';
@@ -115,6 +115,21 @@ export function suggestTime(schema: Schema, source: ArrowSource | null): TimeCan
   return candidates.sort((a, b) => b.score - a.score);
 }
 
+/** Leading non-null values of a string column that `suggestTime` parses as ISO-8601. */
+export const ISO_VALUES = 200;
+
+/**
+ * How many of a column's leading values `suggestTime` reads: `EPOCH_VALUES` finite numbers of a
+ * numeric column named like a time (whose epoch unit it infers), `ISO_VALUES` non-null strings of a
+ * string column, and none of any other column (a Timestamp or Date is known by its type).
+ * @example timeValuesRead(new Field('occurred_epoch', new Int64())) // → 10000; timeValuesRead(new Field('date', new Utf8())) // → 200
+ */
+export function timeValuesRead(field: Field): number {
+  const family = timeFamily(field.type);
+  if (family === 'numeric epoch') return scoreName(field.name, TIME_WORDS).score > 0 ? EPOCH_VALUES : 0;
+  return family === 'ISO-8601 strings' ? ISO_VALUES : 0;
+}
+
 function declaredZone(schema: Schema, index: number): { value: string; source: string } | null {
   const field = schema.fields[index];
   if (DataType.isTimestamp(field.type) && field.type.timezone && isTimeZone(field.type.timezone)) {
@@ -129,7 +144,7 @@ function isoShare(source: ArrowSource, index: number): { parsed: number; instant
   let seen = 0;
   let parsed = 0;
   let instants = 0;
-  for (let i = 0; vector && i < vector.length && seen < 200; i++) {
+  for (let i = 0; vector && i < vector.length && seen < ISO_VALUES; i++) {
     const value: unknown = vector.get(i);
     if (value === null || value === undefined) continue;
     seen++;

@@ -15,9 +15,10 @@ import { collectSource, streamSource } from '../io/stream-source';
 import { sniffFormat } from '../io/sniff-format';
 import { looksLikeLegacyStream } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
-import { arrowBatches, arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
+import { arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
 import { loadIncidentsStream, type CoordinateWatch } from '../io/load-incidents-stream';
 import { createSha256, type Sha256Factory } from '../io/sha256-stream';
+import { readHead } from './head-sampler';
 
 // The load stage of the pipeline: bytes → Arrow sources (open), then sources → incidents with a
 // column mapping, or → a panel for pre-binned files (load). The CLI, the worker and the notebooks
@@ -327,14 +328,14 @@ export interface StreamedLoad {
 
 /**
  * Opens and loads incident files in one streamed pass, never holding more than a few record
- * batches of raw rows: each Arrow file's first record batch is read (the heads, from which
- * `mappingFor` decides the mapping — detection, when the user names no columns, sees only these
- * first batches), then `loadIncidentsStream` decodes every batch as it streams past the
+ * batches of raw rows: each Arrow file's head is read (`readHead`: its first rows across record
+ * batches, as many as detection reads values from, copied; each column's % filled over the
+ * batches read), from which `mappingFor` decides the mapping, then `loadIncidentsStream` decodes every batch as it streams past the
  * fingerprint and drops it. The result's `opened.sources` keep no rows (a table of the file's
  * row count and no columns, for the report's file list): a later load with another mapping
  * must open the files again. Files in another format, or pre-binned panels, come back opened
  * whole by `openStreams`, without `loaded`; so do files whose load would decide something from
- * the data on the first batch alone (`streamable`). Digests equal `openFiles`'.
+ * the data on the head alone (`streamable`). Digests equal `openFiles`'.
  * @example const { opened, loaded } = await loadStreams([fileByteSource('big.arrow')], () => mapping, { sha256: nodeSha256 })
  */
 export async function loadStreams(
@@ -347,11 +348,9 @@ export async function loadStreams(
   const heads: ArrowSource[] = [];
   for (const input of inputs) {
     if (!(await isArrowInput(input))) return { opened: await openStreams(inputs, options) };
-    const stream = arrowBatches(input, { signal: options.signal });
-    const first = await stream.next();
-    await stream.return();
-    if (first.done) return { opened: await openStreams(inputs, options) }; // no batch: the whole read says why
-    heads.push({ name: input.name, bytes: input.size, table: new Table(first.value), format: 'stream' });
+    const head = await readHead(input, options.signal);
+    if (!head) return { opened: await openStreams(inputs, options) }; // no batch: the whole read says why
+    heads.push(head);
   }
   if (isPanelInput(heads)) return { opened: await openStreams(inputs, options) };
   const mapping = await mappingFor(heads);
@@ -379,8 +378,8 @@ export async function loadStreams(
 }
 
 /**
- * True when a streamed load decides nothing from the first record batch that the whole-file load
- * decides from every row, so the two give the same result: every file's first batch has rows,
+ * True when a streamed load decides nothing from the head (a file's first rows, `readHead`) that
+ * the whole-file load decides from every row, so the two give the same result: every head has rows,
  * the files have distinct names and the same columns of the same types, and the time column is
  * an Arrow timestamp or date, or numbers with a declared unit. ISO and other date strings (whose
  * day/month order is read from the values) and epoch numbers without a unit (whose unit is

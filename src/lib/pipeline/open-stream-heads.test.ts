@@ -1,12 +1,28 @@
 import { readFileSync } from 'node:fs';
-import { Field, Float64, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, vectorFromArray, Utf8, type Data } from 'apache-arrow';
+import {
+  Field,
+  Float64,
+  makeData,
+  RecordBatch,
+  RecordBatchStreamWriter,
+  Schema,
+  Struct,
+  Table,
+  tableFromIPC,
+  tableToIPC,
+  vectorFromArray,
+  Utf8,
+  type Data,
+} from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../io/byte-source';
 import { detectMapping } from '../io/detect-mapping';
 import { previewRows } from '../io/preview-rows';
 import { Session } from '../worker/session';
-import { openFiles } from './load';
-import { HEAD_ROWS, openStreamHeads } from './open-stream-heads';
+import type { ColumnMapping } from '../io/column-mapping';
+import { sparseHeadFile, type SparseHeadFileOptions } from '../../../test/fixtures/io/sparse-head-file';
+import { loadMapped, openFiles } from './load';
+import { HEAD_ROWS, loadOpenedStreams, openStreamHeads } from './open-stream-heads';
 
 // A streamed file's head is what the mapping screen needs — schema, a bounded sample of rows,
 // whole-file null counts — never its first record batch, which for a one-batch file over
@@ -121,4 +137,84 @@ describe('openStreamHeads keeps a bounded head of each streamed file', () => {
     },
     120_000,
   );
+});
+
+describe('openStreamHeads: the head is the file’s first rows, across record batches, with the values detection reads', () => {
+  const mapping: ColumnMapping = { time: { column: 'occurred_at' }, location: { kind: 'latlng', lat: 'lat', lng: 'lng' }, category: 'offense_type' };
+  const streamedAndHeld = async (name: string, bytes: Uint8Array) => {
+    const { heads } = await openStreamHeads([bytesSource(name, bytes)], { streamFrom: 0 });
+    const held = await openFiles([{ name, bytes }]);
+    return { heads: heads!, held };
+  };
+
+  it.each(['stream', 'file'] as const)(
+    'first record batches empty or small (0, 7, 0, 993, then 1,000 each; 30,000 rows, %s format): the head is the first 20,000 rows; preview, detection and the streamed load equal the held file’s',
+    async (format) => {
+      const bytes = sparseHeadFile({
+        rows: 30_000,
+        columns: ['occurred_at', 'lat', 'lng', 'offense_type'],
+        batches: [0, 7, 0, 993, ...Array(28).fill(1000)],
+        format,
+      });
+      const { heads, held } = await streamedAndHeld('batches.arrow', bytes);
+      expect(heads[0].table.numRows).toBe(HEAD_ROWS); // was 0: the first batch's
+      expect(previewRows(heads[0], 12)).toEqual(previewRows(held.sources[0], 12));
+      expect(heads[0].table.getChild('lat')!.get(19_999)).toBeCloseTo(41.6 + 19_999e-5, 10);
+      expect(detectMapping(heads)).toEqual(detectMapping(held.sources));
+      // Streamed, not sent back to be read whole (an empty head was not `streamable`).
+      const streamed = await loadOpenedStreams([bytesSource('batches.arrow', bytes)], heads, mapping);
+      expect(streamed).not.toBeNull();
+      expect(streamed!.incidents).toEqual(loadMapped(held, mapping).incidents);
+    },
+  );
+
+  // A file sorted so that rows without a location (or time) come first, as `ORDER BY lat NULLS FIRST` leaves it.
+  // [case, file, head rows: the nulls and the values detection reads (10,000 numbers, 200 strings)]
+  it.each<[string, SparseHeadFileOptions, number]>([
+    [
+      'lat/lng null in the first 15,000 of 30,000 rows (the head had 5,000 of their 10,000 values)',
+      { rows: 30_000, columns: ['occurred_at', 'lat', 'lng', 'offense_type'], nullUntil: { lat: 15_000, lng: 15_000 } },
+      25_000,
+    ],
+    [
+      'X/Y in degrees null in the first 25,000 rows (the head had none: x/y needing a CRS)',
+      { rows: 30_000, columns: ['occurred_at', 'X', 'Y', 'offense_type'], nullUntil: { X: 25_000, Y: 25_000 } },
+      30_000,
+    ],
+    [
+      'epoch seconds null in the first 25,000 rows (the head had none: no time column)',
+      { rows: 30_000, columns: ['occurred_epoch', 'lat', 'lng', 'offense_type'], nullUntil: { occurred_epoch: 25_000 } },
+      30_000,
+    ],
+    [
+      'ISO date strings null in the first 25,000 rows (the head had none: no time column)',
+      { rows: 30_000, columns: ['date', 'lat', 'lng', 'offense_type'], nullUntil: { date: 25_000 } },
+      25_200,
+    ],
+  ])('%s: detection on the streamed head equals detection on the held file', async (_, options, rows) => {
+    const { heads, held } = await streamedAndHeld('sparse.arrow', sparseHeadFile({ ...options, batches: [4096, 0, 4096] }));
+    const whole = detectMapping(held.sources);
+    expect(whole.mapping).not.toBeNull();
+    expect(detectMapping(heads)).toEqual(whole);
+    expect(heads[0].table.numRows).toBe(rows); // 30,000: the file ends before the 10,000th value
+  });
+
+  it('Chicago’s first 60,000 rows in record batches of 0, 7, 993, then 4,096 (dictionary columns across batches, stream format): the head is their first 20,000 rows; preview and detection equal the held rows’', async () => {
+    const batch = tableFromIPC(chicago).batches[0];
+    const writer = new RecordBatchStreamWriter();
+    let at = 0;
+    for (const size of [0, 7, 993, ...Array<number>(14).fill(4096), 60_000 - 1000 - 14 * 4096]) {
+      writer.write(batch.slice(at, at + size));
+      at += size;
+    }
+    writer.finish();
+    const bytes = writer.toUint8Array(true);
+    const { heads } = await openStreamHeads([bytesSource('chicago-60k.arrows', bytes)], { streamFrom: 0 });
+    const held = await openFiles([{ name: 'chicago-60k.arrows', bytes }]);
+    expect(heads![0].table.numRows).toBe(HEAD_ROWS);
+    expect(previewRows(heads![0], 12)).toEqual(previewRows(held.sources[0], 12));
+    const detected = detectMapping(heads!);
+    expect(detected).toEqual(detectMapping(held.sources));
+    expect(detected.category[0]).toMatchObject({ column: 'primary_type', distinct: 33 });
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { Table, tableFromIPC, tableToIPC, type RecordBatch } from 'apache-arrow';
+import { Table } from 'apache-arrow';
 import { isPanelSource } from '../grid/panel-file';
 import type { ByteSource } from '../io/byte-source';
 import type { ColumnMapping } from '../io/column-mapping';
@@ -6,6 +6,7 @@ import { loadIncidentsStream } from '../io/load-incidents-stream';
 import type { ArrowSource } from '../io/read-arrow';
 import { arrowBatches, arrowBatchSource } from '../io/read-arrow-stream';
 import { createSha256 } from '../io/sha256-stream';
+import { headSampler, type HeadSampler } from './head-sampler';
 import { isArrowInput, openStreams, rowsOnly, streamable, type LoadedIncidents, type Opened, type OpenStreamsOptions } from './load';
 
 // The app's streamed path for big Arrow incident files: one pass at open that fingerprints and
@@ -17,9 +18,10 @@ export interface OpenedHeads {
   /** Sources that keep no rows (a table of the file's row count and no columns), the digests `openFiles` gives. */
   readonly opened: Opened;
   /**
-   * Each file's head (`headSample`): its schema, the first `HEAD_ROWS` rows of its first record
-   * batch copied out of it, and each column's share of rows with a value over the whole file
-   * (`complete`) — what the preview, detection and CRS ranking see; null when the files were read whole.
+   * Each file's head (`headSampler`): its schema, its first rows copied out of its record batches
+   * (`HEAD_ROWS`, more while a column detection reads lacks values, at most `HEAD_MAX_ROWS`), and
+   * each column's share of rows with a value over the whole file (`complete`) — what the preview,
+   * detection and CRS ranking see; null when the files were read whole.
    */
   readonly heads: readonly ArrowSource[] | null;
 }
@@ -32,21 +34,15 @@ export interface OpenedHeads {
  */
 export const STREAM_FROM_BYTES = 256 * 2 ** 20;
 
-/**
- * Rows of a streamed file's first record batch kept for the mapping screen (20,000): at least
- * the 10,000 rows detection reads values from (distinct values of string columns, the range of
- * location columns, an epoch's unit), with room for CRS ranking's 2,000 points spread over them
- * and the preview's first 12. About 1 MB for Chicago-shaped rows, whatever the batch's size.
- */
-export const HEAD_ROWS = 20_000;
+export { HEAD_MAX_ROWS, HEAD_ROWS } from './head-sampler';
 
 /**
  * `openStreams` for a shell that loads later, with a mapping chosen after the open (the app):
  * Arrow incident files that reach `streamFrom` bytes in all (default `STREAM_FROM_BYTES`)
  * are read once, record batch by record batch, for their fingerprints
  * (one hash per file and one over all, as `openFiles`), row counts and each column's null count,
- * keeping only each file's head (`headSample`: the first `HEAD_ROWS` rows of its first batch,
- * copied) and dropping every batch as it passes; `loadOpenedStreams` then decodes them in a
+ * keeping only each file's head (`headSampler`: its first rows across batches, empty ones too,
+ * as many as detection reads values from, copied) and dropping every batch as it passes; `loadOpenedStreams` then decodes them in a
  * second streamed pass. Smaller files, files in another format, pre-binned panels, or a file
  * without rows come back as `openStreams` gives them (`heads` null), to be loaded whole.
  * @example const { opened, heads } = await openStreamHeads([blobSource(file, file.name)]) // heads: samples, or null
@@ -68,39 +64,25 @@ export async function openStreamHeads(
     const own = make();
     const hash = inputs.length === 1 ? own : { update: (bytes: Uint8Array) => (own.update(bytes), all.update(bytes)), hex: () => own.hex() };
     const stream = arrowBatches(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) });
-    let head: Table | undefined;
-    let nulls: number[] = [];
+    let sampler: HeadSampler | undefined;
     let rows = 0;
     for await (const batch of stream) {
-      if (!head) {
+      if (!sampler) {
         // A pre-binned panel (or incidents mixed with one) is read whole: stop at its first batch.
         if (isPanelSource({ name: input.name, bytes: input.size, table: new Table(batch), format: 'stream' })) return whole();
-        head = headSample(batch, HEAD_ROWS);
-        nulls = batch.schema.fields.map(() => 0);
+        sampler = headSampler(batch.schema);
       }
-      for (let c = 0; c < nulls.length; c++) nulls[c] += batch.getChildAt(c)?.nullCount ?? 0;
+      sampler.add(batch);
       rows += batch.numRows;
     }
-    if (!head || rows === 0) return whole(); // the whole read says what is wrong
+    if (!sampler || rows === 0) return whole(); // the whole read says what is wrong
     const format = stream.format() ?? 'stream';
-    const complete = nulls.map((n) => 1 - n / rows);
-    heads.push({ name: input.name, bytes: input.size, table: head, format, complete });
+    heads.push({ name: input.name, bytes: input.size, table: sampler.head(), format, complete: sampler.complete() });
     sources.push({ ...rowsOnly(input, rows), format });
     hashes.push(own.hex());
   }
   const sha256 = inputs.length === 1 ? hashes[0] : all.hex();
   return { opened: { kind: 'incidents', sources, sha256, hashes, ms: performance.now() - t0 }, heads };
-}
-
-/**
- * The first `rows` rows of a record batch as a table of their own: sliced, then copied through
- * an Arrow IPC stream, so that none of its buffers is a view on the batch's (the batch — for a
- * one-batch file the whole raw table — can be freed). The schema, its metadata and dictionaries
- * (whole: their size is the number of distinct values) are kept as they are.
- * @example headSample(chicagoBatch, 20_000).numRows // → 20000 (1,306,393 in the batch)
- */
-export function headSample(batch: RecordBatch, rows: number): Table {
-  return tableFromIPC(tableToIPC(new Table(batch.slice(0, Math.min(rows, batch.numRows))), 'stream'));
 }
 
 /**

@@ -1,21 +1,44 @@
-import { isCurvePoint, modelClock } from '../evaluate/model-clock';
+import { heldThrottle, isCurvePoint } from '../evaluate/model-clock';
 import type { Progress } from './protocol';
+
+/** A throttled progress callback and the flush of the reports it held back. */
+export type ThrottledProgress = ((progress: Progress) => void) & {
+  /** Sends every report held back, once; call when the request ends. */
+  flush(): void;
+};
+
+type ForecastProgress = Extract<Progress, { stage: 'forecast' }>;
 
 /**
  * Passes stage changes, each model's first report and last fold, and every point of a short loss
  * curve (`isCurvePoint`) at once; other run progress at most every `PROGRESS_INTERVAL_MS` per
- * model (`modelClock`): in a run spread over helper workers the reports of different models
- * interleave, and a long EM trace would otherwise go out message by message (the page copies a
- * fold's curve at each).
- * @example const throttled = progressThrottle(send); throttled(progress) // sent, or dropped as too soon
+ * model: in a run spread over helper workers the reports of different models interleave, and a
+ * long EM trace would otherwise go out message by message (the page copies a fold's curve at
+ * each). As the CLI's fold threads (`heldThrottle`), a report it does not send is held back, the
+ * latest of its model and fold, and goes out before the model's next report sent, before its last
+ * fold (the model done), before a stage change and at `flush()` — so a fold's last step reaches the
+ * page, and no bar ends below its last real value. A report sent late carries the run's latest
+ * `fraction` and its model's latest `foldsDone`, so neither goes back on the page.
+ * @example const throttled = progressThrottle(send); throttled(progress) // sent, or held back until due; throttled.flush()
  */
-export function progressThrottle(send: (progress: Progress) => void, now: () => number = () => performance.now()): (progress: Progress) => void {
-  const clock = modelClock(now);
-  return (progress) => {
-    if (progress.stage === 'forecast') {
-      const { run } = progress;
-      if (!clock.due(run.modelIndex, run.fold === run.folds || isCurvePoint(run.fit))) return;
+export function progressThrottle(send: (progress: Progress) => void, now: () => number = () => performance.now()): ThrottledProgress {
+  let fraction = 0;
+  const foldsDone = new Map<number, number>();
+  const current = ({ run }: ForecastProgress): ForecastProgress => ({
+    stage: 'forecast',
+    run: { ...run, fraction, ...(run.foldsDone !== undefined && { foldsDone: foldsDone.get(run.modelIndex) }) },
+  });
+  const throttle = heldThrottle<ForecastProgress>((progress) => send(current(progress)), now);
+  const throttled = (progress: Progress): void => {
+    if (progress.stage !== 'forecast') {
+      throttle.flush();
+      send(progress);
+      return;
     }
-    send(progress);
+    const { run } = progress;
+    fraction = Math.max(fraction, run.fraction);
+    if (run.foldsDone !== undefined) foldsDone.set(run.modelIndex, Math.max(foldsDone.get(run.modelIndex) ?? 0, run.foldsDone));
+    throttle.offer(run.modelIndex, run.fold, progress, run.fold === run.folds || isCurvePoint(run.fit));
   };
+  return Object.assign(throttled, { flush: () => throttle.flush() });
 }

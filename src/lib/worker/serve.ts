@@ -157,7 +157,9 @@ export function serve(port: ServerPort, session: Session): void {
     currentRun = request.id;
     const throttle = progressThrottle((p) => send({ type: 'progress', id: request.id, progress: p }));
     try {
-      done(request.id, 'run', await session.run(request.spec, controller.signal, throttle));
+      const result = await session.run(request.spec, controller.signal, throttle);
+      throttle.flush(); // what the throttle held back reaches the page before the result
+      done(request.id, 'run', result);
     } catch (error) {
       fail(request.id, controller.signal.aborted ? abortError('The run was cancelled') : error);
     } finally {

@@ -146,7 +146,7 @@ export class Session {
    * each record batch or chunk, and an incremental SHA-256 (`sha256`, default the pure
    * `createSha256`) fingerprints the bytes as they pass. Arrow incident files of `streamFrom`
    * bytes or more in all (default `STREAM_FROM_BYTES`, 256 MiB) keep only a head each
-   * (`openStreamHeads`: the first `HEAD_ROWS` rows of the first record batch, copied, and every
+   * (`openStreamHeads`: the file's first `HEAD_ROWS` rows or more across record batches, copied, and every
    * column's whole-file share of rows with a value; the preview, detection and CRS ranking see it)
    * and are decoded as they stream again at `load`; smaller ones, other formats and panel files
    * are held whole (`openStreams`).
