@@ -5,6 +5,8 @@ import { cellOf, cellVertices, centreOf, edgeLengthAt, res0Cells } from './h3';
  * `CellLocator` to place it without h3: 1e-9 rad is 6.4 mm on the ground — about 10^6 times the
  * float error of h3's own placement away from face centres and of this file's edge test — and
  * 1.3 % of a cell's width at resolution 15 (the finest), so nearly every point still skips h3.
+ * Near a face centre (`FACE_CENTRE_RAD`) and a pole (`POLE_RAD`) h3's float error is larger, and
+ * cells there always go to h3.
  */
 export const EDGE_MARGIN_RAD = 1e-9;
 
@@ -17,6 +19,15 @@ export const EDGE_MARGIN_RAD = 1e-9;
  */
 export const FACE_CENTRE_RAD = 1e-4;
 
+/**
+ * Cells with a vertex within this angle (radians, about 6.4 km) of a pole are always left to h3:
+ * h3 turns a vertex into a latitude with asin(z), whose error grows as about 1.3e-16 / (distance
+ * from the pole), so near a pole the vertices of `cellToBoundary` stray from h3's own hexagon by
+ * more than `EDGE_MARGIN_RAD` at resolutions 14–15 (a review measured 3.8e-9 rad at res 15). At
+ * 1e-3 rad the stray is about 1e-13 rad.
+ */
+export const POLE_RAD = 1e-3;
+
 const RAD = Math.PI / 180;
 const METRES_PER_DEGREE = 111_195;
 
@@ -27,7 +38,7 @@ const METRES_PER_DEGREE = 111_195;
  * icosahedron face: H3 places points with a gnomonic projection of that face, which maps great
  * circles to straight lines, so the hexagon's edges are great-circle arcs between its vertices
  * (h3's `cellToBoundary`). Pentagons, cells crossing a face edge and cells near a face centre
- * (`FACE_CENTRE_RAD`) always go to h3. The candidate cells for a point are the last two cells found in its
+ * (`FACE_CENTRE_RAD`) or a pole (`POLE_RAD`) always go to h3. The candidate cells for a point are the last two cells found in its
  * square of a coarse grid (half a cell edge wide; a new square tries its four neighbours' cells), so a burst of nearby points costs one h3 call
  * and a few dot products each. Cells are numbered 0, 1, … in the order first found
  * (`cells[k]`). Tested against `latLngToCell` on every distinct point of the Chicago file at
@@ -158,7 +169,7 @@ function inside(normals: Float64Array, lat: number, lng: number): boolean {
   const x = c * Math.cos(lambda);
   const y = c * Math.sin(lambda);
   const z = Math.sin(phi);
-  for (let i = 0; i < normals.length; i += 3) if (normals[i] * x + normals[i + 1] * y + normals[i + 2] * z <= EDGE_MARGIN_RAD) return false;
+  for (let i = 0; i < normals.length; i += 3) if (!(normals[i] * x + normals[i + 1] * y + normals[i + 2] * z > EDGE_MARGIN_RAD)) return false;
   return true;
 }
 
@@ -243,13 +254,15 @@ export function placedByRuleForTest(cell: string): boolean {
 /**
  * The cell's edge planes as unit normals pointing inside (h3 lists vertices counter-clockwise, so
  * vᵢ × vᵢ₊₁ points inside), or null for a cell `locate` must leave to h3: a pentagon, a cell not
- * on one face (`onOneFace`), a cell centred within `FACE_CENTRE_RAD` of a face centre. Each normal is computed
+ * on one face (`onOneFace`), a cell centred within `FACE_CENTRE_RAD` of a face centre or with a
+ * vertex within `POLE_RAD` of a pole. Each normal is computed
  * as vᵢ × (vᵢ₊₁ − vᵢ): the difference of close vertices is exact, so the plane passes through the
  * vertices to about 1e-16 rad even for the 0.5 m edges of resolution 15.
  */
 function edgeNormals(cell: string): Float64Array | null {
   const vertices = cellVertices(cell);
-  if (vertices.length !== 6) return null;
+  const nearPole = 90 - POLE_RAD / RAD;
+  if (vertices.length !== 6 || vertices.some(([lat]) => Math.abs(lat) > nearPole)) return null;
   const v = vertices.map(([a, b]) => unitVector(a, b));
   // The centre: the vertices' mean, normalised (inside the hexagon; h3's centre for a face-centre cell, by symmetry).
   const sum = v.reduce((acc, p) => [acc[0] + p[0], acc[1] + p[1], acc[2] + p[2]], [0, 0, 0]);
