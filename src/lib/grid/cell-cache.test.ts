@@ -27,4 +27,26 @@ describe('CellCache', () => {
     const cache = new CellCache(5);
     expect(cache.idOf(0, -0)).toBe(cache.idOf(-0, 0));
   });
+
+  it('numbers cells by first appearance across its locator being used and set aside', () => {
+    const rng = random(3);
+    const next = (): number => rng.next();
+    const lat: number[] = [];
+    const lng: number[] = [];
+    // 100,000 points scattered over 2° × 2° (about one to a res-10 cell: the first windows go
+    // through the locator, then it is set aside), 100,000 in a 2 km square, the scattered ones again.
+    for (let i = 0; i < 100_000; i++) (lat.push(40 + 2 * next()), lng.push(-88 + 2 * next()));
+    for (let i = 0; i < 100_000; i++) (lat.push(41.88 + 0.02 * next()), lng.push(-87.63 + 0.02 * next()));
+    for (let i = 0; i < 100_000; i++) (lat.push(lat[i]), lng.push(lng[i] + 1e-9));
+    const cache = new CellCache(10);
+    const ids = lat.map((a, i) => cache.idOf(a, lng[i]));
+    const first = new Map<string, number>();
+    const want = lat.map((a, i) => {
+      const cell = cellOf({ lat: a, lng: lng[i], res: 10 });
+      if (!first.has(cell)) first.set(cell, first.size);
+      return first.get(cell)!;
+    });
+    expect(ids).toEqual(want);
+    expect(cache.cells).toEqual([...first.keys()]);
+  });
 });

@@ -1,11 +1,13 @@
 import { CellLocator } from './cell-locator';
+import { cellOf } from './h3';
 
 /**
  * Maps points to H3 cells at one resolution, remembering each distinct coordinate pair.
  *
  * Incident data repeats geocoded points heavily (Chicago: ~344 k distinct points among 1.3 M
  * rows), so an open-addressing hash table keyed on the exact bits of (lat, lng) skips most
- * h3 calls; a point the table lacks is placed by a `CellLocator` (h3 only near a cell's edge).
+ * h3 calls; a point the table lacks is placed by a `CellLocator` (h3 only near a cell's edge)
+ * while it pays (`CellLocator.wanted`), else by h3.
  * Each distinct cell gets a dense id in order of first appearance; `cells[id]` is its H3 index.
  */
 export class CellCache {
@@ -77,8 +79,11 @@ export class CellCache {
       slot = (slot + 1) & this.mask;
     }
     const locator = (this.locator ??= new CellLocator(this.res));
-    const k = locator.locate(lat, lng);
-    const id = (this.located[k] ??= this.cellIdOf(locator.cells[k]));
+    let id: number;
+    if (locator.wanted(this.cells.length)) {
+      const k = locator.locate(lat, lng);
+      id = this.located[k] ??= this.cellIdOf(locator.cells[k]);
+    } else id = this.cellIdOf(cellOf({ lat, lng, res: this.res }));
     this.keys[2 * slot] = lat;
     this.keys[2 * slot + 1] = lng;
     this.values[slot] = id;
