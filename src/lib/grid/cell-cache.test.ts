@@ -35,9 +35,18 @@ describe('CellCache', () => {
     const lng: number[] = [];
     // 100,000 points scattered over 2° × 2° (about one to a res-10 cell: the first windows go
     // through the locator, then it is set aside), 100,000 in a 2 km square, the scattered ones again.
-    for (let i = 0; i < 100_000; i++) (lat.push(40 + 2 * next()), lng.push(-88 + 2 * next()));
-    for (let i = 0; i < 100_000; i++) (lat.push(41.88 + 0.02 * next()), lng.push(-87.63 + 0.02 * next()));
-    for (let i = 0; i < 100_000; i++) (lat.push(lat[i]), lng.push(lng[i] + 1e-9));
+    for (let i = 0; i < 100_000; i++) {
+      lat.push(40 + 2 * next());
+      lng.push(-88 + 2 * next());
+    }
+    for (let i = 0; i < 100_000; i++) {
+      lat.push(41.88 + 0.02 * next());
+      lng.push(-87.63 + 0.02 * next());
+    }
+    for (let i = 0; i < 100_000; i++) {
+      lat.push(lat[i]);
+      lng.push(lng[i] + 1e-9);
+    }
     const cache = new CellCache(10);
     const ids = lat.map((a, i) => cache.idOf(a, lng[i]));
     const first = new Map<string, number>();
