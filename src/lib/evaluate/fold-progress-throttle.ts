@@ -23,7 +23,7 @@ export function foldProgressThrottle(send: FoldProgress, now: () => number = () 
   const throttled = (model: number, fold: number, fit?: FitProgress): void => {
     const edge = lastFold.get(model) !== fold || isCurvePoint(fit);
     lastFold.set(model, fold);
-    throttle.offer(model, fold, [model, fold, fit], edge);
+    throttle.offer(model, fold, [model, fold, fit], edge, fit !== undefined);
   };
   return Object.assign(throttled, { flush: () => throttle.flush() });
 }

@@ -40,10 +40,18 @@ export function modelClock(now: () => number = () => performance.now()): {
   };
 }
 
+/** The key under which `heldThrottle` holds a model's latest plain report (folds are ≥ 0). */
+const PLAIN = -1;
+
 /** A per-model throttle that holds back what it does not send (`heldThrottle`). */
 export interface HeldThrottle<R> {
-  /** Sends `report` (of `model`'s `fold`) when it is due — an `edge`, or the model's interval passed (`modelClock`) — after the reports held back for the model's other folds; else holds it back as that fold's latest. */
-  offer(model: number, fold: number, report: R, edge: boolean): void;
+  /**
+   * Sends `report` (of `model`'s `fold`) when it is due — an `edge`, or the model's interval passed
+   * (`modelClock`) — after the reports held back for the model's folds; else holds it back: as that
+   * fold's latest when `trace` (a step of a fit's trace, which that fold's chart must get), else as
+   * the model's latest plain report (which any later report of the model supersedes).
+   */
+  offer(model: number, fold: number, report: R, edge: boolean, trace: boolean): void;
   /** Sends the reports held back for `model` (every model's when undefined), once. */
   flush(model?: number): void;
 }
@@ -51,12 +59,14 @@ export interface HeldThrottle<R> {
 /**
  * The throttling rule of run progress, shared by the CLI fold threads' throttle and the app
  * worker's (`foldProgressThrottle`, `progressThrottle`): a report goes out when it is due
- * (`modelClock`), else the latest one of its model and fold is held back; what a model holds back
- * goes out before its next report sent (its other folds' last steps first, in the order they were
- * held; the same fold's is superseded) and at `flush` — so the last step of a fold or of a long trace
- * inside an interval is late by at most one interval, never lost. Held per fold, because in a
- * run spread over workers one model's folds run at once and their reports interleave.
- * @example const t = heldThrottle(send); t.offer(0, 2, r1, false); t.offer(0, 2, r2, false); t.flush() // r1 sent (first report), r2 at the flush
+ * (`modelClock`), else it is held back — a trace step as the latest of its model and fold, a plain
+ * report as its model's latest; what a model holds back goes out before its next report sent (its
+ * folds' last trace steps, in the order they were held; a plain report held is dropped when a plain
+ * report is sent, which carries as much) and at `flush` — so the last step of a fold's trace is
+ * never lost, and plain reports (one a fold in a fast run) stay at one an interval. Trace steps are
+ * held per fold, because in a run spread over workers one model's folds run at once and interleave.
+ * A held report waits for its model's next report sent, a stage change or the flush (no timer).
+ * @example const t = heldThrottle(send); t.offer(0, 2, r1, false, true); t.offer(0, 2, r2, false, true); t.flush() // r1 sent (first report), r2 at the flush
  */
 export function heldThrottle<R>(send: (report: R) => void, now: () => number = () => performance.now()): HeldThrottle<R> {
   const clock = modelClock(now);
@@ -67,13 +77,14 @@ export function heldThrottle<R>(send: (report: R) => void, now: () => number = (
     folds?.forEach((report) => send(report));
   };
   return {
-    offer(model, fold, report, edge) {
+    offer(model, fold, report, edge, trace) {
+      const key = trace ? fold : PLAIN;
       if (!clock.due(model, edge)) {
         const folds = held.get(model) ?? new Map<number, R>();
-        held.set(model, folds.set(fold, report));
+        held.set(model, folds.set(key, report));
         return;
       }
-      held.get(model)?.delete(fold);
+      held.get(model)?.delete(key);
       release(model);
       send(report);
     },

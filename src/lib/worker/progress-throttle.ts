@@ -14,10 +14,11 @@ type ForecastProgress = Extract<Progress, { stage: 'forecast' }>;
  * curve (`isCurvePoint`) at once; other run progress at most every `PROGRESS_INTERVAL_MS` per
  * model: in a run spread over helper workers the reports of different models interleave, and a
  * long EM trace would otherwise go out message by message (the page copies a fold's curve at
- * each). As the CLI's fold threads (`heldThrottle`), a report it does not send is held back, the
- * latest of its model and fold, and goes out before the model's next report sent, before its last
- * fold (the model done), before a stage change and at `flush()` — so a fold's last step reaches the
- * page, and no bar ends below its last real value. A report sent late carries the run's latest
+ * each). As the CLI's fold threads (`heldThrottle`), a report it does not send is held back (a
+ * trace step as the latest of its model and fold, a plain report as its model's latest) and goes
+ * out before the model's next report sent, before its last fold (the model done), before a stage
+ * change and at `flush()` — so a fold's last trace step reaches the page, and no bar ends below its
+ * last real value. A report sent late carries the run's latest
  * `fraction` and its model's latest `foldsDone`, so neither goes back on the page.
  * @example const throttled = progressThrottle(send); throttled(progress) // sent, or held back until due; throttled.flush()
  */
@@ -38,7 +39,7 @@ export function progressThrottle(send: (progress: Progress) => void, now: () => 
     const { run } = progress;
     fraction = Math.max(fraction, run.fraction);
     if (run.foldsDone !== undefined) foldsDone.set(run.modelIndex, Math.max(foldsDone.get(run.modelIndex) ?? 0, run.foldsDone));
-    throttle.offer(run.modelIndex, run.fold, progress, run.fold === run.folds || isCurvePoint(run.fit));
+    throttle.offer(run.modelIndex, run.fold, progress, run.fold === run.folds || isCurvePoint(run.fit), run.fit !== undefined);
   };
   return Object.assign(throttled, { flush: () => throttle.flush() });
 }

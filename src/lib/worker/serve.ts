@@ -125,8 +125,12 @@ export function serve(port: ServerPort, session: Session): void {
       }
       case 'frozen-models':
         return done(request.id, 'frozen-models', await session.setFrozen(request.files));
-      case 'check-claim':
-        return done(request.id, 'check-claim', await session.checkClaim(request.claim, request.vary, progressThrottle(progress)));
+      case 'check-claim': {
+        const throttled = progressThrottle(progress);
+        const checked = await session.checkClaim(request.claim, request.vary, throttled);
+        throttled.flush(); // what the throttle held back goes out before the result
+        return done(request.id, 'check-claim', checked);
+      }
       case 'leakage': {
         const controller = new AbortController();
         controllers.set(request.id, controller);
@@ -140,7 +144,10 @@ export function serve(port: ServerPort, session: Session): void {
         const controller = new AbortController();
         controllers.set(request.id, controller);
         try {
-          return done(request.id, 'lesson', await session.lesson(request.call, controller.signal, progressThrottle(progress)));
+          const throttled = progressThrottle(progress);
+          const taught = await session.lesson(request.call, controller.signal, throttled);
+          throttled.flush();
+          return done(request.id, 'lesson', taught);
         } finally {
           controllers.delete(request.id);
         }
