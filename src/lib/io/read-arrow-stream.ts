@@ -1,4 +1,4 @@
-import { Message, RecordBatchReader, Table, type RecordBatch, type Schema } from 'apache-arrow';
+import { Message, RecordBatchReader, Table, type DataType, type Field, type RecordBatch, type Schema } from 'apache-arrow';
 import { Footer } from 'apache-arrow/ipc/metadata/file';
 import type { ByteSource } from './byte-source';
 import type { BatchSource } from './load-incidents-stream';
@@ -272,22 +272,62 @@ function schemaMessage(schema: Schema): Uint8Array {
  * @example await arrowFileRows(fileByteSource('chicago.arrow')) // → 1306393
  */
 export async function arrowFileRows(input: ByteSource): Promise<number | null> {
+  const headers = await arrowFileBatchHeaders(input);
+  return headers && headers.reduce((rows, header) => rows + Number(header.length), 0);
+}
+
+/**
+ * Each top-level column's share of rows with a value over a whole Arrow IPC file, from the record
+ * batch headers its footer points to (their field nodes' null counts; no column data is read), in
+ * the schema's order; null for a stream, a file without batches or an unreadable footer. Nested
+ * columns count their own node only (their children's nodes are skipped).
+ * @example await arrowFileShares(fileByteSource('chicago.arrow'), schema) // → [1, 1, 0.9937, …]
+ */
+export async function arrowFileShares(input: ByteSource, schema: Schema): Promise<number[] | null> {
+  const headers = await arrowFileBatchHeaders(input);
+  if (!headers || headers.length === 0) return null;
+  // Field nodes are listed depth first: each top-level field's node, then its children's.
+  const nodeOf: number[] = [];
+  const descendants = (type: DataType): number => (type.children ?? []).reduce((n: number, child: Field) => n + 1 + descendants(child.type), 0);
+  let node = 0;
+  for (const field of schema.fields) {
+    nodeOf.push(node);
+    node += 1 + descendants(field.type);
+  }
+  let rows = 0;
+  const nulls = new Array<number>(nodeOf.length).fill(0);
+  for (const header of headers) {
+    if (header.nodes.length !== node) return null;
+    rows += Number(header.length);
+    nodeOf.forEach((at, i) => (nulls[i] += Number(header.nodes[at].nullCount)));
+  }
+  return nulls.map((n) => (rows === 0 ? 0 : 1 - n / rows));
+}
+
+/** The record batch headers of an Arrow IPC file, read through its footer's blocks; null for a stream or an unreadable footer. */
+async function arrowFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
   if (sniffFormat(await input.slice(0, Math.min(input.size, 4096))).format !== 'arrow-file') return null;
   try {
     const { blocks } = await fileFrame(input);
-    let rows = 0;
+    const headers: RecordBatchHeader[] = [];
     for (const block of blocks) {
       const offset = Number(block.offset);
       const meta = await input.slice(offset, offset + block.metaDataLength);
       const skip = new DataView(meta.buffer, meta.byteOffset, 4).getUint32(0, true) === 0xffffffff ? 8 : 4;
       const message = Message.decode(meta.subarray(skip));
       if (!message.isRecordBatch()) return null;
-      rows += message.header().length;
+      headers.push(message.header());
     }
-    return rows;
+    return headers;
   } catch {
     return null;
   }
+}
+
+/** What `arrowFileShares` reads of a record batch header. */
+interface RecordBatchHeader {
+  readonly length: number | bigint;
+  readonly nodes: readonly { readonly nullCount: number | bigint }[];
 }
 
 /**

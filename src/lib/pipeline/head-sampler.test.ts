@@ -1,4 +1,4 @@
-import { tableFromIPC } from 'apache-arrow';
+import { Float64, RecordBatchFileWriter, RecordBatchStreamWriter, Table, TimestampMillisecond, Utf8, tableFromIPC, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { sparseHeadFile } from '../../../test/fixtures/io/sparse-head-file';
 import { bytesSource } from '../io/byte-source';
@@ -86,5 +86,51 @@ describe('loadStreams (the CLI) decides the mapping from the head, not the first
     const head = await readHead(bytesSource('empty.arrow', empty));
     expect(head?.table.numRows).toBe(0);
     expect(head?.table.schema.fields.map((f) => f.name)).toEqual(['occurred_at', 'lat', 'lng']);
+  });
+});
+
+describe("readHead: each column's share of filled rows", () => {
+  // 200,000 rows in batches of 4,096; 'description' is filled in the first 30,000 rows only (15 %).
+  const n = 200_000;
+  const table = new Table({
+    occurred_at: vectorFromArray(
+      Array.from({ length: n }, (_, i) => Date.UTC(2024, 0, 1) + i * 60_000),
+      new TimestampMillisecond(),
+    ),
+    lat: vectorFromArray(
+      Array.from({ length: n }, (_, i) => 41.6 + i * 1e-6),
+      new Float64(),
+    ),
+    lng: vectorFromArray(
+      Array.from({ length: n }, (_, i) => -87.9 + i * 1e-6),
+      new Float64(),
+    ),
+    description: vectorFromArray(
+      Array.from({ length: n }, (_, i) => (i < 30_000 ? ['THEFT', 'BURGLARY', 'ASSAULT'][i % 3] : null)),
+      new Utf8(),
+    ),
+  });
+  const written = (format: 'file' | 'stream'): Uint8Array => {
+    const writer = format === 'file' ? new RecordBatchFileWriter() : new RecordBatchStreamWriter();
+    for (let at = 0; at < n; at += 4096) writer.write(table.batches[0].slice(at, Math.min(n, at + 4096)));
+    writer.finish();
+    return writer.toUint8Array(true);
+  };
+
+  it("is the whole file's for an Arrow file (its footer's null counts), so the CLI's detection equals the whole-file load's", async () => {
+    const bytes = written('file');
+    const head = await readHead(bytesSource('d.arrow', bytes));
+    expect(head!.table.numRows).toBeLessThan(n);
+    expect(head!.complete![3]).toBeCloseTo(0.15, 10);
+    let streamed: ReturnType<typeof detectMapping> | undefined;
+    await loadStreams([bytesSource('d.arrow', bytes)], (heads) => (streamed = detectMapping(heads)).mapping!);
+    const whole = detectMapping((await openFiles([{ name: 'd.arrow', bytes }])).sources);
+    expect(whole.mapping!.category).toBeNull();
+    expect(streamed!.mapping!.category).toBe(whole.mapping!.category);
+  });
+
+  it('is over the batches read for an Arrow stream, which holds no counts up front', async () => {
+    const head = await readHead(bytesSource('d.arrows', written('stream')));
+    expect(head!.complete![3]).toBe(1);
   });
 });

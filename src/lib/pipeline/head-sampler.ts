@@ -2,7 +2,7 @@ import { Table, tableFromIPC, tableToIPC, type Data, type RecordBatch, type Sche
 import type { ByteSource } from '../io/byte-source';
 import { valuesDetectionReads } from '../io/detect-mapping';
 import type { ArrowSource } from '../io/read-arrow';
-import { arrowBatches } from '../io/read-arrow-stream';
+import { arrowBatches, arrowFileShares } from '../io/read-arrow-stream';
 import { isNumericType, readNumbers } from '../io/read-numbers';
 import { validityOf } from '../io/validity';
 
@@ -86,21 +86,32 @@ export function headSampler(schema: Schema, rows = HEAD_ROWS, maxRows = HEAD_MAX
 
 /**
  * An Arrow file's head read from its first record batches (`headSampler`), without reading on
- * once it is complete: its rows copied, and each column's share of rows with a value over the
- * batches read (`complete`; the whole file when the head ends in its last batch). Null for a file
- * without a record batch.
+ * once it is complete: its rows copied, and each column's share of rows with a value (`complete`)
+ * over the whole file — from an Arrow file's footer (`arrowFileShares`) when the head stopped
+ * early; over the batches read for an Arrow stream, which holds no such counts up front. Null for a
+ * file without a record batch.
  * @example (await readHead(fileByteSource('chicago.arrow')))?.table.numRows // → 20000
  */
 export async function readHead(input: ByteSource, signal?: AbortSignal): Promise<ArrowSource | null> {
   const stream = arrowBatches(input, { signal });
   let sampler: HeadSampler | undefined;
+  let stopped = false; // the head was complete before the file's end
   try {
-    for await (const batch of stream) if (!(sampler ??= headSampler(batch.schema)).add(batch)) break;
+    for await (const batch of stream) {
+      if (!(sampler ??= headSampler(batch.schema)).add(batch)) {
+        stopped = true;
+        break;
+      }
+    }
   } finally {
     await stream.return();
   }
   if (!sampler) return null;
-  return { name: input.name, bytes: input.size, table: sampler.head(), format: 'stream', complete: sampler.complete() };
+  // An Arrow file's footer gives each column's nulls over the whole file without reading its data, so the head's
+  // "% filled" (category scores) is the whole file's, as the app's open pass and the whole-file load count it.
+  const table = sampler.head();
+  const complete = (stopped ? await arrowFileShares(input, table.schema) : null) ?? sampler.complete();
+  return { name: input.name, bytes: input.size, table, format: 'stream', complete };
 }
 
 /**
