@@ -1,9 +1,21 @@
-import { Table, tableFromArrays, tableToIPC } from 'apache-arrow';
+import { readFileSync } from 'node:fs';
+import {
+  Field,
+  Float64,
+  RecordBatchFileWriter,
+  RecordBatchStreamWriter,
+  Struct,
+  Table,
+  tableFromArrays,
+  tableFromIPC,
+  tableToIPC,
+  vectorFromArray,
+} from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { blobSource, bytesSource } from './byte-source';
 import { InputError } from './input-error';
 import { readArrow } from './read-arrow';
-import { readArrowStream } from './read-arrow-stream';
+import { arrowShares, readArrowStream } from './read-arrow-stream';
 import { createSha256 } from './sha256-stream';
 import { sha256Hex } from './sha256-hex';
 
@@ -96,5 +108,36 @@ describe('readArrowStream', () => {
     expect(csv.code).toBe('not-arrow');
     expect(csv.message).toContain("file 'a.csv' is CSV text");
     expect((await failure(readArrowStream(bytesSource('e.arrow', new Uint8Array(0))))).code).toBe('file-empty');
+  });
+});
+
+describe("arrowShares (each column's filled share from the record batch headers alone)", () => {
+  it("equals the columns' own null counts over Chicago's first 60,000 rows in 7 batches, dictionaries included, as a file and as a stream", async () => {
+    const chicago = tableFromIPC(readFileSync(new URL('../../../../shared/data/chicago-crimes-2014-2018.arrow', import.meta.url)));
+    const table = chicago.slice(0, 60_000);
+    const want = table.schema.fields.map((_, i) => 1 - table.getChildAt(i)!.nullCount / table.numRows);
+    expect(want.some((share) => share < 1)).toBe(true); // some columns have nulls
+    for (const writer of [new RecordBatchFileWriter(), new RecordBatchStreamWriter()]) {
+      for (const at of [0, 7, 1000, 9_000, 20_000, 41_000, 59_999]) {
+        const next = [7, 1000, 9_000, 20_000, 41_000, 59_999, 60_000][[0, 7, 1000, 9_000, 20_000, 41_000, 59_999].indexOf(at)];
+        for (const batch of table.slice(at, next).batches) writer.write(batch);
+      }
+      writer.finish();
+      const shares = await arrowShares(bytesSource('c.arrow', writer.toUint8Array(true)), table.schema);
+      shares!.forEach((share, i) => expect(share).toBeCloseTo(want[i], 12));
+    }
+  });
+
+  it('counts a nested column by its own node and gives null for bytes that are not Arrow', async () => {
+    // s: a struct, null in row 0, whose child x is null in rows 0–2; b: null in row 3 only. Read
+    // without skipping s's child node, b would get x's share (0.25).
+    const table = new Table({
+      s: vectorFromArray([null, { x: null }, { x: null }, { x: 4 }], new Struct([new Field('x', new Float64(), true)])),
+      b: vectorFromArray([1, 2, 3, null], new Float64()),
+    });
+    for (const format of ['stream', 'file'] as const) {
+      expect(await arrowShares(bytesSource('n.arrow', tableToIPC(table, format)), table.schema)).toEqual([0.75, 0.75]);
+    }
+    expect(await arrowShares(bytesSource('x.csv', new TextEncoder().encode('a,b\n1,2\n')), tableFromArrays({ a: Float64Array.of(1) }).schema)).toBeNull();
   });
 });

@@ -277,14 +277,15 @@ export async function arrowFileRows(input: ByteSource): Promise<number | null> {
 }
 
 /**
- * Each top-level column's share of rows with a value over a whole Arrow IPC file, from the record
- * batch headers its footer points to (their field nodes' null counts; no column data is read), in
- * the schema's order; null for a stream, a file without batches or an unreadable footer. Nested
- * columns count their own node only (their children's nodes are skipped).
- * @example await arrowFileShares(fileByteSource('chicago.arrow'), schema) // → [1, 1, 0.9937, …]
+ * Each top-level column's share of rows with a value over a whole Arrow IPC file or stream, from
+ * its record batch headers (their field nodes' null counts; no column data is read: a file's
+ * footer points to them, a stream's are found by skipping each message's body), in the schema's
+ * order; null for a file without batches or headers that cannot be read. Nested columns count
+ * their own node only (their children's nodes are skipped).
+ * @example await arrowShares(fileByteSource('chicago.arrow'), schema) // → [1, 1, 0.9937, …]
  */
-export async function arrowFileShares(input: ByteSource, schema: Schema): Promise<number[] | null> {
-  const headers = await arrowFileBatchHeaders(input);
+export async function arrowShares(input: ByteSource, schema: Schema): Promise<number[] | null> {
+  const headers = (await arrowFileBatchHeaders(input)) ?? (await arrowStreamBatchHeaders(input));
   if (!headers || headers.length === 0) return null;
   // Field nodes are listed depth first: each top-level field's node, then its children's.
   const nodeOf: number[] = [];
@@ -324,7 +325,37 @@ async function arrowFileBatchHeaders(input: ByteSource): Promise<RecordBatchHead
   }
 }
 
-/** What `arrowFileShares` reads of a record batch header. */
+/**
+ * The record batch headers of an Arrow IPC stream, read message by message: each message's
+ * prefix (the 0xFFFFFFFF continuation, when present, and the metadata length), its metadata, then
+ * a jump over its body. Null when the input is not a stream or a message cannot be read.
+ */
+async function arrowStreamBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
+  const head = await input.slice(0, Math.min(input.size, 4096));
+  const format = sniffFormat(head).format;
+  if (format !== 'arrow-stream' && !(format === 'unknown' && looksLikeLegacyStream(head))) return null;
+  try {
+    const headers: RecordBatchHeader[] = [];
+    for (let at = 0; at + 4 <= input.size;) {
+      const prefix = await input.slice(at, Math.min(input.size, at + 8));
+      const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.length);
+      const continued = view.getUint32(0, true) === 0xffffffff;
+      if (continued && prefix.length < 8) return null;
+      const length = view.getInt32(continued ? 4 : 0, true);
+      if (length === 0) break; // the end-of-stream marker
+      const start = at + (continued ? 8 : 4);
+      if (length < 0 || start + length > input.size) return null;
+      const message = Message.decode(await input.slice(start, start + length));
+      if (message.isRecordBatch()) headers.push(message.header());
+      at = start + length + Number(message.bodyLength);
+    }
+    return headers;
+  } catch {
+    return null;
+  }
+}
+
+/** What `arrowShares` reads of a record batch header. */
 interface RecordBatchHeader {
   readonly length: number | bigint;
   readonly nodes: readonly { readonly nullCount: number | bigint }[];

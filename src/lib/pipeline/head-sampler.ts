@@ -2,7 +2,7 @@ import { Table, tableFromIPC, tableToIPC, type Data, type RecordBatch, type Sche
 import type { ByteSource } from '../io/byte-source';
 import { valuesDetectionReads } from '../io/detect-mapping';
 import type { ArrowSource } from '../io/read-arrow';
-import { arrowBatches, arrowFileShares } from '../io/read-arrow-stream';
+import { arrowBatches, arrowShares } from '../io/read-arrow-stream';
 import { isNumericType, readNumbers } from '../io/read-numbers';
 import { validityOf } from '../io/validity';
 
@@ -87,7 +87,7 @@ export function headSampler(schema: Schema, rows = HEAD_ROWS, maxRows = HEAD_MAX
 /**
  * An Arrow file's head read from its first record batches (`headSampler`), without reading on
  * once it is complete: its rows copied, and each column's share of rows with a value (`complete`)
- * over the whole file — from an Arrow file's footer (`arrowFileShares`) when the head stopped
+ * over the whole file — from an Arrow file's footer (`arrowShares`) when the head stopped
  * early; over the batches read for an Arrow stream, which holds no such counts up front. Null for a
  * file without a record batch.
  * @example (await readHead(fileByteSource('chicago.arrow')))?.table.numRows // → 20000
@@ -107,10 +107,10 @@ export async function readHead(input: ByteSource, signal?: AbortSignal): Promise
     await stream.return();
   }
   if (!sampler) return null;
-  // An Arrow file's footer gives each column's nulls over the whole file without reading its data, so the head's
+  // The record batch headers give each column's nulls over the whole file without reading its data, so the head's
   // "% filled" (category scores) is the whole file's, as the app's open pass and the whole-file load count it.
   const table = sampler.head();
-  const complete = (stopped ? await arrowFileShares(input, table.schema) : null) ?? sampler.complete();
+  const complete = (stopped ? await arrowShares(input, table.schema) : null) ?? sampler.complete();
   return { name: input.name, bytes: input.size, table, format: 'stream', complete };
 }
 
