@@ -199,7 +199,7 @@ describe('openStreamHeads: the head is the file’s first rows, across record ba
     expect(heads[0].table.numRows).toBe(rows); // 30,000: the file ends before the 10,000th value
   });
 
-  it('Chicago’s first 60,000 rows in record batches of 0, 7, 993, then 4,096 (dictionary columns across batches, stream format): the head is their first 20,000 rows; preview and detection equal the held rows’', async () => {
+  it('Chicago’s first 60,000 rows in record batches of 0, 7, 993, then 4,096 (dictionary columns sharing one dictionary across batches, stream format): the head is their first 20,000 rows; preview and detection equal the held rows’', async () => {
     const batch = tableFromIPC(chicago).batches[0];
     const writer = new RecordBatchStreamWriter();
     let at = 0;
