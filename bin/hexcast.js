@@ -31,6 +31,15 @@ async function loadMain() {
   return (await import('../src/cli/main.ts')).main;
 }
 
-// Big inputs on Linux: run once more with glibc's huge pages on (bin/huge-pages.js).
-const huge = hugePagesEnv(argv, process.env, process.platform);
-process.exitCode = huge ? await runWithHugePages(fileURLToPath(import.meta.url), argv, huge) : await (await loadMain())(argv);
+/** The exit code of a second start with glibc's huge pages on, or null when there is none or it could not start (bin/huge-pages.js). */
+async function withHugePages() {
+  const huge = hugePagesEnv(argv, process.env, process.platform, undefined, process.execArgv);
+  if (!huge) return null;
+  try {
+    return await runWithHugePages(fileURLToPath(import.meta.url), argv, huge);
+  } catch {
+    return null; // no second process (EAGAIN, ENOMEM): run here, with 4 KiB pages
+  }
+}
+
+process.exitCode = (await withHugePages()) ?? (await (await loadMain())(argv));

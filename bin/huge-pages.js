@@ -21,17 +21,21 @@ export const HUGETLB_TUNABLE = 'glibc.malloc.hugetlb=1';
 /**
  * The environment to run the command again with, or null to run it in this process: non-null
  * only on Linux, when the tunable is not set yet (so the second start never starts a third), not
- * turned off (HEXCAST_HUGE_PAGES=off), and the arguments that name existing files add up to at
- * least `HUGE_INPUT_BYTES`. Keeps any other GLIBC_TUNABLES the user set (colon-separated).
+ * turned off (HEXCAST_HUGE_PAGES=off), no debugger asked for (`--inspect…` in `execArgv` or
+ * NODE_OPTIONS), and the arguments that name existing files add up to at least
+ * `HUGE_INPUT_BYTES`. Keeps any other GLIBC_TUNABLES the user set (colon-separated).
  * @param {readonly string[]} argv the command's arguments
  * @param {NodeJS.ProcessEnv} env
  * @param {string} platform
  * @param {(path: string) => number} sizeOf bytes of a file, 0 for anything else
+ * @param {readonly string[]} execArgv Node's own options for this process
  * @returns {NodeJS.ProcessEnv | null}
  * @example hugePagesEnv(['bin', 'chicago.arrow', '--res', '8'], {}, 'linux', () => 69_255_466) // → { GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' }
  */
-export function hugePagesEnv(argv, env, platform, sizeOf = fileSize) {
+export function hugePagesEnv(argv, env, platform, sizeOf = fileSize, execArgv = []) {
   if (platform !== 'linux' || env.HEXCAST_HUGE_PAGES === 'off' || (env.GLIBC_TUNABLES ?? '').includes('glibc.malloc.hugetlb')) return null;
+  // A debugger attached to this process would find the work done in another (and a second --inspect collides on the port).
+  if ([...execArgv, env.NODE_OPTIONS ?? ''].some((option) => option.includes('--inspect'))) return null;
   let bytes = 0;
   for (const arg of argv) if (!arg.startsWith('-')) bytes += sizeOf(arg);
   if (bytes < HUGE_INPUT_BYTES) return null;
@@ -39,17 +43,28 @@ export function hugePagesEnv(argv, env, platform, sizeOf = fileSize) {
   return { ...env, GLIBC_TUNABLES: tunables };
 }
 
-/** A regular file's size in bytes; 0 for a directory, a missing path or a flag's value that is not a file. */
+/**
+ * A regular file's size in bytes; 0 for anything else: a directory, a missing path, a flag's value
+ * that is no path at all (a WKT string passed to --crs is longer than a file name may be), a path
+ * through a file or one that cannot be read — the command itself then reports what is wrong.
+ */
 function fileSize(path) {
-  const info = statSync(path, { throwIfNoEntry: false });
-  return info?.isFile() ? info.size : 0;
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    return info?.isFile() ? info.size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
  * Runs `script argv…` again in a child Node with `env`, sharing this process's stdin, stdout and
- * stderr, and resolves with its exit code. SIGINT, SIGTERM and SIGHUP sent to this process are
- * passed on; a child ended by a signal ends this process by the same signal, so callers (shells,
- * test harnesses) see what they would have seen from one process.
+ * stderr, and resolves with its exit code; rejects when the child cannot be started (the caller
+ * then runs the command itself). SIGTERM sent to this process is passed on. SIGINT and SIGHUP come
+ * from the terminal to its whole foreground process group, the child included, so they are not
+ * passed on (a second SIGINT would end the child before its cancel handler had written its
+ * output): this process only waits for the child. A child ended by a signal ends this process by
+ * the same signal, so callers (shells, test harnesses) see what they would have seen from one process.
  * @param {string} script
  * @param {readonly string[]} argv
  * @param {NodeJS.ProcessEnv} env
@@ -57,13 +72,26 @@ function fileSize(path) {
  */
 export function runWithHugePages(script, argv, env) {
   const child = spawn(process.execPath, [...process.execArgv, script, ...argv], { stdio: 'inherit', env });
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  const pass = (signal) => child.kill(signal);
-  for (const signal of signals) process.on(signal, pass);
+  const pass = () => child.kill('SIGTERM');
+  const wait = () => {};
+  process.on('SIGTERM', pass);
+  process.on('SIGINT', wait);
+  process.on('SIGHUP', wait);
+  const detach = () => {
+    process.off('SIGTERM', pass);
+    process.off('SIGINT', wait);
+    process.off('SIGHUP', wait);
+  };
+  let started = false;
+  child.once('spawn', () => (started = true));
   return new Promise((resolve, reject) => {
-    child.once('error', reject);
+    child.on('error', (error) => {
+      if (started) return; // a failed kill: the child's exit still comes
+      detach();
+      reject(error);
+    });
     child.once('exit', (code, signal) => {
-      for (const s of signals) process.off(s, pass);
+      detach();
       if (signal) process.kill(process.pid, signal);
       resolve(code ?? 1);
     });

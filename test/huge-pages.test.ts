@@ -16,6 +16,14 @@ describe('hugePagesEnv (bin/hexcast.js runs big inputs again with glibc huge pag
     expect(hugePagesEnv(['bin', 'small.csv', '--res', '8'], {}, 'linux', sizeOf)).toBeNull();
     expect(hugePagesEnv(['backtest', 'half.arrow', 'half.arrow'], {}, 'linux', sizeOf)).not.toBeNull(); // files add up
     expect(hugePagesEnv(['--help'], {}, 'linux', sizeOf)).toBeNull();
+    expect(hugePagesEnv(argv, {}, 'linux', sizeOf, ['--inspect=9229'])).toBeNull(); // a debugger stays on this process
+    expect(hugePagesEnv(argv, { NODE_OPTIONS: '--inspect-brk' }, 'linux', sizeOf)).toBeNull();
+  });
+
+  it('takes a flag value that is no file name (a WKT string for --crs, a path through a file) as no input, without throwing', () => {
+    const wkt = `PROJCS["NAD_1983_HARN_StatePlane_Oregon_North_FIPS_3601_Feet_Intl",${'PARAMETER["x",0.0],'.repeat(20)}UNIT["Foot",0.3048]]`;
+    expect(hugePagesEnv(['bin', wkt, '--res', '8'], {}, 'linux')).toBeNull();
+    expect(hugePagesEnv(['inspect', new URL('../README.md/x', import.meta.url).pathname], {}, 'linux')).toBeNull();
   });
 
   it("keeps the user's other tunables", () => {
@@ -29,6 +37,22 @@ describe('hugePagesEnv (bin/hexcast.js runs big inputs again with glibc huge pag
     expect(run.status).toBe(3);
     const child = JSON.parse(run.stdout) as { tunables: string; argv: string[] };
     expect(child).toMatchObject({ tunables: HUGETLB_TUNABLE, argv: ['exit', '3'] });
+  });
+
+  it("lets a terminal's SIGINT reach the child once (the child cancels and exits 130), and does not pass on a SIGINT sent to it alone", async () => {
+    // The parent leads a process group of its own, as a shell's foreground job does; the group gets the SIGINT.
+    const run = spawn(process.execPath, [parent, 'cancel'], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    let out = '';
+    run.stdout.on('data', (data: Buffer) => (out += data.toString()));
+    await new Promise<void>((resolve) => run.stdout.once('data', () => resolve()));
+    const { pid } = JSON.parse(out) as { pid: number };
+    run.kill('SIGINT'); // to the parent alone: nothing happens
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(() => process.kill(pid, 0)).not.toThrow();
+    const ended = new Promise<number | null>((resolve) => run.once('exit', (code) => resolve(code)));
+    process.kill(-run.pid!, 'SIGINT'); // to the group, as Ctrl-C
+    expect(await ended).toBe(130);
+    expect(out.match(/cancelled/g)).toHaveLength(1);
   });
 
   it('passes SIGTERM on: the child ends, and the parent ends by the same signal', async () => {
