@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   Field,
   Float64,
+  Message,
   RecordBatchFileWriter,
   RecordBatchStreamWriter,
   Struct,
@@ -139,5 +140,37 @@ describe("arrowShares (each column's filled share from the record batch headers 
       expect(await arrowShares(bytesSource('n.arrow', tableToIPC(table, format)), table.schema)).toEqual([0.75, 0.75]);
     }
     expect(await arrowShares(bytesSource('x.csv', new TextEncoder().encode('a,b\n1,2\n')), tableFromArrays({ a: Float64Array.of(1) }).schema)).toBeNull();
+  });
+
+  it('gives null, and returns, for a stream whose record batch claims a negative or overlong body (it looped forever on a negative one)', async () => {
+    const table = tableFromArrays({ a: Float64Array.from({ length: 1000 }, (_, i) => i) });
+    const writer = new RecordBatchStreamWriter();
+    for (const batch of [...table.slice(0, 500).batches, ...table.slice(500).batches]) writer.write(batch);
+    writer.finish();
+    const bytes = writer.toUint8Array(true);
+    // Find the second record batch's message and its body length (an int64 in its metadata), then patch it.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const messages: { at: number; length: number; body: number }[] = [];
+    for (let at = 0; at + 8 <= bytes.length;) {
+      const length = view.getInt32(at + 4, true);
+      if (length === 0) break;
+      const body = Number(Message.decode(bytes.subarray(at + 8, at + 8 + length)).bodyLength);
+      messages.push({ at, length, body });
+      at += 8 + length + body;
+    }
+    const second = messages[2]; // schema, first batch, second batch
+    for (const lie of [-(8 + second.length), bytes.length]) {
+      const patched = bytes.slice();
+      const out = new DataView(patched.buffer);
+      let found = 0;
+      for (let p = second.at + 8; p + 8 <= second.at + 8 + second.length; p++) {
+        if (out.getBigInt64(p, true) === BigInt(second.body)) {
+          out.setBigInt64(p, BigInt(lie), true);
+          found++;
+        }
+      }
+      expect(found).toBeGreaterThan(0);
+      expect(await arrowShares(bytesSource('lie.arrows', patched), table.schema)).toBeNull();
+    }
   });
 });

@@ -346,8 +346,11 @@ async function arrowStreamBatchHeaders(input: ByteSource): Promise<RecordBatchHe
       const start = at + (continued ? 8 : 4);
       if (length < 0 || start + length > input.size) return null;
       const message = Message.decode(await input.slice(start, start + length));
+      const body = Number(message.bodyLength);
+      // A body length that is negative or runs past the end is a corrupt stream (and must not walk back: no endless loop).
+      if (!(body >= 0) || start + length + body > input.size) return null;
       if (message.isRecordBatch()) headers.push(message.header());
-      at = start + length + Number(message.bodyLength);
+      at = start + length + body;
     }
     return headers;
   } catch {
