@@ -21,6 +21,7 @@ import { ALL_MODELS } from '../lib/forecast/models';
 import { loadModelFiles } from './load-model-files';
 import { frozenModels } from '../lib/pipeline/saved-models';
 import { readBytes } from './read-bytes';
+import { yieldingDefinitions } from '../lib/pipeline/yielding-definitions';
 import { externalLines } from '../lib/evaluate/external-lines';
 import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
 
@@ -143,6 +144,9 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
       {
         signal,
         pool,
+        // Each fit first yields to the event loop, so Ctrl-C (a SIGINT handler, run by the loop) stops a run of baselines,
+        // which fit synchronously, between folds instead of after the last.
+        wrapDefinitions: yieldingDefinitions,
         onBackend: (backend, threads) => progress.note(`TensorFlow.js backend: ${backendLabel(backend, threads)}`),
         onProgress: (p) => progress.run(p),
       },

@@ -75,7 +75,7 @@ import { ResolutionCells } from './resolution-cells';
 import type { WorkerPool } from './worker-pool';
 import { forecastJobTasks } from '../evaluate/forecast-job';
 import { cellSeriesOf, stepSliceOf, testPeriodsOf } from './run-slices';
-import { yieldingDefinitions } from './yielding-definitions';
+import { yieldingDefinitions } from '../pipeline/yielding-definitions';
 import { yieldingSource } from './yielding-source';
 import { externalInfo } from './external-info';
 import { openExternal, type OpenedExternal } from '../external/open-external';

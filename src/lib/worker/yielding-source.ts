@@ -1,5 +1,5 @@
 import type { ByteSource } from '../io/byte-source';
-import { nextTask } from './next-task';
+import { nextTask } from '../pipeline/next-task';
 
 /**
  * A ByteSource that yields to the event loop (`nextTask`) before each range or chunk it reads.
