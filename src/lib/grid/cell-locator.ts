@@ -1,4 +1,4 @@
-import { cellOf, cellVertices, centreOf, edgeLengthAt, res0Cells } from './h3';
+import { boundaryOf, cellOf, centreOf, edgeLengthAt, res0Cells } from './h3';
 
 /**
  * How far inside a cell's edges (as an angle at the Earth's centre, radians) a point must be for
@@ -226,6 +226,11 @@ class SquareTable {
   }
 }
 
+/** How many vertices a cell has (6, 5 for a pentagon, more for one with distortion vertices). */
+function vertexCount(cell: string): number {
+  return boundaryOf(cell).length - 1;
+}
+
 /** a · b of two 3-vectors. */
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
@@ -273,7 +278,7 @@ let faceCentres: [number, number, number][] | null = null;
 function icosahedronFaceCentres(): [number, number, number][] {
   if (faceCentres) return faceCentres;
   const vertices = res0Cells()
-    .filter((cell) => cellVertices(cell).length === 5)
+    .filter((cell) => vertexCount(cell) === 5)
     .map((cell) => {
       const { lat, lng } = centreOf(cell);
       return unitVector(lat, lng);
@@ -313,10 +318,11 @@ export function placedByRuleForTest(cell: string): boolean {
  * vertices to about 1e-16 rad even for the 0.5 m edges of resolution 15.
  */
 function edgeNormals(cell: string): Float64Array | null {
-  const vertices = cellVertices(cell);
+  const ring = boundaryOf(cell); // [lng, lat] pairs, closed: the first vertex again at the end
+  const vertices = ring.slice(0, -1);
   const nearPole = 90 - POLE_RAD / RAD;
-  if (vertices.length !== 6 || vertices.some(([lat]) => Math.abs(lat) > nearPole)) return null;
-  const v = vertices.map(([a, b]) => unitVector(a, b));
+  if (vertices.length !== 6 || vertices.some(([, lat]) => Math.abs(lat) > nearPole)) return null;
+  const v = vertices.map(([lng, lat]) => unitVector(lat, lng));
   // The centre: the vertices' mean, normalised (inside the hexagon; h3's centre for a face-centre cell, by symmetry).
   const sum = v.reduce((acc, p) => [acc[0] + p[0], acc[1] + p[1], acc[2] + p[2]], [0, 0, 0]);
   const length = Math.hypot(sum[0], sum[1], sum[2]);

@@ -117,18 +117,6 @@ export function diskOf({ cell, k }: { cell: string; k: number }): string[][] {
   }
 }
 
-/**
- * The cell's vertices as `[lat, lng]` pairs in degrees, counter-clockwise, not closed.
- * @example cellVertices('882664c1a9fffff').length // → 6
- */
-export function cellVertices(cell: string): [number, number][] {
-  try {
-    return cellToBoundary(cell) as [number, number][];
-  } catch (error) {
-    throw new Error(`H3 cannot give the vertices of cell '${cell}': ${message(error)}`, { cause: error });
-  }
-}
-
 /** The 122 resolution-0 cells (110 hexagons, 12 pentagons). */
 export function res0Cells(): string[] {
   return getRes0Cells();
