@@ -43,3 +43,15 @@ export function progressThrottle(send: (progress: Progress) => void, now: () => 
   };
   return Object.assign(throttled, { flush: () => throttle.flush() });
 }
+
+/**
+ * Runs `work` with a throttled progress callback (`progressThrottle` over `send`), then sends what
+ * the throttle held back, so the last reports reach the page before the result does.
+ * @example const result = await withThrottledProgress(send, (progress) => session.run(spec, signal, progress));
+ */
+export async function withThrottledProgress<T>(send: (progress: Progress) => void, work: (progress: ThrottledProgress) => Promise<T>): Promise<T> {
+  const throttled = progressThrottle(send);
+  const result = await work(throttled);
+  throttled.flush();
+  return result;
+}

@@ -2,7 +2,7 @@ import { errorData } from '../base/hexcast-error';
 import { modelInfo, modelRegistry } from '../forecast/models';
 import { LATEST_WINS, type Progress, type Request, type RequestType, type Response, type Results, type WorkerError } from './protocol';
 import type { Session } from './session';
-import { progressThrottle } from './progress-throttle';
+import { withThrottledProgress } from './progress-throttle';
 
 /** The side of a MessagePort or a worker's global scope that `serve` uses. */
 export interface ServerPort {
@@ -125,12 +125,8 @@ export function serve(port: ServerPort, session: Session): void {
       }
       case 'frozen-models':
         return done(request.id, 'frozen-models', await session.setFrozen(request.files));
-      case 'check-claim': {
-        const throttled = progressThrottle(progress);
-        const checked = await session.checkClaim(request.claim, request.vary, throttled);
-        throttled.flush(); // what the throttle held back goes out before the result
-        return done(request.id, 'check-claim', checked);
-      }
+      case 'check-claim':
+        return done(request.id, 'check-claim', await withThrottledProgress(progress, (p) => session.checkClaim(request.claim, request.vary, p)));
       case 'leakage': {
         const controller = new AbortController();
         controllers.set(request.id, controller);
@@ -144,10 +140,7 @@ export function serve(port: ServerPort, session: Session): void {
         const controller = new AbortController();
         controllers.set(request.id, controller);
         try {
-          const throttled = progressThrottle(progress);
-          const taught = await session.lesson(request.call, controller.signal, throttled);
-          throttled.flush();
-          return done(request.id, 'lesson', taught);
+          return done(request.id, 'lesson', await withThrottledProgress(progress, (p) => session.lesson(request.call, controller.signal, p)));
         } finally {
           controllers.delete(request.id);
         }
@@ -162,11 +155,9 @@ export function serve(port: ServerPort, session: Session): void {
     const controller = new AbortController();
     controllers.set(request.id, controller);
     currentRun = request.id;
-    const throttle = progressThrottle((p) => send({ type: 'progress', id: request.id, progress: p }));
+    const report = (p: Progress): void => send({ type: 'progress', id: request.id, progress: p });
     try {
-      const result = await session.run(request.spec, controller.signal, throttle);
-      throttle.flush(); // what the throttle held back reaches the page before the result
-      done(request.id, 'run', result);
+      done(request.id, 'run', await withThrottledProgress(report, (p) => session.run(request.spec, controller.signal, p)));
     } catch (error) {
       fail(request.id, controller.signal.aborted ? abortError('The run was cancelled') : error);
     } finally {
