@@ -25,20 +25,29 @@ describe('isCurvePoint', () => {
 });
 
 describe('heldThrottle', () => {
+  /** A throttle on a scripted clock (`clock.t`, ms) that collects what it sends. */
+  function scripted<R>(): { throttle: ReturnType<typeof heldThrottle<R>>; sent: R[]; clock: { t: number } } {
+    const clock = { t: 0 };
+    const sent: R[] = [];
+    return {
+      throttle: heldThrottle<R>(
+        (r) => sent.push(r),
+        () => clock.t,
+      ),
+      sent,
+      clock,
+    };
+  }
+
   it('holds the latest trace step of each model and fold; sends them before the model’s next report sent, and flush(model) sends that model’s only', () => {
-    let t = 0;
-    const sent: string[] = [];
-    const throttle = heldThrottle<string>(
-      (r) => sent.push(r),
-      () => t,
-    );
+    const { throttle, sent, clock } = scripted<string>();
     throttle.offer(0, 2, 'm0 fold 2 a', false, true); // first report: sent
     throttle.offer(0, 2, 'm0 fold 2 b', false, true); // held
     throttle.offer(0, 7, 'm0 fold 7 a', false, true); // held (another fold: kept beside fold 2's)
     throttle.offer(0, 2, 'm0 fold 2 c', false, true); // supersedes 'b'
     throttle.offer(1, 0, 'm1 a', false, true); // model 1's first report: sent
     throttle.offer(1, 0, 'm1 b', false, true); // held
-    t = PROGRESS_INTERVAL_MS;
+    clock.t = PROGRESS_INTERVAL_MS;
     throttle.offer(0, 7, 'm0 fold 7 b', false, true); // due: fold 2's held report first; fold 7's own is superseded
     expect(sent).toEqual(['m0 fold 2 a', 'm1 a', 'm0 fold 2 c', 'm0 fold 7 b']);
     throttle.offer(0, 7, 'm0 fold 7 c', false, true); // held
@@ -51,13 +60,8 @@ describe('heldThrottle', () => {
 
   it('keeps plain reports (no trace step) at one an interval: a held one is dropped when the next is sent, the last goes out at the flush', () => {
     // A fast run: one plain report a fold, 1 ms apart, 200 folds (the review's burst sent all of them).
-    let t = 0;
-    const sent: number[] = [];
-    const throttle = heldThrottle<number>(
-      (fold) => sent.push(fold),
-      () => t,
-    );
-    for (let fold = 1; fold <= 200; fold++, t++) throttle.offer(0, fold, fold, false, false);
+    const { throttle, sent, clock } = scripted<number>();
+    for (let fold = 1; fold <= 200; fold++, clock.t++) throttle.offer(0, fold, fold, false, false);
     throttle.flush();
     expect(sent).toEqual([1, 51, 101, 151, 200]);
   });
