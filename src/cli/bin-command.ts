@@ -1,6 +1,6 @@
 import { escapeTerminal } from '../lib/base/escape-terminal';
 import { panelTotal } from '../lib/grid/panel';
-import { panelFileBytes } from '../lib/grid/panel-file';
+import { panelFileChunks } from '../lib/grid/panel-file';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
@@ -43,7 +43,7 @@ export async function binCommand(argv: string[]): Promise<void> {
   const { prepared, mapping } = await loadAndBin(positionals, { flags: values, binFor: () => bin, progress });
   const { panel, data } = prepared;
   // The panel file keeps its own row accounting and the partial periods trimmed ('hexcast inspect' shows them).
-  await writeAllOrNothing([{ path: values.out, data: panelFileBytes(panel, data) }]);
+  await writeAllOrNothing([{ path: values.out, data: panelFileChunks(panel, data) }]);
   const n = (x: number): string => x.toLocaleString('en-US');
   progress.note(
     `${n(data.rows.read)} rows read, ${n(data.rows.kept)} kept; ${n(panelTotal(panel))} incidents in ${n(panel.cells.length)} cells × ${n(panel.periods.length)} ${panel.bucket.unit} periods → ${values.out}`,

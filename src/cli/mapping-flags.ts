@@ -134,7 +134,7 @@ export function mappingFromFlags(sources: readonly ArrowSource[], flags: Mapping
  */
 function timeOnly(sources: readonly ArrowSource[], column: string): MappingSuggestion {
   const source = sources[0];
-  const time = source ? suggestTime(source.table.schema, source).filter((c) => c.mapping.column === column) : [];
+  const time = source ? suggestTime(source.table.schema, source, column) : [];
   const mapping = time[0] ? { time: time[0].mapping, location: { kind: 'latlng', lat: '', lng: '' } as const, category: null } : null;
   return { mapping, time, location: [], category: [], place: [], missing: [] };
 }

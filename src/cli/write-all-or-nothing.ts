@@ -3,10 +3,10 @@ import { access, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from './usage-error';
 
-/** A file to write: where, and its whole content. */
+/** A file to write: where, and its whole content (text, bytes, or bytes piece by piece in order). */
 export interface OutputFile {
   readonly path: string;
-  readonly data: string | Uint8Array;
+  readonly data: string | Uint8Array | AsyncIterable<Uint8Array>;
 }
 
 /**

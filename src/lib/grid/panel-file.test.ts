@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cellOf, diskOf } from './h3';
 import { syntheticPanel } from '../simulate/synthetic-panel';
 import { arrowTableBytes } from '../io/arrow-table-bytes';
-import { isPanelSource, panelFileBytes, panelFileOrigin, readPanelFile } from './panel-file';
+import { isPanelSource, panelFileBytes, panelFileChunks, panelFileOrigin, readPanelFile } from './panel-file';
 import { readArrow } from '../io/read-arrow';
 
 const DAY = 86_400_000;
@@ -122,5 +122,20 @@ describe('panelFileOrigin', () => {
     };
     expect(panelFileOrigin(readArrow(panelFileBytes(panel, origin), 'p.arrow'))).toEqual(origin);
     expect(panelFileOrigin(readArrow(panelFileBytes(panel), 'p.arrow'))).toBeNull();
+  });
+});
+
+describe('panelFileChunks', () => {
+  it('gives the bytes of panelFileBytes piece by piece, in order, with and without an origin', async () => {
+    const { panel } = syntheticPanel({ rings: 2, periods: 9, seed: 3, rate: () => 0.7 });
+    const origin = { files: [{ name: 'in.arrow', bytes: 10, rows: 12 }], sha256: 'cd', rows: { read: 12, kept: 12, dropped: {} } };
+    for (const given of [origin, undefined]) {
+      const pieces: Uint8Array[] = [];
+      for await (const piece of panelFileChunks(panel, given)) pieces.push(piece);
+      expect(pieces.length).toBeGreaterThan(1);
+      const joined = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+      pieces.reduce((at, piece) => (joined.set(piece, at), at + piece.length), 0);
+      expect(Buffer.from(joined).equals(Buffer.from(panelFileBytes(panel, given)))).toBe(true);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { areaOf, isCell, resolutionOf } from './h3';
 import type { Panel } from './panel';
 import { BUCKET_UNITS, timeBucket, type BucketSpec, type BucketUnit } from './time-bucket';
 import { isTimeZone } from '../base/time-zone';
-import { arrowTableBytes, vectorOfValues } from '../io/arrow-table-bytes';
+import { arrowTableBytes, arrowTableChunks, vectorOfValues } from '../io/arrow-table-bytes';
 import { decodeCategory } from '../io/decode-category';
 import { decodeTime } from '../io/decode-time';
 import { findColumn } from '../io/find-column';
@@ -52,16 +52,32 @@ export interface PanelFileReport {
  * `origin` is given, keeps where the panel came from (`PanelOrigin`, read by `panelFileOrigin`).
  */
 export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
+  return arrowTableBytes(...panelColumns(panel, origin));
+}
+
+/**
+ * `panelFileBytes` as the Arrow writer's pieces in order (`arrowTableChunks`), for writing to
+ * disk piece by piece: the same file, without a copy of every column into one buffer.
+ * @example await writeFile('panel.arrow', panelFileChunks(panel, origin)) // same bytes as panelFileBytes(panel, origin)
+ */
+export function panelFileChunks(panel: Panel, origin?: PanelOrigin): AsyncIterable<Uint8Array> {
+  return arrowTableChunks(...panelColumns(panel, origin));
+}
+
+/** The panel file's columns and schema metadata (`panelFileBytes`). */
+function panelColumns(panel: Panel, origin?: PanelOrigin): [Record<string, Vector>, Record<string, string>] {
   const C = panel.cells.length;
   const P = panel.periods.length;
   const { counts } = panel;
   // Two passes over the counts into typed columns (no per-row arrays or builders): count, then fill.
   const seen = new Uint8Array(C);
   let rows = 0;
-  for (let i = 0; i < counts.length; i++) {
-    if (counts[i] !== 0) {
-      rows++;
-      seen[i % C] = 1;
+  for (let p = 0, i = 0; p < P; p++) {
+    for (let c = 0; c < C; c++, i++) {
+      if (counts[i] !== 0) {
+        rows++;
+        seen[c] = 1;
+      }
     }
   }
   const empty = P > 0 ? seen.reduce((sum, s) => sum + (s ? 0 : 1), 0) : 0;
@@ -95,7 +111,7 @@ export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
       period[r++] = panel.periods[0];
     }
   }
-  return arrowTableBytes(
+  return [
     {
       cell: cellDictionary(cell, panel.cells),
       period: timestampVector(period, panel.bucket.clock === 'instant' ? panel.bucket.timeZone : null),
@@ -109,7 +125,7 @@ export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
         [ORIGIN_KEY]: JSON.stringify({ files: origin.files, sha256: origin.sha256, rows: origin.rows, mapping: origin.mapping, binning: origin.binning }),
       }),
     },
-  );
+  ];
 }
 
 /** Whole-number counts as Int32 (a plain loop: `Int32Array.from` iterates). */
@@ -136,7 +152,9 @@ function cellDictionary(cell: Int32Array, cells: readonly string[]): Vector<Dict
     }
     keys[i] = key[c];
   }
-  const type = new Dictionary(new Utf8(), new Int32());
+  // Dictionary id 0, stated: arrow-js otherwise numbers each new Dictionary type from a counter
+  // shared by the whole process, and the file's bytes would depend on what ran before.
+  const type = new Dictionary(new Utf8(), new Int32(), 0);
   return makeVector(makeData({ type, length: keys.length, nullCount: 0, data: keys, dictionary: vectorOfValues(values, new Utf8()) }));
 }
 

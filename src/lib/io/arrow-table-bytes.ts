@@ -1,4 +1,4 @@
-import { RecordBatch, Schema, Table, TimestampMillisecond, makeBuilder, tableToIPC, type DataType, type Vector } from 'apache-arrow';
+import { RecordBatch, RecordBatchFileWriter, Schema, Table, TimestampMillisecond, makeBuilder, tableToIPC, type DataType, type Vector } from 'apache-arrow';
 import type { Clock } from './incidents';
 
 /**
@@ -6,13 +6,27 @@ import type { Clock } from './incidents';
  * DuckDB, pyarrow and Polars open directly), with string key–value schema metadata.
  */
 export function arrowTableBytes(columns: Readonly<Record<string, Vector>>, metadata: Readonly<Record<string, string>> = {}): Uint8Array {
+  return tableToIPC(tableWithMetadata(columns, metadata), 'file');
+}
+
+/**
+ * `arrowTableBytes` as the writer's pieces, in order (their concatenation is the same bytes),
+ * for a file written piece by piece: the columns' buffers are never copied into one more buffer
+ * (a panel of Chicago's 664,000 rows: 16 MB of fresh memory and its copy saved).
+ * @example await writeFile('panel.arrow', arrowTableChunks({ n: makeVector(Int32Array.of(1)) }))
+ */
+export function arrowTableChunks(columns: Readonly<Record<string, Vector>>, metadata: Readonly<Record<string, string>> = {}): AsyncIterable<Uint8Array> {
+  return RecordBatchFileWriter.writeAll(tableWithMetadata(columns, metadata));
+}
+
+/** The columns as one table whose schema carries `metadata`. */
+function tableWithMetadata(columns: Readonly<Record<string, Vector>>, metadata: Readonly<Record<string, string>>): Table {
   const table = new Table(columns);
   const schema = new Schema(table.schema.fields, new Map(Object.entries(metadata)));
-  const withMetadata = new Table(
+  return new Table(
     schema,
     table.batches.map((batch) => new RecordBatch(schema, batch.data)),
   );
-  return tableToIPC(withMetadata, 'file');
 }
 
 /**

@@ -61,4 +61,18 @@ describe('outlierRule', () => {
     expect(rule?.points).toBe(n);
     expect(rule?.centerLng).toBeCloseTo(-87.7 + 500e-4, 3);
   });
+
+  it('outlierRule samples exactly the usable rows 0, k, 2k, … (k = 3 for 600,001 points): the other rows never count', () => {
+    const n = 600_002; // row 1 has no location: 600,001 usable, k = ⌈600,001 / 262,144⌉ = 3
+    const lat = new Float64Array(n).fill(41.8);
+    lat[1] = NaN;
+    // Usable row u (u-th usable) sits at index u < 1 ? 0 : u + 1; the sampled ones (u % 3 === 0) lie near −87.7, every other one at −87.
+    const lng = new Float64Array(n).fill(-87);
+    for (let u = 0; u < n - 1; u += 3) lng[u < 1 ? 0 : u + 1] = -87.7 + u * 1e-7;
+    const rule = outlierRule(lat, lng);
+    expect(rule?.points).toBe(600_001);
+    // 200,001 sampled values; the middle one (index 100,000) is u = 300,000.
+    expect(rule?.centerLng).toBe(-87.7 + 300_000 * 1e-7);
+    expect(rule?.centerLat).toBe(41.8);
+  });
 });

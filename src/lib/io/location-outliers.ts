@@ -56,26 +56,23 @@ export function outlierRule(lat: Float64Array, lng: Float64Array): OutlierRule |
   for (let i = 0; i < lat.length; i++) if (lat[i] === lat[i]) points++;
   if (points < OUTLIER_MIN_POINTS) return null;
   const stride = Math.ceil(points / OUTLIER_SAMPLE);
-  const sample = new Float64Array(Math.ceil(points / stride));
-  const fill = (value: (i: number) => number): Float64Array => {
-    for (let i = 0, seen = 0, at = 0; i < lat.length; i++) {
-      if (lat[i] === lat[i] && seen++ % stride === 0) sample[at++] = value(i);
+  // The sampled rows once (every stride-th usable row), then three plain loops over them: a fill
+  // through a callback per value took 3 passes over every row, 60 ms for Chicago.
+  const rows = new Int32Array(Math.ceil(points / stride));
+  for (let i = 0, skip = 0, at = 0; i < lat.length; i++) {
+    if (lat[i] === lat[i] && --skip < 0) {
+      rows[at++] = i;
+      skip = stride - 1; // a countdown, not seen % stride: an integer division a row cost more than the rest of the loop
     }
-    return sample;
-  };
-  const centerLat = selectKth(
-    fill((i) => lat[i]),
-    sample.length >> 1,
-  );
-  const centerLng = selectKth(
-    fill((i) => lng[i]),
-    sample.length >> 1,
-  );
+  }
+  const sample = new Float64Array(rows.length);
+  for (let s = 0; s < rows.length; s++) sample[s] = lat[rows[s]];
+  const centerLat = selectKth(sample, sample.length >> 1);
+  for (let s = 0; s < rows.length; s++) sample[s] = lng[rows[s]];
+  const centerLng = selectKth(sample, sample.length >> 1);
   const distance = distanceFrom({ centerLat, centerLng });
-  const q99Km = selectKth(
-    fill((i) => distance(lat[i], lng[i])),
-    Math.floor(OUTLIER_QUANTILE * (sample.length - 1)),
-  );
+  for (let s = 0; s < rows.length; s++) sample[s] = distance(lat[rows[s]], lng[rows[s]]);
+  const q99Km = selectKth(sample, Math.floor(OUTLIER_QUANTILE * (sample.length - 1)));
   return { centerLat, centerLng, q99Km, thresholdKm: Math.max(OUTLIER_FLOOR_KM, OUTLIER_MULTIPLE * q99Km), points };
 }
 

@@ -60,15 +60,17 @@ const TIME_WORDS: Readonly<Record<string, number>> = {
  * numeric columns named like a time whose magnitude gives an epoch unit (1 + name). The name
  * score adds the weights of words such as 'date' (+2), 'occurred' (+2) or 'updated' (−3). The
  * zone comes from the Timestamp type or the file's metadata (`timeZoneHint`). Without `source`
- * (a bare schema) values are not examined.
+ * (a bare schema) values are not examined. With `only`, just the column of that name is
+ * examined (a mapping that names its time column: the other columns' values are never parsed).
  *
  * @example
  * suggestTime(chicago.table.schema, chicago)[0].mapping
  * // → { column: 'occurred_at', encoding: 'auto', timeZone: 'America/Chicago' }
  */
-export function suggestTime(schema: Schema, source: ArrowSource | null): TimeCandidate[] {
+export function suggestTime(schema: Schema, source: ArrowSource | null, only?: string): TimeCandidate[] {
   const candidates: TimeCandidate[] = [];
   schema.fields.forEach((field, index) => {
+    if (only !== undefined && field.name !== only) return;
     const family = timeFamily(field.type);
     if (family === null) return;
     const name = scoreName(field.name, TIME_WORDS);

@@ -36,7 +36,12 @@ export function timeOutlierRule(time: Float64Array, reasons: Uint8Array): TimeOu
   if (points < OUTLIER_MIN_POINTS) return null;
   const stride = Math.ceil(points / OUTLIER_SAMPLE);
   const sample = new Float64Array(Math.ceil(points / stride));
-  for (let i = 0, seen = 0, at = 0; i < time.length; i++) if (reasons[i] === 0 && seen++ % stride === 0) sample[at++] = time[i];
+  for (let i = 0, skip = 0, at = 0; i < time.length; i++) {
+    if (reasons[i] === 0 && --skip < 0) {
+      sample[at++] = time[i]; // every stride-th kept time, the first included (a countdown: no division a row)
+      skip = stride - 1;
+    }
+  }
   const median = selectKth(sample, sample.length >> 1);
   for (let i = 0; i < sample.length; i++) sample[i] = Math.abs(sample[i] - median);
   const q99Ms = selectKth(sample, Math.floor(OUTLIER_QUANTILE * (sample.length - 1)));
