@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleIsCurrent } from './bundle-stamps.js';
 import { register as registerModule } from 'node:module';
-import { hugePagesEnv, runWithHugePages } from './huge-pages.js';
+import { endWithParent, hugePagesEnv, runWithHugePages } from './huge-pages.js';
 
 const argv = process.argv.slice(2);
 const root = new URL('..', import.meta.url);
@@ -42,4 +42,5 @@ async function withHugePages() {
   }
 }
 
+endWithParent();
 process.exitCode = (await withHugePages()) ?? (await (await loadMain())(argv));

@@ -15,6 +15,9 @@ import { statSync } from 'node:fs';
 /** Bytes of input files from which the command is worth a second start (about 50 ms) for huge pages. */
 export const HUGE_INPUT_BYTES = 32 << 20;
 
+/** Flags whose value names a file the command writes (`--out`, `--md`, …): never counted as input. */
+export const OUTPUT_FLAGS = ['--out', '--md', '--html', '--forecasts'];
+
 /** The glibc tunable that makes malloc back its big mmap'd allocations with transparent huge pages. */
 export const HUGETLB_TUNABLE = 'glibc.malloc.hugetlb=1';
 
@@ -22,8 +25,8 @@ export const HUGETLB_TUNABLE = 'glibc.malloc.hugetlb=1';
  * The environment to run the command again with, or null to run it in this process: non-null
  * only on Linux, when the tunable is not set yet (so the second start never starts a third), not
  * turned off (HEXCAST_HUGE_PAGES=off), no debugger asked for (`--inspect…` in `execArgv` or
- * NODE_OPTIONS), and the arguments that name existing files add up to at least
- * `HUGE_INPUT_BYTES`. Keeps any other GLIBC_TUNABLES the user set (colon-separated).
+ * NODE_OPTIONS), and the arguments that name existing files (not the value of an output flag,
+ * `OUTPUT_FLAGS`) add up to at least `HUGE_INPUT_BYTES`. Keeps any other GLIBC_TUNABLES the user set (colon-separated).
  * @param {readonly string[]} argv the command's arguments
  * @param {NodeJS.ProcessEnv} env
  * @param {string} platform
@@ -37,7 +40,10 @@ export function hugePagesEnv(argv, env, platform, sizeOf = fileSize, execArgv = 
   // A debugger attached to this process would find the work done in another (and a second --inspect collides on the port).
   if ([...execArgv, env.NODE_OPTIONS ?? ''].some((option) => option.includes('--inspect'))) return null;
   let bytes = 0;
-  for (const arg of argv) if (!arg.startsWith('-')) bytes += sizeOf(arg);
+  for (const [i, arg] of argv.entries()) {
+    // A file the command will write (an --out that exists from an earlier run) is no input.
+    if (!arg.startsWith('-') && !OUTPUT_FLAGS.includes(argv[i - 1])) bytes += sizeOf(arg);
+  }
   if (bytes < HUGE_INPUT_BYTES) return null;
   const tunables = env.GLIBC_TUNABLES ? `${env.GLIBC_TUNABLES}:${HUGETLB_TUNABLE}` : HUGETLB_TUNABLE;
   return { ...env, GLIBC_TUNABLES: tunables };
@@ -63,7 +69,8 @@ function fileSize(path) {
  * then runs the command itself). SIGTERM sent to this process is passed on. SIGINT and SIGHUP come
  * from the terminal to its whole foreground process group, the child included, so they are not
  * passed on (a second SIGINT would end the child before its cancel handler had written its
- * output): this process only waits for the child. A child ended by a signal ends this process by
+ * output): this process only waits for the child. Should this process die without passing
+ * anything on (SIGKILL, out of memory), the child ends too (`endWithParent`). A child ended by a signal ends this process by
  * the same signal, so callers (shells, test harnesses) see what they would have seen from one process.
  * @param {string} script
  * @param {readonly string[]} argv
@@ -71,7 +78,8 @@ function fileSize(path) {
  * @returns {Promise<number>}
  */
 export function runWithHugePages(script, argv, env) {
-  const child = spawn(process.execPath, [...process.execArgv, script, ...argv], { stdio: 'inherit', env });
+  // The IPC channel is how the child learns that this process has gone, even by SIGKILL (`endWithParent`).
+  const child = spawn(process.execPath, [...process.execArgv, script, ...argv], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
   const pass = () => child.kill('SIGTERM');
   const wait = () => {};
   process.on('SIGTERM', pass);
@@ -96,4 +104,16 @@ export function runWithHugePages(script, argv, env) {
       resolve(code ?? 1);
     });
   });
+}
+
+/**
+ * In the second start (a child of `runWithHugePages`, which opens an IPC channel to it): ends this
+ * process by SIGTERM once the parent has gone — its end of the channel closes however it died, so
+ * a parent killed by SIGKILL leaves no command running on unseen. Does nothing in any other
+ * process (no channel). The channel does not keep this process alive.
+ */
+export function endWithParent() {
+  if (!process.channel) return;
+  process.channel.unref();
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }

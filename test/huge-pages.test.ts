@@ -16,6 +16,8 @@ describe('hugePagesEnv (bin/hexcast.js runs big inputs again with glibc huge pag
     expect(hugePagesEnv(['bin', 'small.csv', '--res', '8'], {}, 'linux', sizeOf)).toBeNull();
     expect(hugePagesEnv(['backtest', 'half.arrow', 'half.arrow'], {}, 'linux', sizeOf)).not.toBeNull(); // files add up
     expect(hugePagesEnv(['--help'], {}, 'linux', sizeOf)).toBeNull();
+    expect(hugePagesEnv(['bin', 'small.csv', '--out', 'chicago.arrow'], {}, 'linux', sizeOf)).toBeNull(); // an output from an earlier run is no input
+    expect(hugePagesEnv(['backtest', 'small.csv', '--forecasts', 'chicago.arrow', '--md', 'half.arrow'], {}, 'linux', sizeOf)).toBeNull();
     expect(hugePagesEnv(argv, {}, 'linux', sizeOf, ['--inspect=9229'])).toBeNull(); // a debugger stays on this process
     expect(hugePagesEnv(argv, { NODE_OPTIONS: '--inspect-brk' }, 'linux', sizeOf)).toBeNull();
   });
@@ -63,5 +65,22 @@ describe('hugePagesEnv (bin/hexcast.js runs big inputs again with glibc huge pag
     run.kill('SIGTERM');
     expect(await ended).toBe('SIGTERM');
     expect(() => process.kill(pid, 0)).toThrow(); // the child is gone too
+  });
+
+  it('ends the child when the parent is killed outright (SIGKILL passes nothing on)', async () => {
+    const run = spawn(process.execPath, [parent, 'wait'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const line = await new Promise<string>((resolve) => run.stdout.once('data', (data: Buffer) => resolve(data.toString())));
+    const { pid } = JSON.parse(line) as { pid: number };
+    run.kill('SIGKILL');
+    const alive = (): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let tries = 0; tries < 100 && alive(); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(alive()).toBe(false);
   });
 });
