@@ -1,30 +1,28 @@
 import { escapeTerminal } from '../lib/base/escape-terminal';
 import { errorCodeOf, HexcastError } from '../lib/base/hexcast-error';
-import { backtestCommand } from './backtest-command';
-import { binCommand } from './bin-command';
-import { checkClaimCommand } from './check-claim-command';
-import { checkModelCommand } from './check-model-command';
-import { fitCommand } from './fit-command';
 import { HELP, VERSION } from './help';
-import { inspectCommand } from './inspect-command';
-import { leakageCommand } from './leakage-command';
-import { modelsCommand } from './models-command';
-import { reportCommand } from './report-command';
 import { UsageError } from './usage-error';
 
 /** Exit codes scripts can rely on. */
 export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
 
-const COMMANDS: Record<string, (argv: string[], signal: AbortSignal) => Promise<void>> = {
-  inspect: inspectCommand,
-  bin: binCommand,
-  backtest: backtestCommand,
-  report: reportCommand,
-  models: modelsCommand,
-  'check-claim': checkClaimCommand,
-  leakage: leakageCommand,
-  'check-model': checkModelCommand,
-  fit: fitCommand,
+type Command = (argv: string[], signal: AbortSignal) => Promise<void>;
+
+/**
+ * Each sub-command's module, imported only when that command runs: `hexcast bin` then loads the
+ * loading and binning code and not the report renderer, d3 or the model zoo (module compile and
+ * start-up are a fixed cost of every run).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  inspect: async () => (await import('./inspect-command')).inspectCommand,
+  bin: async () => (await import('./bin-command')).binCommand,
+  backtest: async () => (await import('./backtest-command')).backtestCommand,
+  report: async () => (await import('./report-command')).reportCommand,
+  models: async () => (await import('./models-command')).modelsCommand,
+  'check-claim': async () => (await import('./check-claim-command')).checkClaimCommand,
+  leakage: async () => (await import('./leakage-command')).leakageCommand,
+  'check-model': async () => (await import('./check-model-command')).checkModelCommand,
+  fit: async () => (await import('./fit-command')).fitCommand,
 };
 
 /**
@@ -43,8 +41,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`hexcast ${VERSION}\n`);
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     process.stderr.write(`hexcast: unknown command '${escapeTerminal(command)}' (commands: ${Object.keys(COMMANDS).join(', ')}; see hexcast --help)\n`);
     return EXIT.usage;
   }
@@ -52,6 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const interrupt = (): void => controller.abort();
   process.once('SIGINT', interrupt);
   try {
+    const run = await load();
     await run(rest, controller.signal);
     return EXIT.ok;
   } catch (error) {
