@@ -3,7 +3,8 @@ import { errorData } from '../lib/base/hexcast-error';
 import { lookUpRows, warmCache } from '../lib/grid/bin-with-cache';
 import { CellCache } from '../lib/grid/cell-cache';
 import { binPoints } from '../lib/grid/split-by-point';
-import type { BinThreadAnswer, BinThreadData, BinThreadRequest } from './bin-threads';
+import type { BinThreadAnswer, BinThreadData, BinThreadRequest, HashAnswer, HashRequest } from './bin-threads';
+import { hashFiles } from './hash-files';
 
 // The binning thread of `binThreads`. While the main thread reads the file it is sent each record
 // batch's coordinates ('warm', on shared memory) and looks their points up in a cache on shared
@@ -12,7 +13,7 @@ import type { BinThreadAnswer, BinThreadData, BinThreadRequest } from './bin-thr
 // (`binPoints`). Every answer goes out on its port, then the shared flag is raised so the waiting
 // main thread wakes. A thread that ends any other way raises the flag too (state 2), so the main
 // thread never waits forever.
-const { port, flag, progress, stall } = workerData as BinThreadData;
+const { port, hashPort, flag, progress, stall } = workerData as BinThreadData;
 const warmedRows = new Int32Array(progress);
 const stalled = stall && new Int32Array(stall); // tests only: a thread slower than the main thread's wait
 const state = new Int32Array(flag);
@@ -64,5 +65,15 @@ port.on('message', (request: BinThreadRequest) => {
   }
   port.postMessage(answer, transfer);
   raise(1);
+});
+// 'hash': the input files' SHA-256, read from disk here while the main thread decodes them (`hashFiles`).
+hashPort.on('message', ({ paths, sizes }: HashRequest) => {
+  let answer: HashAnswer;
+  try {
+    answer = { digests: hashFiles(paths, sizes) };
+  } catch (error) {
+    answer = { error: errorData(error) };
+  }
+  hashPort.postMessage(answer);
 });
 parentPort!.postMessage('ready');

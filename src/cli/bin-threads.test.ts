@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binIncidents } from '../lib/grid/bin-incidents';
@@ -177,5 +178,30 @@ describe('mergeBins', () => {
   it('refuses ranges that do not tile the rows', () => {
     expect(() => mergeBins([binRange(rows, window, 0, 2), binRange(rows, window, 3, 5)], 5)).toThrow(/gap or overlap at row 2/);
     expect(() => mergeBins([binRange(rows, window, 0, 4)], 5)).toThrow(/cover 4 rows, not 5/);
+  });
+});
+
+describe('binThread fingerprint (the input files hashed on the thread)', () => {
+  const chicago = new URL('../../../shared/data/chicago-crimes-2014-2018.arrow', import.meta.url).pathname;
+  const size = readFileSync(chicago).length;
+
+  it("gives the file's SHA-256, as node:crypto over its bytes, and rejects a size the file no longer has", async () => {
+    const own = binThread();
+    try {
+      const digests = await own.fingerprint([chicago], [size]);
+      expect(digests.each).toEqual([createHash('sha256').update(readFileSync(chicago)).digest('hex')]);
+      expect(digests.all).toBe(digests.each[0]);
+      await expect(own.fingerprint([chicago], [size + 1])).rejects.toThrow(/changed while it was read/);
+    } finally {
+      own.close();
+    }
+  });
+
+  it('rejects, never hangs, when the thread has ended', async () => {
+    const own = binThread();
+    await own.ready;
+    own.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(own.fingerprint([chicago], [size])).rejects.toThrow(/ended/);
   });
 });

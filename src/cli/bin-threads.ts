@@ -6,10 +6,13 @@ import { assignCells, type BinRows, type BinWindow, type CellAssigner, type Rang
 import { binWithCache, lookUpRows } from '../lib/grid/bin-with-cache';
 import { CellCache, type CellCacheState } from '../lib/grid/cell-cache';
 import { binPoints, joinByPoint, splitByPoint, type PointCells } from '../lib/grid/split-by-point';
+import type { FileDigests } from './hash-files';
 
 /** What the binning thread is started with: its port, the flag it raises when it answers, and the bundled module to import (null: the sources under tsx). */
 export interface BinThreadData {
   readonly port: MessagePort;
+  /** The port of 'hash' requests, answered on it asynchronously (the main thread goes on meanwhile). */
+  readonly hashPort: MessagePort;
   readonly flag: SharedArrayBuffer;
   /** One Int32: the rows of 'warm' batches the thread has looked up so far (the main thread bounds its backlog by it). */
   readonly progress: SharedArrayBuffer;
@@ -32,6 +35,13 @@ export type BinThreadRequest =
 export type BinThreadAnswer =
   { readonly part: PointCells } | { readonly cache: CellCacheState | null } | { readonly probed: true } | { readonly error: ErrorData };
 
+/** A 'hash' request: files to fingerprint (`hashFiles`), each expected at the size the load opened it with. */
+export interface HashRequest {
+  readonly paths: readonly string[];
+  readonly sizes: readonly number[];
+}
+export type HashAnswer = { readonly digests: FileDigests } | { readonly error: ErrorData };
+
 /** A CLI command's binning thread: `assign` for `binIncidents`, `warm` for a streamed load's batches (`CoordinateWatch`), `close` when done. */
 export interface BinThread {
   readonly assign: CellAssigner;
@@ -45,6 +55,11 @@ export interface BinThread {
   readonly warm: (lat: Float64Array, lng: Float64Array, res: number, give?: boolean) => void;
   /** Answers taken from the thread so far, by kind ('warmed' with a cache, 'probed', 'split'): which path a binning took. */
   readonly answered: { warmed: number; probed: number; split: number };
+  /**
+   * The files' SHA-256 (each and all in order), read and hashed on the thread while this thread
+   * goes on (`hashFiles`); rejects when the thread reports an error or ends first.
+   */
+  readonly fingerprint: (paths: readonly string[], sizes: readonly number[]) => Promise<FileDigests>;
   /** Settles once the thread has loaded its module (it may then answer within a short `waitMs`). */
   readonly ready: Promise<void>;
   close(): void;
@@ -93,24 +108,61 @@ export const MIN_THREAD_BYTES = 4 << 20;
  */
 export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS, stall?: SharedArrayBuffer): BinThread {
   const { port1, port2 } = new MessageChannel();
+  const hashing = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
   const state = new Int32Array(flag);
   const progress = new SharedArrayBuffer(4);
   const looked = new Int32Array(progress);
   const bundled = import.meta.url.includes('/dist-cli/');
-  const data: BinThreadData = { port: port2, flag, progress, bundle: bundled ? new URL('./bin-thread.js', import.meta.url).href : null, stall };
+  const data: BinThreadData = {
+    port: port2,
+    hashPort: hashing.port2,
+    flag,
+    progress,
+    bundle: bundled ? new URL('./bin-thread.js', import.meta.url).href : null,
+    stall,
+  };
   const entry = new URL(bundled ? '../bin/bin-thread.js' : '../../bin/bin-thread.js', import.meta.url);
-  const worker = new Worker(entry, { workerData: data, transferList: [port2] });
+  const worker = new Worker(entry, { workerData: data, transferList: [port2, hashing.port2] });
   worker.unref();
   port1.unref();
+  hashing.port1.unref();
   const ready = new Promise<void>((resolve) => {
     worker.once('message', () => resolve());
     worker.once('exit', () => resolve());
   });
   const answered = { warmed: 0, probed: 0, split: 0 };
   let failed: unknown = null;
+  const ended = new Set<(error: unknown) => void>(); // pending fingerprints, rejected if the thread ends first
   worker.on('error', (error) => (failed = error));
-  worker.on('exit', () => (failed ??= new Error('the binning thread has ended')));
+  worker.on('exit', () => {
+    failed ??= new Error('the binning thread has ended');
+    for (const reject of ended) reject(failed);
+  });
+  // One request at a time, each answered in order; the port keeps the process alive only while one is pending.
+  const fingerprint = (paths: readonly string[], sizes: readonly number[]): Promise<FileDigests> => {
+    if (failed) return Promise.reject(failed);
+    return new Promise<FileDigests>((resolve, reject) => {
+      const settle = (): void => {
+        ended.delete(onEnd);
+        hashing.port1.off('message', answer);
+        hashing.port1.unref();
+      };
+      const answer = (message: HashAnswer): void => {
+        settle();
+        if ('error' in message) reject(errorFromData(message.error));
+        else resolve(message.digests);
+      };
+      const onEnd = (error: unknown): void => {
+        settle();
+        reject(error);
+      };
+      ended.add(onEnd);
+      hashing.port1.on('message', answer);
+      hashing.port1.ref();
+      hashing.port1.postMessage({ paths, sizes } satisfies HashRequest);
+    });
+  };
   // The thread raises the flag when it answers or exits; one that dies without running its exit
   // handlers (out of memory, a failed import) never does, so the wait is bounded: after `waitMs`
   // without an answer the caller does the thread's part itself, as one thread would.
@@ -190,10 +242,12 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   return {
     assign,
     warm,
+    fingerprint,
     answered,
     ready,
     close() {
       port1.close();
+      hashing.port1.close();
       void worker.terminate();
     },
   };

@@ -93,6 +93,13 @@ export async function loadAndBin(paths: readonly string[], options: LoadAndBinOp
         ? { opened: await openStreams(inputs, { sha256: nodeSha256 }) }
         : await loadStreams(inputs, mapped, {
             sha256: nodeSha256,
+            fingerprints:
+              thread.fingerprint &&
+              ((files) =>
+                thread.fingerprint!(
+                  paths,
+                  files.map((file) => file.size),
+                )),
             coordinates: warmThread(thread, () => warmResolution(mapping, bin)),
           });
     const { opened } = streamed;

@@ -17,7 +17,7 @@ import { looksLikeLegacyStream } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
 import { loadIncidentsStream, type CoordinateWatch } from '../io/load-incidents-stream';
-import { createSha256, type Sha256Factory } from '../io/sha256-stream';
+import { createSha256, type Sha256Factory, type Sha256Stream } from '../io/sha256-stream';
 import { readHead } from './head-sampler';
 
 // The load stage of the pipeline: bytes → Arrow sources (open), then sources → incidents with a
@@ -227,6 +227,13 @@ export interface OpenStreamsOptions {
   /** Called after each record batch of each file, with the file's index. */
   readonly onProgress?: (file: number, progress: StreamProgress) => void;
   readonly signal?: AbortSignal;
+  /**
+   * For `loadStreams`: fingerprints the files elsewhere while the load decodes them (the CLI reads
+   * and hashes them on its binning thread): each file's SHA-256 and the one over all in order, the
+   * digests the load would compute. When given, the streamed load hashes nothing itself; it falls
+   * back to hashing as it reads only where it does not stream (`openStreams`).
+   */
+  readonly fingerprints?: (inputs: readonly ByteSource[]) => Promise<{ readonly each: readonly string[]; readonly all: string }>;
   /** For `loadStreams`: watches each record batch's raw coordinates as the load decodes them (`CoordinateWatch`). */
   readonly coordinates?: CoordinateWatch;
 }
@@ -355,24 +362,31 @@ export async function loadStreams(
   if (isPanelInput(heads)) return { opened: await openStreams(inputs, options) };
   const mapping = await mappingFor(heads);
   if (!streamable(heads, mapping)) return { opened: await openStreams(inputs, options) };
+  const printed = options.fingerprints?.(inputs);
+  printed?.catch(() => {}); // awaited below; a load that fails first must not leave it unhandled
   const make = options.sha256 ?? createSha256;
   const all = make();
   const own = inputs.map(() => make());
+  const hashFor = (i: number): Sha256Stream | undefined => {
+    if (printed) return undefined;
+    return inputs.length === 1 ? own[i] : { update: (bytes: Uint8Array) => (own[i].update(bytes), all.update(bytes)), hex: () => own[i].hex() };
+  };
   const files = await Promise.all(
     inputs.map((input, i) =>
       arrowBatchSource(input, {
-        hash: inputs.length === 1 ? own[i] : { update: (bytes: Uint8Array) => (own[i].update(bytes), all.update(bytes)), hex: () => own[i].hex() },
+        hash: hashFor(i),
         signal: options.signal,
         onProgress: (progress) => options.onProgress?.(i, progress),
       }),
     ),
   );
   const incidents = await loadIncidentsStream(files, mapping, options.coordinates);
-  const hashes = own.map((hash) => hash.hex());
+  const digests = printed ? await printed : { each: own.map((hash) => hash.hex()), all: inputs.length === 1 ? '' : all.hex() };
+  const hashes = [...digests.each];
   const sources = inputs.map((input, i) => rowsOnly(input, incidents.report.files[i].rows));
   const ms = performance.now() - t0;
   return {
-    opened: { kind: 'incidents', sources, sha256: inputs.length === 1 ? hashes[0] : all.hex(), hashes, ms },
+    opened: { kind: 'incidents', sources, sha256: inputs.length === 1 ? hashes[0] : digests.all, hashes, ms },
     loaded: { kind: 'incidents', mapping, incidents, ms },
   };
 }

@@ -115,6 +115,32 @@ describe('openStreams on the real files gives what openFiles gives, number for n
     expect(streamed.sources.map((s) => s.table.numRows)).toEqual([15_206, 3_225]);
   });
 
+  it('loadStreams with fingerprints from elsewhere (the CLI hashes on its binning thread) takes them and hashes nothing itself', async () => {
+    const a = data('portland-nij-burglary-vehicle-2012-2017.arrow');
+    const mapping = FILES[1][1];
+    await loadMappingCrs(mapping);
+    const hashed: number[] = [];
+    const sha256 = () => ({ update: (bytes: Uint8Array) => void hashed.push(bytes.length), hex: () => 'own' });
+    const given = { each: ['e'.repeat(64), 'f'.repeat(64)], all: 'a'.repeat(64) };
+    const asked: string[][] = [];
+    const streamed = await loadStreams([bytesSource('a.arrow', a), bytesSource('b.arrow', a)], () => mapping, {
+      sha256,
+      fingerprints: async (inputs) => (asked.push(inputs.map((input) => input.name)), given),
+    });
+    expect(asked).toEqual([['a.arrow', 'b.arrow']]);
+    expect(streamed.opened.hashes).toEqual(given.each);
+    expect(streamed.opened.sha256).toBe(given.all);
+    expect(streamed.loaded!.incidents.report.read).toBe(2 * 15_206);
+    expect(hashed).toEqual([]);
+    // Without them the load hashes as it reads, as before; a file it does not stream (CSV) is opened whole and hashed there.
+    const own = await loadStreams([bytesSource('a.arrow', a)], () => mapping, { sha256 });
+    expect(own.opened.sha256).toBe('own');
+    const csv = new TextEncoder().encode('time,lat,lng\n2018-01-01T00:00:00Z,41.8,-87.6\n');
+    const whole = await loadStreams([bytesSource('c.csv', csv)], () => mapping, { fingerprints: async () => given });
+    expect(whole.loaded).toBeUndefined();
+    expect(whole.opened.sha256).toBe(await sha256Hex(csv));
+  });
+
   it.each(FILES)(
     '%s loaded as it streams (loadStreams, 1 MiB chunks): same fingerprint, LoadReport, incidents, panel and report data as the whole file',
     async (name, mapping) => {
