@@ -106,4 +106,27 @@ describe('progressThrottle', () => {
       [2, 2, 0.4, 1],
     ]);
   });
+
+  it('starts the bar again for the next backtest of one request (a claim check runs several): the latest fraction, not the largest', () => {
+    const { clock, sent, throttled } = scripted();
+    const at = (fold: number, fraction: number, foldsDone: number): Progress => {
+      const { run } = report(0, fold, 0) as { run: RunProgress };
+      return { stage: 'forecast', run: { ...run, fraction, foldsDone } };
+    };
+    throttled(at(0, 0.1, 0)); // the first backtest: sent
+    clock.t = 100;
+    throttled(at(10, 1, 10)); // its last fold: sent
+    clock.t = 200;
+    throttled(at(0, 0.05, 0)); // the second backtest's first report
+    clock.t = 210;
+    throttled(at(1, 0.1, 1)); // held
+    throttled.flush();
+    const runs = sent.map((p) => (p.stage === 'forecast' ? [p.run.fold, p.run.fraction, p.run.foldsDone] : []));
+    expect(runs).toEqual([
+      [0, 0.1, 0],
+      [10, 1, 10],
+      [0, 0.05, 0],
+      [1, 0.1, 1],
+    ]);
+  });
 });

@@ -18,8 +18,9 @@ type ForecastProgress = Extract<Progress, { stage: 'forecast' }>;
  * trace step as the latest of its model and fold, a plain report as its model's latest) and goes
  * out before the model's next report sent, before its last fold (the model done), before a stage
  * change and at `flush()` — so a fold's last trace step reaches the page, and no bar ends below its
- * last real value. A report sent late carries the run's latest
- * `fraction` and its model's latest `foldsDone`, so neither goes back on the page.
+ * last real value. A report sent late carries the latest `fraction` and its model's latest
+ * `foldsDone`, so neither goes back on the page within a run, and the next backtest of a request
+ * (a claim check runs several) starts its bar from its own first report.
  * @example const throttled = progressThrottle(send); throttled(progress) // sent, or held back until due; throttled.flush()
  */
 export function progressThrottle(send: (progress: Progress) => void, now: () => number = () => performance.now()): ThrottledProgress {
@@ -37,8 +38,10 @@ export function progressThrottle(send: (progress: Progress) => void, now: () => 
       return;
     }
     const { run } = progress;
-    fraction = Math.max(fraction, run.fraction);
-    if (run.foldsDone !== undefined) foldsDone.set(run.modelIndex, Math.max(foldsDone.get(run.modelIndex) ?? 0, run.foldsDone));
+    // The latest, not the largest: a run's reports already never go back (`runForecasts`, `spreadProgress`), and a
+    // request that runs several backtests (a claim check) starts each from 0, which a running max would hide at 100 %.
+    fraction = run.fraction;
+    if (run.foldsDone !== undefined) foldsDone.set(run.modelIndex, run.foldsDone);
     throttle.offer(run.modelIndex, run.fold, progress, run.fold === run.folds || isCurvePoint(run.fit), run.fit !== undefined);
   };
   return Object.assign(throttled, { flush: () => throttle.flush() });
