@@ -57,7 +57,11 @@ export function serve(port: ServerPort, session: Session): void {
         const controller = new AbortController();
         controllers.set(request.id, controller);
         try {
-          return done(request.id, 'open', await session.open(request.files, progress, { signal: controller.signal, streamFrom: request.streamFrom }));
+          return done(
+            request.id,
+            'open',
+            await session.open(request.files, progress, { signal: controller.signal, streamFrom: request.streamFrom, helpers: request.helpers }),
+          );
         } catch (error) {
           throw controller.signal.aborted ? abortError('Opening was cancelled') : error;
         } finally {
@@ -68,7 +72,7 @@ export function serve(port: ServerPort, session: Session): void {
         const controller = new AbortController();
         controllers.set(request.id, controller);
         try {
-          return done(request.id, 'load', await session.load(request.mapping, progress, { signal: controller.signal }));
+          return done(request.id, 'load', await session.load(request.mapping, progress, { signal: controller.signal, res: request.res }));
         } catch (error) {
           throw controller.signal.aborted ? abortError('Decoding was cancelled') : error;
         } finally {
