@@ -10,7 +10,9 @@
  * cell and day: bench/plain-h3-loop.mjs's loop). It asserts no duration; this reports best-of,
  * medians and the ratio plain/app (the target: at least 3), with the app's stages (when each of
  * its worker's answers arrived) and its main thread's longest task (budget 100 ms).
- * `HEXCAST_CHICAGO=path` for a checkout not beside the shared data.
+ * `HEXCAST_CHICAGO=path` for a checkout not beside the shared data; `HEXCAST_BASE_ROOT=dir`, a
+ * checkout of a base commit with dist/ built with the test hooks, times its app too, in the same
+ * rounds (`speedUpOverBase`).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -28,6 +30,8 @@ execFileSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--proj
 const times = JSON.parse(readFileSync(record, 'utf8')) as {
   app: number[];
   plain: number[];
+  base: number[];
+  baseStages: { request: string; at: number; ms: number }[][];
   stages: { request: string; at: number; ms: number }[][];
   longestTaskMs: number[];
   panel: unknown;
@@ -54,6 +58,13 @@ emit({
   plainMs: times.plain.map(Math.round),
   appStages: times.stages.map((answers) => answers.map((a) => `${a.request}@${a.at}(${a.ms})`).join(' ')),
   longestTaskMs: times.longestTaskMs.map(Math.round),
+  ...(times.base.length > 0 && {
+    baseBestMs: best(times.base),
+    baseMs: times.base.map(Math.round),
+    baseBestRatio: best(times.plain) / best(times.base),
+    speedUpOverBase: best(times.base) / best(times.app),
+    baseStages: times.baseStages.map((answers) => answers.map((a) => `${a.request}@${a.at}(${a.ms})`).join(' ')),
+  }),
   panel: times.panel,
   plain: times.plainCounted,
   loadBefore: round1(times.loadBefore),

@@ -6,13 +6,15 @@
  * the same as before the binning was spread (its cells, per-cell and per-period totals, as a
  * digest). With HEXCAST_BENCH=1 it also times, interleaved over ROUNDS (default 3) in one
  * Chromium, the app and the plain implementation (test/browser/plain-h3-worker.ts: the bytes,
- * `tableFromIPC`, an h3-js loop into a Map, in a Web Worker of a page beside the app), asserting
- * no duration, for `npm run bench -- app-bin`.
+ * `tableFromIPC`, an h3-js loop into a Map, in a Web Worker of a page beside the app), and with
+ * HEXCAST_BASE_ROOT the app of a base build as well, asserting no duration, for
+ * `npm run bench -- app-bin`.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { build } from 'esbuild';
+import { preview, type PreviewServer } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OUTPUT, SHARED_DATA, launch } from './harness';
@@ -34,23 +36,38 @@ interface Answer {
 
 type Recorded = { __binBench: { answers: Answer[]; longTasks: number[] } };
 
+/**
+ * A checkout of the base commit whose dist/ is built with the test hooks (`VITE_HEXCAST_TEST_HOOKS=1
+ * vite build`): with HEXCAST_BENCH, its app is timed too, interleaved in the same browser.
+ */
+const BASE_ROOT = process.env.HEXCAST_BASE_ROOT;
+
 let browser: Browser;
 let baseUrl: string;
 let sha256: string;
+let baseServer: PreviewServer | undefined;
+let baseAppUrl: string | undefined;
 beforeAll(async () => {
   browser = await launch();
   baseUrl = inject('baseUrl');
   sha256 = createHash('sha256').update(readFileSync(CHICAGO)).digest('hex');
+  if (BASE_ROOT && process.env.HEXCAST_BENCH) {
+    baseServer = await preview({ root: BASE_ROOT, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
+    const address = baseServer.httpServer.address();
+    if (!address || typeof address === 'string') throw new Error('vite preview of the base build reported no TCP address');
+    baseAppUrl = `http://127.0.0.1:${address.port}/`;
+  }
 });
 afterAll(async () => {
   await browser?.close();
+  await baseServer?.close();
 });
 
 /**
  * Opens the app on a link asking for the Chicago file at res 8 daily (`workers` in the query
  * when given), recording the worker's answers (with a digest of the bin's panel) and long tasks.
  */
-async function openApp(workers?: number): Promise<Page> {
+async function openApp(workers?: number, url = baseUrl): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   page.setDefaultTimeout(120_000);
@@ -93,7 +110,7 @@ async function openApp(workers?: number): Promise<Page> {
     observer.observe({ type: 'longtask', buffered: true });
   });
   const query = workers === undefined ? '' : `?workers=${workers}`;
-  await page.goto(`${baseUrl}${query}#v=1&file=${encodeURIComponent(`${NAME}@${sha256}`)}&res=8&bucket=day`);
+  await page.goto(`${url}${query}#v=1&file=${encodeURIComponent(`${NAME}@${sha256}`)}&res=8&bucket=day`);
   await page.getByText(/^This link was made with chicago-crimes-2014-2018\.arrow/).waitFor();
   return page;
 }
@@ -182,6 +199,9 @@ describe('the Chicago file binned at res 8 daily in the app', () => {
       const times = {
         app: [] as number[],
         plain: [] as number[],
+        /** The base build's app (HEXCAST_BASE_ROOT), or none. */
+        base: [] as number[],
+        baseStages: [] as { request: string; at: number; ms: number }[][],
         stages: [] as { request: string; at: number; ms: number }[][],
         longestTaskMs: [] as number[],
         panel: null as Answer['panel'] | null,
@@ -190,9 +210,18 @@ describe('the Chicago file binned at res 8 daily in the app', () => {
         loadAfter: [] as number[],
       };
       for (let round = 0; round < ROUNDS; round++) {
-        // Alternate which goes first, so neither always meets the other's leftovers.
-        for (const which of round % 2 ? ['plain', 'app'] : ['app', 'plain']) {
-          if (which === 'app') {
+        // Rotate which goes first, so none always meets another's leftovers.
+        const order = baseAppUrl ? ['app', 'base', 'plain'] : ['app', 'plain'];
+        for (let k = 0; k < order.length; k++) {
+          const which = order[(k + round) % order.length];
+          if (which === 'base') {
+            const page = await openApp(undefined, baseAppUrl);
+            const { ms, answers } = await binInApp(page);
+            times.base.push(ms);
+            times.baseStages.push(answers.map(({ request, at, ms: own }) => ({ request, at: Math.round(at), ms: Math.round(own) })));
+            expect(answers.find((a) => a.request === 'bin')!.panel).toEqual(EXPECTED);
+            await page.context().close();
+          } else if (which === 'app') {
             const page = await openApp();
             const { ms, answers, longTasks } = await binInApp(page);
             times.app.push(ms);
@@ -208,7 +237,9 @@ describe('the Chicago file binned at res 8 daily in the app', () => {
             await page.context().close();
           }
         }
-        console.log(`round ${round + 1}: app ${Math.round(times.app.at(-1)!)} ms, plain ${Math.round(times.plain.at(-1)!)} ms`);
+        console.log(
+          `round ${round + 1}: app ${Math.round(times.app.at(-1)!)} ms, plain ${Math.round(times.plain.at(-1)!)} ms${baseAppUrl ? `, base ${Math.round(times.base.at(-1)!)} ms` : ''}`,
+        );
       }
       times.loadAfter = loadavg();
       expect(times.plainCounted?.rows).toBeGreaterThan(1_000_000); // the plain loop read the whole file

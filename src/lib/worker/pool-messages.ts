@@ -4,6 +4,7 @@ import type { ForecastJob } from '../evaluate/forecast-job';
 import type { FitProgress } from '../forecast/forecaster';
 import type { CellCacheState } from '../grid/cell-cache';
 import type { Panel } from '../grid/panel';
+import type { LocationMapping } from '../io/column-mapping';
 import type { BackendPreference, WasmPaths } from './protocol';
 
 /**
@@ -12,12 +13,12 @@ import type { BackendPreference, WasmPaths } from './protocol';
  * page is cross-origin isolated); each `tasks` request is answered by one message of the same id,
  * its forecasts' buffers transferred, after progress messages of that id. The worker's side
  * helper (`SideHelper`) sends `hash` (the files' SHA-256 while the worker parses them) and
- * `warm` (points to look up in a `CellCache` while the worker decodes them), each answered once.
+ * `warm` (the points of Arrow files, read again, to look up in a `CellCache` while the worker decodes them), each answered once.
  */
 export type HelperRequest =
   | { readonly type: 'panel'; readonly panel: Panel }
   | { readonly type: 'hash'; readonly id: number; readonly files: readonly Blob[] }
-  | { readonly type: 'warm'; readonly id: number; readonly lat: Float64Array; readonly lng: Float64Array; readonly res: number }
+  | { readonly type: 'warm'; readonly id: number; readonly files: readonly Blob[]; readonly location: LocationMapping; readonly res: number }
   | {
       readonly type: 'tasks';
       readonly id: number;

@@ -1,4 +1,4 @@
-import { DataType, Precision } from 'apache-arrow';
+import { DataType, Precision, type Data } from 'apache-arrow';
 import type { LocationMapping } from '../io/column-mapping';
 import type { ArrowSource } from '../io/read-arrow';
 
@@ -20,11 +20,22 @@ export function rawCoordinates(sources: readonly ArrowSource[], location: Locati
     const a = source.table.getChild(location.lat);
     const b = source.table.getChild(location.lng);
     if (!a || !b || !numeric(a.type) || !numeric(b.type)) return null;
-    lat.set(a.toArray() as ArrayLike<number>, at);
-    lng.set(b.toArray() as ArrayLike<number>, at);
+    copyValues(a.data, lat, at);
+    copyValues(b.data, lng, at);
     at += source.table.numRows;
   }
   return { lat, lng };
+}
+
+/**
+ * Copies each chunk's value buffer into `out` from `at` (a null's slot as stored): `toArray()` of a
+ * column with nulls builds a JS array value by value, ~0.3 s a column on Chicago.
+ */
+function copyValues(chunks: readonly Data[], out: Float64Array, at: number): void {
+  for (const chunk of chunks) {
+    out.set((chunk.values as ArrayLike<number> & { subarray(from: number, to: number): ArrayLike<number> }).subarray(0, chunk.length), at);
+    at += chunk.length;
+  }
 }
 
 /** Float32/64 or 32-bit-or-narrower integer columns: their `toArray()` is a typed array of the values (a Float16's holds raw bits). */

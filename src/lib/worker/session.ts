@@ -30,7 +30,6 @@ import { binWithCache } from '../grid/bin-with-cache';
 import type { CellAssigner } from '../grid/bin-range';
 import { CellCache, type CellCacheState } from '../grid/cell-cache';
 import { createSha256 } from '../io/sha256-stream';
-import { rawCoordinates } from './raw-coordinates';
 import { SideHelper, type SideHashes } from './side-helper';
 import type { ArrowSource } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
@@ -141,6 +140,8 @@ export class Session {
   private warming: { res: number; state: Promise<CellCacheState | null>; loaded?: Loaded } | undefined;
   /** The cell cache filled on the side helper for a load, which its bins at `cache.res` use (`binWithCache`). */
   private warmed: { loaded: Loaded; cache: CellCache } | undefined;
+  /** The opened files as the page gave them (Blobs), when all were: what the side helper reads again. */
+  private blobs: readonly Blob[] | undefined;
 
   /**
    * @param startBackend starts tfjs for learned models
@@ -194,6 +195,7 @@ export class Session {
       opened = { ...read, sha256: hashes.all, hashes: hashes.files };
     }
     this.warming = this.warmed = undefined;
+    this.blobs = blobs.length === files.length ? blobs : undefined;
     this.loaded = this.binned = undefined;
     this.opened = opened;
     this.streams = heads ? { inputs, heads } : undefined;
@@ -238,8 +240,11 @@ export class Session {
     this.loaded = this.binned = undefined;
     await loadMappingCrs(mapping);
     // The side helper looks the points up at the resolution the next bin asks for while this worker decodes them.
-    const coordinates = this.side && !this.streams && options.res !== undefined ? rawCoordinates(opened.sources, mapping.location) : null;
-    const warming: Session['warming'] = coordinates ? { res: options.res!, state: this.side!.warm(coordinates.lat, coordinates.lng, options.res!) } : undefined;
+    // It reads the Arrow files itself (this worker copies nothing): whole-held Arrow files of a lat/lng mapping only.
+    const arrow = opened.sources.every((source) => source.format === 'file' || source.format === 'stream');
+    const side = this.side && this.blobs && arrow && !this.streams && mapping.location.kind === 'latlng' ? this.side : undefined;
+    const warming: Session['warming'] =
+      side && options.res !== undefined ? { res: options.res, state: side.warm(this.blobs!, mapping.location, options.res) } : undefined;
     this.warming = warming;
     const loaded = this.streams
       ? await this.loadStreamed(opened, mapping, streamOptions(this.streams.inputs, options.signal, onProgress))

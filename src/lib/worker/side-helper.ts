@@ -1,4 +1,5 @@
 import type { CellCacheState } from '../grid/cell-cache';
+import type { LocationMapping } from '../io/column-mapping';
 import type { HelperAnswer } from './pool-messages';
 import type { HelperWorker } from './worker-pool';
 
@@ -40,11 +41,12 @@ export class SideHelper {
   }
 
   /**
-   * A `CellCache`'s state at `res` holding the points of `lat[i], lng[i]` that a load can keep
-   * (`warmCache`), or null when the helper could not. The arrays go as a structured clone.
+   * A `CellCache`'s state at `res` holding the points a load of the Arrow `files` with the lat/lng
+   * columns of `location` can keep (`warmCache`): the helper reads the files itself. Null when it
+   * could not (another format, a missing column …).
    */
-  async warm(lat: Float64Array, lng: Float64Array, res: number): Promise<CellCacheState | null> {
-    const answer = await this.ask((id) => this.worker.post({ type: 'warm', id, lat, lng, res }));
+  async warm(files: readonly Blob[], location: LocationMapping, res: number): Promise<CellCacheState | null> {
+    const answer = await this.ask((id) => this.worker.post({ type: 'warm', id, files, location, res }));
     return answer && 'cache' in answer ? answer.cache : null;
   }
 
