@@ -3,8 +3,8 @@
  * the file to the file input of a page opened on an experiment link (res 8, daily buckets) to the
  * binned panel named in the navigation — the whole open → detect → decode → validate → bin chain.
  * The panel must be the same with 1 worker (`?workers=1`) and 2 (the worker and a helper), and
- * the same as before the binning was spread (its cells, per-cell and per-period totals, as a
- * digest). With HEXCAST_BENCH=1 it also times, interleaved over ROUNDS (default 3) in one
+ * the same as base c10aca3's (its cells, per-cell and per-period totals and period count, as a
+ * digest): a change that spreads the app's binning must keep it. With HEXCAST_BENCH=1 it also times, interleaved over ROUNDS (default 3) in one
  * Chromium, the app and the plain implementation (test/browser/plain-h3-worker.ts: the bytes,
  * `tableFromIPC`, an h3-js loop into a Map, in a Web Worker of a page beside the app), and with
  * HEXCAST_BASE_ROOT the app of a base build as well, asserting no duration, for
@@ -23,7 +23,7 @@ import { OUTPUT, SHARED_DATA, launch } from './harness';
 const CHICAGO = process.env.HEXCAST_CHICAGO ?? `${SHARED_DATA}chicago-crimes-2014-2018.arrow`;
 const NAME = 'chicago-crimes-2014-2018.arrow';
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
-/** The bin at res 8 daily of the whole file, as binned before the work was spread: cells, incidents binned and the digest of `PanelDigest`. */
+/** The bin at res 8 daily of the whole file as base c10aca3 bins it: cells, incidents binned and the digest the init script computes. */
 const EXPECTED = { cells: 888, binned: 1_293_304, digest: 'de9ac5c2' };
 
 /** What a page's init script keeps of the app's worker answers: arrival time and the result's own `ms` and panel digest. */
@@ -179,7 +179,7 @@ async function binPlain(page: Page): Promise<{ ms: number; rows: number; cellDay
 }
 
 describe('the Chicago file binned at res 8 daily in the app', () => {
-  it('gives the same panel with 1 worker and with 2, the same as before the binning was spread', async () => {
+  it('gives the same panel with 1 worker and with 2, the same as base c10aca3', async () => {
     const panels = [];
     for (const workers of [1, 2]) {
       const page = await openApp(workers);

@@ -1,4 +1,3 @@
-import { helperCount } from '../pool/helper-count';
 import type { ColumnMapping } from '../../lib/io/column-mapping';
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
 import type { LoadResult, OpenFile, OpenResult, PanelLoadResult, PanelOptions, Progress } from '../../lib/worker/protocol';
@@ -103,12 +102,8 @@ export class DataState {
     }
   }
 
-  /**
-   * Decodes the open files with `mapping`; an error (or a load that kept no row) is placed next to
-   * the control it concerns. `res`: the resolution the bin after it will use (the worker's side
-   * helper looks up those cells while the rows are decoded).
-   */
-  async load(mapping: ColumnMapping, res?: number): Promise<boolean> {
+  /** Decodes the open files with `mapping`; an error (or a load that kept no row) is placed next to the control it concerns. */
+  async load(mapping: ColumnMapping): Promise<boolean> {
     this.mapping = mapping;
     this.status = 'Decoding rows';
     const rows = this.opened?.sources.reduce((sum, s) => sum + s.rows, 0) ?? 0;
@@ -128,7 +123,7 @@ export class DataState {
       this.progress = { stage: 'load', label, ...(size !== undefined && { bytes: sum(bytes), size }), rows: sum(decoded), startedAt };
     };
     try {
-      const pending = this.client.start('load', { mapping, ...(res !== undefined && { res }) }, { onProgress });
+      const pending = this.client.start('load', { mapping }, { onProgress });
       this.loading = pending.id;
       const loaded = await pending.result;
       if (generation !== this.generation) return false;
@@ -241,9 +236,7 @@ export class DataState {
         this.status = `${label}: ${p.name}`;
       } else if ('message' in p) this.status = p.message;
     };
-    // With a helper allowed, the worker's side helper fingerprints the files and looks up the load's cells meanwhile.
-    const helpers = helperCount(globalThis.navigator?.hardwareConcurrency, globalThis.location?.search ?? '');
-    const pending = this.client.start('open', { files, streamFrom: streamFromAddress(globalThis.location?.search ?? ''), helpers }, { transfer, onProgress });
+    const pending = this.client.start('open', { files, streamFrom: streamFromAddress(globalThis.location?.search ?? '') }, { transfer, onProgress });
     this.opening = pending.id;
     this.openAnswer = pending.result;
     try {

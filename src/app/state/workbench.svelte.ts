@@ -106,7 +106,7 @@ export class Workbench {
       await this.external.resend();
       if (this.data.isPanel) {
         if (await this.data.loadPanel(panelOptions)) await this.bin(settings);
-      } else if (mapping && (await this.data.load(mapping, settings.res))) await this.bin(settings);
+      } else if (mapping && (await this.data.load(mapping))) await this.bin(settings);
       await this.frozen.resend(); // checked against the binned panel
     } finally {
       this.recovering = false;
@@ -203,7 +203,7 @@ export class Workbench {
     }
     this.run.clear();
     this.binning.reset();
-    if (await this.data.load(mapping, this.binning.settings.res)) await this.bin(this.binning.settings);
+    if (await this.data.load(mapping)) await this.bin(this.binning.settings);
   }
 
   async setBinning(settings: BinSettings): Promise<void> {

@@ -2,23 +2,17 @@ import type { ErrorData } from '../base/hexcast-error';
 import type { FoldTask, FoldsForecast } from '../evaluate/fold-tasks';
 import type { ForecastJob } from '../evaluate/forecast-job';
 import type { FitProgress } from '../forecast/forecaster';
-import type { CellCacheState } from '../grid/cell-cache';
 import type { Panel } from '../grid/panel';
-import type { LocationMapping } from '../io/column-mapping';
 import type { BackendPreference, WasmPaths } from './protocol';
 
 /**
  * The messages between the app's worker and its helper workers (`WorkerPool`, `serveHelper`),
  * types only. The panel goes to a helper once (`panel`; its counts in a SharedArrayBuffer when the
  * page is cross-origin isolated); each `tasks` request is answered by one message of the same id,
- * its forecasts' buffers transferred, after progress messages of that id. The worker's side
- * helper (`SideHelper`) sends `hash` (the files' SHA-256 while the worker parses them) and
- * `warm` (the points of Arrow files, read again, to look up in a `CellCache` while the worker decodes them), each answered once.
+ * its forecasts' buffers transferred, after progress messages of that id.
  */
 export type HelperRequest =
   | { readonly type: 'panel'; readonly panel: Panel }
-  | { readonly type: 'hash'; readonly id: number; readonly files: readonly Blob[] }
-  | { readonly type: 'warm'; readonly id: number; readonly files: readonly Blob[]; readonly location: LocationMapping; readonly res: number }
   | {
       readonly type: 'tasks';
       readonly id: number;
@@ -35,9 +29,5 @@ export type HelperRequest =
  */
 export type HelperAnswer =
   | { readonly id: number; readonly parts: FoldsForecast[] }
-  /** To `hash`: each file's SHA-256 and the one over all files in order (hex). */
-  | { readonly id: number; readonly hashes: { readonly files: readonly string[]; readonly all: string } }
-  /** To `warm`: the filled cache (its buffers transferred). */
-  | { readonly id: number; readonly cache: CellCacheState }
   | { readonly id: number; readonly error: ErrorData }
   | { readonly id: number; readonly progress: { readonly model: number; readonly fold: number; readonly fit?: FitProgress } };

@@ -296,10 +296,8 @@ export type Progress =
 export type Request =
   /** Opens files; cancellable (`cancel`) between chunks, leaving the files opened before in place. */
   /** `streamFrom`: total bytes from which Arrow incident files are decoded as they stream (`Session.open`). */
-  /** `helpers`: the helper workers the page allows (`helperCount`); with one or more, a side helper hashes the files and looks up the load's cells meanwhile. */
-  | { readonly type: 'open'; readonly id: number; readonly files: readonly OpenFile[]; readonly streamFrom?: number; readonly helpers?: number }
-  /** `res`: the resolution the bin after this load will ask for, whose cells the side helper looks up while the rows are decoded. */
-  | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping; readonly res?: number }
+  | { readonly type: 'open'; readonly id: number; readonly files: readonly OpenFile[]; readonly streamFrom?: number }
+  | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping }
   | { readonly type: 'load-panel'; readonly id: number; readonly options: PanelOptions }
   /** Bins; for a streamed file a new category filter is decoded first ('load' message, then `read` progress with rows decoded), cancellable between record batches, leaving the panel binned before in place. */
   | { readonly type: 'bin'; readonly id: number; readonly settings: BinSettings }

@@ -2,12 +2,6 @@ import { errorData } from '../base/hexcast-error';
 import { forecastJobTasks } from '../evaluate/forecast-job';
 import { modelRegistry } from '../forecast/models';
 import type { Panel } from '../grid/panel';
-import { warmCache } from '../grid/bin-with-cache';
-import { CellCache } from '../grid/cell-cache';
-import { blobSource } from '../io/byte-source';
-import { createSha256 } from '../io/sha256-stream';
-import { readArrowStream } from '../io/read-arrow-stream';
-import { rawCoordinates } from './raw-coordinates';
 import type { HelperAnswer, HelperRequest } from './pool-messages';
 import type { BackendStarter } from './session';
 
@@ -34,10 +28,6 @@ export function serveHelper(scope: HelperScope, startBackend: BackendStarter): v
       panel = data.panel;
       return;
     }
-    if (data.type === 'hash' || data.type === 'warm') {
-      chain = chain.then(() => sideTask(scope, data));
-      return;
-    }
     const held = panel;
     chain = chain.then(async () => {
       try {
@@ -56,39 +46,4 @@ export function serveHelper(scope: HelperScope, startBackend: BackendStarter): v
       }
     });
   });
-}
-
-/**
- * A side task of the worker's `SideHelper`, answered once: `hash`, each file's SHA-256 and the one
- * over all in order (`createSha256` over the files' bytes, as the worker's own open would);
- * `warm`, the Arrow files' points (read again here) looked up in a `CellCache` (`warmCache`),
- * its table transferred.
- */
-async function sideTask(scope: HelperScope, data: Extract<HelperRequest, { type: 'hash' | 'warm' }>): Promise<void> {
-  try {
-    if (data.type === 'hash') {
-      const all = createSha256();
-      const files: string[] = [];
-      for (const [i, blob] of data.files.entries()) {
-        const own = createSha256();
-        for await (const chunk of blobSource(blob, `file ${i + 1}`).chunks()) {
-          own.update(chunk);
-          if (data.files.length > 1) all.update(chunk);
-        }
-        files.push(own.hex());
-      }
-      scope.postMessage({ id: data.id, hashes: { files, all: data.files.length > 1 ? all.hex() : files[0] } }, []);
-    } else {
-      const sources = [];
-      for (const [i, blob] of data.files.entries()) sources.push(await readArrowStream(blobSource(blob, `file ${i + 1}`)));
-      const coordinates = rawCoordinates(sources, data.location);
-      if (!coordinates) throw new Error('the files have no numeric lat/lng columns to look up');
-      const cache = new CellCache(data.res, Math.min(coordinates.lat.length >>> 2, 1 << 20));
-      warmCache(cache, coordinates.lat, coordinates.lng);
-      const state = cache.state();
-      scope.postMessage({ id: data.id, cache: state }, [state.keys.buffer as ArrayBuffer, state.values.buffer as ArrayBuffer]);
-    }
-  } catch (error) {
-    scope.postMessage({ id: data.id, error: errorData(error) }, []);
-  }
 }

@@ -57,11 +57,7 @@ export function serve(port: ServerPort, session: Session): void {
         const controller = new AbortController();
         controllers.set(request.id, controller);
         try {
-          return done(
-            request.id,
-            'open',
-            await session.open(request.files, progress, { signal: controller.signal, streamFrom: request.streamFrom, helpers: request.helpers }),
-          );
+          return done(request.id, 'open', await session.open(request.files, progress, { signal: controller.signal, streamFrom: request.streamFrom }));
         } catch (error) {
           throw controller.signal.aborted ? abortError('Opening was cancelled') : error;
         } finally {
@@ -72,7 +68,7 @@ export function serve(port: ServerPort, session: Session): void {
         const controller = new AbortController();
         controllers.set(request.id, controller);
         try {
-          return done(request.id, 'load', await session.load(request.mapping, progress, { signal: controller.signal, res: request.res }));
+          return done(request.id, 'load', await session.load(request.mapping, progress, { signal: controller.signal }));
         } catch (error) {
           throw controller.signal.aborted ? abortError('Decoding was cancelled') : error;
         } finally {

@@ -25,12 +25,7 @@ import {
   type Opened,
   type OpenStreamsOptions,
 } from '../pipeline/load';
-import { loadOpenedStreams, openStreamHeads, STREAM_FROM_BYTES } from '../pipeline/open-stream-heads';
-import { binWithCache } from '../grid/bin-with-cache';
-import type { CellAssigner } from '../grid/bin-range';
-import { CellCache, type CellCacheState } from '../grid/cell-cache';
-import { createSha256 } from '../io/sha256-stream';
-import { SideHelper, type SideHashes } from './side-helper';
+import { loadOpenedStreams, openStreamHeads } from '../pipeline/open-stream-heads';
 import type { ArrowSource } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { blobSource, bytesSource } from '../io/byte-source';
@@ -134,14 +129,6 @@ export class Session {
   private runContext: ClaimContext | undefined;
   /** The category-filtered incidents the last run binned, for a streamed load: the claim check's binning variants need them held again. */
   private runFiltered: ReturnType<typeof heldFilter> = null;
-  /** The helper doing side work between open and bin (hashing, cell lookups), when the open asked for helpers. */
-  private side: SideHelper | undefined;
-  /** The load's points being looked up on the side helper at `res` (`load`'s `res`), for the load `loaded` once it is done. */
-  private warming: { res: number; state: Promise<CellCacheState | null>; loaded?: Loaded } | undefined;
-  /** The cell cache filled on the side helper for a load, which its bins at `cache.res` use (`binWithCache`). */
-  private warmed: { loaded: Loaded; cache: CellCache } | undefined;
-  /** The opened files as the page gave them (Blobs), when all were: what the side helper reads again. */
-  private blobs: readonly Blob[] | undefined;
 
   /**
    * @param startBackend starts tfjs for learned models
@@ -167,39 +154,25 @@ export class Session {
   async open(
     files: readonly OpenFile[],
     onProgress: (progress: Progress) => void = () => {},
-    options: { readonly signal?: AbortSignal; readonly sha256?: Sha256Factory; readonly streamFrom?: number; readonly helpers?: number } = {},
+    options: { readonly signal?: AbortSignal; readonly sha256?: Sha256Factory; readonly streamFrom?: number } = {},
   ): Promise<OpenResult> {
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
     // Each read yields to the event loop first, so a 'cancel' reaches the signal between record batches or chunks.
     const inputs = files.map((f) => yieldingSource('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
-    this.closeSide();
-    if (this.pool && (options.helpers ?? 0) >= 1) this.side = new SideHelper(this.pool.spawnSide());
-    // Files opened whole are fingerprinted on the side helper while this worker parses them.
-    const blobs = files.flatMap((f) => ('file' in f ? [f.file] : []));
-    const whole = blobs.length === files.length && inputs.reduce((sum, input) => sum + input.size, 0) < (options.streamFrom ?? STREAM_FROM_BYTES);
-    const hashing = this.side && whole && !options.sha256 ? this.side.hash(blobs) : undefined;
-    const { opened: read, heads } = await openStreamHeads(inputs, {
-      sha256: hashing ? NO_HASH : options.sha256,
+    const { opened, heads } = await openStreamHeads(inputs, {
+      sha256: options.sha256,
       streamFrom: options.streamFrom,
       ...streamOptions(inputs, options.signal, onProgress),
     });
     if (options.signal?.aborted) throw options.signal.reason;
-    // What the screen shows of the files: the heads of streamed ones.
-    const sources = heads ?? read.sources;
-    const preview = previewRows(sources[0], 12);
-    const suggestion = detectMapping(sources);
-    let opened = read;
-    if (hashing) {
-      const hashes = (await hashing) ?? (await hashInputs(inputs, options.signal));
-      if (options.signal?.aborted) throw options.signal.reason;
-      opened = { ...read, sha256: hashes.all, hashes: hashes.files };
-    }
-    this.warming = this.warmed = undefined;
-    this.blobs = blobs.length === files.length ? blobs : undefined;
     this.loaded = this.binned = undefined;
     this.opened = opened;
     this.streams = heads ? { inputs, heads } : undefined;
     const { kind } = opened;
+    // What the screen shows of the files: the heads of streamed ones.
+    const sources = heads ?? opened.sources;
+    const preview = previewRows(sources[0], 12);
+    const suggestion = detectMapping(sources);
     const xy = kind === 'incidents' ? suggestion.location.find((l) => l.kind === 'xy') : undefined;
     let crsCandidates: readonly CrsCandidate[] | null = null;
     if (xy?.kind === 'xy') {
@@ -234,23 +207,15 @@ export class Session {
   async load(
     mapping: ColumnMapping,
     onProgress: (progress: Progress) => void = () => {},
-    options: { readonly signal?: AbortSignal; readonly res?: number } = {},
+    options: { readonly signal?: AbortSignal } = {},
   ): Promise<LoadResult> {
     const opened = this.require(this.opened, 'open files');
     this.loaded = this.binned = undefined;
     await loadMappingCrs(mapping);
-    // The side helper looks the points up at the resolution the next bin asks for while this worker decodes them.
-    // It reads the Arrow files itself (this worker copies nothing): whole-held Arrow files of a lat/lng mapping only.
-    const arrow = opened.sources.every((source) => source.format === 'file' || source.format === 'stream');
-    const side = this.side && this.blobs && arrow && !this.streams && mapping.location.kind === 'latlng' ? this.side : undefined;
-    const warming: Session['warming'] =
-      side && options.res !== undefined ? { res: options.res, state: side.warm(this.blobs!, mapping.location, options.res) } : undefined;
-    this.warming = warming;
     const loaded = this.streams
       ? await this.loadStreamed(opened, mapping, streamOptions(this.streams.inputs, options.signal, onProgress))
       : loadMapped(opened, mapping);
     this.loaded = loaded;
-    if (warming) warming.loaded = loaded;
     return { report: loaded.incidents.report, summary: summariseIncidents(loaded.incidents), ms: loaded.ms };
   }
 
@@ -293,9 +258,7 @@ export class Session {
       throw new Error('The category filter of streamed files is decoded by prepareBin: call it before bin');
     // The helpers hold the old panel: end them (a later run that needs them starts new ones).
     this.pool?.release();
-    const warmed = this.warmed?.loaded === loaded && this.warmed.cache.res === settings.res ? this.warmed.cache : undefined;
-    const assign: CellAssigner | undefined = warmed && ((rows, window) => binWithCache(rows, window, warmed));
-    const binned = binLoaded(opened, loaded, assign ? { ...settings, assign } : settings);
+    const binned = binLoaded(opened, loaded, settings);
     const bounded = applyBoundary(binned.panel, this.boundary);
     const { panel } = bounded;
     const { cellTotals, periodTotals } = panelTotals(panel);
@@ -351,16 +314,6 @@ export class Session {
    */
   async prepareBin(settings: BinSettings, onProgress: (progress: Progress) => void = () => {}, options: { readonly signal?: AbortSignal } = {}): Promise<void> {
     const loaded = this.loaded;
-    const warming = this.warming;
-    if (warming && loaded && warming.loaded === loaded && warming.res === settings.res) {
-      // The side helper's cell lookups for this load: wait for them once, then the helper's work is done.
-      const state = await warming.state;
-      if (this.warming === warming) {
-        this.warming = undefined;
-        this.warmed = state ? { loaded, cache: CellCache.fromState(state) } : undefined;
-        this.closeSide();
-      }
-    }
     if (!this.streams || !this.opened || loaded?.kind !== 'incidents') return;
     const filter = pendingFilter(loaded, settings.categories);
     if (!filter) return;
@@ -373,12 +326,6 @@ export class Session {
     const decoded = await this.loadStreamed(this.opened, filter, streamOptions(this.streams.inputs, options.signal, onProgress));
     if (options.signal?.aborted) throw options.signal.reason;
     rememberFiltered(loaded, filter, decoded.incidents);
-  }
-
-  /** Ends the side helper (its work for this file is done, or another file is opened). */
-  private closeSide(): void {
-    this.side?.close();
-    this.side = undefined;
   }
 
   /**
@@ -645,22 +592,6 @@ export class Session {
 
 /** A fingerprint that hashes nothing: files read again whose digests are known. */
 const NO_HASH = (): { update(bytes: Uint8Array): void; hex(): string } => ({ update: () => {}, hex: () => '' });
-
-/** The inputs' SHA-256 read again on this worker (`createSha256`), for when the side helper could not: each file's and the one over all. */
-async function hashInputs(inputs: readonly ByteSource[], signal?: AbortSignal): Promise<SideHashes> {
-  const all = createSha256();
-  const files: string[] = [];
-  for (const input of inputs) {
-    const own = createSha256();
-    for await (const chunk of input.chunks()) {
-      if (signal?.aborted) throw signal.reason;
-      own.update(chunk);
-      all.update(chunk);
-    }
-    files.push(own.hex());
-  }
-  return { files, all: inputs.length === 1 ? files[0] : all.hex() };
-}
 
 /** Stream options that report each record batch or chunk read as `read` progress and stop on `signal`. */
 function streamOptions(

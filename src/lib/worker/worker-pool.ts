@@ -68,11 +68,6 @@ export class WorkerPool {
     };
   }
 
-  /** Starts one more helper worker, outside the pool's runs: the worker's `SideHelper` (hashing, cell lookups). */
-  spawnSide(): HelperWorker {
-    return this.spawn();
-  }
-
   /** Terminates every helper (a new panel, a cancel, the worker's end); the next run that needs them starts new ones. */
   release(): void {
     for (const helper of this.helpers) {
@@ -108,7 +103,7 @@ export class WorkerPool {
           helper.pending.delete(answer.id);
           if (!waiting) return;
           if ('error' in answer) waiting.reject(errorFromData(answer.error));
-          else if ('parts' in answer) waiting.resolve(answer.parts);
+          else waiting.resolve(answer.parts);
         },
         (reason) => {
           this.failure = reason;
