@@ -37,6 +37,7 @@ const ALL = [
   'backtest-cli',
   'learned-threads',
   'app-stream-memory',
+  'app-bin',
 ];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const results: Record<string, unknown>[] = [];
