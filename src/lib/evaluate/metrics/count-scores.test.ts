@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { countScores, countScoresApart as separately } from './count-scores';
+import { random } from '../../base/random';
 import { seededCounts } from './test-fixtures';
 
 describe('countScores(forecast, actual, scale)', () => {
@@ -23,6 +24,21 @@ describe('countScores(forecast, actual, scale)', () => {
         const f64 = Float64Array.from(forecast, (x) => x * 1.37);
         expect(countScores(f64, actual, scale)).toStrictEqual(separately(f64, actual, scale));
       }
+    }
+  });
+
+  test('equals the functions when forecasts repeat a few values, and when two values share a slot (seeded)', () => {
+    const rng = random(8);
+    const slotOf = (mu: number): number => Math.imul((mu * 1048576) | 0, 0x9e3779b1) >>> 20; // count-scores.ts's slot of λ
+    const twin = (mu: number): number => {
+      for (let k = 1; ; k++) if (slotOf(k / 977) === slotOf(mu) && k / 977 !== mu) return k / 977;
+    };
+    const values = [0, 1, 2, 3, 7, 30, 1 / 260, 17 / 260, 0.25, 1e-9, 40];
+    values.push(...values.map(twin)); // the same slots, other values: each must be recomputed, not taken
+    for (const n of [1, 50, 5000]) {
+      const forecast = Float32Array.from({ length: n }, () => values[rng.int(values.length)]);
+      const actual = Float32Array.from({ length: n }, () => rng.poisson(forecast[0] + 0.5));
+      for (const f of [forecast, Float64Array.from(forecast)]) expect(countScores(f, actual, 0.9)).toStrictEqual(separately(f, actual, 0.9));
     }
   });
 
