@@ -71,7 +71,10 @@ export function foldStepper(
       const cutoff = cutoffs[k];
       const cells = universes[k];
       const U = cells.length;
-      const history = historyOf(view.panel, view.neighbours, cutoff, windowStart(cutoff, protocol));
+      const start = windowStart(cutoff, protocol);
+      const trained = historyOf(view.panel, view.neighbours, cutoff, start);
+      // An expanding window's per-cell sums and levels run on from the previous fold (the same numbers).
+      const history = start === 0 && plan.runner ? { ...trained, running: plan.runner.at(cutoff, U === C ? undefined : cells) } : trained;
       const started = performance.now();
       // Universes only grow with the cutoff, so an unchanged size means unchanged cells.
       if (!model || k % protocol.refitEvery === 0 || !model.update || U !== fittedCells) {

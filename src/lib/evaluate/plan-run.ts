@@ -1,4 +1,5 @@
 import type { Forecaster } from '../forecast/forecaster';
+import { panelRunner, type PanelRunner } from '../forecast/running-levels';
 import { neighbours as buildNeighbours, type Neighbours } from '../grid/neighbours';
 import type { Panel } from '../grid/panel';
 import { restrictNeighbours } from '../grid/restrict-neighbours';
@@ -30,6 +31,12 @@ export interface RunPlan {
    * universe's restriction once for all of them, then drop it.
    */
   readonly restriction: (cells: Int32Array, kept?: boolean) => { readonly panel: Panel; readonly neighbours: Neighbours };
+  /**
+   * Running sums and EWMA levels of the panel's cells, carried from fold to fold (`panelRunner`):
+   * the histories of an expanding window hand them to the kernels that read them (`History.running`).
+   * Absent: every kernel makes its own pass over the history (the same numbers).
+   */
+  readonly runner?: PanelRunner;
 }
 
 /**
@@ -86,5 +93,5 @@ export function planRun(
     if (share && kept) restricted.set(cells.length, made);
     return made;
   };
-  return { panel, protocol, names, cutoffs, folds, universes, universe, neighbours, costs, restriction };
+  return { panel, protocol, names, cutoffs, folds, universes, universe, neighbours, costs, restriction, runner: panelRunner(panel.counts, C) };
 }

@@ -2,17 +2,13 @@ import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
 import {
   areaOrder,
-  brierScore,
   captureCurve,
+  countScores,
   hindsightRanking,
   hotspotRankingOf,
   hotspotScores,
-  logScore,
   mae,
-  mase,
   naiveScales,
-  poissonDeviance,
-  rmse,
   tieOrderBy,
   type HindsightRanking,
   type HotspotScore,
@@ -113,12 +109,8 @@ export function scoreForecasts(panel: Panel, set: ForecastSet, region: StudyRegi
       const cutoff = cutoffs[k];
       const forecast = model.values.subarray(k * horizon * C, (k + 1) * horizon * C);
       const actual = panel.counts.subarray(cutoff * C, (cutoff + horizon) * C);
-      count.mae[k] = mae(forecast, actual);
-      count.rmse[k] = rmse(forecast, actual);
-      count.poissonDeviance[k] = poissonDeviance(forecast, actual);
-      count.mase[k] = mase(forecast, actual, scale[k]);
-      count.brier[k] = brierScore(forecast, actual);
-      count.logScore[k] = logScore(forecast, actual);
+      const scores = countScores(forecast, actual, scale[k]);
+      for (const id of COUNT_METRICS) count[id][k] = scores[id];
       for (let s = 0; s < horizon; s++) {
         const f = forecast.subarray(s * C, (s + 1) * C);
         const y = actual.subarray(s * C, (s + 1) * C);

@@ -1,6 +1,7 @@
 import type { Panel } from '../grid/panel';
 import type { Neighbours } from '../grid/neighbours';
 import { timeBucket } from '../grid/time-bucket';
+import type { RunningLevels } from './running-levels';
 
 /**
  * What a forecaster may see when it is fitted: a read-only view of a panel that physically
@@ -22,6 +23,12 @@ export interface History {
   readonly neighbours: Neighbours;
   /** Starts of the `horizon` periods after the cutoff (calendar only: no data). */
   futurePeriods(horizon: number): Float64Array;
+  /**
+   * Per-cell sums and EWMA levels of exactly these training periods, carried over from the
+   * previous fold by a backtest (expanding windows only); absent elsewhere. Kernels that use it
+   * get the numbers a pass over `counts` would give, without the pass.
+   */
+  readonly running?: RunningLevels;
 }
 
 /**

@@ -11,6 +11,7 @@ export { naiveScale } from './naive-scale';
 export { naiveScales } from './naive-scales';
 export { brierScore } from './brier-score';
 export { logScore } from './log-score';
+export { countScores, type CountScores } from './count-scores';
 export { RATE_FLOOR } from './rate-floor';
 export { hotspotRanking, hotspotRankingOf, hotspotCut, type HotspotRanking, type HotspotCut } from './hotspot-ranking';
 export { tieOrder } from './tie-order';

@@ -14,12 +14,13 @@
 export function sortByKey(keys: ArrayLike<number>, order: Int32Array, descending: boolean): Int32Array {
   if (keys instanceof Float32Array) return sortByFloat32Key(keys, order, descending);
   const m = order.length;
+  const work = scratch(m);
   // words[2k] is the low, words[2k + 1] the high half of position k's sortable key.
-  const words = new Uint32Array(2 * m);
-  const float = new Float64Array(words.buffer);
+  const words = work.words;
+  const float = work.float64;
   for (let k = 0; k < m; k++) float[k] = keys[order[k]] + 0; // −0 + 0 is +0
   const flip = descending ? 0xffffffff : 0;
-  const count = new Int32Array(8 * 256);
+  const count = work.count.fill(0, 0, 8 * 256);
   for (let k = 0; k < m; k++) {
     let lo = words[2 * k];
     let hi = words[2 * k + 1];
@@ -43,9 +44,9 @@ export function sortByKey(keys: ArrayLike<number>, order: Int32Array, descending
     count[1536 + ((hi >>> 16) & 255)]++;
     count[1792 + (hi >>> 24)]++;
   }
-  let from = new Int32Array(m);
+  let from = work.from;
   for (let k = 0; k < m; k++) from[k] = k;
-  let to = new Int32Array(m);
+  let to = work.to;
   for (let digit = 0; digit < 8; digit++) {
     const base = digit * 256;
     const word = digit >> 2;
@@ -78,11 +79,12 @@ export function sortByKey(keys: ArrayLike<number>, order: Int32Array, descending
  */
 function sortByFloat32Key(keys: Float32Array, order: Int32Array, descending: boolean): Int32Array {
   const m = order.length;
-  const float = new Float32Array(m);
-  const words = new Uint32Array(float.buffer);
+  const work = scratch(m);
+  const float = work.float32;
+  const words = work.words;
   for (let k = 0; k < m; k++) float[k] = keys[order[k]] + 0; // −0 + 0 is +0
   const flip = descending ? 0xffffffff : 0;
-  const count = new Int32Array(3 * 2048);
+  const count = work.count.fill(0, 0, 3 * 2048);
   for (let k = 0; k < m; k++) {
     let w = words[k];
     if ((w & 0x7f800000) === 0x7f800000 && (w & 0x7fffff) !== 0)
@@ -94,9 +96,9 @@ function sortByFloat32Key(keys: Float32Array, order: Int32Array, descending: boo
     count[2048 + ((w >>> 11) & 2047)]++;
     count[4096 + (w >>> 22)]++;
   }
-  let from = new Int32Array(m);
+  let from = work.from;
   for (let k = 0; k < m; k++) from[k] = k;
-  let to = new Int32Array(m);
+  let to = work.to;
   for (let digit = 0; digit < 3; digit++) {
     const base = digit * 2048;
     const shift = digit * 11;
@@ -118,4 +120,42 @@ function sortByFloat32Key(keys: Float32Array, order: Int32Array, descending: boo
   const out = new Int32Array(m);
   for (let k = 0; k < m; k++) out[k] = order[from[k]];
   return out;
+}
+
+/** Working arrays of a radix sort, kept between calls (`scratch`). */
+interface Scratch {
+  /** Room for 2 × capacity 32-bit words: the keys' bits (float64: two words a key). */
+  readonly words: Uint32Array;
+  readonly float64: Float64Array;
+  readonly float32: Float32Array;
+  /** Digit counts: room for 3 × 2048 (float32 keys; float64 keys use 8 × 256), cleared by each sort. */
+  readonly count: Int32Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly capacity: number;
+}
+
+let kept: Scratch | undefined;
+
+/**
+ * The working arrays for a sort of `m` positions: those of the previous sort when they are large
+ * enough, else new ones (room for at least twice the previous), kept for the next. Every sort
+ * overwrites what it reads of them before reading it (the counts it clears), so no sort sees another's
+ * values; reusing them spares ~100 KB of fresh memory a ranking (the scoring ranks every step of
+ * every fold of every model, and fresh memory costs page faults and collections).
+ */
+function scratch(m: number): Scratch {
+  if (kept && kept.capacity >= m) return kept;
+  const capacity = Math.max(m, 2 * (kept?.capacity ?? 0), 1024);
+  const buffer = new ArrayBuffer(8 * capacity);
+  kept = {
+    words: new Uint32Array(buffer),
+    float64: new Float64Array(buffer),
+    float32: new Float32Array(buffer, 0, capacity),
+    count: new Int32Array(3 * 2048),
+    from: new Int32Array(capacity),
+    to: new Int32Array(capacity),
+    capacity,
+  };
+  return kept;
 }

@@ -1,4 +1,5 @@
 import type { Forecaster } from '../forecaster';
+import type { History } from '../history';
 import type { ModelDefinition } from '../model-definition';
 import { periodsOf } from './assert-counts';
 import { baselineForecaster } from './baseline-forecaster';
@@ -23,6 +24,15 @@ export function ewmaLevel(counts: Float32Array, cells: number, alpha: number): F
 }
 
 /**
+ * `ewmaLevel` of a history: from its running levels when the backtest carries them (the same
+ * recursion, carried over from the previous fold), else from its counts.
+ * @example ewmaOf(tinyHistory({ [A]: [1, 0, 3] }).history, 0.5) // → Float32Array [1.75]
+ */
+export function ewmaOf(history: History, alpha: number): Float32Array {
+  return history.running ? Float32Array.from(history.running.ewma(alpha)) : ewmaLevel(history.counts, history.cells.length, alpha);
+}
+
+/**
  * Simple exponential smoothing as a flat forecast (FPP3 §8.1): ŷ_{T+s,c} = ℓ_{T,c} with
  * ℓ_t = α·y_t + (1 − α)·ℓ_{t−1}. The level is initialised at the first training period's
  * count (ℓ_1 = y_1) rather than estimated: its weight (1 − α)^{T−1} is below 1 % after
@@ -38,7 +48,7 @@ export function ewma({ alpha }: { alpha: number }): Forecaster {
   return baselineForecaster({
     name: `ewma(alpha=${alpha})`,
     minHistory: 1,
-    fit: (history) => ewmaLevel(history.counts, history.cells.length, alpha),
+    fit: (history) => ewmaOf(history, alpha),
     predict: flatForecast,
   });
 }

@@ -1,4 +1,5 @@
 import type { Forecaster } from '../forecaster';
+import type { History } from '../history';
 import type { ModelDefinition } from '../model-definition';
 import { periodsOf } from './assert-counts';
 import { baselineForecaster } from './baseline-forecaster';
@@ -15,9 +16,27 @@ export function historicAverageLevel(counts: Float32Array, cells: number): Float
   for (let p = 0, i = 0; p < P; p++) {
     for (let c = 0; c < cells; c++, i++) sum[c] += counts[i];
   }
-  const out = new Float32Array(cells);
-  for (let c = 0; c < cells; c++) out[c] = sum[c] / P;
+  return meansOfSums(sum, P);
+}
+
+/**
+ * Per-cell means from per-cell sums over `periods` periods, as float32: ℓ_c = sums_c / T — the
+ * last step of `historicAverageLevel`, for sums already at hand (`History.running`).
+ * @example meansOfSums(Float64Array.of(4, 2), 2) // → Float32Array [2, 1]
+ */
+export function meansOfSums(sums: Float64Array, periods: number): Float32Array {
+  const out = new Float32Array(sums.length);
+  for (let c = 0; c < sums.length; c++) out[c] = sums[c] / periods;
   return out;
+}
+
+/**
+ * `historicAverageLevel` of a history: from its running sums when the backtest carries them
+ * (the same numbers, without a pass over every period), else from its counts.
+ * @example historicAverageOf(tinyHistory({ [A]: [1, 3] }).history) // → Float32Array [2]
+ */
+export function historicAverageOf(history: History): Float32Array {
+  return history.running ? meansOfSums(history.running.sums(), history.periods.length) : historicAverageLevel(history.counts, history.cells.length);
 }
 
 /**
@@ -33,7 +52,7 @@ export function historicAverage(): Forecaster {
   return baselineForecaster({
     name: 'historic-average',
     minHistory: 1,
-    fit: (history) => historicAverageLevel(history.counts, history.cells.length),
+    fit: historicAverageOf,
     predict: flatForecast,
   });
 }

@@ -4,7 +4,7 @@ import { periodsOf } from './assert-counts';
 import { baselineForecaster } from './baseline-forecaster';
 import { flatForecast } from './flat-forecast';
 import { poissonGammaStrength } from '../poisson-gamma-strength';
-import { historicAverageLevel } from './historic-average';
+import { historicAverageLevel, historicAverageOf } from './historic-average';
 
 /**
  * The empirical-Bayes shrunk average kernel: each cell's historic mean pulled toward the mean
@@ -21,7 +21,16 @@ import { historicAverageLevel } from './historic-average';
  */
 export function shrunkAverageLevel(counts: Float32Array, cells: number): { level: Float32Array; strength: number } {
   const T = periodsOf(counts, cells, 1, 'shrunkAverageLevel');
-  const means = historicAverageLevel(counts, cells);
+  return shrunkFromMeans(historicAverageLevel(counts, cells), T);
+}
+
+/**
+ * `shrunkAverageLevel` from the cells' historic means over `T` periods (float32, as
+ * `historicAverageLevel` gives them): the shrinkage step alone, for means already at hand.
+ * @example shrunkFromMeans(Float32Array.of(3, 1, 0), 4).strength // → 2/3
+ */
+export function shrunkFromMeans(means: Float32Array, T: number): { level: Float32Array; strength: number } {
+  const cells = means.length;
   let total = 0;
   for (let c = 0; c < cells; c++) total += means[c];
   const m = total / cells;
@@ -45,7 +54,7 @@ export function shrunkAverage(): Forecaster {
   return baselineForecaster({
     name: 'shrunk-average',
     minHistory: 1,
-    fit: (history) => shrunkAverageLevel(history.counts, history.cells.length).level,
+    fit: (history) => shrunkFromMeans(historicAverageOf(history), history.periods.length).level,
     predict: flatForecast,
   });
 }
