@@ -79,7 +79,10 @@ function fileSize(path) {
  */
 export function runWithHugePages(script, argv, env) {
   // The IPC channel is how the child learns that this process has gone, even by SIGKILL (`endWithParent`).
-  const child = spawn(process.execPath, [...process.execArgv, script, ...argv], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env });
+  const child = spawn(process.execPath, [...process.execArgv, script, ...argv], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...env, [SECOND_START]: '1' },
+  });
   const pass = () => child.kill('SIGTERM');
   const wait = () => {};
   process.on('SIGTERM', pass);
@@ -106,14 +109,20 @@ export function runWithHugePages(script, argv, env) {
   });
 }
 
+/** Set by `runWithHugePages` in its child's environment: this process is the second start. */
+export const SECOND_START = 'HEXCAST_SECOND_START';
+
 /**
- * In the second start (a child of `runWithHugePages`, which opens an IPC channel to it): ends this
- * process by SIGTERM once the parent has gone — its end of the channel closes however it died, so
- * a parent killed by SIGKILL leaves no command running on unseen. Does nothing in any other
- * process (no channel). The channel does not keep this process alive.
+ * In the second start (a child of `runWithHugePages`, which marks it with `SECOND_START` and opens
+ * an IPC channel to it): ends this process by SIGTERM once the parent has gone — its end of the
+ * channel closes however it died, so a parent killed by SIGKILL leaves no command running on
+ * unseen. Does nothing in any other process: a hexcast started by a user's own `fork()` (pm2, a
+ * test runner) has a channel too, and its parent may disconnect on purpose. The channel does not
+ * keep this process alive.
  */
 export function endWithParent() {
-  if (!process.channel) return;
+  if (process.env[SECOND_START] !== '1' || !process.channel) return;
+  delete process.env[SECOND_START]; // not passed on to anything this process starts
   process.channel.unref();
   process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
 }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { HUGE_INPUT_BYTES, HUGETLB_TUNABLE, hugePagesEnv } from '../bin/huge-pages.js';
 
@@ -82,5 +82,14 @@ describe('hugePagesEnv (bin/hexcast.js runs big inputs again with glibc huge pag
     };
     for (let tries = 0; tries < 100 && alive(); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(alive()).toBe(false);
+  });
+
+  it("leaves a hexcast started by a user's own fork() alone when its parent disconnects (only the second start ends with its parent)", async () => {
+    const run = fork(new URL('./fixtures/huge-pages/child.mjs', import.meta.url).pathname, ['exit-later'], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    await new Promise<void>((resolve) => run.stdout!.once('data', () => resolve()));
+    run.disconnect();
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => run.once('exit', (c, s) => resolve([c, s])));
+    expect(signal).toBeNull();
+    expect(code).toBe(7); // ran to its end
   });
 });
