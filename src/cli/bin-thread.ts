@@ -67,10 +67,10 @@ port.on('message', (request: BinThreadRequest) => {
   raise(1);
 });
 // 'hash': the input files' SHA-256, read from disk here while the main thread decodes them (`hashFiles`).
-hashPort.on('message', ({ paths, sizes }: HashRequest) => {
+hashPort.on('message', ({ files }: HashRequest) => {
   let answer: HashAnswer;
   try {
-    answer = { digests: hashFiles(paths, sizes) };
+    answer = { digests: hashFiles(files) };
   } catch (error) {
     answer = { error: errorData(error) };
   }

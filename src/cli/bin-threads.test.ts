@@ -7,6 +7,7 @@ import { detectMapping } from '../lib/io/detect-mapping';
 import { loadIncidents } from '../lib/io/load-incidents';
 import { readArrow } from '../lib/io/read-arrow';
 import { binThread } from './bin-threads';
+import { fileIdentity } from './hash-files';
 
 // Real data: the 1.3 M-row Chicago file, its detected mapping, loaded once.
 const source = readArrow(new Uint8Array(readFileSync(new URL('../../../shared/data/chicago-crimes-2014-2018.arrow', import.meta.url))), 'chicago.arrow');
@@ -183,15 +184,22 @@ describe('mergeBins', () => {
 
 describe('binThread fingerprint (the input files hashed on the thread)', () => {
   const chicago = new URL('../../../shared/data/chicago-crimes-2014-2018.arrow', import.meta.url).pathname;
-  const size = readFileSync(chicago).length;
+  const file = { path: chicago, identity: fileIdentity(chicago) };
 
-  it("gives the file's SHA-256, as node:crypto over its bytes, and rejects a size the file no longer has", async () => {
+  it("gives the file's SHA-256, as node:crypto over its bytes; rejects a file that is not the one opened, and a second request while one is pending", async () => {
     const own = binThread();
     try {
-      const digests = await own.fingerprint([chicago], [size]);
+      const pending = own.fingerprint([file]);
+      await expect(own.fingerprint([file])).rejects.toThrow(/still hashing/);
+      const digests = await pending;
       expect(digests.each).toEqual([createHash('sha256').update(readFileSync(chicago)).digest('hex')]);
       expect(digests.all).toBe(digests.each[0]);
-      await expect(own.fingerprint([chicago], [size + 1])).rejects.toThrow(/changed while it was read/);
+      await expect(own.fingerprint([{ path: chicago, identity: { ...file.identity, size: file.identity.size + 1 } }])).rejects.toThrow(
+        /changed while it was read/,
+      );
+      await expect(own.fingerprint([{ path: chicago, identity: { ...file.identity, ino: file.identity.ino + 1 } }])).rejects.toThrow(
+        /another file now has its name/,
+      );
     } finally {
       own.close();
     }
@@ -202,6 +210,6 @@ describe('binThread fingerprint (the input files hashed on the thread)', () => {
     await own.ready;
     own.close();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await expect(own.fingerprint([chicago], [size])).rejects.toThrow(/ended/);
+    await expect(own.fingerprint([file])).rejects.toThrow(/ended/);
   });
 });

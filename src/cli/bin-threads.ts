@@ -6,7 +6,7 @@ import { assignCells, type BinRows, type BinWindow, type CellAssigner, type Rang
 import { binWithCache, lookUpRows } from '../lib/grid/bin-with-cache';
 import { CellCache, type CellCacheState } from '../lib/grid/cell-cache';
 import { binPoints, joinByPoint, splitByPoint, type PointCells } from '../lib/grid/split-by-point';
-import type { FileDigests } from './hash-files';
+import type { FileDigests, FileIdentity } from './hash-files';
 
 /** What the binning thread is started with: its port, the flag it raises when it answers, and the bundled module to import (null: the sources under tsx). */
 export interface BinThreadData {
@@ -35,10 +35,9 @@ export type BinThreadRequest =
 export type BinThreadAnswer =
   { readonly part: PointCells } | { readonly cache: CellCacheState | null } | { readonly probed: true } | { readonly error: ErrorData };
 
-/** A 'hash' request: files to fingerprint (`hashFiles`), each expected at the size the load opened it with. */
+/** A 'hash' request: files to fingerprint (`hashFiles`), each expected to be the file the load opened. */
 export interface HashRequest {
-  readonly paths: readonly string[];
-  readonly sizes: readonly number[];
+  readonly files: readonly { readonly path: string; readonly identity: FileIdentity }[];
 }
 export type HashAnswer = { readonly digests: FileDigests } | { readonly error: ErrorData };
 
@@ -57,9 +56,10 @@ export interface BinThread {
   readonly answered: { warmed: number; probed: number; split: number };
   /**
    * The files' SHA-256 (each and all in order), read and hashed on the thread while this thread
-   * goes on (`hashFiles`); rejects when the thread reports an error or ends first.
+   * goes on (`hashFiles`); rejects when the thread reports an error or ends first, or while an
+   * earlier request is still pending (one at a time).
    */
-  readonly fingerprint: (paths: readonly string[], sizes: readonly number[]) => Promise<FileDigests>;
+  readonly fingerprint: (files: HashRequest['files']) => Promise<FileDigests>;
   /** Settles once the thread has loaded its module (it may then answer within a short `waitMs`). */
   readonly ready: Promise<void>;
   close(): void;
@@ -139,11 +139,15 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
     failed ??= new Error('the binning thread has ended');
     for (const reject of ended) reject(failed);
   });
-  // One request at a time, each answered in order; the port keeps the process alive only while one is pending.
-  const fingerprint = (paths: readonly string[], sizes: readonly number[]): Promise<FileDigests> => {
+  // One request at a time (its answer is the next message on the port); the port keeps the process alive only while one is pending.
+  let hashPending = false;
+  const fingerprint = (files: HashRequest['files']): Promise<FileDigests> => {
     if (failed) return Promise.reject(failed);
+    if (hashPending) return Promise.reject(new Error('the binning thread is still hashing files for an earlier request'));
+    hashPending = true;
     return new Promise<FileDigests>((resolve, reject) => {
       const settle = (): void => {
+        hashPending = false;
         ended.delete(onEnd);
         hashing.port1.off('message', answer);
         hashing.port1.unref();
@@ -160,7 +164,7 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
       ended.add(onEnd);
       hashing.port1.on('message', answer);
       hashing.port1.ref();
-      hashing.port1.postMessage({ paths, sizes } satisfies HashRequest);
+      hashing.port1.postMessage({ files } satisfies HashRequest);
     });
   };
   // The thread raises the flag when it answers or exits; one that dies without running its exit

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../lib/io/column-mapping';
-import { warmResolution } from './load-and-bin';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { InputError } from '../lib/io/input-error';
+import { fileIdentity } from './hash-files';
+import { fingerprintOnThread, warmResolution } from './load-and-bin';
 
 describe('warmResolution (whether the binning thread looks points up while a file is read)', () => {
   const mapping: ColumnMapping = { time: { column: 'occurred_at' }, location: { kind: 'latlng', lat: 'latitude', lng: 'longitude' } };
@@ -17,5 +21,18 @@ describe('warmResolution (whether the binning thread looks points up while a fil
     expect(warmResolution({ ...mapping, location: { kind: 'xy', x: 'x', y: 'y', crs: 'EPSG:2913' } }, bin)).toBeUndefined();
     expect(warmResolution(undefined, bin)).toBeUndefined();
     expect(warmResolution(mapping, undefined)).toBeUndefined();
+  });
+});
+
+describe('fingerprintOnThread (the CLI hashes its inputs on the binning thread)', () => {
+  const path = new URL('../../../shared/data/plainfield-nj-crime-reports-2018.arrow', import.meta.url).pathname;
+  const files = [{ path, identity: fileIdentity(path) }];
+  const digest = createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  it("hashes here when the thread has ended (costs time, never the command), and passes on a changed file's InputError", async () => {
+    expect(await fingerprintOnThread(async () => ({ each: ['t'], all: 't' }), files)).toEqual({ each: ['t'], all: 't' });
+    expect(await fingerprintOnThread(() => Promise.reject(new Error('the binning thread has ended')), files)).toEqual({ each: [digest], all: digest });
+    const changed = new InputError("file 'x' changed while it was read", { code: 'file-unreadable' });
+    await expect(fingerprintOnThread(() => Promise.reject(changed), files)).rejects.toBe(changed);
   });
 });

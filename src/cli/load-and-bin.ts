@@ -1,6 +1,7 @@
 import type { BinOptions } from '../lib/grid/bin-incidents';
 import type { PanelFileOptions } from '../lib/grid/panel-file';
 import type { ColumnMapping } from '../lib/io/column-mapping';
+import { InputError } from '../lib/io/input-error';
 import { loadMappingCrs } from '../lib/io/load-crs';
 import type { CoordinateWatch } from '../lib/io/load-incidents-stream';
 import type { ArrowSource } from '../lib/io/read-arrow';
@@ -8,6 +9,7 @@ import { loadStreams, openStreams, type Opened, type StreamedLoad } from '../lib
 import { prepareLoaded, preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
 import { binThreadFor, type BinThread } from './bin-threads';
 import { nodeSha256 } from './file-byte-source';
+import { fileIdentity, hashFiles, type FileDigests } from './hash-files';
 import { mappingFromFlags, type MappingFlags } from './mapping-flags';
 import type { Progress } from './progress';
 import { byteSources } from './read-sources';
@@ -43,6 +45,20 @@ function warmThread(thread: Partial<BinThread>, res: () => number | undefined): 
       else warm(lat, lng, at);
     },
   };
+}
+
+/**
+ * The files' digests from the binning thread (`BinThread.fingerprint`), or — when the thread has
+ * ended or cannot take the request — hashed here, so a thread that dies costs time, never the
+ * command. A file that changed while read (an InputError) is reported as such either way.
+ */
+export async function fingerprintOnThread(fingerprint: BinThread['fingerprint'], files: Parameters<typeof hashFiles>[0]): Promise<FileDigests> {
+  try {
+    return await fingerprint(files);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    return hashFiles(files);
+  }
 }
 
 /** What `loadAndBin` needs besides the paths: the mapping flags, the binning for each kind of file, and panel-file overrides. */
@@ -87,19 +103,15 @@ export async function loadAndBin(paths: readonly string[], options: LoadAndBinOp
   };
   try {
     const inputs = await byteSources(paths);
+    // Which files these are, as opened: the thread's fingerprint must hash these very files (`hashFiles`).
+    const hashed = thread.fingerprint ? paths.map((path, i) => ({ path, identity: { ...fileIdentity(path), size: inputs[i].size } })) : [];
     // HEXCAST_STREAM=off: every file opened whole first (`openStreams`), the path before streaming — for the benchmark and the parity test.
     const streamed: StreamedLoad =
       process.env.HEXCAST_STREAM === 'off'
         ? { opened: await openStreams(inputs, { sha256: nodeSha256 }) }
         : await loadStreams(inputs, mapped, {
             sha256: nodeSha256,
-            fingerprints:
-              thread.fingerprint &&
-              ((files) =>
-                thread.fingerprint!(
-                  paths,
-                  files.map((file) => file.size),
-                )),
+            fingerprints: thread.fingerprint && (() => fingerprintOnThread(thread.fingerprint!, hashed)),
             coordinates: warmThread(thread, () => warmResolution(mapping, bin)),
           });
     const { opened } = streamed;

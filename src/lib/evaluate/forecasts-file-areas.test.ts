@@ -1,4 +1,4 @@
-import { tableFromIPC } from 'apache-arrow';
+import { Dictionary, Int32, Utf8, tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import type { AreaAttributes } from '../areas/area-attributes';
 import type { Panel } from '../grid/panel';
@@ -45,5 +45,16 @@ describe('forecastsFileBytes(…, areas)', () => {
     expect(column('area_m2_2')).toEqual([7, 5]);
     expect(column('area_covered')).toEqual([1, 0.5]);
     expect(JSON.parse(table.schema.metadata.get('hexcast.areas')!)).toEqual({ source: 'toy.geojson', groups: ['black pop'], total: 'total', method: 'toy' });
+  });
+});
+
+describe('forecastsFileBytes', () => {
+  it('writes the same bytes however many dictionaries the process made before (the cell dictionary has id 0)', () => {
+    const region = { mask: Uint8Array.from([1, 1]), cells: 2, area: 2e6, source: 'history' as const };
+    const write = (): Uint8Array => forecastsFileBytes(panel, set, region, { naiveScale: Float64Array.from([1]) });
+    const first = write();
+    new Dictionary(new Utf8(), new Int32()); // takes the next id of arrow-js's process-wide counter
+    expect(Buffer.from(write()).equals(Buffer.from(first))).toBe(true);
+    expect((tableFromIPC(first).schema.fields.find((f) => f.name === 'cell')!.type as Dictionary).id).toBe(0);
   });
 });

@@ -64,7 +64,7 @@ export function forecastsFileBytes(
     step: makeVector(step),
     cell: vectorOfValues(
       Array.from(cellIndex, (c) => panel.cells[c]),
-      new Dictionary(new Utf8(), new Int32()),
+      new Dictionary(new Utf8(), new Int32(), 0), // id 0, stated: arrow-js would number it from a process-wide counter, and the bytes would depend on what ran before
     ),
     area_m2: makeVector(area),
     in_region: vectorOfValues(inRegion, new Bool()),
