@@ -67,3 +67,14 @@ export function historyOf(panel: Panel, neighbourLists: Neighbours, cutoff: numb
     },
   };
 }
+
+/**
+ * The running levels a history carries when they describe it — its number of training periods
+ * and of cells — else undefined (a kernel then passes over `counts`, with the same numbers): a
+ * history copied with other counts (another window, other cells) never reuses another's sums.
+ * @example runningFor({ ...history, periods: history.periods.subarray(1) }) // → undefined
+ */
+export function runningFor(history: History): RunningLevels | undefined {
+  const { running } = history;
+  return running && running.periods === history.periods.length && running.cells === history.cells.length ? running : undefined;
+}

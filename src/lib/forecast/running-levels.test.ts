@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { random } from '../base/random';
-import { ewmaLevel } from './baselines/ewma';
-import { historicAverageLevel, meansOfSums } from './baselines/historic-average';
+import { ewmaLevel, ewmaOf } from './baselines/ewma';
+import { historicAverageLevel, historicAverageOf, meansOfSums } from './baselines/historic-average';
+import { runningFor, type History } from './history';
 import { panelRunner } from './running-levels';
 
 /** The columns `columns` of the first `T` periods of a period-major matrix of `C` cells: what a restricted fold history holds. */
@@ -68,5 +69,27 @@ describe('panelRunner(counts, cells)', () => {
         T = rng.next() < 0.8 ? Math.min(P, T + rng.int(4)) : 1 + rng.int(P); // mostly forward, sometimes back
       }
     }
+  });
+});
+
+describe('runningFor (kernels use carried levels only for the history they describe)', () => {
+  // 2 cells × 4 periods: cell 0 = 1, 3, 5, 7; cell 1 = 2, 2, 2, 10.
+  const counts = Float32Array.of(1, 2, 3, 2, 5, 2, 7, 10);
+  const history = (T: number, running = panelRunner(counts, 2).at(T)): History =>
+    ({ cells: ['a', 'b'], periods: new Float64Array(T), counts: counts.subarray(0, 2 * T), running }) as unknown as History;
+
+  it('takes the levels of a history of the same periods and cells, and gives what a pass over its counts gives', () => {
+    const h = history(3);
+    expect(runningFor(h)).toBe(h.running);
+    expect(Array.from(historicAverageOf(h))).toEqual([3, 2]);
+    expect(bits(ewmaOf(h, 0.3))).toBe(bits(ewmaLevel(h.counts, 2, 0.3)));
+  });
+
+  it('ignores levels carried over from another span or other cells (a history copied with other counts): the counts decide', () => {
+    const copied = history(2, panelRunner(counts, 2).at(4)); // levels over 4 periods, counts of 2
+    expect(runningFor(copied)).toBeUndefined();
+    expect(Array.from(historicAverageOf(copied))).toEqual([2, 2]); // not (1 + 3 + 5 + 7) / 2
+    expect(bits(ewmaOf(copied, 0.3))).toBe(bits(ewmaLevel(copied.counts, 2, 0.3)));
+    expect(runningFor({ ...history(3), cells: ['a'] } as History)).toBeUndefined();
   });
 });

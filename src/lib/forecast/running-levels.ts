@@ -5,6 +5,9 @@
  * the same order, on the same counts, so the kernels that use it are exact (not approximations).
  */
 export interface RunningLevels {
+  /** T, the periods [0, T) they cover, and how many cells: a kernel uses them only for a history of exactly that shape (`runningFor`). */
+  readonly periods: number;
+  readonly cells: number;
   /** Σ_{p < T} y_{p,c} for each history cell, in float64, added in period order from period 0. */
   sums(): Float64Array;
   /** ℓ_T for each history cell with ℓ_1 = y_1, ℓ_t = α·y_t + (1 − α)·ℓ_{t−1} (float64; α ∈ (0, 1]). */
@@ -79,6 +82,8 @@ export function panelRunner(counts: Float32Array, cells: number): PanelRunner {
         throw new RangeError(`panelRunner: cutoff must be a period index from 1 to ${periods}, got ${cutoff}`);
       }
       return {
+        periods: cutoff,
+        cells: columns ? columns.length : cells,
         sums: () => gather(sumTo(cutoff), columns),
         ewma(alpha) {
           if (!(alpha > 0 && alpha <= 1)) throw new RangeError(`panelRunner: alpha must lie in (0, 1], got ${alpha}`);

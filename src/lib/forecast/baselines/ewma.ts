@@ -1,5 +1,5 @@
 import type { Forecaster } from '../forecaster';
-import type { History } from '../history';
+import { runningFor, type History } from '../history';
 import type { ModelDefinition } from '../model-definition';
 import { periodsOf } from './assert-counts';
 import { baselineForecaster } from './baseline-forecaster';
@@ -29,7 +29,8 @@ export function ewmaLevel(counts: Float32Array, cells: number, alpha: number): F
  * @example ewmaOf(tinyHistory({ [A]: [1, 0, 3] }).history, 0.5) // → Float32Array [1.75]
  */
 export function ewmaOf(history: History, alpha: number): Float32Array {
-  return history.running ? Float32Array.from(history.running.ewma(alpha)) : ewmaLevel(history.counts, history.cells.length, alpha);
+  const running = runningFor(history);
+  return running ? Float32Array.from(running.ewma(alpha)) : ewmaLevel(history.counts, history.cells.length, alpha);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Forecaster } from '../forecaster';
-import type { History } from '../history';
+import { runningFor, type History } from '../history';
 import type { ModelDefinition } from '../model-definition';
 import { periodsOf } from './assert-counts';
 import { baselineForecaster } from './baseline-forecaster';
@@ -36,7 +36,8 @@ export function meansOfSums(sums: Float64Array, periods: number): Float32Array {
  * @example historicAverageOf(tinyHistory({ [A]: [1, 3] }).history) // → Float32Array [2]
  */
 export function historicAverageOf(history: History): Float32Array {
-  return history.running ? meansOfSums(history.running.sums(), history.periods.length) : historicAverageLevel(history.counts, history.cells.length);
+  const running = runningFor(history);
+  return running ? meansOfSums(running.sums(), history.periods.length) : historicAverageLevel(history.counts, history.cells.length);
 }
 
 /**
