@@ -13,5 +13,14 @@ import { meanCellScore } from './mean-cell-score';
  * @example brierScore([0, Math.LN2], [0, 3]) // → (0² + (0.5 − 1)²) / 2 = 0.125
  */
 export function brierScore(forecast: ArrayLike<number>, actual: ArrayLike<number>): number {
-  return meanCellScore('brierScore', forecast, actual, (lambda, y) => (-Math.expm1(-lambda) - (y >= 1 ? 1 : 0)) ** 2);
+  return meanCellScore('brierScore', forecast, actual, brierCellScore);
+}
+
+/**
+ * One cell's Brier term: (p − o)², p = 1 − e^(−λ) the forecast's chance of at least one
+ * incident, o = 1 when y ≥ 1, else 0 (`brierScore` averages it over the cells).
+ * @example brierCellScore(Math.LN2, 0) // → 0.25
+ */
+export function brierCellScore(lambda: number, y: number): number {
+  return (-Math.expm1(-lambda) - (y >= 1 ? 1 : 0)) ** 2;
 }

@@ -1,9 +1,8 @@
-import { brierScore } from './brier-score';
-import { logScore } from './log-score';
+import { brierCellScore, brierScore } from './brier-score';
+import { logCellScore, logScore } from './log-score';
 import { mae } from './mae';
 import { mase } from './mase';
 import { poissonDeviance, poissonUnitDeviance } from './poisson-deviance';
-import { RATE_FLOOR } from './rate-floor';
 import { rmse } from './rmse';
 
 /** Every count metric of one forecast against what happened (`countScores`). */
@@ -72,19 +71,13 @@ const slotLambda = new Float64Array(1 << (32 - SLOT_SHIFT)).fill(Number.NaN);
 /** Per slot: Brier and log-score terms of a cell with incidents (y ≥ 1), then of one without. */
 const slotTerms = new Float64Array(4 << (32 - SLOT_SHIFT));
 
-/**
- * Computes the Brier and log-score terms of forecast λ = `mu` into `slot`, with the formulas of
- * `brierScore` and `logScore`: p = 1 − e^(−λ); (p − o)² and −ln p (o = 1) or −ln(1 − p) (o = 0), p
- * clamped to [ε, 1 − ε] for the log score. (λ = −0 and +0 share a slot: their terms are equal.)
- */
+/** Stores the Brier and log-score terms of forecast λ = `mu` (`brierCellScore`, `logCellScore`) in `slot`, for a cell with incidents and one without. */
 function cellTerms(mu: number, slot: number): void {
-  const raw = -Math.expm1(-mu);
-  const p = raw < RATE_FLOOR ? RATE_FLOOR : raw > 1 - RATE_FLOOR ? 1 - RATE_FLOOR : raw;
   slotLambda[slot] = mu;
-  slotTerms[4 * slot] = (raw - 1) ** 2;
-  slotTerms[4 * slot + 1] = -Math.log(p);
-  slotTerms[4 * slot + 2] = (raw - 0) ** 2;
-  slotTerms[4 * slot + 3] = -Math.log1p(-p);
+  slotTerms[4 * slot] = brierCellScore(mu, 1);
+  slotTerms[4 * slot + 1] = logCellScore(mu, 1);
+  slotTerms[4 * slot + 2] = brierCellScore(mu, 0);
+  slotTerms[4 * slot + 3] = logCellScore(mu, 0);
 }
 
 /**

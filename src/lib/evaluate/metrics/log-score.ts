@@ -16,9 +16,16 @@ import { RATE_FLOOR } from './rate-floor';
  * @example logScore([Math.LN2, Math.LN2], [0, 2]) // → (ln 2 + ln 2) / 2 = 0.6931
  */
 export function logScore(forecast: ArrayLike<number>, actual: ArrayLike<number>): number {
-  return meanCellScore('logScore', forecast, actual, (lambda, y) => {
-    const raw = -Math.expm1(-lambda);
-    const p = raw < RATE_FLOOR ? RATE_FLOOR : raw > 1 - RATE_FLOOR ? 1 - RATE_FLOOR : raw;
-    return y >= 1 ? -Math.log(p) : -Math.log1p(-p);
-  });
+  return meanCellScore('logScore', forecast, actual, logCellScore);
+}
+
+/**
+ * One cell's log-score term: −ln p when y ≥ 1, else −ln(1 − p), with p = 1 − e^(−λ) clamped to
+ * [ε, 1 − ε] (ε = RATE_FLOOR) (`logScore` averages it over the cells).
+ * @example logCellScore(Math.LN2, 1) // → ln 2
+ */
+export function logCellScore(lambda: number, y: number): number {
+  const raw = -Math.expm1(-lambda);
+  const p = raw < RATE_FLOOR ? RATE_FLOOR : raw > 1 - RATE_FLOOR ? 1 - RATE_FLOOR : raw;
+  return y >= 1 ? -Math.log(p) : -Math.log1p(-p);
 }
