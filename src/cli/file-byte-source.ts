@@ -75,10 +75,19 @@ export async function fileByteSource(path: string): Promise<ByteSource> {
     };
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new InputError(`cannot read '${path}': ${why}`, { code: 'file-unreadable', file: path });
+    throw unreadableFile(path, error);
   }
+}
+
+/**
+ * The InputError ('file-unreadable') for a file system error on `path`: "cannot read 'x': no such
+ * file" (ENOENT), "permission denied" (EACCES), else the system's own message.
+ * @example unreadableFile('a.arrow', Object.assign(new Error('…'), { code: 'ENOENT' })).message // → "cannot read 'a.arrow': no such file"
+ */
+export function unreadableFile(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  return new InputError(`cannot read '${path}': ${why}`, { code: 'file-unreadable', file: path });
 }
 
 /**

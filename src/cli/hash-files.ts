@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../lib/io/input-error';
+import { unreadableFile } from './file-byte-source';
 
 /** Each file's SHA-256 and the one over all of them in order, as 64 lowercase hex digits. */
 export interface FileDigests {
@@ -30,9 +31,9 @@ export function fileIdentity(path: string): FileIdentity {
   try {
     info = statSync(path);
   } catch (error) {
-    throw unreadable(path, (error as Error).message);
+    throw unreadableFile(path, error);
   }
-  if (!info.isFile()) throw unreadable(path, 'not a regular file');
+  if (!info.isFile()) throw new InputError(`cannot read '${path}': not a regular file`, { code: 'file-unreadable', file: path });
   return { dev: info.dev, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
 }
 
@@ -54,7 +55,7 @@ export function hashFiles(files: readonly { readonly path: string; readonly iden
     try {
       fd = openSync(path, 'r');
     } catch (error) {
-      throw unreadable(path, (error as Error).message);
+      throw unreadableFile(path, error);
     }
     let total = 0;
     try {
@@ -92,8 +93,4 @@ function changed(path: string, how: string): InputError {
     code: 'file-unreadable',
     file: basename(path),
   });
-}
-
-function unreadable(path: string, why: string): InputError {
-  return new InputError(`cannot read '${path}': ${why}`, { code: 'file-unreadable', file: path });
 }

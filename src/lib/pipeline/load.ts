@@ -17,7 +17,8 @@ import { looksLikeLegacyStream } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
 import { loadIncidentsStream, type CoordinateWatch } from '../io/load-incidents-stream';
-import { createSha256, type Sha256Factory, type Sha256Stream } from '../io/sha256-stream';
+import { createSha256, type Sha256Factory } from '../io/sha256-stream';
+import { fileHashes } from '../io/file-hashes';
 import { readHead } from './head-sampler';
 
 // The load stage of the pipeline: bytes → Arrow sources (open), then sources → incidents with a
@@ -251,13 +252,10 @@ export interface OpenStreamsOptions {
 export async function openStreams(inputs: readonly ByteSource[], options: OpenStreamsOptions = {}): Promise<Opened> {
   if (inputs.length === 0) throw new InputError('No files given: choose one or more incident files', { code: 'no-files' });
   const t0 = performance.now();
-  const make = options.sha256 ?? createSha256;
-  const all = make();
+  const hashes = fileHashes(inputs.length, options.sha256 ?? createSha256);
   const sources: ArrowSource[] = [];
-  const hashes: string[] = [];
   for (const [i, input] of inputs.entries()) {
-    const own = make();
-    const hash = inputs.length === 1 ? own : { update: (bytes: Uint8Array) => (own.update(bytes), all.update(bytes)), hex: () => own.hex() };
+    const hash = hashes.forFile(i);
     if (await isArrowInput(input)) {
       sources.push(await readArrowStream(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) }));
     } else {
@@ -265,10 +263,10 @@ export async function openStreams(inputs: readonly ByteSource[], options: OpenSt
       sources.push(await collectSource(await streamSource(hashed.source)));
       if (!hashed.done()) for await (const chunk of hashed.source.chunks()) void chunk;
     }
-    hashes.push(own.hex());
   }
   const kind = isPanelInput(sources) ? 'panel' : 'incidents';
-  return { kind, sources, sha256: inputs.length === 1 ? hashes[0] : all.hex(), hashes, ms: performance.now() - t0 };
+  const { each, all } = hashes.digests();
+  return { kind, sources, sha256: all, hashes: each, ms: performance.now() - t0 };
 }
 
 /** True when the input's first bytes are Arrow IPC (file or stream, also the legacy stream without its continuation marker). */
@@ -364,29 +362,22 @@ export async function loadStreams(
   if (!streamable(heads, mapping)) return { opened: await openStreams(inputs, options) };
   const printed = options.fingerprints?.(inputs);
   printed?.catch(() => {}); // awaited below; a load that fails first must not leave it unhandled
-  const make = options.sha256 ?? createSha256;
-  const all = make();
-  const own = inputs.map(() => make());
-  const hashFor = (i: number): Sha256Stream | undefined => {
-    if (printed) return undefined;
-    return inputs.length === 1 ? own[i] : { update: (bytes: Uint8Array) => (own[i].update(bytes), all.update(bytes)), hex: () => own[i].hex() };
-  };
+  const hashes = printed ? null : fileHashes(inputs.length, options.sha256 ?? createSha256);
   const files = await Promise.all(
     inputs.map((input, i) =>
       arrowBatchSource(input, {
-        hash: hashFor(i),
+        hash: hashes?.forFile(i),
         signal: options.signal,
         onProgress: (progress) => options.onProgress?.(i, progress),
       }),
     ),
   );
   const incidents = await loadIncidentsStream(files, mapping, options.coordinates);
-  const digests = printed ? await printed : { each: own.map((hash) => hash.hex()), all: inputs.length === 1 ? '' : all.hex() };
-  const hashes = [...digests.each];
+  const { each, all } = printed ? await printed : hashes!.digests();
   const sources = inputs.map((input, i) => rowsOnly(input, incidents.report.files[i].rows));
   const ms = performance.now() - t0;
   return {
-    opened: { kind: 'incidents', sources, sha256: inputs.length === 1 ? hashes[0] : digests.all, hashes, ms },
+    opened: { kind: 'incidents', sources, sha256: all, hashes: [...each], ms },
     loaded: { kind: 'incidents', mapping, incidents, ms },
   };
 }

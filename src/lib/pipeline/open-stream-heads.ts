@@ -5,6 +5,7 @@ import type { ColumnMapping } from '../io/column-mapping';
 import { loadIncidentsStream } from '../io/load-incidents-stream';
 import type { ArrowSource } from '../io/read-arrow';
 import { arrowBatches, arrowBatchSource } from '../io/read-arrow-stream';
+import { fileHashes } from '../io/file-hashes';
 import { createSha256 } from '../io/sha256-stream';
 import { headSampler, type HeadSampler } from './head-sampler';
 import { isArrowInput, openStreams, rowsOnly, streamable, type LoadedIncidents, type Opened, type OpenStreamsOptions } from './load';
@@ -55,14 +56,11 @@ export async function openStreamHeads(
   if (inputs.length === 0 || inputs.reduce((sum, input) => sum + input.size, 0) < (options.streamFrom ?? STREAM_FROM_BYTES)) return whole();
   const t0 = performance.now();
   for (const input of inputs) if (!(await isArrowInput(input))) return whole();
-  const make = options.sha256 ?? createSha256;
-  const all = make();
+  const hashes = fileHashes(inputs.length, options.sha256 ?? createSha256);
   const heads: ArrowSource[] = [];
   const sources: ArrowSource[] = [];
-  const hashes: string[] = [];
   for (const [i, input] of inputs.entries()) {
-    const own = make();
-    const hash = inputs.length === 1 ? own : { update: (bytes: Uint8Array) => (own.update(bytes), all.update(bytes)), hex: () => own.hex() };
+    const hash = hashes.forFile(i);
     const stream = arrowBatches(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) });
     let sampler: HeadSampler | undefined;
     let rows = 0;
@@ -79,10 +77,9 @@ export async function openStreamHeads(
     const format = stream.format() ?? 'stream';
     heads.push({ name: input.name, bytes: input.size, table: sampler.head(), format, complete: sampler.complete() });
     sources.push({ ...rowsOnly(input, rows), format });
-    hashes.push(own.hex());
   }
-  const sha256 = inputs.length === 1 ? hashes[0] : all.hex();
-  return { opened: { kind: 'incidents', sources, sha256, hashes, ms: performance.now() - t0 }, heads };
+  const { each, all } = hashes.digests();
+  return { opened: { kind: 'incidents', sources, sha256: all, hashes: each, ms: performance.now() - t0 }, heads };
 }
 
 /**
