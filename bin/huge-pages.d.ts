@@ -1,5 +1,7 @@
 /** Bytes of input files from which the command is run again with glibc's huge pages. */
 export const HUGE_INPUT_BYTES: number;
+/** Flags whose value names a file the command writes (`--out`, `--md`, …): never counted as input. */
+export const OUTPUT_FLAGS: readonly string[];
 /** The glibc tunable that turns huge pages on for malloc's big allocations. */
 export const HUGETLB_TUNABLE: string;
 /** The environment to run the command again with (huge pages on), or null to run it in this process. */

@@ -1,6 +1,7 @@
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { HUGE_INPUT_BYTES, HUGETLB_TUNABLE, hugePagesEnv } from '../bin/huge-pages.js';
+import { HUGE_INPUT_BYTES, HUGETLB_TUNABLE, OUTPUT_FLAGS, hugePagesEnv } from '../bin/huge-pages.js';
+import { outputPaths } from '../src/cli/output-paths';
 
 const parent = new URL('./fixtures/huge-pages/parent.mjs', import.meta.url).pathname;
 const sizes: Record<string, number> = { 'chicago.arrow': 69_255_466, 'small.csv': 1_000, 'half.arrow': HUGE_INPUT_BYTES / 2 };
@@ -20,6 +21,12 @@ describe('hugePagesEnv (bin/hexcast.js runs big inputs again with glibc huge pag
     expect(hugePagesEnv(['backtest', 'small.csv', '--forecasts', 'chicago.arrow', '--md', 'half.arrow'], {}, 'linux', sizeOf)).toBeNull();
     expect(hugePagesEnv(argv, {}, 'linux', sizeOf, ['--inspect=9229'])).toBeNull(); // a debugger stays on this process
     expect(hugePagesEnv(argv, { NODE_OPTIONS: '--inspect-brk' }, 'linux', sizeOf)).toBeNull();
+  });
+
+  it('knows every output flag the commands write through (its plain-JavaScript list matches outputPaths)', () => {
+    // Required<…>: a new output flag in outputPaths' parameter fails to compile here until it is listed.
+    const every: Required<Parameters<typeof outputPaths>[0]> = { out: 'a', md: 'b', html: 'c', forecasts: 'd' };
+    expect([...new Set(outputPaths(every).map((o) => o.flag))].sort()).toEqual([...OUTPUT_FLAGS].sort());
   });
 
   it('takes a flag value that is no file name (a WKT string for --crs, a path through a file) as no input, without throwing', () => {
