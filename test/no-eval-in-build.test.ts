@@ -7,7 +7,7 @@
  * Known occurrences in dependencies and how each is handled:
  * - apache-arrow builder/valid.mjs compiles a Builder's null test with `new Function`; the
  *   build swaps it for src/lib/io/arrow-null-test.ts (vite.config.ts, `arrowWithoutEval`).
- * tfjs, d3, h3-js, proj4, fzstd and Svelte ship none in what the app bundles (checked here).
+ * tfjs, d3, h3-js, proj4, fzstd, hash-wasm and Svelte ship none in what the app bundles (checked here).
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

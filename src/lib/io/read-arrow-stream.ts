@@ -3,7 +3,7 @@ import { Footer } from 'apache-arrow/ipc/metadata/file';
 import type { ByteSource } from './byte-source';
 import type { BatchSource } from './load-incidents-stream';
 import { InputError } from './input-error';
-import { checkBatch, checkTable, looksLikeLegacyStream, notArrow, truncated, type ArrowSource } from './read-arrow';
+import { checkBatch, checkColumnsAndRows, checkTable, looksLikeLegacyStream, notArrow, truncated, type ArrowSource } from './read-arrow';
 import { registerArrowCodecs } from './register-arrow-codecs';
 import type { Sha256Stream } from './sha256-stream';
 import { ARROW_MAGIC, sniffFormat } from './sniff-format';
@@ -34,7 +34,7 @@ export interface ReadStreamOptions {
  * footer (read first, by `slice`) gives the schema — writers such as apache-arrow's leave the
  * schema message out of the stream part — and where the last batch ends. Every byte goes through
  * `options.hash` once, in order. The same checks as `readArrow` (`checkTable`: lengths, bounds,
- * 64-bit values, no rows); a reader failure is an InputError naming the file, the record batch
+ * 64-bit values, no rows; each batch checked once, as it is read); a reader failure is an InputError naming the file, the record batch
  * and the byte it had reached ('file-truncated' when the bytes ran out, else 'file-corrupt').
  *
  * @example
@@ -45,7 +45,7 @@ export async function readArrowStream(input: ByteSource, options: ReadStreamOpti
   const stream = arrowBatches(input, options);
   for await (const batch of stream) batches.push(batch);
   const table = new Table(stream.schema() as Schema, batches);
-  checkTable(table, input.name);
+  checkColumnsAndRows(table, input.name);
   return { name: input.name, bytes: input.size, table, format: stream.format() as 'file' | 'stream' };
 }
 

@@ -164,21 +164,40 @@ export function checkBatch(batch: RecordBatch, b: number, start: number, name: s
  * @example checkTable(tableFromArrays({ a: [] }), 'a.arrow') // throws 'no-rows'
  */
 export function checkTable(table: Table, name: string): void {
-  const fields = table.schema.fields;
-  if (fields.length === 0) throw new InputError(`file '${name}' holds no columns: ${EXPECTED} with incident columns`, { code: 'no-columns', file: name });
+  checkColumns(table, name);
   let start = 0;
   table.batches.forEach((batch, b) => {
     checkBatch(batch, b, start, name);
     start += batch.numRows;
   });
-  if (table.numRows === 0) {
-    const names = fields.map((f) => f.name);
-    const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
-    throw new InputError(`file '${name}' has ${fields.length} columns (${shown}) but zero rows: expected at least one incident`, {
-      code: 'no-rows',
-      file: name,
-    });
-  }
+  checkRows(table, name);
+}
+
+/**
+ * `checkTable` for a table whose record batches were each checked as they were read
+ * (`checkBatch`, as `arrowBatches` does): at least one column and one row.
+ * @example checkColumnsAndRows(tableFromArrays({ a: [] }), 'a.arrow') // throws 'no-rows'
+ */
+export function checkColumnsAndRows(table: Table, name: string): void {
+  checkColumns(table, name);
+  checkRows(table, name);
+}
+
+/** Throws 'no-columns' for a table without columns. */
+function checkColumns(table: Table, name: string): void {
+  if (table.schema.fields.length === 0)
+    throw new InputError(`file '${name}' holds no columns: ${EXPECTED} with incident columns`, { code: 'no-columns', file: name });
+}
+
+/** Throws 'no-rows' for a table without rows, naming its columns. */
+function checkRows(table: Table, name: string): void {
+  if (table.numRows > 0) return;
+  const names = table.schema.fields.map((f) => f.name);
+  const shown = names.length > 12 ? `${names.slice(0, 12).join(', ')}, …` : names.join(', ');
+  throw new InputError(`file '${name}' has ${names.length} columns (${shown}) but zero rows: expected at least one incident`, {
+    code: 'no-rows',
+    file: name,
+  });
 }
 
 /** The error for a 64-bit value no JavaScript number holds exactly, naming the file, column and row. */

@@ -1,4 +1,4 @@
-import { DataType, type Schema, type Vector } from 'apache-arrow';
+import { DataType, type Data, type Schema, type Vector } from 'apache-arrow';
 import { scoreName } from './column-tokens';
 import { categoryFamily } from './decode-category';
 import type { ArrowSource } from './read-arrow';
@@ -103,10 +103,36 @@ function distinctValues(vector: Vector, dictionary: boolean): number {
     const last = vector.data[vector.data.length - 1]?.dictionary;
     return last ? last.length : 0;
   }
+  if (DataType.isInt(vector.type) && vector.type.bitWidth <= 32) return distinctSmallInts(vector.data, DISTINCT_ROWS);
   const seen = new Set<unknown>();
   for (let i = 0; i < Math.min(vector.length, DISTINCT_ROWS); i++) {
     const value: unknown = vector.get(i);
     if (value !== null && value !== undefined) seen.add(typeof value === 'bigint' ? value.toString() : value);
+  }
+  return seen.size;
+}
+
+/**
+ * The distinct non-null values among the first `max` rows of an integer column of at most 32
+ * bits, read from its chunks' value buffers and validity bitmaps: what `Vector.get` row by row
+ * gives (a number or null), without its per-row dispatch (Chicago's five integer columns: most of
+ * the 46 ms `distinctValues` took at open).
+ * @example distinctSmallInts(vectorFromArray([3, null, 3, 4], new Int16()).data, 10_000) // → 2
+ */
+export function distinctSmallInts(chunks: readonly Data[], max: number): number {
+  const seen = new Set<number>();
+  let left = max;
+  for (const data of chunks) {
+    if (left <= 0) break;
+    const n = Math.min(data.length, left);
+    left -= n;
+    const values = data.values as ArrayLike<number>;
+    const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+    for (let i = 0; i < n; i++) {
+      const bit = data.offset + i;
+      if (bitmap && ((bitmap[bit >> 3] >> (bit & 7)) & 1) === 0) continue;
+      seen.add(values[i]);
+    }
   }
   return seen.size;
 }

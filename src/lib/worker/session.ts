@@ -30,6 +30,7 @@ import type { ArrowSource } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { blobSource, bytesSource } from '../io/byte-source';
 import type { Sha256Factory } from '../io/sha256-stream';
+import { fastestSha256 } from '../io/wasm-sha256';
 import { DEFAULT_MAX_VALUES, panelBytes } from '../grid/panel-size';
 import { panelChoices, type PanelChoices } from './panel-choices';
 import { applyBoundary, readBoundary, studyRegionOf, type Boundary, type BoundaryFile, type BoundaryInput, type BoundedPanel } from '../pipeline/region';
@@ -143,8 +144,8 @@ export class Session {
    * Parses the files (in order), fingerprints them and suggests a column mapping; files that
    * fail, or an abort through `signal`, leave the session as it was. Each file is streamed: a
    * `Blob` through `blobSource`, fetched bytes through `bytesSource`, with `read` progress after
-   * each record batch or chunk, and an incremental SHA-256 (`sha256`, default the pure
-   * `createSha256`) fingerprints the bytes as they pass. Arrow incident files of `streamFrom`
+   * each record batch or chunk, and an incremental SHA-256 (`sha256`, default `fastestSha256`'s:
+   * WebAssembly, else the pure `createSha256`) fingerprints the bytes as they pass. Arrow incident files of `streamFrom`
    * bytes or more in all (default `STREAM_FROM_BYTES`, 256 MiB) keep only a head each
    * (`openStreamHeads`: the file's first `HEAD_ROWS` rows or more across record batches, copied, and every
    * column's whole-file share of rows with a value; the preview, detection and CRS ranking see it)
@@ -160,7 +161,7 @@ export class Session {
     // Each read yields to the event loop first, so a 'cancel' reaches the signal between record batches or chunks.
     const inputs = files.map((f) => yieldingSource('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
     const { opened, heads } = await openStreamHeads(inputs, {
-      sha256: options.sha256,
+      sha256: options.sha256 ?? (await fastestSha256()),
       streamFrom: options.streamFrom,
       ...streamOptions(inputs, options.signal, onProgress),
     });
