@@ -32,7 +32,7 @@ export interface IpcProblem {
 }
 
 /** One message as walked: where it starts, its header type, its body, and the rows of a record batch. */
-interface WalkedMessage {
+export interface WalkedMessage {
   readonly start: number;
   readonly type: number;
   /** Bytes from the message start to its body (marker, length prefix, metadata). */
@@ -85,7 +85,8 @@ export function checkIpcMetadata(bytes: Uint8Array, format: 'file' | 'stream'): 
 /** A cut inside a message's framing: the bytes end where more must follow. */
 class Truncated extends Error {}
 
-function corrupt(why: string): IpcProblem {
+/** A 'file-corrupt' problem saying `why`. */
+export function corrupt(why: string): IpcProblem {
   return { code: 'file-corrupt', why };
 }
 
@@ -119,7 +120,10 @@ function walkMessages(bytes: Uint8Array, start: number, end: number, columns: Co
     const fb = new FlatBuffer(bytes, at, length);
     const type = fb.u8Field(fb.root(), 1);
     const ordinal = type === RECORD_BATCH || type === DICTIONARY_BATCH ? ++counts[type] : 0;
-    const { body, rows } = checkMessage(fb, view, at + length, end, ordinal, schema);
+    const bodyStart = at + length;
+    const { body, rows } = checkMessage(fb, end - bodyStart, ordinal, schema, (offset, size, codec, what) =>
+      checkCompressedPrefix(view, bodyStart + offset, size, codec, what),
+    );
     at += length;
     if (body > end - at) throw new RangeError(`a message claims a ${body}-byte body but only ${end - at} bytes remain`);
     messages.push({ start: messageStart, type, metadataLength: at - messageStart, bodyLength: body, rows });
@@ -134,40 +138,77 @@ function rowsText(messages: readonly WalkedMessage[]): string {
 }
 
 /**
- * Checks one Message whose body starts at `bodyStart` (absolute); returns its body length and,
- * for a record batch, its rows. `ordinal` numbers record (or dictionary) batches from 1.
+ * Where a compressed buffer lies in its message's body (`offset`, `length` bytes) and its codec:
+ * the caller checks its uncompressed-length prefix (`checkCompressedPrefix`) once it has those bytes.
  */
-function checkMessage(
-  fb: FlatBuffer,
-  view: DataView,
-  bodyStart: number,
-  end: number,
-  ordinal: number,
-  schema: { columns: Columns | null },
-): { body: number; rows: number } {
+export type CompressedBuffer = (offset: number, length: number, codec: number, what: string) => void;
+
+/** What a checked message's metadata says: its header type, its body length and, for a record batch, its rows. */
+export interface CheckedMessage {
+  readonly type: number;
+  readonly body: number;
+  readonly rows: number;
+}
+
+/**
+ * Checks one Message's metadata (a FlatBuffer); `room` is how many bytes may follow it (its
+ * body must fit), `ordinal` numbers record (or dictionary) batches from 1, `schema` carries the
+ * columns a schema message declares to the record batches after it, and `compressed` is told of
+ * each compressed buffer. Throws a RangeError saying what is wrong.
+ */
+export function checkMessage(fb: FlatBuffer, room: number, ordinal: number, schema: { columns: Columns | null }, compressed: CompressedBuffer): CheckedMessage {
   const message = fb.root();
   const headerType = fb.u8Field(message, 1);
   const header = fb.target(message, 2);
   checkKeyValues(fb, fb.target(message, 4));
   if (header === 0) throw new RangeError('a message has no header');
   const bodyLength = fb.i64Field(message, 3);
-  if (bodyLength < 0n || bodyLength > BigInt(end - bodyStart)) {
-    throw new RangeError(`a message claims a ${bodyLength}-byte body but only ${end - bodyStart} bytes remain`);
+  if (bodyLength < 0n || bodyLength > BigInt(room)) {
+    throw new RangeError(`a message claims a ${bodyLength}-byte body but only ${room} bytes remain`);
   }
   const body = Number(bodyLength);
   let rows = 0;
   if (headerType === SCHEMA) schema.columns = checkSchema(fb, header);
-  else if (headerType === RECORD_BATCH) rows = checkRecordBatch(fb, header, view, bodyStart, body, `record batch ${ordinal}`, schema.columns);
+  else if (headerType === RECORD_BATCH) rows = checkRecordBatch(fb, header, body, `record batch ${ordinal}`, schema.columns, compressed);
   else if (headerType === DICTIONARY_BATCH) {
     const data = fb.target(header, 1);
     if (data === 0) throw new RangeError('a dictionary batch has no data');
-    checkRecordBatch(fb, data, view, bodyStart, body, `dictionary batch ${ordinal}`, null);
+    checkRecordBatch(fb, data, body, `dictionary batch ${ordinal}`, null, compressed);
   } else throw new RangeError(`a message has header type ${headerType}, not a schema, dictionary or record batch`);
-  return { body, rows };
+  return { type: headerType, body, rows };
+}
+
+/**
+ * Checks one message's metadata on its own (no schema to hold its columns to, compressed
+ * buffers' prefixes unread), before apache-arrow's `Message.decode` reads it: `room` bytes may
+ * follow it. Null when sound.
+ * @example checkMessageMetadata(metadata, input.size - end) // → null
+ */
+export function checkMessageMetadata(metadata: Uint8Array, room: number): IpcProblem | null {
+  try {
+    checkMessage(new FlatBuffer(metadata, 0, metadata.length), room, 1, { columns: null }, () => {});
+    return null;
+  } catch (error) {
+    return corrupt(error instanceof RangeError ? error.message : String(error));
+  }
+}
+
+/**
+ * Checks an IPC file's footer (its schema and block vectors) before apache-arrow's
+ * `Footer.decode` reads it. Null when sound.
+ * @example checkIpcFooter(bytes.subarray(footerStart, bytes.length - 10)) // → null
+ */
+export function checkIpcFooter(footer: Uint8Array): IpcProblem | null {
+  try {
+    checkFooter(new FlatBuffer(footer, 0, footer.length));
+    return null;
+  } catch (error) {
+    return corrupt(error instanceof RangeError ? error.message : String(error));
+  }
 }
 
 /** A footer block: struct { offset: int64; metaDataLength: int32; bodyLength: int64 }, 24 bytes. */
-interface Block {
+export interface Block {
   readonly offset: number;
   readonly metadataLength: number;
   readonly bodyLength: number;
@@ -199,7 +240,7 @@ function checkFooter(fb: FlatBuffer): { dictionaries: Block[]; batches: Block[];
  * The footer against the body: apache-arrow reads a file through its footer alone, so a batch
  * the footer omits would vanish and one it lists twice would be read twice.
  */
-function compareBlocks(footer: { dictionaries: Block[]; batches: Block[] }, messages: readonly WalkedMessage[]): IpcProblem | null {
+export function compareBlocks(footer: { dictionaries: Block[]; batches: Block[] }, messages: readonly WalkedMessage[]): IpcProblem | null {
   const { rows } = rowsOf(messages);
   for (const [kind, type, blocks] of [
     ['record batch', RECORD_BATCH, footer.batches],
@@ -235,7 +276,7 @@ function safe(value: bigint, what: string): number {
 }
 
 /** The top-level columns of a schema: their names and the index of each one's first field node. */
-interface Columns {
+export interface Columns {
   readonly names: readonly string[];
   readonly firstNode: readonly number[];
 }
@@ -281,13 +322,13 @@ function checkKeyValues(fb: FlatBuffer, vector: number): void {
 }
 
 /**
- * Checks a RecordBatch table (Message.fbs) whose body is `view[bodyStart, bodyStart + body)`:
- * its row count, field nodes (length, null count), buffers (inside the body) and, when
- * compressed, each buffer's uncompressed-length prefix; the top-level columns' nodes (`columns`,
+ * Checks a RecordBatch table (Message.fbs) whose body is `body` bytes long: its row count,
+ * field nodes (length, null count), buffers (inside the body) and, when compressed, hands each
+ * buffer to `compressed` (whose uncompressed-length prefix lies in the body); the top-level columns' nodes (`columns`,
  * from the schema; null for a dictionary batch, whose one column is its first node) must hold
  * exactly its rows. Returns its rows.
  */
-function checkRecordBatch(fb: FlatBuffer, batch: number, view: DataView, bodyStart: number, body: number, what: string, columns: Columns | null): number {
+function checkRecordBatch(fb: FlatBuffer, batch: number, body: number, what: string, columns: Columns | null, compressed: CompressedBuffer): number {
   const rows = fb.i64Field(batch, 0);
   if (rows < 0n || rows > BigInt(MAX_ROWS)) throw new RangeError(`${what} claims ${rows} rows, outside 0 to 2^31 − 1`);
   const nodes = fb.target(batch, 1);
@@ -319,7 +360,7 @@ function checkRecordBatch(fb: FlatBuffer, batch: number, view: DataView, bodySta
     if (offset < 0n || length < 0n || offset + length > BigInt(body)) {
       throw new RangeError(`${what}: buffer ${i + 1} (bytes ${offset} to ${offset + length}) lies outside its ${body}-byte body`);
     }
-    if (codec !== -1 && length > 0n) checkCompressedPrefix(view, bodyStart + Number(offset), Number(length), codec, `${what}: buffer ${i + 1}`);
+    if (codec !== -1 && length > 0n) compressed(Number(offset), Number(length), codec, `${what}: buffer ${i + 1}`);
   }
   fb.vector(fb.target(batch, 4), 8); // variadic buffer counts
   return Number(rows);
@@ -330,7 +371,7 @@ function checkRecordBatch(fb: FlatBuffer, batch: number, view: DataView, bodySta
  * apache-arrow ignores it and decodes whatever the frame yields; checked here so no decoder
  * allocates more than the compressed bytes could possibly hold.
  */
-function checkCompressedPrefix(view: DataView, at: number, length: number, codec: number, what: string): void {
+export function checkCompressedPrefix(view: DataView, at: number, length: number, codec: number, what: string): void {
   if (length < 8) throw new RangeError(`${what} holds ${length} bytes, too few for the 8-byte uncompressed length of a compressed buffer`);
   const declared = view.getBigInt64(at, true);
   if (declared === -1n) return;

@@ -12,10 +12,15 @@ const DECODER = new TextDecoder();
 export class FlatBuffer {
   private readonly view: DataView;
 
+  /**
+   * @param bytes holds the FlatBuffer at `start`, `size` bytes long
+   * @param origin where it starts in the file, for messages (default `start`: `bytes` is the whole file)
+   */
   constructor(
     private readonly bytes: Uint8Array,
     private readonly start: number,
     readonly size: number,
+    private readonly origin: number = start,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset + start, size);
   }
@@ -99,7 +104,7 @@ export class FlatBuffer {
 
   private need(at: number, width: number): void {
     if (!(at >= 0 && at + width <= this.size)) {
-      throw new RangeError(`a metadata offset (${this.start + at}) points outside its ${this.size}-byte message`);
+      throw new RangeError(`a metadata offset (${this.origin + at}) points outside its ${this.size}-byte message`);
     }
   }
 }

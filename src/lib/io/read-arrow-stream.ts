@@ -3,7 +3,9 @@ import { Footer } from 'apache-arrow/ipc/metadata/file';
 import type { ByteSource } from './byte-source';
 import type { BatchSource } from './load-incidents-stream';
 import { InputError } from './input-error';
-import { checkBatch, checkColumnsAndRows, checkTable, looksLikeLegacyStream, notArrow, truncated, type ArrowSource } from './read-arrow';
+import { checkBatch, checkColumnsAndRows, checkTable, looksLikeLegacyStream, notArrow, truncated, unsoundMetadata, type ArrowSource } from './read-arrow';
+import { checkIpcFooter, checkMessageMetadata, compareBlocks, type Block } from './check-ipc-metadata';
+import { IpcMessageWatch } from './ipc-message-watch';
 import { registerArrowCodecs } from './register-arrow-codecs';
 import type { Sha256Stream } from './sha256-stream';
 import { ARROW_MAGIC, sniffFormat } from './sniff-format';
@@ -75,7 +77,7 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
     const sniffed = sniffFormat(head);
     if (sniffed.format === 'empty')
       throw new InputError(`file '${name}' is empty (0 bytes): expected an Apache Arrow IPC file or stream`, { code: 'file-empty', file: name });
-    let frame: { format: 'file' | 'stream'; prefix: Uint8Array | null; start: number; end: number; cuts?: readonly number[] };
+    let frame: { format: 'file' | 'stream'; prefix: Uint8Array | null; start: number; end: number; cuts?: readonly number[]; footer?: FooterBlocks };
     if (sniffed.format === 'arrow-file') frame = await fileFrame(input);
     else if (sniffed.format === 'arrow-stream' || (sniffed.format === 'unknown' && looksLikeLegacyStream(head)))
       frame = { format: 'stream', prefix: null, start: 0, end: size };
@@ -95,6 +97,14 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
       return next;
     };
     let prefix = frame.prefix;
+    // Each message's metadata is checked before apache-arrow reads it (it trusts the vector
+    // lengths there: one corrupt byte can make it allocate without bound).
+    const watch = new IpcMessageWatch((prefix?.length ?? 0) + frame.end - frame.start, frame.start - (prefix?.length ?? 0));
+    const watched = (value: Uint8Array): IteratorResult<Uint8Array> => {
+      const unsound = watch.push(value);
+      if (unsound) throw unsoundMetadata(name, frame.format, unsound.why);
+      return { done: false, value };
+    };
     // The reader sees the framed stream part only; it may stop early (at the end-of-stream marker)
     // without closing the file: the rest is still hashed below.
     const feed: AsyncIterableIterator<Uint8Array> = {
@@ -105,7 +115,7 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
         if (prefix) {
           const value = prefix;
           prefix = null;
-          return { done: false, value };
+          return watched(value);
         }
         for (;;) {
           const next = await pull();
@@ -113,7 +123,7 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
           const from = position - next.value.length;
           const a = Math.max(frame.start - from, 0);
           const b = Math.min(frame.end - from, next.value.length);
-          if (b > a) return { done: false, value: next.value.subarray(a, b) };
+          if (b > a) return watched(next.value.subarray(a, b));
         }
       },
       async return() {
@@ -153,6 +163,10 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
       await chunks.return?.(); // a consumer that stops early (a second pass that found its rows) closes the file
     }
     schema ??= reader.schema ?? null;
+    // apache-arrow's whole-file reader (and other tools) read a file through its footer: one that
+    // disagrees with the batches read here would give them other rows.
+    const disagreement = frame.format === 'file' && frame.footer ? compareBlocks(frame.footer, watch.batches) : null;
+    if (disagreement) throw unsoundMetadata(name, 'file', disagreement.why);
     if (position !== size) throw truncated(name, size, `only ${position.toLocaleString('en-US')} bytes could be read`);
     if (!schema) throw new InputError(`file '${name}' holds no schema: expected an Apache Arrow IPC ${frame.format}`, { code: 'file-corrupt', file: name });
   })();
@@ -188,6 +202,7 @@ async function fileFrame(input: ByteSource): Promise<{
   end: number;
   blocks: { offset: number | bigint; metaDataLength: number }[];
   cuts: number[];
+  footer: FooterBlocks;
 }> {
   const { name, size } = input;
   const tail = size >= 12 ? await input.slice(size - 10, size) : new Uint8Array(0);
@@ -198,9 +213,12 @@ async function fileFrame(input: ByteSource): Promise<{
   if (footerLength <= 0 || footerLength > size - 18) {
     throw new InputError(`file '${name}' is corrupt: its footer length ${footerLength} does not fit in ${size} bytes`, { code: 'file-corrupt', file: name });
   }
+  const footerBytes = await input.slice(size - 10 - footerLength, size - 10);
+  const unsound = checkIpcFooter(footerBytes);
+  if (unsound) throw unsoundMetadata(name, 'file', unsound.why);
   let footer: Footer;
   try {
-    footer = Footer.decode(await input.slice(size - 10 - footerLength, size - 10));
+    footer = Footer.decode(footerBytes);
   } catch (error) {
     throw new InputError(`file '${name}' is corrupt: its footer cannot be read (${error instanceof Error ? error.message : String(error)})`, {
       code: 'file-corrupt',
@@ -231,7 +249,15 @@ async function fileFrame(input: ByteSource): Promise<{
     end,
     blocks: [...footer.recordBatches()],
     cuts: [...new Set(inside)].sort((a, b) => a - b),
+    footer: { dictionaries: [...footer.dictionaryBatches()].map(asBlock), batches: [...footer.recordBatches()].map(asBlock) },
   };
+}
+
+/** A file's dictionary and record batch blocks, as its footer lists them. */
+type FooterBlocks = { readonly dictionaries: Block[]; readonly batches: Block[] };
+
+function asBlock(block: { offset: number | bigint; metaDataLength: number; bodyLength: number | bigint }): Block {
+  return { offset: Number(block.offset), metadataLength: block.metaDataLength, bodyLength: Number(block.bodyLength) };
 }
 
 /**
@@ -315,6 +341,7 @@ async function arrowFileBatchHeaders(input: ByteSource): Promise<RecordBatchHead
       const offset = Number(block.offset);
       const meta = await input.slice(offset, offset + block.metaDataLength);
       const skip = new DataView(meta.buffer, meta.byteOffset, 4).getUint32(0, true) === 0xffffffff ? 8 : 4;
+      if (checkMessageMetadata(meta.subarray(skip), input.size - offset - block.metaDataLength)) return null;
       const message = Message.decode(meta.subarray(skip));
       if (!message.isRecordBatch()) return null;
       headers.push(message.header());
@@ -345,7 +372,9 @@ async function arrowStreamBatchHeaders(input: ByteSource): Promise<RecordBatchHe
       if (length === 0) break; // the end-of-stream marker
       const start = at + (continued ? 8 : 4);
       if (length < 0 || start + length > input.size) return null;
-      const message = Message.decode(await input.slice(start, start + length));
+      const metadata = await input.slice(start, start + length);
+      if (checkMessageMetadata(metadata, input.size - start - length)) return null;
+      const message = Message.decode(metadata);
       const body = Number(message.bodyLength);
       // A body length that is negative or runs past the end is a corrupt stream (and must not walk back: no endless loop).
       if (!(body >= 0) || start + length + body > input.size) return null;

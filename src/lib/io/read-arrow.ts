@@ -83,12 +83,7 @@ export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
   }
   const unsound = checkIpcMetadata(bytes, format);
   if (unsound?.code === 'file-truncated') throw truncated(name, bytes.length, unsound.why);
-  if (unsound !== null) {
-    throw new InputError(`file '${name}' is corrupt or truncated: its Arrow IPC ${format} metadata is inconsistent (${unsound.why})`, {
-      code: 'file-corrupt',
-      file: name,
-    });
-  }
+  if (unsound !== null) throw unsoundMetadata(name, format, unsound.why);
   registerArrowCodecs();
   let table: Table;
   try {
@@ -239,6 +234,14 @@ export function looksLikeLegacyStream(bytes: Uint8Array): boolean {
 export function truncated(name: string, size: number, why: string): InputError {
   return new InputError(`file '${name}' is truncated (${size} bytes): ${why}; ${EXPECTED} (was the download or copy cut short?)`, {
     code: 'file-truncated',
+    file: name,
+  });
+}
+
+/** An InputError for Arrow IPC metadata that `checkIpcMetadata`'s rules find unsound (`why`). */
+export function unsoundMetadata(name: string, format: 'file' | 'stream', why: string): InputError {
+  return new InputError(`file '${name}' is corrupt or truncated: its Arrow IPC ${format} metadata is inconsistent (${why})`, {
+    code: 'file-corrupt',
     file: name,
   });
 }
