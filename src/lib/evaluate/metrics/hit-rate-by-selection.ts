@@ -134,12 +134,9 @@ function scratch(n: number): NonNullable<typeof work> {
   return work;
 }
 
-/** The digits a float32 key is selected on, most significant first: [shift, mask]. */
-const DIGITS = [
-  [21, 2047],
-  [10, 2047],
-  [0, 1023],
-] as const;
+/** The digits a float32 key is selected on, most significant first: the shift and mask of each. */
+const SHIFTS = [21, 10, 0];
+const MASKS = [2047, 2047, 1023];
 
 /**
  * The incidents captured (n of the hit rate n/N) at coverage c, selected on the forecasts' float32
@@ -152,6 +149,8 @@ const DIGITS = [
 function selectOnBits(forecast: Float32Array, actual: ArrayLike<number>, area: ArrayLike<number>, region: ArrayLike<number>, coverage: number): number {
   const n = forecast.length;
   const { keys, cells, areaSum, captured, bits, value } = scratch(n);
+  areaSum.fill(0);
+  captured.fill(0);
   let count = 0;
   let regionArea = 0;
   for (let i = 0; i < n; i++) {
@@ -161,20 +160,28 @@ function selectOnBits(forecast: Float32Array, actual: ArrayLike<number>, area: A
     const v = forecast[i];
     value[0] = v + 0; // −0 + 0 is +0
     const w = bits[0];
-    keys[count] = v !== v ? 0xffffffff : w & 0x80000000 ? w : ~(w | 0x80000000) >>> 0;
+    const key = v !== v ? 0xffffffff : w & 0x80000000 ? w : ~(w | 0x80000000) >>> 0;
+    keys[count] = key;
     cells[count++] = i;
+    // The first digit's sums, in the same pass.
+    areaSum[key >>> SHIFTS[0]] += a;
+    captured[key >>> SHIFTS[0]] += actual[i];
   }
   const target = coverage * regionArea;
   const limit = target + AREA_SLACK * regionArea;
   let takenArea = 0;
   let taken = 0;
-  for (const [shift, mask] of DIGITS) {
-    areaSum.fill(0, 0, mask + 1);
-    captured.fill(0, 0, mask + 1);
-    for (let r = 0; r < count; r++) {
-      const d = (keys[r] >>> shift) & mask;
-      areaSum[d] += area[cells[r]];
-      captured[d] += actual[cells[r]];
+  for (let digit = 0; digit < SHIFTS.length; digit++) {
+    const shift = SHIFTS[digit];
+    const mask = MASKS[digit];
+    if (digit > 0) {
+      areaSum.fill(0, 0, mask + 1);
+      captured.fill(0, 0, mask + 1);
+      for (let r = 0; r < count; r++) {
+        const d = (keys[r] >>> shift) & mask;
+        areaSum[d] += area[cells[r]];
+        captured[d] += actual[cells[r]];
+      }
     }
     let d = 0;
     while (d <= mask && takenArea + areaSum[d] <= limit) {
@@ -182,7 +189,7 @@ function selectOnBits(forecast: Float32Array, actual: ArrayLike<number>, area: A
       taken += captured[d++];
     }
     if (d > mask) return taken; // every cell left fits: flagged whole
-    if (shift === 0) {
+    if (digit === SHIFTS.length - 1) {
       const rest = target - takenArea;
       return rest <= AREA_SLACK * regionArea ? taken : taken + (rest / areaSum[d]) * captured[d];
     }
