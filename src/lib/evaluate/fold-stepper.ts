@@ -103,15 +103,16 @@ export function foldStepper(
         throw new Error(`Model '${name}' predicted ${forecast.length} values at fold ${k}; expected ${horizon} steps × ${U} cells`);
       }
       const base = (k - task.from) * horizon;
-      for (let i = 0; i < forecast.length; i++) {
-        const v = forecast[i];
-        const c = cells[i % U];
-        if (!(v >= 0) || v === Infinity) {
-          throw new Error(
-            `Model '${name}' predicted ${v} for step ${Math.floor(i / U) + 1}, cell ${panel.cells[c]} at fold ${k}; forecasts must be finite and ≥ 0`,
-          );
+      for (let s = 0; s < horizon; s++) {
+        const from = s * U;
+        const to = (base + s) * C;
+        for (let u = 0; u < U; u++) {
+          const v = forecast[from + u];
+          if (!(v >= 0) || v === Infinity) {
+            throw new Error(`Model '${name}' predicted ${v} for step ${s + 1}, cell ${panel.cells[cells[u]]} at fold ${k}; forecasts must be finite and ≥ 0`);
+          }
+          values[to + cells[u]] = v;
         }
-        values[(base + Math.floor(i / U)) * C + c] = v;
       }
     },
     result: () => ({ task, values, logs, fittedFolds, fitMs, predictMs }),

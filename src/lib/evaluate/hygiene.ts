@@ -1,6 +1,7 @@
 import type { Panel } from '../grid/panel';
 import type { StudyRegion } from '../grid/study-region';
-import { areaOrder, hindsightRanking, hotspotRankingOf, hotspotScores, mae, tieOrderBy, type HindsightRanking } from './metrics';
+import { mae } from './metrics';
+import { hitRateBySelection } from './metrics/hit-rate-by-selection';
 import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
 import { firstIncidentPeriods } from './model-universe';
 import { cutoffsOf } from './protocol';
@@ -27,7 +28,8 @@ export interface HygieneInput {
  * 1. every-cell-scored — the forecasts cover every panel cell at every fold and step, the
  *    region's mask is the report's region, and each fold's MAE in the report equals the MAE
  *    recomputed over every cell (zeros included) and its hit rate at the first coverage the one
- *    recomputed over every region cell (`hotspotScores`), to 1e-9 relative;
+ *    recomputed over every region cell by a second method (`hitRateBySelection`, a selection of
+ *    the boundary group, not the scorer's ranking of every cell), to 1e-9 relative;
  * 2. tuning-on-validation — every epoch a learned fit chose was chosen on a validation loss
  *    (its log has one); baselines tune nothing;
  * 3. cutoffs-fixed — the report's and the forecasts' cutoffs are `cutoffsOf(periods, protocol)`
@@ -95,11 +97,6 @@ function everyCellScored({ report, panel, region, forecasts }: HygieneInput): st
   }
   const coverage = report.protocol.coverage[0];
   const key = coverageKey(coverage);
-  // The hindsight ranking (PEI*'s n*; the hit rate does not use it) depends on the observed counts only: one per fold and step.
-  // So does the order of the tied cells (area, observed count, index), which every model's ranking sorts by forecast.
-  const hindsight: (HindsightRanking | undefined)[] = [];
-  const ties: (Int32Array | undefined)[] = [];
-  const byArea = areaOrder(panel.area, region.mask);
   for (const row of report.folds) {
     const m = forecasts.models.findIndex((x) => x.name === row.model);
     if (m < 0) return `${row.model}, fold ${row.fold}: scored in the report, but the run has no forecasts of that model`;
@@ -116,13 +113,8 @@ function everyCellScored({ report, panel, region, forecasts }: HygieneInput): st
     let hit = 0;
     for (let s = 0; s < horizon; s++) {
       const y = actual.subarray(s * C, (s + 1) * C);
-      const step = row.fold * horizon + s;
-      const stepTies = (ties[step] ??= tieOrderBy(byArea, y));
-      const oracle = (hindsight[step] ??= hindsightRanking(y, panel.area, region.mask, stepTies));
       const f = forecast.subarray(s * C, (s + 1) * C);
-      // On the step's tie order, hotspotRankingOf is hotspotRanking(f, area, region, y), without sorting the ties again.
-      const ranking = hotspotRankingOf(f, panel.area, stepTies);
-      hit += hotspotScores(f, y, panel.area, region.mask, [coverage], { ranking, hindsight: oracle })[0].hitRate / horizon;
+      hit += hitRateBySelection(f, y, panel.area, region.mask, coverage) / horizon;
     }
     const reported = (row.metrics.hitRate as Record<string, number>)[key];
     if (!blanked(reported) && !agrees(reported, hit))

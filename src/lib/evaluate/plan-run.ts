@@ -27,8 +27,9 @@ export interface RunPlan {
    * The panel and neighbour lists restricted to a fold universe's cells: made once for every
    * model when all the universes' copies fit in `SHARED_RESTRICTIONS_BYTES` (they are the same for
    * every model), else made again at each use. With `kept` false it is made (or taken from the
-   * kept ones) but not kept: models that go through the folds in step (`forecastInStep`) use each
-   * universe's restriction once for all of them, then drop it.
+   * kept ones) but not kept, its counts written over those of the previous one not kept: models
+   * that go through the folds in step (`forecastInStep`) use each universe's restriction once for
+   * all of them, then drop it (a model fitted on it is fitted again on the next, larger universe).
    */
   readonly restriction: (cells: Int32Array, kept?: boolean) => { readonly panel: Panel; readonly neighbours: Neighbours };
   /**
@@ -88,8 +89,14 @@ export function planRun(
   const sizes = [...new Set(universes.map((cells) => cells.length))].filter((U) => U !== C);
   const share = sizes.reduce((bytes, U) => bytes + 4 * U * P, 0) <= SHARED_RESTRICTIONS_BYTES;
   const restricted = new Map<number, { panel: Panel; neighbours: Neighbours }>();
+  // The counts of restrictions not kept, each written over the last (dropped before the next is made): one block, no fresh memory a universe.
+  let block: Float32Array | undefined;
+  const reused = (): Float32Array => (block ??= new Float32Array(P * Math.max(0, ...sizes)));
   const restriction = (cells: Int32Array, kept = true): { panel: Panel; neighbours: Neighbours } => {
-    const made = restricted.get(cells.length) ?? { panel: restrictPanel(panel, cells), neighbours: restrictNeighbours(neighbours, cells) };
+    const made = restricted.get(cells.length) ?? {
+      panel: restrictPanel(panel, cells, kept ? undefined : reused()),
+      neighbours: restrictNeighbours(neighbours, cells),
+    };
     if (share && kept) restricted.set(cells.length, made);
     return made;
   };

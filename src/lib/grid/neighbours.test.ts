@@ -21,6 +21,28 @@ describe('neighbours', () => {
     expect([...n.ring].every((d) => d === 1)).toBe(true);
   });
 
+  it('equals the lists read off every disk in order, past the first block of room (2^17 entries)', () => {
+    // 1,951 cells (a k = 25 disk), 5 rings each: ~160,000 entries, so the arrays grow once.
+    const many = diskOf({ cell: centre, k: 25 }).flat().sort();
+    const n = neighbours(many, 5);
+    const position = new Map(many.map((cell, i) => [cell, i]));
+    const index: number[] = [];
+    const ring: number[] = [];
+    const offsets = [0];
+    for (const cell of many) {
+      diskOf({ cell, k: 5 }).forEach((others, d) => {
+        for (const other of d > 0 ? others : []) {
+          if (!position.has(other)) continue;
+          index.push(position.get(other)!);
+          ring.push(d);
+        }
+      });
+      offsets.push(index.length);
+    }
+    expect(index.length).toBeGreaterThan(2 ** 17);
+    expect([Array.from(n.offsets), Array.from(n.index), Array.from(n.ring)]).toEqual([offsets, index, ring]);
+  });
+
   it('with k = 2, outer cells also reach the other outer cells at ring distance 2', () => {
     const n = neighbours(cells, 2);
     const outer = (c + 1) % cells.length;

@@ -22,22 +22,31 @@ export function neighbours(cells: readonly string[], k: number): Neighbours {
   const position = new Map<string, number>();
   cells.forEach((cell, i) => position.set(cell, i));
   const offsets = new Int32Array(cells.length + 1);
-  const index: number[] = [];
-  const ring: number[] = [];
+  // Room for every cell's whole disk (3k(k + 1) others) up to 2^17 entries, doubled when a larger k fills it.
+  let index = new Int32Array(Math.min(cells.length * 3 * k * (k + 1), 2 ** 17));
+  let ring = new Uint8Array(index.length);
+  let n = 0;
   for (let c = 0; c < cells.length; c++) {
     if (k > 0) {
       const rings = diskOf({ cell: cells[c], k });
       for (let d = 1; d < rings.length; d++) {
-        for (const other of rings[d]) {
-          const j = position.get(other);
-          if (j !== undefined) {
-            index.push(j);
-            ring.push(d);
-          }
+        const others = rings[d];
+        for (let o = 0; o < others.length; o++) {
+          const j = position.get(others[o]);
+          if (j === undefined) continue;
+          if (n === index.length) [index, ring] = [grown(index, new Int32Array(2 * n)), grown(ring, new Uint8Array(2 * n))];
+          index[n] = j;
+          ring[n++] = d;
         }
       }
     }
-    offsets[c + 1] = index.length;
+    offsets[c + 1] = n;
   }
-  return { k, offsets, index: Int32Array.from(index), ring: Uint8Array.from(ring) };
+  return { k, offsets, index: index.slice(0, n), ring: ring.slice(0, n) };
+}
+
+/** `into` with `from` copied to its start. */
+function grown<T extends Int32Array | Uint8Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }

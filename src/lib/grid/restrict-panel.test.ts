@@ -19,6 +19,15 @@ describe('restrictPanel and restrictNeighbours', () => {
     expect(sub.periods).toBe(panel.periods);
   });
 
+  it('writes the counts into a given block, over what it held, and refuses one too small', () => {
+    const block = new Float32Array(10).fill(-1);
+    const sub = restrictPanel(panel, keep, block);
+    expect(sub.counts.buffer).toBe(block.buffer);
+    expect(Array.from(sub.counts)).toEqual(Array.from(restrictPanel(panel, keep).counts));
+    expect(Array.from(block.subarray(6))).toEqual([-1, -1, -1, -1]);
+    expect(() => restrictPanel(panel, keep, new Float32Array(5))).toThrow(/room for 5 counts, 6 needed/);
+  });
+
   it('restricted neighbour lists equal the lists built on the kept cells alone (CENTRE–FAR at ring 1)', () => {
     const own = neighbours(
       Array.from(keep, (c) => cells[c]),

@@ -5,9 +5,11 @@ import type { Panel } from './panel';
  * The panel of a subset of its cells: `keep` holds ascending cell indexes; the result has
  * those cells in the same order, their areas and their counts over every period (copied, one
  * run of consecutive kept cells at a time: a fold's universe usually leaves out a few cells only).
+ * `into`, when given, holds the counts instead of a fresh array (its first periods × kept cells
+ * values, every one written): for a caller that drops each restriction before it makes the next.
  * @example restrictPanel(panel, Int32Array.of(0, 4)).cells // → [panel.cells[0], panel.cells[4]]
  */
-export function restrictPanel(panel: Panel, keep: Int32Array): Panel {
+export function restrictPanel(panel: Panel, keep: Int32Array, into?: Float32Array): Panel {
   const C = panel.cells.length;
   const U = keep.length;
   const P = panel.periods.length;
@@ -25,7 +27,8 @@ export function restrictPanel(panel: Panel, keep: Int32Array): Panel {
       runAt.push(u);
     }
   }
-  const counts = new Float32Array(P * U);
+  if (into && into.length < P * U) throw new RangeError(`restrictPanel: room for ${into.length} counts, ${P * U} needed`);
+  const counts = into ? into.subarray(0, P * U) : new Float32Array(P * U);
   const source = panel.counts;
   for (let p = 0; p < P; p++) {
     const from = p * C;

@@ -19,8 +19,9 @@ export interface CountScores {
  * `mae`, `rmse`, `poissonDeviance`, `mase` (with `scale`), `brierScore` and `logScore` of one
  * forecast in a single pass over the cells: each metric's own per-cell formula and running sum,
  * added in cell order as its function adds them, so every number is bit for bit the function's
- * (and P(≥ 1 incident) = 1 − e^(−λ) and its Brier and log-score terms are computed once for
- * each λ while it stays in one of 4,096 slots: the same numbers, as they are functions of λ alone). Inputs the functions reject or end early on — lengths that differ, a negative scale, a
+ * (and P(≥ 1 incident) = 1 − e^(−λ), its Brier and log-score terms and the deviance of one
+ * incident are computed once for each λ while it stays in one of 4,096 slots: the same numbers,
+ * as they are functions of λ alone). Inputs the functions reject or end early on — lengths that differ, a negative scale, a
  * negative value, a NaN count — are handed to the functions themselves, one after another, so
  * their errors and NaN results are exactly theirs.
  * @example countScores([Math.LN2, 1], [0, 1], 1).mae // → (ln 2 + 0) / 2 = 0.3466
@@ -43,11 +44,11 @@ export function countScores(forecast: ArrayLike<number>, actual: ArrayLike<numbe
     const e = mu - y;
     absolute += Math.abs(e);
     squared += e * e;
-    deviance += poissonUnitDeviance(mu, y);
     // A forecast λ seen before (flat baselines repeat a few hundred values over 5,000 cells) reuses its
-    // Brier and log terms; each slot remembers the last λ that hashed to it.
+    // Brier and log terms, and its deviance term for one incident; each slot remembers the last λ that hashed to it.
     const slot = Math.imul((mu * 1048576) | 0, 0x9e3779b1) >>> SLOT_SHIFT;
     if (!(slotLambda[slot] === mu)) cellTerms(mu, slot);
+    deviance += y === 1 ? slotDevianceOfOne[slot] : poissonUnitDeviance(mu, y);
     const at = 4 * slot + (y >= 1 ? 0 : 2);
     brier += slotTerms[at];
     log += slotTerms[at + 1];
@@ -70,10 +71,13 @@ const SLOT_SHIFT = 32 - 12;
 const slotLambda = new Float64Array(1 << (32 - SLOT_SHIFT)).fill(Number.NaN);
 /** Per slot: Brier and log-score terms of a cell with incidents (y ≥ 1), then of one without. */
 const slotTerms = new Float64Array(4 << (32 - SLOT_SHIFT));
+/** Per slot: the Poisson unit deviance of a cell with exactly one incident (the commonest count above 0). */
+const slotDevianceOfOne = new Float64Array(1 << (32 - SLOT_SHIFT));
 
-/** Stores the Brier and log-score terms of forecast λ = `mu` (`brierCellScore`, `logCellScore`) in `slot`, for a cell with incidents and one without. */
+/** Stores the Brier and log-score terms of forecast λ = `mu` (`brierCellScore`, `logCellScore`) in `slot`, for a cell with incidents and one without, and its unit deviance at one incident. */
 function cellTerms(mu: number, slot: number): void {
   slotLambda[slot] = mu;
+  slotDevianceOfOne[slot] = poissonUnitDeviance(mu, 1);
   slotTerms[4 * slot] = brierCellScore(mu, 1);
   slotTerms[4 * slot + 1] = logCellScore(mu, 1);
   slotTerms[4 * slot + 2] = brierCellScore(mu, 0);

@@ -44,6 +44,15 @@ describe('foldInterval', () => {
     }
   });
 
+  test('foldInterval(…) sums every resample in the plain order: the same bits, four at a time or one (503 and 3 resamples)', () => {
+    const values = ar1(74, 52, 0.5, 0.37);
+    for (const resamples of [503, 3]) {
+      const want = reference(values, 9, 4, resamples, 0.9);
+      const got = foldInterval(values, { seed: 9, block: 4, resamples, level: 0.9 });
+      expect([got.mean, got.lo, got.hi]).toEqual([want.mean, want.lo, want.hi]);
+    }
+  });
+
   test('foldInterval(values, { seed }) defaults to blocks of ⌈n^(1/3)⌉ and 2000 resamples', () => {
     const values = ar1(74, 52, 0.3, 0);
     expect(foldInterval(values, { seed: 1 }).block).toBe(4); // ∛52 = 3.73

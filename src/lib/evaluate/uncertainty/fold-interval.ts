@@ -77,20 +77,59 @@ export function foldInterval(values: ArrayLike<number>, options: FoldIntervalOpt
 
   const block = Math.min(options.block ?? Math.ceil(Math.cbrt(n)), n);
   const starts = blockStarts(seed, n, block, resamples);
-  const means = new Float64Array(resamples);
-  for (let r = 0, d = 0; r < resamples; r++) {
-    let total = 0;
-    for (let filled = 0; filled < n;) {
-      let at = starts[d++];
-      const stop = Math.min(filled + block, n);
-      for (; filled < stop; filled++) {
-        total += x[at];
-        if (++at === n) at = 0;
-      }
-    }
-    means[r] = total / n;
-  }
+  const means = resampleMeans(x, n, block, starts, resamples);
   const alpha = (1 - level) / 2;
   const [lo, hi] = selectQuantiles(means, [alpha, 1 - alpha]);
   return { mean, lo, hi, n, nanCount, block };
+}
+
+/**
+ * The mean of each resample: resample r joins blocks of `block` consecutive values of x[0 … n)
+ * from `starts[r · ⌈n/block⌉ …]`, wrapping, truncated to n; each total is summed in that order.
+ * The values are read from a copy with the first `block` repeated after the last (a block never
+ * wraps inside it), and four resamples are summed side by side (their blocks end at the same
+ * positions), each in its own running total — the same additions in the same order, so the same
+ * bits as one at a time, without each addition waiting for the one before it.
+ */
+function resampleMeans(x: Float64Array, n: number, block: number, starts: Int32Array, resamples: number): Float64Array {
+  const wrapped = new Float64Array(n + block);
+  for (let i = 0; i < n + block; i++) wrapped[i] = x[i % n];
+  const means = new Float64Array(resamples);
+  const perResample = Math.ceil(n / block);
+  let r = 0;
+  for (; r + 4 <= resamples; r += 4) {
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    for (let filled = 0, j = r * perResample; filled < n; j++) {
+      const a0 = starts[j];
+      const a1 = starts[j + perResample];
+      const a2 = starts[j + 2 * perResample];
+      const a3 = starts[j + 3 * perResample];
+      const length = Math.min(block, n - filled);
+      for (let t = 0; t < length; t++) {
+        t0 += wrapped[a0 + t];
+        t1 += wrapped[a1 + t];
+        t2 += wrapped[a2 + t];
+        t3 += wrapped[a3 + t];
+      }
+      filled += length;
+    }
+    means[r] = t0 / n;
+    means[r + 1] = t1 / n;
+    means[r + 2] = t2 / n;
+    means[r + 3] = t3 / n;
+  }
+  for (let d = r * perResample; r < resamples; r++) {
+    let total = 0;
+    for (let filled = 0; filled < n; d++) {
+      const at = starts[d];
+      const length = Math.min(block, n - filled);
+      for (let t = 0; t < length; t++) total += wrapped[at + t];
+      filled += length;
+    }
+    means[r] = total / n;
+  }
+  return means;
 }
