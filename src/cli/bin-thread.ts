@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { errorData } from '../lib/base/hexcast-error';
 import { lookUpRows, warmCache } from '../lib/grid/bin-with-cache';
 import { CellCache } from '../lib/grid/cell-cache';
+import { areaOf } from '../lib/grid/h3';
 import { binPoints } from '../lib/grid/split-by-point';
 import type { BinThreadAnswer, BinThreadData, BinThreadRequest, HashAnswer, HashRequest } from './bin-threads';
 import { hashFiles } from './hash-files';
@@ -25,14 +26,30 @@ process.on('exit', () => raise(2));
 
 let warm: CellCache | null = null;
 let warmFailed = false;
+// The areas of the warm cache's cells, in its order, computed after each batch while the main
+// thread still decodes: the binning then takes them instead of computing them itself. Stops at
+// a cell whose area cannot be computed (the main thread computes that one and those after it).
+let warmAreas: number[] = [];
+let areasFailed = false;
 let lent: CellCache | null = null; // the cache handed over, read for 'probe' while the main thread reads it too
 
 port.on('message', (request: BinThreadRequest) => {
   if (request.kind === 'warm') {
     try {
       if (warmFailed) return;
-      if (warm?.res !== request.res) warm = new CellCache(request.res, Math.min(request.lat.length >>> 2, 1 << 20), true);
+      if (warm?.res !== request.res) {
+        warm = new CellCache(request.res, Math.min(request.lat.length >>> 2, 1 << 20), true);
+        warmAreas = [];
+        areasFailed = false;
+      }
       warmCache(warm, request.lat, request.lng);
+      for (const cells = warm.cells; !areasFailed && warmAreas.length < cells.length;) {
+        try {
+          warmAreas.push(areaOf(cells[warmAreas.length]));
+        } catch {
+          areasFailed = true;
+        }
+      }
     } catch {
       warmFailed = true; // the main thread bins without the cache
     } finally {
@@ -45,8 +62,9 @@ port.on('message', (request: BinThreadRequest) => {
   try {
     if (request.kind === 'warmed') {
       lent = !warmFailed && warm?.res === request.res ? warm : null;
-      answer = { cache: lent?.state() ?? null };
-      warm = null; // the main thread continues the cache; this thread no longer writes it
+      answer = { cache: lent?.state() ?? null, areas: Float64Array.from(lent ? warmAreas : []) };
+      warm = null;
+      warmAreas = []; // the main thread continues the cache; this thread no longer writes it
       warmFailed = false;
     } else if (request.kind === 'probe') {
       if (!lent) throw new Error('the binning thread holds no cache to look rows up in');

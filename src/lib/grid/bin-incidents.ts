@@ -142,7 +142,8 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
     const id = cellId[i];
     if (id >= 0 && period[i] >= 0) counts[period[i] * C + rank[id]]++;
   }
-  const area = Float64Array.from(cells, areaOf);
+  const known = assigned.areas;
+  const area = Float64Array.from(order, (id) => (known && known[id] === known[id] ? known[id] : areaOf(discovered[id])));
   const panel: Panel = { res, bucket: spec, cells, area, periods: boundaries, end, counts };
   let cellNames: (string | null)[] | null = null;
   if (incidents.place && incidents.places) {
