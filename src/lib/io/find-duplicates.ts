@@ -83,13 +83,14 @@ export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: 
   }
   let largest = 0;
   for (let part = 0; part < PARTS; part++) largest = Math.max(largest, counts[part + 1] - counts[part]);
-  // At most 4 rows in 5 slots, so linear probing stays short. Each slot holds row + 1 (0: empty)
+  // At most 4 rows in 5 slots, so linear probing stays short. Each slot holds ±(row + 1) (0: empty)
   // next to its key's hash: a probe touches another row's time, place and code only when the hashes match.
   let size = 1;
   while (size < 1.25 * largest) size <<= 1;
   const table = new Int32Array(2 * size);
-  const grouped = new Uint8Array(n);
-  let count = 0;
+  // The rows found, as met (sorted at the end): a key's first row is added when a second row
+  // matches it, and its slot's entry negated so it is added once. No per-row flags to scan.
+  const found: number[] = [];
   for (let part = 0; part < PARTS; part++) {
     const from = counts[part];
     const to = counts[part + 1];
@@ -103,25 +104,26 @@ export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: 
       const hash = orderHashes[at];
       let slot = hash & mask;
       for (;;) {
-        const other = table[2 * slot] - 1;
-        if (other < 0) {
+        const stored = table[2 * slot];
+        if (stored === 0) {
           table[2 * slot] = row + 1;
           table[2 * slot + 1] = hash;
           break;
         }
+        const other = (stored < 0 ? -stored : stored) - 1;
         if (table[2 * slot + 1] === hash && time[other] === time[row] && lat[other] === lat[row] && lng[other] === lng[row] && codes[other] === codes[row]) {
-          count += 1 - grouped[other] + 1 - grouped[row];
-          grouped[other] = 1;
-          grouped[row] = 1;
+          if (stored > 0) {
+            table[2 * slot] = -stored;
+            found.push(other);
+          }
+          found.push(row);
           break;
         }
         slot = (slot + 1) & mask;
       }
     }
   }
-  const rows = new Int32Array(count);
-  for (let row = 0, at = 0; row < n; row++) if (grouped[row] === 1) rows[at++] = row;
-  return rows;
+  return Int32Array.from(found).sort();
 }
 
 /** Parts of `duplicateCandidates`: 2^8, by a hash's top 8 bits (about 5,000 rows a part for Chicago; the part's table then fits in cache). */
