@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { errorFromData, type ErrorData } from '../lib/base/hexcast-error';
+import { takeInt32 } from '../lib/base/scratch-memory';
 import { assignCells, type BinRows, type BinWindow, type CellAssigner, type RangeCells } from '../lib/grid/bin-range';
 import { binWithCache, lookUpRows } from '../lib/grid/bin-with-cache';
 import { CellCache, type CellCacheState } from '../lib/grid/cell-cache';
@@ -197,7 +198,8 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
     const n = rows.time.length;
     const shared = [rows.time, rows.lat, rows.lng].every((array) => array.buffer instanceof SharedArrayBuffer);
     if (!shared || n < minRows) return binWithCache(rows, window, cache, undefined, areas);
-    const looked = new Int32Array(new SharedArrayBuffer(n * 4));
+    const scratch = takeInt32(n); // the duplicate finder's memory, already faulted in
+    const looked = scratch.buffer instanceof SharedArrayBuffer ? scratch : new Int32Array(new SharedArrayBuffer(n * 4));
     const half = n >>> 1;
     const { res, start, end } = window;
     const request: BinThreadRequest = {

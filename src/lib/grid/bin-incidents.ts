@@ -1,3 +1,4 @@
+import { dropScratch, giveScratch, takeInt32 } from '../base/scratch-memory';
 import { HexcastError } from '../base/hexcast-error';
 import type { Incidents } from '../io/incidents';
 import { describeDrops } from '../io/describe-drops';
@@ -136,7 +137,7 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   if (periodsEstimate * C > maxValues) refuse(incidents, spec, periodsEstimate, C, cells, res, maxValues, min, max);
   const boundaries = bucket.range(start, end);
   const P = boundaries.length;
-  const period = bucketIndices(time, boundaries, end);
+  const period = bucketIndices(time, boundaries, end, takeInt32(n));
   const counts = new Float32Array(P * C);
   for (let i = 0; i < n; i++) {
     const id = cellId[i];
@@ -150,6 +151,9 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
     const position = Int32Array.from(cellId, (id, i) => (id >= 0 && period[i] >= 0 ? rank[id] : -1));
     cellNames = cellPlaceNames(position, C, incidents.place, incidents.places);
   }
+  // The per-row periods and cells are done with: their memory serves the panel file's columns next (`takeInt32`), nothing older.
+  dropScratch();
+  giveScratch(period, cellId);
   return {
     panel,
     cellNames,

@@ -3,6 +3,7 @@ import type { BinReport } from './bin-incidents';
 import { areaOf, isCell, resolutionOf } from './h3';
 import type { Panel } from './panel';
 import { BUCKET_UNITS, timeBucket, type BucketSpec, type BucketUnit } from './time-bucket';
+import { dropScratch, takeInt32 } from '../base/scratch-memory';
 import { isTimeZone } from '../base/time-zone';
 import { arrowTableBytes, arrowTableChunks, vectorOfValues } from '../io/arrow-table-bytes';
 import { decodeCategory } from '../io/decode-category';
@@ -90,9 +91,11 @@ function panelColumns(panel: Panel, origin?: PanelOrigin): [Record<string, Vecto
   // The cell column's dictionary keys, numbered in order of first appearance as arrow-js's dictionary builder numbers them.
   const key = new Int32Array(C).fill(-1);
   const values: string[] = [];
-  const keys = new Int32Array(n);
+  // Keys and counts in row-sized memory the binning gave back (`takeInt32`); the rest is let go.
+  const keys = takeInt32(n);
+  const count = integral ? takeInt32(n) : new Float32Array(n);
+  dropScratch();
   const words = new Uint32Array(2 * n); // each period's int64 milliseconds, low word first
-  const count = integral ? new Int32Array(n) : new Float32Array(n);
   const area = new Float64Array(n);
   const cellArea = panel.area;
   const put = (r: number, c: number, start: number): void => {

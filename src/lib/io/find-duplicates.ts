@@ -1,4 +1,5 @@
 import type { RecordBatch, Schema, Table, Vector } from 'apache-arrow';
+import { giveScratch, takeInt32 } from '../base/scratch-memory';
 import type { ArrowSource } from './read-arrow';
 
 /**
@@ -51,7 +52,7 @@ export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: 
   // then each part is grouped in a small open-addressing table that stays in cache: one table over
   // all rows (16 MB for Chicago) cost a cache miss a row, 0.1–0.18 s. Equal keys have equal hashes,
   // so they meet in the same part; the rows found are the same.
-  const hashes = new Int32Array(n);
+  const hashes = takeInt32(n); // scratch memory (`takeInt32`), given back at the end
   const counts = new Int32Array(PARTS + 1);
   // The doubles' 32-bit halves, read in place (little-endian or not, equal doubles have equal words).
   const tw = new Int32Array(time.buffer, time.byteOffset, 2 * n);
@@ -71,8 +72,8 @@ export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: 
     counts[(hash >>> PART_SHIFT) + 1]++;
   }
   for (let part = 0; part < PARTS; part++) counts[part + 1] += counts[part];
-  const order = new Int32Array(counts[PARTS]);
-  const orderHashes = new Int32Array(counts[PARTS]); // next to `order`, so each part reads its rows' hashes in sequence
+  const order = takeInt32(counts[PARTS]);
+  const orderHashes = takeInt32(counts[PARTS]); // next to `order`, so each part reads its rows' hashes in sequence
   const next = counts.slice(0, PARTS);
   for (let row = 0; row < n; row++) {
     if (reasons[row] !== 0) continue;
@@ -123,6 +124,7 @@ export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: 
       }
     }
   }
+  giveScratch(hashes, order, orderHashes);
   return Int32Array.from(found).sort();
 }
 
