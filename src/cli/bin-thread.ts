@@ -11,7 +11,7 @@ import { hashFiles } from './hash-files';
 // batch's coordinates ('warm', on shared memory) and looks their points up in a cache on shared
 // memory; 'warmed' hands that cache over and 'probe' looks up its part of the rows in it while the
 // main thread does the other part. 'split' assigns the points it is sent to cells
-// (`binPoints`). Every answer goes out on its port, then the shared flag is raised so the waiting
+// (`binPoints`); 'touch' faults in the pages of the main thread's scratch memory. Every answer goes out on its port, then the shared flag is raised so the waiting
 // main thread wakes. A thread that ends any other way raises the flag too (state 2), so the main
 // thread never waits forever.
 const { port, hashPort, flag, progress, stall } = workerData as BinThreadData;
@@ -34,6 +34,14 @@ let areasFailed = false;
 let lent: CellCache | null = null; // the cache handed over, read for 'probe' while the main thread reads it too
 
 port.on('message', (request: BinThreadRequest) => {
+  if (request.kind === 'touch') {
+    // One atomic add of 0 a 4 KiB page: the page is faulted in here, its value (maybe written meanwhile by the main thread) kept.
+    for (const buffer of request.buffers) {
+      const words = new Int32Array(buffer);
+      for (let i = 0; i < words.length; i += 1024) Atomics.add(words, i, 0);
+    }
+    return;
+  }
   if (request.kind === 'warm') {
     try {
       if (warmFailed) return;

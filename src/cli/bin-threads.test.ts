@@ -163,6 +163,23 @@ describe('binThread when its thread is slow but alive', () => {
   });
 });
 
+describe('binThread touch (scratch memory faulted in on the thread)', () => {
+  it('keeps every value the main thread wrote into the pages it touches, and answers the requests after it in order', async () => {
+    const thread = binThread(0);
+    await thread.ready;
+    const buffer = new SharedArrayBuffer(1 << 20);
+    const words = new Int32Array(buffer);
+    for (let i = 0; i < words.length; i += 512) words[i] = i + 1; // two values a page, one of them the word it adds 0 to
+    thread.touch([buffer]);
+    thread.warm(Float64Array.of(41.88), Float64Array.of(-87.63), 8);
+    const rows = { time: Float64Array.of(0), lat: Float64Array.of(41.88), lng: Float64Array.of(-87.63) };
+    expect(thread.assign(rows, { res: 8, start: 0, end: 1 }).cells).toEqual(binRange(rows, { res: 8, start: 0, end: 1 }).cells);
+    expect(thread.answered.warmed).toBe(1); // the 'warmed' answer came after the touch was done
+    for (let i = 0; i < words.length; i++) if (words[i] !== (i % 512 === 0 ? i + 1 : 0)) throw new Error(`word ${i} changed to ${words[i]}`);
+    thread.close();
+  });
+});
+
 describe('mergeBins', () => {
   const rows = {
     time: Float64Array.of(5, 1, 2, 3, 9),

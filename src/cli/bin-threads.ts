@@ -27,11 +27,12 @@ export interface BinThreadData {
  * transferred copies) to look up in its cache, not answered (the thread counts the rows done in `progress`); 'warmed', that cache handed over (`CellCacheState` on shared
  * memory; null when it holds none at `res`) with the areas of its first cells (computed while the main thread decoded); 'probe', rows `[from, to)` (on shared memory) to look
  * up in that cache into `out` (`lookUpRows`); 'split', the coordinates of its side of the points
- * (transferred), answered with their cells.
+ * (transferred), answered with their cells; 'touch', shared buffers whose pages to fault in (`BinThread.touch`), not answered.
  */
 export type BinThreadRequest =
   | { readonly kind: 'warm' | 'split'; readonly lat: Float64Array; readonly lng: Float64Array; readonly res: number }
   | { readonly kind: 'warmed'; readonly res: number }
+  | { readonly kind: 'touch'; readonly buffers: readonly SharedArrayBuffer[] }
   | { readonly kind: 'probe'; readonly rows: BinRows; readonly window: BinWindow; readonly from: number; readonly to: number; readonly out: Int32Array };
 export type BinThreadAnswer =
   | { readonly part: PointCells }
@@ -56,6 +57,13 @@ export interface BinThread {
    * 'warmed' answer grow with the file.
    */
   readonly warm: (lat: Float64Array, lng: Float64Array, res: number, give?: boolean) => void;
+  /**
+   * Has the thread fault in the pages of shared buffers this thread will write later (the load's
+   * scratch memory, `takeInt32`), so their first writes here cost no page faults. Each page is
+   * touched by an atomic add of 0, which keeps any value this thread may have written meanwhile.
+   * Not answered; requests are taken in order, so call it before the 'warm' batches it should precede.
+   */
+  readonly touch: (buffers: readonly SharedArrayBuffer[]) => void;
   /** Answers taken from the thread so far, by kind ('warmed' with a cache, 'probed', 'split'): which path a binning took. */
   readonly answered: { warmed: number; probed: number; split: number };
   /**
@@ -228,6 +236,9 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
     const own = give ? [lat.buffer, lng.buffer].filter((buffer) => buffer instanceof ArrayBuffer) : [];
     port1.postMessage({ kind: 'warm', lat, lng, res } satisfies BinThreadRequest, own);
   };
+  const touch = (buffers: readonly SharedArrayBuffer[]): void => {
+    if (!failed) port1.postMessage({ kind: 'touch', buffers } satisfies BinThreadRequest);
+  };
   const assign: CellAssigner = (rows, window) => {
     const n = rows.time.length;
     if (failed) return assignCells(rows, window);
@@ -251,6 +262,7 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   return {
     assign,
     warm,
+    touch,
     fingerprint,
     answered,
     ready,
