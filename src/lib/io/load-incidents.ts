@@ -152,9 +152,11 @@ export function settleLoad(mapping: ColumnMapping, rows: DecodedRows): SettledLo
   const { reasons, time, lat, lng, codes, values } = rows;
   const read = reasons.length;
   const warnings: string[] = [...rows.decodedTime.warnings];
-  const timeRule = timeOutlierRule(time, reasons);
-  warnings.push(...locateRows(mapping.location, lat, lng, reasons).warnings);
-  const outliers = markOutliers(lat, lng, time, reasons, timeRule, mapping.keepOutliers === true);
+  // Both counts were taken by the passes before (`finishTime`, `locateRows`), on the rows as they are here.
+  const timeRule = timeOutlierRule(time, reasons, rows.decodedTime.timed);
+  const located = locateRows(mapping.location, lat, lng, reasons);
+  warnings.push(...located.warnings);
+  const outliers = markOutliers(lat, lng, time, reasons, timeRule, mapping.keepOutliers === true, located.usable);
   warnings.push(...outliers.warnings);
   if (mapping.location.kind === 'xy') {
     const area = crsAreaIfLoaded(mapping.location.crs);

@@ -24,7 +24,7 @@ export interface MarkedOutliers {
  * warning; dropping it would let the later data, through the median and the threshold, decide
  * which early rows count, and so change forecasts made before them). A location outlier that would lie within the threshold with the sign of its
  * longitude (or latitude) flipped gets the hint 'sign flipped?' in its example (Plainfield's row
- * at longitude +74.4 is −74.4).
+ * at longitude +74.4 is −74.4). `usable`: the rows with a usable location, when counted already (`outlierRule`'s first pass then skipped).
  *
  * @example
  * markOutliers(lat, lng, time, reasons, timeOutlierRule(time, reasons), false).warnings // → []
@@ -36,9 +36,10 @@ export function markOutliers(
   reasons: Uint8Array,
   timeRule: TimeOutlierRule | null,
   keep: boolean,
+  usable?: number,
 ): MarkedOutliers {
   const warnings: string[] = [];
-  const rule = outlierRule(lat, lng);
+  const rule = outlierRule(lat, lng, usable);
   const distance = rule ? distanceFrom(rule) : () => NaN;
   // One pass over the rows for both rules (the location rule first on each row, as two passes would).
   let flaggedFar = 0;
