@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { errorData } from '../lib/base/hexcast-error';
 import { lookUpRows, warmCache } from '../lib/grid/bin-with-cache';
 import { CellCache } from '../lib/grid/cell-cache';
+import { areaOf } from '../lib/grid/h3';
 import { binPoints } from '../lib/grid/split-by-point';
 import type { BinThreadAnswer, BinThreadData, BinThreadRequest, HashAnswer, HashRequest } from './bin-threads';
 import { hashFiles } from './hash-files';
@@ -10,7 +11,7 @@ import { hashFiles } from './hash-files';
 // batch's coordinates ('warm', on shared memory) and looks their points up in a cache on shared
 // memory; 'warmed' hands that cache over and 'probe' looks up its part of the rows in it while the
 // main thread does the other part. 'split' assigns the points it is sent to cells
-// (`binPoints`). Every answer goes out on its port, then the shared flag is raised so the waiting
+// (`binPoints`); 'touch' faults in the pages of the main thread's scratch memory. Every answer goes out on its port, then the shared flag is raised so the waiting
 // main thread wakes. A thread that ends any other way raises the flag too (state 2), so the main
 // thread never waits forever.
 const { port, hashPort, flag, progress, stall } = workerData as BinThreadData;
@@ -25,14 +26,38 @@ process.on('exit', () => raise(2));
 
 let warm: CellCache | null = null;
 let warmFailed = false;
+// The areas of the warm cache's cells, in its order, computed after each batch while the main
+// thread still decodes: the binning then takes them instead of computing them itself. Stops at
+// a cell whose area cannot be computed (the main thread computes that one and those after it).
+let warmAreas: number[] = [];
+let areasFailed = false;
 let lent: CellCache | null = null; // the cache handed over, read for 'probe' while the main thread reads it too
 
 port.on('message', (request: BinThreadRequest) => {
+  if (request.kind === 'touch') {
+    // One atomic add of 0 a 4 KiB page: the page is faulted in here, its value (maybe written meanwhile by the main thread) kept.
+    for (const buffer of request.buffers) {
+      const words = new Int32Array(buffer);
+      for (let i = 0; i < words.length; i += 1024) Atomics.add(words, i, 0);
+    }
+    return;
+  }
   if (request.kind === 'warm') {
     try {
       if (warmFailed) return;
-      if (warm?.res !== request.res) warm = new CellCache(request.res, Math.min(request.lat.length >>> 2, 1 << 20), true);
+      if (warm?.res !== request.res) {
+        warm = new CellCache(request.res, Math.min(request.lat.length >>> 2, 1 << 20), true);
+        warmAreas = [];
+        areasFailed = false;
+      }
       warmCache(warm, request.lat, request.lng);
+      for (const cells = warm.cells; !areasFailed && warmAreas.length < cells.length;) {
+        try {
+          warmAreas.push(areaOf(cells[warmAreas.length]));
+        } catch {
+          areasFailed = true;
+        }
+      }
     } catch {
       warmFailed = true; // the main thread bins without the cache
     } finally {
@@ -45,8 +70,9 @@ port.on('message', (request: BinThreadRequest) => {
   try {
     if (request.kind === 'warmed') {
       lent = !warmFailed && warm?.res === request.res ? warm : null;
-      answer = { cache: lent?.state() ?? null };
-      warm = null; // the main thread continues the cache; this thread no longer writes it
+      answer = { cache: lent?.state() ?? null, areas: Float64Array.from(lent ? warmAreas : []) };
+      warm = null;
+      warmAreas = []; // the main thread continues the cache; this thread no longer writes it
       warmFailed = false;
     } else if (request.kind === 'probe') {
       if (!lent) throw new Error('the binning thread holds no cache to look rows up in');

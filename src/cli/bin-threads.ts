@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { errorFromData, type ErrorData } from '../lib/base/hexcast-error';
+import { takeInt32 } from '../lib/base/scratch-memory';
 import { assignCells, type BinRows, type BinWindow, type CellAssigner, type RangeCells } from '../lib/grid/bin-range';
 import { binWithCache, lookUpRows } from '../lib/grid/bin-with-cache';
 import { CellCache, type CellCacheState } from '../lib/grid/cell-cache';
@@ -24,16 +25,20 @@ export interface BinThreadData {
 /**
  * A request to the binning thread: 'warm', a record batch's raw coordinates (on shared memory, or
  * transferred copies) to look up in its cache, not answered (the thread counts the rows done in `progress`); 'warmed', that cache handed over (`CellCacheState` on shared
- * memory; null when it holds none at `res`); 'probe', rows `[from, to)` (on shared memory) to look
+ * memory; null when it holds none at `res`) with the areas of its first cells (computed while the main thread decoded); 'probe', rows `[from, to)` (on shared memory) to look
  * up in that cache into `out` (`lookUpRows`); 'split', the coordinates of its side of the points
- * (transferred), answered with their cells.
+ * (transferred), answered with their cells; 'touch', shared buffers whose pages to fault in (`BinThread.touch`), not answered.
  */
 export type BinThreadRequest =
   | { readonly kind: 'warm' | 'split'; readonly lat: Float64Array; readonly lng: Float64Array; readonly res: number }
   | { readonly kind: 'warmed'; readonly res: number }
+  | { readonly kind: 'touch'; readonly buffers: readonly SharedArrayBuffer[] }
   | { readonly kind: 'probe'; readonly rows: BinRows; readonly window: BinWindow; readonly from: number; readonly to: number; readonly out: Int32Array };
 export type BinThreadAnswer =
-  { readonly part: PointCells } | { readonly cache: CellCacheState | null } | { readonly probed: true } | { readonly error: ErrorData };
+  | { readonly part: PointCells }
+  | { readonly cache: CellCacheState | null; readonly areas?: Float64Array }
+  | { readonly probed: true }
+  | { readonly error: ErrorData };
 
 /** A 'hash' request: files to fingerprint (`hashFiles`), each expected to be the file the load opened. */
 export interface HashRequest {
@@ -52,6 +57,13 @@ export interface BinThread {
    * 'warmed' answer grow with the file.
    */
   readonly warm: (lat: Float64Array, lng: Float64Array, res: number, give?: boolean) => void;
+  /**
+   * Has the thread fault in the pages of shared buffers this thread will write later (the load's
+   * scratch memory, `takeInt32`), so their first writes here cost no page faults. Each page is
+   * touched by an atomic add of 0, which keeps any value this thread may have written meanwhile.
+   * Not answered; requests are taken in order, so call it before the 'warm' batches it should precede.
+   */
+  readonly touch: (buffers: readonly SharedArrayBuffer[]) => void;
   /** Answers taken from the thread so far, by kind ('warmed' with a cache, 'probed', 'split'): which path a binning took. */
   readonly answered: { warmed: number; probed: number; split: number };
   /**
@@ -190,11 +202,12 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   // With the rows on shared memory (a streamed load's, most rows kept), the thread looks up the
   // second half of them in the cache while this thread does the first; a point the cache lacks
   // is added after both (`binWithCache`), so neither writes the table while the other reads it.
-  const binWithWarmCache = (rows: BinRows, window: BinWindow, cache: CellCache): RangeCells => {
+  const binWithWarmCache = (rows: BinRows, window: BinWindow, cache: CellCache, areas?: Float64Array): RangeCells => {
     const n = rows.time.length;
     const shared = [rows.time, rows.lat, rows.lng].every((array) => array.buffer instanceof SharedArrayBuffer);
-    if (!shared || n < minRows) return binWithCache(rows, window, cache);
-    const looked = new Int32Array(new SharedArrayBuffer(n * 4));
+    if (!shared || n < minRows) return binWithCache(rows, window, cache, undefined, areas);
+    const scratch = takeInt32(n); // the duplicate finder's memory, already faulted in
+    const looked = scratch.buffer instanceof SharedArrayBuffer ? scratch : new Int32Array(new SharedArrayBuffer(n * 4));
     const half = n >>> 1;
     const { res, start, end } = window;
     const request: BinThreadRequest = {
@@ -206,13 +219,13 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
       out: looked,
     };
     const answer = ask(request, [], () => lookUpRows(rows, window, cache, 0, half, looked));
-    if (answer && 'probed' in answer) return binWithCache(rows, window, cache, looked);
+    if (answer && 'probed' in answer) return binWithCache(rows, window, cache, looked, areas);
     // No answer: the thread may be slow but alive and still write `looked` later, so the result
     // must not be `looked` — this thread's half is copied out and the thread's half looked up here.
     const own = new Int32Array(n);
     own.set(looked.subarray(0, half));
     lookUpRows(rows, window, cache, half, n, own);
-    return binWithCache(rows, window, cache, own);
+    return binWithCache(rows, window, cache, own, areas);
   };
   let warming: number | null = null; // the resolution of the batches sent to 'warm'
   let sent = 0; // rows sent to 'warm'
@@ -223,6 +236,9 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
     const own = give ? [lat.buffer, lng.buffer].filter((buffer) => buffer instanceof ArrayBuffer) : [];
     port1.postMessage({ kind: 'warm', lat, lng, res } satisfies BinThreadRequest, own);
   };
+  const touch = (buffers: readonly SharedArrayBuffer[]): void => {
+    if (!failed) port1.postMessage({ kind: 'touch', buffers } satisfies BinThreadRequest);
+  };
   const assign: CellAssigner = (rows, window) => {
     const n = rows.time.length;
     if (failed) return assignCells(rows, window);
@@ -230,7 +246,7 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
       // The thread looked the points up while the file was read: take its cache and bin with it.
       warming = null;
       const answer = ask({ kind: 'warmed', res: window.res });
-      if (answer && 'cache' in answer && answer.cache) return binWithWarmCache(rows, window, CellCache.fromState(answer.cache));
+      if (answer && 'cache' in answer && answer.cache) return binWithWarmCache(rows, window, CellCache.fromState(answer.cache), answer.areas);
       if (failed) return assignCells(rows, window);
     }
     if (n < minRows) return assignCells(rows, window);
@@ -246,6 +262,7 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   return {
     assign,
     warm,
+    touch,
     fingerprint,
     answered,
     ready,

@@ -7,7 +7,8 @@ import type { CoordinateWatch } from '../lib/io/load-incidents-stream';
 import type { ArrowSource } from '../lib/io/read-arrow';
 import { loadStreams, openStreams, type Opened, type StreamedLoad } from '../lib/pipeline/load';
 import { prepareLoaded, preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
-import { binThreadFor, type BinThread } from './bin-threads';
+import { giveScratch, takeInt32 } from '../lib/base/scratch-memory';
+import { binThreadFor, MIN_THREAD_ROWS, type BinThread } from './bin-threads';
 import { nodeSha256 } from './file-byte-source';
 import { fileIdentity, hashFiles, type FileDigests } from './hash-files';
 import { mappingFromFlags, type MappingFlags } from './mapping-flags';
@@ -34,10 +35,17 @@ export function warmResolution(mapping: ColumnMapping | undefined, bin: BinOptio
  * copies (transferred), so a queued batch never holds a superseded array alive. None without a thread.
  */
 function warmThread(thread: Partial<BinThread>, res: () => number | undefined): CoordinateWatch | undefined {
-  const { warm } = thread;
+  const { warm, touch } = thread;
   if (!warm) return undefined;
+  let prefaulted = false;
   return {
-    allocate: (rows) => new Float64Array(new SharedArrayBuffer(rows * 8)),
+    allocate: (rows) => {
+      if (!prefaulted && touch && rows >= MIN_THREAD_ROWS) {
+        prefaulted = true;
+        prefaultScratch(rows, touch);
+      }
+      return new Float64Array(new SharedArrayBuffer(rows * 8));
+    },
     batch: (lat, lng, moves) => {
       const at = res();
       if (at === undefined) return;
@@ -45,6 +53,18 @@ function warmThread(thread: Partial<BinThread>, res: () => number | undefined): 
       else warm(lat, lng, at);
     },
   };
+}
+
+/**
+ * Puts three row-sized buffers in the scratch memory (`takeInt32`: the duplicate finder takes them,
+ * then the binning and the panel file) and has the binning thread fault their pages in while it is
+ * otherwise idle, before the record batches it looks up: this thread then writes them without page faults.
+ */
+function prefaultScratch(rows: number, touch: BinThread['touch']): void {
+  const arrays = [takeInt32(rows), takeInt32(rows), takeInt32(rows)];
+  const shared = arrays.map((array) => array.buffer).filter((buffer) => buffer instanceof SharedArrayBuffer);
+  touch(shared);
+  giveScratch(...arrays);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { dropScratch, giveScratch, takeInt32 } from '../base/scratch-memory';
 import { HexcastError } from '../base/hexcast-error';
 import type { Incidents } from '../io/incidents';
 import { describeDrops } from '../io/describe-drops';
@@ -136,19 +137,23 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   if (periodsEstimate * C > maxValues) refuse(incidents, spec, periodsEstimate, C, cells, res, maxValues, min, max);
   const boundaries = bucket.range(start, end);
   const P = boundaries.length;
-  const period = bucketIndices(time, boundaries, end);
+  const period = bucketIndices(time, boundaries, end, takeInt32(n));
   const counts = new Float32Array(P * C);
   for (let i = 0; i < n; i++) {
     const id = cellId[i];
     if (id >= 0 && period[i] >= 0) counts[period[i] * C + rank[id]]++;
   }
-  const area = Float64Array.from(cells, areaOf);
+  const known = assigned.areas;
+  const area = Float64Array.from(order, (id) => (known && known[id] === known[id] ? known[id] : areaOf(discovered[id])));
   const panel: Panel = { res, bucket: spec, cells, area, periods: boundaries, end, counts };
   let cellNames: (string | null)[] | null = null;
   if (incidents.place && incidents.places) {
     const position = Int32Array.from(cellId, (id, i) => (id >= 0 && period[i] >= 0 ? rank[id] : -1));
     cellNames = cellPlaceNames(position, C, incidents.place, incidents.places);
   }
+  // The per-row periods and cells are done with: their memory serves the panel file's columns next (`takeInt32`), nothing older.
+  dropScratch();
+  giveScratch(period, cellId);
   return {
     panel,
     cellNames,

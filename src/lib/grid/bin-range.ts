@@ -30,6 +30,8 @@ export interface RangeCells {
   readonly trimmedFirst: number;
   /** Rows at or after `window.end` (a trimmed last period). */
   readonly trimmedLast: number;
+  /** Each of `cells`' area in m² (`areaOf`) where computed already (by the thread that looked the points up), NaN where not; absent: none. */
+  readonly areas?: Float64Array;
 }
 
 /**

@@ -6,7 +6,7 @@ import { readArrow } from '../io/read-arrow';
 import { binRange } from './bin-range';
 import { binWithCache, lookUpRows, NOT_CACHED, warmCache } from './bin-with-cache';
 import { CellCache } from './cell-cache';
-import { cellOf } from './h3';
+import { areaOf, cellOf } from './h3';
 
 describe('binWithCache + warmCache', () => {
   // Six rows, three distinct points; rows at time 1 and 9 fall outside [2, 9).
@@ -46,6 +46,18 @@ describe('binWithCache + warmCache', () => {
     expect([...looked]).toEqual([0, -1, 1, 0, -1, NOT_CACHED]);
     expect(binWithCache(rows, window, cache, looked)).toEqual(binRange(rows, window));
     expect(cache.find(41.7, -87.6)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("gives the areas the cache's filler computed for its cells, in the result's order, NaN for a cell found after them", () => {
+    const cache = new CellCache(8, 16, true);
+    warmCache(cache, Float64Array.of(41.9, 41.88), Float64Array.of(-87.7, -87.63)); // not 41.7/-87.6
+    const areas = Float64Array.from(cache.cells, areaOf);
+    const binned = binWithCache(rows, window, CellCache.fromState(cache.state()), undefined, areas);
+    const { areas: got, ...cells } = binned;
+    expect(cells).toEqual(binRange(rows, window));
+    // The result's cells by first appearance: 41.88/-87.63, 41.9/-87.7, then 41.7/-87.6, which the cache lacked.
+    expect(Array.from(got!)).toEqual([areas[1], areas[0], NaN]);
+    expect(got![0]).toBeGreaterThan(700_000); // a res-8 cell near Chicago: about 0.74 km²
   });
 
   it('refuses a cache at another resolution', () => {

@@ -32,11 +32,13 @@ export function lookUpRows(rows: BinRows, window: BinWindow, cache: CellCache, f
  * cache's ids, numbered in whatever order it met the points, are renumbered by first appearance
  * among these rows. The result equals `binRange(rows, window)`: same `cells` in the same order,
  * same ids, trimmed rows -1 and counted. `looked`, when given, holds `lookUpRows` over every row
- * already (done in parts, on two threads); its buffer becomes the result's `cellId`. Throws when
- * the cache is at another resolution.
+ * already (done in parts, on two threads); its buffer becomes the result's `cellId`. `areas`, when
+ * given, holds the areas of the cache's first cells (computed on the thread that filled it): the
+ * result's `areas` then gives them for its cells (NaN for a cell beyond them). Throws when the
+ * cache is at another resolution.
  * @example binWithCache(rows, { res: 8, start: 0, end: Infinity }, filled) // → binRange(rows, { res: 8, start: 0, end: Infinity })
  */
-export function binWithCache(rows: BinRows, window: BinWindow, cache: CellCache, looked?: Int32Array): RangeCells {
+export function binWithCache(rows: BinRows, window: BinWindow, cache: CellCache, looked?: Int32Array, areas?: Float64Array): RangeCells {
   if (cache.res !== window.res) throw new Error(`binWithCache: the cache holds res ${cache.res} cells, the binning asks for res ${window.res}`);
   const { time, lat, lng } = rows;
   const n = time.length;
@@ -69,7 +71,10 @@ export function binWithCache(rows: BinRows, window: BinWindow, cache: CellCache,
     }
     cellId[i] = id;
   }
-  return { first: 0, cellId, cells, trimmedFirst, trimmedLast };
+  if (!areas) return { first: 0, cellId, cells, trimmedFirst, trimmedLast };
+  const cellAreas = new Float64Array(cells.length).fill(NaN);
+  for (let local = 0; local < remap.length && local < areas.length; local++) if (remap[local] >= 0) cellAreas[remap[local]] = areas[local];
+  return { first: 0, cellId, cells, trimmedFirst, trimmedLast, areas: cellAreas };
 }
 
 /**

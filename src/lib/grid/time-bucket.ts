@@ -106,10 +106,9 @@ export function timeBucket(spec: BucketSpec): TimeBucket {
 /**
  * Assigns each time to its bucket among consecutive `boundaries` (bucket starts, ascending;
  * the last bucket ends at `end`). Returns the bucket index per time, or -1 when a time lies
- * outside [boundaries[0], end). Runs in O(n) after a guess from the mean bucket length.
+ * outside [boundaries[0], end), into `out` when given (any memory: every entry is written). Runs in O(n) after a guess from the mean bucket length.
  */
-export function bucketIndices(times: Float64Array, boundaries: Float64Array, end: number): Int32Array {
-  const out = new Int32Array(times.length);
+export function bucketIndices(times: Float64Array, boundaries: Float64Array, end: number, out: Int32Array = new Int32Array(times.length)): Int32Array {
   const count = boundaries.length;
   if (count === 0) return out.fill(-1);
   const first = boundaries[0];

@@ -14,6 +14,8 @@ export interface DecodedLocation {
   /** 'EPSG:2913', a proj4 string, or null for lat/lng. */
   readonly crs: string | null;
   readonly warnings: readonly string[];
+  /** Rows left with a usable location (latitude not NaN): what `outlierRule` would count first. */
+  readonly usable?: number;
 }
 
 /**
@@ -84,6 +86,7 @@ export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Flo
   const n = lat.length;
   let outOfRange = 0;
   let located = 0;
+  let usable = 0;
   for (let i = 0; i < n; i++) {
     let a = lat[i];
     let b = lng[i];
@@ -106,6 +109,7 @@ export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Flo
     if (code === 0) {
       lat[i] = a;
       lng[i] = b;
+      if (a === a) usable++;
     } else {
       lat[i] = NaN;
       lng[i] = NaN;
@@ -121,7 +125,7 @@ export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Flo
         : `${outOfRange} of ${located} located rows are not valid latitude/longitude degrees: the values look projected; map them as x/y with a CRS`,
     );
   }
-  return { crs: resolved ? resolved.label : null, warnings };
+  return { crs: resolved ? resolved.label : null, warnings, usable };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface DecodedTime {
   /** The epoch unit used for a Timestamp or numeric column (declared or inferred); null for other types. */
   readonly unit: EpochUnit | null;
   readonly warnings: readonly string[];
+  /** Rows with a usable time (no drop reason once decoded): what `timeOutlierRule` would count first. */
+  readonly timed?: number;
 }
 
 /** Kinds of time column that load together: each decodes to one clock. */
@@ -202,14 +204,17 @@ export function finishTime(
   isoClockSeen: Clock | null,
   warnings: readonly string[],
 ): DecodedTime {
+  let timed = 0;
   for (let i = 0; i < out.length; i++) {
     if (reasons[i] === 0 && !isPlausibleTime(out[i])) reasons[i] = DROP_CODE['time-implausible'];
-    if (reasons[i] !== 0) out[i] = NaN; // NaN marks "no usable time" for the time-outlier rule
+    if (reasons[i] !== 0)
+      out[i] = NaN; // NaN marks "no usable time" for the time-outlier rule
+    else timed++;
   }
   const { family } = plan;
   const natural: Clock = family === 'zoned timestamp' || family === 'numeric epoch' ? 'instant' : (isoClockSeen ?? 'wall');
   const clock = chooseClock(mapping.clock, natural, first);
-  return { clock, declaredZone: declaredZone(first) ?? timeZoneHint(first.source.table.schema, first.field), unit: plan.unit, warnings };
+  return { clock, declaredZone: declaredZone(first) ?? timeZoneHint(first.source.table.schema, first.field), unit: plan.unit, warnings, timed };
 }
 
 /**

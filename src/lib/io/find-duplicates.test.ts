@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { duplicateCandidates, repeatsAmong } from './find-duplicates';
+import { duplicateCandidates, repeatedRows, repeatsAmong } from './find-duplicates';
 
 describe('duplicateCandidates (stage 1 of the duplicate finder)', () => {
   it('lists every kept row whose time, place and code another kept row has, and no other', () => {
@@ -35,6 +35,19 @@ describe('duplicateCandidates (stage 1 of the duplicate finder)', () => {
         [...found].map((row) => String(time[row])),
       )[n - 1],
     ).toBe(0);
+  });
+
+  it('maps each repeating candidate to the first earlier row of equal text, in row order (repeatedRows), as repeatsAmong does per row', () => {
+    const candidates = Int32Array.of(1, 4, 6, 9, 12);
+    const texts = ['a', 'b', 'a', 'b', 'a'];
+    const repeated = repeatedRows(candidates, texts);
+    expect([...repeated]).toEqual([
+      [6, 1],
+      [9, 4],
+      [12, 1],
+    ]);
+    const dense = repeatsAmong(13, candidates, texts);
+    expect([...dense].flatMap((of, row) => (of >= 0 ? [[row, of]] : []))).toEqual([...repeated]);
   });
 
   it("equals a plain string-keyed grouping on Chicago's first 400,000 rows", () => {

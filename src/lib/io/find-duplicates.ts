@@ -1,4 +1,5 @@
 import type { RecordBatch, Schema, Table, Vector } from 'apache-arrow';
+import { giveScratch, takeInt32 } from '../base/scratch-memory';
 import type { ArrowSource } from './read-arrow';
 
 /**
@@ -51,7 +52,7 @@ export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: 
   // then each part is grouped in a small open-addressing table that stays in cache: one table over
   // all rows (16 MB for Chicago) cost a cache miss a row, 0.1–0.18 s. Equal keys have equal hashes,
   // so they meet in the same part; the rows found are the same.
-  const hashes = new Int32Array(n);
+  const hashes = takeInt32(n); // scratch memory (`takeInt32`), given back at the end
   const counts = new Int32Array(PARTS + 1);
   // The doubles' 32-bit halves, read in place (little-endian or not, equal doubles have equal words).
   const tw = new Int32Array(time.buffer, time.byteOffset, 2 * n);
@@ -71,8 +72,8 @@ export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: 
     counts[(hash >>> PART_SHIFT) + 1]++;
   }
   for (let part = 0; part < PARTS; part++) counts[part + 1] += counts[part];
-  const order = new Int32Array(counts[PARTS]);
-  const orderHashes = new Int32Array(counts[PARTS]); // next to `order`, so each part reads its rows' hashes in sequence
+  const order = takeInt32(counts[PARTS]);
+  const orderHashes = takeInt32(counts[PARTS]); // next to `order`, so each part reads its rows' hashes in sequence
   const next = counts.slice(0, PARTS);
   for (let row = 0; row < n; row++) {
     if (reasons[row] !== 0) continue;
@@ -83,13 +84,14 @@ export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: 
   }
   let largest = 0;
   for (let part = 0; part < PARTS; part++) largest = Math.max(largest, counts[part + 1] - counts[part]);
-  // At most 4 rows in 5 slots, so linear probing stays short. Each slot holds row + 1 (0: empty)
+  // At most 4 rows in 5 slots, so linear probing stays short. Each slot holds ±(row + 1) (0: empty)
   // next to its key's hash: a probe touches another row's time, place and code only when the hashes match.
   let size = 1;
   while (size < 1.25 * largest) size <<= 1;
   const table = new Int32Array(2 * size);
-  const grouped = new Uint8Array(n);
-  let count = 0;
+  // The rows found, as met (sorted at the end): a key's first row is added when a second row
+  // matches it, and its slot's entry negated so it is added once. No per-row flags to scan.
+  const found: number[] = [];
   for (let part = 0; part < PARTS; part++) {
     const from = counts[part];
     const to = counts[part + 1];
@@ -103,25 +105,27 @@ export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: 
       const hash = orderHashes[at];
       let slot = hash & mask;
       for (;;) {
-        const other = table[2 * slot] - 1;
-        if (other < 0) {
+        const stored = table[2 * slot];
+        if (stored === 0) {
           table[2 * slot] = row + 1;
           table[2 * slot + 1] = hash;
           break;
         }
+        const other = (stored < 0 ? -stored : stored) - 1;
         if (table[2 * slot + 1] === hash && time[other] === time[row] && lat[other] === lat[row] && lng[other] === lng[row] && codes[other] === codes[row]) {
-          count += 1 - grouped[other] + 1 - grouped[row];
-          grouped[other] = 1;
-          grouped[row] = 1;
+          if (stored > 0) {
+            table[2 * slot] = -stored;
+            found.push(other);
+          }
+          found.push(row);
           break;
         }
         slot = (slot + 1) & mask;
       }
     }
   }
-  const rows = new Int32Array(count);
-  for (let row = 0, at = 0; row < n; row++) if (grouped[row] === 1) rows[at++] = row;
-  return rows;
+  giveScratch(hashes, order, orderHashes);
+  return Int32Array.from(found).sort();
 }
 
 /** Parts of `duplicateCandidates`: 2^8, by a hash's top 8 bits (about 5,000 rows a part for Chicago; the part's table then fits in cache). */
@@ -135,13 +139,24 @@ const PARTS = 1 << (32 - PART_SHIFT);
  */
 export function repeatsAmong(n: number, candidates: Int32Array, texts: readonly string[]): Int32Array {
   const of = new Int32Array(n).fill(-1);
+  for (const [row, earlier] of repeatedRows(candidates, texts)) of[row] = earlier;
+  return of;
+}
+
+/**
+ * `repeatsAmong` without a per-row array: each repeating candidate row (ascending) → the earlier
+ * row of equal text. A load of 1.3 M rows has a few thousand candidates: no 5 MB array to fill and scan.
+ * @example repeatedRows(Int32Array.of(0, 3), ['0\u0001a', '0\u0001a']) // → Map { 3 → 0 }
+ */
+export function repeatedRows(candidates: Int32Array, texts: readonly string[]): Map<number, number> {
+  const repeated = new Map<number, number>();
   const first = new Map<string, number>();
   candidates.forEach((row, i) => {
     const earlier = first.get(texts[i]);
     if (earlier === undefined) first.set(texts[i], row);
-    else of[row] = earlier;
+    else repeated.set(row, earlier);
   });
-  return of;
+  return repeated;
 }
 
 /**

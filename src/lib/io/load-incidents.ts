@@ -7,7 +7,7 @@ import { DROP_CODE } from './drop-codes';
 import { describeDrops } from './describe-drops';
 import { dropsByValue, lostValueWarning } from './drops-by-value';
 import { exampleRows, fileRow, MAX_EXAMPLES_PER_REASON, rawExampleValues, type CountedSource } from './drop-examples';
-import { columnsOf, duplicateCandidates, repeatsAmong, schemaKeys, wholeRowText } from './find-duplicates';
+import { columnsOf, duplicateCandidates, repeatedRows, schemaKeys, wholeRowText } from './find-duplicates';
 import { findColumn } from './find-column';
 import { formatTime } from './format-cell';
 import { DROP_REASONS, emptyDropCounts, type DropReason, type Incidents } from './incidents';
@@ -152,9 +152,11 @@ export function settleLoad(mapping: ColumnMapping, rows: DecodedRows): SettledLo
   const { reasons, time, lat, lng, codes, values } = rows;
   const read = reasons.length;
   const warnings: string[] = [...rows.decodedTime.warnings];
-  const timeRule = timeOutlierRule(time, reasons);
-  warnings.push(...locateRows(mapping.location, lat, lng, reasons).warnings);
-  const outliers = markOutliers(lat, lng, time, reasons, timeRule, mapping.keepOutliers === true);
+  // Both counts were taken by the passes before (`finishTime`, `locateRows`), on the rows as they are here.
+  const timeRule = timeOutlierRule(time, reasons, rows.decodedTime.timed);
+  const located = locateRows(mapping.location, lat, lng, reasons);
+  warnings.push(...located.warnings);
+  const outliers = markOutliers(lat, lng, time, reasons, timeRule, mapping.keepOutliers === true, located.usable);
   warnings.push(...outliers.warnings);
   if (mapping.location.kind === 'xy') {
     const area = crsAreaIfLoaded(mapping.location.crs);
@@ -201,18 +203,17 @@ export function completeLoad(
   const { reasons, time, lat, lng, codes, values, placeCodes, placeValues, decodedTime, outliers, warnings } = settled;
   const read = reasons.length;
   const zone = mapping.time.timeZone;
-  const duplicateOf = repeatsAmong(read, settled.candidates, texts);
+  const duplicateOf = repeatedRows(settled.candidates, texts); // ascending rows
   const where = (row: number): string => {
     const { source, record } = fileRow(sources, row);
     return `${source.name} row ${record.toLocaleString('en-US')}`;
   };
   const repeats: string[] = [];
-  for (let i = 0; i < read; i++) {
-    if (duplicateOf[i] < 0) continue;
-    if (repeats.length < MAX_EXAMPLES_PER_REASON) repeats.push(`${where(i)} repeats ${where(duplicateOf[i])}`);
-    if (mapping.duplicates === 'drop') reasons[i] = DROP_CODE.duplicate;
+  for (const [row, of] of duplicateOf) {
+    if (repeats.length < MAX_EXAMPLES_PER_REASON) repeats.push(`${where(row)} repeats ${where(of)}`);
+    if (mapping.duplicates === 'drop') reasons[row] = DROP_CODE.duplicate;
   }
-  const duplicates = duplicateOf.reduce((sum, of) => sum + (of >= 0 ? 1 : 0), 0);
+  const duplicates = duplicateOf.size;
   if (duplicates > 0 && mapping.duplicates !== 'drop') {
     warnings.push(
       `${duplicates.toLocaleString('en-US')} rows repeat an earlier row in every column (${repeats.join('; ')}${duplicates > repeats.length ? '; …' : ''}): ` +
@@ -257,7 +258,7 @@ export function completeLoad(
       const where: Record<string, string> = mapping.location.kind === 'xy' ? { lat: lat[row].toFixed(6), lng: lng[row].toFixed(6) } : {};
       return { ...where, ...outliers.explain(row, reason) };
     }
-    if (reason === 'duplicate') return { repeats: where(duplicateOf[row]) };
+    if (reason === 'duplicate') return { repeats: where(duplicateOf.get(row)!) };
     if (reason === 'time-filtered' || reason === 'time-outlier') return { time: formatTime(time[row], decodedTime.clock), ...outliers.explain(row, reason) };
     return {};
   }

@@ -24,7 +24,7 @@ export interface MarkedOutliers {
  * warning; dropping it would let the later data, through the median and the threshold, decide
  * which early rows count, and so change forecasts made before them). A location outlier that would lie within the threshold with the sign of its
  * longitude (or latitude) flipped gets the hint 'sign flipped?' in its example (Plainfield's row
- * at longitude +74.4 is −74.4).
+ * at longitude +74.4 is −74.4). `usable`: the rows with a usable location, when counted already (`outlierRule`'s first pass then skipped).
  *
  * @example
  * markOutliers(lat, lng, time, reasons, timeOutlierRule(time, reasons), false).warnings // → []
@@ -36,18 +36,36 @@ export function markOutliers(
   reasons: Uint8Array,
   timeRule: TimeOutlierRule | null,
   keep: boolean,
+  usable?: number,
 ): MarkedOutliers {
   const warnings: string[] = [];
-  const rule = outlierRule(lat, lng);
+  const rule = outlierRule(lat, lng, usable);
   const distance = rule ? distanceFrom(rule) : () => NaN;
-  if (rule) {
-    let flagged = 0;
-    for (let i = 0; i < lat.length; i++) {
-      if (lat[i] === lat[i] && distance(lat[i], lng[i]) > rule.thresholdKm) {
-        flagged++;
-        if (!keep && reasons[i] === 0) reasons[i] = DROP_CODE['location-outlier'];
-      }
+  // One pass over the rows for both rules (the location rule first on each row, as two passes would).
+  let flaggedFar = 0;
+  let flaggedLate = 0;
+  let early = 0;
+  let earliest = Infinity;
+  const thresholdKm = rule ? rule.thresholdKm : Infinity;
+  const medianTime = timeRule ? timeRule.median : NaN;
+  const thresholdMs = timeRule ? timeRule.thresholdMs : Infinity;
+  for (let i = 0; i < lat.length; i++) {
+    if (rule && lat[i] === lat[i] && distance(lat[i], lng[i]) > thresholdKm) {
+      flaggedFar++;
+      if (!keep && reasons[i] === 0) reasons[i] = DROP_CODE['location-outlier'];
     }
+    if (!timeRule) continue;
+    const t = time[i];
+    if (t - medianTime > thresholdMs) {
+      flaggedLate++;
+      if (!keep && reasons[i] === 0) reasons[i] = DROP_CODE['time-outlier'];
+    } else if (medianTime - t > thresholdMs && reasons[i] === 0) {
+      early++;
+      earliest = Math.min(earliest, t);
+    }
+  }
+  if (rule) {
+    const flagged = flaggedFar;
     if (flagged > 0 && keep) {
       warnings.push(
         `${flagged} rows lie more than ${rule.thresholdKm.toFixed(1)} km from the median location ` +
@@ -56,18 +74,7 @@ export function markOutliers(
     }
   }
   if (timeRule) {
-    let flagged = 0;
-    let early = 0;
-    let earliest = Infinity;
-    for (let i = 0; i < time.length; i++) {
-      if (time[i] - timeRule.median > timeRule.thresholdMs) {
-        flagged++;
-        if (!keep && reasons[i] === 0) reasons[i] = DROP_CODE['time-outlier'];
-      } else if (timeRule.median - time[i] > timeRule.thresholdMs && reasons[i] === 0) {
-        early++;
-        earliest = Math.min(earliest, time[i]);
-      }
-    }
+    const flagged = flaggedLate;
     const days = Math.round(timeRule.thresholdMs / DAY);
     const median = new Date(timeRule.median).toISOString().slice(0, 10);
     if (flagged > 0 && keep) {

@@ -331,8 +331,20 @@ export async function arrowShares(input: ByteSource, schema: Schema): Promise<nu
   return nulls.map((n) => (rows === 0 ? 0 : 1 - n / rows));
 }
 
-/** The record batch headers of an Arrow IPC file, read through its footer's blocks; null for a stream or an unreadable footer. */
-async function arrowFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
+/**
+ * The headers `arrowFileBatchHeaders` read, by input: a streamed load asks twice (the head's "% filled"
+ * shares, `arrowShares`, then the row count, `arrowFileRows`), and the footer is read and decoded once.
+ */
+const fileHeaders = new WeakMap<ByteSource, Promise<RecordBatchHeader[] | null>>();
+
+/** The record batch headers of an Arrow IPC file, read through its footer's blocks once per input; null for a stream or an unreadable footer. */
+function arrowFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
+  let headers = fileHeaders.get(input);
+  if (!headers) fileHeaders.set(input, (headers = readFileBatchHeaders(input)));
+  return headers;
+}
+
+async function readFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
   if (sniffFormat(await input.slice(0, Math.min(input.size, 4096))).format !== 'arrow-file') return null;
   try {
     const { blocks } = await fileFrame(input);

@@ -25,14 +25,15 @@ export const TIME_OUTLIER_FLOOR_MS = 730 * 86_400_000;
  * a data set's genuine tails lie within a little more than q (Chicago 2014–2018: q = 2.4 years,
  * threshold 9.5 years, nothing flagged; Plainfield's 10 months: threshold 2 years, nothing flagged).
  * Null (flag nothing) below 10 times; above 262,144 the rule is fitted on every k-th time.
+ * `kept`, when the caller has counted them (`DecodedTime.timed`), is the number of rows still kept: one pass fewer.
  *
  * @example
  * timeOutlierRule(time, reasons) // 20 hourly times in 2018 and one in 2099
  * // → { median: 2018-01-01T10:00, q99Ms: 10 h, thresholdMs: 730 days, points: 21 } → the 2099 row is an outlier
  */
-export function timeOutlierRule(time: Float64Array, reasons: Uint8Array): TimeOutlierRule | null {
-  let points = 0;
-  for (let i = 0; i < time.length; i++) if (reasons[i] === 0) points++;
+export function timeOutlierRule(time: Float64Array, reasons: Uint8Array, kept?: number): TimeOutlierRule | null {
+  let points = kept ?? 0;
+  if (kept === undefined) for (let i = 0; i < time.length; i++) if (reasons[i] === 0) points++;
   if (points < OUTLIER_MIN_POINTS) return null;
   const stride = Math.ceil(points / OUTLIER_SAMPLE);
   const sample = new Float64Array(Math.ceil(points / stride));
