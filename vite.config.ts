@@ -125,6 +125,8 @@ export const PREBUNDLED = [
   'd3',
   'fzstd',
   'h3-js',
+  // The worker's SHA-256 (io/wasm-sha256.ts).
+  'hash-wasm',
   'hyparquet',
   'hyparquet-compressors',
   'maplibre-gl',
