@@ -40,7 +40,7 @@ export async function binCommand(argv: string[]): Promise<void> {
   await assertWritable([{ flag: '--out', path: values.out }]);
   const progress = new Progress(process.stderr, values.quiet);
   // Arrow incident files load as they stream (a few record batches of raw rows at a time); other files are read whole.
-  const { prepared, mapping } = await loadAndBin(positionals, { flags: values, binFor: () => bin, progress });
+  const { prepared, mapping } = await loadAndBin(positionals, { flags: values, binFor: () => ({ ...bin, scratchNext: true }), progress });
   const { panel, data } = prepared;
   // The panel file keeps its own row accounting and the partial periods trimmed ('hexcast inspect' shows them).
   await writeAllOrNothing([{ path: values.out, data: panelFileChunks(panel, data) }]);

@@ -219,7 +219,8 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
       out: looked,
     };
     const answer = ask(request, [], () => lookUpRows(rows, window, cache, 0, half, looked));
-    if (answer && 'probed' in answer) return binWithCache(rows, window, cache, looked, areas);
+    // `looked` is this thread's alone once the answer is in: the binning may give it back.
+    if (answer && 'probed' in answer) return { ...binWithCache(rows, window, cache, looked, areas), scratch: true };
     // No answer: the thread may be slow but alive and still write `looked` later, so the result
     // must not be `looked` — this thread's half is copied out and the thread's half looked up here.
     const own = new Int32Array(n);

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../lib/io/input-error';
 import { fileIdentity } from './hash-files';
-import { fingerprintOnThread, warmResolution } from './load-and-bin';
+import { dropScratch, MAX_BYTES } from '../lib/base/scratch-memory';
+import { fingerprintOnThread, prefaultScratch, warmResolution } from './load-and-bin';
 
 describe('warmResolution (whether the binning thread looks points up while a file is read)', () => {
   const mapping: ColumnMapping = { time: { column: 'occurred_at' }, location: { kind: 'latlng', lat: 'latitude', lng: 'longitude' } };
@@ -34,5 +35,19 @@ describe('fingerprintOnThread (the CLI hashes its inputs on the binning thread)'
     expect(await fingerprintOnThread(() => Promise.reject(new Error('the binning thread has ended')), files)).toEqual({ each: [digest], all: digest });
     const changed = new InputError("file 'x' changed while it was read", { code: 'file-unreadable' });
     await expect(fingerprintOnThread(() => Promise.reject(changed), files)).rejects.toBe(changed);
+  });
+});
+
+describe('prefaultScratch (row-sized scratch memory faulted in by the binning thread)', () => {
+  it('makes only the buffers the pool will keep: three for Chicago-sized loads, fewer as rows grow, none past MAX_BYTES', () => {
+    const touched = (rows: number): number[] => {
+      let sizes: number[] = [];
+      prefaultScratch(rows, (buffers) => (sizes = buffers.map((b) => b.byteLength)));
+      dropScratch();
+      return sizes;
+    };
+    expect(touched(1_306_393)).toEqual([5_225_572, 5_225_572, 5_225_572]);
+    expect(touched(MAX_BYTES / 8)).toEqual([MAX_BYTES / 2, MAX_BYTES / 2]); // two fill the pool's bytes
+    expect(touched(MAX_BYTES / 4 + 1)).toEqual([]); // one alone would be refused: none is made or touched
   });
 });

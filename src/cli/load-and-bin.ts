@@ -7,7 +7,7 @@ import type { CoordinateWatch } from '../lib/io/load-incidents-stream';
 import type { ArrowSource } from '../lib/io/read-arrow';
 import { loadStreams, openStreams, type Opened, type StreamedLoad } from '../lib/pipeline/load';
 import { prepareLoaded, preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
-import { giveScratch, takeInt32 } from '../lib/base/scratch-memory';
+import { giveScratch, MAX_BUFFERS, MAX_BYTES, takeInt32 } from '../lib/base/scratch-memory';
 import { binThreadFor, MIN_THREAD_ROWS, type BinThread } from './bin-threads';
 import { nodeSha256 } from './file-byte-source';
 import { fileIdentity, hashFiles, type FileDigests } from './hash-files';
@@ -60,8 +60,10 @@ function warmThread(thread: Partial<BinThread>, res: () => number | undefined): 
  * then the binning and the panel file) and has the binning thread fault their pages in while it is
  * otherwise idle, before the record batches it looks up: this thread then writes them without page faults.
  */
-function prefaultScratch(rows: number, touch: BinThread['touch']): void {
-  const arrays = [takeInt32(rows), takeInt32(rows), takeInt32(rows)];
+export function prefaultScratch(rows: number, touch: BinThread['touch']): void {
+  const kept = Math.min(3, MAX_BUFFERS, Math.floor(MAX_BYTES / (rows * 4))); // what the pool would refuse is not made
+  if (kept === 0) return;
+  const arrays = Array.from({ length: kept }, () => takeInt32(rows));
   const shared = arrays.map((array) => array.buffer).filter((buffer) => buffer instanceof SharedArrayBuffer);
   touch(shared);
   giveScratch(...arrays);

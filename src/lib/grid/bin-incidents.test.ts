@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeIncidents } from '../../../test/fixtures/make-incidents';
+import { dropScratch, takeInt32 } from '../base/scratch-memory';
 import { binIncidents } from './bin-incidents';
+import { assignCells, type CellAssigner } from './bin-range';
 import { cellOf } from './h3';
 import { assertPanel, panelTotal } from './panel';
 
@@ -96,5 +98,33 @@ describe('binIncidents', () => {
         'or keep fewer incidents (a category filter, a shorter date range), or raise the limit (--max-panel-mb) where the memory is there',
     );
     expect(() => binIncidents(wide, { res: 16, unit: 'day' })).toThrow(/resolution/);
+  });
+
+  it('gives the scratch pool only memory it owns, and only when a panel file follows (scratchNext)', () => {
+    const day0 = Date.UTC(2018, 0, 1);
+    const incidents = makeIncidents(Array.from({ length: 64 }, (_, i) => [day0 + i * 3_600_000, ...(i % 2 ? LOOP : HYDE)] as const));
+    // An assigner whose cellId lives on shared memory it keeps (as an app or a thread might).
+    let kept: Int32Array | null = null;
+    const keeping =
+      (scratch: boolean): CellAssigner =>
+      (rows, window) => {
+        const plain = assignCells(rows, window);
+        kept = new Int32Array(new SharedArrayBuffer(plain.cellId.length * 4));
+        kept.set(plain.cellId);
+        return { ...plain, cellId: kept, ...(scratch && { scratch }) };
+      };
+    const takeAll = (): ArrayBufferLike[] => Array.from({ length: 4 }, () => takeInt32(64).buffer);
+    try {
+      binIncidents(incidents, { res: 8, unit: 'day', assign: keeping(false), scratchNext: true });
+      expect(takeAll()).not.toContain(kept!.buffer); // not the binning's to give
+      dropScratch();
+      binIncidents(incidents, { res: 8, unit: 'day', assign: keeping(true), scratchNext: true });
+      expect(takeAll()).toContain(kept!.buffer); // marked scratch: it serves the panel file next
+      dropScratch();
+      binIncidents(incidents, { res: 8, unit: 'day', assign: keeping(true) });
+      expect(takeAll()).not.toContain(kept!.buffer); // no panel file follows: nothing stays pooled
+    } finally {
+      dropScratch();
+    }
   });
 });

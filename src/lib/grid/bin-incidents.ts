@@ -36,6 +36,11 @@ export interface BinOptions {
    * it must give what `assignCells` gives, so the panel is the same bit for bit.
    */
   readonly assign?: CellAssigner;
+  /**
+   * A panel file is written next (`panelFileChunks`): the per-row arrays' memory goes to the
+   * scratch pool for its columns (`takeInt32`). Otherwise it is let go with the binning.
+   */
+  readonly scratchNext?: boolean;
 }
 
 /** What binning did with each incident: `input === binned + trimmedFirst + trimmedLast`. */
@@ -151,9 +156,10 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
     const position = Int32Array.from(cellId, (id, i) => (id >= 0 && period[i] >= 0 ? rank[id] : -1));
     cellNames = cellPlaceNames(position, C, incidents.place, incidents.places);
   }
-  // The per-row periods and cells are done with: their memory serves the panel file's columns next (`takeInt32`), nothing older.
+  // The per-row periods (and cells, when the assigner says they are scratch memory) are done with:
+  // their memory serves a panel file's columns next (`takeInt32`), nothing older; with no panel file to follow, nothing stays pooled.
   dropScratch();
-  giveScratch(period, cellId);
+  if (options.scratchNext) giveScratch(period, ...(assigned.scratch ? [cellId] : []));
   return {
     panel,
     cellNames,

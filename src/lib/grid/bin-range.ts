@@ -32,6 +32,8 @@ export interface RangeCells {
   readonly trimmedLast: number;
   /** Each of `cells`' area in m² (`areaOf`) where computed already (by the thread that looked the points up), NaN where not; absent: none. */
   readonly areas?: Float64Array;
+  /** `cellId` is scratch memory (`takeInt32`) no one else holds: the binning may give it back (`giveScratch`) when done. */
+  readonly scratch?: boolean;
 }
 
 /**

@@ -58,7 +58,9 @@ export function panelFileBytes(panel: Panel, origin?: PanelOrigin): Uint8Array {
 
 /**
  * `panelFileBytes` as the Arrow writer's pieces in order (`arrowTableChunks`), for writing to
- * disk piece by piece: the same file, without a copy of every column into one buffer.
+ * disk piece by piece: the same file, without a copy of every column into one buffer. One or two
+ * pieces may be views of SharedArrayBuffers (the scratch memory of `takeInt32`): Node's file
+ * writes take them; a browser's Blob, TextDecoder or Web Crypto would need a copy.
  * @example await writeFile('panel.arrow', panelFileChunks(panel, origin)) // same bytes as panelFileBytes(panel, origin)
  */
 export function panelFileChunks(panel: Panel, origin?: PanelOrigin): AsyncIterable<Uint8Array> {

@@ -340,7 +340,11 @@ const fileHeaders = new WeakMap<ByteSource, Promise<RecordBatchHeader[] | null>>
 /** The record batch headers of an Arrow IPC file, read through its footer's blocks once per input; null for a stream or an unreadable footer. */
 function arrowFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
   let headers = fileHeaders.get(input);
-  if (!headers) fileHeaders.set(input, (headers = readFileBatchHeaders(input)));
+  if (!headers) {
+    headers = readFileBatchHeaders(input);
+    fileHeaders.set(input, headers);
+    headers.catch(() => fileHeaders.delete(input)); // a failed read (a transient slice error) is tried again next time
+  }
   return headers;
 }
 

@@ -27,6 +27,8 @@ export interface BinSettings {
   readonly maxValues?: number;
   /** How rows are assigned to cells (default one pass on this thread; see `BinOptions.assign`). */
   readonly assign?: CellAssigner;
+  /** A panel file is written next (see `BinOptions.scratchNext`). */
+  readonly scratchNext?: boolean;
 }
 
 /** A panel binned from loaded data, before any study-region boundary extends it. */
@@ -77,6 +79,7 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
     trimPartial: settings.trimPartial,
     maxValues: settings.maxValues,
     assign: settings.assign,
+    scratchNext: settings.scratchNext,
   });
   return {
     panel,

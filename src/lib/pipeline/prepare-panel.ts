@@ -56,9 +56,9 @@ export function preparePanel(sources: readonly ArrowSource[], sha256: string, op
  */
 export function prepareLoaded(opened: Opened, loaded: LoadedIncidents, options: PrepareOptions): PreparedPanel {
   if (!options.bin) throw new InputError('a resolution and time bucket are needed to bin incidents', { code: 'settings-missing', field: 'bin' });
-  const { res, unit, timeZone, trimPartial, maxValues, assign } = options.bin;
+  const { res, unit, timeZone, trimPartial, maxValues, assign, scratchNext } = options.bin;
   const categories = loaded.mapping.categories ?? null;
-  const binned = binLoaded(opened, loaded, { res, unit, timeZone: timeZone ?? null, categories, trimPartial, maxValues, assign });
+  const binned = binLoaded(opened, loaded, { res, unit, timeZone: timeZone ?? null, categories, trimPartial, maxValues, assign, scratchNext });
   return {
     opened,
     loaded,

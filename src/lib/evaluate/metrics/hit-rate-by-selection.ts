@@ -15,7 +15,7 @@ const AREA_SLACK = 1e-9;
  * group in the share of its area that reaches c·A (none when c·A falls within 1e-9·A of a
  * group's edge). Float32Array forecasts (every backtest's) are selected on their bits, a digit
  * at a time (`selectOnBits`: area and incidents summed per digit value, the boundary digit's
- * cells kept for the next); other arrays by a three-way quickselect. Linear time; the order of
+ * cells kept for the next); other arrays by a three-way quickselect. Linear time on the bits, expected linear by quickselect; the order of
  * the tied cells, which the expectation does not depend on, is never made. A second method for the same number: the
  * hygiene check recomputes the report's hit rates with it, so a fault in the scorer's ranking
  * (`hotspotRankingOf`, its tie order) cannot hide by being repeated.
