@@ -124,10 +124,11 @@ export function distinctSmallInts(chunks: readonly Data[], max: number): number 
   let left = max;
   for (const data of chunks) {
     if (left <= 0) break;
-    const n = Math.min(data.length, left);
-    left -= n;
     const values = data.values as ArrayLike<number>;
-    const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+    // As `Vector.get` reads malformed data too: an empty bitmap means every value valid, and no row past the values buffer.
+    const n = Math.min(data.length, left, values.length);
+    left -= Math.min(data.length, left);
+    const bitmap = data.nullCount > 0 && data.nullBitmap?.byteLength ? data.nullBitmap : undefined;
     for (let i = 0; i < n; i++) {
       const bit = data.offset + i;
       if (bitmap && ((bitmap[bit >> 3] >> (bit & 7)) & 1) === 0) continue;
