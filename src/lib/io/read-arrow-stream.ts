@@ -200,7 +200,6 @@ async function fileFrame(input: ByteSource): Promise<{
   prefix: Uint8Array;
   start: number;
   end: number;
-  blocks: { offset: number | bigint; metaDataLength: number }[];
   cuts: number[];
   footer: FooterBlocks;
 }> {
@@ -225,15 +224,13 @@ async function fileFrame(input: ByteSource): Promise<{
       file: name,
     });
   }
+  const blocks: FooterBlocks = { dictionaries: [...footer.dictionaryBatches()].map(asBlock), batches: [...footer.recordBatches()].map(asBlock) };
   let end = 8;
   const cuts = [8];
-  for (const blocks of [footer.dictionaryBatches(), footer.recordBatches()]) {
-    for (const block of blocks) {
-      const start = Number(block.offset);
-      const stop = start + block.metaDataLength + Number(block.bodyLength);
-      end = Math.max(end, stop);
-      cuts.push(start, stop);
-    }
+  for (const { offset, metadataLength, bodyLength } of [...blocks.dictionaries, ...blocks.batches]) {
+    const stop = offset + metadataLength + bodyLength;
+    end = Math.max(end, stop);
+    cuts.push(offset, stop);
   }
   if (end > size - 10 - footerLength) {
     throw new InputError(`file '${name}' is corrupt: its footer places a record batch beyond the data (byte ${end} of ${size})`, {
@@ -247,9 +244,8 @@ async function fileFrame(input: ByteSource): Promise<{
     prefix: schemaMessage(footer.schema),
     start: 8,
     end,
-    blocks: [...footer.recordBatches()],
     cuts: [...new Set(inside)].sort((a, b) => a - b),
-    footer: { dictionaries: [...footer.dictionaryBatches()].map(asBlock), batches: [...footer.recordBatches()].map(asBlock) },
+    footer: blocks,
   };
 }
 
@@ -351,13 +347,12 @@ function arrowFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] |
 async function readFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
   if (sniffFormat(await input.slice(0, Math.min(input.size, 4096))).format !== 'arrow-file') return null;
   try {
-    const { blocks } = await fileFrame(input);
+    const { footer } = await fileFrame(input);
     const headers: RecordBatchHeader[] = [];
-    for (const block of blocks) {
-      const offset = Number(block.offset);
-      const meta = await input.slice(offset, offset + block.metaDataLength);
+    for (const { offset, metadataLength } of footer.batches) {
+      const meta = await input.slice(offset, offset + metadataLength);
       const skip = new DataView(meta.buffer, meta.byteOffset, 4).getUint32(0, true) === 0xffffffff ? 8 : 4;
-      if (checkMessageMetadata(meta.subarray(skip), input.size - offset - block.metaDataLength)) return null;
+      if (checkMessageMetadata(meta.subarray(skip), input.size - offset - metadataLength)) return null;
       const message = Message.decode(meta.subarray(skip));
       if (!message.isRecordBatch()) return null;
       headers.push(message.header());
