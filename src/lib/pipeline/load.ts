@@ -237,6 +237,12 @@ export interface OpenStreamsOptions {
   readonly fingerprints?: (inputs: readonly ByteSource[]) => Promise<{ readonly each: readonly string[]; readonly all: string }>;
   /** For `loadStreams`: watches each record batch's raw coordinates as the load decodes them (`CoordinateWatch`). */
   readonly coordinates?: CoordinateWatch;
+  /**
+   * For `loadStreams`: Arrow files of at most this many bytes keep their record batches from the
+   * decode pass for the quote pass (`arrowBatchSource`) instead of being read again; default 0
+   * (none: a browser tab's memory is the tighter bound there).
+   */
+  readonly keepBatchBytes?: number;
 }
 
 /**
@@ -365,11 +371,15 @@ export async function loadStreams(
   const hashes = printed ? null : fileHashes(inputs.length, options.sha256 ?? createSha256);
   const files = await Promise.all(
     inputs.map((input, i) =>
-      arrowBatchSource(input, {
-        hash: hashes?.forFile(i),
-        signal: options.signal,
-        onProgress: (progress) => options.onProgress?.(i, progress),
-      }),
+      arrowBatchSource(
+        input,
+        {
+          hash: hashes?.forFile(i),
+          signal: options.signal,
+          onProgress: (progress) => options.onProgress?.(i, progress),
+        },
+        options.keepBatchBytes,
+      ),
     ),
   );
   const incidents = await loadIncidentsStream(files, mapping, options.coordinates);
