@@ -411,19 +411,31 @@ interface RecordBatchHeader {
  * is the footer's count (`arrowFileRows`) when known. A file of at most `keepBytes` bytes keeps
  * the decode pass's batches for the quote pass instead (no second read and parse of the file,
  * the same batches; they are let go once it has run): the memory of one file's batches held
- * through the load's rules, in place of reading them again at its end.
+ * through the load's rules, in place of reading them again at its end. `held`: a read of the file
+ * already begun (`readHead`'s, `HeldRead.batches`: from its first batch, not hashed) that the
+ * decode pass goes on with instead of reading the file from its start again.
  * @example loadIncidentsStream([await arrowBatchSource(fileByteSource('big.arrow'), { hash })], mapping)
  */
-export async function arrowBatchSource(input: ByteSource, options: ReadStreamOptions = {}, keepBytes = 0): Promise<BatchSource> {
+export async function arrowBatchSource(
+  input: ByteSource,
+  options: ReadStreamOptions = {},
+  keepBytes = 0,
+  held?: AsyncGenerator<RecordBatch, void, undefined>,
+): Promise<BatchSource> {
   const rows = await arrowFileRows(input);
   const keep = input.size <= keepBytes;
   let kept: RecordBatch[] | null = null; // every batch of a finished decode pass, when kept
+  let begun = held;
   return {
     name: input.name,
     bytes: input.size,
     ...(rows !== null && { rows }),
     batches: (pass) => {
-      if (pass === 'decode') return decodePass(input, options, keep ? (batches) => (kept = batches) : undefined);
+      if (pass === 'decode') {
+        const stream = begun ?? arrowBatches(input, options);
+        begun = undefined;
+        return decodePass(input, stream, keep ? (batches) => (kept = batches) : undefined);
+      }
       const batches = kept;
       kept = null;
       return batches ? keptPass(batches, options.signal) : arrowBatches(input, { signal: options.signal });
@@ -433,18 +445,19 @@ export async function arrowBatchSource(input: ByteSource, options: ReadStreamOpt
 
 async function* decodePass(
   input: ByteSource,
-  options: ReadStreamOptions,
+  stream: AsyncGenerator<RecordBatch, void, undefined> & Partial<Pick<ArrowBatches, 'schema'>>,
   keep?: (batches: RecordBatch[]) => void,
 ): AsyncGenerator<RecordBatch, void, undefined> {
-  const stream = arrowBatches(input, options);
   const batches: RecordBatch[] = [];
+  let schema: Schema | null = null;
   let rows = 0;
   for await (const batch of stream) {
+    schema ??= batch.schema;
     rows += batch.numRows;
     if (keep) batches.push(batch);
     yield batch;
   }
-  if (rows === 0) checkTable(new Table(stream.schema() as Schema), input.name);
+  if (rows === 0) checkTable(new Table((stream.schema?.() ?? schema) as Schema), input.name);
   keep?.(batches); // only a pass read to its end (every check passed) is kept
 }
 
