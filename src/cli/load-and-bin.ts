@@ -83,6 +83,14 @@ export async function fingerprintOnThread(fingerprint: BinThread['fingerprint'],
   }
 }
 
+/**
+ * Arrow files up to this size keep their record batches from the decode pass for the quote pass
+ * (`OpenStreamsOptions.keepBatchBytes`): reading and checking Chicago's 69 MB again cost the
+ * load 30–50 ms of the main thread and more of waiting for the reads. The batches are what the
+ * second read would allocate anyway, so the peak barely moves; bigger files are read again.
+ */
+export const KEEP_BATCH_BYTES = 256 << 20;
+
 /** What `loadAndBin` needs besides the paths: the mapping flags, the binning for each kind of file, and panel-file overrides. */
 export interface LoadAndBinOptions {
   readonly flags: MappingFlags & { category?: string[] };
@@ -135,6 +143,7 @@ export async function loadAndBin(paths: readonly string[], options: LoadAndBinOp
             sha256: nodeSha256,
             fingerprints: thread.fingerprint && (() => fingerprintOnThread(thread.fingerprint!, hashed)),
             coordinates: warmThread(thread, () => warmResolution(mapping, bin)),
+            keepBatchBytes: KEEP_BATCH_BYTES,
           });
     const { opened } = streamed;
     if (!streamed.loaded) {

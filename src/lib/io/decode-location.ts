@@ -6,7 +6,7 @@ import { findColumn, type ColumnInput } from './find-column';
 import { InputError } from './input-error';
 import type { ArrowSource } from './read-arrow';
 import { memoiseProjection } from './memoise-projection';
-import { swapHint } from './swap-hint';
+import { namedOpposite, SWAP_SAMPLE, swapVerdict, type SwapSample } from './swap-hint';
 import { isNumericType, readNumbers } from './read-numbers';
 
 /** The location columns decoded: the CRS used (for x/y) and warnings. */
@@ -82,7 +82,10 @@ export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Flo
   const xy = mapping.kind === 'xy';
   const resolved = xy ? resolveCrs(mapping.crs) : null;
   const project = resolved ? projector(resolved) : null;
-  const swapped = swapHint(lat, lng, mapping);
+  // `swapHint`'s counts are taken in this pass (for lat/lng, its "invalid" rows are the out-of-range ones here).
+  const named = namedOpposite(mapping);
+  const sample: SwapSample | null = mapping.kind === 'latlng' && !named ? { lats: [], lngs: [] } : null;
+  let validSwapped = 0;
   const n = lat.length;
   let outOfRange = 0;
   let located = 0;
@@ -95,6 +98,13 @@ export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Flo
     else if (a === 0 && b === 0) code = DROP_CODE['location-zero'];
     else {
       located++;
+      if (sample) {
+        if (sample.lats.length < SWAP_SAMPLE) {
+          sample.lats.push(a);
+          sample.lngs.push(b);
+        }
+        if (Math.abs(b) <= 90 && Math.abs(a) <= 180) validSwapped++;
+      }
       if (project) {
         const projected = project(b, a);
         b = projected[0];
@@ -116,6 +126,7 @@ export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Flo
       if (reasons[i] === 0) reasons[i] = code;
     }
   }
+  const swapped = named ?? (sample && mapping.kind === 'latlng' ? swapVerdict(mapping, located, outOfRange, validSwapped, sample) : null);
   const warnings: string[] = [...(resolved?.notes ?? [])];
   if (swapped) warnings.push(swapped);
   else if (located > 0 && outOfRange > located / 2) {

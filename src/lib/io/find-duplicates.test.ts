@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromArrays, tableFromIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { duplicateCandidates, repeatedRows, repeatsAmong } from './find-duplicates';
+import { columnsOf, duplicateCandidates, repeatedByColumns, repeatedRows, repeatsAmong, schemaKeys, wholeRowText } from './find-duplicates';
+
+/** Chicago's first `rows` rows with their decoded time, latitude and longitude. */
+function chicago(rows: number): { table: Table; n: number; time: Float64Array; lat: Float64Array; lng: Float64Array } {
+  const table = tableFromIPC(readFileSync(new URL('../../../../shared/data/chicago-crimes-2014-2018.arrow', import.meta.url))).slice(0, rows);
+  const time = Float64Array.from(table.getChild('occurred_at')!.toArray() as BigInt64Array, Number);
+  const lat = Float64Array.from(table.getChild('latitude')!.toArray() as Float64Array);
+  const lng = Float64Array.from(table.getChild('longitude')!.toArray() as Float64Array);
+  return { table, n: table.numRows, time, lat, lng };
+}
 
 describe('duplicateCandidates (stage 1 of the duplicate finder)', () => {
   it('lists every kept row whose time, place and code another kept row has, and no other', () => {
@@ -51,11 +60,7 @@ describe('duplicateCandidates (stage 1 of the duplicate finder)', () => {
   });
 
   it("equals a plain string-keyed grouping on Chicago's first 400,000 rows", () => {
-    const table = tableFromIPC(readFileSync(new URL('../../../../shared/data/chicago-crimes-2014-2018.arrow', import.meta.url))).slice(0, 400_000);
-    const n = table.numRows;
-    const time = Float64Array.from(table.getChild('occurred_at')!.toArray() as BigInt64Array, Number);
-    const lat = Float64Array.from(table.getChild('latitude')!.toArray() as Float64Array);
-    const lng = Float64Array.from(table.getChild('longitude')!.toArray() as Float64Array);
+    const { table, n, time, lat, lng } = chicago(400_000);
     const codes = Int32Array.from(table.getChild('primary_type')!.toArray() as ArrayLike<string>, (value) => value.length); // a coarse code: more keys collide
     const reasons = Uint8Array.from(lat, (value, i) => (value !== value ? 3 : i % 97 === 0 ? 5 : 0));
     const rowsOf = new Map<string, number[]>();
@@ -70,5 +75,53 @@ describe('duplicateCandidates (stage 1 of the duplicate finder)', () => {
       .sort((a, b) => a - b);
     expect(want.length).toBeGreaterThan(1000);
     expect([...duplicateCandidates(time, lat, lng, codes, reasons)]).toEqual(want);
+  });
+
+  it('compares candidates column by column as whole-row texts would (repeatedByColumns): types, nulls and files of other columns', () => {
+    const a = tableFromArrays({ id: Int32Array.of(7, 7, 8, 7, 7), kind: ['x', 'x', 'x', 'y', 'x'], n: Float64Array.of(1, 1, 1, 1, NaN) });
+    // b has a's columns, its `id` as text: '7' never equals 7; c has other columns: never equals a row of a.
+    const b = tableFromArrays({ id: ['7', '7'], kind: ['x', 'x'], n: Float64Array.of(1, 1) });
+    const c = tableFromArrays({ id: Int32Array.of(7), kind: ['x'] });
+    const keys = schemaKeys([a.schema, b.schema, c.schema]);
+    expect(keys).toEqual([0, 0, 2]);
+    const files = [a, b, c].map((table, f) => ({ key: keys[f], columns: columnsOf(table), rows: table.numRows }));
+    const placeOf = (row: number): { key: number; columns: ReturnType<typeof columnsOf>; row: number } => {
+      let local = row;
+      for (const file of files) {
+        if (local < file.rows) return { key: file.key, columns: file.columns, row: local };
+        local -= file.rows;
+      }
+      throw new Error(`no row ${row}`);
+    };
+    const candidates = Int32Array.of(0, 1, 2, 3, 4, 5, 6, 7);
+    const repeated = repeatedByColumns(candidates, (i) => placeOf(candidates[i]));
+    // Row 1 repeats row 0 (2 differs in id, 3 in kind, 4 in n); row 6 repeats row 5 (b's two equal rows); row 7 (file c) repeats none.
+    expect([...repeated]).toEqual([
+      [1, 0],
+      [6, 5],
+    ]);
+    const texts = Array.from(candidates, (row) => wholeRowText(placeOf(row).key, placeOf(row).columns, placeOf(row).row));
+    expect([...repeatedRows(candidates, texts)]).toEqual([...repeated]);
+  });
+
+  it("finds what whole-row texts find among Chicago's first 20,000 rows read twice, as two files", () => {
+    const { table, n, time, lat, lng } = chicago(20_000);
+    const codes = new Int32Array(n); // one code: every row of a time and place is a candidate
+    const twice = <T extends Float64Array | Int32Array>(array: T): T => {
+      const out = new (array.constructor as new (length: number) => T)(2 * n);
+      out.set(array);
+      out.set(array, n);
+      return out;
+    };
+    const candidates = duplicateCandidates(twice(time), twice(lat), twice(lng), twice(codes), new Uint8Array(2 * n));
+    const columns = columnsOf(table);
+    const placeOf = (i: number): { key: number; columns: typeof columns; row: number } => ({ key: 0, columns, row: candidates[i] % n });
+    const repeated = repeatedByColumns(candidates, placeOf);
+    const texts = Array.from(candidates, (_, i) => wholeRowText(0, columns, placeOf(i).row));
+    expect([...repeated]).toEqual([...repeatedRows(candidates, texts)]);
+    // Each row of the second copy repeats its row in the first; the first copy repeats nothing (ids differ).
+    expect(repeated.size).toBe(n);
+    expect(repeated.get(n + 12_345)).toBe(12_345);
+    expect([...repeated.keys()].every((row) => row >= n)).toBe(true);
   });
 });

@@ -33,11 +33,14 @@ export function findDuplicates(
   }
   const columns = sources.map((source) => columnsOf(source.table));
   let file = 0;
-  const texts = Array.from(candidates, (row) => {
+  const repeated = repeatedByColumns(candidates, (i) => {
+    const row = candidates[i];
     while (file + 1 < starts.length && row >= starts[file + 1]) file++;
-    return wholeRowText(keys[file], columns[file], row - starts[file]);
+    return { key: keys[file], columns: columns[file], row: row - starts[file] };
   });
-  return repeatsAmong(time.length, candidates, texts);
+  const of = new Int32Array(time.length).fill(-1);
+  for (const [row, earlier] of repeated) of[row] = earlier;
+  return of;
 }
 
 /**
@@ -159,6 +162,59 @@ export function repeatedRows(candidates: Int32Array, texts: readonly string[]): 
   return repeated;
 }
 
+/** Where a duplicate candidate's raw values are: its file's schema key (`schemaKeys`), the columns of the table or record batch holding it (`columnsOf`) and its row there. */
+export interface CandidatePlace {
+  readonly key: number;
+  readonly columns: readonly (readonly [string, Vector])[];
+  readonly row: number;
+}
+
+/**
+ * Stage 2 of the duplicate finder as `repeatedRows` over `wholeRowText` decides it — each
+ * repeating candidate row (ascending) → the earliest candidate row equal to it in every column,
+ * rows of different schema keys never equal, a row with an unreadable value equal to none — but
+ * compared column by column: the candidates are grouped by schema key, then each group is split by
+ * its rows' values in the first column (as `wholeRowText` writes each value), the groups left by
+ * the second, and so on; a row alone in its group is done. Whole-row texts concatenate these
+ * self-delimiting value texts, so two rows' texts are equal exactly when every value's is, and the
+ * result is the same; but a column that tells rows apart (Chicago's `id`) ends the work after one
+ * value a row instead of every column's.
+ * @example repeatedByColumns(Int32Array.of(0, 3), (i) => ({ key: 0, columns: columnsOf(table), row: [0, 3][i] })) // → Map { 3 → 0 } when rows 0 and 3 are equal
+ */
+export function repeatedByColumns(candidates: Int32Array, placeOf: (i: number) => CandidatePlace): Map<number, number> {
+  const places = Array.from(candidates, (_, i) => placeOf(i));
+  let groups: number[][] = [...splitBy(places.keys(), (i) => places[i].key).values()].filter((group) => group.length > 1);
+  const equal: number[][] = []; // groups equal in every column
+  for (let column = 0; groups.length > 0; column++) {
+    const next: number[][] = [];
+    for (const group of groups) {
+      if (column >= places[group[0]].columns.length) {
+        equal.push(group); // one schema key: the same columns
+        continue;
+      }
+      const parts = splitBy(group, (i) => valueText(places[i].columns[column][1], places[i].row));
+      for (const part of parts.values()) if (part.length > 1) next.push(part);
+    }
+    groups = next;
+  }
+  const pairs: [number, number][] = [];
+  for (const group of equal) for (let k = 1; k < group.length; k++) pairs.push([candidates[group[k]], candidates[group[0]]]);
+  return new Map(pairs.sort((a, b) => a[0] - b[0]));
+}
+
+/** The members of `indices` (in order) grouped by `keyOf`; a null key (an unreadable value) puts its member in no group. */
+function splitBy<K>(indices: Iterable<number>, keyOf: (i: number) => K | null): Map<K, number[]> {
+  const parts = new Map<K, number[]>();
+  for (const i of indices) {
+    const key = keyOf(i);
+    if (key === null) continue;
+    const part = parts.get(key);
+    if (part) part.push(i);
+    else parts.set(key, [i]);
+  }
+  return parts;
+}
+
 /**
  * For each schema, a number shared by the schemas with the same column names (in order): rows of
  * files with different columns never repeat each other.
@@ -196,24 +252,29 @@ function avalanche(h: number): number {
 function rowText(columns: readonly (readonly [string, Vector])[], row: number): string {
   let text = '';
   for (const [, vector] of columns) {
-    let value: unknown;
-    try {
-      value = vector.get(row);
-    } catch {
-      return `unreadable ${Math.random()}`; // never equal to another row
-    }
-    switch (typeof value) {
-      case 'string':
-        text += `s${value.length}:${value}`;
-        break;
-      case 'number':
-      case 'bigint':
-      case 'boolean':
-        text += `${(typeof value)[0]}${String(value)}\u0000`;
-        break;
-      default:
-        text += `o${value === null || value === undefined ? 'null' : JSON.stringify(value, (_k, w: unknown) => (typeof w === 'bigint' ? `${w}n` : w instanceof Uint8Array ? Array.from(w) : w instanceof Date ? w.getTime() : w))}\u0000`;
-    }
+    const value = valueText(vector, row);
+    if (value === null) return `unreadable ${Math.random()}`; // never equal to another row
+    text += value;
   }
   return text;
+}
+
+/** One value of `rowText`, tagged by its type and self-delimiting (a string by its length, others up to a NUL); null when it cannot be read. */
+function valueText(vector: Vector, row: number): string | null {
+  let value: unknown;
+  try {
+    value = vector.get(row);
+  } catch {
+    return null;
+  }
+  switch (typeof value) {
+    case 'string':
+      return `s${value.length}:${value}`;
+    case 'number':
+    case 'bigint':
+    case 'boolean':
+      return `${(typeof value)[0]}${String(value)}\u0000`;
+    default:
+      return `o${value === null || value === undefined ? 'null' : JSON.stringify(value, (_k, w: unknown) => (typeof w === 'bigint' ? `${w}n` : w instanceof Uint8Array ? Array.from(w) : w instanceof Date ? w.getTime() : w))}\u0000`;
+  }
 }

@@ -7,7 +7,7 @@ import { checkTimeColumns, decodeTimeChunk, finishTime, timePlan, type TimePlan 
 import { DROP_CODE } from './drop-codes';
 import { rawExampleValues } from './drop-examples';
 import { findColumn, type ColumnInput } from './find-column';
-import { columnsOf, schemaKeys, wholeRowText } from './find-duplicates';
+import { columnsOf, repeatedByColumns, schemaKeys, type CandidatePlace } from './find-duplicates';
 import type { Clock, DropReason, Incidents } from './incidents';
 import { InputError } from './input-error';
 import { checkLoadMapping, completeLoad, newRowArrays, settleLoad, type LoadedFile, type RowArrays } from './load-incidents';
@@ -79,7 +79,7 @@ export async function loadIncidentsStream(files: readonly BatchSource[], mapping
     decodedTime,
   });
   const quoted = await quoteRows(files, counted, schemas, mapping, settled.candidates, settled.picks);
-  return completeLoad(counted, mapping, settled, quoted.texts, quoted.raw);
+  return completeLoad(counted, mapping, settled, quoted.repeated, quoted.raw);
 }
 
 /**
@@ -262,8 +262,9 @@ class GrowingRows {
 }
 
 /**
- * The second pass: the whole-row texts of the duplicate candidates and the raw values of the
- * picked example rows, read from the batches that hold them (files without such rows are not read again).
+ * The second pass: stage 2 of the duplicate finder over the candidates (`repeatedByColumns`, each
+ * repeating candidate → the earlier row it repeats) and the raw values of the picked example rows,
+ * read from the batches that hold them (files without such rows are not read again).
  */
 async function quoteRows(
   files: readonly BatchSource[],
@@ -272,8 +273,8 @@ async function quoteRows(
   mapping: ColumnMapping,
   candidates: Int32Array,
   picks: readonly { row: number; reason: DropReason }[],
-): Promise<{ texts: string[]; raw: Map<number, Record<string, string>> }> {
-  const texts: string[] = new Array<string>(candidates.length);
+): Promise<{ repeated: Map<number, number>; raw: Map<number, Record<string, string>> }> {
+  const places: CandidatePlace[] = new Array<CandidatePlace>(candidates.length);
   const raw = new Map<number, Record<string, string>>();
   const wanted = picks;
   const keys = schemaKeys(schemas);
@@ -287,7 +288,7 @@ async function quoteRows(
       for await (const batch of file.batches('quote')) {
         const next = at + batch.numRows;
         const columns = c < candidates.length && candidates[c] < next ? columnsOf(batch) : null;
-        for (; columns && c < candidates.length && candidates[c] < next; c++) texts[c] = wholeRowText(keys[f], columns, candidates[c] - at);
+        for (; columns && c < candidates.length && candidates[c] < next; c++) places[c] = { key: keys[f], columns, row: candidates[c] - at };
         for (const { row, reason } of wanted) if (row >= at && row < next) raw.set(row, rawExampleValues(batch, row - at, reason, mapping));
         at = next;
         if (c >= candidates.length && !wanted.some((pick) => pick.row >= at)) break;
@@ -295,5 +296,5 @@ async function quoteRows(
     }
     start = end;
   }
-  return { texts, raw };
+  return { repeated: repeatedByColumns(candidates, (c) => places[c]), raw };
 }

@@ -7,7 +7,7 @@ import { DROP_CODE } from './drop-codes';
 import { describeDrops } from './describe-drops';
 import { dropsByValue, lostValueWarning } from './drops-by-value';
 import { exampleRows, fileRow, MAX_EXAMPLES_PER_REASON, rawExampleValues, type CountedSource } from './drop-examples';
-import { columnsOf, duplicateCandidates, repeatedRows, schemaKeys, wholeRowText } from './find-duplicates';
+import { columnsOf, duplicateCandidates, repeatedByColumns, schemaKeys } from './find-duplicates';
 import { findColumn } from './find-column';
 import { formatTime } from './format-cell';
 import { DROP_REASONS, emptyDropCounts, type DropReason, type Incidents } from './incidents';
@@ -54,9 +54,9 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
   const values = mapping.category ? decodeCategory(findColumn(sources, mapping.category, 'category'), rows.codes) : [];
   const placeValues = mapping.place && rows.placeCodes ? decodeCategory(findColumn(sources, mapping.place, 'place'), rows.placeCodes) : [];
   const settled = settleLoad(mapping, { ...rows, values, placeValues, decodedTime });
-  const texts = wholeRowTexts(sources, settled.candidates);
+  const repeated = repeatedAmong(sources, settled.candidates);
   const raw = new Map(settled.picks.map(({ row, reason }) => [row, rawValuesAt(sources, row, reason, mapping)]));
-  return completeLoad(sources, mapping, settled, texts, raw);
+  return completeLoad(sources, mapping, settled, repeated, raw);
 }
 
 function rawValuesAt(sources: readonly ArrowSource[], row: number, reason: DropReason, mapping: ColumnMapping): Record<string, string> {
@@ -64,13 +64,13 @@ function rawValuesAt(sources: readonly ArrowSource[], row: number, reason: DropR
   return rawExampleValues(source.table, local, reason, mapping);
 }
 
-function wholeRowTexts(sources: readonly ArrowSource[], candidates: Int32Array): string[] {
+function repeatedAmong(sources: readonly ArrowSource[], candidates: Int32Array): Map<number, number> {
   const keys = schemaKeys(sources.map((source) => source.table.schema));
   const columns = sources.map((source) => columnsOf(source.table));
-  return Array.from(candidates, (row) => {
-    const { source, local } = fileRow(sources, row);
+  return repeatedByColumns(candidates, (i) => {
+    const { source, local } = fileRow(sources, candidates[i]);
     const file = sources.indexOf(source);
-    return wholeRowText(keys[file], columns[file], local);
+    return { key: keys[file], columns: columns[file], row: local };
   });
 }
 
@@ -188,22 +188,21 @@ export type LoadedFile = CountedSource & Pick<ArrowSource, 'bytes' | 'dropped'>;
 
 /**
  * The end of `loadIncidents` once the raw rows it quotes have been read: stage 2 of the
- * duplicate finder over `texts` (the candidates' whole-row texts, `wholeRowText`), the drop
- * counts, breakdowns and examples (`raw`: each picked row's raw values, `rawExampleValues`),
- * the final dictionaries and the kept rows compacted.
- * @example completeLoad(sources, mapping, settled, texts, raw).report.read // → rows read
+ * duplicate finder's result (`duplicateOf`: each repeating candidate row, ascending, → the earlier
+ * row it repeats, `repeatedByColumns`), the drop counts, breakdowns and examples (`raw`: each
+ * picked row's raw values, `rawExampleValues`), the final dictionaries and the kept rows compacted.
+ * @example completeLoad(sources, mapping, settled, repeatedByColumns(settled.candidates, placeOf), raw).report.read // → rows read
  */
 export function completeLoad(
   sources: readonly LoadedFile[],
   mapping: ColumnMapping,
   settled: SettledLoad,
-  texts: readonly string[],
+  duplicateOf: ReadonlyMap<number, number>,
   raw: ReadonlyMap<number, Record<string, string>>,
 ): Incidents {
   const { reasons, time, lat, lng, codes, values, placeCodes, placeValues, decodedTime, outliers, warnings } = settled;
   const read = reasons.length;
   const zone = mapping.time.timeZone;
-  const duplicateOf = repeatedRows(settled.candidates, texts); // ascending rows
   const where = (row: number): string => {
     const { source, record } = fileRow(sources, row);
     return `${source.name} row ${record.toLocaleString('en-US')}`;

@@ -4,6 +4,7 @@ import {
   Float64,
   Message,
   RecordBatchFileWriter,
+  type RecordBatch,
   RecordBatchStreamWriter,
   Struct,
   Table,
@@ -13,10 +14,10 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { blobSource, bytesSource } from './byte-source';
+import { blobSource, bytesSource, type ByteSource } from './byte-source';
 import { InputError } from './input-error';
 import { readArrow } from './read-arrow';
-import { arrowShares, readArrowStream } from './read-arrow-stream';
+import { arrowBatchSource, arrowShares, readArrowStream } from './read-arrow-stream';
 import { createSha256 } from './sha256-stream';
 import { sha256Hex } from './sha256-hex';
 
@@ -172,5 +173,56 @@ describe("arrowShares (each column's filled share from the record batch headers 
       expect(found).toBeGreaterThan(0);
       expect(await arrowShares(bytesSource('lie.arrows', patched), table.schema)).toBeNull();
     }
+  });
+});
+
+describe('arrowBatchSource', () => {
+  /** A byte source over `bytes` that counts its reads (chunk passes and slices). */
+  const counted = (bytes: Uint8Array): { source: ByteSource; reads: () => number } => {
+    const inner = bytesSource('ten.arrow', bytes, 256);
+    let reads = 0;
+    const source: ByteSource = {
+      ...inner,
+      chunks: () => {
+        reads++;
+        return inner.chunks();
+      },
+      slice: (start, end) => {
+        reads++;
+        return inner.slice(start, end);
+      },
+    };
+    return { source, reads: () => reads };
+  };
+  const all = async (batches: AsyncIterable<RecordBatch>): Promise<RecordBatch[]> => {
+    const out: RecordBatch[] = [];
+    for await (const batch of batches) out.push(batch);
+    return out;
+  };
+
+  it('keeps the decode pass batches for the quote pass when the file is at most keepBytes, else reads it again', async () => {
+    const bytes = tableToIPC(tenBatches(), 'file');
+    const keeping = counted(bytes);
+    const kept = await arrowBatchSource(keeping.source, {}, bytes.length);
+    const decoded = await all(kept.batches('decode'));
+    expect(decoded.length).toBe(10);
+    const reads = keeping.reads();
+    expect(reads).toBeGreaterThan(10); // each batch a slice, and the footer
+    const quoted = await all(kept.batches('quote'));
+    expect(quoted.length).toBe(10);
+    expect(quoted.every((batch, i) => batch === decoded[i])).toBe(true); // the very batches: nothing read or parsed again
+    expect(keeping.reads()).toBe(reads);
+    // Let go once quoted: a second quote pass reads the file.
+    expect((await all(kept.batches('quote'))).map((batch) => batch.numRows)).toEqual(decoded.map((batch) => batch.numRows));
+    expect(keeping.reads()).toBeGreaterThan(reads);
+
+    const reading = counted(bytes);
+    const read = await arrowBatchSource(reading.source, {}, bytes.length - 1);
+    const again = await all(read.batches('decode'));
+    const before = reading.reads();
+    const quotedAgain = await all(read.batches('quote'));
+    expect(reading.reads()).toBeGreaterThan(before);
+    expect(quotedAgain.map((batch) => batch.getChild('x')!.toArray())).toEqual(again.map((batch) => batch.getChild('x')!.toArray()));
+    expect(quotedAgain[3]).not.toBe(again[3]);
   });
 });

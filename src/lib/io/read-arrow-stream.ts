@@ -408,25 +408,63 @@ interface RecordBatchHeader {
  * An Arrow IPC file or stream as a `BatchSource` for `loadIncidentsStream`: the decode pass is
  * `arrowBatches` with `options` (hash, progress, cancel) and checks, at its end, that the file had
  * rows (`checkTable`'s 'no-rows'); the quote pass reads the batches again without hashing. `rows`
- * is the footer's count (`arrowFileRows`) when known.
+ * is the footer's count (`arrowFileRows`) when known. A file of at most `keepBytes` bytes keeps
+ * the decode pass's batches for the quote pass instead (no second read and parse of the file,
+ * the same batches; they are let go once it has run): the memory of one file's batches held
+ * through the load's rules, in place of reading them again at its end. `held`: a read of the file
+ * already begun (`readHead`'s, `HeldRead.batches`: from its first batch, not hashed) that the
+ * decode pass goes on with instead of reading the file from its start again.
  * @example loadIncidentsStream([await arrowBatchSource(fileByteSource('big.arrow'), { hash })], mapping)
  */
-export async function arrowBatchSource(input: ByteSource, options: ReadStreamOptions = {}): Promise<BatchSource> {
+export async function arrowBatchSource(
+  input: ByteSource,
+  options: ReadStreamOptions = {},
+  keepBytes = 0,
+  held?: AsyncGenerator<RecordBatch, void, undefined>,
+): Promise<BatchSource> {
   const rows = await arrowFileRows(input);
+  const keep = input.size <= keepBytes;
+  let kept: RecordBatch[] | null = null; // every batch of a finished decode pass, when kept
+  let begun = held;
   return {
     name: input.name,
     bytes: input.size,
     ...(rows !== null && { rows }),
-    batches: (pass) => (pass === 'decode' ? decodePass(input, options) : arrowBatches(input, { signal: options.signal })),
+    batches: (pass) => {
+      if (pass === 'decode') {
+        const stream = begun ?? arrowBatches(input, options);
+        begun = undefined;
+        return decodePass(input, stream, keep ? (batches) => (kept = batches) : undefined);
+      }
+      const batches = kept;
+      kept = null;
+      return batches ? keptPass(batches, options.signal) : arrowBatches(input, { signal: options.signal });
+    },
   };
 }
 
-async function* decodePass(input: ByteSource, options: ReadStreamOptions): AsyncGenerator<RecordBatch, void, undefined> {
-  const stream = arrowBatches(input, options);
+async function* decodePass(
+  input: ByteSource,
+  stream: AsyncGenerator<RecordBatch, void, undefined> & Partial<Pick<ArrowBatches, 'schema'>>,
+  keep?: (batches: RecordBatch[]) => void,
+): AsyncGenerator<RecordBatch, void, undefined> {
+  const batches: RecordBatch[] = [];
+  let schema: Schema | null = null;
   let rows = 0;
   for await (const batch of stream) {
+    schema ??= batch.schema;
     rows += batch.numRows;
+    if (keep) batches.push(batch);
     yield batch;
   }
-  if (rows === 0) checkTable(new Table(stream.schema() as Schema), input.name);
+  if (rows === 0) checkTable(new Table((stream.schema?.() ?? schema) as Schema), input.name);
+  keep?.(batches); // only a pass read to its end (every check passed) is kept
+}
+
+/** The batches a decode pass kept, yielded again (a cancel stops between them, as between read batches). */
+async function* keptPass(batches: RecordBatch[], signal?: AbortSignal): AsyncGenerator<RecordBatch, void, undefined> {
+  for (const batch of batches) {
+    if (signal?.aborted) throw signal.reason;
+    yield batch;
+  }
 }

@@ -2,7 +2,7 @@ import { Table, tableFromIPC, tableToIPC, type Data, type RecordBatch, type Sche
 import type { ByteSource } from '../io/byte-source';
 import { valuesDetectionReads } from '../io/detect-mapping';
 import type { ArrowSource } from '../io/read-arrow';
-import { arrowBatches, arrowShares } from '../io/read-arrow-stream';
+import { arrowBatches, arrowShares, type ReadStreamOptions } from '../io/read-arrow-stream';
 import { isNumericType, readNumbers } from '../io/read-numbers';
 import { validityOf } from '../io/validity';
 
@@ -89,22 +89,38 @@ export function headSampler(schema: Schema, rows = HEAD_ROWS, maxRows = HEAD_MAX
  * once it is complete: its rows copied, and each column's share of rows with a value (`complete`)
  * over the whole file — from an Arrow file's footer (`arrowShares`) when the head stopped
  * early; over the batches read for an Arrow stream, which holds no such counts up front. Null for a
- * file without a record batch.
+ * file without a record batch. With `hold`, the read is not ended but handed to `hold` (`HeldRead`):
+ * the batches it read and the rest of the file, to decode in the same read (`read` are its
+ * `arrowBatches` options: progress, cancel; no hash, as it starts before one is chosen).
  * @example (await readHead(fileByteSource('chicago.arrow')))?.table.numRows // → 20000
  */
-export async function readHead(input: ByteSource, signal?: AbortSignal): Promise<ArrowSource | null> {
-  const stream = arrowBatches(input, { signal });
+export async function readHead(
+  input: ByteSource,
+  signal?: AbortSignal,
+  hold?: (held: HeldRead) => void,
+  read: ReadStreamOptions = { signal },
+): Promise<ArrowSource | null> {
+  const stream = arrowBatches(input, hold ? read : { signal });
+  const batches: RecordBatch[] = [];
   let sampler: HeadSampler | undefined;
   let stopped = false; // the head was complete before the file's end
+  let held = false;
   try {
-    for await (const batch of stream) {
+    // Not `for await`: leaving it would end the read, which `hold` goes on with.
+    for (let next = await stream.next(); !next.done; next = await stream.next()) {
+      const batch = next.value;
+      if (hold) batches.push(batch);
       if (!(sampler ??= headSampler(batch.schema)).add(batch)) {
         stopped = true;
         break;
       }
     }
+    if (hold && sampler) {
+      hold({ batches: goOn(batches, stream), close: async () => void (await stream.return()) });
+      held = true;
+    }
   } finally {
-    await stream.return();
+    if (!held) await stream.return();
   }
   if (!sampler) return null;
   // The record batch headers give each column's nulls over the whole file without reading its data, so the head's
@@ -112,6 +128,26 @@ export async function readHead(input: ByteSource, signal?: AbortSignal): Promise
   const table = sampler.head();
   const complete = (stopped ? await arrowShares(input, table.schema) : null) ?? sampler.complete();
   return { name: input.name, bytes: input.size, table, format: 'stream', complete };
+}
+
+/**
+ * A file's read that `readHead` went on holding: `batches` yields the record batches the head
+ * read, then reads on to the file's end (with `arrowBatches`' checks there), once; `close` ends
+ * the read when `batches` is not read to its end (the file is then opened otherwise).
+ */
+export interface HeldRead {
+  readonly batches: AsyncGenerator<RecordBatch, void, undefined>;
+  close(): Promise<void>;
+}
+
+/** The batches read so far (let go as yielded), then the rest of `stream`; ends `stream` however it stops. */
+async function* goOn(read: RecordBatch[], stream: AsyncGenerator<RecordBatch, void, undefined>): AsyncGenerator<RecordBatch, void, undefined> {
+  try {
+    while (read.length > 0) yield read.shift()!;
+    for (let next = await stream.next(); !next.done; next = await stream.next()) yield next.value;
+  } finally {
+    await stream.return();
+  }
 }
 
 /**

@@ -15,11 +15,11 @@ import { collectSource, streamSource } from '../io/stream-source';
 import { sniffFormat } from '../io/sniff-format';
 import { looksLikeLegacyStream } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
-import { arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
+import { arrowBatchSource, readArrowStream, type ReadStreamOptions, type StreamProgress } from '../io/read-arrow-stream';
 import { loadIncidentsStream, type CoordinateWatch } from '../io/load-incidents-stream';
 import { createSha256, type Sha256Factory } from '../io/sha256-stream';
 import { fileHashes } from '../io/file-hashes';
-import { readHead } from './head-sampler';
+import { readHead, type HeldRead } from './head-sampler';
 
 // The load stage of the pipeline: bytes → Arrow sources (open), then sources → incidents with a
 // column mapping, or → a panel for pre-binned files (load). The CLI, the worker and the notebooks
@@ -237,6 +237,12 @@ export interface OpenStreamsOptions {
   readonly fingerprints?: (inputs: readonly ByteSource[]) => Promise<{ readonly each: readonly string[]; readonly all: string }>;
   /** For `loadStreams`: watches each record batch's raw coordinates as the load decodes them (`CoordinateWatch`). */
   readonly coordinates?: CoordinateWatch;
+  /**
+   * For `loadStreams`: Arrow files of at most this many bytes keep their record batches from the
+   * decode pass for the quote pass (`arrowBatchSource`) instead of being read again; default 0
+   * (none: a browser tab's memory is the tighter bound there).
+   */
+  readonly keepBatchBytes?: number;
 }
 
 /**
@@ -351,25 +357,52 @@ export async function loadStreams(
   if (inputs.length === 0) throw new InputError('No files given: choose one or more incident files', { code: 'no-files' });
   const t0 = performance.now();
   const heads: ArrowSource[] = [];
-  for (const input of inputs) {
-    if (!(await isArrowInput(input))) return { opened: await openStreams(inputs, options) };
-    const head = await readHead(input, options.signal);
-    if (!head) return { opened: await openStreams(inputs, options) }; // no batch: the whole read says why
-    heads.push(head);
+  // With the fingerprints taken elsewhere nothing is hashed here, so the decode pass goes on with each head's read (`HeldRead`).
+  const held: HeldRead[] = [];
+  const opened = async (): Promise<StreamedLoad> => {
+    await Promise.all(held.map((read) => read.close()));
+    return { opened: await openStreams(inputs, options) };
+  };
+  try {
+    for (const [i, input] of inputs.entries()) {
+      if (!(await isArrowInput(input))) return await opened();
+      const progress: ReadStreamOptions = { signal: options.signal, onProgress: (p) => options.onProgress?.(i, p) };
+      const head = await readHead(input, options.signal, options.fingerprints && ((read) => (held[i] = read)), progress);
+      if (!head) return await opened(); // no batch: the whole read says why
+      heads.push(head);
+    }
+    if (isPanelInput(heads)) return await opened();
+    const mapping = await mappingFor(heads);
+    if (!streamable(heads, mapping)) return await opened();
+    return await loadHeld(inputs, mapping, options, held, t0);
+  } finally {
+    await Promise.all(held.map((read) => read.close())); // reads a failed load left open
   }
-  if (isPanelInput(heads)) return { opened: await openStreams(inputs, options) };
-  const mapping = await mappingFor(heads);
-  if (!streamable(heads, mapping)) return { opened: await openStreams(inputs, options) };
+}
+
+/** `loadStreams` once the mapping is known and the files stream: each file decoded as read (going on with `held`, the heads' reads, where there are). */
+async function loadHeld(
+  inputs: readonly ByteSource[],
+  mapping: ColumnMapping,
+  options: OpenStreamsOptions,
+  held: readonly (HeldRead | undefined)[],
+  t0: number,
+): Promise<StreamedLoad> {
   const printed = options.fingerprints?.(inputs);
   printed?.catch(() => {}); // awaited below; a load that fails first must not leave it unhandled
   const hashes = printed ? null : fileHashes(inputs.length, options.sha256 ?? createSha256);
   const files = await Promise.all(
     inputs.map((input, i) =>
-      arrowBatchSource(input, {
-        hash: hashes?.forFile(i),
-        signal: options.signal,
-        onProgress: (progress) => options.onProgress?.(i, progress),
-      }),
+      arrowBatchSource(
+        input,
+        {
+          hash: hashes?.forFile(i),
+          signal: options.signal,
+          onProgress: (progress) => options.onProgress?.(i, progress),
+        },
+        options.keepBatchBytes,
+        held[i]?.batches,
+      ),
     ),
   );
   const incidents = await loadIncidentsStream(files, mapping, options.coordinates);

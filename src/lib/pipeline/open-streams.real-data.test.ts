@@ -141,6 +141,33 @@ describe('openStreams on the real files gives what openFiles gives, number for n
     expect(whole.opened.sha256).toBe(await sha256Hex(csv));
   });
 
+  it("loadStreams with fingerprints from elsewhere goes on with the head's read: Chicago's first 60,000 rows in 12 batches, as a stream and a file, read once less, loaded the same", async () => {
+    const chicago = tableFromIPC(data('chicago-crimes-2014-2018.arrow'));
+    const batch = chicago.batches[0];
+    const twelve = new Table(Array.from({ length: 12 }, (_, i) => batch.slice(5_000 * i, 5_000 * i + 5_000)));
+    const mapping = FILES[0][1];
+    const given = { each: ['e'.repeat(64)], all: 'e'.repeat(64) };
+    for (const format of ['stream', 'file'] as const) {
+      const bytes = tableToIPC(twelve, format);
+      let reads = 0; // passes over the chunks and slices read
+      const counted = () => {
+        const inner = bytesSource('c.arrow', bytes, 65_536);
+        return { ...inner, chunks: () => (reads++, inner.chunks()), slice: (a: number, b: number) => (reads++, inner.slice(a, b)) };
+      };
+      const own = await loadStreams([counted()], () => mapping);
+      const readOwn = reads;
+      reads = 0;
+      let heads: readonly ArrowSource[] = [];
+      const held = await loadStreams([counted()], (head) => ((heads = head), mapping), { fingerprints: async () => given });
+      // The head stopped after 20,000 rows (4 batches); the decode pass went on from there, in the same read.
+      expect(heads[0].table.numRows).toBe(HEAD_ROWS);
+      expect(reads).toBeLessThan(readOwn);
+      expect(held.loaded!.incidents.report).toEqual(own.loaded!.incidents.report);
+      expect(held.loaded!.incidents.report.read).toBe(60_000);
+      expectSameIncidents(held.loaded!.incidents, own.loaded!.incidents);
+    }
+  }, 120_000);
+
   it.each(FILES)(
     '%s loaded as it streams (loadStreams, 1 MiB chunks): same fingerprint, LoadReport, incidents, panel and report data as the whole file',
     async (name, mapping) => {
