@@ -1,5 +1,5 @@
 import type { ColumnMapping } from '../../lib/io/column-mapping';
-import { isAbort, type WorkerClient } from '../../lib/worker/client';
+import { isAbort, type Pending, type WorkerClient } from '../../lib/worker/client';
 import type { LoadResult, OpenFile, OpenResult, PanelLoadResult, PanelOptions, Progress } from '../../lib/worker/protocol';
 import type { TaskProgress } from '../task-progress';
 import type { DataSource } from '../experiment';
@@ -51,6 +51,13 @@ export class DataState {
   /** Bumped by `abandon`: a load answered after it is ignored. */
   private generation = 0;
 
+  /**
+   * A load posted the moment the open's answer arrived (`openFiles`' `next`), before the page
+   * draws that answer: the worker decodes while the page renders. `load` with the same mapping
+   * takes it over instead of posting another.
+   */
+  private early: { readonly key: string; readonly pending: Pending<LoadResult>; onProgress: (p: Progress) => void } | null = null;
+
   constructor(private readonly client: WorkerClient) {}
 
   /** True when the open files are pre-binned panel files (cell, period, count) rather than incidents. */
@@ -58,17 +65,25 @@ export class DataState {
     return this.opened?.kind === 'panel';
   }
 
-  /** Opens files from a file input or a drop; with `expected` set, refuses files whose SHA-256 differ. */
-  async openFiles(files: readonly File[]): Promise<boolean> {
+  /**
+   * Opens files from a file input or a drop; with `expected` set, refuses files whose SHA-256
+   * differ. `next`, given the open's answer as it arrives, names the mapping the caller will
+   * `load` with (null: none, or not yet): for incident files that pass the check, that load is
+   * posted at once, before the page draws the answer (`load` takes it over).
+   */
+  async openFiles(files: readonly File[], next?: (opened: OpenResult) => ColumnMapping | null): Promise<boolean> {
     if (files.length === 0) return false;
     this.status = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}`;
     // The Files themselves: posting one clones a reference, not its bytes; the worker streams them.
-    const opened = await this.open(files.map((file) => ({ name: file.name, file })));
+    const opened = await this.open(
+      files.map((file) => ({ name: file.name, file })),
+      [],
+      next && ((answer) => this.loadEarly(answer, next)),
+    );
     if (!opened) return false;
     const expected = this.expected;
     if (expected) {
-      const got = opened.sources.map((s) => s.sha256);
-      if (expected.length !== got.length || expected.some((e, i) => e.sha256 !== got[i])) {
+      if (!expectedFiles(expected, opened)) {
         this.openError =
           `These are not the files the link was made with: it expects ${expected.map((e) => `${e.name} (SHA-256 ${e.sha256.slice(0, 12)}…)`).join(', ')}, ` +
           `got ${opened.sources.map((s) => `${s.name} (${s.sha256.slice(0, 12)}…)`).join(', ')}.`;
@@ -122,8 +137,11 @@ export class DataState {
       decoded[p.file] = p.rows;
       this.progress = { stage: 'load', label, ...(size !== undefined && { bytes: sum(bytes), size }), rows: sum(decoded), startedAt };
     };
+    const early = this.early?.key === JSON.stringify(mapping) ? this.early : null;
+    this.early = null;
+    if (early) early.onProgress = onProgress;
     try {
-      const pending = this.client.start('load', { mapping }, { onProgress });
+      const pending = early?.pending ?? this.client.start('load', { mapping }, { onProgress });
       this.loading = pending.id;
       const loaded = await pending.result;
       if (generation !== this.generation) return false;
@@ -203,6 +221,7 @@ export class DataState {
 
   /** Forgets the open data (a restarted worker no longer holds it and it could not be sent again). */
   forget(): void {
+    this.early = null;
     this.source = null;
     this.files = null;
     this.opened = null;
@@ -219,8 +238,20 @@ export class DataState {
     this.panelError = null;
   }
 
-  private async open(files: OpenFile[], transfer: Transferable[] = []): Promise<OpenResult | null> {
+  /** Posts the load `next` names for the open's answer, unless the files are a panel or not the ones a link expects (`openFiles` refuses those). */
+  private loadEarly(opened: OpenResult, next: (opened: OpenResult) => ColumnMapping | null): void {
+    if (opened.kind !== 'incidents' || !expectedFiles(this.expected, opened)) return;
+    const mapping = next(opened);
+    if (!mapping) return;
+    const pending = this.client.start('load', { mapping }, { onProgress: (p) => early.onProgress(p) });
+    const early: NonNullable<DataState['early']> = { key: JSON.stringify(mapping), pending, onProgress: () => {} };
+    pending.result.catch(() => {}); // its failure is reported by the `load` that takes it over, if one does
+    this.early = early;
+  }
+
+  private async open(files: OpenFile[], transfer: Transferable[] = [], onAnswer?: (opened: OpenResult) => void): Promise<OpenResult | null> {
     this.openError = null;
+    this.early = null;
     const startedAt = performance.now();
     const size = files.reduce((sum, f) => sum + ('file' in f ? f.file.size : f.bytes.byteLength), 0);
     const label = `Opening ${files.length === 1 ? files[0].name : `${files.length} files`}`;
@@ -241,6 +272,7 @@ export class DataState {
     this.openAnswer = pending.result;
     try {
       const opened = await pending.result;
+      onAnswer?.(opened); // before any state changes: drawing the answer waits until this has posted what follows
       this.opened = opened;
       this.clearLoaded();
       if (opened.kind === 'panel') this.mapping = null;
@@ -254,4 +286,10 @@ export class DataState {
       this.progress = null;
     }
   }
+}
+
+/** True when the opened files are the ones a link expects, SHA-256 for SHA-256 in order (or it expects none). */
+function expectedFiles(expected: readonly { readonly sha256: string }[] | null, opened: OpenResult): boolean {
+  const got = opened.sources.map((s) => s.sha256);
+  return !expected || (expected.length === got.length && expected.every((e, i) => e.sha256 === got[i]));
 }

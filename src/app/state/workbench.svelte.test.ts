@@ -142,3 +142,54 @@ describe('Workbench', () => {
     });
   });
 });
+
+describe('Workbench.openFiles posts the load as the open is answered', () => {
+  const SHA = 'e'.repeat(64);
+  const mapping = { time: { column: 't' }, location: { kind: 'latlng' as const, lat: 'lat', lng: 'lng' } };
+  const opened = {
+    kind: 'incidents',
+    sources: [{ name: 'a.arrow', sha256: SHA, rows: 3 }],
+    sha256: SHA,
+    suggestion: { mapping },
+    preview: { columns: [], rows: [] },
+  } as unknown as OpenResult;
+  const loaded = { report: { read: 3, kept: 3, dropped: emptyDropCounts() }, summary: {}, ms: 1 } as unknown as LoadResult;
+
+  async function answerOpen(worker: FakeWorker): Promise<void> {
+    for (let i = 0; i < 20 && worker.last()?.type !== 'open'; i++) await settle();
+    worker.reply({ type: 'done', id: worker.last().id, request: 'open', result: opened });
+  }
+
+  it('before the answer is in the page state (so before it is drawn), and only once', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    const openedWhenPosted: unknown[] = [];
+    const push = worker.sent.push.bind(worker.sent);
+    worker.sent.push = (...requests: Request[]) => {
+      for (const r of requests) if (r.type === 'load') openedWhenPosted.push(bench.data.opened);
+      return push(...requests);
+    };
+    const opening = bench.openFiles([new File([new Uint8Array([1])], 'a.arrow')]);
+    await answerOpen(worker);
+    await settle();
+    expect(openedWhenPosted).toEqual([null]);
+    expect(worker.sent.filter((r) => r.type === 'load')).toEqual([expect.objectContaining({ mapping })]);
+    expect(bench.data.progress).toMatchObject({ stage: 'load', label: 'Decoding 3 rows' });
+    worker.reply({ type: 'done', id: worker.last().id, request: 'load', result: loaded });
+    await settle();
+    expect(bench.data.loaded).toBe(loaded);
+    expect(worker.last().type).toBe('bin');
+    void opening;
+  });
+
+  it('not for files that are not the ones a link expects', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    bench.data.expected = [{ name: 'a.arrow', sha256: 'f'.repeat(64) }];
+    const opening = bench.openFiles([new File([new Uint8Array([1])], 'a.arrow')]);
+    await answerOpen(worker);
+    await opening;
+    expect(worker.sent.map((r) => r.type)).toEqual(['open']);
+    expect(bench.data.openError).toContain('These are not the files the link was made with');
+  });
+});

@@ -163,7 +163,8 @@ export class Workbench {
   }
 
   async openFiles(files: readonly File[], mapping: ColumnMapping | null = null): Promise<void> {
-    if (!(await this.data.openFiles(files))) return;
+    // The mapping used below, named as the open's answer arrives so that its load is posted before the page draws the answer.
+    if (!(await this.data.openFiles(files, (opened) => mapping ?? this.pending?.mapping ?? opened.suggestion.mapping ?? null))) return;
     this.beforeOpen();
     const restored = this.pending;
     this.pending = null;
