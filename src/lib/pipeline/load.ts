@@ -364,8 +364,13 @@ export async function loadStreams(
     return { opened: await openStreams(inputs, options) };
   };
   try {
+    for (const input of inputs) if (!(await isArrowInput(input))) return await opened();
+    // Asked for before the heads are read: the hashing thread is idle then, while asked for once
+    // the mapping is known its hash would delay the batches' warm (the CLI's thread) to the end of
+    // the load. A load that then does not stream leaves it unused.
+    const printed = options.fingerprints?.(inputs);
+    printed?.catch(() => {}); // awaited in `loadHeld`; a load that fails first must not leave it unhandled
     for (const [i, input] of inputs.entries()) {
-      if (!(await isArrowInput(input))) return await opened();
       const progress: ReadStreamOptions = { signal: options.signal, onProgress: (p) => options.onProgress?.(i, p) };
       const head = await readHead(input, options.signal, options.fingerprints && ((read) => (held[i] = read)), progress);
       if (!head) return await opened(); // no batch: the whole read says why
@@ -374,22 +379,21 @@ export async function loadStreams(
     if (isPanelInput(heads)) return await opened();
     const mapping = await mappingFor(heads);
     if (!streamable(heads, mapping)) return await opened();
-    return await loadHeld(inputs, mapping, options, held, t0);
+    return await loadHeld(inputs, mapping, options, held, printed, t0);
   } finally {
     await Promise.all(held.map((read) => read.close())); // reads a failed load left open
   }
 }
 
-/** `loadStreams` once the mapping is known and the files stream: each file decoded as read (going on with `held`, the heads' reads, where there are). */
+/** `loadStreams` once the mapping is known and the files stream: each file decoded as read (going on with `held`, the heads' reads, where there are), the digests `printed` elsewhere or hashed as read. */
 async function loadHeld(
   inputs: readonly ByteSource[],
   mapping: ColumnMapping,
   options: OpenStreamsOptions,
   held: readonly (HeldRead | undefined)[],
+  printed: ReturnType<NonNullable<OpenStreamsOptions['fingerprints']>> | undefined,
   t0: number,
 ): Promise<StreamedLoad> {
-  const printed = options.fingerprints?.(inputs);
-  printed?.catch(() => {}); // awaited below; a load that fails first must not leave it unhandled
   const hashes = printed ? null : fileHashes(inputs.length, options.sha256 ?? createSha256);
   const files = await Promise.all(
     inputs.map((input, i) =>

@@ -123,11 +123,14 @@ describe('openStreams on the real files gives what openFiles gives, number for n
     const sha256 = () => ({ update: (bytes: Uint8Array) => void hashed.push(bytes.length), hex: () => 'own' });
     const given = { each: ['e'.repeat(64), 'f'.repeat(64)], all: 'a'.repeat(64) };
     const asked: string[][] = [];
-    const streamed = await loadStreams([bytesSource('a.arrow', a), bytesSource('b.arrow', a)], () => mapping, {
+    const order: string[] = [];
+    const streamed = await loadStreams([bytesSource('a.arrow', a), bytesSource('b.arrow', a)], () => (order.push('mapping'), mapping), {
       sha256,
-      fingerprints: async (inputs) => (asked.push(inputs.map((input) => input.name)), given),
+      fingerprints: async (inputs) => (order.push('fingerprints'), asked.push(inputs.map((input) => input.name)), given),
     });
     expect(asked).toEqual([['a.arrow', 'b.arrow']]);
+    // Asked for before the heads are read and the mapping is made (the hashing thread is idle then), once.
+    expect(order).toEqual(['fingerprints', 'mapping']);
     expect(streamed.opened.hashes).toEqual(given.each);
     expect(streamed.opened.sha256).toBe(given.all);
     expect(streamed.loaded!.incidents.report.read).toBe(2 * 15_206);
@@ -136,8 +139,10 @@ describe('openStreams on the real files gives what openFiles gives, number for n
     const own = await loadStreams([bytesSource('a.arrow', a)], () => mapping, { sha256 });
     expect(own.opened.sha256).toBe('own');
     const csv = new TextEncoder().encode('time,lat,lng\n2018-01-01T00:00:00Z,41.8,-87.6\n');
-    const whole = await loadStreams([bytesSource('c.csv', csv)], () => mapping, { fingerprints: async () => given });
+    let askedForCsv = 0;
+    const whole = await loadStreams([bytesSource('c.csv', csv)], () => mapping, { fingerprints: async () => (askedForCsv++, given) });
     expect(whole.loaded).toBeUndefined();
+    expect(askedForCsv).toBe(0); // no Arrow file: nothing asked of the thread, the whole open hashes
     expect(whole.opened.sha256).toBe(await sha256Hex(csv));
   });
 
