@@ -84,10 +84,12 @@ export async function fingerprintOnThread(fingerprint: BinThread['fingerprint'],
 }
 
 /**
- * Arrow files up to this size keep their record batches from the decode pass for the quote pass
- * (`OpenStreamsOptions.keepBatchBytes`): reading and checking Chicago's 69 MB again cost the
- * load 30–50 ms of the main thread and more of waiting for the reads. The batches are what the
- * second read would allocate anyway, so the peak barely moves; bigger files are read again.
+ * Bytes of decoded record batches a load keeps from its decode pass for its quote pass, all its
+ * Arrow files together (`OpenStreamsOptions.keepBatchBytes`): reading and checking Chicago's 69 MB
+ * again cost the load 30–50 ms of the main thread and more of waiting for the reads. The cost is
+ * memory: the kept batches are held through the load's rules (a file of one batch, as Chicago's,
+ * is held that long anyway; a file of many batches adds up to this much to the peak); files beyond
+ * the budget are read again.
  */
 export const KEEP_BATCH_BYTES = 256 << 20;
 

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { tableFromArrays, tableFromIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { columnsOf, duplicateCandidates, repeatedByColumns, repeatedRows, repeatsAmong, schemaKeys, wholeRowText } from './find-duplicates';
+import {
+  candidateTexts,
+  columnsOf,
+  duplicateCandidates,
+  repeatedByColumns,
+  repeatedRows,
+  repeatsAmong,
+  schemaKeys,
+  wholeRowText,
+  type CandidatePlace,
+} from './find-duplicates';
 
 /** Chicago's first `rows` rows with their decoded time, latitude and longitude. */
 function chicago(rows: number): { table: Table; n: number; time: Float64Array; lat: Float64Array; lng: Float64Array } {
@@ -102,6 +112,13 @@ describe('duplicateCandidates (stage 1 of the duplicate finder)', () => {
     ]);
     const texts = Array.from(candidates, (row) => wholeRowText(placeOf(row).key, placeOf(row).columns, placeOf(row).row));
     expect([...repeatedRows(candidates, texts)]).toEqual([...repeated]);
+    // The same from value texts taken beforehand (a batch not held), for every other candidate: mixed places decide alike.
+    const taken = (i: number): CandidatePlace => {
+      const place = placeOf(candidates[i]);
+      return i % 2 ? { key: place.key, texts: candidateTexts(place.columns, place.row) } : place;
+    };
+    expect([...repeatedByColumns(candidates, taken)]).toEqual([...repeated]);
+    expect(candidateTexts(columnsOf(a), 4)).toEqual(['n7\u0000', 's1:x', 'nNaN\u0000']);
   });
 
   it("finds what whole-row texts find among Chicago's first 20,000 rows read twice, as two files", () => {

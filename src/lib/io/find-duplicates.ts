@@ -7,8 +7,8 @@ import type { ArrowSource } from './read-arrow';
  * (`reasons[row] === 0`), and returns for each row the global index of the earlier row it
  * repeats (−1 for none). Two stages keep it cheap: rows are first grouped by their decoded
  * time, latitude, longitude and category code in an open-addressing hash table; only rows whose
- * key matches an earlier row's are then compared as whole rows (every column's name and value, as
- * text; files with different columns never repeat each other). So a burst of
+ * key matches an earlier row's are then compared in every column (each value as text, column by
+ * column: `repeatedByColumns`; files with different columns never repeat each other). So a burst of
  * incidents with the same time, place and type (Chicago's multi-victim rows differ in `id`) is
  * compared, never reported.
  *
@@ -162,11 +162,32 @@ export function repeatedRows(candidates: Int32Array, texts: readonly string[]): 
   return repeated;
 }
 
-/** Where a duplicate candidate's raw values are: its file's schema key (`schemaKeys`), the columns of the table or record batch holding it (`columnsOf`) and its row there. */
-export interface CandidatePlace {
-  readonly key: number;
-  readonly columns: readonly (readonly [string, Vector])[];
-  readonly row: number;
+/**
+ * Where a duplicate candidate's raw values are: its file's schema key (`schemaKeys`) and either the
+ * columns of the table or record batch holding it (`columnsOf`) with its row there, or — its batch
+ * not held until stage 2 runs — its values' texts, taken while the batch was read (`candidateTexts`).
+ */
+export type CandidatePlace =
+  | { readonly key: number; readonly columns: readonly (readonly [string, Vector])[]; readonly row: number }
+  | { readonly key: number; readonly texts: readonly (string | null)[] };
+
+/**
+ * A row's value texts, column by column, as stage 2 compares them (null: a value that cannot be
+ * read, equal to none): what `CandidatePlace` keeps of a row whose batch is let go.
+ * @example candidateTexts(columnsOf(table), 3) // → ['i17', 's5:THEFT', …]
+ */
+export function candidateTexts(columns: readonly (readonly [string, Vector])[], row: number): (string | null)[] {
+  return columns.map(([, vector]) => valueText(vector, row));
+}
+
+/** The text of a candidate's value in `column` (`valueText`), from its columns or the texts taken. */
+function placeText(place: CandidatePlace, column: number): string | null {
+  return 'texts' in place ? place.texts[column] : valueText(place.columns[column][1], place.row);
+}
+
+/** Columns a candidate's row has. */
+function placeWidth(place: CandidatePlace): number {
+  return 'texts' in place ? place.texts.length : place.columns.length;
 }
 
 /**
@@ -188,11 +209,11 @@ export function repeatedByColumns(candidates: Int32Array, placeOf: (i: number) =
   for (let column = 0; groups.length > 0; column++) {
     const next: number[][] = [];
     for (const group of groups) {
-      if (column >= places[group[0]].columns.length) {
+      if (column >= placeWidth(places[group[0]])) {
         equal.push(group); // one schema key: the same columns
         continue;
       }
-      const parts = splitBy(group, (i) => valueText(places[i].columns[column][1], places[i].row));
+      const parts = splitBy(group, (i) => placeText(places[i], column));
       for (const part of parts.values()) if (part.length > 1) next.push(part);
     }
     groups = next;

@@ -7,7 +7,7 @@ import { checkTimeColumns, decodeTimeChunk, finishTime, timePlan, type TimePlan 
 import { DROP_CODE } from './drop-codes';
 import { rawExampleValues } from './drop-examples';
 import { findColumn, type ColumnInput } from './find-column';
-import { columnsOf, repeatedByColumns, schemaKeys, type CandidatePlace } from './find-duplicates';
+import { candidateTexts, columnsOf, repeatedByColumns, schemaKeys, type CandidatePlace } from './find-duplicates';
 import type { Clock, DropReason, Incidents } from './incidents';
 import { InputError } from './input-error';
 import { checkLoadMapping, completeLoad, newRowArrays, settleLoad, type LoadedFile, type RowArrays } from './load-incidents';
@@ -29,6 +29,10 @@ export interface BatchSource {
   batches(pass: 'decode' | 'quote'): AsyncIterable<RecordBatch>;
   /** The reader's own drops and where its skipped records were (`ArrowSource.dropped`, `.skipped`), once the decode pass is done. */
   after?(): Pick<ArrowSource, 'dropped' | 'skipped'>;
+  /** True when the quote pass will yield batches held in memory anyway (kept from the decode pass), so holding their columns until the pass ends costs nothing. */
+  quoteHeld?(): boolean;
+  /** Lets go of what was kept for a quote pass that will not run for this file. */
+  release?(): void;
 }
 
 /**
@@ -37,8 +41,9 @@ export interface BatchSource {
  * the loop keeps no reference to past batches — and the rules that look at every row (time and
  * location outliers, projection and CRS placement, filters, the duplicate finder's first stage)
  * run afterwards on those arrays (`settleLoad`), exactly as in the whole-file load. The few raw
- * values the report quotes (drop examples, the whole-row text of rows whose decoded key repeats)
- * are read in a second pass over the batches that hold them. The result equals
+ * values the report quotes (drop examples) and compares (every column of the rows whose decoded
+ * key repeats, taken as each batch passes unless the source holds its batches anyway,
+ * `BatchSource.quoteHeld`) are read in a second pass over the batches that hold them. The result equals
  * `loadIncidents` on the same files, number for number, except: the epoch unit check (and an
  * inferred unit) and the day/month order of date strings look at each file's first record batch,
  * not at the whole column, and ISO strings mixing offsets across batches are named by their
@@ -284,16 +289,28 @@ async function quoteRows(
     const end = start + counted[f].table.numRows;
     const needed = (c < candidates.length && candidates[c] < end) || wanted.some((pick) => pick.row >= start && pick.row < end);
     if (needed) {
+      // A batch held anyway is compared column by column when all are quoted (most rows settle at
+      // their first value); any other batch is let go as the pass moves on, so its candidates'
+      // value texts are taken now: the pass never holds more than one batch it read.
+      const held = file.quoteHeld?.() === true;
       let at = start;
       for await (const batch of file.batches('quote')) {
         const next = at + batch.numRows;
         const columns = c < candidates.length && candidates[c] < next ? columnsOf(batch) : null;
-        for (; columns && c < candidates.length && candidates[c] < next; c++) places[c] = { key: keys[f], columns, row: candidates[c] - at };
+        for (; columns && c < candidates.length && candidates[c] < next; c++) {
+          places[c] = held ? { key: keys[f], columns, row: candidates[c] - at } : { key: keys[f], texts: candidateTexts(columns, candidates[c] - at) };
+        }
         for (const { row, reason } of wanted) if (row >= at && row < next) raw.set(row, rawExampleValues(batch, row - at, reason, mapping));
         at = next;
         if (c >= candidates.length && !wanted.some((pick) => pick.row >= at)) break;
       }
-    }
+      if (c < candidates.length && candidates[c] < end) {
+        throw new InputError(
+          `file '${file.name}' changed while it was read (${(at - start).toLocaleString('en-US')} rows read again, ${(end - start).toLocaleString('en-US')} at first): read it again once it is complete`,
+          { code: 'file-unreadable', file: file.name },
+        );
+      }
+    } else file.release?.();
     start = end;
   }
   return { repeated: repeatedByColumns(candidates, (c) => places[c]), raw };

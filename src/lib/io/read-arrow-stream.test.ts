@@ -200,12 +200,17 @@ describe('arrowBatchSource', () => {
     return out;
   };
 
-  it('keeps the decode pass batches for the quote pass when the file is at most keepBytes, else reads it again', async () => {
+  it('keeps the decode pass batches for the quote pass while their decoded bytes fit the budget, else reads the file again', async () => {
     const bytes = tableToIPC(tenBatches(), 'file');
+    const decodedBytes = 500 * 2 * 8; // two float64 columns, no nulls
     const keeping = counted(bytes);
-    const kept = await arrowBatchSource(keeping.source, {}, bytes.length);
+    const budget = { left: decodedBytes };
+    const kept = await arrowBatchSource(keeping.source, {}, budget);
+    expect(kept.quoteHeld!()).toBe(false);
     const decoded = await all(kept.batches('decode'));
     expect(decoded.length).toBe(10);
+    expect(budget.left).toBe(0);
+    expect(kept.quoteHeld!()).toBe(true);
     const reads = keeping.reads();
     expect(reads).toBeGreaterThan(10); // each batch a slice, and the footer
     const quoted = await all(kept.batches('quote'));
@@ -217,12 +222,31 @@ describe('arrowBatchSource', () => {
     expect(keeping.reads()).toBeGreaterThan(reads);
 
     const reading = counted(bytes);
-    const read = await arrowBatchSource(reading.source, {}, bytes.length - 1);
+    const short = { left: decodedBytes - 1 };
+    const read = await arrowBatchSource(reading.source, {}, short);
     const again = await all(read.batches('decode'));
+    expect(short.left).toBe(decodedBytes - 1); // over at the last batch: none kept, the nine batches' share given back
+    expect(read.quoteHeld!()).toBe(false);
     const before = reading.reads();
     const quotedAgain = await all(read.batches('quote'));
     expect(reading.reads()).toBeGreaterThan(before);
     expect(quotedAgain.map((batch) => batch.getChild('x')!.toArray())).toEqual(again.map((batch) => batch.getChild('x')!.toArray()));
     expect(quotedAgain[3]).not.toBe(again[3]);
+  });
+
+  it('shares one budget between the files of a load, and lets go of what a skipped quote pass will not use (release)', async () => {
+    const bytes = tableToIPC(tenBatches(), 'file');
+    const budget = { left: 12_000 }; // one file's 8,000 decoded bytes fit, not two
+    const [first, second] = [counted(bytes), counted(bytes)];
+    const a = await arrowBatchSource(first.source, {}, budget);
+    const b = await arrowBatchSource(second.source, {}, budget);
+    await all(a.batches('decode'));
+    await all(b.batches('decode'));
+    expect([a.quoteHeld!(), b.quoteHeld!(), budget.left]).toEqual([true, false, 4_000]);
+    a.release!();
+    expect(a.quoteHeld!()).toBe(false);
+    const before = first.reads();
+    await all(a.batches('quote'));
+    expect(first.reads()).toBeGreaterThan(before); // released: read again
   });
 });

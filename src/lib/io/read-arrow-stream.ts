@@ -405,25 +405,34 @@ interface RecordBatchHeader {
 }
 
 /**
+ * Bytes of decoded record batches (`Data.byteLength`) a streamed load may keep from its decode pass
+ * for its quote pass, one budget shared by all its files (`arrowBatchSource`): `left` shrinks as
+ * batches are kept and grows back by a file's share when that file goes over it.
+ */
+export interface KeepBudget {
+  left: number;
+}
+
+/**
  * An Arrow IPC file or stream as a `BatchSource` for `loadIncidentsStream`: the decode pass is
  * `arrowBatches` with `options` (hash, progress, cancel) and checks, at its end, that the file had
  * rows (`checkTable`'s 'no-rows'); the quote pass reads the batches again without hashing. `rows`
- * is the footer's count (`arrowFileRows`) when known. A file of at most `keepBytes` bytes keeps
- * the decode pass's batches for the quote pass instead (no second read and parse of the file,
- * the same batches; they are let go once it has run): the memory of one file's batches held
- * through the load's rules, in place of reading them again at its end. `held`: a read of the file
- * already begun (`readHead`'s, `HeldRead.batches`: from its first batch, not hashed) that the
- * decode pass goes on with instead of reading the file from its start again.
+ * is the footer's count (`arrowFileRows`) when known. With `keep`, the decode pass's batches are
+ * kept for the quote pass instead (no second read and parse of the file, the same batches) while
+ * their decoded bytes fit the budget the load's files share; a file whose batches do not fit keeps
+ * none (its share goes back) and is read again. Kept batches are let go once the quote pass has
+ * run, or by `release` when it will not. `held`: a read of the file already begun (`readHead`'s,
+ * `HeldRead.batches`: from its first batch, not hashed) that the decode pass goes on with instead
+ * of reading the file from its start again.
  * @example loadIncidentsStream([await arrowBatchSource(fileByteSource('big.arrow'), { hash })], mapping)
  */
 export async function arrowBatchSource(
   input: ByteSource,
   options: ReadStreamOptions = {},
-  keepBytes = 0,
+  keep?: KeepBudget,
   held?: AsyncGenerator<RecordBatch, void, undefined>,
 ): Promise<BatchSource> {
   const rows = await arrowFileRows(input);
-  const keep = input.size <= keepBytes;
   let kept: RecordBatch[] | null = null; // every batch of a finished decode pass, when kept
   let begun = held;
   return {
@@ -434,31 +443,44 @@ export async function arrowBatchSource(
       if (pass === 'decode') {
         const stream = begun ?? arrowBatches(input, options);
         begun = undefined;
-        return decodePass(input, stream, keep ? (batches) => (kept = batches) : undefined);
+        return decodePass(input, stream, keep && { budget: keep, done: (batches) => (kept = batches) });
       }
       const batches = kept;
       kept = null;
       return batches ? keptPass(batches, options.signal) : arrowBatches(input, { signal: options.signal });
     },
+    quoteHeld: () => kept !== null,
+    release: () => void (kept = null),
   };
 }
 
 async function* decodePass(
   input: ByteSource,
   stream: AsyncGenerator<RecordBatch, void, undefined> & Partial<Pick<ArrowBatches, 'schema'>>,
-  keep?: (batches: RecordBatch[]) => void,
+  keep?: { readonly budget: KeepBudget; readonly done: (batches: RecordBatch[]) => void },
 ): AsyncGenerator<RecordBatch, void, undefined> {
-  const batches: RecordBatch[] = [];
+  let batches: RecordBatch[] | null = keep ? [] : null;
+  let taken = 0; // bytes of `batches`, taken from the budget
   let schema: Schema | null = null;
   let rows = 0;
   for await (const batch of stream) {
     schema ??= batch.schema;
     rows += batch.numRows;
-    if (keep) batches.push(batch);
+    if (keep && batches) {
+      const bytes = batch.data.byteLength;
+      if (bytes <= keep.budget.left) {
+        keep.budget.left -= bytes;
+        taken += bytes;
+        batches.push(batch);
+      } else {
+        keep.budget.left += taken; // over the budget: this file keeps none, its share goes back
+        batches = null;
+      }
+    }
     yield batch;
   }
   if (rows === 0) checkTable(new Table((stream.schema?.() ?? schema) as Schema), input.name);
-  keep?.(batches); // only a pass read to its end (every check passed) is kept
+  if (batches) keep?.done(batches); // only a pass read to its end (every check passed) is kept
 }
 
 /** The batches a decode pass kept, yielded again (a cancel stops between them, as between read batches). */

@@ -238,9 +238,9 @@ export interface OpenStreamsOptions {
   /** For `loadStreams`: watches each record batch's raw coordinates as the load decodes them (`CoordinateWatch`). */
   readonly coordinates?: CoordinateWatch;
   /**
-   * For `loadStreams`: Arrow files of at most this many bytes keep their record batches from the
-   * decode pass for the quote pass (`arrowBatchSource`) instead of being read again; default 0
-   * (none: a browser tab's memory is the tighter bound there).
+   * For `loadStreams`: up to this many bytes of decoded record batches, shared by the load's Arrow
+   * files, are kept from the decode pass for the quote pass (`arrowBatchSource`, `KeepBudget`)
+   * instead of being read again; default 0 (none: a browser tab's memory is the tighter bound there).
    */
   readonly keepBatchBytes?: number;
 }
@@ -339,7 +339,7 @@ export interface StreamedLoad {
 
 /**
  * Opens and loads incident files in one streamed pass, never holding more than a few record
- * batches of raw rows: each Arrow file's head is read (`readHead`: its first rows across record
+ * batches of raw rows (beyond those `keepBatchBytes` allows to be kept for the quote pass): each Arrow file's head is read (`readHead`: its first rows across record
  * batches, as many as detection reads values from, copied; each column's % filled over the
  * batches read), from which `mappingFor` decides the mapping, then `loadIncidentsStream` decodes every batch as it streams past the
  * fingerprint and drops it. The result's `opened.sources` keep no rows (a table of the file's
@@ -395,6 +395,7 @@ async function loadHeld(
   t0: number,
 ): Promise<StreamedLoad> {
   const hashes = printed ? null : fileHashes(inputs.length, options.sha256 ?? createSha256);
+  const keep = options.keepBatchBytes ? { left: options.keepBatchBytes } : undefined;
   const files = await Promise.all(
     inputs.map((input, i) =>
       arrowBatchSource(
@@ -404,7 +405,7 @@ async function loadHeld(
           signal: options.signal,
           onProgress: (progress) => options.onProgress?.(i, progress),
         },
-        options.keepBatchBytes,
+        keep,
         held[i]?.batches,
       ),
     ),
