@@ -7,7 +7,8 @@ import { areaOf } from '../lib/grid/h3';
 import { detectMapping } from '../lib/io/detect-mapping';
 import { loadIncidents } from '../lib/io/load-incidents';
 import { readArrow } from '../lib/io/read-arrow';
-import { binThread } from './bin-threads';
+import { BinThreadClosed, binThread } from './bin-threads';
+import { fingerprintOnThread } from './load-and-bin';
 import { fileIdentity } from './hash-files';
 
 // Real data: the 1.3 M-row Chicago file, its detected mapping, loaded once.
@@ -224,6 +225,15 @@ describe('binThread fingerprint (the input files hashed on the thread)', () => {
     } finally {
       own.close();
     }
+  });
+
+  it('rejects a fingerprint still pending when the thread is closed with BinThreadClosed, which fingerprintOnThread passes on without hashing the files itself', async () => {
+    const own = binThread();
+    const pending = own.fingerprint([file]);
+    const onThread = fingerprintOnThread(() => pending, [file]);
+    own.close();
+    await expect(pending).rejects.toBeInstanceOf(BinThreadClosed);
+    await expect(onThread).rejects.toBeInstanceOf(BinThreadClosed);
   });
 
   it('rejects, never hangs, when the thread has ended', async () => {

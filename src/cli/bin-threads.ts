@@ -268,12 +268,18 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
     answered,
     ready,
     close() {
+      // A fingerprint still pending is one nobody awaits any more (a load that did not stream): dropped, not hashed elsewhere.
+      const closed = new BinThreadClosed('the binning thread was closed before it had hashed the files');
+      for (const reject of ended) reject(closed);
       port1.close();
       hashing.port1.close();
       void worker.terminate();
     },
   };
 }
+
+/** The rejection of a fingerprint still pending when its thread is closed (`BinThread.close`): `fingerprintOnThread` does not hash the files elsewhere then. */
+export class BinThreadClosed extends Error {}
 
 /**
  * The binning thread a command reading `paths` should use: started when the machine has a second

@@ -8,7 +8,7 @@ import type { ArrowSource } from '../lib/io/read-arrow';
 import { loadStreams, openStreams, type Opened, type StreamedLoad } from '../lib/pipeline/load';
 import { prepareLoaded, preparePanel, type PreparedPanel } from '../lib/pipeline/prepare-panel';
 import { giveScratch, MAX_BUFFERS, MAX_BYTES, takeInt32 } from '../lib/base/scratch-memory';
-import { binThreadFor, MIN_THREAD_ROWS, type BinThread } from './bin-threads';
+import { BinThreadClosed, binThreadFor, MIN_THREAD_ROWS, type BinThread } from './bin-threads';
 import { nodeSha256 } from './file-byte-source';
 import { fileIdentity, hashFiles, type FileDigests } from './hash-files';
 import { mappingFromFlags, type MappingFlags } from './mapping-flags';
@@ -72,13 +72,15 @@ export function prefaultScratch(rows: number, touch: BinThread['touch']): void {
 /**
  * The files' digests from the binning thread (`BinThread.fingerprint`), or — when the thread has
  * ended or cannot take the request — hashed here, so a thread that dies costs time, never the
- * command. A file that changed while read (an InputError) is reported as such either way.
+ * command. A file that changed while read (an InputError) is reported as such either way; a
+ * thread closed by the command before it answered (`BinThreadClosed`: the digests are no longer
+ * wanted) rejects, and nothing is hashed here.
  */
 export async function fingerprintOnThread(fingerprint: BinThread['fingerprint'], files: Parameters<typeof hashFiles>[0]): Promise<FileDigests> {
   try {
     return await fingerprint(files);
   } catch (error) {
-    if (error instanceof InputError) throw error;
+    if (error instanceof InputError || error instanceof BinThreadClosed) throw error;
     return hashFiles(files);
   }
 }

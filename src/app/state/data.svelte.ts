@@ -138,6 +138,7 @@ export class DataState {
       this.progress = { stage: 'load', label, ...(size !== undefined && { bytes: sum(bytes), size }), rows: sum(decoded), startedAt };
     };
     const early = this.early?.key === JSON.stringify(mapping) ? this.early : null;
+    if (!early) this.dropEarly();
     this.early = null;
     if (early) early.onProgress = onProgress;
     try {
@@ -221,7 +222,7 @@ export class DataState {
 
   /** Forgets the open data (a restarted worker no longer holds it and it could not be sent again). */
   forget(): void {
-    this.early = null;
+    this.dropEarly();
     this.source = null;
     this.files = null;
     this.opened = null;
@@ -238,6 +239,12 @@ export class DataState {
     this.panelError = null;
   }
 
+  /** Cancels an early load no `load` took over (another mapping, another open, the data forgotten), so the worker does not decode for nothing. */
+  private dropEarly(): void {
+    if (this.early) void this.client.cancel(this.early.pending.id).catch(() => {});
+    this.early = null;
+  }
+
   /** Posts the load `next` names for the open's answer, unless the files are a panel or not the ones a link expects (`openFiles` refuses those). */
   private loadEarly(opened: OpenResult, next: (opened: OpenResult) => ColumnMapping | null): void {
     if (opened.kind !== 'incidents' || !expectedFiles(this.expected, opened)) return;
@@ -251,7 +258,7 @@ export class DataState {
 
   private async open(files: OpenFile[], transfer: Transferable[] = [], onAnswer?: (opened: OpenResult) => void): Promise<OpenResult | null> {
     this.openError = null;
-    this.early = null;
+    this.dropEarly();
     const startedAt = performance.now();
     const size = files.reduce((sum, f) => sum + ('file' in f ? f.file.size : f.bytes.byteLength), 0);
     const label = `Opening ${files.length === 1 ? files[0].name : `${files.length} files`}`;

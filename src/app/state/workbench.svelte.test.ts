@@ -182,6 +182,20 @@ describe('Workbench.openFiles posts the load as the open is answered', () => {
     void opening;
   });
 
+  it('cancels an early load that a load with another mapping does not take over', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    const opening = bench.data.openFiles([new File([new Uint8Array([1])], 'a.arrow')], () => mapping);
+    await answerOpen(worker);
+    await opening;
+    const early = worker.sent.find((r) => r.type === 'load')!;
+    const other = { ...mapping, time: { column: 'u' } };
+    void bench.data.load(other);
+    await settle();
+    expect(worker.sent.filter((r) => r.type === 'cancel')).toEqual([expect.objectContaining({ target: early.id })]);
+    expect(worker.sent.filter((r) => r.type === 'load')).toEqual([expect.objectContaining({ mapping }), expect.objectContaining({ mapping: other })]);
+  });
+
   it('not for files that are not the ones a link expects', async () => {
     const worker = fakeWorker();
     const bench = new Workbench(worker.client);

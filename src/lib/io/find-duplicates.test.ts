@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tableFromArrays, tableFromIPC, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import {
-  candidateTexts,
+  candidateText,
   columnsOf,
   duplicateCandidates,
   repeatedByColumns,
@@ -115,10 +115,10 @@ describe('duplicateCandidates (stage 1 of the duplicate finder)', () => {
     // The same from value texts taken beforehand (a batch not held), for every other candidate: mixed places decide alike.
     const taken = (i: number): CandidatePlace => {
       const place = placeOf(candidates[i]);
-      return i % 2 ? { key: place.key, texts: candidateTexts(place.columns, place.row) } : place;
+      return i % 2 ? { key: place.key, text: candidateText(place.columns, place.row) } : place;
     };
     expect([...repeatedByColumns(candidates, taken)]).toEqual([...repeated]);
-    expect(candidateTexts(columnsOf(a), 4)).toEqual(['n7\u0000', 's1:x', 'nNaN\u0000']);
+    expect(candidateText(columnsOf(a), 4)).toBe('n7\u0000s1:xnNaN\u0000');
   });
 
   it("finds what whole-row texts find among Chicago's first 20,000 rows read twice, as two files", () => {

@@ -165,29 +165,32 @@ export function repeatedRows(candidates: Int32Array, texts: readonly string[]): 
 /**
  * Where a duplicate candidate's raw values are: its file's schema key (`schemaKeys`) and either the
  * columns of the table or record batch holding it (`columnsOf`) with its row there, or — its batch
- * not held until stage 2 runs — its values' texts, taken while the batch was read (`candidateTexts`).
+ * not held until stage 2 runs — its whole row's text, taken while the batch was read
+ * (`candidateText`; null: a value that cannot be read, so the row equals none).
  */
 export type CandidatePlace =
   | { readonly key: number; readonly columns: readonly (readonly [string, Vector])[]; readonly row: number }
-  | { readonly key: number; readonly texts: readonly (string | null)[] };
+  | { readonly key: number; readonly text: string | null };
 
 /**
- * A row's value texts, column by column, as stage 2 compares them (null: a value that cannot be
- * read, equal to none): what `CandidatePlace` keeps of a row whose batch is let go.
- * @example candidateTexts(columnsOf(table), 3) // → ['i17', 's5:THEFT', …]
+ * A row's values as one text, as stage 2 compares them (each value's self-delimiting text, in
+ * column order), or null when a value cannot be read: what `CandidatePlace` keeps of a row whose
+ * batch is let go. One string a row, so many candidates cost one string each, not one a column.
+ * @example candidateText(columnsOf(table), 3) // → 'n17\u0000s5:THEFT…'
  */
-export function candidateTexts(columns: readonly (readonly [string, Vector])[], row: number): (string | null)[] {
-  return columns.map(([, vector]) => valueText(vector, row));
+export function candidateText(columns: readonly (readonly [string, Vector])[], row: number): string | null {
+  let text = '';
+  for (const [, vector] of columns) {
+    const value = valueText(vector, row);
+    if (value === null) return null;
+    text += value;
+  }
+  return text;
 }
 
-/** The text of a candidate's value in `column` (`valueText`), from its columns or the texts taken. */
-function placeText(place: CandidatePlace, column: number): string | null {
-  return 'texts' in place ? place.texts[column] : valueText(place.columns[column][1], place.row);
-}
-
-/** Columns a candidate's row has. */
-function placeWidth(place: CandidatePlace): number {
-  return 'texts' in place ? place.texts.length : place.columns.length;
+/** A candidate's whole row text (`candidateText`), from its columns or the text taken. */
+function placeText(place: CandidatePlace): string | null {
+  return 'text' in place ? place.text : candidateText(place.columns, place.row);
 }
 
 /**
@@ -199,7 +202,8 @@ function placeWidth(place: CandidatePlace): number {
  * the second, and so on; a row alone in its group is done. Whole-row texts concatenate these
  * self-delimiting value texts, so two rows' texts are equal exactly when every value's is, and the
  * result is the same; but a column that tells rows apart (Chicago's `id`) ends the work after one
- * value a row instead of every column's.
+ * value a row instead of every column's. A group holding a row given as its whole text (its
+ * batch let go, `candidateText`) is compared by whole texts, with the same result.
  * @example repeatedByColumns(Int32Array.of(0, 3), (i) => ({ key: 0, columns: columnsOf(table), row: [0, 3][i] })) // → Map { 3 → 0 } when rows 0 and 3 are equal
  */
 export function repeatedByColumns(candidates: Int32Array, placeOf: (i: number) => CandidatePlace): Map<number, number> {
@@ -209,11 +213,20 @@ export function repeatedByColumns(candidates: Int32Array, placeOf: (i: number) =
   for (let column = 0; groups.length > 0; column++) {
     const next: number[][] = [];
     for (const group of groups) {
-      if (column >= placeWidth(places[group[0]])) {
+      if (column === 0 && group.some((i) => 'text' in places[i])) {
+        // Some of its rows were taken as whole texts (their batches let go): the group is compared whole.
+        for (const part of splitBy(group, (i) => placeText(places[i])).values()) if (part.length > 1) equal.push(part);
+        continue;
+      }
+      const { columns } = places[group[0]] as Extract<CandidatePlace, { columns: unknown }>;
+      if (column >= columns.length) {
         equal.push(group); // one schema key: the same columns
         continue;
       }
-      const parts = splitBy(group, (i) => placeText(places[i], column));
+      const parts = splitBy(group, (i) => {
+        const place = places[i] as Extract<CandidatePlace, { columns: unknown }>;
+        return valueText(place.columns[column][1], place.row);
+      });
       for (const part of parts.values()) if (part.length > 1) next.push(part);
     }
     groups = next;
@@ -271,13 +284,7 @@ function avalanche(h: number): number {
 
 /** A row's values as one string, tagged by type so 1 and '1' differ (bigint- and binary-safe; a value beyond 2^53 never equals another). */
 function rowText(columns: readonly (readonly [string, Vector])[], row: number): string {
-  let text = '';
-  for (const [, vector] of columns) {
-    const value = valueText(vector, row);
-    if (value === null) return `unreadable ${Math.random()}`; // never equal to another row
-    text += value;
-  }
-  return text;
+  return candidateText(columns, row) ?? `unreadable ${Math.random()}`; // never equal to another row
 }
 
 /** One value of `rowText`, tagged by its type and self-delimiting (a string by its length, others up to a NUL); null when it cannot be read. */

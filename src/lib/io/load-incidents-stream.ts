@@ -7,7 +7,7 @@ import { checkTimeColumns, decodeTimeChunk, finishTime, timePlan, type TimePlan 
 import { DROP_CODE } from './drop-codes';
 import { rawExampleValues } from './drop-examples';
 import { findColumn, type ColumnInput } from './find-column';
-import { candidateTexts, columnsOf, repeatedByColumns, schemaKeys, type CandidatePlace } from './find-duplicates';
+import { candidateText, columnsOf, repeatedByColumns, schemaKeys, type CandidatePlace } from './find-duplicates';
 import type { Clock, DropReason, Incidents } from './incidents';
 import { InputError } from './input-error';
 import { checkLoadMapping, completeLoad, newRowArrays, settleLoad, type LoadedFile, type RowArrays } from './load-incidents';
@@ -291,14 +291,14 @@ async function quoteRows(
     if (needed) {
       // A batch held anyway is compared column by column when all are quoted (most rows settle at
       // their first value); any other batch is let go as the pass moves on, so its candidates'
-      // value texts are taken now: the pass never holds more than one batch it read.
+      // row texts are taken now: the pass never holds more than one batch it read.
       const held = file.quoteHeld?.() === true;
       let at = start;
       for await (const batch of file.batches('quote')) {
         const next = at + batch.numRows;
         const columns = c < candidates.length && candidates[c] < next ? columnsOf(batch) : null;
         for (; columns && c < candidates.length && candidates[c] < next; c++) {
-          places[c] = held ? { key: keys[f], columns, row: candidates[c] - at } : { key: keys[f], texts: candidateTexts(columns, candidates[c] - at) };
+          places[c] = held ? { key: keys[f], columns, row: candidates[c] - at } : { key: keys[f], text: candidateText(columns, candidates[c] - at) };
         }
         for (const { row, reason } of wanted) if (row >= at && row < next) raw.set(row, rawExampleValues(batch, row - at, reason, mapping));
         at = next;

@@ -364,19 +364,19 @@ export async function loadStreams(
     return { opened: await openStreams(inputs, options) };
   };
   try {
-    for (const input of inputs) if (!(await isArrowInput(input))) return await opened();
-    // Asked for before the heads are read: the hashing thread is idle then, while asked for once
-    // the mapping is known its hash would delay the batches' warm (the CLI's thread) to the end of
-    // the load. A load that then does not stream leaves it unused.
-    const printed = options.fingerprints?.(inputs);
-    printed?.catch(() => {}); // awaited in `loadHeld`; a load that fails first must not leave it unhandled
     for (const [i, input] of inputs.entries()) {
+      if (!(await isArrowInput(input))) return await opened();
       const progress: ReadStreamOptions = { signal: options.signal, onProgress: (p) => options.onProgress?.(i, p) };
       const head = await readHead(input, options.signal, options.fingerprints && ((read) => (held[i] = read)), progress);
       if (!head) return await opened(); // no batch: the whole read says why
       heads.push(head);
     }
     if (isPanelInput(heads)) return await opened();
+    // Asked for before the mapping is made: the hashing thread (the CLI's) is idle then, while
+    // asked for later its hash would go after the batches' warm and the load's end would wait for
+    // it. A mapping that then does not stream leaves it unused (the thread closed, it is dropped).
+    const printed = options.fingerprints?.(inputs);
+    printed?.catch(() => {}); // awaited in `loadHeld`; a load that fails first must not leave it unhandled
     const mapping = await mappingFor(heads);
     if (!streamable(heads, mapping)) return await opened();
     return await loadHeld(inputs, mapping, options, held, printed, t0);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Table, tableFromIPC, tableToIPC, type RecordBatch } from 'apache-arrow';
+import { Table, tableFromArrays, tableFromIPC, tableToIPC, type RecordBatch } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../io/byte-source';
 import type { ColumnMapping } from '../io/column-mapping';
@@ -139,6 +139,12 @@ describe('openStreams on the real files gives what openFiles gives, number for n
     const own = await loadStreams([bytesSource('a.arrow', a)], () => mapping, { sha256 });
     expect(own.opened.sha256).toBe('own');
     const csv = new TextEncoder().encode('time,lat,lng\n2018-01-01T00:00:00Z,41.8,-87.6\n');
+    // A pre-binned panel file (Arrow, opened whole): nothing asked of the thread either.
+    let askedForPanel = 0;
+    const panel = tableToIPC(tableFromArrays({ cell: ['8826641b25fffff'], period: Int32Array.of(0), count: Int32Array.of(3) }), 'file');
+    const panelLoad = await loadStreams([bytesSource('p.arrow', panel)], () => mapping, { fingerprints: async () => (askedForPanel++, given) });
+    expect(panelLoad.opened.kind).toBe('panel');
+    expect(askedForPanel).toBe(0);
     let askedForCsv = 0;
     const whole = await loadStreams([bytesSource('c.csv', csv)], () => mapping, { fingerprints: async () => (askedForCsv++, given) });
     expect(whole.loaded).toBeUndefined();
