@@ -6,7 +6,7 @@ import { findColumn, type ColumnInput } from './find-column';
 import { InputError } from './input-error';
 import type { ArrowSource } from './read-arrow';
 import { memoiseProjection } from './memoise-projection';
-import { namedOpposite, SWAP_SAMPLE, swapVerdict, type SwapSample } from './swap-hint';
+import { namedOpposite, SWAP_SAMPLE, swapVerdict, type SwapSample } from './swap-verdict';
 import { isNumericType, readNumbers } from './read-numbers';
 
 /** The location columns decoded: the CRS used (for x/y) and warnings. */
@@ -41,7 +41,7 @@ export const NULL_ISLAND_DEG = 1e-6;
  * the police data's "unknown" sentinel, projected by the publisher. Every
  * dropped row gets lat = lng = NaN whatever its earlier reason, so NaN marks "no usable location"
  * for the outlier rule. Columns must be numeric (any Int or Float width). Latitude and longitude
- * exchanged are pointed out with the remedy (`swapHint`), in place of "the values look projected".
+ * exchanged are pointed out with the remedy (`swapVerdict`), in place of "the values look projected".
  *
  * @example
  * decodeLocation([chicago], { kind: 'latlng', lat: 'latitude', lng: 'longitude' }, lat, lng, reasons)
@@ -82,7 +82,7 @@ export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Flo
   const xy = mapping.kind === 'xy';
   const resolved = xy ? resolveCrs(mapping.crs) : null;
   const project = resolved ? projector(resolved) : null;
-  // `swapHint`'s counts are taken in this pass (for lat/lng, its "invalid" rows are the out-of-range ones here).
+  // `swapVerdict`'s counts are taken in this pass (for lat/lng, its "invalid" rows are the out-of-range ones here).
   const named = namedOpposite(mapping);
   const sample: SwapSample | null = mapping.kind === 'latlng' && !named ? { lats: [], lngs: [] } : null;
   let validSwapped = 0;

@@ -1,52 +1,13 @@
 import type { RecordBatch, Schema, Table, Vector } from 'apache-arrow';
 import { giveScratch, takeInt32 } from '../base/scratch-memory';
-import type { ArrowSource } from './read-arrow';
 
 /**
- * Finds rows that repeat an earlier row in every column, among the rows still kept
- * (`reasons[row] === 0`), and returns for each row the global index of the earlier row it
- * repeats (−1 for none). Two stages keep it cheap: rows are first grouped by their decoded
- * time, latitude, longitude and category code in an open-addressing hash table; only rows whose
- * key matches an earlier row's are then compared in every column (each value as text, column by
- * column: `repeatedByColumns`; files with different columns never repeat each other). So a burst of
- * incidents with the same time, place and type (Chicago's multi-victim rows differ in `id`) is
- * compared, never reported.
- *
- * @example
- * findDuplicates([source], time, lat, lng, codes, reasons) // rows 0 and 3 identical → Int32Array [-1, -1, -1, 0]
- */
-export function findDuplicates(
-  sources: readonly ArrowSource[],
-  time: Float64Array,
-  lat: Float64Array,
-  lng: Float64Array,
-  codes: Int32Array,
-  reasons: Uint8Array,
-): Int32Array {
-  const candidates = duplicateCandidates(time, lat, lng, codes, reasons);
-  const keys = schemaKeys(sources.map((source) => source.table.schema));
-  const starts: number[] = [];
-  let start = 0;
-  for (const source of sources) {
-    starts.push(start);
-    start += source.table.numRows;
-  }
-  const columns = sources.map((source) => columnsOf(source.table));
-  let file = 0;
-  const repeated = repeatedByColumns(candidates, (i) => {
-    const row = candidates[i];
-    while (file + 1 < starts.length && row >= starts[file + 1]) file++;
-    return { key: keys[file], columns: columns[file], row: row - starts[file] };
-  });
-  const of = new Int32Array(time.length).fill(-1);
-  for (const [row, earlier] of repeated) of[row] = earlier;
-  return of;
-}
-
-/**
- * Stage 1 of `findDuplicates`: the kept rows (in order) whose decoded time, latitude, longitude
- * and category code an earlier kept row also has — the only rows whose whole text is compared.
- * Needs no raw column: a streamed load runs it after the record batches are gone.
+ * Stage 1 of the duplicate finder, which drops a kept row (`reasons[row] === 0`) that repeats an
+ * earlier kept row in every column: the kept rows (in order) whose decoded time, latitude,
+ * longitude and category code an earlier kept row also has — the only rows stage 2
+ * (`repeatedByColumns`) compares value by value. So a burst of incidents with the same time, place
+ * and type (Chicago's multi-victim rows differ in `id`) is compared, never reported. Needs no raw
+ * column: a streamed load runs it after the record batches are gone.
  * @example duplicateCandidates(time, lat, lng, codes, reasons) // rows 0 and 3 share a key → Int32Array [0, 3]
  */
 export function duplicateCandidates(time: Float64Array, lat: Float64Array, lng: Float64Array, codes: Int32Array, reasons: Uint8Array): Int32Array {
@@ -136,33 +97,6 @@ const PART_SHIFT = 24;
 const PARTS = 1 << (32 - PART_SHIFT);
 
 /**
- * Stage 2 of `findDuplicates`: among the candidate rows (ascending) with their whole-row texts
- * (`wholeRowText`), each row's earlier row of equal text, −1 elsewhere; `n` rows in all.
- * @example repeatsAmong(4, Int32Array.of(0, 3), ['0\u0001a', '0\u0001a']) // → Int32Array [-1, -1, -1, 0]
- */
-export function repeatsAmong(n: number, candidates: Int32Array, texts: readonly string[]): Int32Array {
-  const of = new Int32Array(n).fill(-1);
-  for (const [row, earlier] of repeatedRows(candidates, texts)) of[row] = earlier;
-  return of;
-}
-
-/**
- * `repeatsAmong` without a per-row array: each repeating candidate row (ascending) → the earlier
- * row of equal text. A load of 1.3 M rows has a few thousand candidates: no 5 MB array to fill and scan.
- * @example repeatedRows(Int32Array.of(0, 3), ['0\u0001a', '0\u0001a']) // → Map { 3 → 0 }
- */
-export function repeatedRows(candidates: Int32Array, texts: readonly string[]): Map<number, number> {
-  const repeated = new Map<number, number>();
-  const first = new Map<string, number>();
-  candidates.forEach((row, i) => {
-    const earlier = first.get(texts[i]);
-    if (earlier === undefined) first.set(texts[i], row);
-    else repeated.set(row, earlier);
-  });
-  return repeated;
-}
-
-/**
  * Where a duplicate candidate's raw values are: its file's schema key (`schemaKeys`) and either the
  * columns of the table or record batch holding it (`columnsOf`) with its row there, or — its batch
  * not held until stage 2 runs — its whole row's text, taken while the batch was read
@@ -194,16 +128,16 @@ function placeText(place: CandidatePlace): string | null {
 }
 
 /**
- * Stage 2 of the duplicate finder as `repeatedRows` over `wholeRowText` decides it — each
- * repeating candidate row (ascending) → the earliest candidate row equal to it in every column,
- * rows of different schema keys never equal, a row with an unreadable value equal to none — but
- * compared column by column: the candidates are grouped by schema key, then each group is split by
- * its rows' values in the first column (as `wholeRowText` writes each value), the groups left by
- * the second, and so on; a row alone in its group is done. Whole-row texts concatenate these
- * self-delimiting value texts, so two rows' texts are equal exactly when every value's is, and the
- * result is the same; but a column that tells rows apart (Chicago's `id`) ends the work after one
- * value a row instead of every column's. A group holding a row given as its whole text (its
- * batch let go, `candidateText`) is compared by whole texts, with the same result.
+ * Stage 2 of the duplicate finder: each repeating candidate row (ascending) → the earliest
+ * candidate row equal to it in every column; rows of different schema keys are never equal, and a
+ * row with an unreadable value equals none. Compared column by column: the candidates are grouped
+ * by schema key, then each group is split by its rows' values in the first column (each value's
+ * self-delimiting text, as `candidateText` writes it), the groups left by the second, and so on; a
+ * row alone in its group is done. Whole-row texts concatenate these value texts, so two rows' texts
+ * are equal exactly when every value's is, and grouping whole texts decides the same (the tests'
+ * oracle); but a column that tells rows apart (Chicago's `id`) ends the work after one value a row
+ * instead of every column's. A group holding a row given as its whole text (its batch let go,
+ * `candidateText`) is compared by whole texts, with the same result.
  * @example repeatedByColumns(Int32Array.of(0, 3), (i) => ({ key: 0, columns: columnsOf(table), row: [0, 3][i] })) // → Map { 3 → 0 } when rows 0 and 3 are equal
  */
 export function repeatedByColumns(candidates: Int32Array, placeOf: (i: number) => CandidatePlace): Map<number, number> {
@@ -260,19 +194,11 @@ export function schemaKeys(schemas: readonly Schema[]): number[] {
 }
 
 /**
- * Every column of a table or record batch with its name, for `wholeRowText`.
+ * Every column of a table or record batch with its name, for `repeatedByColumns`' places.
  * @example columnsOf(batch).map(([name]) => name) // → ['id', 'occurred_at', …]
  */
 export function columnsOf(table: Table | RecordBatch): (readonly [string, Vector])[] {
   return table.schema.fields.map((f, i) => [f.name, table.getChildAt(i) as Vector] as const);
-}
-
-/**
- * A row's whole text as stage 2 compares it: its schema key, then every value tagged by type.
- * @example wholeRowText(0, columnsOf(table), 3) // → '0\u0001i17\u0000…'
- */
-export function wholeRowText(key: number, columns: readonly (readonly [string, Vector])[], row: number): string {
-  return `${key}\u0001${rowText(columns, row)}`;
 }
 
 /** Murmur3's 32-bit finaliser: spreads every input bit over the low bits a table mask keeps. */
@@ -282,12 +208,7 @@ function avalanche(h: number): number {
   return h ^ (h >>> 16);
 }
 
-/** A row's values as one string, tagged by type so 1 and '1' differ (bigint- and binary-safe; a value beyond 2^53 never equals another). */
-function rowText(columns: readonly (readonly [string, Vector])[], row: number): string {
-  return candidateText(columns, row) ?? `unreadable ${Math.random()}`; // never equal to another row
-}
-
-/** One value of `rowText`, tagged by its type and self-delimiting (a string by its length, others up to a NUL); null when it cannot be read. */
+/** One value of `candidateText`, tagged by its type and self-delimiting (a string by its length, others up to a NUL); null when it cannot be read. */
 function valueText(vector: Vector, row: number): string | null {
   let value: unknown;
   try {
