@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { cellToBoundary, cellToLatLng, getIcosahedronFaces, getRes0Cells, cellToChildren, latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
-import { CellLocator, icosahedronFaceCentresForTest, placedByRuleForTest } from './cell-locator';
+import { CellLocator, edgeNormalsForTest, icosahedronFaceCentresForTest, placedByRuleForTest } from './cell-locator';
 
 /** A small deterministic generator (mulberry32), so a failure names a reproducible point. */
 function random(seed: number): () => number {
@@ -138,5 +138,73 @@ describe('CellLocator (the cell of a point, h3 only near an edge)', () => {
       expect(getIcosahedronFaces(cell)).toHaveLength(1);
     }
     expect(byRule).toBeGreaterThan(0.5 * cells.length);
+  });
+});
+
+/** The edge normals worked out plainly, per vertex arrays, as `edgeNormals` did before it ran on scalars: its oracle. */
+function plainEdgeNormals(cell: string, faces: readonly (readonly number[])[]): number[] | null {
+  const RAD = Math.PI / 180;
+  const dot = (a: ArrayLike<number>, b: ArrayLike<number>): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+  const vertices = cellToBoundary(cell, true).slice(0, -1);
+  if (vertices.length !== 6 || vertices.some(([, lat]) => Math.abs(lat) > 90 - 1e-3 / RAD)) return null;
+  const v = vertices.map(([lng, lat]) => {
+    const c = Math.cos(lat * RAD);
+    return [c * Math.cos(lng * RAD), c * Math.sin(lng * RAD), Math.sin(lat * RAD)];
+  });
+  const sum = v.reduce((acc, p) => [acc[0] + p[0], acc[1] + p[1], acc[2] + p[2]], [0, 0, 0]);
+  const length = Math.hypot(sum[0], sum[1], sum[2]);
+  const centre = sum.map((s) => s / length);
+  if (faces.some((f) => dot(f, centre) > Math.cos(1e-4))) return null;
+  let face = -1;
+  for (const p of v) {
+    const d = faces.map((f) => dot(f, p));
+    const best = d.indexOf(Math.max(...d));
+    const second = Math.max(...d.filter((_, f) => f !== best));
+    if (d[best] - second <= 1e-9 || (face !== -1 && best !== face)) return null;
+    face = best;
+  }
+  const normals: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const [a, b] = [v[i], v[(i + 1) % 6]];
+    const d = [b[0] - a[0], b[1] - a[1], b[2] - a[2]];
+    const n = [a[1] * d[2] - a[2] * d[1], a[2] * d[0] - a[0] * d[2], a[0] * d[1] - a[1] * d[0]];
+    const norm = Math.hypot(n[0], n[1], n[2]);
+    normals.push(n[0] / norm, n[1] / norm, n[2] / norm);
+  }
+  for (let i = 0; i < 18; i += 3) if (dot(normals.slice(i, i + 3), centre) <= 0) return null;
+  return normals;
+}
+
+describe('edge normals', () => {
+  it('are bit for bit the plain per-vertex computation, and null for the same cells', () => {
+    const faces = icosahedronFaceCentresForTest();
+    const next = random(14);
+    const cells = getRes0Cells().flatMap((cell) => [cell, ...cellToChildren(cell, 1)]);
+    // Chicago at res 9, random points worldwide at every resolution, and points near the poles and the face centres.
+    for (let i = 0; i < 2000; i++) cells.push(latLngToCell(41.64 + 0.38 * next(), -87.94 + 0.42 * next(), 9));
+    for (let res = 0; res <= 15; res++) for (let i = 0; i < 200; i++) cells.push(latLngToCell(180 * next() - 90, 360 * next() - 180, res));
+    for (let res = 10; res <= 15; res++)
+      for (let i = 0; i < 100; i++) cells.push(latLngToCell((i % 2 ? 1 : -1) * (89.94 + 0.06 * next()), 360 * next() - 180, res));
+    for (const [x, y, z] of faces)
+      for (let i = 0; i < 50; i++) {
+        const lat = Math.asin(z) * (180 / Math.PI) + 0.02 * (next() - 0.5);
+        const lng = Math.atan2(y, x) * (180 / Math.PI) + 0.02 * (next() - 0.5);
+        cells.push(latLngToCell(lat, lng, 10 + (i % 6)));
+      }
+    let byRule = 0;
+    let left = 0;
+    for (const cell of cells) {
+      const normals = edgeNormalsForTest(cell);
+      const plain = plainEdgeNormals(cell, faces);
+      if (plain === null) {
+        left++;
+        expect(normals, cell).toBeNull();
+      } else {
+        byRule++;
+        expect(Array.from(normals ?? []), cell).toEqual(plain);
+      }
+    }
+    expect(byRule).toBeGreaterThan(4000);
+    expect(left).toBeGreaterThan(100);
   });
 });

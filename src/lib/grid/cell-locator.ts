@@ -231,25 +231,24 @@ function vertexCount(cell: string): number {
   return boundaryOf(cell).length - 1;
 }
 
-/** a · b of two 3-vectors. */
-function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-
 /**
  * True when every vertex has the same nearest face centre, by at least `EDGE_MARGIN_RAD` of dot
  * product over the next: the faces are the spherical triangles nearest their centres (the
  * icosahedron's, as H3 picks a point's face), each convex, so a cell whose vertices all lie in one
  * lies in it whole. What h3's getIcosahedronFaces tells, without an h3 call per cell.
  */
-function onOneFace(vertices: readonly (readonly number[])[], faces: readonly (readonly number[])[]): boolean {
+function onOneFace(vertices: Float64Array, faces: readonly (readonly number[])[]): boolean {
   let face = -1;
-  for (const v of vertices) {
+  for (let i = 0; i < vertices.length; i += 3) {
+    const x = vertices[i];
+    const y = vertices[i + 1];
+    const z = vertices[i + 2];
     let best = -1;
     let first = -Infinity;
     let second = -Infinity;
     for (let f = 0; f < faces.length; f++) {
-      const d = dot(faces[f], v);
+      const centre = faces[f];
+      const d = centre[0] * x + centre[1] * y + centre[2] * z;
       if (d > first) {
         second = first;
         first = d;
@@ -309,41 +308,70 @@ export function placedByRuleForTest(cell: string): boolean {
   return edgeNormals(cell) !== null;
 }
 
+/** Tests only: the edge normals `CellLocator` tests a point against in `cell` (x, y, z each), or null for a cell left to h3. */
+export function edgeNormalsForTest(cell: string): Float64Array | null {
+  return edgeNormals(cell);
+}
+
+/** Scratch for `edgeNormals`: a hexagon's six vertices as unit vectors (x, y, z each). */
+const vertexScratch = new Float64Array(18);
+
 /**
  * The cell's edge planes as unit normals pointing inside (h3 lists vertices counter-clockwise, so
  * vᵢ × vᵢ₊₁ points inside), or null for a cell `locate` must leave to h3: a pentagon, a cell not
  * on one face (`onOneFace`), a cell centred within `FACE_CENTRE_RAD` of a face centre or with a
  * vertex within `POLE_RAD` of a pole. Each normal is computed
  * as vᵢ × (vᵢ₊₁ − vᵢ): the difference of close vertices is exact, so the plane passes through the
- * vertices to about 1e-16 rad even for the 0.5 m edges of resolution 15.
+ * vertices to about 1e-16 rad even for the 0.5 m edges of resolution 15. Runs once per cell met
+ * twice (thousands a load), cold, so it works in scalars on a scratch buffer and allocates only
+ * its result: the same float operations, in the same order, as the plain per-vertex arrays.
  */
 function edgeNormals(cell: string): Float64Array | null {
   const ring = boundaryOf(cell); // [lng, lat] pairs, closed: the first vertex again at the end
-  const vertices = ring.slice(0, -1);
+  if (ring.length !== 7) return null;
   const nearPole = 90 - POLE_RAD / RAD;
-  if (vertices.length !== 6 || vertices.some(([, lat]) => Math.abs(lat) > nearPole)) return null;
-  const v = vertices.map(([lng, lat]) => unitVector(lat, lng));
+  const v = vertexScratch;
+  let sx = 0;
+  let sy = 0;
+  let sz = 0;
+  for (let i = 0; i < 6; i++) {
+    const [lng, lat] = ring[i];
+    if (Math.abs(lat) > nearPole) return null;
+    const c = Math.cos(lat * RAD);
+    const x = (v[3 * i] = c * Math.cos(lng * RAD));
+    const y = (v[3 * i + 1] = c * Math.sin(lng * RAD));
+    const z = (v[3 * i + 2] = Math.sin(lat * RAD));
+    sx += x;
+    sy += y;
+    sz += z;
+  }
   // The centre: the vertices' mean, normalised (inside the hexagon; h3's centre for a face-centre cell, by symmetry).
-  const sum = v.reduce((acc, p) => [acc[0] + p[0], acc[1] + p[1], acc[2] + p[2]], [0, 0, 0]);
-  const length = Math.hypot(sum[0], sum[1], sum[2]);
-  const centre = [sum[0] / length, sum[1] / length, sum[2] / length];
+  const length = Math.hypot(sx, sy, sz);
+  const cx = sx / length;
+  const cy = sy / length;
+  const cz = sz / length;
   const faces = icosahedronFaceCentres();
   const nearFace = Math.cos(FACE_CENTRE_RAD);
-  if (faces.some((f) => dot(f, centre) > nearFace) || !onOneFace(v, faces)) return null;
-  const normals = new Float64Array(3 * v.length);
-  for (let i = 0; i < v.length; i++) {
-    const [ax, ay, az] = v[i];
-    const b = v[(i + 1) % v.length];
-    const dx = b[0] - ax;
-    const dy = b[1] - ay;
-    const dz = b[2] - az;
+  for (const f of faces) if (f[0] * cx + f[1] * cy + f[2] * cz > nearFace) return null;
+  if (!onOneFace(v, faces)) return null;
+  const normals = new Float64Array(18);
+  for (let i = 0; i < 6; i++) {
+    const ax = v[3 * i];
+    const ay = v[3 * i + 1];
+    const az = v[3 * i + 2];
+    const j = 3 * ((i + 1) % 6);
+    const dx = v[j] - ax;
+    const dy = v[j + 1] - ay;
+    const dz = v[j + 2] - az;
     const nx = ay * dz - az * dy;
     const ny = az * dx - ax * dz;
     const nz = ax * dy - ay * dx;
     const norm = Math.hypot(nx, ny, nz);
-    normals.set([nx / norm, ny / norm, nz / norm], 3 * i);
+    const ux = (normals[3 * i] = nx / norm);
+    const uy = (normals[3 * i + 1] = ny / norm);
+    const uz = (normals[3 * i + 2] = nz / norm);
+    // The normals must point to the centre (counter-clockwise vertices); otherwise leave the cell to h3.
+    if (ux * cx + uy * cy + uz * cz <= 0) return null;
   }
-  // The normals must point to the centre (counter-clockwise vertices); otherwise leave the cell to h3.
-  for (let i = 0; i < normals.length; i += 3) if (dot(normals.subarray(i, i + 3), centre) <= 0) return null;
   return normals;
 }
