@@ -15,7 +15,7 @@ import { collectSource, streamSource } from '../io/stream-source';
 import { sniffFormat } from '../io/sniff-format';
 import { looksLikeLegacyStream } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
-import { arrowBatchSource, readArrowStream, type ReadStreamOptions, type StreamProgress } from '../io/read-arrow-stream';
+import { arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
 import { loadIncidentsStream, type CoordinateWatch } from '../io/load-incidents-stream';
 import { createSha256, type Sha256Factory } from '../io/sha256-stream';
 import { fileHashes } from '../io/file-hashes';
@@ -366,8 +366,8 @@ export async function loadStreams(
   try {
     for (const [i, input] of inputs.entries()) {
       if (!(await isArrowInput(input))) return await opened();
-      const progress: ReadStreamOptions = { signal: options.signal, onProgress: (p) => options.onProgress?.(i, p) };
-      const head = await readHead(input, options.signal, options.fingerprints && ((read) => (held[i] = read)), progress);
+      const hold = options.fingerprints && { to: (read: HeldRead) => (held[i] = read), onProgress: (p: StreamProgress) => options.onProgress?.(i, p) };
+      const head = await readHead(input, { signal: options.signal, hold });
       if (!head) return await opened(); // no batch: the whole read says why
       heads.push(head);
     }
