@@ -398,16 +398,13 @@ async function loadHeld(
   const keep = options.keepBatchBytes ? { left: options.keepBatchBytes } : undefined;
   const files = await Promise.all(
     inputs.map((input, i) =>
-      arrowBatchSource(
-        input,
-        {
-          hash: hashes?.forFile(i),
-          signal: options.signal,
-          onProgress: (progress) => options.onProgress?.(i, progress),
-        },
+      arrowBatchSource(input, {
+        hash: hashes?.forFile(i),
+        signal: options.signal,
+        onProgress: (progress) => options.onProgress?.(i, progress),
         keep,
-        held[i]?.batches,
-      ),
+        held: held[i]?.batches,
+      }),
     ),
   );
   const incidents = await loadIncidentsStream(files, mapping, options.coordinates);
