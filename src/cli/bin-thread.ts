@@ -111,8 +111,15 @@ hashPort.on('message', (request: HashRequest) => {
 
 function hashIfIdle(): void {
   if (!hashing || warmPending()) return;
-  if (Atomics.compareExchange(claim, 0, 0, 1) !== 0) {
+  // Claimed for the pending request only: one the main thread took, with another sent since, is left.
+  const pending = (): boolean => hashing!.seq === Atomics.load(claim, 1);
+  if (!pending() || Atomics.compareExchange(claim, 0, 0, 1) !== 0) {
     hashing = null; // taken by the main thread
+    return;
+  }
+  if (!pending()) {
+    Atomics.store(claim, 0, 0); // a new request came between the check and the claim: it is claimed when it arrives
+    hashing = null;
     return;
   }
   let answer: HashAnswer;

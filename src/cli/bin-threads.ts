@@ -17,7 +17,7 @@ export interface BinThreadData {
   readonly flag: SharedArrayBuffer;
   /** Two Int32: the rows of 'warm' batches the thread has looked up so far (the main thread bounds its backlog by it), and the rows sent to it (more sent than looked up: a warm is pending). */
   readonly progress: SharedArrayBuffer;
-  /** One Int32, who hashes the pending 'hash' request: 0 nobody yet, 1 the thread, 2 the main thread (`BinThread.takeHash`); each side claims it by compare-exchange. */
+  /** Two Int32: who hashes the pending 'hash' request, 0 nobody yet, 1 the thread, 2 the main thread (`BinThread.takeHash`), each side claiming it by compare-exchange; and that request's `seq`. */
   readonly hashClaim: SharedArrayBuffer;
   readonly bundle: string | null;
   /** Tests only: the thread waits before answering a 'probe' until `stall[0]` is not 0, then sets `stall[1]` to 1 once it has written its rows (a stalled thread). */
@@ -45,6 +45,8 @@ export type BinThreadAnswer =
 /** A 'hash' request: files to fingerprint (`hashFiles`), each expected to be the file the load opened. */
 export interface HashRequest {
   readonly files: readonly { readonly path: string; readonly identity: FileIdentity }[];
+  /** The request's number: the thread leaves a request that is no longer the pending one (taken by the main thread, and another sent since). */
+  readonly seq: number;
 }
 export type HashAnswer = { readonly digests: FileDigests } | { readonly error: ErrorData };
 
@@ -133,7 +135,7 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   const state = new Int32Array(flag);
   const progress = new SharedArrayBuffer(8);
   const looked = new Int32Array(progress);
-  const hashClaim = new SharedArrayBuffer(4);
+  const hashClaim = new SharedArrayBuffer(8);
   const claim = new Int32Array(hashClaim);
   const bundled = import.meta.url.includes('/dist-cli/');
   const data: BinThreadData = {
@@ -165,10 +167,12 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   // One request at a time (its answer is the next message on the port); the port keeps the process alive only while one is pending.
   let hashPending = false;
   let takeHash = (): void => {};
+  let seq = 0;
   const fingerprint = (files: HashRequest['files']): Promise<FileDigests> => {
     if (failed) return Promise.reject(failed);
     if (hashPending) return Promise.reject(new Error('the binning thread is still hashing files for an earlier request'));
     hashPending = true;
+    Atomics.store(claim, 1, ++seq);
     Atomics.store(claim, 0, 0);
     return new Promise<FileDigests>((resolve, reject) => {
       const settle = (): void => {
@@ -198,7 +202,7 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
       ended.add(onEnd);
       hashing.port1.on('message', answer);
       hashing.port1.ref();
-      hashing.port1.postMessage({ files } satisfies HashRequest);
+      hashing.port1.postMessage({ files, seq } satisfies HashRequest);
     });
   };
   // The thread raises the flag when it answers or exits; one that dies without running its exit
