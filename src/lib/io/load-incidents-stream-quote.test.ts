@@ -57,6 +57,17 @@ function lettingGo(table: Table, bytes: number): BatchSource {
   };
 }
 
+/** A `BatchSource` whose second read (the quote pass) ends after the first batch: a file that shrank while it was loaded. */
+function shrinking(table: Table): BatchSource {
+  return {
+    name: 'shrinking.arrow',
+    bytes: 0,
+    async *batches(pass) {
+      yield* pass === 'decode' ? table.batches : table.batches.slice(0, 1);
+    },
+  };
+}
+
 describe("loadIncidentsStream's quote pass", () => {
   it("takes the values of a batch it does not hold while it reads it: stage 2's duplicates equal the whole-file load's", async () => {
     const table = threeBatches();
@@ -70,14 +81,40 @@ describe("loadIncidentsStream's quote pass", () => {
 
   it('names the file when a second read of it ends before the rows it had (a file changed while it was loaded)', async () => {
     const table = threeBatches();
-    const shrinking: BatchSource = {
-      name: 'shrinking.arrow',
-      bytes: 0,
-      async *batches(pass) {
-        yield* pass === 'decode' ? table.batches : table.batches.slice(0, 1);
-      },
-    };
-    await expect(loadIncidentsStream([shrinking], mapping)).rejects.toThrow(
+    await expect(loadIncidentsStream([shrinking(table)], mapping)).rejects.toThrow(
+      "file 'shrinking.arrow' changed while it was read (4 rows read again, 12 at first): read it again once it is complete",
+    );
+  });
+
+  it('names the file when a second read of it ends before a drop example it had (no candidate there)', async () => {
+    // Distinct rows (no duplicate candidate), one latitude out of range in the last batch: a drop example there.
+    const batches = [0, 1, 2].map(
+      (b) =>
+        new Table({
+          t: vectorFromArray(
+            Float64Array.from([Date.UTC(2020, 0, 1 + 4 * b), Date.UTC(2020, 0, 2 + 4 * b), Date.UTC(2020, 0, 3 + 4 * b), Date.UTC(2020, 0, 4 + 4 * b)]),
+          ),
+          lat: vectorFromArray(Float64Array.of(41.8, 41.81, b === 2 ? 95 : 41.82, 41.9)),
+          lng: vectorFromArray(Float64Array.of(-87.6, -87.61, -87.62, -87.7)),
+          note: vectorFromArray(['a', 'b', 'c', 'd'], new Utf8()),
+        }).batches[0],
+    );
+    const table = new Table(batches);
+    const whole = await loadIncidentsStream(
+      [
+        {
+          name: 'full.arrow',
+          bytes: 0,
+          batches: async function* () {
+            yield* table.batches;
+          },
+        },
+      ],
+      mapping,
+    );
+    expect(whole.report.dropped.duplicate).toBe(0);
+    expect(Object.values(whole.report.dropped).reduce((a, b) => a + b, 0)).toBe(1);
+    await expect(loadIncidentsStream([shrinking(table)], mapping)).rejects.toThrow(
       "file 'shrinking.arrow' changed while it was read (4 rows read again, 12 at first): read it again once it is complete",
     );
   });

@@ -304,7 +304,8 @@ async function quoteRows(
         at = next;
         if (c >= candidates.length && !wanted.some((pick) => pick.row >= at)) break;
       }
-      if (c < candidates.length && candidates[c] < end) {
+      // Rows the first pass had and this one did not reach: candidates, or the drop examples' rows (whose values would be missing).
+      if ((c < candidates.length && candidates[c] < end) || wanted.some((pick) => pick.row >= at && pick.row < end)) {
         throw new InputError(
           `file '${file.name}' changed while it was read (${(at - start).toLocaleString('en-US')} rows read again, ${(end - start).toLocaleString('en-US')} at first): read it again once it is complete`,
           { code: 'file-unreadable', file: file.name },

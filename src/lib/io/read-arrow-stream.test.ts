@@ -205,7 +205,7 @@ describe('arrowBatchSource', () => {
     const decodedBytes = 500 * 2 * 8; // two float64 columns, no nulls
     const keeping = counted(bytes);
     const budget = { left: decodedBytes };
-    const kept = await arrowBatchSource(keeping.source, {}, budget);
+    const kept = await arrowBatchSource(keeping.source, { keep: budget });
     expect(kept.quoteHeld!()).toBe(false);
     const decoded = await all(kept.batches('decode'));
     expect(decoded.length).toBe(10);
@@ -223,7 +223,7 @@ describe('arrowBatchSource', () => {
 
     const reading = counted(bytes);
     const short = { left: decodedBytes - 1 };
-    const read = await arrowBatchSource(reading.source, {}, short);
+    const read = await arrowBatchSource(reading.source, { keep: short });
     const again = await all(read.batches('decode'));
     expect(short.left).toBe(decodedBytes - 1); // over at the last batch: none kept, the nine batches' share given back
     expect(read.quoteHeld!()).toBe(false);
@@ -238,8 +238,8 @@ describe('arrowBatchSource', () => {
     const bytes = tableToIPC(tenBatches(), 'file');
     const budget = { left: 12_000 }; // one file's 8,000 decoded bytes fit, not two
     const [first, second] = [counted(bytes), counted(bytes)];
-    const a = await arrowBatchSource(first.source, {}, budget);
-    const b = await arrowBatchSource(second.source, {}, budget);
+    const a = await arrowBatchSource(first.source, { keep: budget });
+    const b = await arrowBatchSource(second.source, { keep: budget });
     await all(a.batches('decode'));
     await all(b.batches('decode'));
     expect([a.quoteHeld!(), b.quoteHeld!(), budget.left]).toEqual([true, false, 4_000]);

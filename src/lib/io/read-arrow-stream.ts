@@ -413,25 +413,29 @@ export interface KeepBudget {
   left: number;
 }
 
+/** Options of `arrowBatchSource`: the decode pass's read (`ReadStreamOptions`), the budget to keep its batches within, a read already begun. */
+export interface BatchSourceOptions extends ReadStreamOptions {
+  /** The budget of decoded bytes the load's files share for keeping their decode pass's batches (`KeepBudget`). */
+  readonly keep?: KeepBudget;
+  /** A read of the file already begun (`HeldRead.batches`), which the decode pass goes on with. */
+  readonly held?: AsyncGenerator<RecordBatch, void, undefined>;
+}
+
 /**
  * An Arrow IPC file or stream as a `BatchSource` for `loadIncidentsStream`: the decode pass is
  * `arrowBatches` with `options` (hash, progress, cancel) and checks, at its end, that the file had
  * rows (`checkTable`'s 'no-rows'); the quote pass reads the batches again without hashing. `rows`
- * is the footer's count (`arrowFileRows`) when known. With `keep`, the decode pass's batches are
+ * is the footer's count (`arrowFileRows`) when known. With `options.keep`, the decode pass's batches are
  * kept for the quote pass instead (no second read and parse of the file, the same batches) while
  * their decoded bytes fit the budget the load's files share; a file whose batches do not fit keeps
  * none (its share goes back) and is read again. Kept batches are let go once the quote pass has
- * run, or by `release` when it will not. `held`: a read of the file already begun (`readHead`'s,
+ * run, or by `release` when it will not. `options.held`: a read of the file already begun (`readHead`'s,
  * `HeldRead.batches`: from its first batch, not hashed) that the decode pass goes on with instead
  * of reading the file from its start again.
  * @example loadIncidentsStream([await arrowBatchSource(fileByteSource('big.arrow'), { hash })], mapping)
  */
-export async function arrowBatchSource(
-  input: ByteSource,
-  options: ReadStreamOptions = {},
-  keep?: KeepBudget,
-  held?: AsyncGenerator<RecordBatch, void, undefined>,
-): Promise<BatchSource> {
+export async function arrowBatchSource(input: ByteSource, options: BatchSourceOptions = {}): Promise<BatchSource> {
+  const { keep, held, ...read } = options;
   const rows = await arrowFileRows(input);
   let kept: RecordBatch[] | null = null; // every batch of a finished decode pass, when kept
   let begun = held;
@@ -441,13 +445,13 @@ export async function arrowBatchSource(
     ...(rows !== null && { rows }),
     batches: (pass) => {
       if (pass === 'decode') {
-        const stream = begun ?? arrowBatches(input, options);
+        const stream = begun ?? arrowBatches(input, read);
         begun = undefined;
         return decodePass(input, stream, keep && { budget: keep, done: (batches) => (kept = batches) });
       }
       const batches = kept;
       kept = null;
-      return batches ? keptPass(batches, options.signal) : arrowBatches(input, { signal: options.signal });
+      return batches ? keptPass(batches, read.signal) : arrowBatches(input, { signal: read.signal });
     },
     quoteHeld: () => kept !== null,
     release: () => void (kept = null),

@@ -89,18 +89,15 @@ export function headSampler(schema: Schema, rows = HEAD_ROWS, maxRows = HEAD_MAX
  * once it is complete: its rows copied, and each column's share of rows with a value (`complete`)
  * over the whole file — from an Arrow file's footer (`arrowShares`) when the head stopped
  * early; over the batches read for an Arrow stream, which holds no such counts up front. Null for a
- * file without a record batch. With `hold`, the read is not ended but handed to `hold` (`HeldRead`):
- * the batches it read and the rest of the file, to decode in the same read (`read` are its
- * `arrowBatches` options: progress, cancel; no hash, as it starts before one is chosen).
+ * file without a record batch. With `options.hold`, the read is not ended but handed to `hold.to`
+ * (`HeldRead`): the batches it read and the rest of the file, to decode in the same read, whose
+ * progress goes to `hold.onProgress` (no hash, as it starts before one is chosen). `options.signal`
+ * cancels the read, the held read too.
  * @example (await readHead(fileByteSource('chicago.arrow')))?.table.numRows // → 20000
  */
-export async function readHead(
-  input: ByteSource,
-  signal?: AbortSignal,
-  hold?: (held: HeldRead) => void,
-  read: ReadStreamOptions = { signal },
-): Promise<ArrowSource | null> {
-  const stream = arrowBatches(input, hold ? read : { signal });
+export async function readHead(input: ByteSource, options: ReadHeadOptions = {}): Promise<ArrowSource | null> {
+  const { signal, hold } = options;
+  const stream = arrowBatches(input, { signal, onProgress: hold?.onProgress });
   const batches: RecordBatch[] = [];
   let sampler: HeadSampler | undefined;
   let stopped = false; // the head was complete before the file's end
@@ -116,7 +113,7 @@ export async function readHead(
       }
     }
     if (hold && sampler) {
-      hold({ batches: goOn(batches, stream), close: async () => void (await stream.return()) });
+      hold.to({ batches: goOn(batches, stream), close: async () => void (await stream.return()) });
       held = true;
     }
   } finally {
@@ -128,6 +125,14 @@ export async function readHead(
   const table = sampler.head();
   const complete = (stopped ? await arrowShares(input, table.schema) : null) ?? sampler.complete();
   return { name: input.name, bytes: input.size, table, format: 'stream', complete };
+}
+
+/** Options of `readHead`. */
+export interface ReadHeadOptions {
+  /** Stops the read (and a held read) between chunks with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Goes on holding the read: `to` takes it once the head is read; `onProgress` hears the whole read's progress (the head's batches included). */
+  readonly hold?: { readonly to: (held: HeldRead) => void; readonly onProgress?: ReadStreamOptions['onProgress'] };
 }
 
 /**

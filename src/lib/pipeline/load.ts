@@ -15,7 +15,7 @@ import { collectSource, streamSource } from '../io/stream-source';
 import { sniffFormat } from '../io/sniff-format';
 import { looksLikeLegacyStream } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
-import { arrowBatchSource, readArrowStream, type ReadStreamOptions, type StreamProgress } from '../io/read-arrow-stream';
+import { arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
 import { loadIncidentsStream, type CoordinateWatch } from '../io/load-incidents-stream';
 import { createSha256, type Sha256Factory } from '../io/sha256-stream';
 import { fileHashes } from '../io/file-hashes';
@@ -235,6 +235,11 @@ export interface OpenStreamsOptions {
    * back to hashing as it reads only where it does not stream (`openStreams`).
    */
   readonly fingerprints?: (inputs: readonly ByteSource[]) => Promise<{ readonly each: readonly string[]; readonly all: string }>;
+  /**
+   * For `loadStreams` with `fingerprints`: called once the load has decoded every file and waits for
+   * the fingerprints, so that whoever computes them may do so on the waiting thread if it has not begun.
+   */
+  readonly fingerprintsWanted?: () => void;
   /** For `loadStreams`: watches each record batch's raw coordinates as the load decodes them (`CoordinateWatch`). */
   readonly coordinates?: CoordinateWatch;
   /**
@@ -366,8 +371,8 @@ export async function loadStreams(
   try {
     for (const [i, input] of inputs.entries()) {
       if (!(await isArrowInput(input))) return await opened();
-      const progress: ReadStreamOptions = { signal: options.signal, onProgress: (p) => options.onProgress?.(i, p) };
-      const head = await readHead(input, options.signal, options.fingerprints && ((read) => (held[i] = read)), progress);
+      const hold = options.fingerprints && { to: (read: HeldRead) => (held[i] = read), onProgress: (p: StreamProgress) => options.onProgress?.(i, p) };
+      const head = await readHead(input, { signal: options.signal, hold });
       if (!head) return await opened(); // no batch: the whole read says why
       heads.push(head);
     }
@@ -398,19 +403,17 @@ async function loadHeld(
   const keep = options.keepBatchBytes ? { left: options.keepBatchBytes } : undefined;
   const files = await Promise.all(
     inputs.map((input, i) =>
-      arrowBatchSource(
-        input,
-        {
-          hash: hashes?.forFile(i),
-          signal: options.signal,
-          onProgress: (progress) => options.onProgress?.(i, progress),
-        },
+      arrowBatchSource(input, {
+        hash: hashes?.forFile(i),
+        signal: options.signal,
+        onProgress: (progress) => options.onProgress?.(i, progress),
         keep,
-        held[i]?.batches,
-      ),
+        held: held[i]?.batches,
+      }),
     ),
   );
   const incidents = await loadIncidentsStream(files, mapping, options.coordinates);
+  if (printed) options.fingerprintsWanted?.();
   const { each, all } = printed ? await printed : hashes!.digests();
   const sources = inputs.map((input, i) => rowsOnly(input, incidents.report.files[i].rows));
   const ms = performance.now() - t0;
