@@ -9,7 +9,7 @@
  * apache-arrow `tableFromIPC`, h3-js `latLngToCell(lat, lng, 8)` per row into a Map keyed by
  * cell and day: bench/plain-h3-loop.mjs's loop). It asserts no duration; this reports best-of,
  * medians and the ratio plain/app (the target: at least 3), with the app's stages (when each of
- * its worker's answers arrived) and its main thread's longest task (budget 100 ms).
+ * its worker's answers arrived) and its main thread's longest task (budget 100 ms) and every long task as start(duration) after the file was handed over, the base's as well.
  * `HEXCAST_CHICAGO=path` for a checkout not beside the shared data; `HEXCAST_BASE_ROOT=dir`, a
  * checkout of a base commit with dist/ built with the test hooks, times its app too, in the same
  * rounds (`speedUpOverBase`).
@@ -34,6 +34,9 @@ const times = JSON.parse(readFileSync(record, 'utf8')) as {
   baseStages: { request: string; at: number; ms: number }[][];
   stages: { request: string; at: number; ms: number }[][];
   longestTaskMs: number[];
+  longTasks: string[];
+  baseLongestTaskMs: number[];
+  baseLongTasks: string[];
   panel: unknown;
   plainCounted: unknown;
   loadBefore: number[];
@@ -58,11 +61,14 @@ emit({
   plainMs: times.plain.map(Math.round),
   appStages: times.stages.map((answers) => answers.map((a) => `${a.request}@${a.at}(${a.ms})`).join(' ')),
   longestTaskMs: times.longestTaskMs.map(Math.round),
+  longTasks: times.longTasks,
   ...(times.base.length > 0 && {
     baseBestMs: best(times.base),
     baseMs: times.base.map(Math.round),
     baseBestRatio: best(times.plain) / best(times.base),
     speedUpOverBase: best(times.base) / best(times.app),
+    baseLongestTaskMs: times.baseLongestTaskMs.map(Math.round),
+    baseLongTasks: times.baseLongTasks,
     baseStages: times.baseStages.map((answers) => answers.map((a) => `${a.request}@${a.at}(${a.ms})`).join(' ')),
   }),
   panel: times.panel,

@@ -34,7 +34,13 @@ interface Answer {
   readonly panel?: { cells: number; binned: number; digest: string };
 }
 
-type Recorded = { __binBench: { answers: Answer[]; longTasks: number[] } };
+/** A main-thread long task: when it started (ms after the file was handed over, once returned by `binInApp`) and how long it took. */
+interface LongTask {
+  readonly at: number;
+  readonly ms: number;
+}
+
+type Recorded = { __binBench: { answers: Answer[]; longTasks: LongTask[] } };
 
 /**
  * A checkout of the base commit whose dist/ is built with the test hooks (`VITE_HEXCAST_TEST_HOOKS=1
@@ -106,7 +112,9 @@ async function openApp(workers?: number, url = baseUrl): Promise<Page> {
       if (type === 'message') listen.call(this, 'message', record as EventListener, options);
       listen.call(this, type, listener, options);
     } as typeof Worker.prototype.addEventListener;
-    const observer = new PerformanceObserver((list) => records.longTasks.push(...list.getEntries().map((entry) => entry.duration)));
+    const observer = new PerformanceObserver((list) =>
+      records.longTasks.push(...list.getEntries().map((entry) => ({ at: entry.startTime, ms: entry.duration }))),
+    );
     observer.observe({ type: 'longtask', buffered: true });
   });
   const query = workers === undefined ? '' : `?workers=${workers}`;
@@ -116,7 +124,7 @@ async function openApp(workers?: number, url = baseUrl): Promise<Page> {
 }
 
 /** Hands the Chicago file to the app's file input; returns the ms until the daily panel is named, the worker's answers and the page's long tasks. */
-async function binInApp(page: Page): Promise<{ ms: number; answers: Answer[]; longTasks: number[] }> {
+async function binInApp(page: Page): Promise<{ ms: number; answers: Answer[]; longTasks: LongTask[] }> {
   await page.evaluate(() => {
     const records = (window as unknown as Recorded).__binBench;
     records.answers.length = records.longTasks.length = 0;
@@ -129,7 +137,7 @@ async function binInApp(page: Page): Promise<{ ms: number; answers: Answer[]; lo
     .waitFor({ timeout: 300_000 });
   const { answers, longTasks } = await page.evaluate(() => (window as unknown as Recorded).__binBench);
   const bin = answers.find((a) => a.request === 'bin')!;
-  return { ms: bin.at - t0, answers: answers.map((a) => ({ ...a, at: a.at - t0 })), longTasks };
+  return { ms: bin.at - t0, answers: answers.map((a) => ({ ...a, at: a.at - t0 })), longTasks: longTasks.map((t) => ({ at: t.at - t0, ms: t.ms })) };
 }
 
 /** The plain page's script: the worker's bundle (esbuild, once), started from a blob: URL on a file input's change. */
@@ -185,7 +193,7 @@ describe('the Chicago file binned at res 8 daily in the app', () => {
       const page = await openApp(workers);
       const { answers, longTasks } = await binInApp(page);
       const panel = answers.find((a) => a.request === 'bin')!.panel!;
-      console.log(`workers=${workers}: ${JSON.stringify(panel)}, longest main-thread task ${Math.max(0, ...longTasks).toFixed(0)} ms`);
+      console.log(`workers=${workers}: ${JSON.stringify(panel)}, longest main-thread task ${Math.max(0, ...longTasks.map((t) => t.ms)).toFixed(0)} ms`);
       panels.push(panel);
       await page.context().close();
     }
@@ -204,6 +212,10 @@ describe('the Chicago file binned at res 8 daily in the app', () => {
         baseStages: [] as { request: string; at: number; ms: number }[][],
         stages: [] as { request: string; at: number; ms: number }[][],
         longestTaskMs: [] as number[],
+        /** Every long task of the app's rounds and of the base's, as 'start(duration)' in ms after the file was handed over. */
+        longTasks: [] as string[],
+        baseLongTasks: [] as string[],
+        baseLongestTaskMs: [] as number[],
         panel: null as Answer['panel'] | null,
         plainCounted: null as { rows: number; cellDays: number } | null,
         loadBefore: loadavg(),
@@ -216,8 +228,10 @@ describe('the Chicago file binned at res 8 daily in the app', () => {
           const which = order[(k + round) % order.length];
           if (which === 'base') {
             const page = await openApp(undefined, baseAppUrl);
-            const { ms, answers } = await binInApp(page);
+            const { ms, answers, longTasks } = await binInApp(page);
             times.base.push(ms);
+            times.baseLongestTaskMs.push(Math.max(0, ...longTasks.map((t) => t.ms)));
+            times.baseLongTasks.push(longTasks.map((t) => `${Math.round(t.at)}(${Math.round(t.ms)})`).join(' '));
             times.baseStages.push(answers.map(({ request, at, ms: own }) => ({ request, at: Math.round(at), ms: Math.round(own) })));
             expect(answers.find((a) => a.request === 'bin')!.panel).toEqual(EXPECTED);
             await page.context().close();
@@ -226,7 +240,8 @@ describe('the Chicago file binned at res 8 daily in the app', () => {
             const { ms, answers, longTasks } = await binInApp(page);
             times.app.push(ms);
             times.stages.push(answers.map(({ request, at, ms: own }) => ({ request, at: Math.round(at), ms: Math.round(own) })));
-            times.longestTaskMs.push(Math.max(0, ...longTasks));
+            times.longestTaskMs.push(Math.max(0, ...longTasks.map((t) => t.ms)));
+            times.longTasks.push(longTasks.map((t) => `${Math.round(t.at)}(${Math.round(t.ms)})`).join(' '));
             times.panel = answers.find((a) => a.request === 'bin')!.panel!;
             await page.context().close();
           } else {
