@@ -5,7 +5,7 @@ import { CellCache } from '../lib/grid/cell-cache';
 import { areaOf } from '../lib/grid/h3';
 import { binPoints } from '../lib/grid/split-by-point';
 import type { BinThreadAnswer, BinThreadData, BinThreadRequest, HashAnswer, HashRequest } from './bin-threads';
-import { hashFilesUnless } from './hash-files';
+import { hashFiles } from './hash-files';
 
 // The binning thread of `binThreads`. While the main thread reads the file it is sent each record
 // batch's coordinates ('warm', on shared memory) and looks their points up in a cache on shared
@@ -14,11 +14,8 @@ import { hashFilesUnless } from './hash-files';
 // (`binPoints`); 'touch' faults in the pages of the main thread's scratch memory. Every answer goes out on its port, then the shared flag is raised so the waiting
 // main thread wakes. A thread that ends any other way raises the flag too (state 2), so the main
 // thread never waits forever.
-const { port, hashPort, flag, progress, hashClaim, stall } = workerData as BinThreadData;
+const { port, hashPort, flag, progress, stall } = workerData as BinThreadData;
 const warmedRows = new Int32Array(progress);
-const claim = new Int32Array(hashClaim);
-/** A 'warm' batch sent and not yet looked up ([1] rows sent, [0] rows looked up). */
-const warmPending = (): boolean => Atomics.load(warmedRows, 1) > Atomics.load(warmedRows, 0);
 const stalled = stall && new Int32Array(stall); // tests only: a thread slower than the main thread's wait
 const state = new Int32Array(flag);
 const raise = (value: number): void => {
@@ -65,7 +62,6 @@ port.on('message', (request: BinThreadRequest) => {
       warmFailed = true; // the main thread bins without the cache
     } finally {
       Atomics.add(warmedRows, 0, request.lat.length);
-      hashIfIdle();
     }
     return;
   }
@@ -96,45 +92,14 @@ port.on('message', (request: BinThreadRequest) => {
   port.postMessage(answer, transfer);
   raise(1);
 });
-// 'hash': the input files' SHA-256, read from disk here while the main thread decodes them
-// (`hashFiles`), when this thread has no 'warm' batch to look up: the binning waits for the warm,
-// while the main thread, done loading, can hash the files itself (`BinThread.takeHash`). A hash
-// begun here is given up for a batch that comes in (its claim let go, so the main thread may take
-// it) and begun again after that batch, unless the main thread has taken it meanwhile; given up
-// once at most, so batches that come in one by one do not have it begun again and again.
-let hashing: HashRequest | null = null;
-let givenUp = false;
-hashPort.on('message', (request: HashRequest) => {
-  hashing = request;
-  hashIfIdle();
-});
-
-function hashIfIdle(): void {
-  if (!hashing || warmPending()) return;
-  // Claimed for the pending request only: one the main thread took, with another sent since, is left.
-  const pending = (): boolean => hashing!.seq === Atomics.load(claim, 1);
-  if (!pending() || Atomics.compareExchange(claim, 0, 0, 1) !== 0) {
-    hashing = null; // taken by the main thread
-    return;
-  }
-  if (!pending()) {
-    Atomics.store(claim, 0, 0); // a new request came between the check and the claim: it is claimed when it arrives
-    hashing = null;
-    return;
-  }
+// 'hash': the input files' SHA-256, read from disk here while the main thread decodes them (`hashFiles`).
+hashPort.on('message', ({ files }: HashRequest) => {
   let answer: HashAnswer;
   try {
-    const digests = hashFilesUnless(hashing.files, () => !givenUp && warmPending());
-    if (!digests) {
-      givenUp = true;
-      Atomics.store(claim, 0, 0);
-      return;
-    }
-    answer = { digests };
+    answer = { digests: hashFiles(files) };
   } catch (error) {
     answer = { error: errorData(error) };
   }
-  hashing = null;
   hashPort.postMessage(answer);
-}
+});
 parentPort!.postMessage('ready');

@@ -236,46 +236,6 @@ describe('binThread fingerprint (the input files hashed on the thread)', () => {
     await expect(onThread).rejects.toBeInstanceOf(BinThreadClosed);
   });
 
-  /** A million distinct points around Chicago: a 'warm' batch that keeps the thread busy a while. */
-  const busy = (): [Float64Array, Float64Array] => {
-    const lat = new Float64Array(1_000_000);
-    const lng = new Float64Array(1_000_000);
-    for (let i = 0; i < lat.length; i++) {
-      lat[i] = 41.6 + (i % 1000) * 4e-4;
-      lng[i] = -87.9 + Math.floor(i / 1000) * 4e-4;
-    }
-    return [lat, lng];
-  };
-  const digest = createHash('sha256').update(readFileSync(chicago)).digest('hex');
-
-  it('leaves a hash behind a pending warm batch: takeHash then hashes it on the calling thread, at once and the same', async () => {
-    const own = binThread();
-    try {
-      own.warm(...busy(), 8);
-      const pending = own.fingerprint([file]);
-      own.takeHash();
-      // Settled within takeHash, before the thread is done warming.
-      expect(await Promise.race([pending, Promise.resolve('not settled')])).toEqual({ each: [digest], all: digest });
-      own.warm(...busy(), 8);
-      const changed = own.fingerprint([{ path: chicago, identity: { ...file.identity, size: file.identity.size + 1 } }]);
-      own.takeHash();
-      await expect(changed).rejects.toThrow(/changed while it was read/);
-    } finally {
-      own.close();
-    }
-  });
-
-  it('hashes on the thread once its warm batch is looked up, when nobody took the hash', async () => {
-    const own = binThread();
-    try {
-      own.warm(...busy(), 8);
-      expect(await own.fingerprint([file])).toEqual({ each: [digest], all: digest });
-      own.takeHash(); // nothing pending: nothing happens
-    } finally {
-      own.close();
-    }
-  });
-
   it('rejects, never hangs, when the thread has ended', async () => {
     const own = binThread();
     await own.ready;

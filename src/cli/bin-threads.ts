@@ -7,7 +7,7 @@ import { assignCells, type BinRows, type BinWindow, type CellAssigner, type Rang
 import { binWithCache, lookUpRows } from '../lib/grid/bin-with-cache';
 import { CellCache, type CellCacheState } from '../lib/grid/cell-cache';
 import { binPoints, joinByPoint, splitByPoint, type PointCells } from '../lib/grid/split-by-point';
-import { hashFiles, type FileDigests, type FileIdentity } from './hash-files';
+import type { FileDigests, FileIdentity } from './hash-files';
 
 /** What the binning thread is started with: its port, the flag it raises when it answers, and the bundled module to import (null: the sources under tsx). */
 export interface BinThreadData {
@@ -15,10 +15,8 @@ export interface BinThreadData {
   /** The port of 'hash' requests, answered on it asynchronously (the main thread goes on meanwhile). */
   readonly hashPort: MessagePort;
   readonly flag: SharedArrayBuffer;
-  /** Two Int32: the rows of 'warm' batches the thread has looked up so far (the main thread bounds its backlog by it), and the rows sent to it (more sent than looked up: a warm is pending). */
+  /** One Int32: the rows of 'warm' batches the thread has looked up so far (the main thread bounds its backlog by it). */
   readonly progress: SharedArrayBuffer;
-  /** Two Int32: who hashes the pending 'hash' request, 0 nobody yet, 1 the thread, 2 the main thread (`BinThread.takeHash`), each side claiming it by compare-exchange; and that request's `seq`. */
-  readonly hashClaim: SharedArrayBuffer;
   readonly bundle: string | null;
   /** Tests only: the thread waits before answering a 'probe' until `stall[0]` is not 0, then sets `stall[1]` to 1 once it has written its rows (a stalled thread). */
   readonly stall?: SharedArrayBuffer;
@@ -45,8 +43,6 @@ export type BinThreadAnswer =
 /** A 'hash' request: files to fingerprint (`hashFiles`), each expected to be the file the load opened. */
 export interface HashRequest {
   readonly files: readonly { readonly path: string; readonly identity: FileIdentity }[];
-  /** The request's number: the thread leaves a request that is no longer the pending one (taken by the main thread, and another sent since). */
-  readonly seq: number;
 }
 export type HashAnswer = { readonly digests: FileDigests } | { readonly error: ErrorData };
 
@@ -76,12 +72,6 @@ export interface BinThread {
    * earlier request is still pending (one at a time).
    */
   readonly fingerprint: (files: HashRequest['files']) => Promise<FileDigests>;
-  /**
-   * The pending fingerprint is wanted now: when the thread has not begun it (it leaves a hash it
-   * began for a 'warm' batch that came in, and warms first), it is hashed here, on this thread,
-   * and settled; else it is left to the thread. Nothing when no fingerprint is pending.
-   */
-  readonly takeHash: () => void;
   /** Settles once the thread has loaded its module (it may then answer within a short `waitMs`). */
   readonly ready: Promise<void>;
   close(): void;
@@ -133,17 +123,14 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   const hashing = new MessageChannel();
   const flag = new SharedArrayBuffer(4);
   const state = new Int32Array(flag);
-  const progress = new SharedArrayBuffer(8);
+  const progress = new SharedArrayBuffer(4);
   const looked = new Int32Array(progress);
-  const hashClaim = new SharedArrayBuffer(8);
-  const claim = new Int32Array(hashClaim);
   const bundled = import.meta.url.includes('/dist-cli/');
   const data: BinThreadData = {
     port: port2,
     hashPort: hashing.port2,
     flag,
     progress,
-    hashClaim,
     bundle: bundled ? new URL('./bin-thread.js', import.meta.url).href : null,
     stall,
   };
@@ -166,14 +153,10 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
   });
   // One request at a time (its answer is the next message on the port); the port keeps the process alive only while one is pending.
   let hashPending = false;
-  let takeHash = (): void => {};
-  let seq = 0;
   const fingerprint = (files: HashRequest['files']): Promise<FileDigests> => {
     if (failed) return Promise.reject(failed);
     if (hashPending) return Promise.reject(new Error('the binning thread is still hashing files for an earlier request'));
     hashPending = true;
-    Atomics.store(claim, 1, ++seq);
-    Atomics.store(claim, 0, 0);
     return new Promise<FileDigests>((resolve, reject) => {
       const settle = (): void => {
         hashPending = false;
@@ -190,19 +173,10 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
         settle();
         reject(error);
       };
-      takeHash = () => {
-        if (!hashPending || Atomics.compareExchange(claim, 0, 0, 2) !== 0) return; // begun (or done) by the thread: its answer comes
-        settle();
-        try {
-          resolve(hashFiles(files));
-        } catch (error) {
-          reject(error);
-        }
-      };
       ended.add(onEnd);
       hashing.port1.on('message', answer);
       hashing.port1.ref();
-      hashing.port1.postMessage({ files, seq } satisfies HashRequest);
+      hashing.port1.postMessage({ files } satisfies HashRequest);
     });
   };
   // The thread raises the flag when it answers or exits; one that dies without running its exit
@@ -260,7 +234,6 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
     if (failed || sent - Atomics.load(looked, 0) > WARM_BACKLOG_ROWS) return;
     warming = res;
     sent += lat.length;
-    Atomics.add(looked, 1, lat.length); // before the post: a hash the thread begins meanwhile gives way to this batch
     const own = give ? [lat.buffer, lng.buffer].filter((buffer) => buffer instanceof ArrayBuffer) : [];
     port1.postMessage({ kind: 'warm', lat, lng, res } satisfies BinThreadRequest, own);
   };
@@ -292,7 +265,6 @@ export function binThread(minRows = MIN_THREAD_ROWS, waitMs = BIN_THREAD_WAIT_MS
     warm,
     touch,
     fingerprint,
-    takeHash: () => takeHash(),
     answered,
     ready,
     close() {

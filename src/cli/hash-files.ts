@@ -47,19 +47,9 @@ export function fileIdentity(path: string): FileIdentity {
  * @example hashFiles([{ path: 'chicago.arrow', identity: fileIdentity('chicago.arrow') }]).each[0] // → 64 hex digits
  */
 export function hashFiles(files: readonly { readonly path: string; readonly identity: FileIdentity }[]): FileDigests {
-  return hashFilesUnless(files, () => false)!;
-}
-
-/**
- * `hashFiles`, given up (null) when `stop()` is true between two reads of `READ_BYTES`: the binning
- * thread leaves a hash it began for a batch of coordinates that has come in (`bin-thread.ts`).
- * @example hashFilesUnless(files, () => warmPending()) // → FileDigests, or null once warmPending() was true
- */
-export function hashFilesUnless(files: readonly { readonly path: string; readonly identity: FileIdentity }[], stop: () => boolean): FileDigests | null {
   const all = createHash('sha256');
   const buffer = new Uint8Array(Math.min(READ_BYTES, Math.max(1, ...files.map((file) => file.identity.size))));
-  const each: string[] = [];
-  for (const { path, identity } of files) {
+  const each = files.map(({ path, identity }) => {
     const own = createHash('sha256');
     let fd: number;
     try {
@@ -71,7 +61,6 @@ export function hashFilesUnless(files: readonly { readonly path: string; readonl
     try {
       checkSame(path, identity, fstatSync(fd));
       for (;;) {
-        if (stop()) return null;
         const n = readSync(fd, buffer, 0, buffer.length, total);
         if (n === 0) break;
         const bytes = buffer.subarray(0, n);
@@ -86,8 +75,8 @@ export function hashFilesUnless(files: readonly { readonly path: string; readonl
     }
     if (total !== identity.size)
       throw changed(path, `${identity.size.toLocaleString('en-US')} bytes when opened, ${total > identity.size ? 'more' : total.toLocaleString('en-US')} now`);
-    each.push(own.digest('hex'));
-  }
+    return own.digest('hex');
+  });
   return { each, all: files.length > 1 ? all.digest('hex') : each[0] };
 }
 

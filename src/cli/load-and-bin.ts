@@ -146,7 +146,6 @@ export async function loadAndBin(paths: readonly string[], options: LoadAndBinOp
         : await loadStreams(inputs, mapped, {
             sha256: nodeSha256,
             fingerprints: thread.fingerprint && (() => fingerprintOnThread(thread.fingerprint!, hashed)),
-            fingerprintsWanted: thread.takeHash,
             coordinates: warmThread(thread, () => warmResolution(mapping, bin)),
             keepBatchBytes: KEEP_BATCH_BYTES,
           });

@@ -235,11 +235,6 @@ export interface OpenStreamsOptions {
    * back to hashing as it reads only where it does not stream (`openStreams`).
    */
   readonly fingerprints?: (inputs: readonly ByteSource[]) => Promise<{ readonly each: readonly string[]; readonly all: string }>;
-  /**
-   * For `loadStreams` with `fingerprints`: called once the load has decoded every file and waits for
-   * the fingerprints, so that whoever computes them may do so on the waiting thread if it has not begun.
-   */
-  readonly fingerprintsWanted?: () => void;
   /** For `loadStreams`: watches each record batch's raw coordinates as the load decodes them (`CoordinateWatch`). */
   readonly coordinates?: CoordinateWatch;
   /**
@@ -413,7 +408,6 @@ async function loadHeld(
     ),
   );
   const incidents = await loadIncidentsStream(files, mapping, options.coordinates);
-  if (printed) options.fingerprintsWanted?.();
   const { each, all } = printed ? await printed : hashes!.digests();
   const sources = inputs.map((input, i) => rowsOnly(input, incidents.report.files[i].rows));
   const ms = performance.now() - t0;
