@@ -303,12 +303,7 @@ export function icosahedronFaceCentresForTest(): readonly (readonly [number, num
   return icosahedronFaceCentres();
 }
 
-/** Tests only: whether `CellLocator` places points in `cell` by its rule (false: always by h3). */
-export function placedByRuleForTest(cell: string): boolean {
-  return edgeNormals(cell) !== null;
-}
-
-/** Tests only: the edge normals `CellLocator` tests a point against in `cell` (x, y, z each), or null for a cell left to h3. */
+/** Tests only: the edge normals `CellLocator` tests a point against in `cell` (x, y, z each), or null for a cell it always leaves to h3. */
 export function edgeNormalsForTest(cell: string): Float64Array | null {
   return edgeNormals(cell);
 }

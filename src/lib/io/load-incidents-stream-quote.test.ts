@@ -118,4 +118,35 @@ describe("loadIncidentsStream's quote pass", () => {
       "file 'shrinking.arrow' changed while it was read (4 rows read again, 12 at first): read it again once it is complete",
     );
   });
+  it('reads a file again only up to its last row to quote, even when a later file has rows to quote', async () => {
+    // Two files of three distinct-row batches, each with one latitude out of range in its first batch: a drop example there.
+    const file = (name: string, days: number): BatchSource & { quoted: number } => {
+      const batches = [0, 1, 2].map(
+        (b) =>
+          new Table({
+            t: vectorFromArray(Float64Array.from([0, 1, 2, 3], (r) => Date.UTC(2020, 0, 1 + days + 4 * b + r))),
+            lat: vectorFromArray(Float64Array.of(41.8, 41.81, b === 0 ? 95 : 41.82, 41.9)),
+            lng: vectorFromArray(Float64Array.of(-87.6, -87.61, -87.62, -87.7)),
+          }).batches[0],
+      );
+      const source = {
+        name,
+        bytes: 0,
+        quoted: 0,
+        batches: async function* (pass: 'decode' | 'quote') {
+          for (const batch of batches) {
+            if (pass === 'quote') source.quoted++;
+            yield batch;
+          }
+        },
+      };
+      return source;
+    };
+    const a = file('a.arrow', 0);
+    const b = file('b.arrow', 100);
+    const loaded = await loadIncidentsStream([a, b], mapping);
+    expect(loaded.report.dropped['location-out-of-range']).toBe(2);
+    expect(JSON.stringify(loaded.report)).toContain('95');
+    expect([a.quoted, b.quoted]).toEqual([1, 1]); // each file's first batch only (it read all three of a's before)
+  });
 });

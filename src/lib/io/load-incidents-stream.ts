@@ -302,7 +302,8 @@ async function quoteRows(
         }
         for (const { row, reason } of wanted) if (row >= at && row < next) raw.set(row, rawExampleValues(batch, row - at, reason, mapping));
         at = next;
-        if (c >= candidates.length && !wanted.some((pick) => pick.row >= at)) break;
+        // Nothing left to quote in this file: later files' rows are read with those files.
+        if (!(c < candidates.length && candidates[c] < end) && !wanted.some((pick) => pick.row >= at && pick.row < end)) break;
       }
       // Rows the first pass had and this one did not reach: candidates, or the drop examples' rows (whose values would be missing).
       if ((c < candidates.length && candidates[c] < end) || wanted.some((pick) => pick.row >= at && pick.row < end)) {
