@@ -65,6 +65,14 @@ describe('duplicateCandidates (stage 1 of the duplicate finder)', () => {
     ).toBe(0);
   });
 
+  it('the oracle maps each repeating candidate to the first earlier row of equal text, in row order', () => {
+    expect([...repeatedRows(Int32Array.of(1, 4, 6, 9, 12), ['a', 'b', 'a', 'b', 'a'])]).toEqual([
+      [6, 1],
+      [9, 4],
+      [12, 1],
+    ]);
+  });
+
   it("equals a plain string-keyed grouping on Chicago's first 400,000 rows", () => {
     const { table, n, time, lat, lng } = chicago(400_000);
     const codes = Int32Array.from(table.getChild('primary_type')!.toArray() as ArrayLike<string>, (value) => value.length); // a coarse code: more keys collide
