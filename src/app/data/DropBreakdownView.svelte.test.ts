@@ -32,8 +32,8 @@ describe('LoadReportView: drops by category', () => {
     const section = screen.getByRole('region', { name: 'Dropped rows by category' });
     const rows = [...section.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent?.trim()));
     expect(rows).toEqual([
-      ['SEXUAL OFFENCE', '90', '90', '90 both coordinates are 0 (an "unknown location" sentinel), before or after projection'],
-      ['HOMICIDE', '40', '40', '40 both coordinates are 0 (an "unknown location" sentinel), before or after projection'],
+      ['SEXUAL OFFENCE', '90', '90', 'both coordinates are 0 (an "unknown location" sentinel), before or after projection: 90'],
+      ['HOMICIDE', '40', '40', 'both coordinates are 0 (an "unknown location" sentinel), before or after projection: 40'],
     ]);
   });
 });
