@@ -85,6 +85,19 @@ export function headSampler(schema: Schema, rows = HEAD_ROWS, maxRows = HEAD_MAX
 }
 
 /**
+ * Options of `readHead`: a `signal` that cancels the read (the held read too), and `hold`, which
+ * keeps the read open once the head is complete so the load decodes on from where the head
+ * stopped instead of reading the file's first batches again (the CLI, whose fingerprint is
+ * taken on its binning thread, so nothing here needs the read to start at byte 0).
+ */
+export interface ReadHeadOptions {
+  /** Stops the read (and a held read) between chunks with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Goes on holding the read: `to` takes it once the head is read; `onProgress` hears the whole read's progress (the head's batches included). */
+  readonly hold?: { readonly to: (held: HeldRead) => void; readonly onProgress?: ReadStreamOptions['onProgress'] };
+}
+
+/**
  * An Arrow file's head read from its first record batches (`headSampler`), without reading on
  * once it is complete: its rows copied, and each column's share of rows with a value (`complete`)
  * over the whole file — from an Arrow file's footer (`arrowShares`) when the head stopped
@@ -125,14 +138,6 @@ export async function readHead(input: ByteSource, options: ReadHeadOptions = {})
   const table = sampler.head();
   const complete = (stopped ? await arrowShares(input, table.schema) : null) ?? sampler.complete();
   return { name: input.name, bytes: input.size, table, format: 'stream', complete };
-}
-
-/** Options of `readHead`. */
-export interface ReadHeadOptions {
-  /** Stops the read (and a held read) between chunks with the signal's reason. */
-  readonly signal?: AbortSignal;
-  /** Goes on holding the read: `to` takes it once the head is read; `onProgress` hears the whole read's progress (the head's batches included). */
-  readonly hold?: { readonly to: (held: HeldRead) => void; readonly onProgress?: ReadStreamOptions['onProgress'] };
 }
 
 /**

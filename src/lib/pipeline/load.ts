@@ -330,6 +330,12 @@ function hashedOnce(
   return { source, done: () => hashed };
 }
 
+/** Digests taken elsewhere (`OpenStreamsOptions.fingerprints`), pending. */
+type Fingerprints = ReturnType<NonNullable<OpenStreamsOptions['fingerprints']>>;
+
+/** A SHA-256 that hashes nothing: files read again, or read while their digests come from elsewhere. */
+export const NO_HASH = (): { update(bytes: Uint8Array): void; hex(): string } => ({ update: () => {}, hex: () => '' });
+
 /** What `loadStreams` gives: the files opened (fingerprints; for a streamed load, sources that keep no rows) and, for incident files loaded as they streamed, the load. */
 export interface StreamedLoad {
   readonly opened: Opened;
@@ -359,9 +365,14 @@ export async function loadStreams(
   const heads: ArrowSource[] = [];
   // With the fingerprints taken elsewhere nothing is hashed here, so the decode pass goes on with each head's read (`HeldRead`).
   const held: HeldRead[] = [];
-  const opened = async (): Promise<StreamedLoad> => {
+  const opened = async (printed?: Fingerprints): Promise<StreamedLoad> => {
     await Promise.all(held.map((read) => read.close()));
-    return { opened: await openStreams(inputs, options) };
+    if (!printed) return { opened: await openStreams(inputs, options) };
+    // Digests already asked for elsewhere: the files are read here without hashing them again,
+    // and hashed as read only if those digests fail.
+    const [whole, digests] = await Promise.all([openStreams(inputs, { ...options, sha256: NO_HASH }), printed.catch(() => null)]);
+    if (!digests) return { opened: await openStreams(inputs, options) };
+    return { opened: { ...whole, sha256: digests.all, hashes: [...digests.each] } };
   };
   try {
     for (const [i, input] of inputs.entries()) {
@@ -374,11 +385,11 @@ export async function loadStreams(
     if (isPanelInput(heads)) return await opened();
     // Asked for before the mapping is made: the hashing thread (the CLI's) is idle then, while
     // asked for later its hash would go after the batches' warm and the load's end would wait for
-    // it. A mapping that then does not stream leaves it unused (the thread closed, it is dropped).
+    // it. A mapping that then does not stream takes them too, for the files it reads whole.
     const printed = options.fingerprints?.(inputs);
-    printed?.catch(() => {}); // awaited in `loadHeld`; a load that fails first must not leave it unhandled
+    printed?.catch(() => {}); // awaited in `loadHeld` or `opened`; a load that fails first must not leave it unhandled
     const mapping = await mappingFor(heads);
-    if (!streamable(heads, mapping)) return await opened();
+    if (!streamable(heads, mapping)) return await opened(printed);
     return await loadHeld(inputs, mapping, options, held, printed, t0);
   } finally {
     await Promise.all(held.map((read) => read.close())); // reads a failed load left open
@@ -391,7 +402,7 @@ async function loadHeld(
   mapping: ColumnMapping,
   options: OpenStreamsOptions,
   held: readonly (HeldRead | undefined)[],
-  printed: ReturnType<NonNullable<OpenStreamsOptions['fingerprints']>> | undefined,
+  printed: Fingerprints | undefined,
   t0: number,
 ): Promise<StreamedLoad> {
   const hashes = printed ? null : fileHashes(inputs.length, options.sha256 ?? createSha256);

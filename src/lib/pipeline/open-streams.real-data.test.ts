@@ -58,6 +58,17 @@ async function prepared(opened: Awaited<ReturnType<typeof openFiles>>, mapping: 
   return { report: p.incidents!.report, incidents: p.incidents, binReport: p.binReport, data: p.data, panel: p.panel, names: p.binned.cellNames };
 }
 
+/** Portland's bytes and mapping, a SHA-256 factory that records the lengths it is given and hashes to 'own', and digests "from elsewhere". */
+async function portlandFingerprinted() {
+  const a = data('portland-nij-burglary-vehicle-2012-2017.arrow');
+  const mapping = FILES[1][1];
+  await loadMappingCrs(mapping);
+  const hashed: number[] = [];
+  const sha256 = () => ({ update: (bytes: Uint8Array) => void hashed.push(bytes.length), hex: () => 'own' });
+  const given = { each: ['e'.repeat(64), 'f'.repeat(64)], all: 'a'.repeat(64) };
+  return { a, mapping, hashed, sha256, given };
+}
+
 describe('openStreams on the real files gives what openFiles gives, number for number', () => {
   it.each(FILES)(
     '%s streamed in 1 MiB chunks: same fingerprint, LoadReport, incidents, panel and report data as the whole file',
@@ -116,12 +127,7 @@ describe('openStreams on the real files gives what openFiles gives, number for n
   });
 
   it('loadStreams with fingerprints from elsewhere (the CLI hashes on its binning thread) takes them and hashes nothing itself', async () => {
-    const a = data('portland-nij-burglary-vehicle-2012-2017.arrow');
-    const mapping = FILES[1][1];
-    await loadMappingCrs(mapping);
-    const hashed: number[] = [];
-    const sha256 = () => ({ update: (bytes: Uint8Array) => void hashed.push(bytes.length), hex: () => 'own' });
-    const given = { each: ['e'.repeat(64), 'f'.repeat(64)], all: 'a'.repeat(64) };
+    const { a, mapping, hashed, sha256, given } = await portlandFingerprinted();
     const asked: string[][] = [];
     const order: string[] = [];
     const streamed = await loadStreams([bytesSource('a.arrow', a), bytesSource('b.arrow', a)], () => (order.push('mapping'), mapping), {
@@ -150,6 +156,28 @@ describe('openStreams on the real files gives what openFiles gives, number for n
     expect(whole.loaded).toBeUndefined();
     expect(askedForCsv).toBe(0); // no Arrow file: nothing asked of the thread, the whole open hashes
     expect(whole.opened.sha256).toBe(await sha256Hex(csv));
+  });
+
+  it('loadStreams with fingerprints from elsewhere and a mapping that does not stream reads the files whole and takes those digests, hashing nothing itself', async () => {
+    const { a, mapping, hashed, sha256, given } = await portlandFingerprinted();
+    // Two files of one name do not stream (`streamable`): they are opened whole, after the digests were asked for.
+    const twice = () => [bytesSource('a.arrow', a), bytesSource('a.arrow', a)];
+    let asked = 0;
+    const whole = await loadStreams(twice(), () => mapping, { sha256, fingerprints: async () => (asked++, given) });
+    expect(whole.loaded).toBeUndefined();
+    expect(asked).toBe(1);
+    expect(whole.opened.hashes).toEqual(given.each);
+    expect(whole.opened.sha256).toBe(given.all);
+    expect(whole.opened.sources.map((s) => s.table.numRows)).toEqual([15_206, 15_206]);
+    expect(hashed).toEqual([]);
+    // Digests that fail elsewhere are taken here, as the files are read whole once more: hashed as much as without them.
+    const failed = await loadStreams(twice(), () => mapping, { sha256, fingerprints: () => Promise.reject(new Error('the thread ended')) });
+    expect(failed.opened.sha256).toBe('own');
+    const hashedBytes = hashed.reduce((sum, n) => sum + n, 0);
+    hashed.length = 0;
+    await loadStreams(twice(), () => mapping, { sha256 });
+    expect(hashedBytes).toBe(hashed.reduce((sum, n) => sum + n, 0));
+    expect(hashedBytes).toBeGreaterThanOrEqual(2 * a.length);
   });
 
   it("loadStreams with fingerprints from elsewhere goes on with the head's read: Chicago's first 60,000 rows in 12 batches, as a stream and a file, read once less, loaded the same", async () => {

@@ -17,6 +17,7 @@ import { binLoaded, heldFilter, panelTotals, pendingFilter, rememberFiltered, ty
 import type { CategorySelection } from '../pipeline/category-selection';
 import {
   loadMapped,
+  NO_HASH,
   loadPanelFiles,
   openStreams,
   panelPreview,
@@ -590,9 +591,6 @@ export class Session {
     return value;
   }
 }
-
-/** A fingerprint that hashes nothing: files read again whose digests are known. */
-const NO_HASH = (): { update(bytes: Uint8Array): void; hex(): string } => ({ update: () => {}, hex: () => '' });
 
 /** Stream options that report each record batch or chunk read as `read` progress and stop on `signal`. */
 function streamOptions(
