@@ -1,4 +1,4 @@
-import { boundaryOf, cellOf, centreOf, edgeLengthAt, res0Cells } from './h3';
+import { boundaryOf, cellOf, centreOf, edgeLengthAt, pentagonsAt } from './h3';
 
 /**
  * How far inside a cell's edges (as an angle at the Earth's centre, radians) a point must be for
@@ -226,11 +226,6 @@ class SquareTable {
   }
 }
 
-/** How many vertices a cell has (6, 5 for a pentagon, more for one with distortion vertices). */
-function vertexCount(cell: string): number {
-  return boundaryOf(cell).length - 1;
-}
-
 /**
  * True when every vertex has the same nearest face centre, by at least `EDGE_MARGIN_RAD` of dot
  * product over the next: the faces are the spherical triangles nearest their centres (the
@@ -276,12 +271,10 @@ let faceCentres: [number, number, number][] | null = null;
  */
 function icosahedronFaceCentres(): [number, number, number][] {
   if (faceCentres) return faceCentres;
-  const vertices = res0Cells()
-    .filter((cell) => vertexCount(cell) === 5)
-    .map((cell) => {
-      const { lat, lng } = centreOf(cell);
-      return unitVector(lat, lng);
-    });
+  const vertices = pentagonsAt(0).map((cell) => {
+    const { lat, lng } = centreOf(cell);
+    return unitVector(lat, lng);
+  });
   const near = (a: number[], b: number[]): boolean => a[0] * b[0] + a[1] * b[1] + a[2] * b[2] > 0; // cos 63.4° = 0.447, cos 116.6° = −0.447
   const centres: [number, number, number][] = [];
   for (let i = 0; i < vertices.length; i++) {

@@ -11,7 +11,7 @@ import {
   cellToParent,
   getHexagonAreaAvg,
   getHexagonEdgeLengthAvg,
-  getRes0Cells,
+  getPentagons,
   getResolution,
   gridDiskDistances,
   isValidCell,
@@ -117,9 +117,9 @@ export function diskOf({ cell, k }: { cell: string; k: number }): string[][] {
   }
 }
 
-/** The 122 resolution-0 cells (110 hexagons, 12 pentagons). */
-export function res0Cells(): string[] {
-  return getRes0Cells();
+/** The 12 pentagons of a resolution: at res 0, centred on the icosahedron's vertices. */
+export function pentagonsAt(res: number): string[] {
+  return getPentagons(res);
 }
 
 /** Average hexagon edge length at a resolution, in metres. */
