@@ -1,3 +1,4 @@
+import { didYouMeanZone } from '../base/closest-time-zones';
 import { isTimeZone } from '../base/time-zone';
 import type { ColumnMapping } from './column-mapping';
 import { decodeCategory } from './decode-category';
@@ -75,14 +76,15 @@ function repeatedAmong(sources: readonly ArrowSource[], candidates: Int32Array):
 }
 
 /**
- * Checks what a mapping asks of any load before a row is read: a known time zone, and a
+ * Checks what a mapping asks of any load before a row is read: a known time zone (else an
+ * error naming the closest zones, `didYouMeanZone`), and a
  * category filter only with a category column (InputErrors naming the mapping field).
  * @example checkLoadMapping({ time: { column: 't', timeZone: 'Mars/Base' }, … }) // throws 'time-zone-unknown'
  */
 export function checkLoadMapping(mapping: ColumnMapping): void {
   const zone = mapping.time.timeZone;
   if (zone !== undefined && !isTimeZone(zone)) {
-    throw new InputError(`time zone '${zone}' is not a known IANA zone: expected a name such as 'America/Chicago' or 'UTC'`, {
+    throw new InputError(`time zone '${zone}' is not a known IANA zone${didYouMeanZone(zone)}: expected a name such as 'America/Chicago' or 'UTC'`, {
       code: 'time-zone-unknown',
       field: 'mapping.time.timeZone',
     });
