@@ -13,6 +13,16 @@ describe('cliLoadWarnings', () => {
     ]);
   });
 
+  it('words the duplicates remedy as the --duplicates flag', () => {
+    const duplicated = {
+      ...report,
+      warnings: ['2 rows repeat an earlier row in every column (in p.arrow: row 4 repeats row 1; …): kept; drop them with the duplicates setting'],
+    };
+    expect(cliLoadWarnings({ clock: 'wall', timeZone: 'UTC', report: duplicated }, mapping)).toEqual([
+      '2 rows repeat an earlier row in every column (in p.arrow: row 4 repeats row 1; …): kept; drop them with --duplicates drop',
+    ]);
+  });
+
   it('adds nothing when a zone is in force', () => {
     expect(cliLoadWarnings({ clock: 'wall', timeZone: 'America/Chicago', report }, mapping)).toEqual(['values look projected']);
   });

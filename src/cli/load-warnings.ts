@@ -6,6 +6,7 @@ import { zoneNotDeclaredWarning } from '../lib/io/zone-warning';
 /** The CLI's words for the settings a load warning points to: its flags. */
 export const CLI_REMEDY_WORDS: RemedyWords = {
   declareZone: 'declare it with --tz ZONE (an IANA name such as America/New_York)',
+  dropDuplicates: 'drop them with --duplicates drop',
 };
 
 /**

@@ -40,13 +40,14 @@ describe('LoadReportView: drops by category', () => {
     ]);
   });
 
-  it('warns, first, when no time zone is in force, naming what is assumed and the Time zone field', () => {
-    const report: LoadReport = { files: [], read: 10, kept: 10, dropped: emptyDropCounts(), examples: [], warnings: ['a warning of the load'] };
+  it("warns, first, when no time zone is in force, naming what is assumed and the Time zone field; remedies name the app's controls", () => {
+    const duplicates = '2 rows repeat an earlier row in every column (in p.arrow: row 4 repeats row 1; …): kept; drop them with the duplicates setting';
+    const report: LoadReport = { files: [], read: 10, kept: 10, dropped: emptyDropCounts(), examples: [], warnings: [duplicates] };
     render(LoadReportView, { props: { report, summary: { ...declared, timeZone: null }, timeColumn: 'occurred_at', ms: 12 } });
     const items = [...document.querySelectorAll('li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
     expect(items).toEqual([
       "no time zone declared for 'occurred_at' (local wall-clock readings): days and weeks are cut on the clock as recorded, and the panel calls it UTC; type it in the Time zone field of the column mapping",
-      'a warning of the load',
+      "2 rows repeat an earlier row in every column (in p.arrow: row 4 repeats row 1; …): kept; tick 'Drop duplicate rows' in the column mapping to drop them",
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { zoneNotDeclaredWarning } from '../../lib/io/zone-warning';
 /** The app's words for the settings a load warning points to: its controls in the column mapping. */
 export const APP_REMEDY_WORDS: RemedyWords = {
   declareZone: 'type it in the Time zone field of the column mapping',
+  dropDuplicates: "tick 'Drop duplicate rows' in the column mapping to drop them",
 };
 
 /**

@@ -6,6 +6,7 @@ import { locateRows, locationColumns, readLocationColumn } from './decode-locati
 import { decodeTime, type DecodedTime } from './decode-time';
 import { DROP_CODE } from './drop-codes';
 import { describeDrops } from './describe-drops';
+import { duplicatesWarning, type RepeatPair } from './duplicates-warning';
 import { dropsByValue, lostValueWarning } from './drops-by-value';
 import { exampleRows, fileRow, MAX_EXAMPLES_PER_REASON, rawExampleValues, type CountedSource } from './drop-examples';
 import { columnsOf, duplicateCandidates, repeatedByColumns, schemaKeys } from './find-duplicates';
@@ -209,18 +210,15 @@ export function completeLoad(
     const { source, record } = fileRow(sources, row);
     return `${source.name} row ${record.toLocaleString('en-US')}`;
   };
-  const repeats: string[] = [];
+  const repeats: RepeatPair[] = [];
   for (const [row, of] of duplicateOf) {
-    if (repeats.length < MAX_EXAMPLES_PER_REASON) repeats.push(`${where(row)} repeats ${where(of)}`);
+    if (repeats.length < MAX_EXAMPLES_PER_REASON) {
+      const [a, b] = [fileRow(sources, row), fileRow(sources, of)];
+      repeats.push({ file: a.source.name, row: a.record, ofFile: b.source.name, ofRow: b.record });
+    }
     if (mapping.duplicates === 'drop') reasons[row] = DROP_CODE.duplicate;
   }
-  const duplicates = duplicateOf.size;
-  if (duplicates > 0 && mapping.duplicates !== 'drop') {
-    warnings.push(
-      `${duplicates.toLocaleString('en-US')} rows repeat an earlier row in every column (${repeats.join('; ')}${duplicates > repeats.length ? '; …' : ''}): ` +
-        "kept; drop them with duplicates: 'drop' (--duplicates drop)",
-    );
-  }
+  if (duplicateOf.size > 0 && mapping.duplicates !== 'drop') warnings.push(duplicatesWarning(duplicateOf.size, repeats));
 
   const dropped = emptyDropCounts();
   let kept = 0;

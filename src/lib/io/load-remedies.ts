@@ -6,6 +6,8 @@
 export const REMEDY_PHRASES = {
   /** Declare the time zone of the data. */
   declareZone: 'declare the zone with the time zone setting',
+  /** Drop rows that repeat an earlier row in every column. */
+  dropDuplicates: 'drop them with the duplicates setting',
 } as const;
 
 /** A setting a load warning's remedy points to. */

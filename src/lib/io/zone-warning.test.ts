@@ -20,8 +20,9 @@ describe('zoneNotDeclaredWarning', () => {
 
 describe('wordRemedies', () => {
   it("replaces each neutral phrase with a shell's words and leaves other text alone", () => {
-    const words = { declareZone: 'use --tz' };
+    const words = { declareZone: 'use --tz', dropDuplicates: 'use --duplicates drop' };
     expect(wordRemedies(`a; ${REMEDY_PHRASES.declareZone}`, words)).toBe('a; use --tz');
+    expect(wordRemedies(`b: kept; ${REMEDY_PHRASES.dropDuplicates}`, words)).toBe('b: kept; use --duplicates drop');
     expect(wordRemedies('values look projected', words)).toBe('values look projected');
   });
 });
