@@ -201,9 +201,8 @@ describe('hostile data: rows', () => {
     const kept = loadIncidents([doubled], M);
     expect(kept.report.kept).toBe(KEPT + 4); // row 3 has no location: its copy is location-null, not a duplicate
     expect(kept.report.warnings).toEqual([
-      '4 rows repeat an earlier row in every column (plainfield.arrow row 3,225 repeats plainfield.arrow row 0; ' +
-        'plainfield.arrow row 3,226 repeats plainfield.arrow row 1; plainfield.arrow row 3,227 repeats plainfield.arrow row 2; ' +
-        "plainfield.arrow row 3,229 repeats plainfield.arrow row 4): kept; drop them with duplicates: 'drop' (--duplicates drop)",
+      '4 rows repeat an earlier row in every column (in plainfield.arrow: row 3,225 repeats row 0; row 3,226 repeats row 1; ' +
+        'row 3,227 repeats row 2; row 3,229 repeats row 4): kept; drop them with the duplicates setting',
     ]);
     const dropped = loadIncidents([doubled], { ...M, duplicates: 'drop' });
     expect(dropsOf(dropped.report)).toEqual({ 'location-null': 70, 'location-outlier': 1, duplicate: 4 });

@@ -8,7 +8,8 @@ describe('zoneProblem', () => {
     ['UTC', null],
     ['America/Chicago', null],
     [' Asia/Tokyo ', null],
-    ['America/Chicgo', "'America/Chicgo' is not a time zone this browser knows: use an IANA name such as America/Chicago."],
+    ['America/Chicgo', "'America/Chicgo' is not a time zone this browser knows: did you mean America/Chicago?"],
+    ['Adelaide', "'Adelaide' is not a time zone this browser knows: did you mean Australia/Adelaide?"],
     ['+05:30', "'+05:30' is not a time zone this browser knows: use an IANA name such as America/Chicago."],
   ])('zoneProblem(%j) is %j', (text, problem) => {
     expect(zoneProblem(text)).toBe(problem);

@@ -4,6 +4,7 @@ import { panelFileChunks } from '../lib/grid/panel-file';
 import { BIN_HELP, BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
+import { cliLoadWarnings } from './load-warnings';
 import { MAPPING_OPTIONS } from './mapping-flags';
 import { loadAndBin } from './load-and-bin';
 import { Progress } from './progress';
@@ -48,7 +49,8 @@ export async function binCommand(argv: string[]): Promise<void> {
   progress.note(
     `${n(data.rows.read)} rows read, ${n(data.rows.kept)} kept; ${n(panelTotal(panel))} incidents in ${n(panel.cells.length)} cells × ${n(panel.periods.length)} ${panel.bucket.unit} periods → ${values.out}`,
   );
-  for (const warning of prepared.incidents?.report.warnings ?? []) progress.note(`warning: ${warning}`);
+  const loaded = prepared.incidents;
+  for (const warning of loaded && mapping ? cliLoadWarnings(loaded, mapping) : []) progress.note(`warning: ${warning}`);
   const names = prepared.binned.cellNames;
   if (names && mapping?.place) process.stdout.write(`${busiestCellLines(panel, names, mapping.place).map(escapeTerminal).join('\n')}\n`);
   for (const note of prepared.binReport?.notes ?? []) progress.note(`note: ${note}`);

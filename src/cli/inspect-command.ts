@@ -8,6 +8,7 @@ import { escapeTerminal } from '../lib/base/escape-terminal';
 import { formatNumber } from '../lib/base/format-number';
 import { loadMapped } from '../lib/pipeline/load';
 import { inspectPanel } from './inspect-panel';
+import { cliLoadWarnings } from './load-warnings';
 import { MAPPING_HELP } from './help';
 import { parseFlags } from './parse-flags';
 import { MAPPING_OPTIONS, mappingFromFlags } from './mapping-flags';
@@ -131,7 +132,7 @@ export async function inspectCommand(argv: string[]): Promise<void> {
     for (const c of summary.categories) lines.push(`  ${shown(c.name).padEnd(width)}  ${n(c.count).padStart(10)}`);
   }
   if (candidates) lines.push('', ...crsLines(candidates));
-  for (const warning of report.warnings) lines.push('', `Warning: ${warning}`);
+  for (const warning of cliLoadWarnings(incidents, mapping)) lines.push('', `Warning: ${warning}`);
   // Names from the files (categories, columns, the file's own) may hold terminal escapes: shown, not obeyed.
   process.stdout.write(`${lines.map(escapeTerminal).join('\n')}\n`);
 }

@@ -88,6 +88,27 @@ describe('MappingForm', () => {
     expect(document.getElementById('map-crs')?.getAttribute('aria-invalid')).toBeNull();
   });
 
+  it("says where the zone in force comes from: the file's metadata, then the user's choice", async () => {
+    const declared = { value: 'America/Los_Angeles', source: "schema metadata 'occ_date'" };
+    const zoned = {
+      ...opened,
+      suggestion: {
+        ...opened.suggestion,
+        time: [{ ...opened.suggestion.time[0], reason: `a date column; zone America/Los_Angeles from ${declared.source}`, declaredZone: declared }],
+      },
+    } as OpenResult;
+    const mapping = (timeZone: string): ColumnMapping => ({
+      time: { column: 'occ_date', encoding: 'auto', timeZone },
+      location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:2913' },
+      category: 'category',
+    });
+    const view = render(MappingForm, { props: { opened: zoned, mapping: mapping('America/Los_Angeles'), error: null, onapply: () => {} } });
+    const hint = (): string | undefined => document.getElementById('map-time-help')?.textContent ?? undefined;
+    expect(hint()).toBe("a date column; zone America/Los_Angeles from schema metadata 'occ_date'");
+    await view.rerender({ opened: zoned, mapping: mapping('America/New_York'), error: null, onapply: () => {} });
+    expect(hint()).toBe("a date column; zone America/New_York, as you set it (the file declares America/Los_Angeles in schema metadata 'occ_date')");
+  });
+
   it('declares the clock: zone-less times read as UTC instants', async () => {
     const onapply = vi.fn();
     const mapping: ColumnMapping = {

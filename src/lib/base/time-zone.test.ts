@@ -46,5 +46,8 @@ describe('assertTimeZone', () => {
     expect(assertTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
     expect(isTimeZone('Mars/Olympus')).toBe(false);
     expect(() => assertTimeZone('Mars/Olympus')).toThrow("Unknown time zone 'Mars/Olympus': expected an IANA name such as 'America/Chicago' or 'UTC'");
+    expect(() => assertTimeZone('Adelaide')).toThrow(
+      "Unknown time zone 'Adelaide' (did you mean Australia/Adelaide?): expected an IANA name such as 'America/Chicago' or 'UTC'",
+    );
   });
 });

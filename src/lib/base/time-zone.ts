@@ -3,6 +3,7 @@
  * Offsets are in milliseconds, positive east of Greenwich: local wall time = instant + offset.
  */
 import { HexcastError } from '../base/hexcast-error';
+import { didYouMeanZone } from './closest-time-zones';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -109,7 +110,10 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
         second: 'numeric',
       });
     } catch {
-      throw new HexcastError('time-zone-unknown', `Unknown time zone '${zone}': expected an IANA name such as 'America/Chicago' or 'UTC'`);
+      throw new HexcastError(
+        'time-zone-unknown',
+        `Unknown time zone '${zone}'${didYouMeanZone(zone)}: expected an IANA name such as 'America/Chicago' or 'UTC'`,
+      );
     }
     formatters.set(zone, formatter);
   }

@@ -20,7 +20,7 @@ export interface LandMask {
 /** How far off the coastline a point still counts as coastal, in degrees of latitude (≈ 5.5 km). */
 export const COAST_MARGIN_DEG = 0.05;
 
-/** Height of one latitude band of the edge index, in degrees. */
+/** Width of one longitude band of the edge index, in degrees. */
 const BAND = 0.25;
 
 /**
@@ -28,9 +28,14 @@ const BAND = 0.25;
  * Natural Earth 1:50m land, public domain). The arcs are decoded (delta-encoded, quantized by
  * `transform`) into edges, keeping each arc used an odd number of times by the `land` object's
  * polygons (a boundary two polygons share is no boundary of land); edges are indexed by
- * latitude band, and a point is on land when a ray from it towards the east crosses an odd number
- * of edges (Jordan's even–odd rule), so holes (the Caspian) are water. Planar in degrees: fine
- * for "on land or at sea", not for areas.
+ * longitude band, and a point is on land when a ray from it towards the north pole crosses an odd
+ * number of edges (Jordan's even–odd rule), so holes (the Caspian) are water. The ray runs north,
+ * not east, because the rings live on a cylinder: Eurasia's ring crosses the antimeridian in
+ * Chukotka (an edge from 179.8° E to 180° W), which a planar eastward ray cannot follow (it found
+ * Chukotka west of 180° to be sea). Such an edge is split where it meets ±180°, and a northward
+ * ray never needs the missing seam; the only ring around a pole (Antarctica's, south) lies below
+ * every ray. Planar in degrees otherwise: fine for "on land or at sea", not for areas. Lakes are
+ * not cut out: Natural Earth's land counts Lake Michigan as land.
  *
  * @example
  * const land = landMask(topology); land.isLand(-123.1, 49.28) // → true (Vancouver); land.isLand(-175, 58) // → false (Bering Sea)
@@ -45,8 +50,14 @@ export function landMask(topology: LandTopology): LandMask {
   };
   for (const object of Object.values(topology.objects)) for (const geometry of object.geometries) visit(geometry.arcs);
 
-  const bands = Math.round(180 / BAND);
+  const bands = Math.round(360 / BAND);
   const lists: number[][] = Array.from({ length: bands }, () => []);
+  const add = (x1: number, y1: number, x2: number, y2: number): void => {
+    if (x1 === x2) return; // parallel to the ray (the ±180° seams among them): never crossed
+    const lo = bandOf(Math.min(x1, x2), bands);
+    const hi = bandOf(Math.max(x1, x2), bands);
+    for (let b = lo; b <= hi; b++) lists[b].push(x1, y1, x2, y2);
+  };
   const [sx, sy] = topology.transform.scale;
   const [tx, ty] = topology.transform.translate;
   for (const [arc, count] of uses) {
@@ -60,11 +71,16 @@ export function landMask(topology: LandTopology): LandMask {
       qy += dy;
       const x = qx * sx + tx;
       const y = qy * sy + ty;
-      if (!Number.isNaN(px) && py !== y) {
-        const lo = bandOf(Math.min(py, y), bands);
-        const hi = bandOf(Math.max(py, y), bands);
-        for (let b = lo; b <= hi; b++) lists[b].push(px, py, x, y);
-      }
+      if (Number.isNaN(px)) {
+        // first point of the arc
+      } else if (Math.abs(x - px) > 180) {
+        // Across the antimeridian: the short way round, split where it meets ±180°.
+        const edge = px > 0 ? 180 : -180;
+        const span = 360 - Math.abs(x - px);
+        const at = py + ((y - py) * (edge - px) * Math.sign(edge)) / span;
+        add(px, py, edge, at);
+        add(-edge, at, x, y);
+      } else add(px, py, x, y);
       px = x;
       py = y;
     }
@@ -73,16 +89,17 @@ export function landMask(topology: LandTopology): LandMask {
 
   const isLand = (lng: number, lat: number): boolean => {
     if (!(lat >= -90 && lat <= 90 && Number.isFinite(lng))) return false;
-    const edges = index[bandOf(lat, bands)];
+    const x = ((((lng + 180) % 360) + 360) % 360) - 180;
+    const edges = index[bandOf(x, bands)];
     let inside = false;
     for (let i = 0; i < edges.length; i += 4) {
-      const y1 = edges[i + 1];
-      const y2 = edges[i + 3];
-      // Half-open in y, so a ray through a vertex counts it once.
-      if (y1 > lat === y2 > lat) continue;
       const x1 = edges[i];
-      const x = x1 + ((lat - y1) * (edges[i + 2] - x1)) / (y2 - y1);
-      if (x > lng) inside = !inside;
+      const x2 = edges[i + 2];
+      // Half-open in x, so a ray through a vertex counts it once.
+      if (x1 > x === x2 > x) continue;
+      const y1 = edges[i + 1];
+      const y = y1 + ((x - x1) * (edges[i + 3] - y1)) / (x2 - x1);
+      if (y > lat) inside = !inside;
     }
     return inside;
   };
@@ -107,8 +124,8 @@ const AROUND: readonly (readonly [number, number])[] = [
   [-0.7, -0.7],
 ];
 
-function bandOf(lat: number, bands: number): number {
-  return Math.min(bands - 1, Math.max(0, Math.floor((lat + 90) / BAND)));
+function bandOf(lng: number, bands: number): number {
+  return Math.min(bands - 1, Math.max(0, Math.floor((lng + 180) / BAND)));
 }
 
 let loading: Promise<LandMask> | undefined;

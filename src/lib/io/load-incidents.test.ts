@@ -162,7 +162,10 @@ describe('loadIncidents', () => {
     const zoned = loadIncidents([sourceOf(defectTable())], { ...base, time: { column: 'when', timeZone: 'America/Chicago' } });
     expect(zoned.timeZone).toBe('America/Chicago');
     expect(inputErrorOf(() => loadIncidents([sourceOf(defectTable())], { ...base, time: { column: 'when', timeZone: 'Chicago' } }))).toBe(
-      "time zone 'Chicago' is not a known IANA zone: expected a name such as 'America/Chicago' or 'UTC'",
+      "time zone 'Chicago' is not a known IANA zone (did you mean America/Chicago?): expected a name such as 'America/Chicago' or 'UTC'",
+    );
+    expect(inputErrorOf(() => loadIncidents([sourceOf(defectTable())], { ...base, time: { column: 'when', timeZone: 'Adelaide' } }))).toBe(
+      "time zone 'Adelaide' is not a known IANA zone (did you mean Australia/Adelaide?): expected a name such as 'America/Chicago' or 'UTC'",
     );
   });
 

@@ -1,3 +1,4 @@
+import { didYouMeanZone } from '../base/closest-time-zones';
 import { isTimeZone } from '../base/time-zone';
 import type { ColumnMapping } from './column-mapping';
 import { decodeCategory } from './decode-category';
@@ -5,6 +6,7 @@ import { locateRows, locationColumns, readLocationColumn } from './decode-locati
 import { decodeTime, type DecodedTime } from './decode-time';
 import { DROP_CODE } from './drop-codes';
 import { describeDrops } from './describe-drops';
+import { duplicatesWarning, type RepeatPair } from './duplicates-warning';
 import { dropsByValue, lostValueWarning } from './drops-by-value';
 import { exampleRows, fileRow, MAX_EXAMPLES_PER_REASON, rawExampleValues, type CountedSource } from './drop-examples';
 import { columnsOf, duplicateCandidates, repeatedByColumns, schemaKeys } from './find-duplicates';
@@ -75,14 +77,15 @@ function repeatedAmong(sources: readonly ArrowSource[], candidates: Int32Array):
 }
 
 /**
- * Checks what a mapping asks of any load before a row is read: a known time zone, and a
+ * Checks what a mapping asks of any load before a row is read: a known time zone (else an
+ * error naming the closest zones, `didYouMeanZone`), and a
  * category filter only with a category column (InputErrors naming the mapping field).
  * @example checkLoadMapping({ time: { column: 't', timeZone: 'Mars/Base' }, … }) // throws 'time-zone-unknown'
  */
 export function checkLoadMapping(mapping: ColumnMapping): void {
   const zone = mapping.time.timeZone;
   if (zone !== undefined && !isTimeZone(zone)) {
-    throw new InputError(`time zone '${zone}' is not a known IANA zone: expected a name such as 'America/Chicago' or 'UTC'`, {
+    throw new InputError(`time zone '${zone}' is not a known IANA zone${didYouMeanZone(zone)}: expected a name such as 'America/Chicago' or 'UTC'`, {
       code: 'time-zone-unknown',
       field: 'mapping.time.timeZone',
     });
@@ -207,18 +210,15 @@ export function completeLoad(
     const { source, record } = fileRow(sources, row);
     return `${source.name} row ${record.toLocaleString('en-US')}`;
   };
-  const repeats: string[] = [];
+  const repeats: RepeatPair[] = [];
   for (const [row, of] of duplicateOf) {
-    if (repeats.length < MAX_EXAMPLES_PER_REASON) repeats.push(`${where(row)} repeats ${where(of)}`);
+    if (repeats.length < MAX_EXAMPLES_PER_REASON) {
+      const [a, b] = [fileRow(sources, row), fileRow(sources, of)];
+      repeats.push({ file: a.source.name, row: a.record, ofFile: b.source.name, ofRow: b.record });
+    }
     if (mapping.duplicates === 'drop') reasons[row] = DROP_CODE.duplicate;
   }
-  const duplicates = duplicateOf.size;
-  if (duplicates > 0 && mapping.duplicates !== 'drop') {
-    warnings.push(
-      `${duplicates.toLocaleString('en-US')} rows repeat an earlier row in every column (${repeats.join('; ')}${duplicates > repeats.length ? '; …' : ''}): ` +
-        "kept; drop them with duplicates: 'drop' (--duplicates drop)",
-    );
-  }
+  if (duplicateOf.size > 0 && mapping.duplicates !== 'drop') warnings.push(duplicatesWarning(duplicateOf.size, repeats));
 
   const dropped = emptyDropCounts();
   let kept = 0;

@@ -28,6 +28,19 @@ describe('landMask (Natural Earth 1:50m land)', () => {
     ['Null Island', 0, 0, false, false],
     ['the Caspian Sea (a hole in Eurasia)', 50.5, 42, false, false],
     ['English Bay, 2 km off Vancouver', -123.25, 49.3, false, true],
+    // Where ESRI:102016 puts Portland's x/y (a user walk read 95.15° E as W): land; the mirror point is the Gulf of Mexico.
+    ["central Myanmar (ESRI:102016's place for Portland's x/y)", 95.15, 20.98, true, true],
+    ["the Bay of Campeche, Gulf of Mexico (that point's mirror at 95.15° W)", -95.15, 20.98, false, false],
+    ['the North Sea, between England and Denmark', 3, 55, false, false],
+    ["Chicago's shore (Natural Earth land has no lakes, so Lake Michigan itself counts as land too)", -87.62, 41.89, true, true],
+    ['Bermuda (a small island)', -64.75, 32.3, true, true],
+    // Eurasia's ring crosses the antimeridian in Chukotka; an eastward ray got both sides wrong, and every parallel that crossing edge spans.
+    ['Chukotka west of 180°', -175, 67, true, true],
+    ['Chukotka east of 180°', 178, 67, true, true],
+    ['Wrangel Island (straddles 180°)', -179.5, 71.2, true, true],
+    ['Swedish Lapland on 65.05° N (a parallel the Chukotka edge spans)', 18, 65.05, true, true],
+    ['the Bothnian Bay on 65.05° N', 23, 65.05, false, false],
+    ['Antarctica on the antimeridian', 180, -85, true, true],
   ])('%s (%f, %f): land %s, land or coast %s', (_, lng, lat, isLand, coastal) => {
     expect(land.isLand(lng, lat)).toBe(isLand);
     expect(land.isLandOrCoast(lng, lat)).toBe(coastal);

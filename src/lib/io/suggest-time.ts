@@ -5,7 +5,7 @@ import { scoreName } from './column-tokens';
 import { timeFamily } from './decode-time';
 import type { Clock } from './incidents';
 import { EPOCH_VALUES, inferEpochUnit } from './infer-epoch-unit';
-import { timeZoneHint } from './metadata-hints';
+import { timeZoneHint, type MetadataHint } from './metadata-hints';
 import { IsoKind, parseIsoString } from './parse-iso-time';
 import { parseSlashString } from './parse-slash-time';
 import type { ArrowSource } from './read-arrow';
@@ -16,6 +16,8 @@ export interface TimeCandidate {
   readonly clock: Clock | null;
   readonly score: number;
   readonly reason: string;
+  /** The zone the file declares for the column and where (the Timestamp type or its metadata); `reason` ends with it. */
+  readonly declaredZone?: MetadataHint;
 }
 
 /** Name words and how strongly each says "the time of the incident" (negative: another time). */
@@ -110,9 +112,9 @@ export function suggestTime(schema: Schema, source: ArrowSource | null, only?: s
     const zone = declaredZone(schema, index);
     if (zone) {
       mapping = { ...mapping, timeZone: zone.value };
-      reason += `; zone ${zone.value} from ${zone.source}`;
+      reason += declaredZoneText(zone);
     }
-    candidates.push({ mapping, clock, score, reason });
+    candidates.push({ mapping, clock, score, reason, ...(zone && { declaredZone: zone }) });
   });
   return candidates.sort((a, b) => b.score - a.score);
 }
@@ -132,7 +134,15 @@ export function timeValuesRead(field: Field): number {
   return family === 'ISO-8601 strings' ? ISO_VALUES : 0;
 }
 
-function declaredZone(schema: Schema, index: number): { value: string; source: string } | null {
+/**
+ * How a time candidate's reason names the zone its file declares.
+ * @example declaredZoneText({ value: 'America/Chicago', source: "schema metadata 'occurred_at'" }) // → "; zone America/Chicago from schema metadata 'occurred_at'"
+ */
+export function declaredZoneText(zone: MetadataHint): string {
+  return `; zone ${zone.value} from ${zone.source}`;
+}
+
+function declaredZone(schema: Schema, index: number): MetadataHint | null {
   const field = schema.fields[index];
   if (DataType.isTimestamp(field.type) && field.type.timezone && isTimeZone(field.type.timezone)) {
     return { value: field.type.timezone, source: 'the Timestamp type' };

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { REMEDY_PHRASES, wordRemedies } from './load-remedies';
+import { zoneNotDeclaredWarning } from './zone-warning';
+
+describe('zoneNotDeclaredWarning', () => {
+  it('says what is assumed for wall-clock readings and for instants, with the neutral remedy', () => {
+    expect(zoneNotDeclaredWarning({ clock: 'wall', timeZone: null }, 'occurred_at')).toBe(
+      "no time zone declared for 'occurred_at' (local wall-clock readings): days and weeks are cut on the clock as recorded, and the panel calls it UTC; declare the zone with the time zone setting",
+    );
+    expect(zoneNotDeclaredWarning({ clock: 'instant', timeZone: null }, 't')).toBe(
+      "no time zone declared for 't' (instants): days and weeks are cut at midnight UTC, hours off a local day anywhere else; declare the zone with the time zone setting",
+    );
+  });
+
+  it('is null once a zone is in force (declared by the data or chosen)', () => {
+    expect(zoneNotDeclaredWarning({ clock: 'wall', timeZone: 'America/New_York' }, 'occurred_at')).toBeNull();
+    expect(zoneNotDeclaredWarning({ clock: 'instant', timeZone: 'UTC' }, 't')).toBeNull();
+  });
+});
+
+describe('wordRemedies', () => {
+  it("replaces each neutral phrase with a shell's words and leaves other text alone", () => {
+    const words = { declareZone: 'use --tz', dropDuplicates: 'use --duplicates drop' };
+    expect(wordRemedies(`a; ${REMEDY_PHRASES.declareZone}`, words)).toBe('a; use --tz');
+    expect(wordRemedies(`b: kept; ${REMEDY_PHRASES.dropDuplicates}`, words)).toBe('b: kept; use --duplicates drop');
+    expect(wordRemedies('values look projected', words)).toBe('values look projected');
+  });
+});
