@@ -50,4 +50,22 @@ describe('LoadReportView: drops by category', () => {
       "2 rows repeat an earlier row in every column (in p.arrow: row 4 repeats row 1; …): kept; tick 'Drop duplicate rows' in the column mapping to drop them",
     ]);
   });
+
+  it("takes the Binning step's zone (set there or by a link's tz) as in force, and names its field for instants", () => {
+    const report: LoadReport = { files: [], read: 10, kept: 10, dropped: emptyDropCounts(), examples: [], warnings: [] };
+    const items = (): (string | undefined)[] => [...document.querySelectorAll('li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    const instants = { ...declared, clock: 'instant' as const, timeZone: null };
+    const view = render(LoadReportView, { props: { report, summary: instants, timeColumn: 'occurred_at', binningZone: 'America/Chicago', ms: 12 } });
+    expect(items()).toEqual([]);
+    view.unmount();
+    const wall = render(LoadReportView, {
+      props: { report, summary: { ...declared, timeZone: null }, timeColumn: 'occurred_at', binningZone: 'Europe/Paris', ms: 12 },
+    });
+    expect(items()).toEqual([]);
+    wall.unmount();
+    render(LoadReportView, { props: { report, summary: instants, timeColumn: 'occurred_at', binningZone: null, ms: 12 } });
+    expect(items()).toEqual([
+      "no time zone declared for 'occurred_at' (instants): days and weeks are cut at midnight UTC, hours off a local day anywhere else; type it in the Time zone field of the column mapping or of the Binning step",
+    ]);
+  });
 });

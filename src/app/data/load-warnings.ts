@@ -3,18 +3,32 @@ import { wordRemedies, type RemedyWords } from '../../lib/io/load-remedies';
 import type { IncidentsSummary } from '../../lib/io/summarise-incidents';
 import { zoneNotDeclaredWarning } from '../../lib/io/zone-warning';
 
-/** The app's words for the settings a load warning points to: its controls in the column mapping. */
+/**
+ * The app's words for the settings a load warning points to: its controls in the column mapping.
+ * @example wordRemedies('…; declare the zone with the time zone setting', APP_REMEDY_WORDS) // → '…; type it in the Time zone field of the column mapping'
+ */
 export const APP_REMEDY_WORDS: RemedyWords = {
   declareZone: 'type it in the Time zone field of the column mapping',
   dropDuplicates: "tick 'Drop duplicate rows' in the column mapping to drop them",
 };
 
+/** For instants the Binning step's Time zone field also sets the zone days are cut in. */
+const INSTANT_REMEDY_WORDS: RemedyWords = { ...APP_REMEDY_WORDS, declareZone: 'type it in the Time zone field of the column mapping or of the Binning step' };
+
 /**
  * A load's warnings as the load report shows them: the zone warning (`zoneNotDeclaredWarning`)
- * first, then the report's, each remedy worded as the app's own control.
- * @example appLoadWarnings(report, summary, 'occurred_at')[0] // → "no time zone declared for 'occurred_at' (…); type it in the Time zone field of the column mapping"
+ * first, then the report's, each remedy worded as the app's own control. A zone set in the
+ * Binning step (`binningZone`, by its field or a link's `tz`) is in force as much as a declared
+ * one: binning uses it before the data's.
+ * @example appLoadWarnings(report, summary, 'occurred_at', null)[0] // → "no time zone declared for 'occurred_at' (…); type it in the Time zone field of the column mapping"
  */
-export function appLoadWarnings(report: Pick<LoadReport, 'warnings'>, summary: Pick<IncidentsSummary, 'clock' | 'timeZone'>, timeColumn: string): string[] {
-  const zone = zoneNotDeclaredWarning(summary, timeColumn);
-  return [...(zone ? [zone] : []), ...report.warnings].map((warning) => wordRemedies(warning, APP_REMEDY_WORDS));
+export function appLoadWarnings(
+  report: Pick<LoadReport, 'warnings'>,
+  summary: Pick<IncidentsSummary, 'clock' | 'timeZone'>,
+  timeColumn: string,
+  binningZone: string | null,
+): string[] {
+  const zone = zoneNotDeclaredWarning({ clock: summary.clock, timeZone: binningZone ?? summary.timeZone }, timeColumn);
+  const words = summary.clock === 'instant' ? INSTANT_REMEDY_WORDS : APP_REMEDY_WORDS;
+  return [...(zone ? [zone] : []), ...report.warnings].map((warning) => wordRemedies(warning, words));
 }
