@@ -1,27 +1,39 @@
 /**
  * The IANA zones closest to a name that is not one, best first, at most `limit` (empty when none
- * is close): a zone whose city part matches the text (any case, spaces for underscores:
- * 'Adelaide', 'new york') comes first, then zones within a few edits of the text or of its city
- * part (Damerau–Levenshtein over lower case; at most 1 edit for up to 4 letters, 2 up to 8, else 3).
- * `zones` defaults to the runtime's list (`Intl.supportedValuesOf('timeZone')`).
+ * is close). Zones whose city part matches the text exactly (any case, spaces for underscores, a
+ * trailing 'time' or 'standard time' dropped: 'Adelaide', 'new york', 'Pacific Time') are the
+ * only ones offered when there are any; else zones within a few edits of the text, or of its city
+ * part when the text names no region or one within an edit of the zone's (Damerau–Levenshtein
+ * over lower case; at most 1 edit for up to 4 letters, 2 up to 8, else 3): 'US/Easten' is
+ * US/Eastern, never Pacific/Easter. `zones` defaults to the runtime's list
+ * (`Intl.supportedValuesOf('timeZone')`, which names no alias) with the common aliases the
+ * runtime accepts (US/…, Canada/…, UTC, GMT, Etc/UTC).
  *
  * @example closestTimeZones('Adelaide') // → ['Australia/Adelaide']
  * @example closestTimeZones('America/Chicgo') // → ['America/Chicago']
+ * @example closestTimeZones('Eastern') // → ['Canada/Eastern', 'US/Eastern']
  */
 export function closestTimeZones(text: string, zones: readonly string[] = runtimeZones(), limit = 3): string[] {
   const wanted = normalise(text);
   if (wanted === '') return [];
-  const wantedCity = wanted.slice(wanted.lastIndexOf('/') + 1);
+  const slash = wanted.lastIndexOf('/');
+  const wantedRegion = slash < 0 ? null : wanted.slice(0, slash);
+  const wantedCity = wanted.slice(slash + 1);
   const allowed = wantedCity.length <= 4 ? 1 : wantedCity.length <= 8 ? 2 : 3;
   const scored: { zone: string; score: number }[] = [];
   for (const zone of zones) {
     const name = normalise(zone);
-    const city = name.slice(name.lastIndexOf('/') + 1);
-    const score = city === wantedCity ? 0 : 1 + Math.min(editDistance(wanted, name), editDistance(wantedCity, city));
+    const cut = name.lastIndexOf('/');
+    const city = name.slice(cut + 1);
+    // A city-only match across different regions is how 'US/Easten' became Pacific/Easter.
+    const cityCounts = wantedRegion === null || editDistance(wantedRegion, name.slice(0, Math.max(cut, 0))) <= 1;
+    const score = cityCounts && city === wantedCity ? 0 : 1 + Math.min(editDistance(wanted, name), cityCounts ? editDistance(wantedCity, city) : Infinity);
     if (score <= allowed + 1) scored.push({ zone, score });
   }
-  scored.sort((a, b) => a.score - b.score || (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
-  return scored.slice(0, limit).map((s) => s.zone);
+  // An exact city match leaves no room for a near one: 'Eastern' is not Pacific/Easter.
+  const best = scored.some((s) => s.score === 0) ? scored.filter((s) => s.score === 0) : scored;
+  best.sort((a, b) => a.score - b.score || (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
+  return best.slice(0, limit).map((s) => s.zone);
 }
 
 /**
@@ -35,13 +47,41 @@ export function didYouMeanZone(text: string, zones?: readonly string[]): string 
   return ` (did you mean ${list}?)`;
 }
 
+/** Lower case, spaces as underscores, without a trailing 'time' ('Pacific Standard Time' → 'pacific'). */
 function normalise(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, '_');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '_')
+    .replace(/(?<=.)_(?:(?:standard|daylight)_)?time$/, '');
 }
+
+/** Aliases people type that `Intl.supportedValuesOf` leaves out; kept only where the runtime accepts them. */
+const COMMON_ALIASES = [
+  ...['Alaska', 'Aleutian', 'Arizona', 'Central', 'East-Indiana', 'Eastern', 'Hawaii', 'Indiana-Starke', 'Michigan', 'Mountain', 'Pacific', 'Samoa'].map(
+    (c) => `US/${c}`,
+  ),
+  ...['Atlantic', 'Central', 'Eastern', 'Mountain', 'Newfoundland', 'Pacific', 'Saskatchewan', 'Yukon'].map((c) => `Canada/${c}`),
+  'UTC',
+  'GMT',
+  'Etc/UTC',
+];
 
 function runtimeZones(): readonly string[] {
   const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
-  return typeof supported === 'function' ? supported('timeZone') : [];
+  const listed = typeof supported === 'function' ? supported('timeZone') : [];
+  const known = new Set(listed);
+  return [...listed, ...COMMON_ALIASES.filter((alias) => !known.has(alias) && accepts(alias))];
+}
+
+/** True when this runtime formats in `zone` (not `isTimeZone`: time-zone.ts imports this file). */
+function accepts(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
