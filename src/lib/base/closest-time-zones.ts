@@ -67,7 +67,15 @@ const COMMON_ALIASES = [
   'Etc/UTC',
 ];
 
+let cachedZones: readonly string[] | null = null;
+
+/** The runtime's zones and the aliases it accepts, read once (a list of about 420 names). */
 function runtimeZones(): readonly string[] {
+  cachedZones ??= readRuntimeZones();
+  return cachedZones;
+}
+
+function readRuntimeZones(): readonly string[] {
   const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
   const listed = typeof supported === 'function' ? supported('timeZone') : [];
   const known = new Set(listed);

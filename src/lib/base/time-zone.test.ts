@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assertTimeZone, instantToWall, isTimeZone, wallToInstant, zoneOffset } from './time-zone';
 
 const H = 3_600_000;
@@ -49,5 +49,21 @@ describe('assertTimeZone', () => {
     expect(() => assertTimeZone('Adelaide')).toThrow(
       "Unknown time zone 'Adelaide' (did you mean Australia/Adelaide?): expected an IANA name such as 'America/Chicago' or 'UTC'",
     );
+  });
+});
+
+describe('isTimeZone', () => {
+  it('answers an invalid name without building a suggestion (no zone list read), which only assertTimeZone words', () => {
+    const list = vi.spyOn(Intl, 'supportedValuesOf');
+    try {
+      expect(isTimeZone('Adelaide')).toBe(false);
+      expect(isTimeZone('Nowhere/Town')).toBe(false);
+      expect(list).not.toHaveBeenCalled();
+      expect(() => assertTimeZone('Adelaide')).toThrow('(did you mean Australia/Adelaide?)');
+      expect(() => assertTimeZone('Chicgo')).toThrow('(did you mean America/Chicago?)');
+      expect(list.mock.calls.length).toBeLessThanOrEqual(1);
+    } finally {
+      list.mockRestore();
+    }
   });
 });

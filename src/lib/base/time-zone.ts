@@ -8,15 +8,16 @@ import { didYouMeanZone } from './closest-time-zones';
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * Returns `zone` if it names a time zone this runtime knows, else throws a clear error.
+ * Returns `zone` if it names a time zone this runtime knows, else throws a clear error naming the
+ * closest zones (`didYouMeanZone`).
  * @example assertTimeZone('America/Chicago') // → 'America/Chicago'
  */
 export function assertTimeZone(zone: string): string {
-  formatterFor(zone);
+  if (!isTimeZone(zone)) throw new HexcastError('time-zone-unknown', unknownZoneMessage(zone, didYouMeanZone(zone)));
   return zone;
 }
 
-/** True when `zone` is a valid IANA time zone name (or 'UTC'). */
+/** True when `zone` is a valid IANA time zone name (or 'UTC'); cheap when it is not (no suggestion is built). */
 export function isTimeZone(zone: string): boolean {
   try {
     formatterFor(zone);
@@ -110,14 +111,16 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
         second: 'numeric',
       });
     } catch {
-      throw new HexcastError(
-        'time-zone-unknown',
-        `Unknown time zone '${zone}'${didYouMeanZone(zone)}: expected an IANA name such as 'America/Chicago' or 'UTC'`,
-      );
+      // No suggestion here: isTimeZone asks this of every capitalised "A/B" word in metadata.
+      throw new HexcastError('time-zone-unknown', unknownZoneMessage(zone, ''));
     }
     formatters.set(zone, formatter);
   }
   return formatter;
+}
+
+function unknownZoneMessage(zone: string, suggestion: string): string {
+  return `Unknown time zone '${zone}'${suggestion}: expected an IANA name such as 'America/Chicago' or 'UTC'`;
 }
 
 function mod(a: number, b: number): number {
