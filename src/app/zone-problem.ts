@@ -1,4 +1,5 @@
 import { closestTimeZones } from '../lib/base/closest-time-zones';
+import { joinOr } from '../lib/base/join-or';
 import { isTimeZone } from '../lib/base/time-zone';
 
 /**
@@ -11,6 +12,6 @@ export function zoneProblem(text: string): string | null {
   const zone = text.trim();
   if (zone === '' || isTimeZone(zone)) return null;
   const close = closestTimeZones(zone);
-  const hint = close.length > 0 ? `did you mean ${close.join(', ')}?` : 'use an IANA name such as America/Chicago.';
+  const hint = close.length > 0 ? `did you mean ${joinOr(close)}?` : 'use an IANA name such as America/Chicago.';
   return `'${zone}' is not a time zone this browser knows: ${hint}`;
 }

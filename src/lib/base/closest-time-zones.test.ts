@@ -33,6 +33,8 @@ describe('closestTimeZones (the runtime zone list)', () => {
   });
 
   it('offers only the exact city matches when there are any', () => {
+    expect(closestTimeZones('Paris')).toEqual(['Europe/Paris']);
+    expect(closestTimeZones('Saigon', ['Asia/Saigon', 'Pacific/Saipan'])).toEqual(['Asia/Saigon']);
     expect(closestTimeZones('Port', ['X/Porto', 'Y/Port', 'Z/Port'])).toEqual(['Y/Port', 'Z/Port']);
   });
 });

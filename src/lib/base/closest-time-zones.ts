@@ -1,3 +1,5 @@
+import { joinOr } from './join-or';
+
 /**
  * The IANA zones closest to a name that is not one, best first, at most `limit` (empty when none
  * is close). Zones whose city part matches the text exactly (any case, spaces for underscores, a
@@ -37,14 +39,13 @@ export function closestTimeZones(text: string, zones: readonly string[] = runtim
 }
 
 /**
- * ' did you mean A or B?' for the zones closest to `text` (`closestTimeZones`), or '' when none is close.
+ * ' (did you mean A, B or C?)' for the zones closest to `text` (`closestTimeZones`), or '' when none is close.
  * @example didYouMeanZone('Adelaide') // → ' (did you mean Australia/Adelaide?)'
  */
 export function didYouMeanZone(text: string, zones?: readonly string[]): string {
   const close = closestTimeZones(text, zones);
   if (close.length === 0) return '';
-  const list = close.length === 1 ? close[0] : `${close.slice(0, -1).join(', ')} or ${close[close.length - 1]}`;
-  return ` (did you mean ${list}?)`;
+  return ` (did you mean ${joinOr(close)}?)`;
 }
 
 /** Lower case, spaces as underscores, without a trailing 'time' ('Pacific Standard Time' → 'pacific'). */
