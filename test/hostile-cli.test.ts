@@ -96,6 +96,12 @@ describe('hostile data through hexcast', () => {
     const out = JSON.parse(stdout);
     expect(out.rows).toMatchObject({ read: 3_230, kept: 3_155 });
     expect(out.rows.dropped).toMatchObject({ 'location-null': 70, 'location-outlier': 1, duplicate: 4 });
+    // Kept, --json warns as the text does: the zone first, each remedy worded as a flag.
+    const kept = JSON.parse((await hexcast('inspect', path, ...MAPPING, '--json')).stdout);
+    expect(kept.warnings.map((w: string) => w.slice(0, 31) + ' … ' + w.slice(w.lastIndexOf(';') + 2))).toEqual([
+      "no time zone declared for 'occu … declare it with --tz ZONE (an IANA name such as America/New_York)",
+      '4 rows repeat an earlier row in … drop them with --duplicates drop',
+    ]);
     const wrong = await hexcast('inspect', path, '--duplicates', 'maybe');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toBe("hexcast inspect: --duplicates must be keep or drop, got 'maybe' (usage)\nsee 'hexcast inspect --help'\n");

@@ -69,7 +69,7 @@ export async function inspectCommand(argv: string[]): Promise<void> {
       extent: summary.extent,
       categories: summary.categories,
       uncategorised: summary.uncategorised,
-      warnings: report.warnings,
+      warnings: cliLoadWarnings(incidents, mapping),
       ...(report.breakdown && { dropsBy: report.breakdown }),
       ...(candidates && { crsCandidates: candidates }),
     };
