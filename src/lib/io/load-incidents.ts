@@ -214,7 +214,8 @@ export function completeLoad(
   for (const [row, of] of duplicateOf) {
     if (repeats.length < MAX_EXAMPLES_PER_REASON) {
       const [a, b] = [fileRow(sources, row), fileRow(sources, of)];
-      repeats.push({ file: a.source.name, row: a.record, ofFile: b.source.name, ofRow: b.record });
+      const [source, ofSource] = [sources.indexOf(a.source), sources.indexOf(b.source)];
+      repeats.push({ source, file: a.source.name, row: a.record, ofSource, ofFile: b.source.name, ofRow: b.record });
     }
     if (mapping.duplicates === 'drop') reasons[row] = DROP_CODE.duplicate;
   }
