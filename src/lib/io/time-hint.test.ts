@@ -9,6 +9,7 @@ describe('timeColumnHint', () => {
     expect(timeColumnHint(chicago, undefined)).toBe(chicago.reason);
     expect(timeColumnHint(chicago, '')).toBe(chicago.reason);
     expect(timeColumnHint(chicago, 'America/Chicago')).toBe(chicago.reason);
+    expect(timeColumnHint(chicago, ' america/chicago ')).toBe(chicago.reason); // Intl takes any case: the same zone
   });
 
   it("names the user's zone, and what the file declares, once another is set", () => {

@@ -13,7 +13,8 @@ import { declaredZoneText, type TimeCandidate } from './suggest-time';
 export function timeColumnHint(candidate: Pick<TimeCandidate, 'reason' | 'declaredZone'>, zoneInForce: string | undefined): string {
   const chosen = zoneInForce?.trim() ?? '';
   const declared = candidate.declaredZone;
-  if (chosen === '' || chosen === declared?.value) return candidate.reason;
+  // Intl reads zone names in any case: 'america/chicago' is the zone the file declares.
+  if (chosen === '' || chosen.toLowerCase() === declared?.value.toLowerCase()) return candidate.reason;
   const suffix = declared ? declaredZoneText(declared) : '';
   const basis = suffix && candidate.reason.endsWith(suffix) ? candidate.reason.slice(0, -suffix.length) : candidate.reason;
   return `${basis}; zone ${chosen}, as you set it${declared ? ` (the file declares ${declared.value} in ${declared.source})` : ''}`;

@@ -14,9 +14,9 @@ import { REMEDY_PHRASES } from './load-remedies';
  */
 export function zoneNotDeclaredWarning(loaded: { readonly clock: Clock; readonly timeZone: string | null }, column: string): string | null {
   if (loaded.timeZone !== null) return null;
-  const assumed =
+  const [reading, assumed] =
     loaded.clock === 'wall'
-      ? 'local wall-clock readings): days and weeks are cut on the clock as recorded, and the panel calls it UTC'
-      : 'instants): days and weeks are cut at midnight UTC, hours off a local day anywhere else';
-  return `no time zone declared for '${column}' (${assumed}; ${REMEDY_PHRASES.declareZone}`;
+      ? ['local wall-clock readings', 'days and weeks are cut on the clock as recorded, and the panel calls it UTC']
+      : ['instants', 'days and weeks are cut at midnight UTC, hours off a local day anywhere else'];
+  return `no time zone declared for '${column}' (${reading}): ${assumed}; ${REMEDY_PHRASES.declareZone}`;
 }
