@@ -34,8 +34,10 @@ const BAND = 0.25;
  * Chukotka (an edge from 179.8° E to 180° W), which a planar eastward ray cannot follow (it found
  * Chukotka west of 180° to be sea). Such an edge is split where it meets ±180°, and a northward
  * ray never needs the missing seam; the only ring around a pole (Antarctica's, south) lies below
- * every ray. Planar in degrees otherwise: fine for "on land or at sea", not for areas. Lakes are
- * not cut out: Natural Earth's land counts Lake Michigan as land.
+ * every ray, its bottom edge at −89.999° (a ray starts no lower than −89.99°, so the South Pole is
+ * land). Planar in degrees otherwise: fine for "on land or at sea", not for areas. Lakes are not
+ * cut out: Natural Earth's land counts Lake Michigan as land. Ice shelves are not land: the Ross
+ * Ice Shelf at (180°, −82°) reads as sea.
  *
  * @example
  * const land = landMask(topology); land.isLand(-123.1, 49.28) // → true (Vancouver); land.isLand(-175, 58) // → false (Bering Sea)
@@ -90,6 +92,8 @@ export function landMask(topology: LandTopology): LandMask {
   const isLand = (lng: number, lat: number): boolean => {
     if (!(lat >= -90 && lat <= 90 && Number.isFinite(lng))) return false;
     const x = ((((lng + 180) % 360) + 360) % 360) - 180;
+    // Antarctica's ring closes at −89.999°, not −90°: a point below it would cross no edge.
+    const from = Math.max(lat, -89.99);
     const edges = index[bandOf(x, bands)];
     let inside = false;
     for (let i = 0; i < edges.length; i += 4) {
@@ -99,7 +103,7 @@ export function landMask(topology: LandTopology): LandMask {
       if (x1 > x === x2 > x) continue;
       const y1 = edges[i + 1];
       const y = y1 + ((x - x1) * (edges[i + 3] - y1)) / (x2 - x1);
-      if (y > lat) inside = !inside;
+      if (y > from) inside = !inside;
     }
     return inside;
   };

@@ -41,6 +41,13 @@ describe('landMask (Natural Earth 1:50m land)', () => {
     ['Swedish Lapland on 65.05° N (a parallel the Chukotka edge spans)', 18, 65.05, true, true],
     ['the Bothnian Bay on 65.05° N', 23, 65.05, false, false],
     ['Antarctica on the antimeridian', 180, -85, true, true],
+    ['the South Pole (below the bottom edge of Antarctica at −89.999°)', 0, -90, true, true],
+    // Other bands the band lookup once swapped, and longitudes given past ±180.
+    ['Zambia on 16.52° S', 25, -16.52, true, true],
+    ['the South Atlantic on 16.52° S', 0, -16.52, false, false],
+    ['East Antarctica on 84.3° S', 50, -84.3, true, true],
+    ['Antarctica at longitude 540 (180°)', 540, -85, true, true],
+    ['Paris at longitude −357.65 (2.35° E)', -357.65, 48.86, true, true],
   ])('%s (%f, %f): land %s, land or coast %s', (_, lng, lat, isLand, coastal) => {
     expect(land.isLand(lng, lat)).toBe(isLand);
     expect(land.isLandOrCoast(lng, lat)).toBe(coastal);
