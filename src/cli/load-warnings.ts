@@ -3,7 +3,10 @@ import type { Incidents } from '../lib/io/incidents';
 import { wordRemedies, type RemedyWords } from '../lib/io/load-remedies';
 import { zoneNotDeclaredWarning } from '../lib/io/zone-warning';
 
-/** The CLI's words for the settings a load warning points to: its flags. */
+/**
+ * The CLI's words for the settings a load warning points to: its flags.
+ * @example wordRemedies('…: kept; drop them with the duplicates setting', CLI_REMEDY_WORDS) // → '…: kept; drop them with --duplicates drop'
+ */
 export const CLI_REMEDY_WORDS: RemedyWords = {
   declareZone: 'declare it with --tz ZONE (an IANA name such as America/New_York)',
   dropDuplicates: 'drop them with --duplicates drop',

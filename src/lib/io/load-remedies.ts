@@ -2,6 +2,7 @@
  * The settings a load warning can send the user to. A warning made in the core names the setting
  * with its neutral phrase (readable as it is, e.g. in `inspect --json`); each shell words it as
  * its own control (`wordRemedies`): the app a field or checkbox, the CLI a flag.
+ * @example `…: kept; ${REMEDY_PHRASES.dropDuplicates}` // → '…: kept; drop them with the duplicates setting'
  */
 export const REMEDY_PHRASES = {
   /** Declare the time zone of the data. */

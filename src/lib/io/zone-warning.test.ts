@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { REMEDY_PHRASES, wordRemedies } from './load-remedies';
 import { zoneNotDeclaredWarning } from './zone-warning';
 
 describe('zoneNotDeclaredWarning', () => {
@@ -15,14 +14,5 @@ describe('zoneNotDeclaredWarning', () => {
   it('is null once a zone is in force (declared by the data or chosen)', () => {
     expect(zoneNotDeclaredWarning({ clock: 'wall', timeZone: 'America/New_York' }, 'occurred_at')).toBeNull();
     expect(zoneNotDeclaredWarning({ clock: 'instant', timeZone: 'UTC' }, 't')).toBeNull();
-  });
-});
-
-describe('wordRemedies', () => {
-  it("replaces each neutral phrase with a shell's words and leaves other text alone", () => {
-    const words = { declareZone: 'use --tz', dropDuplicates: 'use --duplicates drop' };
-    expect(wordRemedies(`a; ${REMEDY_PHRASES.declareZone}`, words)).toBe('a; use --tz');
-    expect(wordRemedies(`b: kept; ${REMEDY_PHRASES.dropDuplicates}`, words)).toBe('b: kept; use --duplicates drop');
-    expect(wordRemedies('values look projected', words)).toBe('values look projected');
   });
 });
