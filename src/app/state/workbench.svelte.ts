@@ -167,10 +167,27 @@ export class Workbench {
     if (!(await this.data.openFiles(files, (opened) => mapping ?? this.pending?.mapping ?? opened.suggestion.mapping ?? null))) return;
     this.beforeOpen();
     const restored = this.pending;
-    this.pending = null;
+    // The link check's verdict may come after the load and bin (the worker hashes while idle): until then the link stays pending.
+    const verdict = this.data.verdict();
     if (this.data.isPanel) await this.openPanel(restored?.binning ?? null);
     else await this.useMapping(mapping ?? restored?.mapping ?? this.data.opened?.suggestion.mapping ?? null);
-    if (restored && this.binning.result) {
+    if (!restored) return;
+    if (this.data.checking && this.binning.result) {
+      this.notice = `Checking the files against the link (SHA-256)… ${this.boundaryRequest()}`.trim();
+      this.step = 'run';
+    }
+    const verified = await verdict;
+    if (verified === null || this.pending !== restored) return; // other files were opened meanwhile: their open decides
+    if (!verified) {
+      // Refused: the data was forgotten; the link still waits for its files.
+      this.binning.reset();
+      this.run.clear();
+      this.notice = null;
+      this.step = 'data';
+      return;
+    }
+    this.pending = null;
+    if (this.binning.result) {
       this.notice = `Files verified. ${this.boundaryRequest()}Press Run to reproduce the linked experiment.`;
       this.step = 'run';
     }
@@ -274,6 +291,8 @@ export class Workbench {
 
   /** Runs the experiment as set; does nothing while a bin is in flight (`binningWait`). */
   async start(): Promise<void> {
+    // Files whose fingerprint is pending have no source yet (the experiment names their SHA-256): wait for it.
+    if (this.data.fingerprinting && (await this.data.verdict()) !== true) return;
     const experiment = this.current;
     if (!experiment || this.binningWait) return;
     this.step = 'run';

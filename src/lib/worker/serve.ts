@@ -23,6 +23,22 @@ export function serve(port: ServerPort, session: Session): void {
   const controllers = new Map<number, AbortController>();
   let currentRun: number | undefined;
   let draining = false;
+  let hashingSoon = false;
+
+  /**
+   * While the open files' fingerprint is pending (`Session.hashing`) and no request waits, hashes
+   * a slice (`HASH_SLICE` bytes) a task, so a request that arrives waits one slice at most.
+   */
+  const hashWhileIdle = (): void => {
+    if (hashingSoon || !session.hashing) return;
+    hashingSoon = true;
+    nextTask(() => {
+      hashingSoon = false;
+      if (draining || queue.length > 0) return; // the drain's end comes back here
+      session.hashStep(HASH_SLICE);
+      hashWhileIdle();
+    });
+  };
 
   const send = (message: Response, transfer: Transferable[] = []): void => port.postMessage(message, transfer);
   const fail = (id: number, error: unknown): void => send({ type: 'error', id, error: toWorkerError(error) });
@@ -47,6 +63,7 @@ export function serve(port: ServerPort, session: Session): void {
       }
     } finally {
       draining = false;
+      hashWhileIdle();
     }
   };
 
@@ -57,7 +74,8 @@ export function serve(port: ServerPort, session: Session): void {
         const controller = new AbortController();
         controllers.set(request.id, controller);
         try {
-          return done(request.id, 'open', await session.open(request.files, progress, { signal: controller.signal, streamFrom: request.streamFrom }));
+          const options = { signal: controller.signal, streamFrom: request.streamFrom, deferHash: true };
+          return done(request.id, 'open', await session.open(request.files, progress, options));
         } catch (error) {
           throw controller.signal.aborted ? abortError('Opening was cancelled') : error;
         } finally {
@@ -180,9 +198,34 @@ export function serve(port: ServerPort, session: Session): void {
       void run(request);
       return;
     }
+    if (request.type === 'fingerprint') {
+      session.fingerprint(request.generation).then(
+        (digests) => done(request.id, 'fingerprint', digests),
+        (error: unknown) => fail(request.id, error),
+      );
+      hashWhileIdle();
+      return;
+    }
     queue.push(request);
     setTimeout(() => void drain(), 0);
   });
+}
+
+/** Bytes of the open files hashed per task while idle: a few ms of hash-wasm, so a request waits little. */
+export const HASH_SLICE = 2 * 2 ** 20;
+
+/** Calls `f` in a later task (not a microtask), without the 4 ms clamp nested timeouts get. */
+function nextTask(f: () => void): void {
+  if (typeof setImmediate === 'function') {
+    setImmediate(f);
+    return;
+  }
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    f();
+  };
+  channel.port2.postMessage(null);
 }
 
 /** The buffers of a result's typed arrays, to transfer rather than copy (cached geometry stays behind). */
