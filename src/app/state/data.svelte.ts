@@ -98,6 +98,7 @@ export class DataState {
     if (!opened) return false;
     const expected = this.expected;
     if (opened.sha256 !== null) {
+      this.checking = null;
       const verdict = this.check(expected, opened, files);
       this.pendingVerdict = Promise.resolve(verdict);
       return verdict;
