@@ -43,7 +43,7 @@ export class DataState {
    * the experiment's source is set when it arrives. False when known.
    */
   fingerprinting = $state(false);
-  /** The link check waiting for that fingerprint: the files the link expects (shown while pending); null otherwise. */
+  /** The link check waiting for that fingerprint: the files the link expects (the workbench says "Checking the files…" meanwhile); null otherwise. */
   checking = $state.raw<readonly { readonly name: string; readonly sha256: string }[] | null>(null);
   /**
    * The user's files open now (null for a sample), kept so that a restarted worker can be sent
@@ -84,7 +84,9 @@ export class DataState {
    * When the worker answers before the fingerprint is known, this returns true at once (the
    * files open, the load under way) and the check's verdict comes with the fingerprint
    * (`verdict`): files that differ are then refused as they would have been at once — the
-   * error set, the open data forgotten, `expected` kept.
+   * error set, a load in flight cancelled, the open data forgotten, `expected` kept. Meanwhile
+   * `source` is null (no experiment names files whose digest is not known) and `files` are
+   * these. A link restored meanwhile keeps its own expectation: these files are taken as they are.
    */
   async openFiles(files: readonly File[], next?: (opened: OpenResult) => ColumnMapping | null): Promise<boolean> {
     if (files.length === 0) return false;
@@ -103,12 +105,16 @@ export class DataState {
       this.pendingVerdict = Promise.resolve(verdict);
       return verdict;
     }
+    // These files are the open ones now: no experiment names them until their digest is known, and a restarted worker is sent them.
+    this.source = null;
+    this.files = files;
     this.checking = expected;
     this.pendingVerdict = this.fingerprinted(opened).then((known) => {
       if (!known) return null;
       if (this.checking === expected) this.checking = null;
-      const verdict = this.check(expected, known, files);
-      if (!verdict) this.abandon(); // a load of these files in flight is ignored, and what they loaded forgotten
+      // Another link restored meanwhile: its own check waits for the files given to it; these are taken as they are.
+      const verdict = this.expected === expected ? this.check(expected, known, files) : this.check(null, known, files);
+      if (!verdict) this.refuse(); // a load of these files in flight is cancelled, and what they loaded forgotten
       return verdict;
     });
     return true;
@@ -274,6 +280,13 @@ export class DataState {
     // Not awaited: the answer changes nothing here (a decode that had finished is ignored all the same).
     if (loading !== null) void this.client.cancel(loading).catch(() => {});
     return 'forgotten';
+  }
+
+  /** Files refused after their load was posted: the load in flight is stopped in the worker and forgotten (`cancel`'s way). */
+  private refuse(): void {
+    const loading = this.loading;
+    this.abandon(); // an early load no `load` took over is cancelled here
+    if (loading !== null) void this.client.cancel(loading).catch(() => {});
   }
 
   /** Ignores the answer of a load in flight and forgets the open data. */

@@ -80,9 +80,11 @@ export class Workbench {
    */
   async recover(death: WorkerDeath): Promise<void> {
     const source = this.data.source;
+    // The user's files open now, their digest known or still pending (then `source` is null until it is).
     const files = this.data.files;
-    const keep = death.restarted && !this.recovering && source !== null && (source.kind === 'sample' || files !== null);
-    const fate = source === null ? 'no data was open' : keep ? 'your loaded file is kept' : 'your file must be reloaded';
+    const open = files !== null || source !== null;
+    const keep = death.restarted && !this.recovering && (source?.kind === 'sample' || files !== null);
+    const fate = !open ? 'no data was open' : keep ? 'your loaded file is kept' : 'your file must be reloaded';
     this.workerError = death.restarted
       ? `The worker stopped: ${death.reason}. Hexcast restarted it; ${fate}.`
       : `The worker stopped: ${death.reason}. Reload the page to continue.`;
@@ -98,7 +100,7 @@ export class Workbench {
     const boundary = this.binning.boundaryFile;
     this.recovering = true;
     try {
-      const sample = source.kind === 'sample' ? sampleById(source.id) : undefined;
+      const sample = source?.kind === 'sample' ? sampleById(source.id) : undefined;
       const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? []);
       if (!opened) return;
       if (boundary) await this.binning.setBoundary(boundary);
@@ -179,10 +181,10 @@ export class Workbench {
     const verified = await verdict;
     if (verified === null || this.pending !== restored) return; // other files were opened meanwhile: their open decides
     if (!verified) {
-      // Refused: the data was forgotten; the link still waits for its files.
+      // Refused: the data was forgotten; the link still waits for its files (its notice stays, as when refused at once).
       this.binning.reset();
       this.run.clear();
-      this.notice = null;
+      this.notice = this.data.expected ? linkFilesNotice(this.data.expected) : null;
       this.step = 'data';
       return;
     }
@@ -270,7 +272,7 @@ export class Workbench {
     } else {
       this.data.expected = experiment.source.files;
       this.pending = { mapping: experiment.mapping, binning: experiment.binning };
-      this.notice = `This link was made with ${experiment.source.files.map((f) => f.name).join(', ')}: choose the same file${experiment.source.files.length > 1 ? 's' : ''} to restore it (they are checked by SHA-256 and never leave this device).`;
+      this.notice = linkFilesNotice(experiment.source.files);
       this.step = 'data';
     }
   }
@@ -379,7 +381,7 @@ export class Workbench {
       this.notice =
         outcome === 'finished'
           ? 'Opening had finished before Cancel reached it: the new file is open.'
-          : this.data.source
+          : this.data.opened
             ? 'Opening was cancelled: the data open before is still loaded.'
             : 'Opening was cancelled.';
       return;
@@ -395,4 +397,9 @@ export class Workbench {
     this.run.clear();
     this.binning.reset();
   }
+}
+
+/** What a restored link whose files are not open yet says: which files to choose. */
+function linkFilesNotice(files: readonly { readonly name: string }[]): string {
+  return `This link was made with ${files.map((f) => f.name).join(', ')}: choose the same file${files.length > 1 ? 's' : ''} to restore it (they are checked by SHA-256 and never leave this device).`;
 }
