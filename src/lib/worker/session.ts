@@ -16,6 +16,7 @@ import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
 import { binLoaded, heldFilter, panelTotals, pendingFilter, rememberFiltered, type BinnedPanel, type BinSettings } from '../pipeline/bin';
 import type { CategorySelection } from '../pipeline/category-selection';
 import {
+  isArrowInput,
   loadMapped,
   loadPanelFiles,
   openStreams,
@@ -175,7 +176,9 @@ export class Session {
     const inputs = files.map((f) => yieldingSource('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
     const sha256 = options.sha256 ?? (await fastestSha256());
     const held = inputs.reduce((sum, input) => sum + input.size, 0) < (options.streamFrom ?? STREAM_FROM_BYTES);
-    const deferred = options.deferHash && held ? new OpenFingerprint(sha256) : undefined;
+    // Only Arrow files' kept bytes are the table's own buffers; CSV, Parquet, GeoJSON are hashed as read (their bytes are dropped after parsing).
+    const defer = options.deferHash && held && (await everyArrow(inputs));
+    const deferred = defer ? new OpenFingerprint(sha256) : undefined;
     const { opened, heads } = await openStreamHeads(inputs, {
       sha256: deferred?.factory ?? sha256,
       streamFrom: options.streamFrom,
@@ -188,8 +191,11 @@ export class Session {
     // The files before are gone: whoever waits for their fingerprint is told so, never given these files' one.
     this.fingerprinting?.supersede();
     this.fingerprinting = deferred?.opened(opened);
+    // Compressed Arrow: the table's buffers are decoded copies, so the kept bytes would be held twice: hashed now, as without `deferHash`.
+    if (opened.sources.some((s) => s.compressed)) this.settleFingerprint();
     const generation = ++this.opens;
-    const pending = deferred !== undefined;
+    const pending = this.fingerprinting !== undefined;
+    const digests = this.opened;
     const { kind } = opened;
     // What the screen shows of the files: the heads of streamed ones.
     const sources = heads ?? opened.sources;
@@ -209,9 +215,9 @@ export class Session {
         rows: opened.sources[i].table.numRows,
         format: source.format,
         columns: source.table.schema.fields.map((field) => ({ name: field.name, type: String(field.type) })),
-        sha256: pending ? null : opened.hashes[i],
+        sha256: pending ? null : digests.hashes[i],
       })),
-      sha256: pending ? null : opened.sha256,
+      sha256: pending ? null : digests.sha256,
       generation,
       preview: kind === 'panel' ? panelPreview(preview, sources[0]) : preview,
       suggestion,
@@ -645,6 +651,12 @@ export class Session {
     if (value === undefined) throw new Error(`Nothing to work on yet: ${what} first`);
     return value;
   }
+}
+
+/** True when every input starts as Arrow IPC (`isArrowInput`). */
+async function everyArrow(inputs: readonly ByteSource[]): Promise<boolean> {
+  for (const input of inputs) if (!(await isArrowInput(input))) return false;
+  return true;
 }
 
 /** The open files' SHA-256 as the 'fingerprint' request answers it. */
