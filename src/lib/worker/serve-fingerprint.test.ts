@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { servedSession } from '../../../test/fixtures/served-session';
 import { isAbort, type WorkerClient } from './client';
+import { Session } from './session';
 
 // The worker's 'open' answers before the fingerprint; 'fingerprint' answers it once hashed while idle.
 const data = (name: string): ArrayBuffer => {
@@ -21,8 +22,8 @@ afterEach(() => {
   for (const close of closing.splice(0)) close();
 });
 
-function connected(): WorkerClient {
-  const { client, close } = servedSession();
+function connected(options: Parameters<typeof servedSession>[0] = {}): WorkerClient {
+  const { client, close } = servedSession(options);
   closing.push(close);
   return client;
 }
@@ -54,5 +55,34 @@ describe("serve: 'open' answers before the fingerprint, 'fingerprint' once hashe
     const old = await client.request('fingerprint', { generation: a.generation }).catch((error: unknown) => error);
     expect(isAbort(old)).toBe(true);
     expect(await client.request('fingerprint', { generation: b.generation })).toEqual({ sha256: PLAINFIELD.sha256, hashes: [PLAINFIELD.sha256] });
+  });
+
+  it('a request queued behind the open is answered before any hashing: the fingerprint is hashed in slices while idle, after it', async () => {
+    const session = new Session(() => Promise.reject(new Error('no tfjs here')));
+    const events: string[] = [];
+    const hashStep = session.hashStep.bind(session);
+    session.hashStep = (bytes: number) => {
+      events.push('hash');
+      hashStep(bytes);
+    };
+    // The load's end as the worker sees it (its answer reaches the page a message later).
+    const load = session.load.bind(session);
+    session.load = async (...args: Parameters<Session['load']>) => {
+      const loaded = await load(...args);
+      events.push('load');
+      return loaded;
+    };
+    const client = connected({ session, hashSlice: 64 * 1024 });
+    const opening = open(client, PORTLAND);
+    const loading = client.request('load', { mapping: MAPPING });
+    const opened = await opening;
+    const fingerprint = await client.request('fingerprint', { generation: opened.generation });
+    events.push('fingerprint');
+    await loading;
+    expect(fingerprint).toEqual({ sha256: PORTLAND.sha256, hashes: [PORTLAND.sha256] });
+    // The load, then the slices (Portland is several 64 KiB slices), then the fingerprint.
+    const slices = events.filter((e) => e === 'hash').length;
+    expect(slices).toBeGreaterThan(1);
+    expect(events).toEqual(['load', ...Array<string>(slices).fill('hash'), 'fingerprint']);
   });
 });

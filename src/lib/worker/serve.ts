@@ -3,6 +3,7 @@ import { modelInfo, modelRegistry } from '../forecast/models';
 import { LATEST_WINS, type Progress, type Request, type RequestType, type Response, type Results, type WorkerError } from './protocol';
 import type { Session } from './session';
 import { withThrottledProgress } from './progress-throttle';
+import { nextTask } from '../pipeline/next-task';
 
 /** The side of a MessagePort or a worker's global scope that `serve` uses. */
 export interface ServerPort {
@@ -13,12 +14,15 @@ export interface ServerPort {
 /**
  * Answers the app's requests on `port` with one `session` (DESIGN.md, "Workers and state").
  * `run` starts at once and a new run aborts the one before (the newest run wins); `cancel`
- * aborts a request by id; everything else is queued in order, and a queued request of a
- * LATEST_WINS type is answered with an AbortError when a newer one of the same type waits
- * behind it (a dragged slider asks for many bins; only the last matters). Results go out with
- * their typed arrays transferred.
+ * aborts a request by id; 'fingerprint' is answered outside the queue, once the open files'
+ * SHA-256 is known (the session hashes them `options.hashSlice` bytes a task, default
+ * `HASH_SLICE`, only while no request is queued or being answered); everything else is queued
+ * in order, and a queued request of a LATEST_WINS type is answered with an AbortError when a
+ * newer one of the same type waits behind it (a dragged slider asks for many bins; only the
+ * last matters). Results go out with their typed arrays transferred.
  */
-export function serve(port: ServerPort, session: Session): void {
+export function serve(port: ServerPort, session: Session, options: { readonly hashSlice?: number } = {}): void {
+  const hashSlice = options.hashSlice ?? HASH_SLICE;
   const queue: Request[] = [];
   const controllers = new Map<number, AbortController>();
   let currentRun: number | undefined;
@@ -27,15 +31,15 @@ export function serve(port: ServerPort, session: Session): void {
 
   /**
    * While the open files' fingerprint is pending (`Session.hashing`) and no request waits, hashes
-   * a slice (`HASH_SLICE` bytes) a task, so a request that arrives waits one slice at most.
+   * a slice (`hashSlice` bytes) a task, so a request that arrives waits one slice at most.
    */
   const hashWhileIdle = (): void => {
     if (hashingSoon || !session.hashing) return;
     hashingSoon = true;
-    nextTask(() => {
+    void nextTask().then(() => {
       hashingSoon = false;
       if (draining || queue.length > 0) return; // the drain's end comes back here
-      session.hashStep(HASH_SLICE);
+      session.hashStep(hashSlice);
       hashWhileIdle();
     });
   };
@@ -213,20 +217,6 @@ export function serve(port: ServerPort, session: Session): void {
 
 /** Bytes of the open files hashed per task while idle: a few ms of hash-wasm, so a request waits little. */
 export const HASH_SLICE = 2 * 2 ** 20;
-
-/** Calls `f` in a later task (not a microtask), without the 4 ms clamp nested timeouts get. */
-function nextTask(f: () => void): void {
-  if (typeof setImmediate === 'function') {
-    setImmediate(f);
-    return;
-  }
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    f();
-  };
-  channel.port2.postMessage(null);
-}
 
 /** The buffers of a result's typed arrays, to transfer rather than copy (cached geometry stays behind). */
 function transfersOf(result: unknown): Transferable[] {

@@ -160,7 +160,8 @@ export class Session {
    * and are decoded as they stream again at `load`; smaller ones, other formats and panel files
    * are held whole (`openStreams`).
    *
-   * With `deferHash`, files held whole (under `streamFrom` bytes in all) are not hashed before
+   * With `deferHash`, uncompressed Arrow files held whole (under `streamFrom` bytes in all; other
+   * formats and LZ4/ZSTD Arrow are hashed before the answer, as without it) are not hashed before
    * the answer: it carries `sha256: null` (each file's too) and its `generation`, the bytes read
    * are kept as read, and the digests come later — `hashStep` while the worker is idle, at once
    * when a run needs them, through `fingerprint(generation)` (the same digests, each and over
