@@ -43,4 +43,20 @@ describe('deferredSha256', () => {
     expect(deferred.resolve('ab'.repeat(32))).toBe('ab'.repeat(32));
     expect(() => open.update(bytesOf(1, 1))).toThrow('update after hex()');
   });
+
+  it('lets each piece go once it is hashed whole, not when the stream is done', async () => {
+    const deferred = deferredSha256(createSha256);
+    const stream = deferred.factory();
+    const pieces = [bytesOf(100, 1), bytesOf(200, 2), bytesOf(300, 3)];
+    for (const piece of pieces) stream.update(piece);
+    const token = stream.hex();
+    expect(deferred.held).toBe(600);
+    deferred.step(150); // the first piece whole, half the second
+    expect(deferred.held).toBe(500);
+    deferred.step(150); // the second piece's end
+    expect(deferred.held).toBe(300);
+    deferred.finish();
+    expect(deferred.held).toBe(0);
+    expect(deferred.resolve(token)).toBe(await sha256Hex(pieces));
+  });
 });

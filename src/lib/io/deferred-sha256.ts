@@ -1,7 +1,7 @@
 import type { Sha256Factory, Sha256Stream } from './sha256-stream';
 
 /** The token a deferred stream's `hex()` returns until its digest is known (`pending:<n>`): never a SHA-256. */
-export const PENDING_PREFIX = 'pending:';
+const PENDING_PREFIX = 'pending:';
 
 /** SHA-256 streams whose bytes are hashed later, in slices (`deferredSha256`). */
 export interface DeferredSha256 {
@@ -9,6 +9,8 @@ export interface DeferredSha256 {
   readonly factory: Sha256Factory;
   /** True once every stream's digest is known. */
   readonly done: boolean;
+  /** Bytes in the pieces still kept (a piece is let go once hashed whole). */
+  readonly held: number;
   /** Hashes up to `bytes` more of the kept bytes (at least one piece); returns `done`. */
   step(bytes: number): boolean;
   /** Hashes what is left now and returns the digest of every stream's token. */
@@ -28,11 +30,12 @@ export interface DeferredSha256 {
  * @example const d = deferredSha256(createSha256); const h = d.factory(); h.update(bytes); const t = h.hex(); d.finish(); d.resolve(t) // → SHA-256 of bytes
  */
 export function deferredSha256(make: Sha256Factory): DeferredSha256 {
-  const streams: { kept: Uint8Array[]; real: Sha256Stream | null; closed: boolean; digest: string | null }[] = [];
+  // Each piece is dropped (null) once hashed: the kept bytes are released as the hashing goes.
+  const streams: { kept: (Uint8Array | null)[]; real: Sha256Stream | null; closed: boolean; digest: string | null }[] = [];
   // Where `step` goes on: the stream, the piece and the offset in it.
   let at = { stream: 0, piece: 0, offset: 0 };
   const factory: Sha256Factory = () => {
-    const own = { kept: [] as Uint8Array[], real: null as Sha256Stream | null, closed: false, digest: null as string | null };
+    const own = { kept: [] as (Uint8Array | null)[], real: null as Sha256Stream | null, closed: false, digest: null as string | null };
     const token = `${PENDING_PREFIX}${streams.length}`;
     streams.push(own);
     return {
@@ -52,7 +55,7 @@ export function deferredSha256(make: Sha256Factory): DeferredSha256 {
       const stream = streams[at.stream];
       if (!stream.closed) return false; // still being read
       stream.real ??= make();
-      const piece = stream.kept[at.piece];
+      const piece = at.piece < stream.kept.length ? stream.kept[at.piece] : null;
       if (!piece) {
         stream.digest = stream.real.hex();
         stream.kept = [];
@@ -62,6 +65,7 @@ export function deferredSha256(make: Sha256Factory): DeferredSha256 {
       const end = Math.min(piece.length, at.offset + left);
       stream.real.update(piece.subarray(at.offset, end));
       left -= end - at.offset;
+      if (end === piece.length) stream.kept[at.piece] = null;
       at = end === piece.length ? { stream: at.stream, piece: at.piece + 1, offset: 0 } : { ...at, offset: end };
     }
     return result.done;
@@ -70,6 +74,9 @@ export function deferredSha256(make: Sha256Factory): DeferredSha256 {
     factory,
     get done() {
       return streams.every((s) => s.digest !== null);
+    },
+    get held() {
+      return streams.reduce((sum, s) => sum + s.kept.reduce((n, piece) => n + (piece?.length ?? 0), 0), 0);
     },
     step,
     finish() {

@@ -2,12 +2,11 @@ import { deferredSha256, type DeferredSha256 } from '../io/deferred-sha256';
 import type { Sha256Factory } from '../io/sha256-stream';
 import type { BinnedPanel } from '../pipeline/bin';
 import type { Opened } from '../pipeline/load';
+import { abortError } from './abort-error';
+import type { Results } from './protocol';
 
-/** Each opened file's SHA-256 and the one over all of them in order. */
-export interface Digests {
-  readonly sha256: string;
-  readonly hashes: readonly string[];
-}
+/** Each opened file's SHA-256 and the one over all of them in order (what 'fingerprint' answers). */
+export type Digests = Results['fingerprint'];
 
 /**
  * One open's fingerprint, hashed after the open answered (`Session.open`'s `deferHash`): the
@@ -68,8 +67,6 @@ export class OpenFingerprint {
 
   /** Other files were opened: whoever waits for this fingerprint is told so (an AbortError). */
   supersede(): void {
-    const error = new Error('Other files were opened before their fingerprint was known');
-    error.name = 'AbortError';
-    this.rejectKnown(error);
+    this.rejectKnown(abortError('Other files were opened before their fingerprint was known'));
   }
 }

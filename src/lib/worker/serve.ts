@@ -4,6 +4,7 @@ import { LATEST_WINS, type Progress, type Request, type RequestType, type Respon
 import type { Session } from './session';
 import { withThrottledProgress } from './progress-throttle';
 import { nextTask } from '../pipeline/next-task';
+import { abortError } from './abort-error';
 
 /** The side of a MessagePort or a worker's global scope that `serve` uses. */
 export interface ServerPort {
@@ -228,12 +229,6 @@ function transfersOf(result: unknown): Transferable[] {
     else if (value instanceof ArrayBuffer) out.push(value);
   }
   return [...new Set(out)];
-}
-
-function abortError(message: string): Error {
-  const error = new Error(message);
-  error.name = 'AbortError';
-  return error;
 }
 
 /** An error as plain data for the error message: name, message, code and where (see `errorData`). */

@@ -33,7 +33,8 @@ import { blobSource, bytesSource } from '../io/byte-source';
 import type { Sha256Factory } from '../io/sha256-stream';
 import { fastestSha256 } from '../io/wasm-sha256';
 import { STREAM_FROM_BYTES } from '../pipeline/open-stream-heads';
-import { OpenFingerprint } from './open-fingerprint';
+import { OpenFingerprint, type Digests } from './open-fingerprint';
+import { abortError } from './abort-error';
 import { DEFAULT_MAX_VALUES, panelBytes } from '../grid/panel-size';
 import { panelChoices, type PanelChoices } from './panel-choices';
 import { applyBoundary, readBoundary, studyRegionOf, type Boundary, type BoundaryFile, type BoundaryInput, type BoundedPanel } from '../pipeline/region';
@@ -70,7 +71,6 @@ import type {
   PlanResult,
   Progress,
   ResolutionCellsResult,
-  Results,
   RunResult,
   RunSpec,
   StepSlice,
@@ -242,8 +242,9 @@ export class Session {
    * SHA-256 and the one over all, as soon as known. Rejects with an AbortError when other files
    * were opened since, so a digest is never given for files it was not computed over.
    */
-  fingerprint(generation: number): Promise<Fingerprint> {
-    if (generation !== this.opens || !this.opened) return Promise.reject(supersededError());
+  fingerprint(generation: number): Promise<Digests> {
+    if (generation !== this.opens || !this.opened)
+      return Promise.reject(abortError('Other files were opened since: their fingerprint is not these files’ one'));
     if (this.fingerprinting) return this.fingerprinting.known;
     return Promise.resolve({ sha256: this.opened.sha256, hashes: this.opened.hashes });
   }
@@ -658,15 +659,6 @@ export class Session {
 async function everyArrow(inputs: readonly ByteSource[]): Promise<boolean> {
   for (const input of inputs) if (!(await isArrowInput(input))) return false;
   return true;
-}
-
-/** The open files' SHA-256 as the 'fingerprint' request answers it. */
-export type Fingerprint = Results['fingerprint'];
-
-function supersededError(): Error {
-  const error = new Error('Other files were opened since: their fingerprint is not these files’ one');
-  error.name = 'AbortError';
-  return error;
 }
 
 /** A fingerprint that hashes nothing: files read again whose digests are known. */
