@@ -14,6 +14,7 @@ const SAMPLE: OpenResult = {
     { name: 'warm.arrow', bytes: 1, rows: 1, format: 'file', sha256: '0'.repeat(64), columns: Object.entries(COLUMNS).map(([name, type]) => ({ name, type })) },
   ],
   sha256: '0'.repeat(64),
+  generation: 0,
   preview: { columns: Object.keys(COLUMNS), rows: [{ t: '2014-01-01T00:00:00.000', lat: '41.9', lng: '-87.6', kind: 'null' }] },
   suggestion: { mapping: null, time: [], location: [], category: [], place: [], missing: [] },
   crsCandidates: null,

@@ -74,3 +74,87 @@ describe('DataState', () => {
     expect(data.panelError).toBe('period 2014-01-01T06:00:00.000Z is not the start of a week bucket');
   });
 });
+
+describe('DataState: an open answered before its fingerprint (sha256 null)', () => {
+  const pendingOpen = (generation: number) =>
+    ({
+      kind: 'incidents',
+      generation,
+      sources: [{ name: 'a.arrow', sha256: null }],
+      sha256: null,
+      suggestion: { mapping: null },
+      preview: { columns: [], rows: [] },
+    }) as unknown as OpenResult;
+
+  /** Opens one file, answers the open with `result`, and returns the fingerprint request the page then made. */
+  async function openPending(
+    worker: ReturnType<typeof fakeWorker>,
+    data: DataState,
+    result: OpenResult,
+  ): Promise<{ opened: Promise<boolean>; fingerprint: number }> {
+    const opened = data.openFiles([new File([new Uint8Array([1])], 'a.arrow')]);
+    await settle();
+    worker.reply({ type: 'done', id: worker.last().id, request: 'open', result });
+    await settle();
+    const asked = worker.last();
+    expect(asked).toMatchObject({ type: 'fingerprint', generation: result.generation });
+    return { opened, fingerprint: asked.id };
+  }
+
+  it('pending → known: the files open at once, their SHA-256 and the link check’s verdict come with the fingerprint', async () => {
+    const worker = fakeWorker();
+    const data = new DataState(worker.client);
+    data.expected = [{ name: 'a.arrow', sha256: SHA }];
+    const { opened, fingerprint } = await openPending(worker, data, pendingOpen(1));
+    expect(await opened).toBe(true);
+    expect(data.fingerprinting).toBe(true);
+    expect(data.checking).toEqual([{ name: 'a.arrow', sha256: SHA }]);
+    expect(data.source).toBeNull(); // no experiment without the digest
+    expect(data.opened?.sources[0].sha256).toBeNull();
+    worker.reply({ type: 'done', id: fingerprint, request: 'fingerprint', result: { sha256: SHA, hashes: [SHA] } });
+    expect(await data.verdict()).toBe(true);
+    expect(data.fingerprinting).toBe(false);
+    expect(data.checking).toBeNull();
+    expect(data.opened?.sha256).toBe(SHA);
+    expect(data.opened?.sources[0].sha256).toBe(SHA);
+    expect(data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: SHA }] });
+    expect(data.expected).toBeNull();
+  });
+
+  it('a mismatching link: the verdict refuses the files when the fingerprint comes, naming both, forgets them and keeps what the link expects', async () => {
+    const worker = fakeWorker();
+    const data = new DataState(worker.client);
+    data.expected = [{ name: 'a.arrow', sha256: SHA }];
+    const { opened, fingerprint } = await openPending(worker, data, pendingOpen(1));
+    expect(await opened).toBe(true);
+    const other = 'b'.repeat(64);
+    worker.reply({ type: 'done', id: fingerprint, request: 'fingerprint', result: { sha256: other, hashes: [other] } });
+    expect(await data.verdict()).toBe(false);
+    expect(data.openError).toBe(
+      `These are not the files the link was made with: it expects a.arrow (SHA-256 ${'a'.repeat(12)}…), got a.arrow (${'b'.repeat(12)}…).`,
+    );
+    expect(data.opened).toBeNull();
+    expect(data.source).toBeNull();
+    expect(data.checking).toBeNull();
+    expect(data.expected).toEqual([{ name: 'a.arrow', sha256: SHA }]);
+  });
+
+  it('a second open while the first fingerprint is pending: the first one’s late answer is not attached to the new files', async () => {
+    const worker = fakeWorker();
+    const data = new DataState(worker.client);
+    const first = await openPending(worker, data, pendingOpen(1));
+    const second = await openPending(worker, data, pendingOpen(2));
+    expect(await first.opened).toBe(true);
+    // The first files' digest arrives after the second open: ignored.
+    worker.reply({ type: 'done', id: first.fingerprint, request: 'fingerprint', result: { sha256: 'c'.repeat(64), hashes: ['c'.repeat(64)] } });
+    await settle();
+    expect(data.opened?.generation).toBe(2);
+    expect(data.opened?.sha256).toBeNull();
+    expect(data.source).toBeNull();
+    expect(data.fingerprinting).toBe(true);
+    worker.reply({ type: 'done', id: second.fingerprint, request: 'fingerprint', result: { sha256: SHA, hashes: [SHA] } });
+    expect(await data.verdict()).toBe(true);
+    expect(data.opened?.sha256).toBe(SHA);
+    expect(data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: SHA }] });
+  });
+});

@@ -38,6 +38,14 @@ export class DataState {
   /** Files an experiment link needs before it can be restored (names and SHA-256). */
   expected = $state.raw<readonly { readonly name: string; readonly sha256: string }[] | null>(null);
   /**
+   * The open files' fingerprint is being computed by the worker (it answers the open before
+   * hashing, and hashes while idle): their SHA-256 shows, the link check's verdict comes, and
+   * the experiment's source is set when it arrives. False when known.
+   */
+  fingerprinting = $state(false);
+  /** The link check waiting for that fingerprint: the files the link expects (the workbench says "Checking the files…" meanwhile); null otherwise. */
+  checking = $state.raw<readonly { readonly name: string; readonly sha256: string }[] | null>(null);
+  /**
    * The user's files open now (null for a sample), kept so that a restarted worker can be sent
    * them again: the bytes sent to the worker are transferred, not copied, so only the File stays.
    */
@@ -50,6 +58,8 @@ export class DataState {
   private loading: number | null = null;
   /** Bumped by `abandon`: a load answered after it is ignored. */
   private generation = 0;
+  /** The open files' link check (`verdict`). */
+  private pendingVerdict: Promise<boolean | null> = Promise.resolve(true);
 
   /**
    * A load posted the moment the open's answer arrived (`openFiles`' `next`), before the page
@@ -70,6 +80,13 @@ export class DataState {
    * differ. `next`, given the open's answer as it arrives, names the mapping the caller will
    * `load` with (null: none, or not yet): for incident files that pass the check, that load is
    * posted at once, before the page draws the answer (`load` takes it over).
+   *
+   * When the worker answers before the fingerprint is known, this returns true at once (the
+   * files open, the load under way) and the check's verdict comes with the fingerprint
+   * (`verdict`): files that differ are then refused as they would have been at once — the
+   * error set, a load in flight cancelled, the open data forgotten, `expected` kept. Meanwhile
+   * `source` is null (no experiment names files whose digest is not known) and `files` are
+   * these. A link restored meanwhile keeps its own expectation: these files are taken as they are.
    */
   async openFiles(files: readonly File[], next?: (opened: OpenResult) => ColumnMapping | null): Promise<boolean> {
     if (files.length === 0) return false;
@@ -82,19 +99,70 @@ export class DataState {
     );
     if (!opened) return false;
     const expected = this.expected;
+    if (opened.sha256 !== null) {
+      this.checking = null;
+      const verdict = this.check(expected, opened, files);
+      this.pendingVerdict = Promise.resolve(verdict);
+      return verdict;
+    }
+    // These files are the open ones now: no experiment names them until their digest is known, and a restarted worker is sent them.
+    this.source = null;
+    this.files = files;
+    this.checking = expected;
+    this.pendingVerdict = this.fingerprinted(opened).then((known) => {
+      if (!known) return null;
+      if (this.checking === expected) this.checking = null;
+      // Another link restored meanwhile: its own check waits for the files given to it; these are taken as they are.
+      const verdict = this.expected === expected ? this.check(expected, known, files) : this.check(null, known, files);
+      if (!verdict) this.refuse(); // a load of these files in flight is cancelled, and what they loaded forgotten
+      return verdict;
+    });
+    return true;
+  }
+
+  /**
+   * The link check of the files opened last: true when they are the files the link expects (or
+   * no link expects any), false when they were refused, null when other files were opened (or
+   * the data forgotten) before their fingerprint was known.
+   */
+  verdict(): Promise<boolean | null> {
+    return this.pendingVerdict;
+  }
+
+  /** Checks `opened` (its fingerprint known) against the files a link expects: refuses them (the error set), or takes them as the experiment's source. */
+  private check(expected: DataState['expected'], opened: OpenResult, files: readonly File[]): boolean {
     if (expected) {
       if (!expectedFiles(expected, opened)) {
         this.openError =
           `These are not the files the link was made with: it expects ${expected.map((e) => `${e.name} (SHA-256 ${e.sha256.slice(0, 12)}…)`).join(', ')}, ` +
-          `got ${opened.sources.map((s) => `${s.name} (${s.sha256.slice(0, 12)}…)`).join(', ')}.`;
+          `got ${opened.sources.map((s) => `${s.name} (${(s.sha256 ?? '').slice(0, 12)}…)`).join(', ')}.`;
         this.opened = null;
         return false;
       }
       this.expected = null;
     }
-    this.source = { kind: 'files', files: opened.sources.map((s) => ({ name: s.name, sha256: s.sha256 })) };
+    this.source = { kind: 'files', files: opened.sources.map((s) => ({ name: s.name, sha256: s.sha256! })) };
     this.files = files;
     return true;
+  }
+
+  /**
+   * The open's answer with its fingerprint, once the worker has it (asked with the open's
+   * `generation`), put in place of `opened` — or null when these files are no longer the open
+   * ones by then (another open, a cancel that replaced them, the data forgotten, a worker that died).
+   */
+  private async fingerprinted(opened: OpenResult): Promise<OpenResult | null> {
+    try {
+      const { sha256, hashes } = await this.client.request('fingerprint', { generation: opened.generation });
+      if (this.opened !== opened) return null;
+      const known: OpenResult = { ...opened, sha256, sources: opened.sources.map((s, i) => ({ ...s, sha256: hashes[i] })) };
+      this.opened = known;
+      this.fingerprinting = false;
+      return known;
+    } catch {
+      if (this.opened === opened) this.fingerprinting = false;
+      return null;
+    }
   }
 
   /** Fetches a bundled sample from this origin and opens it. */
@@ -106,6 +174,9 @@ export class DataState {
       const bytes = await response.arrayBuffer();
       const opened = await this.open([{ name: file, bytes }], [bytes]);
       if (!opened) return false;
+      if (opened.sha256 === null) void this.fingerprinted(opened);
+      this.pendingVerdict = Promise.resolve(true);
+      this.checking = null;
       this.expected = null;
       this.source = { kind: 'sample', id };
       this.files = null;
@@ -211,6 +282,13 @@ export class DataState {
     return 'forgotten';
   }
 
+  /** Files refused after their load was posted: the load in flight is stopped in the worker and forgotten (`cancel`'s way). */
+  private refuse(): void {
+    const loading = this.loading;
+    this.abandon(); // an early load no `load` took over is cancelled here
+    if (loading !== null) void this.client.cancel(loading).catch(() => {});
+  }
+
   /** Ignores the answer of a load in flight and forgets the open data. */
   abandon(): void {
     this.generation++;
@@ -223,6 +301,8 @@ export class DataState {
   /** Forgets the open data (a restarted worker no longer holds it and it could not be sent again). */
   forget(): void {
     this.dropEarly();
+    this.checking = null;
+    this.fingerprinting = false;
     this.source = null;
     this.files = null;
     this.opened = null;
@@ -247,7 +327,8 @@ export class DataState {
 
   /** Posts the load `next` names for the open's answer, unless the files are a panel or not the ones a link expects (`openFiles` refuses those). */
   private loadEarly(opened: OpenResult, next: (opened: OpenResult) => ColumnMapping | null): void {
-    if (opened.kind !== 'incidents' || !expectedFiles(this.expected, opened)) return;
+    // Files whose fingerprint is pending are loaded: the check's verdict comes later and forgets them if they differ.
+    if (opened.kind !== 'incidents' || (opened.sha256 !== null && !expectedFiles(this.expected, opened))) return;
     const mapping = next(opened);
     if (!mapping) return;
     const pending = this.client.start('load', { mapping }, { onProgress: (p) => early.onProgress(p) });
@@ -281,6 +362,7 @@ export class DataState {
       const opened = await pending.result;
       onAnswer?.(opened); // before any state changes: drawing the answer waits until this has posted what follows
       this.opened = opened;
+      this.fingerprinting = opened.sha256 === null;
       this.clearLoaded();
       if (opened.kind === 'panel') this.mapping = null;
       return opened;
@@ -295,7 +377,7 @@ export class DataState {
   }
 }
 
-/** True when the opened files are the ones a link expects, SHA-256 for SHA-256 in order (or it expects none). */
+/** True when the opened files (fingerprint known) are the ones a link expects, SHA-256 for SHA-256 in order (or it expects none). */
 function expectedFiles(expected: readonly { readonly sha256: string }[] | null, opened: OpenResult): boolean {
   const got = opened.sources.map((s) => s.sha256);
   return !expected || (expected.length === got.length && expected.every((e, i) => e.sha256 === got[i]));

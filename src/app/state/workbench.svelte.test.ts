@@ -207,3 +207,63 @@ describe('Workbench.openFiles posts the load as the open is answered', () => {
     expect(bench.data.openError).toContain('These are not the files the link was made with');
   });
 });
+
+describe('Workbench: a link whose files are checked when their fingerprint comes (after the load and bin)', () => {
+  const mapping = { time: { column: 't' }, location: { kind: 'latlng' as const, lat: 'lat', lng: 'lng' } };
+  const SHA = 'e'.repeat(64);
+  const pending = {
+    kind: 'incidents',
+    generation: 1,
+    sources: [{ name: 'a.arrow', sha256: null, rows: 3 }],
+    sha256: null,
+    suggestion: { mapping },
+    preview: { columns: [], rows: [] },
+  } as unknown as OpenResult;
+  const loaded = { report: { read: 3, kept: 3, dropped: emptyDropCounts() }, summary: {}, ms: 1 } as unknown as LoadResult;
+  const binned = { kind: 'incidents', cells: ['a'], geometry: null } as unknown as BinResult;
+
+  /** Restores a link naming a.arrow@SHA, opens a file whose fingerprint is pending, answers load and bin; returns the opening and the fingerprint request's id. */
+  async function openAndBin(worker: FakeWorker, bench: Workbench): Promise<{ opening: Promise<void>; fingerprint: number }> {
+    await bench.restore(decodeExperiment(`#v=1&file=a.arrow%40${SHA}&res=8&bucket=day&model=naive`)!);
+    const opening = bench.openFiles([new File([new Uint8Array([1])], 'a.arrow')]);
+    await settle();
+    worker.reply({ type: 'done', id: worker.last().id, request: 'open', result: pending });
+    await settle();
+    const byType = (type: Request['type']) => worker.sent.find((r) => r.type === type)!;
+    worker.reply({ type: 'done', id: byType('load').id, request: 'load', result: loaded });
+    await settle();
+    worker.reply({ type: 'done', id: byType('bin').id, request: 'bin', result: binned });
+    await settle();
+    return { opening, fingerprint: byType('fingerprint').id };
+  }
+
+  it('shows that the check is pending, then "Files verified" when the digest matches; a run waits for it', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    const { opening, fingerprint } = await openAndBin(worker, bench);
+    expect(bench.notice).toBe('Checking the files against the link (SHA-256)…');
+    expect(bench.current).toBeNull(); // no experiment record without the digest
+    worker.reply({ type: 'done', id: fingerprint, request: 'fingerprint', result: { sha256: SHA, hashes: [SHA] } });
+    await opening;
+    expect(bench.notice).toBe('Files verified. Press Run to reproduce the linked experiment.');
+    expect(bench.step).toBe('run');
+    expect(bench.current?.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: SHA }] });
+  });
+
+  it('refuses the files when the digest differs: the warning, the data and panel forgotten, back to the Data step, the link still waiting', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    const { opening, fingerprint } = await openAndBin(worker, bench);
+    const other = '0'.repeat(64);
+    worker.reply({ type: 'done', id: fingerprint, request: 'fingerprint', result: { sha256: other, hashes: [other] } });
+    await opening;
+    expect(bench.data.openError).toContain('These are not the files the link was made with');
+    expect(bench.data.opened).toBeNull();
+    expect(bench.data.loaded).toBeNull();
+    expect(bench.binning.result).toBeNull();
+    expect(bench.step).toBe('data');
+    expect(bench.notice).toContain('This link was made with a.arrow: choose the same file'); // as when refused at once
+    expect(bench.data.expected).toEqual([{ name: 'a.arrow', sha256: SHA }]);
+    expect(bench.current).toBeNull();
+  });
+});

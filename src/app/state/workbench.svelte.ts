@@ -80,9 +80,11 @@ export class Workbench {
    */
   async recover(death: WorkerDeath): Promise<void> {
     const source = this.data.source;
+    // The user's files open now, their digest known or still pending (then `source` is null until it is).
     const files = this.data.files;
-    const keep = death.restarted && !this.recovering && source !== null && (source.kind === 'sample' || files !== null);
-    const fate = source === null ? 'no data was open' : keep ? 'your loaded file is kept' : 'your file must be reloaded';
+    const open = files !== null || source !== null;
+    const keep = death.restarted && !this.recovering && (source?.kind === 'sample' || files !== null);
+    const fate = !open ? 'no data was open' : keep ? 'your loaded file is kept' : 'your file must be reloaded';
     this.workerError = death.restarted
       ? `The worker stopped: ${death.reason}. Hexcast restarted it; ${fate}.`
       : `The worker stopped: ${death.reason}. Reload the page to continue.`;
@@ -98,7 +100,7 @@ export class Workbench {
     const boundary = this.binning.boundaryFile;
     this.recovering = true;
     try {
-      const sample = source.kind === 'sample' ? sampleById(source.id) : undefined;
+      const sample = source?.kind === 'sample' ? sampleById(source.id) : undefined;
       const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? []);
       if (!opened) return;
       if (boundary) await this.binning.setBoundary(boundary);
@@ -167,10 +169,27 @@ export class Workbench {
     if (!(await this.data.openFiles(files, (opened) => mapping ?? this.pending?.mapping ?? opened.suggestion.mapping ?? null))) return;
     this.beforeOpen();
     const restored = this.pending;
-    this.pending = null;
+    // The link check's verdict may come after the load and bin (the worker hashes while idle): until then the link stays pending.
+    const verdict = this.data.verdict();
     if (this.data.isPanel) await this.openPanel(restored?.binning ?? null);
     else await this.useMapping(mapping ?? restored?.mapping ?? this.data.opened?.suggestion.mapping ?? null);
-    if (restored && this.binning.result) {
+    if (!restored) return;
+    if (this.data.checking && this.binning.result) {
+      this.notice = `Checking the files against the link (SHA-256)… ${this.boundaryRequest()}`.trim();
+      this.step = 'run';
+    }
+    const verified = await verdict;
+    if (verified === null || this.pending !== restored) return; // other files were opened meanwhile: their open decides
+    if (!verified) {
+      // Refused: the data was forgotten; the link still waits for its files (its notice stays, as when refused at once).
+      this.binning.reset();
+      this.run.clear();
+      this.notice = this.data.expected ? linkFilesNotice(this.data.expected) : null;
+      this.step = 'data';
+      return;
+    }
+    this.pending = null;
+    if (this.binning.result) {
       this.notice = `Files verified. ${this.boundaryRequest()}Press Run to reproduce the linked experiment.`;
       this.step = 'run';
     }
@@ -253,7 +272,7 @@ export class Workbench {
     } else {
       this.data.expected = experiment.source.files;
       this.pending = { mapping: experiment.mapping, binning: experiment.binning };
-      this.notice = `This link was made with ${experiment.source.files.map((f) => f.name).join(', ')}: choose the same file${experiment.source.files.length > 1 ? 's' : ''} to restore it (they are checked by SHA-256 and never leave this device).`;
+      this.notice = linkFilesNotice(experiment.source.files);
       this.step = 'data';
     }
   }
@@ -274,6 +293,8 @@ export class Workbench {
 
   /** Runs the experiment as set; does nothing while a bin is in flight (`binningWait`). */
   async start(): Promise<void> {
+    // Files whose fingerprint is pending have no source yet (the experiment names their SHA-256): wait for it.
+    if (this.data.fingerprinting && (await this.data.verdict()) !== true) return;
     const experiment = this.current;
     if (!experiment || this.binningWait) return;
     this.step = 'run';
@@ -360,7 +381,7 @@ export class Workbench {
       this.notice =
         outcome === 'finished'
           ? 'Opening had finished before Cancel reached it: the new file is open.'
-          : this.data.source
+          : this.data.opened
             ? 'Opening was cancelled: the data open before is still loaded.'
             : 'Opening was cancelled.';
       return;
@@ -376,4 +397,9 @@ export class Workbench {
     this.run.clear();
     this.binning.reset();
   }
+}
+
+/** What a restored link whose files are not open yet says: which files to choose. */
+function linkFilesNotice(files: readonly { readonly name: string }[]): string {
+  return `This link was made with ${files.map((f) => f.name).join(', ')}: choose the same file${files.length > 1 ? 's' : ''} to restore it (they are checked by SHA-256 and never leave this device).`;
 }

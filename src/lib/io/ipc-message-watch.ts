@@ -39,6 +39,8 @@ export class IpcMessageWatch {
   private messageStart = 0;
   /** The record and dictionary batches seen whole so far, where they start in the file (for `compareBlocks`). */
   readonly batches: WalkedMessage[] = [];
+  /** True once a message with a compressed (LZ4, ZSTD) buffer has passed: the reader decodes those into new buffers. */
+  compressed = false;
 
   /**
    * @param size the stream's length in bytes, when known (Infinity otherwise)
@@ -125,6 +127,7 @@ export class IpcMessageWatch {
     const { body, rows } = checkMessage(fb, Number.MAX_SAFE_INTEGER, ordinal, this.schema, (offset, length, codec, what) => {
       // Too short to hold the prefix: checkCompressedPrefix says so without reading the view.
       if (length < 8) checkCompressedPrefix(new DataView(new ArrayBuffer(8)), 0, length, codec, what);
+      this.compressed = true;
       this.pending.push({ at: bodyStart + offset, length, codec, what, bytes: new Uint8Array(8), got: 0 });
     });
     if (body > this.size - bodyStart) {

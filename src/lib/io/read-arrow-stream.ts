@@ -48,7 +48,7 @@ export async function readArrowStream(input: ByteSource, options: ReadStreamOpti
   for await (const batch of stream) batches.push(batch);
   const table = new Table(stream.schema() as Schema, batches);
   checkColumnsAndRows(table, input.name);
-  return { name: input.name, bytes: input.size, table, format: stream.format() as 'file' | 'stream' };
+  return { name: input.name, bytes: input.size, table, format: stream.format() as 'file' | 'stream', ...(stream.compressed() && { compressed: true }) };
 }
 
 /** The record batches of an Arrow IPC file or stream as they are parsed, with the schema and format once known. */
@@ -57,6 +57,8 @@ export interface ArrowBatches extends AsyncGenerator<RecordBatch, void, undefine
   schema(): Schema | null;
   /** 'file' or 'stream': known once the first batch is read. */
   format(): 'file' | 'stream' | null;
+  /** True once a compressed (LZ4, ZSTD) buffer was read: the batches' buffers are then decoded copies, not views on the bytes read. */
+  compressed(): boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ export interface ArrowBatches extends AsyncGenerator<RecordBatch, void, undefine
 export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {}): ArrowBatches {
   let schema: Schema | null = null;
   let format: 'file' | 'stream' | null = null;
+  let checked: IpcMessageWatch | null = null;
   const generator = (async function* (): AsyncGenerator<RecordBatch, void, undefined> {
     const { name, size } = input;
     const head = await input.slice(0, Math.min(size, 4096));
@@ -100,6 +103,7 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
     // Each message's metadata is checked before apache-arrow reads it (it trusts the vector
     // lengths there: one corrupt byte can make it allocate without bound).
     const watch = new IpcMessageWatch((prefix?.length ?? 0) + frame.end - frame.start, frame.start - (prefix?.length ?? 0));
+    checked = watch;
     const watched = (value: Uint8Array): IteratorResult<Uint8Array> => {
       const unsound = watch.push(value);
       if (unsound) throw unsoundMetadata(name, frame.format, unsound.why);
@@ -170,7 +174,7 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
     if (position !== size) throw truncated(name, size, `only ${position.toLocaleString('en-US')} bytes could be read`);
     if (!schema) throw new InputError(`file '${name}' holds no schema: expected an Apache Arrow IPC ${frame.format}`, { code: 'file-corrupt', file: name });
   })();
-  return Object.assign(generator, { schema: () => schema, format: () => format });
+  return Object.assign(generator, { schema: () => schema, format: () => format, compressed: () => checked?.compressed ?? false });
 }
 
 /** A reader failure as an InputError naming the file, the record batch and the byte reached ('file-truncated' when the bytes ran out). */

@@ -34,6 +34,8 @@ export interface ArrowSource {
    * reports and scores these rather than the sample's.
    */
   readonly complete?: readonly number[];
+  /** True for an Arrow file with compressed (LZ4, ZSTD) buffers, read by `readArrowStream`: the table's buffers are decoded copies, not views on the bytes read. */
+  readonly compressed?: true;
 }
 
 /** Records of a file that are not rows of its table: counts by reason (they add to the load's `read` and `dropped`) and a few examples. */

@@ -101,14 +101,14 @@ export interface ColumnInfo {
   readonly type: string;
 }
 
-/** One opened file: name, size, rows, columns and its SHA-256 (hex). */
+/** One opened file: name, size, rows, columns and its SHA-256 (hex; null until the open's fingerprint is known, see `OpenResult`). */
 export interface SourceInfo {
   readonly name: string;
   readonly bytes: number;
   readonly rows: number;
   readonly format: SourceFormat;
   readonly columns: readonly ColumnInfo[];
-  readonly sha256: string;
+  readonly sha256: string | null;
 }
 
 /**
@@ -119,8 +119,13 @@ export interface SourceInfo {
 export interface OpenResult {
   readonly kind: 'incidents' | 'panel';
   readonly sources: readonly SourceInfo[];
-  /** SHA-256 of all files' bytes in order (the report's data fingerprint). */
-  readonly sha256: string;
+  /**
+   * SHA-256 of all files' bytes in order (the report's data fingerprint); null (and each
+   * source's too) when the worker answered before hashing: ask 'fingerprint' with `generation`.
+   */
+  readonly sha256: string | null;
+  /** Which open of the worker this is (counted from 1), for 'fingerprint'. */
+  readonly generation: number;
   readonly preview: RowPreview;
   readonly suggestion: MappingSuggestion;
   /** For projected x/y (the suggested pair): the EPSG registry's CRSs that fit them best (`suggestCrs`); null otherwise or when they could not be ranked. */
@@ -297,6 +302,8 @@ export type Request =
   /** Opens files; cancellable (`cancel`) between chunks, leaving the files opened before in place. */
   /** `streamFrom`: total bytes from which Arrow incident files are decoded as they stream (`Session.open`). */
   | { readonly type: 'open'; readonly id: number; readonly files: readonly OpenFile[]; readonly streamFrom?: number }
+  /** The fingerprint of open `generation`, answered once hashed (the worker hashes while idle); an AbortError when other files were opened since. Not queued. */
+  | { readonly type: 'fingerprint'; readonly id: number; readonly generation: number }
   | { readonly type: 'load'; readonly id: number; readonly mapping: ColumnMapping }
   | { readonly type: 'load-panel'; readonly id: number; readonly options: PanelOptions }
   /** Bins; for a streamed file a new category filter is decoded first ('load' message, then `read` progress with rows decoded), cancellable between record batches, leaving the panel binned before in place. */
@@ -327,6 +334,8 @@ export type Request =
 /** What each request type resolves to. */
 export interface Results {
   readonly open: OpenResult;
+  /** Each opened file's SHA-256 (in order) and the one over all. */
+  readonly fingerprint: { readonly sha256: string; readonly hashes: readonly string[] };
   readonly load: LoadResult;
   readonly 'load-panel': PanelLoadResult;
   readonly bin: BinResult;

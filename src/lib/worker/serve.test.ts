@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import { servedSession } from '../../../test/fixtures/served-session';
 import { protocolOf } from '../evaluate/protocol';
-import { WorkerClient, isAbort, type ClientPort } from './client';
+import { isAbort, type WorkerClient } from './client';
 import type { Progress } from './protocol';
-import { serve, type ServerPort } from './serve';
-import { Session } from './session';
 
 const PORTLAND = new URL('../../../public/samples/portland-nij-burglary-vehicle-2012-2017.arrow', import.meta.url);
 const MAPPING = {
@@ -14,23 +12,16 @@ const MAPPING = {
   category: 'category',
 };
 const ENVIRONMENT = { hexcast: 'test', runtime: 'node', libraries: {} };
-const channels: MessageChannel[] = [];
+const closing: (() => void)[] = [];
 
 afterEach(() => {
-  for (const channel of channels.splice(0)) {
-    channel.port1.close();
-    channel.port2.close();
-  }
+  for (const close of closing.splice(0)) close();
 });
 
 /** A client and a server joined by a MessageChannel, as the app and its worker are. */
 async function connected(): Promise<WorkerClient> {
-  const channel = new MessageChannel();
-  channels.push(channel);
-  serve(channel.port2 as unknown as ServerPort, new Session(() => Promise.reject(new Error('no tfjs here'))));
-  const client = new WorkerClient(channel.port1 as unknown as ClientPort);
-  channel.port1.start();
-  channel.port2.start();
+  const { client, close } = servedSession();
+  closing.push(close);
   const bytes = readFileSync(PORTLAND);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   await client.request('open', { files: [{ name: 'portland.arrow', bytes: buffer }] }, { transfer: [buffer] });

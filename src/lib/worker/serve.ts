@@ -3,6 +3,8 @@ import { modelInfo, modelRegistry } from '../forecast/models';
 import { LATEST_WINS, type Progress, type Request, type RequestType, type Response, type Results, type WorkerError } from './protocol';
 import type { Session } from './session';
 import { withThrottledProgress } from './progress-throttle';
+import { nextTask } from '../pipeline/next-task';
+import { abortError } from './abort-error';
 
 /** The side of a MessagePort or a worker's global scope that `serve` uses. */
 export interface ServerPort {
@@ -13,16 +15,35 @@ export interface ServerPort {
 /**
  * Answers the app's requests on `port` with one `session` (DESIGN.md, "Workers and state").
  * `run` starts at once and a new run aborts the one before (the newest run wins); `cancel`
- * aborts a request by id; everything else is queued in order, and a queued request of a
- * LATEST_WINS type is answered with an AbortError when a newer one of the same type waits
- * behind it (a dragged slider asks for many bins; only the last matters). Results go out with
- * their typed arrays transferred.
+ * aborts a request by id; 'fingerprint' is answered outside the queue, once the open files'
+ * SHA-256 is known (the session hashes them `options.hashSlice` bytes a task, default
+ * `HASH_SLICE`, only while no request is queued or being answered); everything else is queued
+ * in order, and a queued request of a LATEST_WINS type is answered with an AbortError when a
+ * newer one of the same type waits behind it (a dragged slider asks for many bins; only the
+ * last matters). Results go out with their typed arrays transferred.
  */
-export function serve(port: ServerPort, session: Session): void {
+export function serve(port: ServerPort, session: Session, options: { readonly hashSlice?: number } = {}): void {
+  const hashSlice = options.hashSlice ?? HASH_SLICE;
   const queue: Request[] = [];
   const controllers = new Map<number, AbortController>();
   let currentRun: number | undefined;
   let draining = false;
+  let hashingSoon = false;
+
+  /**
+   * While the open files' fingerprint is pending (`Session.hashing`) and no request waits, hashes
+   * a slice (`hashSlice` bytes) a task, so a request that arrives waits one slice at most.
+   */
+  const hashWhileIdle = (): void => {
+    if (hashingSoon || !session.hashing) return;
+    hashingSoon = true;
+    void nextTask().then(() => {
+      hashingSoon = false;
+      if (draining || queue.length > 0) return; // the drain's end comes back here
+      session.hashStep(hashSlice);
+      hashWhileIdle();
+    });
+  };
 
   const send = (message: Response, transfer: Transferable[] = []): void => port.postMessage(message, transfer);
   const fail = (id: number, error: unknown): void => send({ type: 'error', id, error: toWorkerError(error) });
@@ -47,6 +68,7 @@ export function serve(port: ServerPort, session: Session): void {
       }
     } finally {
       draining = false;
+      hashWhileIdle();
     }
   };
 
@@ -57,7 +79,8 @@ export function serve(port: ServerPort, session: Session): void {
         const controller = new AbortController();
         controllers.set(request.id, controller);
         try {
-          return done(request.id, 'open', await session.open(request.files, progress, { signal: controller.signal, streamFrom: request.streamFrom }));
+          const options = { signal: controller.signal, streamFrom: request.streamFrom, deferHash: true };
+          return done(request.id, 'open', await session.open(request.files, progress, options));
         } catch (error) {
           throw controller.signal.aborted ? abortError('Opening was cancelled') : error;
         } finally {
@@ -180,10 +203,21 @@ export function serve(port: ServerPort, session: Session): void {
       void run(request);
       return;
     }
+    if (request.type === 'fingerprint') {
+      session.fingerprint(request.generation).then(
+        (digests) => done(request.id, 'fingerprint', digests),
+        (error: unknown) => fail(request.id, error),
+      );
+      hashWhileIdle();
+      return;
+    }
     queue.push(request);
     setTimeout(() => void drain(), 0);
   });
 }
+
+/** Bytes of the open files hashed per task while idle: a few ms of hash-wasm, so a request waits little. */
+export const HASH_SLICE = 2 * 2 ** 20;
 
 /** The buffers of a result's typed arrays, to transfer rather than copy (cached geometry stays behind). */
 function transfersOf(result: unknown): Transferable[] {
@@ -195,12 +229,6 @@ function transfersOf(result: unknown): Transferable[] {
     else if (value instanceof ArrayBuffer) out.push(value);
   }
   return [...new Set(out)];
-}
-
-function abortError(message: string): Error {
-  const error = new Error(message);
-  error.name = 'AbortError';
-  return error;
 }
 
 /** An error as plain data for the error message: name, message, code and where (see `errorData`). */

@@ -16,6 +16,7 @@ import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
 import { binLoaded, heldFilter, panelTotals, pendingFilter, rememberFiltered, type BinnedPanel, type BinSettings } from '../pipeline/bin';
 import type { CategorySelection } from '../pipeline/category-selection';
 import {
+  isArrowInput,
   loadMapped,
   NO_HASH,
   loadPanelFiles,
@@ -32,6 +33,9 @@ import type { ByteSource } from '../io/byte-source';
 import { blobSource, bytesSource } from '../io/byte-source';
 import type { Sha256Factory } from '../io/sha256-stream';
 import { fastestSha256 } from '../io/wasm-sha256';
+import { STREAM_FROM_BYTES } from '../pipeline/open-stream-heads';
+import { OpenFingerprint, type Digests } from './open-fingerprint';
+import { abortError } from './abort-error';
 import { DEFAULT_MAX_VALUES, panelBytes } from '../grid/panel-size';
 import { panelChoices, type PanelChoices } from './panel-choices';
 import { applyBoundary, readBoundary, studyRegionOf, type Boundary, type BoundaryFile, type BoundaryInput, type BoundedPanel } from '../pipeline/region';
@@ -131,6 +135,10 @@ export class Session {
   private runContext: ClaimContext | undefined;
   /** The category-filtered incidents the last run binned, for a streamed load: the claim check's binning variants need them held again. */
   private runFiltered: ReturnType<typeof heldFilter> = null;
+  /** How many opens succeeded: an open's `generation`, which a 'fingerprint' request names. */
+  private opens = 0;
+  /** The open files' fingerprint while it is hashed after the open's answer (`deferHash`); undefined when known. */
+  private fingerprinting: OpenFingerprint | undefined;
 
   /**
    * @param startBackend starts tfjs for learned models
@@ -152,17 +160,29 @@ export class Session {
    * column's whole-file share of rows with a value; the preview, detection and CRS ranking see it)
    * and are decoded as they stream again at `load`; smaller ones, other formats and panel files
    * are held whole (`openStreams`).
+   *
+   * With `deferHash`, uncompressed Arrow files held whole (under `streamFrom` bytes in all; other
+   * formats and LZ4/ZSTD Arrow are hashed before the answer, as without it) are not hashed before
+   * the answer: it carries `sha256: null` (each file's too) and its `generation`, the bytes read
+   * are kept as read, and the digests come later — `hashStep` while the worker is idle, at once
+   * when a run needs them, through `fingerprint(generation)` (the same digests, each and over
+   * all). Streamed files are hashed as they are read, as without it.
    */
   async open(
     files: readonly OpenFile[],
     onProgress: (progress: Progress) => void = () => {},
-    options: { readonly signal?: AbortSignal; readonly sha256?: Sha256Factory; readonly streamFrom?: number } = {},
+    options: { readonly signal?: AbortSignal; readonly sha256?: Sha256Factory; readonly streamFrom?: number; readonly deferHash?: boolean } = {},
   ): Promise<OpenResult> {
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
     // Each read yields to the event loop first, so a 'cancel' reaches the signal between record batches or chunks.
     const inputs = files.map((f) => yieldingSource('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
+    const sha256 = options.sha256 ?? (await fastestSha256());
+    const held = inputs.reduce((sum, input) => sum + input.size, 0) < (options.streamFrom ?? STREAM_FROM_BYTES);
+    // Only Arrow files' kept bytes are the table's own buffers; CSV, Parquet, GeoJSON are hashed as read (their bytes are dropped after parsing).
+    const defer = options.deferHash && held && (await everyArrow(inputs));
+    const deferred = defer ? new OpenFingerprint(sha256) : undefined;
     const { opened, heads } = await openStreamHeads(inputs, {
-      sha256: options.sha256 ?? (await fastestSha256()),
+      sha256: deferred?.factory ?? sha256,
       streamFrom: options.streamFrom,
       ...streamOptions(inputs, options.signal, onProgress),
     });
@@ -170,6 +190,14 @@ export class Session {
     this.loaded = this.binned = undefined;
     this.opened = opened;
     this.streams = heads ? { inputs, heads } : undefined;
+    // The files before are gone: whoever waits for their fingerprint is told so, never given these files' one.
+    this.fingerprinting?.supersede();
+    this.fingerprinting = deferred?.opened(opened);
+    // Compressed Arrow: the table's buffers are decoded copies, so the kept bytes would be held twice: hashed now, as without `deferHash`.
+    if (opened.sources.some((s) => s.compressed)) this.settleFingerprint();
+    const generation = ++this.opens;
+    const pending = this.fingerprinting !== undefined;
+    const digests = this.opened;
     const { kind } = opened;
     // What the screen shows of the files: the heads of streamed ones.
     const sources = heads ?? opened.sources;
@@ -189,14 +217,47 @@ export class Session {
         rows: opened.sources[i].table.numRows,
         format: source.format,
         columns: source.table.schema.fields.map((field) => ({ name: field.name, type: String(field.type) })),
-        sha256: opened.hashes[i],
+        sha256: pending ? null : digests.hashes[i],
       })),
-      sha256: opened.sha256,
+      sha256: pending ? null : digests.sha256,
+      generation,
       preview: kind === 'panel' ? panelPreview(preview, sources[0]) : preview,
       suggestion,
       crsCandidates,
       ms: opened.ms,
     };
+  }
+
+  /** True while the open files' fingerprint is not known yet (`open`'s `deferHash`): `hashStep` has work. */
+  get hashing(): boolean {
+    return this.fingerprinting !== undefined;
+  }
+
+  /** Hashes up to `bytes` more of the open files (`open`'s `deferHash`); when that was the last, the digests are known. */
+  hashStep(bytes: number): void {
+    if (this.fingerprinting?.step(bytes)) this.settleFingerprint();
+  }
+
+  /**
+   * The fingerprint of the files open at `generation` (`OpenResult.generation`): each file's
+   * SHA-256 and the one over all, as soon as known. Rejects with an AbortError when other files
+   * were opened since, so a digest is never given for files it was not computed over.
+   */
+  fingerprint(generation: number): Promise<Digests> {
+    if (generation !== this.opens || !this.opened)
+      return Promise.reject(abortError('Other files were opened since: their fingerprint is not these files’ one'));
+    if (this.fingerprinting) return this.fingerprinting.known;
+    return Promise.resolve({ sha256: this.opened.sha256, hashes: this.opened.hashes });
+  }
+
+  /** Hashes what is left of the open files' fingerprint now and puts the digests where the pending tokens were (the opened files, the binned panel's report data). */
+  private settleFingerprint(): void {
+    const fingerprinting = this.fingerprinting;
+    if (!fingerprinting) return;
+    this.fingerprinting = undefined;
+    const { opened, binned } = fingerprinting.settle(this.opened, this.binned);
+    this.opened = opened;
+    this.binned = binned;
   }
 
   /**
@@ -449,9 +510,12 @@ export class Session {
    * between folds.
    */
   async run(spec: RunSpec, signal: AbortSignal, onProgress: (progress: Progress) => void): Promise<RunResult> {
+    // The report names the data's SHA-256: a fingerprint still pending is finished first.
+    this.settleFingerprint();
     const opened = this.require(this.opened, 'open files');
     const loaded = this.require(this.loaded, 'load the data');
     const binned = this.require(this.binned, 'bin the data');
+    if (!/^[0-9a-f]{64}$/.test(binned.data.sha256)) throw new Error(`The data's fingerprint is not known ('${binned.data.sha256}'): no report without it`);
     const external = this.external;
     onProgress({ stage: 'prepare', message: 'Preparing models' });
     const models = await this.withFrozen(spec.models);
@@ -590,6 +654,12 @@ export class Session {
     if (value === undefined) throw new Error(`Nothing to work on yet: ${what} first`);
     return value;
   }
+}
+
+/** True when every input starts as Arrow IPC (`isArrowInput`). */
+async function everyArrow(inputs: readonly ByteSource[]): Promise<boolean> {
+  for (const input of inputs) if (!(await isArrowInput(input))) return false;
+  return true;
 }
 
 /** Stream options that report each record batch or chunk read as `read` progress and stop on `signal`. */

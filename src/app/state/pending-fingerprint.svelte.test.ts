@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { fakeWorker, settle, type FakeWorker } from '../../../test/fixtures/fake-worker';
+import { emptyDropCounts } from '../../lib/io/incidents';
+import type { BinResult, LoadResult, OpenResult, Request } from '../../lib/worker/protocol';
+import { decodeExperiment } from '../experiment-url';
+import { Workbench } from './workbench.svelte';
+
+// The worker answers 'open' before the files' SHA-256 (sha256 null) and 'fingerprint' later: what the page does meanwhile.
+const A = 'a'.repeat(64);
+const E1 = 'e'.repeat(64);
+const E2 = 'f'.repeat(64);
+const OTHER = '0'.repeat(64);
+const mapping = { time: { column: 't' }, location: { kind: 'latlng' as const, lat: 'lat', lng: 'lng' } };
+const result = (name: string, sha256: string | null, generation: number): OpenResult =>
+  ({
+    kind: 'incidents',
+    generation,
+    sources: [{ name, sha256, rows: 1 }],
+    sha256,
+    suggestion: { mapping },
+    preview: { columns: [], rows: [] },
+  }) as unknown as OpenResult;
+const loaded = { report: { read: 3, kept: 3, dropped: emptyDropCounts() }, summary: {}, ms: 1 } as unknown as LoadResult;
+const binned = { kind: 'incidents', cells: ['a'], geometry: null } as unknown as BinResult;
+const file = (name: string): File => new File([new Uint8Array([1])], name);
+const lastOf = (worker: FakeWorker, type: Request['type']): Request => worker.sent.filter((r) => r.type === type).at(-1)!;
+const answer = (worker: FakeWorker, type: 'open' | 'load' | 'bin' | 'fingerprint', result: unknown): void =>
+  worker.reply({ type: 'done', id: lastOf(worker, type).id, request: type, result } as never);
+
+/** Opens `name` (its digest `sha256`, null: pending) and answers its open, load and bin. */
+async function openLoadBin(worker: FakeWorker, bench: Workbench, name: string, sha256: string | null, generation: number): Promise<void> {
+  const opening = bench.openFiles([file(name)]);
+  await settle();
+  answer(worker, 'open', result(name, sha256, generation));
+  await settle();
+  answer(worker, 'load', loaded);
+  await settle();
+  answer(worker, 'bin', binned);
+  await opening;
+}
+
+/** Opens `name` and answers the open with its digest pending (its load is not answered). */
+async function openPending(worker: FakeWorker, bench: Workbench, name: string): Promise<void> {
+  void bench.openFiles([file(name)]);
+  await settle();
+  answer(worker, 'open', result(name, null, 1));
+  await settle();
+}
+
+describe('the page while the open files’ fingerprint is pending', () => {
+  it('names no experiment (the address bar keeps no link to the files open before), and a worker death re-opens the files on screen', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openLoadBin(worker, bench, 'a.arrow', A, 1);
+    expect(bench.data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: A }] });
+    void bench.openFiles([file('b.arrow')]);
+    await settle();
+    answer(worker, 'open', result('b.arrow', null, 2));
+    await settle();
+    expect(bench.data.opened?.sources[0].name).toBe('b.arrow');
+    // The page writes encodeExperiment(bench.current) to the address bar: nothing while b.arrow's digest is pending.
+    expect(bench.current).toBeNull();
+    worker.die('error', 'boom');
+    await settle();
+    const reopened = lastOf(worker, 'open') as Extract<Request, { type: 'open' }>;
+    expect(reopened.files.map((f) => f.name)).toEqual(['b.arrow']);
+    expect(bench.workerError).toBe('The worker stopped: boom. Hexcast restarted it; your loaded file is kept.');
+  });
+
+  it('a worker death with nothing open before keeps the files whose digest was pending', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openPending(worker, bench, 'b.arrow');
+    worker.die('error', 'boom');
+    await settle();
+    expect(worker.sent.filter((r) => r.type === 'open')).toHaveLength(2);
+    expect(bench.workerError).toBe('The worker stopped: boom. Hexcast restarted it; your loaded file is kept.');
+  });
+
+  it('a cancelled open while pending files are open says the data open before is still loaded', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openPending(worker, bench, 'b.arrow');
+    void bench.openFiles([file('c.arrow')]);
+    await settle();
+    const cancelling = bench.cancelTask();
+    await settle();
+    const open = lastOf(worker, 'open').id;
+    worker.reply({ type: 'done', id: lastOf(worker, 'cancel').id, request: 'cancel', result: undefined } as never);
+    worker.reply({ type: 'error', id: open, error: { name: 'AbortError', code: 'aborted', message: 'Opening was cancelled' } });
+    await cancelling;
+    expect(bench.notice).toBe('Opening was cancelled: the data open before is still loaded.');
+  });
+
+  it('Run pressed before the digest waits for it: no run is posted until then, then it runs with the verified source', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openLoadBin(worker, bench, 'a.arrow', null, 1);
+    const running = bench.start();
+    await settle();
+    expect(worker.sent.some((r) => r.type === 'run')).toBe(false);
+    answer(worker, 'fingerprint', { sha256: A, hashes: [A] });
+    await settle();
+    expect(worker.sent.some((r) => r.type === 'run')).toBe(true);
+    expect(bench.current?.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: A }] });
+    void running;
+  });
+});
+
+describe('the link check while the fingerprint is pending', () => {
+  it('a second link restored meanwhile keeps its own expectation when the first link’s files pass', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await bench.restore(decodeExperiment(`#v=1&file=a.arrow%40${E1}&res=8&bucket=day&model=naive`)!);
+    void bench.openFiles([file('a.arrow')]);
+    await settle();
+    answer(worker, 'open', result('a.arrow', null, 1));
+    await settle();
+    const fingerprint = lastOf(worker, 'fingerprint').id;
+    // The user follows another link (a hashchange): another file.
+    await bench.restore(decodeExperiment(`#v=1&file=x.arrow%40${E2}&res=8&bucket=day&model=naive`)!);
+    worker.reply({ type: 'done', id: fingerprint, request: 'fingerprint', result: { sha256: E1, hashes: [E1] } });
+    await settle();
+    expect(bench.data.expected).toEqual([{ name: 'x.arrow', sha256: E2 }]);
+    // An unrelated x.arrow (its digest known at once) is refused by the second link.
+    const second = bench.openFiles([file('x.arrow')]);
+    await settle();
+    answer(worker, 'open', result('x.arrow', OTHER, 2));
+    await second;
+    expect(bench.data.openError).toContain('These are not the files the link was made with');
+    expect(bench.data.expected).toEqual([{ name: 'x.arrow', sha256: E2 }]);
+  });
+
+  it('files refused when their digest comes during the load: the load is cancelled in the worker, the link’s notice stays', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await bench.restore(decodeExperiment(`#v=1&file=a.arrow%40${E1}&res=8&bucket=day&model=naive`)!);
+    const notice = bench.notice;
+    expect(notice).toContain('This link was made with a.arrow');
+    const opening = bench.openFiles([file('a.arrow')]);
+    await settle();
+    answer(worker, 'open', result('a.arrow', null, 1));
+    await settle();
+    const load = lastOf(worker, 'load').id;
+    answer(worker, 'fingerprint', { sha256: OTHER, hashes: [OTHER] });
+    await settle();
+    expect(worker.sent.some((r) => r.type === 'cancel' && r.target === load)).toBe(true);
+    worker.reply({ type: 'error', id: load, error: { name: 'AbortError', code: 'aborted', message: 'cancelled' } });
+    await opening;
+    expect(bench.data.openError).toContain('These are not the files the link was made with');
+    expect(bench.notice).toBe(notice);
+  });
+});
