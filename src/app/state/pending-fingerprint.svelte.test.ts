@@ -131,6 +131,50 @@ describe('the link check while the fingerprint is pending', () => {
     expect(bench.data.expected).toEqual([{ name: 'x.arrow', sha256: E2 }]);
   });
 
+  it('a worker death while a link’s files are checked: the files opened again are checked for that link', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await bench.restore(decodeExperiment(`#v=1&file=a.arrow%40${E1}&res=8&bucket=day&model=naive`)!);
+    await openPending(worker, bench, 'a.arrow');
+    worker.die('error', 'boom');
+    await settle();
+    // The restarted worker is sent a.arrow again; its digest is pending there too.
+    answer(worker, 'open', result('a.arrow', null, 1));
+    await settle();
+    answer(worker, 'load', loaded);
+    await settle();
+    answer(worker, 'bin', binned);
+    await settle();
+    expect(bench.notice).toBe('Checking the files against the link (SHA-256)…');
+    answer(worker, 'fingerprint', { sha256: E1, hashes: [E1] });
+    await settle();
+    expect(bench.notice).toBe('Files verified. Press Run to reproduce the linked experiment.');
+    expect(bench.current?.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: E1 }] });
+    // The link is done: files opened later are neither loaded with its mapping nor said to be verified for it.
+    bench.notice = null;
+    await openLoadBin(worker, bench, 'z.arrow', null, 2);
+    answer(worker, 'fingerprint', { sha256: OTHER, hashes: [OTHER] });
+    await settle();
+    expect(bench.notice).toBeNull();
+    expect(bench.data.openError).toBeNull();
+  });
+
+  it('a second link restored while the first link’s files load keeps its own notice when their bin ends before the digest', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await bench.restore(decodeExperiment(`#v=1&file=a.arrow%40${E1}&res=8&bucket=day&model=naive`)!);
+    await openPending(worker, bench, 'a.arrow');
+    await bench.restore(decodeExperiment(`#v=1&file=x.arrow%40${E2}&res=8&bucket=day&model=naive`)!);
+    const notice = bench.notice;
+    expect(notice).toContain('This link was made with x.arrow');
+    answer(worker, 'load', loaded);
+    await settle();
+    answer(worker, 'bin', binned);
+    await settle();
+    expect(bench.notice).toBe(notice);
+    expect(bench.step).toBe('data');
+  });
+
   it('files refused when their digest comes during the load: the load is cancelled in the worker, the link’s notice stays', async () => {
     const worker = fakeWorker();
     const bench = new Workbench(worker.client);

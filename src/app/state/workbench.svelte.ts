@@ -98,11 +98,15 @@ export class Workbench {
     const { mapping, panelOptions } = this.data;
     const settings = this.binning.settings;
     const boundary = this.binning.boundaryFile;
+    // A link whose files' check the death cut short: the files opened again are checked for it.
+    const restored = this.pending;
+    const sample = source?.kind === 'sample' ? sampleById(source.id) : undefined;
+    let verdict: Promise<boolean | null> | null = null;
     this.recovering = true;
     try {
-      const sample = source?.kind === 'sample' ? sampleById(source.id) : undefined;
       const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? []);
       if (!opened) return;
+      if (!sample) verdict = this.data.verdict();
       if (boundary) await this.binning.setBoundary(boundary);
       await this.areas.resend();
       await this.external.resend();
@@ -113,6 +117,7 @@ export class Workbench {
     } finally {
       this.recovering = false;
     }
+    if (verdict) await this.settleLink(restored, verdict);
   }
 
   /** The experiment as it stands, or null before any data is open. */
@@ -173,8 +178,18 @@ export class Workbench {
     const verdict = this.data.verdict();
     if (this.data.isPanel) await this.openPanel(restored?.binning ?? null);
     else await this.useMapping(mapping ?? restored?.mapping ?? this.data.opened?.suggestion.mapping ?? null);
+    await this.settleLink(restored, verdict);
+  }
+
+  /**
+   * The link `restored` once the open files' check gives its `verdict` (see `DataState.verdict`):
+   * "Checking…" while it is pending and the panel is binned; then "Files verified" (the link
+   * done), or the files refused (the data forgotten, back to the Data step, the link still
+   * waiting). Nothing when another link was restored, or other files opened, meanwhile: theirs decides.
+   */
+  private async settleLink(restored: Workbench['pending'], verdict: Promise<boolean | null>): Promise<void> {
     if (!restored) return;
-    if (this.data.checking && this.binning.result) {
+    if (this.data.checking && this.binning.result && this.pending === restored) {
       this.notice = `Checking the files against the link (SHA-256)… ${this.boundaryRequest()}`.trim();
       this.step = 'run';
     }
