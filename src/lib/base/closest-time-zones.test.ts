@@ -27,6 +27,17 @@ describe('closestTimeZones (the runtime zone list)', () => {
     expect(closestTimeZones('  ')).toEqual([]);
   });
 
+  it('offers nothing for an offset, whose sign and hours no near zone keeps (UTC would move every day cut)', () => {
+    for (const text of ['UTC+2', 'utc-5', 'UTC+1', 'GMT+2', 'GMT -3', 'UTC+05:30']) expect(closestTimeZones(text), text).toEqual([]);
+    // A zone that keeps them is still found.
+    expect(closestTimeZones('Etc/GMT+5', ['Etc/GMT+5', 'Etc/GMT', 'UTC'])).toEqual(['Etc/GMT+5']);
+    expect(closestTimeZones('Etc/GTM+5', ['Etc/GMT+5', 'Etc/GMT-5', 'UTC'])).toEqual(['Etc/GMT+5']);
+  });
+
+  it('does not offer US/Samoa (Pago Pago, UTC−11) for Samoa (Pacific/Apia, UTC+13)', () => {
+    expect(closestTimeZones('Samoa')).not.toContain('US/Samoa');
+  });
+
   it('lists the closest first, several when several are as close, at most the limit', () => {
     expect(closestTimeZones('Europe/Lonon', ['Europe/London', 'Europe/Lisbon', 'Asia/Tokyo'])).toEqual(['Europe/London']);
     expect(closestTimeZones('Porr', ['America/Port_of_Spain', 'Europe/Paris', 'X/Porto', 'Y/Port', 'Z/Pork'], 2)).toEqual(['Y/Port', 'Z/Pork']);

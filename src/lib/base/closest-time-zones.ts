@@ -7,7 +7,8 @@ import { joinOr } from './join-or';
  * only ones offered when there are any; else zones within a few edits of the text, or of its city
  * part when the text names no region or one within an edit of the zone's (Damerau–Levenshtein
  * over lower case; at most 1 edit for up to 4 letters, 2 up to 8, else 3): 'US/Easten' is
- * US/Eastern, never Pacific/Easter. `zones` defaults to the runtime's list
+ * US/Eastern, never Pacific/Easter. A suggestion keeps the text's signed numbers as typed, so an
+ * offset ('UTC+2', 'GMT-5') gets none rather than UTC or GMT. `zones` defaults to the runtime's list
  * (`Intl.supportedValuesOf('timeZone')`, which names no alias) with the common aliases the
  * runtime accepts (US/…, Canada/…, UTC, GMT, Etc/UTC).
  *
@@ -22,9 +23,12 @@ export function closestTimeZones(text: string, zones: readonly string[] = runtim
   const wantedRegion = slash < 0 ? null : wanted.slice(0, slash);
   const wantedCity = wanted.slice(slash + 1);
   const allowed = wantedCity.length <= 4 ? 1 : wantedCity.length <= 8 ? 2 : 3;
+  // An offset is not a typo: 'UTC+2' two edits from 'UTC' would move every day cut by 2 h.
+  const offsets = offsetsOf(wanted);
   const scored: { zone: string; score: number }[] = [];
   for (const zone of zones) {
     const name = normalise(zone);
+    if (offsetsOf(name) !== offsets) continue;
     const cut = name.lastIndexOf('/');
     const city = name.slice(cut + 1);
     // A city-only match across different regions is how 'US/Easten' became Pacific/Easter.
@@ -48,6 +52,11 @@ export function didYouMeanZone(text: string, zones?: readonly string[]): string 
   return ` (did you mean ${joinOr(close)}?)`;
 }
 
+/** The signed numbers in a name ('utc+2' → '+2'; '' for most zones): a suggestion keeps them as typed. */
+function offsetsOf(name: string): string {
+  return (name.match(/[+-]?\d+/g) ?? []).join(' ');
+}
+
 /** Lower case, spaces as underscores, without a trailing 'time' ('Pacific Standard Time' → 'pacific'). */
 function normalise(text: string): string {
   return text
@@ -57,9 +66,12 @@ function normalise(text: string): string {
     .replace(/(?<=.)_(?:(?:standard|daylight)_)?time$/, '');
 }
 
-/** Aliases people type that `Intl.supportedValuesOf` leaves out; kept only where the runtime accepts them. */
+/**
+ * Aliases people type that `Intl.supportedValuesOf` leaves out; kept only where the runtime
+ * accepts them. Not US/Samoa: it is Pago Pago (UTC−11), a day from Samoa itself (Pacific/Apia).
+ */
 const COMMON_ALIASES = [
-  ...['Alaska', 'Aleutian', 'Arizona', 'Central', 'East-Indiana', 'Eastern', 'Hawaii', 'Indiana-Starke', 'Michigan', 'Mountain', 'Pacific', 'Samoa'].map(
+  ...['Alaska', 'Aleutian', 'Arizona', 'Central', 'East-Indiana', 'Eastern', 'Hawaii', 'Indiana-Starke', 'Michigan', 'Mountain', 'Pacific'].map(
     (c) => `US/${c}`,
   ),
   ...['Atlantic', 'Central', 'Eastern', 'Mountain', 'Newfoundland', 'Pacific', 'Saskatchewan', 'Yukon'].map((c) => `Canada/${c}`),
