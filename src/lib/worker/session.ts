@@ -178,7 +178,7 @@ export class Session {
     const inputs = files.map((f) => yieldingSource('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
     const sha256 = options.sha256 ?? (await fastestSha256());
     const held = inputs.reduce((sum, input) => sum + input.size, 0) < (options.streamFrom ?? STREAM_FROM_BYTES);
-    // Only Arrow files' kept bytes are the table's own buffers; CSV, Parquet, GeoJSON are hashed as read (their bytes are dropped after parsing).
+    // Only Arrow files' kept bytes can be the table's own buffers (see below); CSV, Parquet, GeoJSON are hashed as read (their bytes are dropped after parsing).
     const defer = options.deferHash && held && (await everyArrow(inputs));
     const deferred = defer ? new OpenFingerprint(sha256) : undefined;
     const { opened, heads } = await openStreamHeads(inputs, {
@@ -193,8 +193,11 @@ export class Session {
     // The files before are gone: whoever waits for their fingerprint is told so, never given these files' one.
     this.fingerprinting?.supersede();
     this.fingerprinting = deferred?.opened(opened);
-    // Compressed Arrow: the table's buffers are decoded copies, so the kept bytes would be held twice: hashed now, as without `deferHash`.
-    if (opened.sources.some((s) => s.compressed)) this.settleFingerprint();
+    // The kept bytes are the table's own buffers only for an uncompressed Arrow *file* (read in
+    // message-aligned pieces, which the reader views): compressed batches are decoded copies, and
+    // a stream's chunks straddle messages, which the reader joins into copies. Those would be held
+    // twice, so they are hashed now, as without `deferHash`.
+    if (opened.sources.some((s) => s.compressed || s.format !== 'file')) this.settleFingerprint();
     const generation = ++this.opens;
     const pending = this.fingerprinting !== undefined;
     const digests = this.opened;
