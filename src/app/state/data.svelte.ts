@@ -103,6 +103,8 @@ export class DataState {
       this.checking = null;
       const verdict = this.check(expected, opened, files);
       this.pendingVerdict = Promise.resolve(verdict);
+      // Refused: the worker let the files before go when it opened these, so the page forgets them too.
+      if (!verdict) this.refuse();
       return verdict;
     }
     // These files are the open ones now: no experiment names them until their digest is known, and a restarted worker is sent them.

@@ -194,4 +194,28 @@ describe('the link check while the fingerprint is pending', () => {
     expect(bench.data.openError).toContain('These are not the files the link was made with');
     expect(bench.notice).toBe(notice);
   });
+
+  it('files refused at once after other files were binned: the page forgets those too (the worker let them go), as when refused later', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openLoadBin(worker, bench, 'a.arrow', A, 1);
+    expect(bench.binning.result).not.toBeNull();
+    // The user follows a link made with x.arrow, then picks y.arrow, whose digest is known at open (a CSV, say).
+    await bench.restore(decodeExperiment(`#v=1&file=x.arrow%40${E2}&res=8&bucket=day&model=naive`)!);
+    const refused = bench.openFiles([file('y.arrow')]);
+    await settle();
+    answer(worker, 'open', result('y.arrow', OTHER, 2));
+    await refused;
+    expect(bench.data.openError).toContain('These are not the files the link was made with');
+    // The worker opened y.arrow and so let a.arrow's load and panel go: nothing of a.arrow may stay on the page.
+    expect(bench.data.source).toBeNull();
+    expect(bench.data.files).toBeNull();
+    expect(bench.binning.result).toBeNull();
+    expect(bench.current).toBeNull();
+    expect([...bench.reachable]).toEqual(['data']);
+    expect(bench.step).toBe('data');
+    expect(bench.notice).toContain('This link was made with x.arrow: choose the same file');
+    expect(bench.data.expected).toEqual([{ name: 'x.arrow', sha256: E2 }]);
+    expect(worker.sent.filter((r) => r.type === 'load')).toHaveLength(1); // no load of the refused files
+  });
 });

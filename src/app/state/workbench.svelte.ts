@@ -105,7 +105,10 @@ export class Workbench {
     this.recovering = true;
     try {
       const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? []);
-      if (!opened) return;
+      if (!opened) {
+        if (!this.data.opened) this.forgetRefused();
+        return;
+      }
       if (!sample) verdict = this.data.verdict();
       if (boundary) await this.binning.setBoundary(boundary);
       await this.areas.resend();
@@ -171,7 +174,11 @@ export class Workbench {
 
   async openFiles(files: readonly File[], mapping: ColumnMapping | null = null): Promise<void> {
     // The mapping used below, named as the open's answer arrives so that its load is posted before the page draws the answer.
-    if (!(await this.data.openFiles(files, (opened) => mapping ?? this.pending?.mapping ?? opened.suggestion.mapping ?? null))) return;
+    if (!(await this.data.openFiles(files, (opened) => mapping ?? this.pending?.mapping ?? opened.suggestion.mapping ?? null))) {
+      // Refused at once (no open files left; a failed or cancelled open keeps the files before, here as in the worker).
+      if (!this.data.opened) this.forgetRefused();
+      return;
+    }
     this.beforeOpen();
     const restored = this.pending;
     // The link check's verdict may come after the load and bin (the worker hashes while idle): until then the link stays pending.
@@ -196,11 +203,7 @@ export class Workbench {
     const verified = await verdict;
     if (verified === null || this.pending !== restored) return; // other files were opened meanwhile: their open decides
     if (!verified) {
-      // Refused: the data was forgotten; the link still waits for its files (its notice stays, as when refused at once).
-      this.binning.reset();
-      this.run.clear();
-      this.notice = this.data.expected ? linkFilesNotice(this.data.expected) : null;
-      this.step = 'data';
+      this.forgetRefused();
       return;
     }
     this.pending = null;
@@ -208,6 +211,19 @@ export class Workbench {
       this.notice = `Files verified. ${this.boundaryRequest()}Press Run to reproduce the linked experiment.`;
       this.step = 'run';
     }
+  }
+
+  /**
+   * Files the link refused, which `DataState` forgot: the panel and run made from the files open
+   * before go too (the worker let those go when it opened the refused ones), back to the Data
+   * step; the link still waits for its files, and its notice says so. The same whether the files
+   * were refused at once (their digest known at open) or when their digest came.
+   */
+  private forgetRefused(): void {
+    this.binning.reset();
+    this.run.clear();
+    this.notice = this.data.expected ? linkFilesNotice(this.data.expected) : null;
+    this.step = 'data';
   }
 
   /**
