@@ -8,7 +8,9 @@
 import { tableFromIPC } from 'apache-arrow';
 import { latLngToCell } from 'h3-js';
 
-self.addEventListener('message', async (event: MessageEvent<{ file: Blob }>) => {
+self.addEventListener('message', async (event: MessageEvent<{ file: Blob } | { ping: true }>) => {
+  // The page asks whether the worker has started, before it hands over the file (as the app's worker is asked).
+  if ('ping' in event.data) return self.postMessage({ pong: true });
   const t0 = performance.now();
   const table = tableFromIPC(new Uint8Array(await event.data.file.arrayBuffer()));
   const counts = new Map<string, number>();
