@@ -218,4 +218,46 @@ describe('the link check while the fingerprint is pending', () => {
     expect(bench.data.expected).toEqual([{ name: 'x.arrow', sha256: E2 }]);
     expect(worker.sent.filter((r) => r.type === 'load')).toHaveLength(1); // no load of the refused files
   });
+
+  it('the address: the files open, none while other files’ digest is pending, the link followed while it waits for its files', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openLoadBin(worker, bench, 'a.arrow', A, 1);
+    expect(bench.address?.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: A }] });
+    // b.arrow's digest is pending: the address must not go on naming a.arrow.
+    const opening = bench.openFiles([file('b.arrow')]);
+    await settle();
+    answer(worker, 'open', result('b.arrow', null, 2));
+    await settle();
+    expect(bench.address).toBeNull();
+    answer(worker, 'load', loaded);
+    await settle();
+    answer(worker, 'bin', binned);
+    await settle();
+    worker.reply({ type: 'done', id: lastOf(worker, 'fingerprint').id, request: 'fingerprint', result: { sha256: E1, hashes: [E1] } });
+    await opening;
+    await settle();
+    expect(bench.address?.source).toEqual({ kind: 'files', files: [{ name: 'b.arrow', sha256: E1 }] });
+    // A link to x.arrow is followed: the address keeps it (not b.arrow with the link's settings) while it waits, and after a refusal.
+    const link = decodeExperiment(`#v=1&file=x.arrow%40${E2}&res=9&bucket=week&model=naive`)!;
+    await bench.restore(link);
+    expect(bench.address).toBe(link);
+    const refused = bench.openFiles([file('y.arrow')]);
+    await settle();
+    answer(worker, 'open', result('y.arrow', OTHER, 3));
+    await refused;
+    expect(bench.address).toBe(link);
+    // Its files come and pass: the address names the experiment as it stands.
+    const verified = bench.openFiles([file('x.arrow')]);
+    await settle();
+    answer(worker, 'open', result('x.arrow', E2, 4));
+    await settle();
+    answer(worker, 'load', loaded);
+    await settle();
+    answer(worker, 'bin', binned);
+    await verified;
+    expect(bench.address).not.toBe(link);
+    expect(bench.address?.source).toEqual({ kind: 'files', files: [{ name: 'x.arrow', sha256: E2 }] });
+    expect(bench.address?.binning.res).toBe(9);
+  });
 });

@@ -139,6 +139,15 @@ export class Workbench {
     };
   }
 
+  /**
+   * What the address bar links to: the link restored last while it waits for its files (or its
+   * sample), so the address the user followed stays; else the experiment as it stands; else
+   * nothing (files whose digest is pending are named once it is known, never by the files before).
+   */
+  get address(): Experiment | null {
+    return this.linked ?? this.current;
+  }
+
   /** True when the experiment's settings changed after the result shown was run. */
   get stale(): boolean {
     const current = this.current;
@@ -165,7 +174,14 @@ export class Workbench {
     return out;
   }
 
+  /** Opens a bundled sample the user chose: the address names it once it is binned, not a link restored before. */
   async openSample(id: string, mapping: ColumnMapping | null = null): Promise<void> {
+    this.linked = null;
+    await this.openSampleWith(id, mapping);
+  }
+
+  /** Opens a bundled sample, loads it with `mapping` (else the sample's) and bins it. */
+  private async openSampleWith(id: string, mapping: ColumnMapping | null): Promise<void> {
     const sample = sampleById(id) ?? SAMPLES[0];
     if (!(await this.data.openSample(sample.id, sample.file))) return;
     this.beforeOpen();
@@ -207,6 +223,7 @@ export class Workbench {
       return;
     }
     this.pending = null;
+    this.linked = null;
     if (this.binning.result) {
       this.notice = `Files verified. ${this.boundaryRequest()}Press Run to reproduce the linked experiment.`;
       this.step = 'run';
@@ -288,6 +305,7 @@ export class Workbench {
 
   /** Restores a shared experiment: a sample re-opens itself; user files are asked for (and checked by SHA-256). */
   async restore(experiment: Experiment): Promise<void> {
+    this.linked = experiment;
     this.binning.settings = experiment.binning;
     const boundary = experiment.boundary;
     this.binning.expectedBoundary = boundary && boundary.sha256 !== this.binning.boundary?.sha256 ? boundary : null;
@@ -297,7 +315,10 @@ export class Workbench {
     this.experiment.backend = experiment.backend;
     this.external.expected = (experiment.external ?? []).filter((ref) => !this.external.refs.some((r) => r.sha256 === ref.sha256));
     if (experiment.source.kind === 'sample') {
-      await this.openSample(experiment.source.id, experiment.mapping);
+      await this.openSampleWith(experiment.source.id, experiment.mapping);
+      const { source } = this.data;
+      // The experiment stands now: the address names it as it is.
+      if (this.binning.result && source?.kind === 'sample' && source.id === experiment.source.id && this.linked === experiment) this.linked = null;
       this.step = this.binning.result ? 'run' : 'data';
       if (this.binning.result) this.notice = `Experiment restored from the link. ${this.boundaryRequest()}Press Run to reproduce its numbers.`;
     } else {
@@ -307,6 +328,9 @@ export class Workbench {
       this.step = 'data';
     }
   }
+
+  /** The link restored last, until its experiment stands (its files verified, its sample binned): what `address` shows meanwhile. */
+  private linked = $state.raw<Experiment | null>(null);
 
   /** The mapping and binning a restored link asked for, used when its files are supplied. */
   private pending: { readonly mapping: ColumnMapping | null; readonly binning: BinSettings } | null = null;
