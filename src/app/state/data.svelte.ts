@@ -87,8 +87,10 @@ export class DataState {
    * error set, a load in flight cancelled, the open data forgotten, `expected` kept. Meanwhile
    * `source` is null (no experiment names files whose digest is not known) and `files` are
    * these. A link restored meanwhile keeps its own expectation: these files are taken as they are.
+   * With `checked: false` (files the page had taken before, opened again for a restarted worker)
+   * no link is checked: they are taken as they are and a link still waiting keeps waiting.
    */
-  async openFiles(files: readonly File[], next?: (opened: OpenResult) => ColumnMapping | null): Promise<boolean> {
+  async openFiles(files: readonly File[], next?: (opened: OpenResult) => ColumnMapping | null, options: { readonly checked?: boolean } = {}): Promise<boolean> {
     if (files.length === 0) return false;
     this.status = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}`;
     // The Files themselves: posting one clones a reference, not its bytes; the worker streams them.
@@ -98,7 +100,8 @@ export class DataState {
       next && ((answer) => this.loadEarly(answer, next)),
     );
     if (!opened) return false;
-    const expected = this.expected;
+    // `checked: false`: files the page had taken before (opened again for a restarted worker), not a link's candidates.
+    const expected = options.checked === false ? null : this.expected;
     if (opened.sha256 !== null) {
       this.checking = null;
       const verdict = this.check(expected, opened, files);
@@ -179,7 +182,6 @@ export class DataState {
       if (opened.sha256 === null) void this.fingerprinted(opened);
       this.pendingVerdict = Promise.resolve(true);
       this.checking = null;
-      this.expected = null;
       this.source = { kind: 'sample', id };
       this.files = null;
       return true;

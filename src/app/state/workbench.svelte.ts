@@ -99,17 +99,22 @@ export class Workbench {
     const settings = this.binning.settings;
     const boundary = this.binning.boundaryFile;
     // A link whose files' check the death cut short: the files opened again are checked for it.
+    // Files the page had taken already (`source` known) are opened again as they were, never checked against a link followed since.
     const restored = this.pending;
+    const checked = source === null;
     const sample = source?.kind === 'sample' ? sampleById(source.id) : undefined;
     let verdict: Promise<boolean | null> | null = null;
     this.recovering = true;
     try {
-      const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? []);
+      const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? [], undefined, { checked });
       if (!opened) {
-        if (!this.data.opened) this.forgetRefused();
+        // Not opened again (refused, changed on disk, a sample that cannot be fetched): the new worker holds none of it.
+        this.data.forget();
+        this.forgetRefused();
+        this.workerError = `The worker stopped: ${death.reason}. Hexcast restarted it; your file could not be opened again and must be reloaded.`;
         return;
       }
-      if (!sample) verdict = this.data.verdict();
+      if (!sample && checked) verdict = this.data.verdict();
       if (boundary) await this.binning.setBoundary(boundary);
       await this.areas.resend();
       await this.external.resend();
@@ -140,9 +145,10 @@ export class Workbench {
   }
 
   /**
-   * What the address bar links to: the link restored last while it waits for its files (or its
-   * sample), so the address the user followed stays; else the experiment as it stands; else
-   * nothing (files whose digest is pending are named once it is known, never by the files before).
+   * What the address bar links to: the link restored last while it waits for its files (or while
+   * its sample opens), so the address the user followed stays; else the experiment as it stands;
+   * else nothing (files whose digest is pending are named once it is known, never by the files
+   * before: `data.files` is set while `address` is null only then).
    */
   get address(): Experiment | null {
     return this.linked ?? this.current;
@@ -174,10 +180,17 @@ export class Workbench {
     return out;
   }
 
-  /** Opens a bundled sample the user chose: the address names it once it is binned, not a link restored before. */
+  /** Opens a bundled sample the user chose: a link waiting for its files is given up (its files are no longer checked for, nor named). */
   async openSample(id: string, mapping: ColumnMapping | null = null): Promise<void> {
-    this.linked = null;
+    this.giveUpLink();
     await this.openSampleWith(id, mapping);
+  }
+
+  /** Forgets a restored link waiting for its files: what it expects, its settings and its hold on the address. */
+  private giveUpLink(): void {
+    this.linked = null;
+    this.pending = null;
+    this.data.expected = null;
   }
 
   /** Opens a bundled sample, loads it with `mapping` (else the sample's) and bins it. */
@@ -191,8 +204,8 @@ export class Workbench {
   async openFiles(files: readonly File[], mapping: ColumnMapping | null = null): Promise<void> {
     // The mapping used below, named as the open's answer arrives so that its load is posted before the page draws the answer.
     if (!(await this.data.openFiles(files, (opened) => mapping ?? this.pending?.mapping ?? opened.suggestion.mapping ?? null))) {
-      // Refused at once (no open files left; a failed or cancelled open keeps the files before, here as in the worker).
-      if (!this.data.opened) this.forgetRefused();
+      // Refused at once (a failed or cancelled open keeps the files before, here as in the worker, and the notice shown).
+      if (!this.data.opened && (await this.data.verdict()) === false) this.forgetRefused();
       return;
     }
     this.beforeOpen();
@@ -315,10 +328,14 @@ export class Workbench {
     this.experiment.backend = experiment.backend;
     this.external.expected = (experiment.external ?? []).filter((ref) => !this.external.refs.some((r) => r.sha256 === ref.sha256));
     if (experiment.source.kind === 'sample') {
-      await this.openSampleWith(experiment.source.id, experiment.mapping);
-      const { source } = this.data;
-      // The experiment stands now: the address names it as it is.
-      if (this.binning.result && source?.kind === 'sample' && source.id === experiment.source.id && this.linked === experiment) this.linked = null;
+      // A sample link replaces a files link still waiting; it holds the address only while its sample opens.
+      this.pending = null;
+      this.data.expected = null;
+      try {
+        await this.openSampleWith(experiment.source.id, experiment.mapping);
+      } finally {
+        if (this.linked === experiment) this.linked = null;
+      }
       this.step = this.binning.result ? 'run' : 'data';
       if (this.binning.result) this.notice = `Experiment restored from the link. ${this.boundaryRequest()}Press Run to reproduce its numbers.`;
     } else {
