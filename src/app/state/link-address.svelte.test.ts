@@ -1,8 +1,7 @@
 /** A restored link's hold on the address and on the files opened next, and what a restarted worker re-opens (issue 14's link check, reviewed). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeWorker, settle, type FakeWorker } from '../../../test/fixtures/fake-worker';
-import { emptyDropCounts } from '../../lib/io/incidents';
-import type { BinResult, LoadResult, OpenResult, Request } from '../../lib/worker/protocol';
+import { answer, binned, file, lastOf, loaded, mapping, openLoadBin, result } from '../../../test/fixtures/workbench-answers';
 import { decodeExperiment } from '../experiment-url';
 import { SAMPLES } from '../samples';
 import { Workbench } from './workbench.svelte';
@@ -10,32 +9,6 @@ import { Workbench } from './workbench.svelte';
 const A = 'a'.repeat(64);
 const E2 = 'f'.repeat(64);
 const OTHER = '0'.repeat(64);
-const mapping = { time: { column: 't' }, location: { kind: 'latlng' as const, lat: 'lat', lng: 'lng' } };
-const result = (name: string, sha256: string | null, generation: number): OpenResult =>
-  ({
-    kind: 'incidents',
-    generation,
-    sources: [{ name, sha256, rows: 1 }],
-    sha256,
-    suggestion: { mapping },
-    preview: { columns: [], rows: [] },
-  }) as unknown as OpenResult;
-const loaded = { report: { read: 3, kept: 3, dropped: emptyDropCounts() }, summary: {}, ms: 1 } as unknown as LoadResult;
-const binned = { kind: 'incidents', cells: ['a'], geometry: null } as unknown as BinResult;
-const file = (name: string): File => new File([new Uint8Array([1])], name);
-const lastOf = (worker: FakeWorker, type: Request['type']): Request => worker.sent.filter((r) => r.type === type).at(-1)!;
-const answer = (worker: FakeWorker, type: 'open' | 'load' | 'bin' | 'fingerprint', result: unknown): void =>
-  worker.reply({ type: 'done', id: lastOf(worker, type).id, request: type, result } as never);
-async function openLoadBin(worker: FakeWorker, bench: Workbench, name: string, sha256: string | null, generation: number): Promise<void> {
-  const opening = bench.openFiles([file(name)]);
-  await settle();
-  answer(worker, 'open', result(name, sha256, generation));
-  await settle();
-  answer(worker, 'load', loaded);
-  await settle();
-  answer(worker, 'bin', binned);
-  await opening;
-}
 async function sampleOpens(worker: FakeWorker, opening: Promise<void>): Promise<void> {
   await settle();
   await settle();
