@@ -9,7 +9,8 @@
  * apache-arrow `tableFromIPC`, h3-js `latLngToCell(lat, lng, 8)` per row into a Map keyed by
  * cell and day: bench/plain-h3-loop.mjs's loop). It asserts no duration; this reports best-of,
  * medians and the ratio plain/app (the target: at least 3), with the app's stages (when each of
- * its worker's answers arrived) and its main thread's longest task (budget 100 ms) and every long task as start(duration) after the file was handed over, the base's as well.
+ * its worker's answers arrived, and the worker's time before and after its open's read: `aroundRead`)
+ * and its main thread's longest task (budget 100 ms) and every long task as start(duration) after the file was handed over, the base's as well.
  * `HEXCAST_CHICAGO=path` for a checkout not beside the shared data; `HEXCAST_BASE_ROOT=dir`, a
  * checkout of a base commit with dist/ built with the test hooks, times its app too, in the same
  * rounds (`speedUpOverBase`).
@@ -50,6 +51,18 @@ const median = (xs: number[]): number => {
 };
 const best = (xs: number[]): number => Math.min(...xs);
 const round1 = (xs: number[]): number[] => xs.map((x) => Math.round(x * 10) / 10);
+/**
+ * Per round, the worker's open around its own `ms` (the read), from the arrivals of its first
+ * progress message, its first 'read' one (Chicago's one record batch: the read's end) and its
+ * answer: `before` = first 'read' − `ms` − first progress (the work before the read starts),
+ * `after` = answer − first 'read' (detection, preview and the answer's hand-over).
+ */
+const aroundRead = (rounds: { request: string; at: number; ms: number }[][]): string[] =>
+  rounds.map((answers) => {
+    const at = (request: string): number => answers.find((a) => a.request === request)?.at ?? NaN;
+    const ms = answers.find((a) => a.request === 'open')?.ms ?? NaN;
+    return `before ${Math.round(at('first-read') - ms - at('first-progress'))} after ${Math.round(at('open') - at('first-read'))}`;
+  });
 emit({
   name: 'app: Chicago 1.3 M rows, open → bin at res 8 daily, Chromium, vs the plain h3-js loop in a worker',
   rounds: times.app.length,
@@ -60,6 +73,7 @@ emit({
   appMs: times.app.map(Math.round),
   plainMs: times.plain.map(Math.round),
   appStages: times.stages.map((answers) => answers.map((a) => `${a.request}@${a.at}(${a.ms})`).join(' ')),
+  openAroundReadMs: aroundRead(times.stages),
   longestTaskMs: times.longestTaskMs.map(Math.round),
   longTasks: times.longTasks,
   ...(times.base.length > 0 && {
@@ -70,6 +84,7 @@ emit({
     baseLongestTaskMs: times.baseLongestTaskMs.map(Math.round),
     baseLongTasks: times.baseLongTasks,
     baseStages: times.baseStages.map((answers) => answers.map((a) => `${a.request}@${a.at}(${a.ms})`).join(' ')),
+    baseOpenAroundReadMs: aroundRead(times.baseStages),
   }),
   panel: times.panel,
   plain: times.plainCounted,

@@ -87,6 +87,11 @@ async function openApp(workers?: number, url = baseUrl): Promise<Page> {
     const record = (event: MessageEvent): void => {
       const at = performance.now();
       const m = event.data as { type?: string; request?: string; result?: Record<string, unknown> };
+      // The worker's first progress message ('Reading …', sent as its open starts) and its first 'read' one (after the first record
+      // batch: Chicago's only one, so at the read's end): with the open's own `ms`, the worker's time before its read and after it.
+      const p = (m as { progress?: { stage?: string } }).progress;
+      const mark = m?.type !== 'progress' ? null : p?.stage === 'read' ? 'first-read' : 'first-progress';
+      if (mark && !records.answers.some((a) => a.request === mark)) records.answers.push({ request: mark, at, ms: 0 });
       if (m?.type !== 'done' || typeof m.request !== 'string') return;
       const r = m.result ?? {};
       let panel: Answer['panel'];

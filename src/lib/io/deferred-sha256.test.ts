@@ -59,4 +59,32 @@ describe('deferredSha256', () => {
     expect(deferred.held).toBe(0);
     expect(deferred.resolve(token)).toBe(await sha256Hex(pieces));
   });
+
+  it('hashAsRead hashes what is kept now (from where step stopped), then every byte as it comes: nothing more is held, digests unchanged', async () => {
+    for (const make of [createSha256, await wasmSha256()]) {
+      const deferred = deferredSha256(make);
+      const done = deferred.factory();
+      const reading = deferred.factory();
+      const before = [bytesOf(100, 1), bytesOf(200, 2)];
+      const after = [bytesOf(300, 3), bytesOf(50, 4)];
+      for (const piece of before) done.update(piece);
+      const first = done.hex();
+      reading.update(bytesOf(70, 5));
+      deferred.step(150); // the first stream's first piece whole, half its second
+      expect(deferred.held).toBe(200 + 70); // a piece is let go once hashed whole
+      deferred.hashAsRead();
+      expect(deferred.held).toBe(0);
+      expect(deferred.resolve(first)).toBe(await sha256Hex(before));
+      for (const piece of after) reading.update(piece);
+      expect(deferred.held).toBe(0); // hashed as given, not kept
+      const second = reading.hex();
+      expect(deferred.resolve(second)).toBe(await sha256Hex([bytesOf(70, 5), ...after])); // known at hex()
+      const late = deferred.factory(); // a stream made afterwards is hashed as read too
+      late.update(bytesOf(10, 6));
+      expect(deferred.held).toBe(0);
+      const third = late.hex();
+      expect(deferred.finish().get(third)).toBe(await sha256Hex([bytesOf(10, 6)]));
+      expect(deferred.done).toBe(true);
+    }
+  });
 });

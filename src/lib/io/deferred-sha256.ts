@@ -15,6 +15,13 @@ export interface DeferredSha256 {
   step(bytes: number): boolean;
   /** Hashes what is left now and returns the digest of every stream's token. */
   finish(): ReadonlyMap<string, string>;
+  /**
+   * Stops deferring: hashes every kept byte now (each stream in order, dropping the pieces) and
+   * every byte given from here on as it is given; a stream's digest is known at its `hex()`.
+   * For bytes that turn out not to be held anyway (a compressed Arrow file's, whose batches are
+   * decoded copies): keeping them until the end would only raise the memory peak.
+   */
+  hashAsRead(): void;
   /** The digest a token stands for (a string that is no token is returned as it is); throws while it is still pending. */
   resolve(token: string): string;
 }
@@ -34,6 +41,8 @@ export function deferredSha256(make: Sha256Factory): DeferredSha256 {
   const streams: { kept: (Uint8Array | null)[]; real: Sha256Stream | null; closed: boolean; digest: string | null }[] = [];
   // Where `step` goes on: the stream, the piece and the offset in it.
   let at = { stream: 0, piece: 0, offset: 0 };
+  // Set by `hashAsRead`: bytes go to the real streams as they come.
+  let asRead = false;
   const factory: Sha256Factory = () => {
     const own = { kept: [] as (Uint8Array | null)[], real: null as Sha256Stream | null, closed: false, digest: null as string | null };
     const token = `${PENDING_PREFIX}${streams.length}`;
@@ -41,10 +50,13 @@ export function deferredSha256(make: Sha256Factory): DeferredSha256 {
     return {
       update(bytes: Uint8Array): void {
         if (own.closed) throw new Error('deferredSha256: update after hex()');
-        if (bytes.length > 0) own.kept.push(bytes);
+        if (bytes.length === 0) return;
+        if (asRead) (own.real ??= make()).update(bytes);
+        else own.kept.push(bytes);
       },
       hex(): string {
         own.closed = true;
+        if (asRead) own.digest ??= (own.real ??= make()).hex();
         return token;
       },
     };
@@ -53,6 +65,10 @@ export function deferredSha256(make: Sha256Factory): DeferredSha256 {
     let left = Math.max(1, budget);
     while (left > 0 && at.stream < streams.length) {
       const stream = streams[at.stream];
+      if (stream.digest !== null) {
+        at = { stream: at.stream + 1, piece: 0, offset: 0 }; // hashed as read (`hashAsRead`)
+        continue;
+      }
       if (!stream.closed) return false; // still being read
       stream.real ??= make();
       const piece = at.piece < stream.kept.length ? stream.kept[at.piece] : null;
@@ -79,6 +95,18 @@ export function deferredSha256(make: Sha256Factory): DeferredSha256 {
       return streams.reduce((sum, s) => sum + s.kept.reduce((n, piece) => n + (piece?.length ?? 0), 0), 0);
     },
     step,
+    hashAsRead() {
+      if (asRead) return;
+      asRead = true;
+      for (const [i, stream] of streams.entries()) {
+        if (stream.digest !== null) continue;
+        stream.real ??= make();
+        const from = i === at.stream ? at : { piece: 0, offset: 0 };
+        for (let p = from.piece; p < stream.kept.length; p++) stream.real.update(stream.kept[p]!.subarray(p === from.piece ? from.offset : 0));
+        stream.kept = [];
+        if (stream.closed) stream.digest = stream.real.hex();
+      }
+    },
     finish() {
       while (!step(Number.MAX_SAFE_INTEGER)) if (streams.some((s) => !s.closed)) throw new Error('deferredSha256: finish() before every hex()');
       return new Map(streams.map((s, i) => [`${PENDING_PREFIX}${i}`, s.digest!]));

@@ -26,6 +26,14 @@ export interface ReadStreamOptions {
   readonly onProgress?: (progress: StreamProgress) => void;
   /** Stops reading between chunks with the signal's reason. */
   readonly signal?: AbortSignal;
+  /** The input's IPC format when it was sniffed already (`inputFormat`): its first bytes are not read again. */
+  readonly format?: 'file' | 'stream';
+  /**
+   * Called once, when the first message with a compressed (LZ4, ZSTD) buffer is seen, before the
+   * reader decodes it (and awaited): from there the batches' buffers are decoded copies, not views
+   * on the bytes read, so a fingerprint that keeps those bytes (`deferredSha256`) should hash them.
+   */
+  readonly onCompressed?: () => void | Promise<void>;
 }
 
 /**
@@ -76,15 +84,20 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
   let checked: IpcMessageWatch | null = null;
   const generator = (async function* (): AsyncGenerator<RecordBatch, void, undefined> {
     const { name, size } = input;
-    const head = await input.slice(0, Math.min(size, 4096));
-    const sniffed = sniffFormat(head);
-    if (sniffed.format === 'empty')
-      throw new InputError(`file '${name}' is empty (0 bytes): expected an Apache Arrow IPC file or stream`, { code: 'file-empty', file: name });
+    const known = size > 0 ? options.format : undefined;
     let frame: { format: 'file' | 'stream'; prefix: Uint8Array | null; start: number; end: number; cuts?: readonly number[]; footer?: FooterBlocks };
-    if (sniffed.format === 'arrow-file') frame = await fileFrame(input);
-    else if (sniffed.format === 'arrow-stream' || (sniffed.format === 'unknown' && looksLikeLegacyStream(head)))
-      frame = { format: 'stream', prefix: null, start: 0, end: size };
-    else throw notArrow(sniffed, name);
+    if (known === 'file') frame = await fileFrame(input);
+    else if (known === 'stream') frame = { format: 'stream', prefix: null, start: 0, end: size };
+    else {
+      const head = await input.slice(0, Math.min(size, 4096));
+      const sniffed = sniffFormat(head);
+      if (sniffed.format === 'empty')
+        throw new InputError(`file '${name}' is empty (0 bytes): expected an Apache Arrow IPC file or stream`, { code: 'file-empty', file: name });
+      if (sniffed.format === 'arrow-file') frame = await fileFrame(input);
+      else if (sniffed.format === 'arrow-stream' || (sniffed.format === 'unknown' && looksLikeLegacyStream(head)))
+        frame = { format: 'stream', prefix: null, start: 0, end: size };
+      else throw notArrow(sniffed, name);
+    }
     format = frame.format;
 
     registerArrowCodecs();
@@ -127,7 +140,11 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
           const from = position - next.value.length;
           const a = Math.max(frame.start - from, 0);
           const b = Math.min(frame.end - from, next.value.length);
-          if (b > a) return watched(next.value.subarray(a, b));
+          if (b <= a) continue;
+          const wasCompressed = watch.compressed;
+          const result = watched(next.value.subarray(a, b));
+          if (!wasCompressed && watch.compressed) await options.onCompressed?.();
+          return result;
         }
       },
       async return() {

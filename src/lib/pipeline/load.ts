@@ -243,6 +243,13 @@ export interface OpenStreamsOptions {
    * instead of being read again; default 0 (none: a browser tab's memory is the tighter bound there).
    */
   readonly keepBatchBytes?: number;
+  /** For `openStreams`: each input's format, already sniffed (`inputFormat`), so its first bytes are not read again. */
+  readonly formats?: readonly InputFormat[];
+  /**
+   * For `openStreams`: called once per Arrow file, when its first compressed (LZ4, ZSTD) message
+   * is seen, before the reader decodes it (`ReadStreamOptions.onCompressed`); awaited.
+   */
+  readonly onCompressed?: (file: number) => void | Promise<void>;
 }
 
 /**
@@ -262,8 +269,17 @@ export async function openStreams(inputs: readonly ByteSource[], options: OpenSt
   const sources: ArrowSource[] = [];
   for (const [i, input] of inputs.entries()) {
     const hash = hashes.forFile(i);
-    if (await isArrowInput(input)) {
-      sources.push(await readArrowStream(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) }));
+    const format = options.formats?.[i] ?? (await inputFormat(input));
+    if (format !== 'other') {
+      sources.push(
+        await readArrowStream(input, {
+          hash,
+          signal: options.signal,
+          onProgress: (progress) => options.onProgress?.(i, progress),
+          format: format === 'arrow-file' ? 'file' : 'stream',
+          onCompressed: options.onCompressed && (() => options.onCompressed?.(i)),
+        }),
+      );
     } else {
       const hashed = hashedOnce(input, hash, options.signal, (bytes) => options.onProgress?.(i, { bytes, size: input.size, rows: 0, batches: 0 }));
       sources.push(await collectSource(await streamSource(hashed.source)));
@@ -275,11 +291,24 @@ export async function openStreams(inputs: readonly ByteSource[], options: OpenSt
   return { kind, sources, sha256: all, hashes: each, ms: performance.now() - t0 };
 }
 
-/** True when the input's first bytes are Arrow IPC (file or stream, also the legacy stream without its continuation marker). */
-export async function isArrowInput(input: ByteSource): Promise<boolean> {
+/** How `openStreams` reads an input: as an Arrow IPC file, an Arrow IPC stream (also the legacy one without continuation markers), or in another format (`streamSource`). */
+export type InputFormat = 'arrow-file' | 'arrow-stream' | 'other';
+
+/**
+ * The input's format for opening, from its first 64 bytes (one read): an Arrow IPC file, an
+ * Arrow IPC stream (also the legacy stream without its continuation marker), or other.
+ * @example await inputFormat(bytesSource('a.csv', csvBytes)) // → 'other'
+ */
+export async function inputFormat(input: ByteSource): Promise<InputFormat> {
   const head = await input.slice(0, 64);
   const { format } = sniffFormat(head);
-  return format === 'arrow-file' || format === 'arrow-stream' || (format === 'unknown' && looksLikeLegacyStream(head));
+  if (format === 'arrow-file') return 'arrow-file';
+  return format === 'arrow-stream' || (format === 'unknown' && looksLikeLegacyStream(head)) ? 'arrow-stream' : 'other';
+}
+
+/** True when the input's first bytes are Arrow IPC (file or stream, also the legacy stream without its continuation marker: `inputFormat`). */
+export async function isArrowInput(input: ByteSource): Promise<boolean> {
+  return (await inputFormat(input)) !== 'other';
 }
 
 /**

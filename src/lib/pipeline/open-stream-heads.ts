@@ -8,7 +8,8 @@ import { arrowBatches, arrowBatchSource } from '../io/read-arrow-stream';
 import { fileHashes } from '../io/file-hashes';
 import { createSha256 } from '../io/sha256-stream';
 import { headSampler, type HeadSampler } from './head-sampler';
-import { isArrowInput, openStreams, rowsOnly, streamable, type LoadedIncidents, type Opened, type OpenStreamsOptions } from './load';
+import { inputFormat, openStreams, rowsOnly, streamable, type InputFormat, type LoadedIncidents, type Opened, type OpenStreamsOptions } from './load';
+import type { Sha256Factory } from '../io/sha256-stream';
 
 // The app's streamed path for big Arrow incident files: one pass at open that fingerprints and
 // counts them, keeping a bounded sample of each for the mapping screen, and a second streamed pass
@@ -37,6 +38,37 @@ export const STREAM_FROM_BYTES = 256 * 2 ** 20;
 
 export { HEAD_MAX_ROWS, HEAD_ROWS } from './head-sampler';
 
+/** How `openStreamHeads` opens files, decided before any is read: each file's format, from one sniff, and whether they are held whole. */
+export interface OpenPlan {
+  /** Each input's format (`inputFormat`: its first 64 bytes, read once). */
+  readonly formats: readonly InputFormat[];
+  /** True when the files are read whole (`openStreams`): under `streamFrom` bytes in all, or not all Arrow. */
+  readonly held: boolean;
+}
+
+/** Options of `openStreamHeads`. */
+export interface OpenStreamHeadsOptions extends OpenStreamsOptions {
+  /** Total size from which Arrow incident files are streamed; default `STREAM_FROM_BYTES`. */
+  readonly streamFrom?: number;
+  /**
+   * Chooses the SHA-256 the files are read with once the plan is known and before any byte is
+   * read past the sniff (the app's worker defers the hash of held Arrow IPC files); default `sha256`.
+   */
+  readonly sha256For?: (plan: OpenPlan) => Sha256Factory | Promise<Sha256Factory>;
+}
+
+/**
+ * Sniffs each input once (`inputFormat`) and decides whether `openStreamHeads` holds the files
+ * whole: below `streamFrom` bytes in all, or when one is not Arrow IPC; else they stream.
+ * @example (await planOpen([bytesSource('a.csv', csv)], 0)).held // → true (not Arrow)
+ */
+export async function planOpen(inputs: readonly ByteSource[], streamFrom: number = STREAM_FROM_BYTES): Promise<OpenPlan> {
+  const formats: InputFormat[] = [];
+  for (const input of inputs) formats.push(await inputFormat(input));
+  const size = inputs.reduce((sum, input) => sum + input.size, 0);
+  return { formats, held: inputs.length === 0 || size < streamFrom || formats.includes('other') };
+}
+
 /**
  * `openStreams` for a shell that loads later, with a mapping chosen after the open (the app):
  * Arrow incident files that reach `streamFrom` bytes in all (default `STREAM_FROM_BYTES`)
@@ -45,23 +77,28 @@ export { HEAD_MAX_ROWS, HEAD_ROWS } from './head-sampler';
  * keeping only each file's head (`headSampler`: its first rows across batches, empty ones too,
  * as many as detection reads values from, copied) and dropping every batch as it passes; `loadOpenedStreams` then decodes them in a
  * second streamed pass. Smaller files, files in another format, pre-binned panels, or a file
- * without rows come back as `openStreams` gives them (`heads` null), to be loaded whole.
+ * without rows come back as `openStreams` gives them (`heads` null), to be loaded whole. Which
+ * it is, is decided once, before the read (`planOpen`: each file sniffed once, its format given
+ * to the reader so it is not sniffed again); `sha256For` may choose the hash from that plan.
+ * `ms` counts from the sniff.
  * @example const { opened, heads } = await openStreamHeads([blobSource(file, file.name)]) // heads: samples, or null
  */
-export async function openStreamHeads(
-  inputs: readonly ByteSource[],
-  options: OpenStreamsOptions & { readonly streamFrom?: number } = {},
-): Promise<OpenedHeads> {
-  const whole = async (): Promise<OpenedHeads> => ({ opened: await openStreams(inputs, options), heads: null });
-  if (inputs.length === 0 || inputs.reduce((sum, input) => sum + input.size, 0) < (options.streamFrom ?? STREAM_FROM_BYTES)) return whole();
+export async function openStreamHeads(inputs: readonly ByteSource[], options: OpenStreamHeadsOptions = {}): Promise<OpenedHeads> {
   const t0 = performance.now();
-  for (const input of inputs) if (!(await isArrowInput(input))) return whole();
-  const hashes = fileHashes(inputs.length, options.sha256 ?? createSha256);
+  const plan = await planOpen(inputs, options.streamFrom);
+  const sha256 = (await options.sha256For?.(plan)) ?? options.sha256 ?? createSha256;
+  const whole = async (): Promise<OpenedHeads> => {
+    const opened = await openStreams(inputs, { ...options, sha256, formats: plan.formats });
+    return { opened: { ...opened, ms: performance.now() - t0 }, heads: null };
+  };
+  if (plan.held) return whole();
+  const hashes = fileHashes(inputs.length, sha256);
   const heads: ArrowSource[] = [];
   const sources: ArrowSource[] = [];
   for (const [i, input] of inputs.entries()) {
     const hash = hashes.forFile(i);
-    const stream = arrowBatches(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) });
+    const ipc = plan.formats[i] === 'arrow-file' ? 'file' : 'stream';
+    const stream = arrowBatches(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress), format: ipc });
     let sampler: HeadSampler | undefined;
     let rows = 0;
     for await (const batch of stream) {

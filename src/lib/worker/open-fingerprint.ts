@@ -23,8 +23,22 @@ export class OpenFingerprint {
   /** The digests, once `settle` ran; rejected by `supersede`. */
   readonly known: Promise<Digests>;
 
-  constructor(make: Sha256Factory) {
-    this.deferred = deferredSha256(make);
+  /** Resolves once the real SHA-256 factory is ready (`hashAsRead`, `step` and `settle` need it). */
+  readonly ready: Promise<void>;
+  private make: Sha256Factory | undefined;
+
+  /**
+   * @param make the real SHA-256 factory, or its promise: reading starts without it (the bytes
+   * are only kept), so a factory still being made (hash-wasm's compile) does not delay the read.
+   */
+  constructor(make: Sha256Factory | Promise<Sha256Factory>) {
+    this.ready = Promise.resolve(make).then((made) => {
+      this.make = made;
+    });
+    this.deferred = deferredSha256(() => {
+      if (!this.make) throw new Error('OpenFingerprint: the SHA-256 is not ready (await `ready` first)');
+      return this.make();
+    });
     this.known = new Promise<Digests>((resolve, reject) => {
       this.resolveKnown = resolve;
       this.rejectKnown = reject;
@@ -35,6 +49,20 @@ export class OpenFingerprint {
   /** The SHA-256 factory the open reads with. */
   get factory(): Sha256Factory {
     return this.deferred.factory;
+  }
+
+  /**
+   * Stops deferring (`DeferredSha256.hashAsRead`) once the factory is ready: the bytes kept so far
+   * are hashed and dropped, the rest hashed as read. For a compressed Arrow file, found mid-read.
+   */
+  async hashAsRead(): Promise<void> {
+    await this.ready;
+    this.deferred.hashAsRead();
+  }
+
+  /** Bytes kept for hashing later (let go as they are hashed). */
+  get held(): number {
+    return this.deferred.held;
   }
 
   /** Names the files the open read (their digests still tokens); returns this. */

@@ -16,7 +16,6 @@ import { hexGeometry, type HexGeometry } from '../plots/hex-geometry';
 import { binLoaded, heldFilter, panelTotals, pendingFilter, rememberFiltered, type BinnedPanel, type BinSettings } from '../pipeline/bin';
 import type { CategorySelection } from '../pipeline/category-selection';
 import {
-  isArrowInput,
   loadMapped,
   NO_HASH,
   loadPanelFiles,
@@ -27,13 +26,12 @@ import {
   type Opened,
   type OpenStreamsOptions,
 } from '../pipeline/load';
-import { loadOpenedStreams, openStreamHeads } from '../pipeline/open-stream-heads';
+import { loadOpenedStreams, openStreamHeads, type OpenPlan } from '../pipeline/open-stream-heads';
 import type { ArrowSource } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { blobSource, bytesSource } from '../io/byte-source';
 import type { Sha256Factory } from '../io/sha256-stream';
 import { fastestSha256 } from '../io/wasm-sha256';
-import { STREAM_FROM_BYTES } from '../pipeline/open-stream-heads';
 import { OpenFingerprint, type Digests } from './open-fingerprint';
 import { abortError } from './abort-error';
 import { DEFAULT_MAX_VALUES, panelBytes } from '../grid/panel-size';
@@ -161,9 +159,12 @@ export class Session {
    * and are decoded as they stream again at `load`; smaller ones, other formats and panel files
    * are held whole (`openStreams`).
    *
-   * With `deferHash`, uncompressed Arrow files held whole (under `streamFrom` bytes in all; other
-   * formats and LZ4/ZSTD Arrow are hashed before the answer, as without it) are not hashed before
-   * the answer: it carries `sha256: null` (each file's too) and its `generation`, the bytes read
+   * With `deferHash`, Arrow IPC *files* held whole (`openStreamHeads`' plan, from one sniff of
+   * each file: under `streamFrom` bytes in all, every file an IPC file) are read without waiting
+   * for the SHA-256 factory and not hashed before the answer. IPC streams and other formats are
+   * hashed as read, as without it; a compressed (LZ4/ZSTD) file, found only mid-read, from its
+   * first compressed message on (the bytes kept before it are hashed then). A deferred answer
+   * carries `sha256: null` (each file's too) and its `generation`, the bytes read
    * are kept as read, and the digests come later — `hashStep` while the worker is idle, at once
    * when a run needs them, through `fingerprint(generation)` (the same digests, each and over
    * all). Streamed files are hashed as they are read, as without it.
@@ -176,16 +177,21 @@ export class Session {
     onProgress({ stage: 'open', message: `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}` });
     // Each read yields to the event loop first, so a 'cancel' reaches the signal between record batches or chunks.
     const inputs = files.map((f) => yieldingSource('file' in f ? blobSource(f.file, f.name) : bytesSource(f.name, new Uint8Array(f.bytes))));
-    const sha256 = options.sha256 ?? (await fastestSha256());
-    const held = inputs.reduce((sum, input) => sum + input.size, 0) < (options.streamFrom ?? STREAM_FROM_BYTES);
-    // Only Arrow files' kept bytes can be the table's own buffers (see below); CSV, Parquet, GeoJSON are hashed as read (their bytes are dropped after parsing).
-    const defer = options.deferHash && held && (await everyArrow(inputs));
-    const deferred = defer ? new OpenFingerprint(sha256) : undefined;
+    // Started, not awaited: a deferred hash needs it only after the read (hash-wasm's compile takes tens of ms).
+    const sha256 = options.sha256 ?? fastestSha256();
+    let deferred: OpenFingerprint | undefined;
     const { opened, heads } = await openStreamHeads(inputs, {
-      sha256: deferred?.factory ?? sha256,
+      sha256For: async (plan) => {
+        if (!(options.deferHash && deferrable(plan))) return sha256;
+        deferred = new OpenFingerprint(sha256);
+        return deferred.factory;
+      },
+      // A compressed batch is decoded into a copy: the bytes kept for the deferred hash are then hashed and dropped, the rest hashed as read.
+      onCompressed: () => deferred?.hashAsRead(),
       streamFrom: options.streamFrom,
       ...streamOptions(inputs, options.signal, onProgress),
     });
+    await deferred?.ready; // `hashStep` and `settleFingerprint` are synchronous
     if (options.signal?.aborted) throw options.signal.reason;
     this.loaded = this.binned = undefined;
     this.opened = opened;
@@ -193,11 +199,8 @@ export class Session {
     // The files before are gone: whoever waits for their fingerprint is told so, never given these files' one.
     this.fingerprinting?.supersede();
     this.fingerprinting = deferred?.opened(opened);
-    // The kept bytes are the table's own buffers only for an uncompressed Arrow *file* (read in
-    // message-aligned pieces, which the reader views): compressed batches are decoded copies, and
-    // a stream's chunks straddle messages, which the reader joins into copies. Those would be held
-    // twice, so they are hashed now, as without `deferHash`.
-    if (opened.sources.some((s) => s.compressed || s.format !== 'file')) this.settleFingerprint();
+    // A compressed Arrow file is found only mid-read: its digests were hashed as read from its first compressed batch (`hashAsRead`); known now.
+    if (opened.sources.some((s) => s.compressed)) this.settleFingerprint();
     const generation = ++this.opens;
     const pending = this.fingerprinting !== undefined;
     const digests = this.opened;
@@ -659,10 +662,15 @@ export class Session {
   }
 }
 
-/** True when every input starts as Arrow IPC (`isArrowInput`). */
-async function everyArrow(inputs: readonly ByteSource[]): Promise<boolean> {
-  for (const input of inputs) if (!(await isArrowInput(input))) return false;
-  return true;
+/**
+ * True when an open's hash may wait until after its answer (`open`'s `deferHash`): the files are
+ * held whole and every one is an Arrow IPC *file*, read in message-aligned pieces that the reader
+ * views, so the bytes kept for the hash are the table's own buffers. CSV, Parquet and GeoJSON
+ * bytes are dropped after parsing, and an IPC stream's chunks straddle its messages, which the
+ * reader joins into copies: keeping those would hold the bytes twice, so they are hashed as read.
+ */
+function deferrable(plan: OpenPlan): boolean {
+  return plan.held && plan.formats.every((format) => format === 'arrow-file');
 }
 
 /** Stream options that report each record batch or chunk read as `read` progress and stop on `signal`. */

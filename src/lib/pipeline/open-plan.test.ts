@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../io/byte-source';
+import { createSha256, type Sha256Factory } from '../io/sha256-stream';
+import { openStreamHeads, planOpen, type OpenPlan } from './open-stream-heads';
+
+// Whether `openStreamHeads` holds the files or streams them is decided in one place, before the
+// read (`planOpen`), and a shell that hashes differently by that decision (the app's worker defers
+// held Arrow files' SHA-256) is told the same plan the open then follows (`sha256For`).
+const sample = new Uint8Array(readFileSync(new URL('../../../public/samples/chicago-3-types-2014-2018.arrow', import.meta.url)));
+const stream = tableToIPC(tableFromIPC(sample), 'stream');
+const CSV = new TextEncoder().encode('date,lat,lng\n2020-01-01,41.8,-87.6\n');
+
+/** A factory whose streams count the bytes they are given. */
+function counting(): { make: Sha256Factory; bytes: () => number } {
+  let bytes = 0;
+  const make: Sha256Factory = () => {
+    const real = createSha256();
+    return { update: (b) => ((bytes += b.length), real.update(b)), hex: () => real.hex() };
+  };
+  return { make, bytes: () => bytes };
+}
+
+describe('planOpen and openStreamHeads: one decision, before the read', () => {
+  it('gives each file’s format from its first bytes, held below streamFrom bytes in all or with a file not Arrow, else streamed', async () => {
+    const arrow = [bytesSource('a.arrow', sample), bytesSource('b.arrows', stream)];
+    const size = sample.length + stream.length;
+    expect(await planOpen(arrow, size + 1)).toEqual({ formats: ['arrow-file', 'arrow-stream'], held: true });
+    expect(await planOpen(arrow, size)).toEqual({ formats: ['arrow-file', 'arrow-stream'], held: false });
+    expect(await planOpen([...arrow, bytesSource('c.csv', CSV)], 1)).toEqual({ formats: ['arrow-file', 'arrow-stream', 'other'], held: true });
+  });
+
+  it.each([
+    ['held', sample.length + 1],
+    ['streamed', sample.length],
+  ])('openStreamHeads asks sha256For once with the plan it follows (%s) and hashes with what it answers', async (_, streamFrom) => {
+    const plans: OpenPlan[] = [];
+    const hash = counting();
+    const { opened, heads } = await openStreamHeads([bytesSource('a.arrow', sample)], {
+      streamFrom,
+      sha256For: (plan) => (plans.push(plan), hash.make),
+    });
+    expect(plans).toEqual([{ formats: ['arrow-file'], held: streamFrom > sample.length }]);
+    expect(heads === null).toBe(plans[0].held);
+    expect(hash.bytes()).toBe(sample.length);
+    expect(opened.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
