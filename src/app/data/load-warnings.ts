@@ -1,4 +1,4 @@
-import type { LoadReport } from '../../lib/io/incidents';
+import type { Clock, LoadReport } from '../../lib/io/incidents';
 import { wordRemedies, type RemedyWords } from '../../lib/io/load-remedies';
 import type { IncidentsSummary } from '../../lib/io/summarise-incidents';
 import { zoneNotDeclaredWarning } from '../../lib/io/zone-warning';
@@ -16,6 +16,15 @@ export const APP_REMEDY_WORDS: RemedyWords = {
 const INSTANT_REMEDY_WORDS: RemedyWords = { ...APP_REMEDY_WORDS, declareZone: 'type it in the Time zone field of the column mapping or of the Binning step' };
 
 /**
+ * The app's words for a load warning's remedies on data of clock `clock`: for instants the zone
+ * may also be typed in the Binning step.
+ * @example appRemedyWords('wall').declareZone // → 'type it in the Time zone field of the column mapping'
+ */
+export function appRemedyWords(clock: Clock): RemedyWords {
+  return clock === 'instant' ? INSTANT_REMEDY_WORDS : APP_REMEDY_WORDS;
+}
+
+/**
  * A load's warnings as the load report shows them: the zone warning (`zoneNotDeclaredWarning`)
  * first, then the report's, each remedy worded as the app's own control. A zone set in the
  * Binning step (`binningZone`, by its field or a link's `tz`) is in force as much as a declared
@@ -29,6 +38,6 @@ export function appLoadWarnings(
   binningZone: string | null,
 ): string[] {
   const zone = zoneNotDeclaredWarning({ clock: summary.clock, timeZone: binningZone ?? summary.timeZone }, timeColumn);
-  const words = summary.clock === 'instant' ? INSTANT_REMEDY_WORDS : APP_REMEDY_WORDS;
+  const words = appRemedyWords(summary.clock);
   return [...(zone ? [zone] : []), ...report.warnings].map((warning) => wordRemedies(warning, words));
 }
