@@ -7,6 +7,7 @@ import { protocolOf } from './protocol';
 import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
 import { escapeMarkdown } from '../base/escape-markdown';
 import { reportMarkdown } from './report-markdown';
+import { REMEDY_PHRASES } from '../io/load-remedies';
 
 /** The body rows of the Markdown table under `## heading`, split into cells (model first). */
 function tableRows(md: string, heading: string): string[][] {
@@ -45,7 +46,7 @@ describe('reportMarkdown', () => {
       "no time zone declared for 'time' (local wall-clock readings): days and weeks are cut on the clock as recorded; declare the zone with the time zone setting";
     const duplicates = '2 rows repeat an earlier row in every column (…): kept; drop them with the duplicates setting';
     const warned = { ...report, data: { ...report.data, warnings: [zone, duplicates] } };
-    const words = { declareZone: 'declare it with --tz ZONE', dropDuplicates: 'drop them with --duplicates drop' };
+    const words = { ...REMEDY_PHRASES, declareZone: 'declare it with --tz ZONE', dropDuplicates: 'drop them with --duplicates drop' };
     const lines = (md: string) => md.split('\n').filter((line) => line.startsWith('- Warning: '));
     expect(lines(reportMarkdown(warned, {}, words))).toEqual([
       "- Warning: no time zone declared for 'time' (local wall-clock readings): days and weeks are cut on the clock as recorded; declare it with --tz ZONE",
