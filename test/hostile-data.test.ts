@@ -74,7 +74,7 @@ describe('hostile data: time', () => {
     expect(inputErrorOf(() => loadIncidents([source(table)], M))).toBe(
       "time column 'occurred_at' in file 'plainfield.arrow' holds values 1519461540 … 1546385220 (median 1.53e+9): " +
         'read as ms they fall on 1970-01-18T14:04:21.540 … 1970-01-18T21:33:05.220, as epoch s on 2018-02-24T08:39:00.000 … 2019-01-01T23:27:00.000: ' +
-        'declare the unit s (--time-unit s, mapping.time.unit)',
+        'declare the unit s with the time unit setting (mapping.time.unit)',
     );
     const fixed = loadIncidents([source(table)], { ...M, time: { column: 'occurred_at', unit: 's' } });
     expect(fixed.report.kept).toBe(KEPT);
@@ -84,7 +84,7 @@ describe('hostile data: time', () => {
     const nanos = plainfieldTimes().map((ms) => ms * 1_000_000n);
     const table = withColumns({ occurred_at: timestamps(nanos, 'ms') });
     expect(inputErrorOf(() => loadIncidents([source(table)], M))).toMatch(
-      /^time column 'occurred_at' in file 'plainfield.arrow' holds values 1519461540000000000 … 1546385220000000000 \(median 1\.53e\+18\): read as ms they fall on beyond the year 275,760 \(1\.52e\+18 ms\) … beyond the year 275,760 \(1\.55e\+18 ms\), as epoch ns on 2018-02-24T08:39:00\.000 … 2019-01-01T23:27:00\.000: declare the unit ns \(--time-unit ns, mapping\.time\.unit\)$/,
+      /^time column 'occurred_at' in file 'plainfield.arrow' holds values 1519461540000000000 … 1546385220000000000 \(median 1\.53e\+18\): read as ms they fall on beyond the year 275,760 \(1\.52e\+18 ms\) … beyond the year 275,760 \(1\.55e\+18 ms\), as epoch ns on 2018-02-24T08:39:00\.000 … 2019-01-01T23:27:00\.000: declare the unit ns with the time unit setting \(mapping\.time\.unit\)$/,
     );
   });
 
@@ -149,7 +149,7 @@ describe('hostile data: time', () => {
       'a panel of 7,480 hour periods × 1,545 cells = 11,556,600 values (46 MB) is too large: the limit is 1,000,000 values (4 MB), ' +
         'and binning also holds 8 bytes per incident, 25 kB for these 3,155; ' +
         'coarser that fits: --bucket day (312 day periods × 1,545 cells = 482,040 values (1.9 MB)) or --res 8 (≈ 7,480 hour periods × 40 cells = 299,200 values (1.3 MB)); ' +
-        'or keep fewer incidents (a category filter, a shorter date range), or raise the limit (--max-panel-mb) where the memory is there',
+        'or keep fewer incidents (a category filter, a shorter date range), or raise the limit with the panel size limit setting where the memory is there',
     );
     expect(error).toBeInstanceOf(InputError);
   });
@@ -243,7 +243,7 @@ describe('hostile data: places', () => {
     const incidents = loadIncidents([source(table)], M);
     expect(incidents.report.warnings).toEqual([
       'the latitudes lie where nobody lives (median -74.4206°, beyond 80° N or 60° S) and the longitudes where latitudes would (median 40.6161°): ' +
-        "latitude and longitude look swapped: map lat = 'longitude', lng = 'latitude' (--lat longitude --lng latitude)",
+        "latitude and longitude look swapped: map lat = 'longitude', lng = 'latitude' with the latitude and longitude settings",
     ]);
   });
 
@@ -262,7 +262,7 @@ describe('hostile data: places', () => {
     const asNamed = loadIncidents([source(table)], { ...M, category: null });
     expect(asNamed.report.warnings).toEqual([
       '20 of 20 located rows are not valid latitude/longitude degrees as mapped, but 20 are with the two columns exchanged: ' +
-        "latitude and longitude look swapped: map lat = 'longitude', lng = 'latitude' (--lat longitude --lng latitude)",
+        "latitude and longitude look swapped: map lat = 'longitude', lng = 'latitude' with the latitude and longitude settings",
       'no rows kept: all 20 rows were dropped: 20 location-out-of-range (location is not a valid latitude/longitude after projection)',
     ]);
     const detected = loadIncidents([source(table)], suggestion.mapping!);

@@ -4,13 +4,24 @@ import { wordRemedies, type RemedyWords } from '../lib/io/load-remedies';
 import { zoneNotDeclaredWarning } from '../lib/io/zone-warning';
 
 /**
- * The CLI's words for the settings a load warning points to: its flags.
+ * The CLI's words for the settings a load warning or error points to: its flags.
  * @example wordRemedies('…: kept; drop them with the duplicates setting', CLI_REMEDY_WORDS) // → '…: kept; drop them with --duplicates drop'
  */
 export const CLI_REMEDY_WORDS: RemedyWords = {
   declareZone: 'declare it with --tz ZONE (an IANA name such as America/New_York)',
   dropDuplicates: 'drop them with --duplicates drop',
+  swapLatLng: 'with --lat and --lng',
+  declareUnit: 'with --time-unit',
+  raisePanelLimit: 'with --max-panel-mb',
 };
+
+/**
+ * An error's message as the CLI prints it: a remedy the core names in its neutral phrase worded as the flag.
+ * @example cliErrorMessage(new Error('…, or raise the limit with the panel size limit setting where the memory is there')) // → '…, or raise the limit with --max-panel-mb where …'
+ */
+export function cliErrorMessage(error: unknown): string {
+  return wordRemedies(error instanceof Error ? error.message : String(error), CLI_REMEDY_WORDS);
+}
 
 /**
  * A load's warnings as the CLI prints them: the zone warning (`zoneNotDeclaredWarning`) first,

@@ -1,6 +1,7 @@
 import { escapeTerminal } from '../lib/base/escape-terminal';
 import { errorCodeOf, HexcastError } from '../lib/base/hexcast-error';
 import { HELP, VERSION } from './help';
+import { cliErrorMessage } from './load-warnings';
 import { UsageError } from './usage-error';
 
 /** Exit codes scripts can rely on. */
@@ -59,7 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.cancelled;
     }
     const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-    const message = error instanceof Error ? error.message : String(error);
+    const message = cliErrorMessage(error); // a remedy named in the core's neutral words, as the flag
     const code = error instanceof HexcastError ? ` (${error.code})` : '';
     // A message quotes file, column and category names: their control characters are shown, not obeyed.
     process.stderr.write(`hexcast ${command}: ${escapeTerminal(message.split('\n')[0])}${code}\n`);

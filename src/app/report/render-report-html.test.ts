@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { sampleReport } from '../../../test/fixtures/sample-report';
 import { capturePlot } from '../../lib/plots/capture-plot';
 import { renderChartSvg, renderReportHtml } from './render-report-html';
+import { appRemedyWords } from '../data/load-warnings';
 
 describe('renderReportHtml', () => {
+  it("lists the load warnings under Data, each remedy worded as the shell's control (the app's field), the neutral phrase by default", async () => {
+    const report = await sampleReport();
+    const zone = "no time zone declared for 'time' (local wall-clock readings): days and weeks are cut on the clock as recorded, and the panel calls it UTC";
+    const warned = { ...report, data: { ...report.data, warnings: [`${zone}; declare the zone with the time zone setting`] } };
+    expect(renderReportHtml(warned, undefined, undefined, appRemedyWords('wall'))).toContain(
+      `<dt>Warning</dt> <dd>${zone}; type it in the Time zone field of the column mapping</dd>`,
+    );
+    expect(renderReportHtml(warned)).toContain(`<dt>Warning</dt> <dd>${zone}; declare the zone with the time zone setting</dd>`);
+    expect(renderReportHtml(report)).not.toContain('<dt>Warning</dt>');
+  });
+
   it('writes a standalone page: no scripts to run, a CSP that blocks every request, the report JSON embedded', async () => {
     const report = await sampleReport();
     const html = renderReportHtml(report);

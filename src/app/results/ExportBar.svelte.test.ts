@@ -18,6 +18,7 @@ vi.mock('../../lib/evaluate/report-markdown', () => ({
 function report(broken = false): Report {
   return {
     createdAt: '2026-12-04T18:00:00.000Z',
+    panel: { clock: 'wall' },
     models: [
       { name: 'naive' },
       broken

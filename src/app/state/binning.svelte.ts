@@ -5,6 +5,7 @@ import { H3_RESOLUTIONS } from '../h3-resolutions';
 import { maxValuesOf, panelBudget } from '../panel-budget';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import { DEFAULT_BINNING } from '../../lib/pipeline/defaults';
+import { appErrorMessage } from '../data/load-warnings';
 
 /** A bin request sent to the worker: its id (to cancel it), its answer, the call that sent it and its category filter. */
 interface Flight {
@@ -132,7 +133,7 @@ export class BinningState {
       }
       this.result = null;
       this.shown = null;
-      this.error = error instanceof Error ? error.message : String(error);
+      this.error = appErrorMessage(error); // a remedy worded as the app's control
       this.refusal = null;
       if (error instanceof HexcastError && error.code === 'panel-too-large') void this.askChoices(sent, call);
       return false;

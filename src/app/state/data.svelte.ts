@@ -5,6 +5,7 @@ import type { TaskProgress } from '../task-progress';
 import type { DataSource } from '../experiment';
 import { emptyLoadError } from '../empty-load-error';
 import { mappingErrorField, type MappingField } from '../mapping-error-field';
+import { appErrorMessage } from '../data/load-warnings';
 import { streamFromAddress } from '../stream-from';
 
 /** A load error with the mapping control it belongs next to (null: the file as a whole). */
@@ -228,7 +229,7 @@ export class DataState {
       if (isAbort(error) || generation !== this.generation) return false;
       const e = error as Error & { column?: string };
       this.loaded = null;
-      this.loadError = { field: mappingErrorField(e, mapping), message: e.message };
+      this.loadError = { field: mappingErrorField(e, mapping), message: appErrorMessage(e) };
       return false;
     } finally {
       if (generation === this.generation) {
@@ -252,7 +253,7 @@ export class DataState {
       return true;
     } catch (error) {
       if (isAbort(error)) return false;
-      this.panelError = error instanceof Error ? error.message : String(error);
+      this.panelError = appErrorMessage(error);
       return false;
     } finally {
       this.status = null;

@@ -64,16 +64,21 @@ describe('the page while the open files’ fingerprint is pending', () => {
     expect(bench.notice).toBe('Opening was cancelled: the data open before is still loaded.');
   });
 
-  it('Run pressed before the digest waits for it: no run is posted until then, then it runs with the verified source', async () => {
+  it('Run pressed before the digest waits for it, saying so: no run is posted until then, then it runs with the verified source', async () => {
     const worker = fakeWorker();
     const bench = new Workbench(worker.client);
     await openLoadBin(worker, bench, 'a.arrow', null, 1);
+    expect(bench.runWait).toBeNull();
     const running = bench.start();
     await settle();
     expect(worker.sent.some((r) => r.type === 'run')).toBe(false);
+    // It says why nothing starts yet, and a second press meanwhile adds no second run.
+    expect(bench.runWait).toBe("Waiting for the files' SHA-256: the run starts once it is known (its report and link name the files by it).");
+    void bench.start();
     answer(worker, 'fingerprint', { sha256: A, hashes: [A] });
     await settle();
-    expect(worker.sent.some((r) => r.type === 'run')).toBe(true);
+    expect(worker.sent.filter((r) => r.type === 'run')).toHaveLength(1);
+    expect(bench.runWait).toBeNull();
     expect(bench.current?.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: A }] });
     void running;
   });

@@ -26,6 +26,9 @@ import { helperCount } from '../pool/helper-count';
 export const STEPS = ['data', 'binning', 'experiment', 'run', 'results'] as const;
 export type StepId = (typeof STEPS)[number];
 
+/** The status line while a Run waits for the open files' SHA-256 (`Workbench.runWait`). */
+export const RUN_WAITS_FOR_DIGEST = "Waiting for the files' SHA-256: the run starts once it is known (its report and link name the files by it).";
+
 /**
  * The workbench: the state of each step, the current step, and the sequences that span steps
  * (open → map → load → bin, or open → read a pre-binned panel → bin; restore an experiment from
@@ -49,6 +52,8 @@ export class Workbench {
   step = $state<StepId>('data');
   /** A message about restoring a link (or why it could not be restored). */
   notice = $state<string | null>(null);
+  /** While a Run pressed waits for the open files' SHA-256 (`start`): the status line saying so; null otherwise. */
+  runWait = $state<string | null>(null);
   /** The URL parameters of the experiment the current result was run with. */
   ranWith = $state<string | null>(null);
   /** Why the worker stopped and what became of the open data, until dismissed (see `recover`). */
@@ -363,10 +368,23 @@ export class Workbench {
       : 'Waiting for the panel to be binned with the new settings: the run uses it.';
   }
 
-  /** Runs the experiment as set; does nothing while a bin is in flight (`binningWait`). */
+  /**
+   * Runs the experiment as set; does nothing while a bin is in flight (`binningWait`). Files whose
+   * fingerprint is pending have no source yet (the experiment names their SHA-256): the run waits
+   * for it, saying so (`runWait`); a second press meanwhile adds nothing.
+   */
   async start(): Promise<void> {
-    // Files whose fingerprint is pending have no source yet (the experiment names their SHA-256): wait for it.
-    if (this.data.fingerprinting && (await this.data.verdict()) !== true) return;
+    if (this.data.fingerprinting) {
+      if (this.runWait !== null) return;
+      this.runWait = RUN_WAITS_FOR_DIGEST;
+      let verified: boolean | null;
+      try {
+        verified = await this.data.verdict();
+      } finally {
+        this.runWait = null;
+      }
+      if (verified !== true) return;
+    }
     const experiment = this.current;
     if (!experiment || this.binningWait) return;
     this.step = 'run';

@@ -50,6 +50,38 @@ describe('closestTimeZones (the runtime zone list)', () => {
   });
 });
 
+describe('closestTimeZones with zones renamed in a tz release', () => {
+  // A runtime whose ICU lists only the new names (newer browsers), and one that lists only the old (Node 20).
+  const NEW = ['Europe/Kyiv', 'Europe/Kirov', 'Europe/London', 'Asia/Kolkata', 'Asia/Ho_Chi_Minh', 'Asia/Yangon', 'Asia/Kathmandu', 'Asia/Kashgar', 'UTC'];
+  const OLD = ['Europe/Kiev', 'Europe/Kirov', 'Asia/Calcutta', 'Asia/Saigon', 'Asia/Rangoon', 'Asia/Katmandu', 'UTC'];
+
+  it.each([
+    ['Europe/Kiev', ['Europe/Kyiv']],
+    ['Kiev', ['Europe/Kyiv']],
+    ['Asia/Calcutta', ['Asia/Kolkata']],
+    ['calcutta', ['Asia/Kolkata']],
+    ['Asia/Saigon', ['Asia/Ho_Chi_Minh']],
+    ['Saigon', ['Asia/Ho_Chi_Minh']],
+    ['Asia/Rangoon', ['Asia/Yangon']],
+    ['Asia/Katmandu', ['Asia/Kathmandu']],
+    ['Calcuta', ['Asia/Kolkata']],
+  ])('%j → %j where only the new names are listed', (text, zones) => {
+    expect(closestTimeZones(text, NEW)).toEqual(zones);
+  });
+
+  it('finds the old name for a new one where only the old names are listed, and one name where both are', () => {
+    expect(closestTimeZones('Europe/Kyiv', OLD)).toEqual(['Europe/Kiev']);
+    expect(closestTimeZones('Kolkata', OLD)).toEqual(['Asia/Calcutta']);
+    expect(closestTimeZones('Kiev', ['Europe/Kiev', 'Europe/Kyiv'])).toEqual(['Europe/Kiev']);
+  });
+
+  it('keeps the rules: no suggestion for an offset, nor for a city of the same name in another region', () => {
+    for (const text of ['UTC+2', 'GMT-5']) expect(closestTimeZones(text, NEW), text).toEqual([]);
+    expect(closestTimeZones('America/Kiev', NEW)).toEqual([]);
+    expect(closestTimeZones('Mars/Calcutta', NEW)).toEqual([]);
+  });
+});
+
 describe('didYouMeanZone', () => {
   it('words one or more suggestions, or none', () => {
     expect(didYouMeanZone('Adelaide')).toBe(' (did you mean Australia/Adelaide?)');

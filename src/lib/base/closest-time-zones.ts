@@ -1,4 +1,5 @@
 import { joinOr } from './join-or';
+import { otherZoneNames } from './renamed-time-zones';
 
 /**
  * The IANA zones closest to a name that is not one, best first, at most `limit` (empty when none
@@ -8,7 +9,9 @@ import { joinOr } from './join-or';
  * part when the text names no region or one within an edit of the zone's (Damerau–Levenshtein
  * over lower case; at most 1 edit for up to 4 letters, 2 up to 8, else 3): 'US/Easten' is
  * US/Eastern, never Pacific/Easter. A suggestion keeps the text's signed numbers as typed, so an
- * offset ('UTC+2', 'GMT-5') gets none rather than UTC or GMT. `zones` defaults to the runtime's list
+ * offset ('UTC+2', 'GMT-5') gets none rather than UTC or GMT. A zone renamed in a tz release is
+ * also matched by its other name (`otherZoneNames`) when the list lacks it: 'Kiev' and
+ * 'Europe/Kiev' find Europe/Kyiv on a runtime that lists only the new name. `zones` defaults to the runtime's list
  * (`Intl.supportedValuesOf('timeZone')`, which names no alias) with the common aliases the
  * runtime accepts (US/…, Canada/…, UTC, GMT, Etc/UTC).
  *
@@ -26,14 +29,18 @@ export function closestTimeZones(text: string, zones: readonly string[] = runtim
   // An offset is not a typo: 'UTC+2' two edits from 'UTC' would move every day cut by 2 h.
   const offsets = offsetsOf(wanted);
   const scored: { zone: string; score: number }[] = [];
+  const others = otherZoneNames(zones);
   for (const zone of zones) {
-    const name = normalise(zone);
-    if (offsetsOf(name) !== offsets) continue;
-    const cut = name.lastIndexOf('/');
-    const city = name.slice(cut + 1);
-    // A city-only match across different regions is how 'US/Easten' became Pacific/Easter.
-    const cityCounts = wantedRegion === null || editDistance(wantedRegion, name.slice(0, Math.max(cut, 0))) <= 1;
-    const score = cityCounts && city === wantedCity ? 0 : 1 + Math.min(editDistance(wanted, name), cityCounts ? editDistance(wantedCity, city) : Infinity);
+    let score = Infinity;
+    for (const name of [zone, ...(others.get(zone) ?? [])].map(normalise)) {
+      if (offsetsOf(name) !== offsets) continue;
+      const cut = name.lastIndexOf('/');
+      const city = name.slice(cut + 1);
+      // A city-only match across different regions is how 'US/Easten' became Pacific/Easter.
+      const cityCounts = wantedRegion === null || editDistance(wantedRegion, name.slice(0, Math.max(cut, 0))) <= 1;
+      const named = cityCounts && city === wantedCity ? 0 : 1 + Math.min(editDistance(wanted, name), cityCounts ? editDistance(wantedCity, city) : Infinity);
+      score = Math.min(score, named);
+    }
     if (score <= allowed + 1) scored.push({ zone, score });
   }
   // An exact city match leaves no room for a near one: 'Eastern' is not Pacific/Easter.

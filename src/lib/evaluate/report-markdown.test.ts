@@ -7,6 +7,7 @@ import { protocolOf } from './protocol';
 import { COUNT_METRICS, HOTSPOT_METRICS, coverageKey } from './metric-catalogue';
 import { escapeMarkdown } from '../base/escape-markdown';
 import { reportMarkdown } from './report-markdown';
+import { REMEDY_PHRASES } from '../io/load-remedies';
 
 /** The body rows of the Markdown table under `## heading`, split into cells (model first). */
 function tableRows(md: string, heading: string): string[][] {
@@ -37,6 +38,24 @@ describe('reportMarkdown', () => {
     expect(md).toContain('- Rows: 100 read = 97 kept + 3 dropped (location-null: 3)');
     expect(md).toContain('- Study region: 37 cells');
     expect(md).toContain('(local wall-clock time, zone not declared)');
+  });
+
+  it('lists the load warnings under Data, each remedy worded as the rendering shell words it (the neutral phrase by default)', async () => {
+    const report = await sampleReport();
+    const zone =
+      "no time zone declared for 'time' (local wall-clock readings): days and weeks are cut on the clock as recorded; declare the zone with the time zone setting";
+    const duplicates = '2 rows repeat an earlier row in every column (…): kept; drop them with the duplicates setting';
+    const warned = { ...report, data: { ...report.data, warnings: [zone, duplicates] } };
+    const words = { ...REMEDY_PHRASES, declareZone: 'declare it with --tz ZONE', dropDuplicates: 'drop them with --duplicates drop' };
+    const lines = (md: string) => md.split('\n').filter((line) => line.startsWith('- Warning: '));
+    expect(lines(reportMarkdown(warned, {}, words))).toEqual([
+      "- Warning: no time zone declared for 'time' (local wall-clock readings): days and weeks are cut on the clock as recorded; declare it with --tz ZONE",
+      '- Warning: 2 rows repeat an earlier row in every column (…): kept; drop them with --duplicates drop',
+    ]);
+    expect(lines(reportMarkdown(warned))[0]).toMatch(/; declare the zone with the time zone setting$/);
+    const data = reportMarkdown(warned, {}, words).split('## Data\n')[1].split('\n## ')[0];
+    expect(data).toContain('- Warning: 2 rows repeat'); // in the Data section
+    expect(lines(reportMarkdown(report))).toEqual([]); // a report without warnings (as before version 3 had them) lists none
   });
 
   it('marks exactly one best baseline (★) in each of the 12 metric columns, in the row of the report’s best baseline', async () => {

@@ -7,6 +7,7 @@ import { externalMarkdown } from './external-markdown';
 import { exposureMarkdown } from './exposure/exposure-markdown';
 import { fitToPanelLines } from './fit-to-panel';
 import { hygieneMarkdown } from './hygiene-markdown';
+import { reportWarnings, type RemedyWords } from './report-warnings';
 import { COUNT_METRICS, HOTSPOT_METRICS, METRICS, coverageKey, type HotspotMetricId, type MetricId } from './metric-catalogue';
 import type { Report } from './report';
 import type { Comparison, MetricSummary } from './summarise-scores';
@@ -26,8 +27,11 @@ export interface MarkdownCharts {
  * Every value from the report is text, escaped by the `mdText` template (`escapeMarkdown`): file,
  * column and category names reach it from the user's files, and `hexcast report` renders any
  * JSON it is given, so no string and no "number" in it may become Markdown or HTML.
+ *
+ * The load's warnings (`report.data.warnings`) name their remedies in `remedies`, the rendering
+ * shell's own controls (the CLI's flags, the app's fields); by default the neutral phrases.
  */
-export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): string {
+export function reportMarkdown(report: Report, charts: MarkdownCharts = {}, remedies?: RemedyWords): string {
   const out: (Markdown | '')[] = [];
   const count = (x: number): string => Number(x).toLocaleString('en-US');
   const files = report.data.files.map((f) => f.name).join(', ') || 'a pre-binned panel';
@@ -120,6 +124,7 @@ export function reportMarkdown(report: Report, charts: MarkdownCharts = {}): str
     );
     for (const note of b.notes) out.push(mdText`  - ${note}`);
   }
+  for (const warning of reportWarnings(report, remedies)) out.push(mdText`- Warning: ${warning}`);
   const p = report.panel;
   out.push('', mdText`## Panel and protocol`, '');
   out.push(

@@ -32,6 +32,12 @@ export interface ReportData {
   /** The column mapping used (incident files), as given to the loader. */
   readonly mapping?: unknown;
   readonly binning?: BinReport;
+  /**
+   * The load's warnings about the incidents binned (incident files; `binnedWarnings`), each remedy
+   * in its neutral phrase (`REMEDY_PHRASES`), which a rendering words as its shell's control
+   * (`wordRemedies`). Absent when there are none; optional, so version 3 stays.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /** One fold's cutoff and spans, as period indexes and ISO times. */

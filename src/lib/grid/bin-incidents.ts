@@ -4,6 +4,7 @@ import type { Incidents } from '../io/incidents';
 import { describeDrops } from '../io/describe-drops';
 import { formatTime } from '../io/format-cell';
 import { InputError } from '../io/input-error';
+import { REMEDY_PHRASES } from '../io/load-remedies';
 import { timeOutlierRule } from '../io/time-outliers';
 import { assignCells, type CellAssigner } from './bin-range';
 import { cellPlaceNames } from './cell-place-names';
@@ -218,7 +219,8 @@ function refuse(
   throw new InputError(
     `a panel of ${size} is too large: ${limit}, and ${indexes}; ` +
       `${coarser.length ? `coarser that fits: ${coarser.join(' or ')}` : 'choose a coarser resolution or a longer time bucket'}; ` +
-      'or keep fewer incidents (a category filter, a shorter date range), or raise the limit (--max-panel-mb) where the memory is there',
+      // The limit's setting in its neutral phrase, which each shell words as its own control (the CLI's --max-panel-mb, the app's page address).
+      `or keep fewer incidents (a category filter, a shorter date range), or raise the limit ${REMEDY_PHRASES.raisePanelLimit} where the memory is there`,
     { code: 'panel-too-large', field: 'bin.maxValues' },
   );
 }

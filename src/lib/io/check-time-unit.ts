@@ -4,6 +4,7 @@ import type { ColumnInput } from './find-column';
 import { formatTime } from './format-cell';
 import { unitOfMagnitude } from './infer-epoch-unit';
 import { InputError } from './input-error';
+import { REMEDY_PHRASES } from './load-remedies';
 import { readNumbers, sampleNumbers } from './read-numbers';
 
 const MS_PER_UNIT: Record<EpochUnit, number> = { s: 1000, ms: 1, us: 1e-3, ns: 1e-6 };
@@ -21,7 +22,7 @@ const MAX_MS = 8.64e15;
  * checkTimeUnit(findColumn([secondsAsMs], 'occurred_at', 'time'), 'ms', false)
  * // throws "time column 'occurred_at' in file 'p.arrow' holds values 1519479000 … 1546300800 (median 1.53e9):
  * //   read as ms they fall on 1970-01-18T14:04:39.000 … 1970-01-18T21:31:40.800, as epoch s on
- * //   2018-02-24T13:30:00.000 … 2019-01-01T00:00:00.000: declare the unit s (--time-unit s, mapping.time.unit)"
+ * //   2018-02-24T13:30:00.000 … 2019-01-01T00:00:00.000: declare the unit s with the time unit setting (mapping.time.unit)"
  */
 export function checkTimeUnit(inputs: readonly ColumnInput[], declared: EpochUnit, explicit: boolean): string | null {
   const chunks = inputs.flatMap((input) => input.vector.data as Data[]);
@@ -48,7 +49,8 @@ export function checkTimeUnit(inputs: readonly ColumnInput[], declared: EpochUni
     `time column '${field.name}' in file '${source.name}' holds values ${min} … ${max} (median ${median.toPrecision(3)}): ` +
     `read as ${declared} they fall on ${span(declared)}, as epoch ${fits} on ${span(fits)}`;
   if (explicit) return `${text}: kept as ${declared} because the mapping declares it; is the unit ${fits}?`;
-  throw new InputError(`${text}: declare the unit ${fits} (--time-unit ${fits}, mapping.time.unit)`, {
+  // The setting in its neutral phrase, which each shell words as its own control (the CLI's --time-unit, the app's field).
+  throw new InputError(`${text}: declare the unit ${fits} ${REMEDY_PHRASES.declareUnit} (mapping.time.unit)`, {
     code: 'time-unit-implausible',
     file: source.name,
     column: field.name,

@@ -129,7 +129,7 @@ describe('decodeLocation', () => {
     expect(located.length).toBeGreaterThan(10_000);
     const exchanged = run(longitude, latitude, { kind: 'latlng', lat: 'a', lng: 'b' });
     expect(exchanged.warnings).toEqual([
-      `the latitudes lie where nobody lives (median ${median(longitude)}°, beyond 80° N or 60° S) and the longitudes where latitudes would (median ${median(latitude)}°): latitude and longitude look swapped: map lat = 'b', lng = 'a' (--lat b --lng a)`,
+      `the latitudes lie where nobody lives (median ${median(longitude)}°, beyond 80° N or 60° S) and the longitudes where latitudes would (median ${median(latitude)}°): latitude and longitude look swapped: map lat = 'b', lng = 'a' with the latitude and longitude settings`,
     ]);
     expect(median(longitude)).toMatch(/^-87\.\d{4}$/);
     // Names saying the opposite are named before any value is looked at.

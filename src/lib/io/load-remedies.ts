@@ -1,7 +1,7 @@
 /**
- * The settings a load warning can send the user to. A warning made in the core names the setting
- * with its neutral phrase (readable as it is, e.g. in `inspect --json`); each shell words it as
- * its own control (`wordRemedies`): the app a field or checkbox, the CLI a flag.
+ * The settings a load warning or error can send the user to. A message made in the core names the
+ * setting with its neutral phrase (readable as it is, e.g. in `inspect --json`); each shell words
+ * it as its own control (`wordRemedies`): the app a field, checkbox or page address, the CLI a flag.
  * @example `…: kept; ${REMEDY_PHRASES.dropDuplicates}` // → '…: kept; drop them with the duplicates setting'
  */
 export const REMEDY_PHRASES = {
@@ -9,6 +9,12 @@ export const REMEDY_PHRASES = {
   declareZone: 'declare the zone with the time zone setting',
   /** Drop rows that repeat an earlier row in every column. */
   dropDuplicates: 'drop them with the duplicates setting',
+  /** Map latitude and longitude the other way round (the message names the columns). */
+  swapLatLng: 'with the latitude and longitude settings',
+  /** Declare the epoch unit of a numeric time column (the message names the unit). */
+  declareUnit: 'with the time unit setting',
+  /** Raise the largest panel binning may allocate. */
+  raisePanelLimit: 'with the panel size limit setting',
 } as const;
 
 /** A setting a load warning's remedy points to. */

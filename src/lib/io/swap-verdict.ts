@@ -1,5 +1,6 @@
 import type { LocationMapping } from './column-mapping';
 import { columnTokens } from './column-tokens';
+import { REMEDY_PHRASES } from './load-remedies';
 import { selectKth } from './select-kth';
 
 const LAT_WORDS = new Set(['lat', 'latitude']);
@@ -44,7 +45,8 @@ export function namedOpposite(mapping: LocationMapping): string | null {
  *   holds −87.6, 'longitude' 41.9 — valid degrees, near the South Pole). Every place west of
  *   60° W (the Americas) is caught so; places whose longitude is itself a plausible latitude
  *   (Europe, Africa, most of Asia) cannot be told apart by range.
- * The remedy named is `--lat B --lng A`. Null when neither check fires or no row is located;
+ * The remedy names the columns, and the settings in the neutral phrase `REMEDY_PHRASES.swapLatLng`
+ * (the CLI's --lat and --lng, the app's fields). Null when neither check fires or no row is located;
  * names that say the opposite are `namedOpposite`'s, checked first.
  * @example swapVerdict(mapping, 2, 0, 2, { lats: [-87.6, -87.7], lngs: [41.8, 41.9] }) // → "the latitudes lie where nobody lives …"
  */
@@ -57,7 +59,7 @@ export function swapVerdict(
 ): string | null {
   const n = located;
   if (n === 0) return null;
-  const remedy = `latitude and longitude look swapped: map lat = '${mapping.lng}', lng = '${mapping.lat}' (--lat ${mapping.lng} --lng ${mapping.lat})`;
+  const remedy = `latitude and longitude look swapped: map lat = '${mapping.lng}', lng = '${mapping.lat}' ${REMEDY_PHRASES.swapLatLng}`;
   if (invalid > n / 2 && validSwapped > n / 2) {
     return `${invalid} of ${n} located rows are not valid latitude/longitude degrees as mapped, but ${validSwapped} are with the two columns exchanged: ${remedy}`;
   }

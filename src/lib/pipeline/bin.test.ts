@@ -54,6 +54,26 @@ describe('binLoaded', () => {
   });
 });
 
+describe('binLoaded: the report data keeps the load warnings', () => {
+  const ZONE =
+    "no time zone declared for 'time' (local wall-clock readings): days and weeks are cut on the clock as recorded, and the panel calls it UTC; declare the zone with the time zone setting";
+
+  it('the zone warning first (no zone in force), then the filtered load report warnings, with neutral remedies', () => {
+    const files = opened();
+    const binned = binLoaded(files, loadMapped(files, MAPPING), { res: 8, unit: 'day', timeZone: null, categories: ['THEFT', 'ARSON'] });
+    expect(binned.data.warnings).toEqual([ZONE, "category filter value 'ARSON' does not occur in column 'type'"]);
+  });
+
+  it('no zone warning when the binning or the mapping puts a zone in force', () => {
+    const files = opened();
+    const settings = { res: 8, unit: 'day' as const, categories: null };
+    expect(binLoaded(files, loadMapped(files, MAPPING), { ...settings, timeZone: 'America/Chicago' }).data.warnings).toBeUndefined();
+    const zoned = { ...MAPPING, time: { column: 'time', timeZone: 'America/Chicago' } };
+    expect(binLoaded(files, loadMapped(files, zoned), { ...settings, timeZone: null }).data.warnings).toBeUndefined();
+    expect(binLoaded(files, loadMapped(files, MAPPING), { ...settings, timeZone: null }).data.warnings).toEqual([ZONE]);
+  });
+});
+
 describe('binLoaded with { except }', () => {
   it('leaves out exactly the listed categories and records the kept ones in the report mapping', () => {
     const files = opened();

@@ -66,20 +66,22 @@ describe('report data', () => {
     });
   });
 
-  it('incidentsReportData(sources, sha256, rows, mapping, binning) keeps the load accounting, the mapping and the binning report', () => {
+  it('incidentsReportData(sources, sha256, rows, mapping, binning, warnings) keeps the load accounting, the mapping, the binning report and the warnings', () => {
     const dropped = { ...emptyDropCounts(), 'location-null': 1 };
     const rows: LoadReport = { files: [], read: 3, kept: 2, dropped, examples: [], warnings: ['w'] };
     const binning: BinReport = { input: 2, binned: 2, trimmedFirst: 0, trimmedLast: 0, notes: [] };
     const mapping = { time: { column: 'time' }, location: { kind: 'latlng' as const, lat: 'lat', lng: 'lng' }, category: null };
     const source = incidentSource();
-    expect(incidentsReportData([source], 'cd', rows, mapping, binning)).toEqual({
+    expect(incidentsReportData([source], 'cd', rows, mapping, binning, ['zone', 'w'])).toEqual({
       kind: 'incidents',
       files: [{ name: 'incidents.arrow', bytes: source.bytes, rows: 2 }],
       sha256: 'cd',
       rows: { read: 3, kept: 2, dropped },
       mapping,
       binning,
+      warnings: ['zone', 'w'],
     });
+    expect(incidentsReportData([source], 'cd', rows, mapping, binning, [])).not.toHaveProperty('warnings');
   });
 });
 
