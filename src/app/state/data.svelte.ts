@@ -50,7 +50,7 @@ export class DataState {
    * The user's files open now (null for a sample), kept so that a restarted worker can be sent
    * them again: the bytes sent to the worker are transferred, not copied, so only the File stays.
    */
-  files: readonly File[] | null = null;
+  files = $state.raw<readonly File[] | null>(null);
   /** The open request in flight (to cancel it). */
   private opening: number | null = null;
   /** The open request's answer (to tell, after a cancel, whether it was aborted or had already finished). */

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeWorker, settle, type FakeWorker } from '../../../test/fixtures/fake-worker';
 import { answer, binned, file, lastOf, loaded, mapping, openLoadBin, result } from '../../../test/fixtures/workbench-answers';
+import type { Experiment } from '../experiment';
 import { decodeExperiment } from '../experiment-url';
 import { SAMPLES } from '../samples';
 import { Workbench } from './workbench.svelte';
@@ -20,6 +21,7 @@ async function sampleOpens(worker: FakeWorker, opening: Promise<void>): Promise<
   await opening;
 }
 afterEach(() => vi.unstubAllGlobals());
+const filesLink = (): Experiment => decodeExperiment(`#v=1&file=x.arrow%40${E2}&res=9&bucket=week&model=naive`)!;
 
 describe('a restored link, the address and a restarted worker', () => {
   it('a sample link whose fetch fails lets go of the address: files opened later are named', async () => {
@@ -129,5 +131,139 @@ describe('a restored link, the address and a restarted worker', () => {
     expect(bench.workerError).toContain('your loaded file is kept');
     expect(bench.data.expected).toEqual([{ name: 'x.arrow', sha256: E2 }]); // still waiting for its files
     expect(bench.address).toBe(link);
+  });
+
+  it('files taken with their digest pending and no link are re-opened as they were after a death, though a link was followed since', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openLoadBin(worker, bench, 'a.arrow', null, 1); // digest pending, no link: taken as they are
+    await bench.restore(filesLink());
+    worker.die('error', 'boom');
+    await settle();
+    answer(worker, 'open', result('a.arrow', A, 2));
+    await settle();
+    await settle();
+    expect(bench.data.openError).toBeNull();
+    expect(bench.data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: A }] });
+    expect(bench.data.expected).toEqual([{ name: 'x.arrow', sha256: E2 }]);
+  });
+
+  it('taken files re-opened with their digest pending stay unchecked through a second death', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openLoadBin(worker, bench, 'a.arrow', A, 1);
+    await bench.restore(filesLink());
+    worker.die('error', 'boom');
+    await settle();
+    answer(worker, 'open', result('a.arrow', null, 2)); // the real worker answers before it hashes
+    await settle();
+    answer(worker, 'load', loaded);
+    await settle();
+    answer(worker, 'bin', binned);
+    await settle();
+    await settle();
+    expect(bench.binning.result).not.toBeNull();
+    worker.die('error', 'again');
+    await settle();
+    answer(worker, 'open', result('a.arrow', A, 3));
+    await settle();
+    await settle();
+    expect(bench.data.openError).toBeNull();
+    expect(bench.data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: A }] });
+  });
+
+  /** A link's candidate a.arrow, opened with its digest pending and binned, when the worker dies. */
+  async function candidateAtDeath(worker: FakeWorker, bench: Workbench): Promise<void> {
+    await bench.restore(filesLink());
+    const opening = bench.openFiles([file('a.arrow')]);
+    await settle();
+    answer(worker, 'open', result('a.arrow', null, 1));
+    await settle();
+    answer(worker, 'load', loaded);
+    await settle();
+    answer(worker, 'bin', binned);
+    await settle();
+    worker.die('error', 'boom');
+    await opening;
+    await settle();
+  }
+
+  it('a link’s candidate re-opened after a death and refused when its digest comes: the banner says so, not “kept”', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await candidateAtDeath(worker, bench);
+    answer(worker, 'open', result('a.arrow', null, 2));
+    await settle();
+    answer(worker, 'load', loaded);
+    await settle();
+    answer(worker, 'bin', binned);
+    await settle();
+    answer(worker, 'fingerprint', { sha256: OTHER, hashes: [OTHER] });
+    await settle();
+    await settle();
+    expect(bench.data.openError).toContain('These are not the files the link was made with');
+    expect(bench.data.source).toBeNull();
+    expect(bench.workerError).toBe(
+      'The worker stopped: boom. Hexcast restarted it; the files opened again are not the ones the link was made with, and were let go.',
+    );
+  });
+
+  it('a link’s candidate re-opened after a death and refused at once: the banner says so, not “must be reloaded”', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await candidateAtDeath(worker, bench);
+    answer(worker, 'open', result('a.arrow', OTHER, 2));
+    await settle();
+    await settle();
+    expect(bench.data.openError).toContain('These are not the files the link was made with');
+    expect(bench.workerError).toBe(
+      'The worker stopped: boom. Hexcast restarted it; the files opened again are not the ones the link was made with, and were let go.',
+    );
+  });
+
+  it('a files link followed while a sample link’s sample is fetched keeps its notice and step when the sample is binned', async () => {
+    let release!: () => void;
+    vi.stubGlobal(
+      'fetch',
+      () =>
+        new Promise((resolve) => {
+          release = () => resolve({ ok: true, status: 200, arrayBuffer: async () => new ArrayBuffer(1) });
+        }),
+    );
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    const restoring = bench.restore(decodeExperiment(`#v=1&sample=${SAMPLES[0].id}&res=9&bucket=week&model=naive`)!);
+    await settle();
+    const link = filesLink();
+    await bench.restore(link);
+    release();
+    await sampleOpens(worker, restoring);
+    expect(bench.notice).toContain('This link was made with x.arrow');
+    expect(bench.step).toBe('data');
+    expect(bench.address).toBe(link);
+  });
+
+  it('a second death while the first is recovered: the banner gives the second death’s reason', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openLoadBin(worker, bench, 'a.arrow', A, 1);
+    worker.die('error', 'first');
+    await settle();
+    worker.die('error', 'second');
+    await settle();
+    await settle();
+    expect(bench.workerError).toBe('The worker stopped: second. Hexcast restarted it; your file must be reloaded.');
+  });
+
+  it('a sample chosen by hand gives up the link’s study region and forecasts files too', async () => {
+    vi.stubGlobal('fetch', async () => ({ ok: true, status: 200, arrayBuffer: async () => new ArrayBuffer(1) }));
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await bench.restore({ ...filesLink(), boundary: { name: 'city.geojson', sha256: E2 }, external: [{ name: 'vendor.csv', sha256: OTHER }] } as never);
+    expect(bench.binning.expectedBoundary).not.toBeNull();
+    expect(bench.external.expected).toHaveLength(1);
+    await sampleOpens(worker, bench.openSample(SAMPLES[0].id));
+    expect(bench.binning.expectedBoundary).toBeNull();
+    expect(bench.external.expected).toEqual([]);
   });
 });

@@ -84,6 +84,7 @@ export class Workbench {
    * not sent a third time: the user is asked to reload it instead.
    */
   async recover(death: WorkerDeath): Promise<void> {
+    const deaths = ++this.deaths;
     const source = this.data.source;
     // The user's files open now, their digest known or still pending (then `source` is null until it is).
     const files = this.data.files;
@@ -103,10 +104,11 @@ export class Workbench {
     const { mapping, panelOptions } = this.data;
     const settings = this.binning.settings;
     const boundary = this.binning.boundaryFile;
-    // A link whose files' check the death cut short: the files opened again are checked for it.
-    // Files the page had taken already (`source` known) are opened again as they were, never checked against a link followed since.
+    // Files opened as the waiting link's candidates, whose check the death cut short, are checked
+    // for it again; any others (taken, or opened with no link or for a link since replaced) are
+    // opened again as they were, never checked against a link followed since.
     const restored = this.pending;
-    const checked = source === null;
+    const checked = source === null && this.data.checking !== null && this.data.checking === this.data.expected;
     const sample = source?.kind === 'sample' ? sampleById(source.id) : undefined;
     let verdict: Promise<boolean | null> | null = null;
     this.recovering = true;
@@ -114,9 +116,11 @@ export class Workbench {
       const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? [], undefined, { checked });
       if (!opened) {
         // Not opened again (refused, changed on disk, a sample that cannot be fetched): the new worker holds none of it.
+        const refused = !sample && (await this.data.verdict()) === false;
         this.data.forget();
         this.forgetRefused();
-        this.workerError = `The worker stopped: ${death.reason}. Hexcast restarted it; your file could not be opened again and must be reloaded.`;
+        if (deaths === this.deaths)
+          this.workerError = `The worker stopped: ${death.reason}. Hexcast restarted it; ${refused ? REFUSED_AGAIN : 'your file could not be opened again and must be reloaded'}.`;
         return;
       }
       if (!sample && checked) verdict = this.data.verdict();
@@ -130,8 +134,12 @@ export class Workbench {
     } finally {
       this.recovering = false;
     }
-    if (verdict) await this.settleLink(restored, verdict);
+    if (verdict && (await this.settleLink(restored, verdict)) === false && deaths === this.deaths)
+      this.workerError = `The worker stopped: ${death.reason}. Hexcast restarted it; ${REFUSED_AGAIN}.`;
   }
+
+  /** Worker deaths so far: a recovery says how it ended only if no other death came since. */
+  private deaths = 0;
 
   /** The experiment as it stands, or null before any data is open. */
   get current(): Experiment | null {
@@ -196,6 +204,8 @@ export class Workbench {
     this.linked = null;
     this.pending = null;
     this.data.expected = null;
+    this.binning.expectedBoundary = null;
+    this.external.expected = [];
   }
 
   /** Opens a bundled sample, loads it with `mapping` (else the sample's) and bins it. */
@@ -226,19 +236,20 @@ export class Workbench {
    * The link `restored` once the open files' check gives its `verdict` (see `DataState.verdict`):
    * "Checking…" while it is pending and the panel is binned; then "Files verified" (the link
    * done), or the files refused (the data forgotten, back to the Data step, the link still
-   * waiting). Nothing when another link was restored, or other files opened, meanwhile: theirs decides.
+   * waiting). Nothing when another link was restored, or other files opened, meanwhile: theirs
+   * decides. Returns the verdict it applied (null: none).
    */
-  private async settleLink(restored: Workbench['pending'], verdict: Promise<boolean | null>): Promise<void> {
-    if (!restored) return;
+  private async settleLink(restored: Workbench['pending'], verdict: Promise<boolean | null>): Promise<boolean | null> {
+    if (!restored) return null;
     if (this.data.checking && this.binning.result && this.pending === restored) {
       this.notice = `Checking the files against the link (SHA-256)… ${this.boundaryRequest()}`.trim();
       this.step = 'run';
     }
     const verified = await verdict;
-    if (verified === null || this.pending !== restored) return; // other files were opened meanwhile: their open decides
+    if (verified === null || this.pending !== restored) return null; // other files were opened meanwhile: their open decides
     if (!verified) {
       this.forgetRefused();
-      return;
+      return false;
     }
     this.pending = null;
     this.linked = null;
@@ -246,6 +257,7 @@ export class Workbench {
       this.notice = `Files verified. ${this.boundaryRequest()}Press Run to reproduce the linked experiment.`;
       this.step = 'run';
     }
+    return true;
   }
 
   /**
@@ -324,6 +336,7 @@ export class Workbench {
   /** Restores a shared experiment: a sample re-opens itself; user files are asked for (and checked by SHA-256). */
   async restore(experiment: Experiment): Promise<void> {
     this.linked = experiment;
+    let superseded = false;
     this.binning.settings = experiment.binning;
     const boundary = experiment.boundary;
     this.binning.expectedBoundary = boundary && boundary.sha256 !== this.binning.boundary?.sha256 ? boundary : null;
@@ -339,8 +352,10 @@ export class Workbench {
       try {
         await this.openSampleWith(experiment.source.id, experiment.mapping);
       } finally {
-        if (this.linked === experiment) this.linked = null;
+        superseded = this.linked !== experiment; // another link followed, or a sample chosen, meanwhile: theirs speaks
+        this.linked = superseded ? this.linked : null;
       }
+      if (superseded) return;
       this.step = this.binning.result ? 'run' : 'data';
       if (this.binning.result) this.notice = `Experiment restored from the link. ${this.boundaryRequest()}Press Run to reproduce its numbers.`;
     } else {
@@ -488,6 +503,9 @@ export class Workbench {
     this.binning.reset();
   }
 }
+
+/** How a restarted worker's banner ends when the files opened again were refused by the link's check. */
+const REFUSED_AGAIN = 'the files opened again are not the ones the link was made with, and were let go';
 
 /** What a restored link whose files are not open yet says: which files to choose. */
 function linkFilesNotice(files: readonly { readonly name: string }[]): string {
