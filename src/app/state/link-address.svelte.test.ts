@@ -21,6 +21,13 @@ async function sampleOpens(worker: FakeWorker, opening: Promise<void>): Promise<
   await opening;
 }
 afterEach(() => vi.unstubAllGlobals());
+
+/** Stubs `fetch` with one that answers a sample's one byte only when the returned function is called. */
+function heldFetch(): () => void {
+  let release = (): void => {};
+  vi.stubGlobal('fetch', () => new Promise((resolve) => (release = () => resolve({ ok: true, status: 200, arrayBuffer: async () => new ArrayBuffer(1) }))));
+  return () => release();
+}
 const filesLink = (): Experiment => decodeExperiment(`#v=1&file=x.arrow%40${E2}&res=9&bucket=week&model=naive`)!;
 
 describe('a restored link, the address and a restarted worker', () => {
@@ -73,14 +80,7 @@ describe('a restored link, the address and a restarted worker', () => {
   });
 
   it('a files link followed while a sample is fetched keeps its check: another file is refused', async () => {
-    let release!: () => void;
-    vi.stubGlobal(
-      'fetch',
-      () =>
-        new Promise((resolve) => {
-          release = () => resolve({ ok: true, status: 200, arrayBuffer: async () => new ArrayBuffer(1) });
-        }),
-    );
+    const release = heldFetch();
     const worker = fakeWorker();
     const bench = new Workbench(worker.client);
     const sample = bench.openSample(SAMPLES[0].id); // the start-up sample, still fetching
@@ -222,14 +222,7 @@ describe('a restored link, the address and a restarted worker', () => {
   });
 
   it('a files link followed while a sample link’s sample is fetched keeps its notice and step when the sample is binned', async () => {
-    let release!: () => void;
-    vi.stubGlobal(
-      'fetch',
-      () =>
-        new Promise((resolve) => {
-          release = () => resolve({ ok: true, status: 200, arrayBuffer: async () => new ArrayBuffer(1) });
-        }),
-    );
+    const release = heldFetch();
     const worker = fakeWorker();
     const bench = new Workbench(worker.client);
     const restoring = bench.restore(decodeExperiment(`#v=1&sample=${SAMPLES[0].id}&res=9&bucket=week&model=naive`)!);

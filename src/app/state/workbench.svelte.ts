@@ -352,8 +352,8 @@ export class Workbench {
       try {
         await this.openSampleWith(experiment.source.id, experiment.mapping);
       } finally {
-        superseded = this.linked !== experiment; // another link followed, or a sample chosen, meanwhile: theirs speaks
-        this.linked = superseded ? this.linked : null;
+        if (this.linked === experiment) this.linked = null;
+        else superseded = true; // another link followed, or a sample chosen, meanwhile: theirs speaks
       }
       if (superseded) return;
       this.step = this.binning.result ? 'run' : 'data';
