@@ -220,13 +220,15 @@ function streamSchemaEnd(bytes: Uint8Array): number {
 }
 
 /**
- * True for a stream written before Arrow 0.15, which opens with the metadata length (no 0xFFFFFFFF marker).
+ * True for a stream written before Arrow 0.15 (or with `writeLegacyIpcFormat`), which opens with
+ * the schema message's length (no 0xFFFFFFFF marker): a multiple of 4, as the 4-byte length and
+ * the message end on an 8-byte boundary, and the whole message within `bytes`.
  * @example looksLikeLegacyStream(new Uint8Array(8)) // → false
  */
 export function looksLikeLegacyStream(bytes: Uint8Array): boolean {
   if (bytes.length < 8) return false;
   const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getInt32(0, true);
-  return length >= 8 && length % 8 === 0 && length <= bytes.length - 4;
+  return length >= 8 && length % 4 === 0 && length <= bytes.length - 4;
 }
 
 /**

@@ -295,12 +295,13 @@ export async function openStreams(inputs: readonly ByteSource[], options: OpenSt
 export type InputFormat = 'arrow-file' | 'arrow-stream' | 'other';
 
 /**
- * The input's format for opening, from its first 64 bytes (one read): an Arrow IPC file, an
- * Arrow IPC stream (also the legacy stream without its continuation marker), or other.
+ * The input's format for opening, from its first 4 KiB (one read, as the Arrow reader sniffs): an
+ * Arrow IPC file, an Arrow IPC stream (also the legacy stream without its continuation marker,
+ * told by its whole schema message, often hundreds of bytes), or other.
  * @example await inputFormat(bytesSource('a.csv', csvBytes)) // → 'other'
  */
 export async function inputFormat(input: ByteSource): Promise<InputFormat> {
-  const head = await input.slice(0, 64);
+  const head = await input.slice(0, Math.min(input.size, 4096));
   const { format } = sniffFormat(head);
   if (format === 'arrow-file') return 'arrow-file';
   return format === 'arrow-stream' || (format === 'unknown' && looksLikeLegacyStream(head)) ? 'arrow-stream' : 'other';

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { RecordBatchStreamWriter, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../io/byte-source';
 import { createSha256, type Sha256Factory } from '../io/sha256-stream';
@@ -10,6 +11,8 @@ import { openStreamHeads, planOpen, type OpenPlan } from './open-stream-heads';
 // held Arrow files' SHA-256) is told the same plan the open then follows (`sha256For`).
 const sample = new Uint8Array(readFileSync(new URL('../../../public/samples/chicago-3-types-2014-2018.arrow', import.meta.url)));
 const stream = tableToIPC(tableFromIPC(sample), 'stream');
+/** The sample as a legacy Arrow IPC stream (no continuation markers; its schema message is 596 bytes). */
+const legacy = RecordBatchStreamWriter.writeAll(tableFromIPC(sample), { writeLegacyIpcFormat: true }).toUint8Array(true);
 const CSV = new TextEncoder().encode('date,lat,lng\n2020-01-01,41.8,-87.6\n');
 
 /** A factory whose streams count the bytes they are given. */
@@ -45,5 +48,13 @@ describe('planOpen and openStreamHeads: one decision, before the read', () => {
     expect(heads === null).toBe(plans[0].held);
     expect(hash.bytes()).toBe(sample.length);
     expect(opened.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('tells a legacy Arrow IPC stream (its schema message longer than 60 bytes) by its first bytes, and opens it whole', async () => {
+    expect(new DataView(legacy.buffer, legacy.byteOffset, 4).getInt32(0, true)).toBeGreaterThan(60);
+    expect(await planOpen([bytesSource('legacy.arrows', legacy)], legacy.length + 1)).toEqual({ formats: ['arrow-stream'], held: true });
+    const { opened } = await openStreamHeads([bytesSource('legacy.arrows', legacy)], { sha256: createSha256 });
+    expect(opened.sources[0].table.numRows).toBe(tableFromIPC(sample).numRows);
+    expect(opened.hashes[0]).toBe(createHash('sha256').update(legacy).digest('hex'));
   });
 });

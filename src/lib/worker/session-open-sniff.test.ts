@@ -147,4 +147,17 @@ describe('Session.open with deferHash: the format known once, before the read', 
     while (s.hashing) s.hashStep(1 << 20);
     expect(await known).toEqual({ sha256: sha(bytes), hashes: [sha(bytes)] });
   });
+
+  it('a compressed file met while the SHA-256 factory is still being made waits for it, and the digests are right', async () => {
+    let release!: () => void;
+    factory.gate = new Promise<void>((resolve) => (release = resolve));
+    const held = setTimeout(() => release(), 300); // the compressed batch comes well before: the read must wait, not fail
+    const first = sample();
+    const second = fixture('chicago-3000-lz4.arrow');
+    const s = session();
+    const opened = await s.open([file('a.arrow', first), file('b.arrow', second)], undefined, { deferHash: true });
+    clearTimeout(held);
+    expect(opened.sha256).toBe(createHash('sha256').update(first).update(second).digest('hex'));
+    expect(opened.sources.map((source) => source.sha256)).toEqual([sha(first), sha(second)]);
+  });
 });
