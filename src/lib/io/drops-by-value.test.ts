@@ -26,6 +26,16 @@ describe('dropsByValue', () => {
     });
   });
 
+  it('does not call a category the user filtered out lost when a few of its rows were dropped first for another reason; a place is', () => {
+    // ARSON: filtered out by the user, 2 of its rows without a location (dropped before the filter); THEFT kept.
+    const N = DROP_CODE['location-null'];
+    const rows = Int32Array.of(0, 0, 0, 1);
+    const reasons = Uint8Array.of(F, N, N, 0);
+    expect(dropsByValue('category', 'type', ['ARSON', 'THEFT'], rows, reasons).lost).toEqual([]);
+    // A place whose rows were all lost, some to the filter and some not, is named: not all of it went by choice.
+    expect(dropsByValue('place', 'beat', ['B1', 'B2'], rows, reasons).lost).toEqual(['B1']);
+  });
+
   it('merges a value repeated in the provisional dictionary (one entry per file), and lists at most 20 values plus the lost ones', () => {
     const merged = dropsByValue('place', 'beat', ['A', 'A'], Int32Array.of(0, 1), Uint8Array.of(Z, 0));
     expect(merged.values).toEqual([{ value: 'A', read: 2, kept: 1, dropped: { 'location-zero': 1 } }]);

@@ -50,7 +50,9 @@ export function dropsByValue(role: string, column: string, values: readonly stri
       if (CHOSEN.has(reason)) chosen += row[r + 1];
     });
     all.push({ value, read, kept, dropped });
-    if (kept === 0 && chosen < read && value !== null) lost.push(value);
+    // A category the user filtered out is gone by choice, though a few of its rows were dropped first for another reason.
+    const excluded = role === 'category' && dropped['category-filtered'] !== undefined;
+    if (kept === 0 && chosen < read && value !== null && !excluded) lost.push(value);
   }
   const droppedOf = (e: ValueDrops): number => e.read - e.kept;
   const sorted = all.sort((a, b) => droppedOf(b) - droppedOf(a) || String(a.value).localeCompare(String(b.value)));
