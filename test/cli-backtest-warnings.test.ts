@@ -2,8 +2,10 @@
  * `hexcast backtest` carries the load's warnings as `inspect` and `bin` print them: on stderr, in
  * the JSON report (each remedy in its neutral phrase, so the app and the CLI write the same JSON)
  * and in the Markdown and HTML reports, worded as the CLI's flags; `hexcast report` words them alike.
+ * A panel file's load warnings (repeated (cell, period) pairs) reach the report the same way.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,5 +43,33 @@ describe('hexcast backtest on Plainfield (wall-clock times, no zone declared)', 
     expect(run.stderr).not.toContain('warning:');
     expect(JSON.parse(readFileSync(join(dir, 'tz.json'), 'utf8')).data.warnings).toBeUndefined();
     expect(readFileSync(join(dir, 'tz.md'), 'utf8')).not.toContain('Warning:');
+  }, 120_000);
+});
+
+describe('hexcast backtest on a panel file whose first 5 rows are repeated', () => {
+  it('warns of the repeated pairs on stderr, in the JSON and in the Markdown, as inspect does', async () => {
+    const panel = join(dir, 'panel.arrow');
+    expect((await hexcast('bin', PLAINFIELD, '--res', '9', '--bucket', 'week', '--out', panel)).code).toBe(0);
+    const table = tableFromIPC(readFileSync(panel));
+    const repeated = join(dir, 'repeated.arrow');
+    writeFileSync(repeated, tableToIPC(new Table(table.schema, [...table.slice(0, 5).batches, ...table.batches]), 'file'));
+    const warning = '5 rows repeated a (cell, period) pair; their counts were added together';
+    expect((await hexcast('inspect', repeated)).stdout).toContain(`Warning: ${warning}`);
+    const run = await hexcast(
+      'backtest',
+      repeated,
+      '--folds',
+      '12',
+      '--models',
+      'naive,historic-average',
+      '--out',
+      join(dir, 'p.json'),
+      '--md',
+      join(dir, 'p.md'),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`warning: ${warning}\n`);
+    expect(JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8')).data.warnings).toEqual([warning]);
+    expect(readFileSync(join(dir, 'p.md'), 'utf8')).toContain(`\n- Warning: ${warning}\n`);
   }, 120_000);
 });

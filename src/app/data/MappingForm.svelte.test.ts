@@ -141,6 +141,47 @@ describe('MappingForm', () => {
   });
 });
 
+describe('MappingForm: the Epoch unit field the time-unit error names', () => {
+  /** A file whose time column is a Timestamp[ms] (holding epoch seconds: the load refuses it, 'time-unit-implausible'). */
+  const timestamped = {
+    ...opened,
+    sources: [
+      {
+        ...opened.sources[0],
+        columns: [
+          { name: 'time', type: 'Timestamp<MILLISECOND>' },
+          { name: 'lat', type: 'Float64' },
+          { name: 'lng', type: 'Float64' },
+        ],
+      },
+    ],
+    suggestion: {
+      mapping: { time: { column: 'time', encoding: 'auto' }, location: { kind: 'latlng', lat: 'lat', lng: 'lng' }, category: null },
+      time: [{ mapping: { column: 'time', encoding: 'auto' }, clock: 'instant', score: 4, reason: 'a timestamp' }],
+      location: [{ kind: 'latlng', lat: 'lat', lng: 'lng', score: 4, reason: 'named' }],
+      category: [],
+      missing: [],
+    },
+  } as unknown as OpenResult;
+
+  it('is there for a Timestamp column with the default encoding, under the error, and declaring s applies unit s (which the decode honours)', async () => {
+    const onapply = vi.fn();
+    const message = "time column 'time' …: declare the unit s in the Epoch unit field of the column mapping (mapping.time.unit)";
+    render(MappingForm, { props: { opened: timestamped, mapping: timestamped.suggestion.mapping, error: { field: 'time', message }, onapply } });
+    expect(document.getElementById('map-time-error')?.textContent).toBe(message);
+    const unit = screen.getByLabelText('Epoch unit') as HTMLSelectElement;
+    expect(unit.id).toBe('map-unit');
+    expect(unit.options[0].textContent).toBe('as the type says');
+    await fireEvent.change(unit, { target: { value: 's' } });
+    expect(onapply).toHaveBeenLastCalledWith(expect.objectContaining({ time: { column: 'time', encoding: 'auto', unit: 's' } }));
+  });
+
+  it('is not there for a Date column (no unit applies to days)', () => {
+    render(MappingForm, { props: { opened, mapping: null, error: null, onapply: () => {} } });
+    expect(document.getElementById('map-unit')).toBeNull();
+  });
+});
+
 describe('MappingForm: ranked CRS suggestions (issue #15)', () => {
   const placement = (lat: number, lng: number) => ({ points: 120, inside: 1, onLand: 1, centre: { lat, lng }, extentKm: 16, cityLike: true, plausible: true });
   const withCandidates = {

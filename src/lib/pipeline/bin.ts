@@ -194,15 +194,24 @@ export function incidentsReportData(
 }
 
 /**
- * The report's `data` section for pre-binned panel files: the files and their fingerprint, and
- * the panel file's row accounting with `used` rows reported as kept and only the drop reasons
- * that occurred.
- * @example panelReportData(sources, sha, { read: 3, used: 2, dropped: { 'cell-null': 1, … }, … }).rows
+ * The report's `data` section for pre-binned panel files: the files and their fingerprint, the
+ * panel file's row accounting with `used` rows reported as kept and only the drop reasons that
+ * occurred, and the panel load's warnings (repeated (cell, period) pairs, …; none: no field), as
+ * `incidentsReportData` keeps an incident load's.
+ * @example panelReportData(sources, sha, { read: 3, used: 2, dropped: { 'cell-null': 1, … }, warnings: [], … }).rows
  *   // → { read: 3, kept: 2, dropped: { 'cell-null': 1 } }
  */
 export function panelReportData(sources: readonly ArrowSource[], sha256: string, report: PanelFileReport): ReportData {
   const dropped = Object.fromEntries(Object.entries(report.dropped).filter(([, n]) => n > 0));
-  return { kind: 'panel', files: filesOf(sources), sha256, rows: { read: report.read, kept: report.used, dropped } };
+  const { warnings } = report;
+  // No field when there is nothing to warn of: such a report stays byte for byte what it was before warnings were kept.
+  return {
+    kind: 'panel',
+    files: filesOf(sources),
+    sha256,
+    rows: { read: report.read, kept: report.used, dropped },
+    ...(warnings.length && { warnings: [...warnings] }),
+  };
 }
 
 function filesOf(sources: readonly ArrowSource[]): ReportData['files'] {

@@ -94,6 +94,21 @@ describe('preparePanel', () => {
     expect(prepared.incidents).toBeUndefined();
   });
 
+  it('preparePanel(panel file) keeps the panel load report warnings in its data; a file without any gives no field', () => {
+    const repeated = readArrow(
+      arrowTableBytes({
+        cell: vectorFromArray([CELL, CELL, CELL], new Dictionary(new Utf8(), new Int32())),
+        period: vectorFromArray([0, DAY, 0], new TimestampMillisecond()),
+        count: vectorFromArray([1, 2, 4], new Float64()),
+      }),
+      'repeated.arrow',
+    );
+    const prepared = preparePanel([repeated], 'ab', {});
+    expect(Array.from(prepared.panel.counts)).toEqual([5, 2]);
+    expect(prepared.data.warnings).toEqual(['1 rows repeated a (cell, period) pair; their counts were added together']);
+    expect(preparePanel([panelSource()], 'ef', {}).data).not.toHaveProperty('warnings');
+  });
+
   it('preparePanel(incident files) without a mapping says what is missing', () => {
     expect(() => preparePanel([incidentSource()], 'x', {})).toThrow('a column mapping is needed to load incident files');
   });
