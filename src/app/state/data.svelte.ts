@@ -88,10 +88,15 @@ export class DataState {
    * error set, a load in flight cancelled, the open data forgotten, `expected` kept. Meanwhile
    * `source` is null (no experiment names files whose digest is not known) and `files` are
    * these. A link restored meanwhile keeps its own expectation: these files are taken as they are.
-   * With `checked: false` (files the page had taken before, opened again for a restarted worker)
-   * no link is checked: they are taken as they are and a link still waiting keeps waiting.
+   * With `against` (files opened again for a restarted worker) they are checked for that link
+   * only if it still waits when they open (null: for none): files the page had taken, or a link
+   * followed since, are taken as they are, and a link still waiting keeps waiting.
    */
-  async openFiles(files: readonly File[], next?: (opened: OpenResult) => ColumnMapping | null, options: { readonly checked?: boolean } = {}): Promise<boolean> {
+  async openFiles(
+    files: readonly File[],
+    next?: (opened: OpenResult) => ColumnMapping | null,
+    options: { readonly against?: DataState['expected'] } = {},
+  ): Promise<boolean> {
     if (files.length === 0) return false;
     this.status = `Reading ${files.length === 1 ? files[0].name : `${files.length} files`}`;
     // The Files themselves: posting one clones a reference, not its bytes; the worker streams them.
@@ -101,8 +106,8 @@ export class DataState {
       next && ((answer) => this.loadEarly(answer, next)),
     );
     if (!opened) return false;
-    // `checked: false`: files the page had taken before (opened again for a restarted worker), not a link's candidates.
-    const expected = options.checked === false ? null : this.expected;
+    // `against`: the link these files were opened for (null: none), decided before the open; checked only while that link still waits.
+    const expected = options.against === undefined ? this.expected : options.against === this.expected ? options.against : null;
     if (opened.sha256 !== null) {
       this.checking = null;
       const verdict = this.check(expected, opened, files);
@@ -145,7 +150,7 @@ export class DataState {
         this.opened = null;
         return false;
       }
-      this.expected = null;
+      if (this.expected === expected) this.expected = null;
     }
     this.source = { kind: 'files', files: opened.sources.map((s) => ({ name: s.name, sha256: s.sha256! })) };
     this.files = files;

@@ -259,4 +259,20 @@ describe('a restored link, the address and a restarted worker', () => {
     expect(bench.binning.expectedBoundary).toBeNull();
     expect(bench.external.expected).toEqual([]);
   });
+
+  it('a link’s candidate re-opened after a death while another link is followed is taken as it is, as it would be without the death', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await candidateAtDeath(worker, bench);
+    const other = decodeExperiment(`#v=1&file=y.arrow%40${'b'.repeat(64)}&res=9&bucket=week&model=naive`)!;
+    await bench.restore(other); // while the files open again
+    answer(worker, 'open', result('a.arrow', OTHER, 2));
+    await settle();
+    await settle();
+    expect(bench.data.openError).toBeNull();
+    expect(bench.data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: OTHER }] });
+    expect(bench.data.expected).toEqual([{ name: 'y.arrow', sha256: 'b'.repeat(64) }]); // the link followed still waits
+    expect(bench.workerError).toContain('your loaded file is kept');
+    expect(bench.address).toBe(other);
+  });
 });

@@ -109,11 +109,12 @@ export class Workbench {
     // opened again as they were, never checked against a link followed since.
     const restored = this.pending;
     const checked = source === null && this.data.checking !== null && this.data.checking === this.data.expected;
+    const against = checked ? this.data.expected : null;
     const sample = source?.kind === 'sample' ? sampleById(source.id) : undefined;
     let verdict: Promise<boolean | null> | null = null;
     this.recovering = true;
     try {
-      const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? [], undefined, { checked });
+      const opened = sample ? await this.data.openSample(sample.id, sample.file) : await this.data.openFiles(files ?? [], undefined, { against });
       if (!opened) {
         // Not opened again (refused, changed on disk, a sample that cannot be fetched): the new worker holds none of it.
         const refused = !sample && (await this.data.verdict()) === false;
