@@ -26,14 +26,26 @@ describe('dropsByValue', () => {
     });
   });
 
-  it('does not call a category the user filtered out lost when a few of its rows were dropped first for another reason; a place is', () => {
-    // ARSON: filtered out by the user, 2 of its rows without a location (dropped before the filter); THEFT kept.
+  it('does not call a category the user filtered out lost, though its rows were dropped first for another reason; a place is', () => {
+    // ARSON: filtered out by the user, 2 of its rows without a location (dropped before the filter); GAMBLING: filtered out, its only row without a location; THEFT kept.
     const N = DROP_CODE['location-null'];
-    const rows = Int32Array.of(0, 0, 0, 1);
-    const reasons = Uint8Array.of(F, N, N, 0);
-    expect(dropsByValue('category', 'type', ['ARSON', 'THEFT'], rows, reasons).lost).toEqual([]);
+    const rows = Int32Array.of(0, 0, 0, 2, 1);
+    const reasons = Uint8Array.of(F, N, N, N, 0);
+    const excluded = new Set(['ARSON', 'GAMBLING']);
+    expect(dropsByValue('category', 'type', ['ARSON', 'THEFT', 'GAMBLING'], rows, reasons, excluded).lost).toEqual([]);
+    expect(dropsByValue('category', 'type', ['ARSON', 'THEFT', 'GAMBLING'], rows, reasons).lost).toEqual(['ARSON', 'GAMBLING']); // no filter: lost
     // A place whose rows were all lost, some to the filter and some not, is named: not all of it went by choice.
-    expect(dropsByValue('place', 'beat', ['B1', 'B2'], rows, reasons).lost).toEqual(['B1']);
+    expect(dropsByValue('place', 'beat', ['B1', 'B2', 'B3'], rows, reasons).lost).toEqual(['B1', 'B3']);
+  });
+
+  it('loadIncidents: a category its filter leaves out is not lost though its only row has no location', () => {
+    const source = readArrow(readFileSync('../shared/data/plainfield-nj-crime-reports-2018.arrow'), 'plainfield.arrow');
+    const mapping = { time: { column: 'occurred_at' }, location: { kind: 'latlng' as const, lat: 'latitude', lng: 'longitude' }, category: 'description' };
+    const all = loadIncidents([source], mapping);
+    const [first] = all.categories;
+    const filtered = loadIncidents([source], { ...mapping, categories: [first] });
+    expect(filtered.report.warnings.filter((w) => w.includes('lost all'))).toEqual([]);
+    expect(filtered.report.breakdown?.[0].lost).toEqual([]);
   });
 
   it('merges a value repeated in the provisional dictionary (one entry per file), and lists at most 20 values plus the lost ones', () => {

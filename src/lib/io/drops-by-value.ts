@@ -11,14 +11,22 @@ const CHOSEN: ReadonlySet<DropReason> = new Set(['category-filtered', 'time-filt
  * −1 = no value) the rows read, kept and dropped by reason (`reasons[i]`: 0 kept, k =
  * DROP_REASONS[k − 1]). Lists the values that lost rows, most dropped first, at most
  * `MAX_VALUES_SHOWN`, and always every value that lost all its rows; `lost` names those, leaving
- * out values lost only to the user's filters. One pass over the rows and one array of
- * (values + 1) × reasons counts.
+ * out values lost only to the user's filters and the `excluded` values (a category the user's
+ * filter leaves out is gone by choice, though its rows were dropped first for another reason).
+ * One pass over the rows and one array of (values + 1) × reasons counts.
  *
  * @example
  * dropsByValue('category', 'type', ['HOMICIDE', 'THEFT'], Int32Array.of(0, 0, 1), Uint8Array.of(5, 5, 0))
  * // → { role: 'category', column: 'type', values: [{ value: 'HOMICIDE', read: 2, kept: 0, dropped: { 'location-zero': 2 } }], more: 0, lost: ['HOMICIDE'] }
  */
-export function dropsByValue(role: string, column: string, values: readonly string[], codes: Int32Array, reasons: Uint8Array): DropBreakdown {
+export function dropsByValue(
+  role: string,
+  column: string,
+  values: readonly string[],
+  codes: Int32Array,
+  reasons: Uint8Array,
+  excluded: ReadonlySet<string> = new Set(),
+): DropBreakdown {
   const R = DROP_REASONS.length;
   const V = values.length + 1; // the last slot: no value
   const counts = new Float64Array(V * (R + 1));
@@ -50,9 +58,7 @@ export function dropsByValue(role: string, column: string, values: readonly stri
       if (CHOSEN.has(reason)) chosen += row[r + 1];
     });
     all.push({ value, read, kept, dropped });
-    // A category the user filtered out is gone by choice, though a few of its rows were dropped first for another reason.
-    const excluded = role === 'category' && dropped['category-filtered'] !== undefined;
-    if (kept === 0 && chosen < read && value !== null && !excluded) lost.push(value);
+    if (kept === 0 && chosen < read && value !== null && !excluded.has(value)) lost.push(value);
   }
   const droppedOf = (e: ValueDrops): number => e.read - e.kept;
   const sorted = all.sort((a, b) => droppedOf(b) - droppedOf(a) || String(a.value).localeCompare(String(b.value)));

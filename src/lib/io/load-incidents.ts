@@ -233,7 +233,7 @@ export function completeLoad(
   for (const source of sources) for (const [reason, n] of Object.entries(source.dropped?.counts ?? {})) dropped[reason as DropReason] += n ?? 0;
   const records = read + sources.reduce((sum, source) => sum + unread(source), 0);
   const breakdown = [
-    ...(mapping.category ? [dropsByValue('category', mapping.category, values, codes, reasons)] : []),
+    ...(mapping.category ? [dropsByValue('category', mapping.category, values, codes, reasons, leftOut(values, mapping.categories))] : []),
     ...(mapping.place && placeCodes ? [dropsByValue('place', mapping.place, placeValues, placeCodes, reasons)] : []),
   ];
   // With no row kept at all, the one warning below says why; naming each value would repeat it.
@@ -324,4 +324,11 @@ function finalDictionary(values: readonly string[], codes: Int32Array, reasons: 
   const finalCode = new Map(categories.map((value, code) => [value, code]));
   const remap = Int32Array.from(values, (value) => finalCode.get(value) ?? -1);
   return { categories, remap };
+}
+
+/** The values a category filter leaves out (none without a filter): `dropsByValue` does not call them lost. */
+function leftOut(values: readonly string[], categories: readonly string[] | undefined | null): ReadonlySet<string> {
+  if (!categories) return new Set();
+  const allowed = new Set(categories);
+  return new Set(values.filter((value) => !allowed.has(value)));
 }
