@@ -221,15 +221,31 @@ function streamSchemaEnd(bytes: Uint8Array): number {
 
 /**
  * True for a stream written before Arrow 0.15 (or with `writeLegacyIpcFormat`), which opens with
- * the schema message's length (no 0xFFFFFFFF marker): a multiple of 4, as the 4-byte length and
- * the message end on an 8-byte boundary, and the whole message within `bytes`.
+ * the schema message's length (no 0xFFFFFFFF marker): a multiple of 4 (the 4-byte length and the
+ * message end on an 8-byte boundary), the message within `bytes`, and the message a flatbuffer
+ * `Message` whose header type is Schema (its root table and vtable in bounds). A small number at
+ * the start of another binary file (a UTF-32 text, a BSON dump, a shortcut) is not taken for one.
  * @example looksLikeLegacyStream(new Uint8Array(8)) // → false
  */
 export function looksLikeLegacyStream(bytes: Uint8Array): boolean {
   if (bytes.length < 8) return false;
-  const length = new DataView(bytes.buffer, bytes.byteOffset, 4).getInt32(0, true);
-  return length >= 8 && length % 4 === 0 && length <= bytes.length - 4;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = view.getInt32(0, true);
+  if (length < 8 || length % 4 !== 0 || length > bytes.length - 4) return false;
+  const end = 4 + length;
+  const table = 4 + view.getUint32(4, true);
+  if (table < 8 || table + 4 > end) return false;
+  const vtable = table - view.getInt32(table, true);
+  if (vtable < 8 || vtable + 8 > end) return false;
+  const vtableSize = view.getUint16(vtable, true);
+  // The vtable holds its own size and the table's, then one offset per field: version, then header type.
+  if (vtableSize < 8 || vtableSize % 2 !== 0 || vtable + vtableSize > end) return false;
+  const headerType = view.getUint16(vtable + 6, true);
+  return headerType !== 0 && table + headerType < end && bytes[table + headerType] === SCHEMA_HEADER;
 }
+
+/** Arrow's `MessageHeader.Schema`: the header type of a stream's first message. */
+const SCHEMA_HEADER = 1;
 
 /**
  * The error for a file cut short, with its size and what is missing.

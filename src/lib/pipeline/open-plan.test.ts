@@ -4,6 +4,7 @@ import { RecordBatchStreamWriter, tableFromIPC, tableToIPC } from 'apache-arrow'
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../io/byte-source';
 import { createSha256, type Sha256Factory } from '../io/sha256-stream';
+import { inputFormat } from './load';
 import { openStreamHeads, planOpen, type OpenPlan } from './open-stream-heads';
 
 // Whether `openStreamHeads` holds the files or streams them is decided in one place, before the
@@ -56,5 +57,18 @@ describe('planOpen and openStreamHeads: one decision, before the read', () => {
     const { opened } = await openStreamHeads([bytesSource('legacy.arrows', legacy)], { sha256: createSha256 });
     expect(opened.sources[0].table.numRows).toBe(tableFromIPC(sample).numRows);
     expect(opened.hashes[0]).toBe(createHash('sha256').update(legacy).digest('hex'));
+  });
+
+  it('does not take another binary file opening with a small multiple of 4 for a legacy Arrow stream', async () => {
+    const utf32 = new Uint8Array(Uint32Array.from('date,lat,lng\n2020-01-01,41.8,-87.6\n'.repeat(20), (c) => c.charCodeAt(0)).buffer);
+    const headed = (n: number): Uint8Array => {
+      const bytes = Uint8Array.from({ length: 2000 }, (_, i) => (i * 37 + 11) & 0xff);
+      new DataView(bytes.buffer).setInt32(0, n, true);
+      return bytes;
+    };
+    const shortcut = new Uint8Array(300);
+    shortcut.set([0x4c, 0, 0, 0, 0x01, 0x14, 0x02, 0, 0, 0, 0, 0, 0xc0, 0, 0, 0, 0, 0, 0, 0x46]);
+    for (const bytes of [utf32, headed(100), headed(48), headed(512), shortcut]) expect(await inputFormat(bytesSource('x.bin', bytes))).toBe('other');
+    expect(await inputFormat(bytesSource('legacy.arrows', legacy))).toBe('arrow-stream');
   });
 });
