@@ -5,6 +5,9 @@ import { DROP_CODE } from './drop-codes';
 import { loadIncidents } from './load-incidents';
 import { readArrow } from './read-arrow';
 import { vancouverFileBytes } from '../../../test/fixtures/vancouver-file';
+import { dictionary, floats, sourceOf, strings } from '../../../test/fixtures/io/arrow-fixtures';
+import { Table } from 'apache-arrow';
+import type { ColumnMapping } from './column-mapping';
 
 const Z = DROP_CODE['location-zero'];
 const F = DROP_CODE['category-filtered'];
@@ -36,6 +39,30 @@ describe('dropsByValue', () => {
     expect(dropsByValue('category', 'type', ['ARSON', 'THEFT', 'GAMBLING'], rows, reasons).lost).toEqual(['ARSON', 'GAMBLING']); // no filter: lost
     // A place whose rows were all lost, some to the filter and some not, is named: not all of it went by choice.
     expect(dropsByValue('place', 'beat', ['B1', 'B2', 'B3'], rows, reasons).lost).toEqual(['B1', 'B3']);
+  });
+
+  it('loadIncidents: a place whose rows are all of categories the filter leaves out is not lost; one with a kept category’s row is', () => {
+    const kinds = ['THEFT', 'THEFT', 'THEFT', 'ARSON', 'ARSON', 'GAMBLING', 'THEFT'];
+    const lat = [41.9, 41.91, 41.92, null, 41.9, null, null];
+    const beats = ['B1', 'B1', 'B1', 'B2', 'B2', 'B3', 'B4'];
+    const table = new Table({
+      when: strings(kinds.map(() => '2018-01-01')),
+      lat: floats(lat),
+      lng: floats(kinds.map(() => -87.6)),
+      kind: dictionary(kinds),
+      beat: dictionary(beats),
+    });
+    const mapping: ColumnMapping = {
+      time: { column: 'when' },
+      location: { kind: 'latlng', lat: 'lat', lng: 'lng' },
+      category: 'kind',
+      place: 'beat',
+      categories: ['THEFT'],
+    };
+    const incidents = loadIncidents([sourceOf(table)], mapping);
+    const [byCategory, byPlace] = incidents.report.breakdown ?? [];
+    expect(byCategory.lost).toEqual([]); // ARSON and GAMBLING: left out by the user
+    expect(byPlace.lost).toEqual(['B4']); // B2, B3: only left-out categories; B4: a THEFT row without a location
   });
 
   it('loadIncidents: a category its filter leaves out is not lost though its only row has no location', () => {

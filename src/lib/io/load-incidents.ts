@@ -234,7 +234,9 @@ export function completeLoad(
   const records = read + sources.reduce((sum, source) => sum + unread(source), 0);
   const breakdown = [
     ...(mapping.category ? [dropsByValue('category', mapping.category, values, codes, reasons, leftOut(values, mapping.categories))] : []),
-    ...(mapping.place && placeCodes ? [dropsByValue('place', mapping.place, placeValues, placeCodes, reasons)] : []),
+    ...(mapping.place && placeCodes
+      ? [dropsByValue('place', mapping.place, placeValues, placeCodes, reasons, placesLeftOut(placeValues, placeCodes, values, codes, mapping.categories))]
+      : []),
   ];
   // With no row kept at all, the one warning below says why; naming each value would repeat it.
   for (const { role, values: entries, lost } of kept > 0 ? breakdown : []) {
@@ -331,4 +333,27 @@ function leftOut(values: readonly string[], categories: readonly string[] | unde
   if (!categories) return new Set();
   const allowed = new Set(categories);
   return new Set(values.filter((value) => !allowed.has(value)));
+}
+
+/**
+ * The places a category filter leaves out entirely (none without a filter): those with no row of
+ * a category it keeps. `dropsByValue` does not call them lost, though some of their rows were
+ * dropped first for another reason; a place with a row the filter keeps is named when it loses all.
+ */
+function placesLeftOut(
+  places: readonly string[],
+  placeCodes: Int32Array,
+  categoryValues: readonly string[],
+  categoryCodes: Int32Array,
+  categories: readonly string[] | undefined | null,
+): ReadonlySet<string> {
+  if (!categories) return new Set();
+  const allowed = new Set(categories);
+  const keeps = categoryValues.map((value) => allowed.has(value));
+  const reached = new Set<string>();
+  for (let i = 0; i < placeCodes.length; i++) {
+    const category = categoryCodes[i];
+    if (placeCodes[i] >= 0 && category >= 0 && keeps[category]) reached.add(places[placeCodes[i]]);
+  }
+  return new Set(places.filter((place) => !reached.has(place)));
 }
