@@ -1,7 +1,7 @@
 import type { ColumnMapping } from '../lib/io/column-mapping';
 import type { Incidents } from '../lib/io/incidents';
 import { wordRemedies, type RemedyWords } from '../lib/io/load-remedies';
-import { zoneNotDeclaredWarning } from '../lib/io/zone-warning';
+import { loadWarnings } from '../lib/io/load-warnings';
 
 /**
  * The CLI's words for the settings a load warning or error points to: its flags.
@@ -24,11 +24,9 @@ export function cliErrorMessage(error: unknown): string {
 }
 
 /**
- * A load's warnings as the CLI prints them: the zone warning (`zoneNotDeclaredWarning`) first,
- * then the load report's, each remedy worded as a flag.
+ * A load's warnings as the CLI prints them (`loadWarnings`), each remedy worded as a flag.
  * @example cliLoadWarnings(plainfield, mapping)[0] // → "no time zone declared for 'occurred_at' (…); declare it with --tz ZONE (…)"
  */
 export function cliLoadWarnings(incidents: Pick<Incidents, 'clock' | 'timeZone' | 'report'>, mapping: Pick<ColumnMapping, 'time'>): string[] {
-  const zone = zoneNotDeclaredWarning(incidents, mapping.time.column);
-  return [...(zone ? [zone] : []), ...incidents.report.warnings].map((warning) => wordRemedies(warning, CLI_REMEDY_WORDS));
+  return loadWarnings(incidents, incidents.report, mapping.time.column).map((warning) => wordRemedies(warning, CLI_REMEDY_WORDS));
 }

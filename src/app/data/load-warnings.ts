@@ -1,7 +1,7 @@
 import type { Clock, LoadReport } from '../../lib/io/incidents';
 import { wordRemedies, type RemedyWords } from '../../lib/io/load-remedies';
 import type { IncidentsSummary } from '../../lib/io/summarise-incidents';
-import { zoneNotDeclaredWarning } from '../../lib/io/zone-warning';
+import { loadWarnings } from '../../lib/io/load-warnings';
 
 /**
  * The app's words for the settings a load warning or error points to: its controls (the column mapping's, the page address).
@@ -36,8 +36,8 @@ export function appRemedyWords(clock: Clock): RemedyWords {
 }
 
 /**
- * A load's warnings as the load report shows them: the zone warning (`zoneNotDeclaredWarning`)
- * first, then the report's, each remedy worded as the app's own control. A zone set in the
+ * A load's warnings as the load report shows them (`loadWarnings`), each remedy worded as the
+ * app's own control. A zone set in the
  * Binning step (`binningZone`, by its field or a link's `tz`) is in force as much as a declared
  * one: binning uses it before the data's.
  * @example appLoadWarnings(report, summary, 'occurred_at', null)[0] // → "no time zone declared for 'occurred_at' (…); type it in the Time zone field of the column mapping"
@@ -48,7 +48,6 @@ export function appLoadWarnings(
   timeColumn: string,
   binningZone: string | null,
 ): string[] {
-  const zone = zoneNotDeclaredWarning({ clock: summary.clock, timeZone: binningZone ?? summary.timeZone }, timeColumn);
   const words = appRemedyWords(summary.clock);
-  return [...(zone ? [zone] : []), ...report.warnings].map((warning) => wordRemedies(warning, words));
+  return loadWarnings(summary, report, timeColumn, binningZone).map((warning) => wordRemedies(warning, words));
 }

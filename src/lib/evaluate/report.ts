@@ -33,7 +33,7 @@ export interface ReportData {
   readonly mapping?: unknown;
   readonly binning?: BinReport;
   /**
-   * The load's warnings: about the incidents binned (incident files; `binnedWarnings`), or the
+   * The load's warnings: about the incidents binned (incident files; `loadWarnings`), or the
    * panel file's load report's (panel files; `panelReportData`), each remedy
    * in its neutral phrase (`REMEDY_PHRASES`), which a rendering words as its shell's control
    * (`wordRemedies`). Absent when there are none; optional, so version 3 stays.

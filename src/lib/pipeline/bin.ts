@@ -6,7 +6,7 @@ import type { BucketUnit } from '../grid/time-bucket';
 import type { ColumnMapping } from '../io/column-mapping';
 import type { Incidents, LoadReport } from '../io/incidents';
 import { loadIncidents } from '../io/load-incidents';
-import { zoneNotDeclaredWarning } from '../io/zone-warning';
+import { loadWarnings } from '../io/load-warnings';
 import type { PanelFileReport } from '../grid/panel-file';
 import type { ArrowSource } from '../io/read-arrow';
 import { isExcept, keptCategories, type CategorySelection } from './category-selection';
@@ -86,7 +86,14 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
     panel,
     report,
     cellNames,
-    data: incidentsReportData(opened.sources, opened.sha256, incidents.report, mapping, report, binnedWarnings(incidents, mapping, settings.timeZone)),
+    data: incidentsReportData(
+      opened.sources,
+      opened.sha256,
+      incidents.report,
+      mapping,
+      report,
+      loadWarnings(incidents, incidents.report, mapping.time.column, settings.timeZone),
+    ),
     filtered: loaded.incidents.length - incidents.length,
     zoneDeclared: incidents.clock === 'instant' || incidents.timeZone !== null || settings.timeZone !== null,
     ms: performance.now() - t0,
@@ -158,26 +165,9 @@ export function rememberFiltered(loaded: LoadedIncidents, mapping: ColumnMapping
 }
 
 /**
- * The load's warnings about the incidents binned, as the report keeps them: the zone warning
- * (`zoneNotDeclaredWarning`) first, unless the data or the binning (`binningZone`: `--tz`, the
- * Binning step's field) puts a zone in force, then the load report's own. Remedies keep their
- * neutral phrases (`REMEDY_PHRASES`), so both shells write the same report; each words them as
- * its own controls when it renders one (`wordRemedies`), as it does its load warnings.
- * @example binnedWarnings(plainfield, mapping, null)[0] // → "no time zone declared for 'occurred_at' (…); declare the zone with the time zone setting"
- */
-export function binnedWarnings(
-  incidents: Pick<Incidents, 'clock' | 'timeZone' | 'report'>,
-  mapping: Pick<ColumnMapping, 'time'>,
-  binningZone: string | null,
-): string[] {
-  const zone = zoneNotDeclaredWarning({ clock: incidents.clock, timeZone: binningZone ?? incidents.timeZone }, mapping.time.column);
-  return [...(zone ? [zone] : []), ...incidents.report.warnings];
-}
-
-/**
  * The report's `data` section for incident files: the files and their fingerprint, the load's
  * row accounting (`read === kept + Σ dropped`), the mapping as given, the binning report and the
- * load's warnings (`binnedWarnings`; none: no field).
+ * load's warnings (`loadWarnings`; none: no field).
  * @example incidentsReportData(sources, sha, incidents.report, mapping, binReport, []).kind // → 'incidents'
  */
 export function incidentsReportData(
