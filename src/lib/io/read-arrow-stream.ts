@@ -3,7 +3,7 @@ import { Footer } from 'apache-arrow/ipc/metadata/file';
 import type { ByteSource } from './byte-source';
 import type { BatchSource } from './load-incidents-stream';
 import { InputError } from './input-error';
-import { checkBatch, checkColumnsAndRows, checkTable, looksLikeLegacyStream, notArrow, truncated, unsoundMetadata, type ArrowSource } from './read-arrow';
+import { checkBatch, checkColumnsAndRows, checkTable, ipcFormatOf, notArrow, truncated, unsoundMetadata, type ArrowSource } from './read-arrow';
 import { checkIpcFooter, checkMessageMetadata, compareBlocks, type Block } from './check-ipc-metadata';
 import { IpcMessageWatch } from './ipc-message-watch';
 import { registerArrowCodecs } from './register-arrow-codecs';
@@ -93,9 +93,9 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
       const sniffed = sniffFormat(head);
       if (sniffed.format === 'empty')
         throw new InputError(`file '${name}' is empty (0 bytes): expected an Apache Arrow IPC file or stream`, { code: 'file-empty', file: name });
-      if (sniffed.format === 'arrow-file') frame = await fileFrame(input);
-      else if (sniffed.format === 'arrow-stream' || (sniffed.format === 'unknown' && looksLikeLegacyStream(head)))
-        frame = { format: 'stream', prefix: null, start: 0, end: size };
+      const ipc = ipcFormatOf(sniffed, head);
+      if (ipc === 'file') frame = await fileFrame(input);
+      else if (ipc === 'stream') frame = { format: 'stream', prefix: null, start: 0, end: size };
       else throw notArrow(sniffed, name);
     }
     format = frame.format;
@@ -391,8 +391,7 @@ async function readFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeade
  */
 async function arrowStreamBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
   const head = await input.slice(0, Math.min(input.size, 4096));
-  const format = sniffFormat(head).format;
-  if (format !== 'arrow-stream' && !(format === 'unknown' && looksLikeLegacyStream(head))) return null;
+  if (ipcFormatOf(sniffFormat(head), head) !== 'stream') return null;
   try {
     const headers: RecordBatchHeader[] = [];
     for (let at = 0; at + 4 <= input.size;) {

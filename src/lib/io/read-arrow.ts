@@ -68,14 +68,12 @@ const CONVERT: Partial<Record<string, string>> = {
 export function readArrow(bytes: Uint8Array, name: string): ArrowSource {
   const sniffed = sniffFormat(bytes);
   if (sniffed.format === 'empty') throw new InputError(`file '${name}' is empty (0 bytes): ${EXPECTED}`, { code: 'file-empty', file: name });
-  let format: ArrowSource['format'];
-  if (sniffed.format === 'arrow-file') {
-    format = 'file';
+  const format = ipcFormatOf(sniffed, bytes);
+  if (format === 'file') {
     if (bytes.length < 12 || !ARROW_MAGIC.every((b, i) => bytes[bytes.length - 6 + i] === b)) {
       throw truncated(name, bytes.length, "it starts like an Arrow IPC file but lacks the closing 'ARROW1' magic");
     }
-  } else if (sniffed.format === 'arrow-stream' || (sniffed.format === 'unknown' && looksLikeLegacyStream(bytes))) {
-    format = 'stream';
+  } else if (format === 'stream') {
     const framed = streamSchemaEnd(bytes);
     if (framed > bytes.length) {
       throw truncated(name, bytes.length, `its first message (the schema) needs ${framed} bytes`);
@@ -217,6 +215,17 @@ function streamSchemaEnd(bytes: Uint8Array): number {
   const continued = view.getUint32(0, true) === 0xffffffff;
   const length = view.getInt32(continued ? 4 : 0, true);
   return (continued ? 8 : 4) + Math.max(length, 1);
+}
+
+/**
+ * The Arrow IPC format a file opens as, from its sniffed first bytes (`sniffFormat` of `head`):
+ * 'file', 'stream' (also the legacy stream without continuation markers, `looksLikeLegacyStream`),
+ * or null for anything else. The one rule every Arrow reader and the open's plan follow.
+ * @example ipcFormatOf(sniffFormat(head), head) // → 'stream' for a legacy stream's first 4 KiB
+ */
+export function ipcFormatOf(sniffed: Sniffed, head: Uint8Array): 'file' | 'stream' | null {
+  if (sniffed.format === 'arrow-file') return 'file';
+  return sniffed.format === 'arrow-stream' || (sniffed.format === 'unknown' && looksLikeLegacyStream(head)) ? 'stream' : null;
 }
 
 /**

@@ -13,7 +13,7 @@ import { sha256Hex } from '../io/sha256-hex';
 import { readSource } from '../io/read-source';
 import { collectSource, streamSource } from '../io/stream-source';
 import { sniffFormat } from '../io/sniff-format';
-import { looksLikeLegacyStream } from '../io/read-arrow';
+import { ipcFormatOf } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
 import { loadIncidentsStream, type CoordinateWatch } from '../io/load-incidents-stream';
@@ -302,14 +302,8 @@ export type InputFormat = 'arrow-file' | 'arrow-stream' | 'other';
  */
 export async function inputFormat(input: ByteSource): Promise<InputFormat> {
   const head = await input.slice(0, Math.min(input.size, 4096));
-  const { format } = sniffFormat(head);
-  if (format === 'arrow-file') return 'arrow-file';
-  return format === 'arrow-stream' || (format === 'unknown' && looksLikeLegacyStream(head)) ? 'arrow-stream' : 'other';
-}
-
-/** True when the input's first bytes are Arrow IPC (file or stream, also the legacy stream without its continuation marker: `inputFormat`). */
-export async function isArrowInput(input: ByteSource): Promise<boolean> {
-  return (await inputFormat(input)) !== 'other';
+  const ipc = ipcFormatOf(sniffFormat(head), head);
+  return ipc === 'file' ? 'arrow-file' : ipc === 'stream' ? 'arrow-stream' : 'other';
 }
 
 /**
@@ -406,7 +400,7 @@ export async function loadStreams(
   };
   try {
     for (const [i, input] of inputs.entries()) {
-      if (!(await isArrowInput(input))) return await opened();
+      if ((await inputFormat(input)) === 'other') return await opened();
       const hold = options.fingerprints && { to: (read: HeldRead) => (held[i] = read), onProgress: (p: StreamProgress) => options.onProgress?.(i, p) };
       const head = await readHead(input, { signal: options.signal, hold });
       if (!head) return await opened(); // no batch: the whole read says why

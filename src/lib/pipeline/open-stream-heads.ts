@@ -40,7 +40,7 @@ export { HEAD_MAX_ROWS, HEAD_ROWS } from './head-sampler';
 
 /** How `openStreamHeads` opens files, decided before any is read: each file's format, from one sniff, and whether they are held whole. */
 export interface OpenPlan {
-  /** Each input's format (`inputFormat`: its first 64 bytes, read once). */
+  /** Each input's format (`inputFormat`: its first 4 KiB, read once). */
   readonly formats: readonly InputFormat[];
   /** True when the files are read whole (`openStreams`): under `streamFrom` bytes in all, or not all Arrow. */
   readonly held: boolean;
