@@ -22,6 +22,15 @@ async function sampleOpens(worker: FakeWorker, opening: Promise<void>): Promise<
 }
 afterEach(() => vi.unstubAllGlobals());
 
+/** Kills the worker with `reason` and answers the page's re-open with `opened`. */
+async function reopenAfterDeath(worker: FakeWorker, reason: string, opened: ReturnType<typeof result>): Promise<void> {
+  worker.die('error', reason);
+  await settle();
+  answer(worker, 'open', opened);
+  await settle();
+  await settle();
+}
+
 /** Stubs `fetch` with one that answers a sample's one byte only when the returned function is called. */
 function heldFetch(): () => void {
   let release = (): void => {};
@@ -121,11 +130,7 @@ describe('a restored link, the address and a restarted worker', () => {
     await openLoadBin(worker, bench, 'a.arrow', A, 1);
     const link = decodeExperiment(`#v=1&file=x.arrow%40${E2}&res=9&bucket=week&model=naive`)!;
     await bench.restore(link);
-    worker.die('error', 'boom');
-    await settle();
-    answer(worker, 'open', result('a.arrow', A, 2));
-    await settle();
-    await settle();
+    await reopenAfterDeath(worker, 'boom', result('a.arrow', A, 2));
     expect(bench.data.openError).toBeNull();
     expect(bench.data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: A }] });
     expect(bench.workerError).toContain('your loaded file is kept');
@@ -138,11 +143,7 @@ describe('a restored link, the address and a restarted worker', () => {
     const bench = new Workbench(worker.client);
     await openLoadBin(worker, bench, 'a.arrow', null, 1); // digest pending, no link: taken as they are
     await bench.restore(filesLink());
-    worker.die('error', 'boom');
-    await settle();
-    answer(worker, 'open', result('a.arrow', A, 2));
-    await settle();
-    await settle();
+    await reopenAfterDeath(worker, 'boom', result('a.arrow', A, 2));
     expect(bench.data.openError).toBeNull();
     expect(bench.data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: A }] });
     expect(bench.data.expected).toEqual([{ name: 'x.arrow', sha256: E2 }]);
@@ -163,11 +164,7 @@ describe('a restored link, the address and a restarted worker', () => {
     await settle();
     await settle();
     expect(bench.binning.result).not.toBeNull();
-    worker.die('error', 'again');
-    await settle();
-    answer(worker, 'open', result('a.arrow', A, 3));
-    await settle();
-    await settle();
+    await reopenAfterDeath(worker, 'again', result('a.arrow', A, 3));
     expect(bench.data.openError).toBeNull();
     expect(bench.data.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: A }] });
   });
