@@ -14,6 +14,8 @@ export const CLI_REMEDY_WORDS: RemedyWords = {
   swapLatLng: 'with --lat and --lng',
   declareUnit: 'with --time-unit',
   raisePanelLimit: 'with --max-panel-mb',
+  coarserBucket: '--bucket {value}',
+  coarserRes: '--res {value}',
 };
 
 /**
