@@ -77,9 +77,14 @@ describe('hostile data through hexcast', () => {
     expect(expected).toMatch(/^a panel of 7,480 hour periods × 1,545 cells = 11,556,600 values \(46 MB\) is too large: the limit is 1,000,000 values \(4 MB\)/);
     const { code, stderr } = await hexcast('bin', path, ...MAPPING, '--res', '12', '--bucket', 'hour', '--max-panel-mb', '4', '--out', join(dir, 'big.arrow'));
     expect(code).toBe(1);
-    // The core names the limit's setting in neutral words; the CLI prints its flag.
-    const worded = expected.replace('raise the limit with the panel size limit setting', 'raise the limit with --max-panel-mb');
-    expect(worded).not.toBe(expected);
+    // The core names the grids that fit and the limit's setting in neutral words; the CLI prints its flags.
+    const worded = expected
+      .replace('coarser that fits: the time bucket setting at day (', 'coarser that fits: --bucket day (')
+      .replace(' or the resolution setting at 8 (≈ ', ' or --res 8 (≈ ')
+      .replace('raise the limit with the panel size limit setting', 'raise the limit with --max-panel-mb');
+    expect(worded).toMatch(
+      /coarser that fits: --bucket day \(312 day periods × 1,545 cells = [^;]+\) or --res 8 \(≈ 7,480 hour periods × 40 cells = [^;]+\); .+ with --max-panel-mb /,
+    );
     expect(stderr).toBe(`reading…\nloading and binning…\nhexcast bin: ${worded} (panel-too-large)\n`);
   });
 

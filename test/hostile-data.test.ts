@@ -148,7 +148,7 @@ describe('hostile data: time', () => {
     expect(error.message).toBe(
       'a panel of 7,480 hour periods × 1,545 cells = 11,556,600 values (46 MB) is too large: the limit is 1,000,000 values (4 MB), ' +
         'and binning also holds 8 bytes per incident, 25 kB for these 3,155; ' +
-        'coarser that fits: --bucket day (312 day periods × 1,545 cells = 482,040 values (1.9 MB)) or --res 8 (≈ 7,480 hour periods × 40 cells = 299,200 values (1.3 MB)); ' +
+        'coarser that fits: the time bucket setting at day (312 day periods × 1,545 cells = 482,040 values (1.9 MB)) or the resolution setting at 8 (≈ 7,480 hour periods × 40 cells = 299,200 values (1.3 MB)); ' +
         'or keep fewer incidents (a category filter, a shorter date range), or raise the limit with the panel size limit setting where the memory is there',
     );
     expect(error).toBeInstanceOf(InputError);

@@ -24,8 +24,6 @@ import { readBytes } from './read-bytes';
 import { yieldingDefinitions } from '../lib/pipeline/yielding-definitions';
 import { externalLines } from '../lib/evaluate/external-lines';
 import { assertWritable, writeAllOrNothing, type OutputFile } from './write-all-or-nothing';
-import { wordRemedies } from '../lib/io/load-remedies';
-import { CLI_REMEDY_WORDS } from './load-warnings';
 
 const USAGE = `Usage: hexcast backtest FILE… [mapping options] --res R --bucket B [--tz Z] [--category V…]
          [--horizon H] [--folds N|auto] [--step S] [--window expanding|K] [--models LIST]
@@ -128,8 +126,6 @@ export async function backtestCommand(argv: string[], signal: AbortSignal): Prom
   const external = await externalsFromFlags(values);
   const { panel } = bounded;
   const areas = areaLayer && applyAreas(areaLayer, panel);
-  // The load's warnings, as 'hexcast bin' prints them; the report keeps them too (its data section).
-  for (const warning of prepared.binned.data.warnings ?? []) progress.note(`warning: ${wordRemedies(warning, CLI_REMEDY_WORDS)}`);
   for (const line of areas?.lines ?? []) progress.note(line);
   progress.note(
     `panel: ${panel.cells.length.toLocaleString('en-US')} cells × ${panel.periods.length.toLocaleString('en-US')} ${panel.bucket.unit} periods; ${models.specs.length} models × ${protocol.folds} folds`,

@@ -10,6 +10,7 @@ import { escapeTerminal } from '../lib/base/escape-terminal';
 import { claimCheckLines } from './claim-check-lines';
 import { MAPPING_HELP } from './help';
 import { MAPPING_OPTIONS } from './mapping-flags';
+import { cliErrorMessage } from './load-warnings';
 import { loadFromFlags } from './run-flags';
 import { parseFlags } from './parse-flags';
 import { Progress } from './progress';
@@ -102,7 +103,7 @@ export async function checkClaimCommand(argv: string[], signal: AbortSignal): Pr
     progress.stage('re-running at other period lengths and cell sizes');
     variants = await runBinningVariants(prepared.opened, prepared.loaded, binningVariants(settings, vary), boundaryAt, request, hooks);
   }
-  for (const s of variants.skipped) progress.note(`left out ${s.label}: ${s.reason}`);
+  for (const s of variants.skipped) progress.note(`left out ${s.label}: ${cliErrorMessage(s.reason)}`); // a refusal's remedies worded as flags
   const check = checkClaim(claim, run, { seed, variants: variants.runs });
   const source = example && { source: example.source, status: example.status, note: example.note };
   if (values.json)

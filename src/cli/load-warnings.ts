@@ -2,6 +2,7 @@ import type { ColumnMapping } from '../lib/io/column-mapping';
 import type { Incidents } from '../lib/io/incidents';
 import { wordRemedies, type RemedyWords } from '../lib/io/load-remedies';
 import { loadWarnings } from '../lib/io/load-warnings';
+import type { Progress } from './progress';
 
 /**
  * The CLI's words for the settings a load warning or error points to: its flags.
@@ -13,6 +14,8 @@ export const CLI_REMEDY_WORDS: RemedyWords = {
   swapLatLng: 'with --lat and --lng',
   declareUnit: 'with --time-unit',
   raisePanelLimit: 'with --max-panel-mb',
+  coarserBucket: '--bucket {value}',
+  coarserRes: '--res {value}',
 };
 
 /**
@@ -29,4 +32,14 @@ export function cliErrorMessage(error: unknown): string {
  */
 export function cliLoadWarnings(incidents: Pick<Incidents, 'clock' | 'timeZone' | 'report'>, mapping: Pick<ColumnMapping, 'time'>): string[] {
   return loadWarnings(incidents, incidents.report, mapping.time.column).map((warning) => wordRemedies(warning, CLI_REMEDY_WORDS));
+}
+
+/**
+ * Prints the warnings a run's report keeps (`data.warnings`: the load's, `loadWarnings`, in
+ * neutral phrases) on stderr as `hexcast bin` prints a load's, each remedy worded as a flag. Every
+ * command that loads through `loadFromFlags` (backtest, check-claim, leakage, fit) prints them so.
+ * @example noteLoadWarnings(progress, prepared.binned.data) // stderr: "warning: no time zone declared for 'occ_date' (…); declare it with --tz ZONE (…)"
+ */
+export function noteLoadWarnings(progress: Pick<Progress, 'note'>, data: { readonly warnings?: readonly string[] }): void {
+  for (const warning of data.warnings ?? []) progress.note(`warning: ${wordRemedies(warning, CLI_REMEDY_WORDS)}`);
 }

@@ -7,6 +7,7 @@ import { applyBoundary, readBoundary, type Boundary, type BoundedPanel } from '.
 import { BIN_OPTIONS, binOptionsFromFlags } from './bin-flags';
 import { MAPPING_OPTIONS, type MappingFlags } from './mapping-flags';
 import { loadAndBin } from './load-and-bin';
+import { noteLoadWarnings } from './load-warnings';
 import type { Progress } from './progress';
 import { readTextFile } from './read-text-file';
 
@@ -54,7 +55,8 @@ export interface LoadedFromFlags {
  * stages for `hexcast backtest`, `check-claim`, `leakage` and `fit`, and the same streamed load
  * and threaded binning as `hexcast bin` (`loadAndBin`). Incident files need --res and --bucket
  * (the usage error names the missing one); a panel file has its own. `givenBin` is the binning
- * the flags gave, checked before any file was read.
+ * the flags gave, checked before any file was read. The load's warnings are printed on stderr
+ * (`noteLoadWarnings`).
  */
 export async function loadFromFlags(
   positionals: readonly string[],
@@ -71,6 +73,8 @@ export async function loadFromFlags(
     panelFile: { timeZone: values.tz, unit: values.bucket as BucketUnit | undefined },
     progress,
   });
+  // The load's warnings on stderr, as 'hexcast bin' prints them; the reports keep them too (their data section).
+  noteLoadWarnings(progress, prepared.binned.data);
   const boundaryAt = async (res: number): Promise<Boundary | undefined> =>
     boundaryText === undefined ? undefined : readBoundary({ name: values.boundary!, text: boundaryText }, res);
   return { opened, mapping, prepared, bounded: applyBoundary(prepared.panel, await boundaryAt(prepared.panel.res)), boundaryAt };

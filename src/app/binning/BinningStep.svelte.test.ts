@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { fakeWorker, settle } from '../../../test/fixtures/fake-worker';
+import { panelRefusal } from '../../../test/fixtures/panel-refusal';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
 import type { BinResult, OpenResult } from '../../lib/worker/protocol';
 import { Workbench } from '../state/workbench.svelte';
@@ -92,5 +93,39 @@ describe('BinningStep', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next: experiment →' }).disabled).toBe(false);
     expect(screen.queryByText(/^Waiting for/)).toBeNull();
+  });
+});
+
+describe("BinningStep: the app's words for the panel limit", () => {
+  it("a refusal whose grid choices cannot be fetched names the Binning step's Time bucket and H3 resolution and ?panelmb, with the sizes", async () => {
+    const { bench, worker } = step();
+    const binning = bench.setBinning({ ...all, res: 8, unit: 'hour' });
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'InputError', code: 'panel-too-large', message: panelRefusal() } });
+    await binning;
+    expect(worker.last()).toMatchObject({ type: 'panel-choices' });
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'Error', code: 'internal', message: 'worker lost' } });
+    await settle();
+    await tick();
+    const shown = screen.getByRole('alert').textContent!;
+    expect(shown).toContain(
+      "coarser that fits: the Binning step's Time bucket set to day (401 day periods × 2 cells = 802 values (6.4 kB)) " +
+        "or the Binning step's H3 resolution set to 4 (≈ 9,601 hour periods × 1 cell = 9,601 values (120 kB)); ",
+    );
+    expect(shown).toMatch(/, or raise the limit by adding \?panelmb=N \(megabytes\) to the page's address where the memory is there$/);
+    expect(shown).not.toMatch(/--|setting/);
+  });
+
+  it("the budget line says why the app's limit is 1,000 MB and how to raise it in the app, not the CLI's flag", async () => {
+    const { bench, worker } = step();
+    const binning = bench.setBinning(all);
+    worker.reply({ type: 'done', id: worker.last().id, request: 'bin', result: binned });
+    await binning;
+    await tick();
+    const line = screen.getByText(/^Panel: /).textContent!.replace(/\s+/g, ' ');
+    expect(line).toBe(
+      "Panel: 1 cells × 2 weeks × 4 B = 8 B of the 1,000 MB budget (a tab's memory is a few GB, and a run holds the panel several times over; " +
+        "raise it by adding ?panelmb=N (megabytes) to the page's address); its size is checked before it is allocated.",
+    );
+    expect(line).not.toContain('CLI');
   });
 });

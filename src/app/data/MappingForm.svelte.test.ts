@@ -229,3 +229,49 @@ describe('MappingForm: ranked CRS suggestions (issue #15)', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
+
+describe('MappingForm: the note under the location fields', () => {
+  const asking =
+    "'x_coordinate'/'y_coordinate': values look projected (x 7.6e6–7.7e6, y 6.5e5–7.3e5): declare their CRS (an EPSG code, a proj4 string or WKT; " +
+    'the CRSs that put these points on land inside their area of use are ranked for you)';
+  const projected = {
+    ...opened,
+    suggestion: { ...opened.suggestion, location: [{ kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: null, score: 4, reason: asking }] },
+  } as unknown as OpenResult;
+  const note = (): string | undefined => document.getElementById('map-location-note')?.textContent?.trim();
+
+  it('asks for a CRS while the field is empty, a search or refused, and no longer once it holds one the app accepts (typed or applied)', async () => {
+    const view = render(MappingForm, { props: { opened: projected, mapping: null, error: null, onapply: vi.fn() } });
+    const crs = screen.getByLabelText('CRS (EPSG code, name, proj4 or WKT)') as HTMLInputElement;
+    expect(note()).toBe(asking);
+    await fireEvent.input(crs, { target: { value: 'Oregon North' } }); // a search in the registry, not a CRS yet
+    expect(note()).toBe(asking);
+    await fireEvent.input(crs, { target: { value: 'EPSG:2913' } }); // typed, the suggestion list still open
+    expect(note()).toBe("'x_coordinate'/'y_coordinate': projected x/y, read in EPSG:2913");
+    await fireEvent.input(crs, { target: { value: '+proj=lcc +lat_1=46 +units=ft' } });
+    expect(note()).toBe("'x_coordinate'/'y_coordinate': projected x/y, read in +proj=lcc +lat_1=46 +units=ft");
+
+    const mapping = (code: string): ColumnMapping => ({
+      time: { column: 'occ_date' },
+      location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: code },
+      category: 'category',
+    });
+    await view.rerender({ opened: projected, mapping: mapping('EPSG:2913'), error: null, onapply: vi.fn() });
+    expect(note()).toBe("'x_coordinate'/'y_coordinate': projected x/y, read in EPSG:2913");
+    // A code the load refused: the field is invalid, so the note asks again.
+    const refused = { field: 'crs' as const, message: "unknown CRS 'EPSG:9999'" };
+    await view.rerender({ opened: projected, mapping: mapping('EPSG:9999'), error: refused, onapply: vi.fn() });
+    expect(document.getElementById('map-crs-error')?.textContent).toBe("unknown CRS 'EPSG:9999'");
+    expect(note()).toBe(asking);
+  });
+
+  it("keeps a detection's note that asks for nothing (a CRS from the file's metadata)", () => {
+    const declared = "'x'/'y': values look projected (x 1e5–2e5, y 1e5–2e5); CRS EPSG:3435 from schema metadata 'x'";
+    const fromFile = {
+      ...opened,
+      suggestion: { ...opened.suggestion, location: [{ kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'EPSG:3435', score: 4, reason: declared }] },
+    } as unknown as OpenResult;
+    render(MappingForm, { props: { opened: fromFile, mapping: null, error: null, onapply: vi.fn() } });
+    expect(note()).toBe(declared);
+  });
+});

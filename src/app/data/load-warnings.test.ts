@@ -65,4 +65,16 @@ describe('remedies each shell words as its own control', () => {
     expect(appErrorMessage(error)).toMatch(/, or raise the limit by adding \?panelmb=N \(megabytes\) to the page's address where the memory is there$/);
     expect(cliErrorMessage(error)).toMatch(/, or raise the limit with --max-panel-mb where the memory is there$/);
   });
+
+  it("the grids that fit a refused panel: the app names its Binning step's Time bucket and H3 resolution, the CLI --bucket and --res, with the same sizes", () => {
+    const error = thrown(() => binIncidents(loadIncidents([file(300)], MAPPING), { res: 12, unit: 'hour', maxValues: 100_000 }));
+    const day = '(300 day periods × 50 cells = 15,000 values (63 kB))';
+    const res8 = '(≈ 7,177 hour periods × 10 cells = 71,770 values (340 kB))';
+    expect(error.message).toContain(`; coarser that fits: the time bucket setting at day ${day} or the resolution setting at 8 ${res8}; or keep fewer`);
+    expect(appErrorMessage(error)).toContain(
+      `; coarser that fits: the Binning step's Time bucket set to day ${day} or the Binning step's H3 resolution set to 8 ${res8}; or keep fewer`,
+    );
+    expect(appErrorMessage(error)).not.toMatch(/--|setting/);
+    expect(cliErrorMessage(error)).toContain(`; coarser that fits: --bucket day ${day} or --res 8 ${res8}; or keep fewer`);
+  });
 });

@@ -4,7 +4,8 @@ import type { IncidentsSummary } from '../../lib/io/summarise-incidents';
 import { loadWarnings } from '../../lib/io/load-warnings';
 
 /**
- * The app's words for the settings a load warning or error points to: its controls (the column mapping's, the page address).
+ * The app's words for the settings a load warning or error points to: its controls (the column
+ * mapping's, the Binning step's Time bucket and H3 resolution, the page address).
  * @example wordRemedies('…; declare the zone with the time zone setting', APP_REMEDY_WORDS) // → '…; type it in the Time zone field of the column mapping'
  */
 export const APP_REMEDY_WORDS: RemedyWords = {
@@ -13,6 +14,8 @@ export const APP_REMEDY_WORDS: RemedyWords = {
   swapLatLng: 'in the Latitude and Longitude fields of the column mapping',
   declareUnit: 'in the Epoch unit field of the column mapping',
   raisePanelLimit: "by adding ?panelmb=N (megabytes) to the page's address",
+  coarserBucket: "the Binning step's Time bucket set to {value}",
+  coarserRes: "the Binning step's H3 resolution set to {value}",
 };
 
 /**

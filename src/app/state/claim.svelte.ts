@@ -1,6 +1,7 @@
 import { CLAIM_EXAMPLES } from '../../lib/claims';
 import { isAbort, type WorkerClient } from '../../lib/worker/client';
 import type { ClaimCheckResult } from '../../lib/worker/protocol';
+import { appErrorMessage } from '../data/load-warnings';
 
 /**
  * The claim checker's state: the claim text (typed, or one of the shipped examples), whether to
@@ -33,15 +34,20 @@ export class ClaimState {
     if (CLAIM_EXAMPLES.find((e) => e.id === this.exampleId)?.text !== text) this.exampleId = null;
   }
 
-  /** Asks the worker to check the claim on the last run; an unreadable claim's error lists the forms. */
+  /**
+   * Asks the worker to check the claim on the last run; an unreadable claim's error lists the
+   * forms. Why a variant was left out (a panel over the budget names the grids that fit and the
+   * limit) and an error are worded as the app's controls.
+   */
   async check(): Promise<void> {
     this.busy = true;
     this.error = null;
     try {
-      this.result = await this.client.request('check-claim', { claim: this.text, vary: this.vary ? ['period', 'cells'] : [] });
+      const answer = await this.client.request('check-claim', { claim: this.text, vary: this.vary ? ['period', 'cells'] : [] });
+      this.result = { ...answer, skipped: answer.skipped.map((s) => ({ ...s, reason: appErrorMessage(s.reason) })) };
     } catch (error) {
       if (!isAbort(error)) {
-        this.error = (error as Error).message;
+        this.error = appErrorMessage(error);
         this.result = null;
       }
     } finally {

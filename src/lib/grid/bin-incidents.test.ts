@@ -94,7 +94,7 @@ describe('binIncidents', () => {
     expect(() => binIncidents(wide, { res: 8, unit: 'hour', maxValues: 10_000 })).toThrow(
       'a panel of 9,601 hour periods × 2 cells = 19,202 values (150 kB) is too large: the limit is 10,000 values (40 kB), ' +
         'and binning also holds 8 bytes per incident, 16 B for these 2; ' +
-        'coarser that fits: --bucket day (401 day periods × 2 cells = 802 values (6.4 kB)) or --res 4 (≈ 9,601 hour periods × 1 cell = 9,601 values (120 kB)); ' +
+        'coarser that fits: the time bucket setting at day (401 day periods × 2 cells = 802 values (6.4 kB)) or the resolution setting at 4 (≈ 9,601 hour periods × 1 cell = 9,601 values (120 kB)); ' +
         'or keep fewer incidents (a category filter, a shorter date range), or raise the limit with the panel size limit setting where the memory is there',
     );
     expect(() => binIncidents(wide, { res: 16, unit: 'day' })).toThrow(/resolution/);

@@ -219,7 +219,7 @@ function refuse(
   throw new InputError(
     `a panel of ${size} is too large: ${limit}, and ${indexes}; ` +
       `${coarser.length ? `coarser that fits: ${coarser.join(' or ')}` : 'choose a coarser resolution or a longer time bucket'}; ` +
-      // The limit's setting in its neutral phrase, which each shell words as its own control (the CLI's --max-panel-mb, the app's page address).
+      // The grids (coarserThatFits) and the limit's setting in their neutral phrases, which each shell words as its own controls (the CLI's --bucket, --res and --max-panel-mb, the app's fields and page address).
       `or keep fewer incidents (a category filter, a shorter date range), or raise the limit ${REMEDY_PHRASES.raisePanelLimit} where the memory is there`,
     { code: 'panel-too-large', field: 'bin.maxValues' },
   );

@@ -1,3 +1,4 @@
+import { remedyWith } from '../io/load-remedies';
 import { parentOf } from './h3';
 import { BUCKET_UNITS, timeBucket, type BucketSpec } from './time-bucket';
 
@@ -38,18 +39,20 @@ export function describePanel(periods: number, unit: string, cells: number): str
  * longer than `spec.unit` that fits with the same cells, and the finest coarser resolution whose
  * parents of `cells` fit with the same bucket (cells counted as distinct H3 parents: ≈, since a
  * parent covers its children only approximately).
- * Each suggestion carries its size; empty when nothing coarser fits.
+ * Each suggestion names its setting and value in the neutral phrase (`remedyWith`), which each
+ * shell words as its own control (`wordRemedies`: the CLI's --bucket and --res, the app's fields),
+ * followed by its size; empty when nothing coarser fits.
  *
  * @example
  * coarserThatFits({ unit: 'hour', … }, min, max, cells, 8, 250e6)
- * // → ['--bucket day (1,826 day periods × 15,000 cells = …)', '--res 6 (≈ 43,800 hour periods × 1,200 cells = …)']
+ * // → ['the time bucket setting at day (1,826 day periods × 15,000 cells = …)', 'the resolution setting at 6 (≈ 43,800 hour periods × 1,200 cells = …)']
  */
 export function coarserThatFits(spec: BucketSpec, min: number, max: number, cells: readonly string[], res: number, maxValues: number): string[] {
   const out: string[] = [];
   for (const unit of BUCKET_UNITS.slice(BUCKET_UNITS.indexOf(spec.unit) + 1)) {
     const periods = timeBucket({ ...spec, unit }).count(min, max + 1);
     if (periods * cells.length <= maxValues) {
-      out.push(`--bucket ${unit} (${describePanel(periods, unit, cells.length)})`);
+      out.push(`${remedyWith('coarserBucket', unit)} (${describePanel(periods, unit, cells.length)})`);
       break;
     }
   }
@@ -58,7 +61,7 @@ export function coarserThatFits(spec: BucketSpec, min: number, max: number, cell
   for (let r = res - 1; r >= 0; r--) {
     level = [...new Set(level.map((cell) => parentOf({ cell, res: r })))]; // parents of parents: each level ~7× smaller
     if (periods * level.length <= maxValues) {
-      out.push(`--res ${r} (≈ ${describePanel(periods, spec.unit, level.length)})`);
+      out.push(`${remedyWith('coarserRes', r)} (≈ ${describePanel(periods, spec.unit, level.length)})`);
       break;
     }
   }

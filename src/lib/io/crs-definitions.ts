@@ -75,6 +75,15 @@ export function looksLikeWkt(text: string): boolean {
 }
 
 /**
+ * True for text `resolveCrs` reads as a CRS: a registry code ('EPSG:2913', '2913', 'ESRI:102003'),
+ * a proj4 string ('+proj=…') or WKT; whether a code is in the registry, `loadCrs` finds out.
+ * @example looksLikeCrs('EPSG:2913') // → true; looksLikeCrs('Oregon') // → false
+ */
+export function looksLikeCrs(text: string): boolean {
+  return epsgCodeOf(text) !== null || text.trim().startsWith('+') || looksLikeWkt(text);
+}
+
+/**
  * Resolves a user's CRS — 'EPSG:2913', 'epsg:2913', '2913', a proj4 string ('+proj=…') or WKT —
  * synchronously: bundled codes (`CRS_DEFINITIONS`) and codes `loadCrs` has already looked up in the
  * registry; proj4 text passes through as its own label, WKT labelled by its name
