@@ -82,6 +82,26 @@ describe('the page while the open files’ fingerprint is pending', () => {
     expect(bench.current?.source).toEqual({ kind: 'files', files: [{ name: 'a.arrow', sha256: A }] });
     void running;
   });
+
+  it('a Run withdrawn while it waits (cancelRunWait) never starts; pressed again meanwhile, one run starts with the digest', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openLoadBin(worker, bench, 'a.arrow', null, 1);
+    const first = bench.start();
+    await settle();
+    bench.cancelRunWait();
+    expect(bench.runWait).toBeNull();
+    const second = bench.start();
+    await settle();
+    expect(bench.runWait).not.toBeNull();
+    answer(worker, 'fingerprint', { sha256: A, hashes: [A] });
+    await settle();
+    expect(worker.sent.filter((r) => r.type === 'run')).toHaveLength(1);
+    expect(bench.runWait).toBeNull();
+    expect(bench.step).toBe('run');
+    void first;
+    void second;
+  });
 });
 
 describe('the link check while the fingerprint is pending', () => {

@@ -52,8 +52,12 @@ export class Workbench {
   step = $state<StepId>('data');
   /** A message about restoring a link (or why it could not be restored). */
   notice = $state<string | null>(null);
-  /** While a Run pressed waits for the open files' SHA-256 (`start`): the status line saying so; null otherwise. */
-  runWait = $state<string | null>(null);
+  /** While a Run pressed waits for the open files' SHA-256 (`start`): the status line saying so; null otherwise (`cancelRunWait` withdraws it). */
+  get runWait(): string | null {
+    return this.queuedRun === null ? null : RUN_WAITS_FOR_DIGEST;
+  }
+  /** The Run pressed while the files' SHA-256 is pending, until it starts or is withdrawn: `start` runs only its own. */
+  private queuedRun = $state.raw<object | null>(null);
   /** The URL parameters of the experiment the current result was run with. */
   ranWith = $state<string | null>(null);
   /** Why the worker stopped and what became of the open data, until dismissed (see `recover`). */
@@ -387,19 +391,23 @@ export class Workbench {
   /**
    * Runs the experiment as set; does nothing while a bin is in flight (`binningWait`). Files whose
    * fingerprint is pending have no source yet (the experiment names their SHA-256): the run waits
-   * for it, saying so (`runWait`); a second press meanwhile adds nothing.
+   * for it, saying so (`runWait`); a second press meanwhile adds nothing, and a run withdrawn
+   * meanwhile (`cancelRunWait`) does not start.
    */
   async start(): Promise<void> {
     if (this.data.fingerprinting) {
-      if (this.runWait !== null) return;
-      this.runWait = RUN_WAITS_FOR_DIGEST;
+      if (this.queuedRun !== null) return;
+      const queued = {};
+      this.queuedRun = queued;
       let verified: boolean | null;
+      let withdrawn: boolean;
       try {
         verified = await this.data.verdict();
       } finally {
-        this.runWait = null;
+        withdrawn = this.queuedRun !== queued;
+        if (!withdrawn) this.queuedRun = null;
       }
-      if (verified !== true) return;
+      if (verified !== true || withdrawn) return;
     }
     const experiment = this.current;
     if (!experiment || this.binningWait) return;
@@ -429,6 +437,14 @@ export class Workbench {
       models: result.models.length,
       createdAt: result.report.createdAt,
     });
+  }
+
+  /**
+   * Withdraws the Run waiting for the files' SHA-256 (`runWait`): it does not start when the
+   * digest comes. The files stay open, their digest still comes, and Run can be pressed again.
+   */
+  cancelRunWait(): void {
+    this.queuedRun = null;
   }
 
   /**

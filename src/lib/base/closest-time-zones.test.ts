@@ -82,6 +82,55 @@ describe('closestTimeZones with zones renamed in a tz release', () => {
   });
 });
 
+describe('closestTimeZones with a path segment missing or added', () => {
+  // The runtime's list, with the other names of renamed zones it accepts (Node 20 lists America/Buenos_Aires, newer runtimes the new name).
+  it.each([
+    ['Argentina/Buenos_Aires', ['America/Argentina/Buenos_Aires']],
+    ['Buenos_Aires', ['America/Argentina/Buenos_Aires']],
+    ['Kentucky/Louisville', ['America/Kentucky/Louisville']],
+    ['Indiana/Indianapolis', ['America/Indiana/Indianapolis']],
+    ['Argentina/Salta', ['America/Argentina/Salta']],
+    ['America/Knox', ['America/Indiana/Knox']],
+    ['Argentina/Buenos_Aries', ['America/Argentina/Buenos_Aires']],
+  ])('%j → %j', (text, zones) => {
+    expect(closestTimeZones(text)).toEqual(zones);
+  });
+
+  // A list of the old names only, as Node 20's, where no other name is accepted.
+  const OLD = [
+    'America/Buenos_Aires',
+    'America/Indianapolis',
+    'America/Louisville',
+    'America/Argentina/Salta',
+    'America/Chicago',
+    'Pacific/Easter',
+    'US/Eastern',
+  ];
+
+  it.each([
+    ['Argentina/Buenos_Aires', ['America/Buenos_Aires']],
+    ['Kentucky/Louisville', ['America/Louisville']],
+    ['America/Indiana/Indianapolis', ['America/Indianapolis']],
+    ['America/Illinois/Chicago', ['America/Chicago']],
+    ['Argentina/Salt', ['America/Argentina/Salta']],
+  ])('%j → %j in a list of the old names', (text, zones) => {
+    expect(closestTimeZones(text, OLD)).toEqual(zones);
+  });
+
+  it('keeps the region rule: a segment that is not the zone’s, or a path as long but other, finds nothing', () => {
+    expect(closestTimeZones('US/Easten', OLD)).toEqual(['US/Eastern']);
+    expect(closestTimeZones('Asia/Argentina/Salta', OLD)).toEqual([]);
+    expect(closestTimeZones('Brazil/Buenos_Aires', OLD)).toEqual([]);
+  });
+
+  it('offers one name of a renamed zone both of whose names are close: the one as long as the text, else the current one', () => {
+    const both = ['America/Buenos_Aires', 'America/Argentina/Buenos_Aires', 'Europe/Kiev', 'Europe/Kyiv'];
+    expect(closestTimeZones('Buenos_Aires', both)).toEqual(['America/Argentina/Buenos_Aires']);
+    expect(closestTimeZones('America/Buenos_Aire', both)).toEqual(['America/Buenos_Aires']);
+    expect(closestTimeZones('Europe/Kiyv', both)).toEqual(['Europe/Kyiv']);
+  });
+});
+
 describe('didYouMeanZone', () => {
   it('words one or more suggestions, or none', () => {
     expect(didYouMeanZone('Adelaide')).toBe(' (did you mean Australia/Adelaide?)');

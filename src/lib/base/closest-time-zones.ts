@@ -1,23 +1,28 @@
 import { joinOr } from './join-or';
-import { otherZoneNames } from './renamed-time-zones';
+import { oneNamePerRename, otherZoneNames, RENAMED_TIME_ZONES } from './renamed-time-zones';
 
 /**
  * The IANA zones closest to a name that is not one, best first, at most `limit` (empty when none
  * is close). Zones whose city part matches the text exactly (any case, spaces for underscores, a
  * trailing 'time' or 'standard time' dropped: 'Adelaide', 'new york', 'Pacific Time') are the
  * only ones offered when there are any; else zones within a few edits of the text, or of its city
- * part when the text names no region or one within an edit of the zone's (Damerau–Levenshtein
- * over lower case; at most 1 edit for up to 4 letters, 2 up to 8, else 3): 'US/Easten' is
- * US/Eastern, never Pacific/Easter. A suggestion keeps the text's signed numbers as typed, so an
- * offset ('UTC+2', 'GMT-5') gets none rather than UTC or GMT. A zone renamed in a tz release is
- * also matched by its other name (`otherZoneNames`) when the list lacks it: 'Kiev' and
- * 'Europe/Kiev' find Europe/Kyiv on a runtime that lists only the new name. `zones` defaults to the runtime's list
- * (`Intl.supportedValuesOf('timeZone')`, which names no alias) with the common aliases the
- * runtime accepts (US/…, Canada/…, UTC, GMT, Etc/UTC).
+ * part when the text names no region, one within an edit of the zone's, or the zone's with path
+ * segments missing or added, the others in order (`nestedPaths`: 'Argentina/Buenos_Aires' and
+ * 'Kentucky/Louisville' lack 'America/', 'America/Indiana/Indianapolis' has 'Indiana/' more than
+ * America/Indianapolis) (Damerau–Levenshtein over lower case; at most 1 edit for up to 4 letters,
+ * 2 up to 8, else 3): 'US/Easten' is US/Eastern, never Pacific/Easter. A suggestion keeps the
+ * text's signed numbers as typed, so an offset ('UTC+2', 'GMT-5') gets none rather than UTC or
+ * GMT. A zone renamed in a tz release is also matched by its other name (`otherZoneNames`) when
+ * the list lacks it: 'Kiev' and 'Europe/Kiev' find Europe/Kyiv on a runtime that lists only the
+ * new name; of a zone's two names both close, one is offered (`oneNamePerRename`). `zones` defaults to the runtime's list
+ * (`Intl.supportedValuesOf('timeZone')`, which names no alias) with the common aliases and the
+ * other names of renamed zones that the runtime accepts (US/…, Canada/…, UTC, GMT, Etc/UTC;
+ * America/Argentina/Buenos_Aires on Node 20, which lists America/Buenos_Aires).
  *
  * @example closestTimeZones('Adelaide') // → ['Australia/Adelaide']
  * @example closestTimeZones('America/Chicgo') // → ['America/Chicago']
  * @example closestTimeZones('Eastern') // → ['Canada/Eastern', 'US/Eastern']
+ * @example closestTimeZones('Argentina/Buenos_Aires') // → ['America/Argentina/Buenos_Aires']
  */
 export function closestTimeZones(text: string, zones: readonly string[] = runtimeZones(), limit = 3): string[] {
   const wanted = normalise(text);
@@ -25,6 +30,7 @@ export function closestTimeZones(text: string, zones: readonly string[] = runtim
   const slash = wanted.lastIndexOf('/');
   const wantedRegion = slash < 0 ? null : wanted.slice(0, slash);
   const wantedCity = wanted.slice(slash + 1);
+  const wantedPath = wantedRegion === null ? [] : wantedRegion.split('/');
   const allowed = wantedCity.length <= 4 ? 1 : wantedCity.length <= 8 ? 2 : 3;
   // An offset is not a typo: 'UTC+2' two edits from 'UTC' would move every day cut by 2 h.
   const offsets = offsetsOf(wanted);
@@ -36,8 +42,9 @@ export function closestTimeZones(text: string, zones: readonly string[] = runtim
       if (offsetsOf(name) !== offsets) continue;
       const cut = name.lastIndexOf('/');
       const city = name.slice(cut + 1);
+      const region = name.slice(0, Math.max(cut, 0));
       // A city-only match across different regions is how 'US/Easten' became Pacific/Easter.
-      const cityCounts = wantedRegion === null || editDistance(wantedRegion, name.slice(0, Math.max(cut, 0))) <= 1;
+      const cityCounts = wantedRegion === null || editDistance(wantedRegion, region) <= 1 || nestedPaths(wantedPath, cut < 0 ? [] : region.split('/'));
       const named = cityCounts && city === wantedCity ? 0 : 1 + Math.min(editDistance(wanted, name), cityCounts ? editDistance(wantedCity, city) : Infinity);
       score = Math.min(score, named);
     }
@@ -46,7 +53,24 @@ export function closestTimeZones(text: string, zones: readonly string[] = runtim
   // An exact city match leaves no room for a near one: 'Eastern' is not Pacific/Easter.
   const best = scored.some((s) => s.score === 0) ? scored.filter((s) => s.score === 0) : scored;
   best.sort((a, b) => a.score - b.score || (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0));
-  return best.slice(0, limit).map((s) => s.zone);
+  return oneNamePerRename(
+    best.map((s) => s.zone),
+    wantedPath.length + 1,
+  ).slice(0, limit);
+}
+
+/**
+ * True when one region path has more segments than the other and holds all of the other's, in
+ * order (neither empty): the same place with a path segment missing or added.
+ * @example nestedPaths(['argentina'], ['america', 'argentina']) // → true
+ * @example nestedPaths(['us'], ['pacific']) // → false
+ */
+function nestedPaths(a: readonly string[], b: readonly string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 0 || short.length === long.length) return false;
+  let found = 0;
+  for (const segment of long) if (found < short.length && segment === short[found]) found++;
+  return found === short.length;
 }
 
 /**
@@ -89,7 +113,7 @@ const COMMON_ALIASES = [
 
 let cachedZones: readonly string[] | null = null;
 
-/** The runtime's zones and the aliases it accepts, read once (a list of about 420 names). */
+/** The runtime's zones with the aliases and renamed zones' other names it accepts, read once (a list of about 440 names). */
 function runtimeZones(): readonly string[] {
   cachedZones ??= readRuntimeZones();
   return cachedZones;
@@ -99,7 +123,8 @@ function readRuntimeZones(): readonly string[] {
   const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
   const listed = typeof supported === 'function' ? supported('timeZone') : [];
   const known = new Set(listed);
-  return [...listed, ...COMMON_ALIASES.filter((alias) => !known.has(alias) && accepts(alias))];
+  const others = [...COMMON_ALIASES, ...RENAMED_TIME_ZONES.flat()];
+  return [...listed, ...others.filter((name) => !known.has(name) && accepts(name))];
 }
 
 /** True when this runtime formats in `zone` (not `isTimeZone`: time-zone.ts imports this file). */

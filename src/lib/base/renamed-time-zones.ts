@@ -46,3 +46,21 @@ export function otherZoneNames(zones: readonly string[]): Map<string, string[]> 
   }
   return other;
 }
+
+/**
+ * `zones` with one name kept of each rename (`RENAMED_TIME_ZONES`) both of whose names it holds:
+ * the one with `segments` path segments (as many as the text the zones were found for) when the
+ * other has not, else the current name; order kept.
+ * @example oneNamePerRename(['America/Argentina/Buenos_Aires', 'America/Buenos_Aires'], 1) // → ['America/Argentina/Buenos_Aires']
+ * @example oneNamePerRename(['America/Argentina/Buenos_Aires', 'America/Buenos_Aires'], 2) // → ['America/Buenos_Aires']
+ */
+export function oneNamePerRename(zones: readonly string[], segments: number): string[] {
+  const held = new Set(zones);
+  const dropped = new Set<string>();
+  for (const [old, current] of RENAMED_TIME_ZONES) {
+    if (!held.has(old) || !held.has(current)) continue;
+    const oldFits = old.split('/').length === segments && current.split('/').length !== segments;
+    dropped.add(oldFits ? current : old);
+  }
+  return zones.filter((zone) => !dropped.has(zone));
+}

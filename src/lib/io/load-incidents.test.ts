@@ -167,6 +167,10 @@ describe('loadIncidents', () => {
     expect(inputErrorOf(() => loadIncidents([sourceOf(defectTable())], { ...base, time: { column: 'when', timeZone: 'Adelaide' } }))).toBe(
       "time zone 'Adelaide' is not a known IANA zone (did you mean Australia/Adelaide?): expected a name such as 'America/Chicago' or 'UTC'",
     );
+    // A region missing from the path (the CLI's --tz and the app's Time zone field both load through here).
+    expect(inputErrorOf(() => loadIncidents([sourceOf(defectTable())], { ...base, time: { column: 'when', timeZone: 'Kentucky/Louisville' } }))).toBe(
+      "time zone 'Kentucky/Louisville' is not a known IANA zone (did you mean America/Kentucky/Louisville?): expected a name such as 'America/Chicago' or 'UTC'",
+    );
   });
 
   it('loadIncidents names the file and lists its columns when a mapped column is missing', () => {
