@@ -6,12 +6,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tableToIPC, type Table } from 'apache-arrow';
+import { tableToIPC, Utf8, vectorFromArray, type Table } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binIncidents } from '../src/lib/grid/bin-incidents';
 import { loadIncidents } from '../src/lib/io/load-incidents';
 import { plainfield, PLAINFIELD_MAPPING, plainfieldTimes, source, timestamps, withColumns } from './fixtures/hostile-tables';
 import { hexcast } from './fixtures/run-hexcast';
+import { tableToCsv } from './fixtures/table-to-csv';
 
 const dir = mkdtempSync(join(tmpdir(), 'hexcast-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,6 +42,20 @@ function messageOf(run: () => unknown): string {
 const MAPPING = ['--time', 'occurred_at', '--lat', 'latitude', '--lng', 'longitude', '--category-column', 'description'];
 
 describe('hostile data through hexcast', () => {
+  it("a CSV whose latitude has 'N/A' in one row: detected, that row counted as location-unparseable with its text, the rest kept", async () => {
+    const latitude = plainfield.getChild('latitude')!;
+    const text = Array.from({ length: plainfield.numRows }, (_, i) => (i === 0 ? 'N/A' : latitude.isValid(i) ? String(latitude.get(i)) : null));
+    const path = join(dir, 'lat-na.csv');
+    writeFileSync(path, tableToCsv(withColumns({ latitude: vectorFromArray(text, new Utf8()) })));
+    const { code, stdout } = await hexcast('inspect', path);
+    expect(code).toBe(0);
+    expect(stdout).toContain('location  latitude / longitude (WGS84 degrees)');
+    expect(stdout).toContain('3,225 read = 3,154 kept + 71 dropped');
+    expect(stdout).toMatch(
+      /location-unparseable +1 +a location column holds text that is not a number \(such as 'N\/A', 'NULL' or '-'\)\n +e\.g\. lat-na\.csv row 0: latitude=N\/A, longitude=-74\.\d+/,
+    );
+  });
+
   it('one row dated in the year 100,000, binned by hour (Node died with "invalid size"): 1 row dropped, the panel written', async () => {
     const path = write('year-100000.arrow', withTime(100, Date.UTC(100000, 5, 1)));
     const { code, stderr } = await hexcast('bin', path, ...MAPPING, '--res', '8', '--bucket', 'hour', '--out', join(dir, 'p.arrow'));

@@ -33,7 +33,7 @@ describe('mappingErrorField', () => {
 
   // The proof that wording is free: the same real errors, with every message replaced by text
   // that names no column, CRS or zone, after a round trip through the worker's error data.
-  const arrow = readArrow(tableToIPC(tableFromArrays({ occ_date: ['a', 'b'], x_coordinate: [1, 2], y_coordinate: ['n', 's'] })), 'a.arrow');
+  const arrow = readArrow(tableToIPC(tableFromArrays({ occ_date: ['a', 'b'], x_coordinate: [1, 2], y_coordinate: [true, false] })), 'a.arrow');
   it.each([
     [{ ...mapping, location: { ...mapping.location, crs: 'EPSG:1234' } as ColumnMapping['location'] }, 'crs'],
     [{ ...mapping, location: { kind: 'xy', x: 'x_coordinate', y: 'y_coordinate', crs: 'nonsense' } as ColumnMapping['location'] }, 'crs'],

@@ -44,6 +44,16 @@ const opened = {
 } as unknown as OpenResult;
 
 describe('MappingForm', () => {
+  it('offers the numeric columns as coordinates, then the text ones marked (text): a CSV latitude with an N/A in it is text', () => {
+    render(MappingForm, { props: { opened, mapping: null, error: null, onapply: vi.fn() } });
+    const x = screen.getByLabelText('x (easting)') as HTMLSelectElement;
+    expect(Array.from(x.options, (option) => [option.value, option.textContent])).toEqual([
+      ['x_coordinate', 'x_coordinate'],
+      ['y_coordinate', 'y_coordinate'],
+      ['category', 'category (text)'],
+    ]);
+  });
+
   it('starts from the suggestion, says what is missing, and refuses x/y without a CRS next to the CRS field', async () => {
     const onapply = vi.fn();
     render(MappingForm, { props: { opened, mapping: null, error: null, onapply } });

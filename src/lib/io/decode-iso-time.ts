@@ -1,10 +1,11 @@
-import { DataType, makeVector, type Data, type Vector } from 'apache-arrow';
+import { DataType, type Data, type Vector } from 'apache-arrow';
 import { DROP_CODE } from './drop-codes';
 import type { ColumnInput } from './find-column';
 import type { Clock } from './incidents';
 import { InputError } from './input-error';
 import { IsoKind, parseIsoBytes } from './parse-iso-time';
 import { parseSlashBytes, type DateOrder } from './parse-slash-time';
+import { utf8Values } from './utf8-values';
 import { validityOf } from './validity';
 
 /** What string decoding saw so far: the first few rows with and without an offset (global indices). */
@@ -66,7 +67,7 @@ export function decodeIsoChunk(data: Data, out: Float64Array, at: number, reason
     return;
   }
   const parsed = { ms: 0 };
-  const forEachString = stringsOf(data);
+  const forEachString = utf8Values(data);
   forEachString((i, bytes, start, end) => {
     if (!valid(i)) {
       reasons[at + i] = NULL;
@@ -122,7 +123,7 @@ function parseDictionary(dictionary: Vector, order: DateOrder): { ms: Float64Arr
   for (const chunk of dictionary.data) {
     const validity = validityOf(chunk);
     const valid = validity ? (i: number) => validity[i] === 1 : () => true;
-    stringsOf(chunk)((i, bytes, start, end) => {
+    utf8Values(chunk)((i, bytes, start, end) => {
       kinds[at + i] = valid(i) ? parseTextTime(bytes, start, end, parsed, order) : IsoKind.Blank;
       ms[at + i] = parsed.ms;
     });
@@ -131,31 +132,4 @@ function parseDictionary(dictionary: Vector, order: DateOrder): { ms: Float64Arr
   entries = { ms, kinds, order };
   dictionaryCache.set(dictionary, entries);
   return entries;
-}
-
-type StringVisitor = (i: number, bytes: Uint8Array, start: number, end: number) => void;
-
-/** Iterates a string chunk's values as UTF-8 byte ranges (in place for Utf8 and LargeUtf8). */
-function stringsOf(data: Data): (visit: StringVisitor) => void {
-  const { type, length } = data;
-  if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) {
-    const offsets = data.valueOffsets as Int32Array | BigInt64Array;
-    const bytes = data.values as Uint8Array;
-    if (offsets instanceof Int32Array) {
-      return (visit) => {
-        for (let i = 0; i < length; i++) visit(i, bytes, offsets[i], offsets[i + 1]);
-      };
-    }
-    return (visit) => {
-      for (let i = 0; i < length; i++) visit(i, bytes, Number(offsets[i]), Number(offsets[i + 1]));
-    };
-  }
-  const vector = makeVector(data);
-  const encoder = new TextEncoder();
-  return (visit) => {
-    for (let i = 0; i < length; i++) {
-      const bytes = encoder.encode(String(vector.get(i) ?? ''));
-      visit(i, bytes, 0, bytes.length);
-    }
-  };
 }

@@ -7,7 +7,9 @@ import { InputError } from './input-error';
 import type { ArrowSource } from './read-arrow';
 import { memoiseProjection } from './memoise-projection';
 import { namedOpposite, SWAP_SAMPLE, swapVerdict, type SwapSample } from './swap-verdict';
+import { isStringType } from './decode-iso-time';
 import { isNumericType, readNumbers } from './read-numbers';
+import { readTextNumbers } from './read-text-numbers';
 
 /** The location columns decoded: the CRS used (for x/y) and warnings. */
 export interface DecodedLocation {
@@ -28,6 +30,8 @@ export const NULL_ISLAND_DEG = 1e-6;
 /**
  * Decodes the location columns of every file into WGS84 `lat`/`lng` (one entry per global row)
  * and marks dropped rows in `reasons` (unless an earlier reason is already there), in this order:
+ * - 'location-unparseable': a coordinate of a text column is text that is no number (the rows in
+ *   `unparsed`, from `readLocationColumn`);
  * - 'location-null': either coordinate null or NaN;
  * - 'location-zero': both exactly 0 before any projection (a common "unknown" sentinel), or a
  *   projected point that lands within `NULL_ISLAND_DEG` of 0°, 0° (the same sentinel written in
@@ -74,11 +78,20 @@ export function locationColumns(sources: readonly ArrowSource[], mapping: Locati
 /**
  * The second half of `decodeLocation`, over raw coordinates already read into `lat` and `lng`
  * (`readLocationColumn`: y/x for a projected mapping): marks drops, projects and warns as
- * `decodeLocation` describes. A streamed load reads each record batch's coordinates and calls
- * this once over all rows, so it decides exactly as the whole-file load does.
+ * `decodeLocation` describes; `unparsed` are the rows whose location text is no number. A streamed
+ * load reads each record batch's coordinates and calls this once over all rows, so it decides
+ * exactly as the whole-file load does.
  * @example locateRows({ kind: 'latlng', lat: 'latitude', lng: 'longitude' }, lat, lng, reasons) // → { crs: null, warnings: [] }
  */
-export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Float64Array, reasons: Uint8Array): DecodedLocation {
+export function locateRows(
+  mapping: LocationMapping,
+  lat: Float64Array,
+  lng: Float64Array,
+  reasons: Uint8Array,
+  unparsed: readonly number[] = [],
+): DecodedLocation {
+  // Text that is no number was read as NaN; its rows get their own reason (ahead of 'location-null').
+  for (const row of unparsed) if (reasons[row] === 0) reasons[row] = DROP_CODE['location-unparseable'];
   const xy = mapping.kind === 'xy';
   const resolved = xy ? resolveCrs(mapping.crs) : null;
   const project = resolved ? projector(resolved) : null;
@@ -141,20 +154,26 @@ export function locateRows(mapping: LocationMapping, lat: Float64Array, lng: Flo
 
 /**
  * Reads one location column of every file into `out` at each file's global rows, as numbers
- * (null → NaN); a column that is not numeric is an InputError naming file, column and type.
+ * (null → NaN). A numeric column is copied; a text column, when `unparsed` is given, is read by
+ * `readTextNumbers` (decimal point or comma, thousands separators), and the rows whose text is
+ * no number ('N/A', 'NULL', '-') get NaN and are appended to `unparsed` (global rows), for
+ * `locateRows` to drop as 'location-unparseable'. Any other type (or text without `unparsed`)
+ * is an InputError naming file, column and type.
  * @example readLocationColumn(findColumn([chicago], 'latitude', 'latitude'), lat)
  */
-export function readLocationColumn(inputs: readonly ColumnInput[], out: Float64Array): void {
+export function readLocationColumn(inputs: readonly ColumnInput[], out: Float64Array, unparsed?: number[]): void {
   for (const { source, field, vector, start } of inputs) {
-    if (!isNumericType(field.type)) {
+    const text = unparsed !== undefined && isStringType(field.type);
+    if (!text && !isNumericType(field.type)) {
       throw new InputError(
-        `location column '${field.name}' in file '${source.name}' has type ${String(field.type)}: expected a numeric type (Float64, Float32 or an integer)`,
+        `location column '${field.name}' in file '${source.name}' has type ${String(field.type)}: expected a numeric type (Float64, Float32 or an integer)${unparsed ? ' or text holding numbers' : ''}`,
         { code: 'column-type', file: source.name, column: field.name },
       );
     }
     let at = start;
     for (const data of vector.data) {
-      readNumbers(data, out, at);
+      if (text) readTextNumbers(data, out, at, unparsed);
+      else readNumbers(data, out, at);
       at += data.length;
     }
   }

@@ -11,6 +11,15 @@ const source = (columns: Record<string, Vector>, metadata: Record<string, string
 };
 
 describe('detectMapping', () => {
+  it('detectMapping takes a text lat/lng pair whose values are nearly all numbers (9 in 10 or more), not one of words', () => {
+    const times = strings(new Array(10).fill('2018-01-01T00:00:00'));
+    const numbers = (first: string) => strings([first, ...Array.from({ length: 9 }, (_, i) => `41.${i + 1}`)]);
+    const lngs = strings(new Array(10).fill('-87.6'));
+    expect(detectMapping(source({ t: times, lat: numbers('N/A'), lng: lngs })).mapping?.location).toEqual({ kind: 'latlng', lat: 'lat', lng: 'lng' });
+    const words = strings(['N/A', 'NULL', ...Array.from({ length: 8 }, (_, i) => `41.${i + 1}`)]);
+    expect(detectMapping(source({ t: times, lat: words, lng: lngs })).mapping).toBeNull();
+  });
+
   it('detectMapping picks a Chicago-like file: occurred_at with its metadata zone, latitude/longitude, primary_type', () => {
     const upload = source(
       {

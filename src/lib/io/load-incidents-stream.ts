@@ -65,12 +65,13 @@ export async function loadIncidentsStream(files: readonly BatchSource[], mapping
   const time = new StreamedTime(mapping);
   const counted: LoadedFile[] = [];
   const schemas: RecordBatch['schema'][] = [];
+  const unparsed: number[] = [];
   for (const file of files) {
     let fileRows = 0;
     for await (const batch of file.batches('decode')) {
       if (fileRows === 0) schemas.push(batch.schema);
       const source: ArrowSource = { name: file.name, bytes: file.bytes, table: new Table(batch), format: 'stream' };
-      decodeBatch(source, mapping, rows.take(batch.numRows), fileRows, time, category, place, watch, moves);
+      decodeBatch(source, mapping, rows.take(batch.numRows), fileRows, time, category, place, watch, moves, unparsed);
       fileRows += batch.numRows;
     }
     counted.push({ name: file.name, bytes: file.bytes, table: { numRows: fileRows }, ...file.after?.() });
@@ -82,6 +83,7 @@ export async function loadIncidentsStream(files: readonly BatchSource[], mapping
     values: category?.values() ?? [],
     placeValues: place?.values() ?? [],
     decodedTime,
+    unparsed,
   });
   const quoted = await quoteRows(files, counted, schemas, mapping, settled.candidates, settled.picks);
   return completeLoad(counted, mapping, settled, quoted.repeated, quoted.raw);
@@ -109,7 +111,7 @@ interface BatchRows extends RowArrays {
   readonly start: number;
 }
 
-/** One record batch decoded into `rows`: time, raw coordinates, category and place codes; `fileRow` is its first row's index in its file. */
+/** One record batch decoded into `rows`: time, raw coordinates, category and place codes; `fileRow` is its first row's index in its file; rows whose location text is no number are appended to `unparsed` (global rows). */
 function decodeBatch(
   source: ArrowSource,
   mapping: ColumnMapping,
@@ -120,14 +122,17 @@ function decodeBatch(
   place: CategoryDecoder | null,
   watch: CoordinateWatch | undefined,
   moves: boolean,
+  unparsed: number[],
 ): void {
   // The coordinates first, so a watching thread works on them while the rest is decoded; an
   // error in the location columns is still thrown after one in the time column, as before.
   let locationError: unknown = null;
   try {
     const [first, second] = locationColumns([source], mapping.location);
-    readLocationColumn(first, rows.lat);
-    readLocationColumn(second, rows.lng);
+    const local: number[] = [];
+    readLocationColumn(first, rows.lat, local);
+    readLocationColumn(second, rows.lng, local);
+    for (const row of local) unparsed.push(rows.start + row);
   } catch (error) {
     locationError = error;
   }

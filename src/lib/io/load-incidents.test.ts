@@ -1,4 +1,4 @@
-import { Table, TimestampMillisecond } from 'apache-arrow';
+import { Bool, Table, TimestampMillisecond, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { binIncidents } from '../grid/bin-incidents';
 import { column, defectTable, dictionary, floats, inputErrorOf, roundTrip, sourceOf, strings } from '../../../test/fixtures/io/arrow-fixtures';
@@ -34,6 +34,7 @@ describe('loadIncidents', () => {
       'time-null': 3, // rows 20 (null), 21 (blank), 23 (null time and null location: counted once)
       'time-unparseable': 1, // row 22, 30 February
       'time-implausible': 0,
+      'location-unparseable': 0, // the coordinates are Float64
       'location-null': 2, // rows 24 (null latitude), 25 (NaN longitude)
       'location-zero': 1, // row 26
       'location-out-of-range': 1, // row 27, latitude 91
@@ -179,11 +180,31 @@ describe('loadIncidents', () => {
     );
   });
 
-  it('loadIncidents says which type it found when a column has the wrong one', () => {
-    const mapping: ColumnMapping = { ...base, location: { kind: 'latlng', lat: 'kind', lng: 'lng' } };
-    expect(inputErrorOf(() => loadIncidents([sourceOf(defectTable(), 'defects.arrow')], mapping))).toBe(
-      "location column 'kind' in file 'defects.arrow' has type Dictionary<Int32, Utf8>: expected a numeric type (Float64, Float32 or an integer)",
+  it('loadIncidents says which type it found when a location column is neither numbers nor text', () => {
+    const table = new Table({ when: strings(['2018-01-01T00:00:00']), lat: vectorFromArray([true], new Bool()), lng: floats([-87.6]) });
+    expect(inputErrorOf(() => loadIncidents([sourceOf(table, 'flags.arrow')], { ...base, category: null }))).toBe(
+      "location column 'lat' in file 'flags.arrow' has type Bool: expected a numeric type (Float64, Float32 or an integer) or text holding numbers",
     );
+  });
+
+  it('loadIncidents reads a text location column as numbers; text that is no number drops its row, after a time reason', () => {
+    // A column of words mapped as the latitude: every located row is 'location-unparseable', quoting its word.
+    const words = loadIncidents([sourceOf(defectTable(), 'defects.arrow')], { ...base, location: { kind: 'latlng', lat: 'kind', lng: 'lng' } }).report;
+    expect(words.kept).toBe(0);
+    // 32 rows: 4 with a time reason first, 1 with no category (a null: 'location-null'), 27 words.
+    expect([words.dropped['time-null'] + words.dropped['time-unparseable'], words.dropped['location-null'], words.dropped['location-unparseable']]).toEqual([
+      4, 1, 27,
+    ]);
+    expect(words.examples.find((e) => e.reason === 'location-unparseable')?.values).toEqual({ kind: 'THEFT', lng: '-87.7' });
+    // Numbers in text read as numbers (decimal point or comma); a null time outranks the unparseable latitude of its row.
+    const table = new Table({
+      when: strings([null, '2018-01-01T00:00:00', '2018-01-01T01:00:00', '2018-01-01T02:00:00']),
+      lat: strings(['N/A', '41,9', 'unknown', '41.91']),
+      lng: floats([-87.6, -87.6, -87.6, -87.61]),
+    });
+    const { report, lat } = loadIncidents([sourceOf(table)], { ...base, category: null });
+    expect([report.kept, report.dropped['time-null'], report.dropped['location-unparseable']]).toEqual([2, 1, 1]);
+    expect(Array.from(lat)).toEqual([41.9, 41.91]);
   });
 
   it('loadIncidents rejects a category filter without a category column', () => {

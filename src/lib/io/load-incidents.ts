@@ -51,11 +51,12 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
   const timeInputs = findColumn(sources, mapping.time.column, 'time');
   const decodedTime = decodeTime(timeInputs, mapping.time, rows.time, rows.reasons);
   const [first, second] = locationColumns(sources, mapping.location);
-  readLocationColumn(first, rows.lat);
-  readLocationColumn(second, rows.lng);
+  const unparsed: number[] = [];
+  readLocationColumn(first, rows.lat, unparsed);
+  readLocationColumn(second, rows.lng, unparsed);
   const values = mapping.category ? decodeCategory(findColumn(sources, mapping.category, 'category'), rows.codes) : [];
   const placeValues = mapping.place && rows.placeCodes ? decodeCategory(findColumn(sources, mapping.place, 'place'), rows.placeCodes) : [];
-  const settled = settleLoad(mapping, { ...rows, values, placeValues, decodedTime });
+  const settled = settleLoad(mapping, { ...rows, values, placeValues, decodedTime, unparsed });
   const repeated = repeatedAmong(sources, settled.candidates);
   const raw = new Map(settled.picks.map(({ row, reason }) => [row, rawValuesAt(sources, row, reason, mapping)]));
   return completeLoad(sources, mapping, settled, repeated, raw);
@@ -131,6 +132,8 @@ export interface DecodedRows extends RowArrays {
   readonly values: string[];
   readonly placeValues: string[];
   readonly decodedTime: DecodedTime;
+  /** Rows whose location text is no number (`readLocationColumn`), in any order, maybe repeated. */
+  readonly unparsed?: readonly number[];
 }
 
 /** A load after every rule that needs only the decoded arrays; what it still needs of the raw rows is `candidates` and `picks`. */
@@ -157,7 +160,7 @@ export function settleLoad(mapping: ColumnMapping, rows: DecodedRows): SettledLo
   const warnings: string[] = [...rows.decodedTime.warnings];
   // Both counts were taken by the passes before (`finishTime`, `locateRows`), on the rows as they are here.
   const timeRule = timeOutlierRule(time, reasons, rows.decodedTime.timed);
-  const located = locateRows(mapping.location, lat, lng, reasons);
+  const located = locateRows(mapping.location, lat, lng, reasons, rows.unparsed);
   warnings.push(...located.warnings);
   const outliers = markOutliers(lat, lng, time, reasons, timeRule, mapping.keepOutliers === true, located.usable);
   warnings.push(...outliers.warnings);

@@ -2,7 +2,9 @@ import type { Field, Schema } from 'apache-arrow';
 import { columnTokens } from './column-tokens';
 import { crsHint } from './metadata-hints';
 import type { ArrowSource } from './read-arrow';
+import { isStringType } from './decode-iso-time';
 import { isNumericType, sampleNumbers } from './read-numbers';
+import { sampleTextNumbers } from './read-text-numbers';
 
 /**
  * A possible pair of location columns, best first in `suggestLocation`'s list. For x/y, `crs`
@@ -26,7 +28,9 @@ interface ValueStats {
 }
 
 /**
- * Ranks pairs of numeric columns that could hold the location, best first. Pairs are formed by
+ * Ranks pairs of numeric columns that could hold the location, best first (a text column counts
+ * as numeric when at least 9 in 10 of its first non-blank values are numbers, `textOfNumbers`:
+ * a CSV 'lat' column with an 'N/A' in it is text). Pairs are formed by
  * name — a latitude-like column (lat, latitude) with a longitude-like one (lon, lng, long,
  * longitude), or a y-like (y, northing, …) with an x-like (x, easting, x_coordinate, …) — with
  * a bonus when the two names differ only in that word ('pickup_lat'/'pickup_lng'). Then the
@@ -43,7 +47,7 @@ interface ValueStats {
  * //     reason: 'values look projected (x 7.6e6–7.7e6, y 6.5e5–7.3e5): declare their CRS …' }
  */
 export function suggestLocation(schema: Schema, source: ArrowSource | null): LocationCandidate[] {
-  const numeric = schema.fields.filter((field) => isNumericType(field.type));
+  const numeric = schema.fields.filter((field) => isNumericType(field.type) || (source !== null && textOfNumbers(source, field)));
   const stats = (field: Field): ValueStats | null => (source ? valueStats(source, field.name) : null);
   const candidates: LocationCandidate[] = [];
   for (const [ys, xs, named] of [
@@ -99,11 +103,20 @@ export const LOCATION_VALUES = 10_000;
 
 /**
  * How many of a column's leading finite values `suggestLocation` reads: `LOCATION_VALUES` for a
- * numeric column named like a latitude, longitude, x or y, else none (it reads no other column's values).
+ * numeric or text column named like a latitude, longitude, x or y, else none (it reads no other column's values).
  * @example locationValuesRead(new Field('Y', new Float64())) // → 10000; locationValuesRead(new Field('beat', new Int16())) // → 0
  */
 export function locationValuesRead(field: Field): number {
-  return isNumericType(field.type) && [LAT, LNG, X, Y].some((words) => hasWord(field, words)) ? LOCATION_VALUES : 0;
+  return (isNumericType(field.type) || isStringType(field.type)) && [LAT, LNG, X, Y].some((words) => hasWord(field, words)) ? LOCATION_VALUES : 0;
+}
+
+/** True for a text column named like a location whose first non-blank values are mostly (≥ 9 in 10) numbers. */
+function textOfNumbers(source: ArrowSource, field: Field): boolean {
+  if (!isStringType(field.type) || locationValuesRead(field) === 0) return false;
+  const vector = source.table.getChild(field.name);
+  if (!vector) return false;
+  const { numbers, other } = sampleTextNumbers(vector.data, LOCATION_VALUES);
+  return numbers.length > 0 && other * 10 <= numbers.length + other;
 }
 
 function hasWord(field: Field, words: ReadonlySet<string>): boolean {
@@ -122,7 +135,8 @@ function sameStem(a: string, b: string, aWords: ReadonlySet<string>, bWords: Rea
 function valueStats(source: ArrowSource, column: string): ValueStats | null {
   const vector = source.table.getChild(column);
   if (!vector) return null;
-  const values = sampleNumbers(vector.data, LOCATION_VALUES).filter((v) => v !== 0);
+  const sample = isStringType(vector.type) ? sampleTextNumbers(vector.data, LOCATION_VALUES).numbers : sampleNumbers(vector.data, LOCATION_VALUES);
+  const values = sample.filter((v) => v !== 0);
   if (values.length === 0) return null;
   let min = Infinity;
   let max = -Infinity;
