@@ -6,13 +6,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tableToIPC, Utf8, vectorFromArray, type Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binIncidents } from '../src/lib/grid/bin-incidents';
 import { loadIncidents } from '../src/lib/io/load-incidents';
 import { plainfield, PLAINFIELD_MAPPING, plainfieldTimes, source, timestamps, withColumns } from './fixtures/hostile-tables';
 import { hexcast } from './fixtures/run-hexcast';
 import { tableToCsv } from './fixtures/table-to-csv';
+import { textLatitude } from './fixtures/text-latitude';
 
 const dir = mkdtempSync(join(tmpdir(), 'hexcast-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,10 +44,8 @@ const MAPPING = ['--time', 'occurred_at', '--lat', 'latitude', '--lng', 'longitu
 
 describe('hostile data through hexcast', () => {
   it("a CSV whose latitude has 'N/A' in one row: detected, that row counted as location-unparseable with its text, the rest kept", async () => {
-    const latitude = plainfield.getChild('latitude')!;
-    const text = Array.from({ length: plainfield.numRows }, (_, i) => (i === 0 ? 'N/A' : latitude.isValid(i) ? String(latitude.get(i)) : null));
     const path = join(dir, 'lat-na.csv');
-    writeFileSync(path, tableToCsv(withColumns({ latitude: vectorFromArray(text, new Utf8()) })));
+    writeFileSync(path, tableToCsv(textLatitude(plainfield, new Map([[0, 'N/A']]))));
     const { code, stdout } = await hexcast('inspect', path);
     expect(code).toBe(0);
     expect(stdout).toContain('location  latitude / longitude (WGS84 degrees)');

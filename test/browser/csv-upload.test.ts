@@ -4,8 +4,10 @@ import { detectMapping } from '../../src/lib/io/detect-mapping';
 import { loadIncidents } from '../../src/lib/io/load-incidents';
 import { readArrow } from '../../src/lib/io/read-arrow';
 import { tableToCsv } from '../fixtures/table-to-csv';
-import { openFileOverSample, useApp } from './harness';
+import { textLatitude } from '../fixtures/text-latitude';
+import { openFileOverSample, SHARED_DATA, useApp } from './harness';
 
+const PLAINFIELD = `${SHARED_DATA}plainfield-nj-crime-reports-2018.arrow`;
 const SAMPLE = new URL('../../public/samples/chicago-3-types-2014-2018.arrow', import.meta.url).pathname;
 const { open } = useApp();
 
@@ -21,5 +23,24 @@ describe('opening a CSV file in the app', () => {
     await openFileOverSample(app.page, { name: 'chicago-portal.csv', mimeType: 'text/csv', bytes: new TextEncoder().encode(csv) }, kept);
     expect(kept).toBeGreaterThan(4900);
     await app.screenshot('csv-upload-chicago-portal');
+  });
+
+  it("reads Plainfield as CSV with 'N/A', 'NULL' and '-' among its latitudes: the column is detected, three rows are counted as location-unparseable with their text", async () => {
+    const plainfield = readArrow(readFileSync(PLAINFIELD), 'plainfield.arrow');
+    const csv = tableToCsv(
+      textLatitude(
+        plainfield.table,
+        new Map([
+          [0, 'N/A'],
+          [1, 'NULL'],
+          [2500, '-'],
+        ]),
+      ),
+    );
+    const app = await open();
+    await openFileOverSample(app.page, { name: 'plainfield-na.csv', mimeType: 'text/csv', bytes: new TextEncoder().encode(csv) }, 3_152);
+    const report = app.page.getByText("a location column holds text that is not a number (such as 'N/A', 'NULL' or '-')");
+    await report.first().waitFor();
+    await app.screenshot('csv-upload-latitude-na');
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
+import { Table, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { tableToCsv } from '../../../test/fixtures/table-to-csv';
+import { textLatitude } from '../../../test/fixtures/text-latitude';
 import { bytesSource } from '../io/byte-source';
 import { detectMapping } from '../io/detect-mapping';
 import { DROP_REASONS, type LoadReport } from '../io/incidents';
@@ -19,14 +20,8 @@ const JUNK = new Map([
   [2500, '-'],
 ]);
 
-/** Plainfield with its latitude as text: the numbers as `String` writes them, three rows' replaced by `JUNK`. */
-function textLatitude(): Table {
-  const lat = plainfield.table.getChild('latitude')!.toArray() as Float64Array;
-  const validity = plainfield.table.getChild('latitude')!;
-  const text = Array.from(lat, (v, i) => JUNK.get(i) ?? (validity.isValid(i) ? String(v) : null));
-  const columns = Object.fromEntries(plainfield.table.schema.fields.map((f) => [f.name, plainfield.table.getChild(f.name)!]));
-  return new Table({ ...columns, latitude: vectorFromArray(text, new Utf8()) });
-}
+/** Plainfield with its latitude as text, `JUNK`'s rows replaced. */
+const textLatitudes = (): Table => textLatitude(plainfield.table, JUNK);
 
 function dropped(report: LoadReport): number {
   return DROP_REASONS.reduce((sum, reason) => sum + report.dropped[reason], 0);
@@ -37,7 +32,7 @@ describe('a location column of text (a CSV latitude with N/A in it)', () => {
   const before = loadIncidents([plainfield], published).report;
 
   it('is detected as the latitude, read as numbers, and its three rows of other text are dropped as location-unparseable with their text', () => {
-    const csv = readCsv(new TextEncoder().encode(tableToCsv(textLatitude())), 'plainfield.csv');
+    const csv = readCsv(new TextEncoder().encode(tableToCsv(textLatitudes())), 'plainfield.csv');
     expect(String(csv.table.getChild('latitude')!.type)).toBe('Utf8');
     const mapping = detectMapping(csv).mapping!;
     expect(mapping.location).toEqual({ kind: 'latlng', lat: 'latitude', lng: 'longitude' });
@@ -56,7 +51,7 @@ describe('a location column of text (a CSV latitude with N/A in it)', () => {
   });
 
   it('streamed record batch by record batch, the text is read alike: the same report as the whole file', async () => {
-    const table = textLatitude();
+    const table = textLatitudes();
     const batches = new Table([0, 1000, 2000, 3000].map((from) => table.slice(from, from + 1000).batches).flat());
     expect(batches.batches.length).toBeGreaterThan(3);
     const bytes = tableToIPC(batches, 'stream');
