@@ -29,11 +29,11 @@ const CHANGED = {
  * on that `changed(reads)` says (reads: ranges and passes over its chunks so far), as a file
  * replaced on disk while it is open.
  */
-function changing(bytes: Uint8Array, later: Uint8Array, changed: (reads: number) => boolean): ByteSource {
+function changing(bytes: Uint8Array, later: Uint8Array, changed: (reads: number) => boolean, name = 'a.arrow'): ByteSource {
   let reads = 0;
   const now = (): Uint8Array => (changed(reads++) ? later : bytes);
   return {
-    name: 'a.arrow',
+    name,
     size: bytes.length,
     slice: async (start, end) => now().subarray(Math.max(0, start), end),
     async *chunks() {
@@ -54,6 +54,13 @@ describe('a file that changed between the sniff and the read is said to have cha
   ] as const)('%s, replaced by CSV of its size', async (_, format, streamFrom) => {
     const bytes = arrow(format);
     await expect(openStreamHeads([changing(bytes, csvOf(bytes.length), afterSniff)], { streamFrom })).rejects.toMatchObject(CHANGED);
+  });
+
+  it('of several files, the one that changed is named (the second, replaced after the plan sniffed both)', async () => {
+    const bytes = arrow('file');
+    const first = bytesSource('a.arrow', bytes);
+    const second = changing(bytes, csvOf(bytes.length), afterSniff, 'b.arrow');
+    await expect(openStreamHeads([first, second])).rejects.toMatchObject({ code: 'file-unreadable', file: 'b.arrow' });
   });
 
   it.each(['file', 'stream'] as const)('an IPC %s cut short after the sniff: its size when opened and now', async (format) => {
