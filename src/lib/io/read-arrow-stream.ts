@@ -3,12 +3,14 @@ import { Footer } from 'apache-arrow/ipc/metadata/file';
 import type { ByteSource } from './byte-source';
 import type { BatchSource } from './load-incidents-stream';
 import { InputError } from './input-error';
-import { checkBatch, checkColumnsAndRows, checkTable, ipcFormatOf, notArrow, truncated, unsoundMetadata, type ArrowSource } from './read-arrow';
+import { checkBatch, checkColumnsAndRows, checkTable, notArrow, truncated, unsoundMetadata, type ArrowSource } from './read-arrow';
 import { checkIpcFooter, checkMessageMetadata, compareBlocks, type Block } from './check-ipc-metadata';
 import { IpcMessageWatch } from './ipc-message-watch';
 import { registerArrowCodecs } from './register-arrow-codecs';
 import type { Sha256Stream } from './sha256-stream';
-import { ARROW_MAGIC, sniffFormat } from './sniff-format';
+import { ARROW_MAGIC } from './sniff-format';
+import { checkedSource } from './checked-source';
+import { failedRead, sniffInput } from './sniff-input';
 
 /** What `readArrowStream` reports while it reads: bytes of the file read so far, rows and record batches parsed. */
 export interface StreamProgress {
@@ -28,6 +30,8 @@ export interface ReadStreamOptions {
   readonly signal?: AbortSignal;
   /** The input's IPC format when it was sniffed already (`inputFormat`): its first bytes are not read again. */
   readonly format?: 'file' | 'stream';
+  /** The first bytes `format` was sniffed from (`sniffInput`): read again, they must be the same, or the file changed since (`checkedSource`). */
+  readonly first?: Uint8Array;
   /**
    * Called once, when the first message with a compressed (LZ4, ZSTD) buffer is seen, before the
    * reader decodes it (and awaited): from there the batches' buffers are decoded copies, not views
@@ -82,26 +86,25 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
   let schema: Schema | null = null;
   let format: 'file' | 'stream' | null = null;
   let checked: IpcMessageWatch | null = null;
-  const generator = (async function* (): AsyncGenerator<RecordBatch, void, undefined> {
+  // Every read checked against the file as opened (its size, and the bytes sniffed before): a file changed since is said to be.
+  const source = checkedSource(input, options.first);
+  const read = async function* (): AsyncGenerator<RecordBatch, void, undefined> {
     const { name, size } = input;
     const known = size > 0 ? options.format : undefined;
     let frame: { format: 'file' | 'stream'; prefix: Uint8Array | null; start: number; end: number; cuts?: readonly number[]; footer?: FooterBlocks };
-    if (known === 'file') frame = await fileFrame(input);
-    else if (known === 'stream') frame = { format: 'stream', prefix: null, start: 0, end: size };
+    if (known) format = known;
     else {
-      const head = await input.slice(0, Math.min(size, 4096));
-      const sniffed = sniffFormat(head);
+      const { sniffed, ipc } = await sniffInput(source);
       if (sniffed.format === 'empty')
         throw new InputError(`file '${name}' is empty (0 bytes): expected an Apache Arrow IPC file or stream`, { code: 'file-empty', file: name });
-      const ipc = ipcFormatOf(sniffed, head);
-      if (ipc === 'file') frame = await fileFrame(input);
-      else if (ipc === 'stream') frame = { format: 'stream', prefix: null, start: 0, end: size };
-      else throw notArrow(sniffed, name);
+      if (!ipc) throw notArrow(sniffed, name);
+      format = ipc;
     }
-    format = frame.format;
+    if (format === 'file') frame = await fileFrame(source);
+    else frame = { format: 'stream', prefix: null, start: 0, end: size };
 
     registerArrowCodecs();
-    const chunks = (frame.cuts ? alignedChunks(input, frame.cuts) : input.chunks())[Symbol.asyncIterator]();
+    const chunks = (frame.cuts ? alignedChunks(source, frame.cuts) : source.chunks())[Symbol.asyncIterator]();
     let position = 0;
     const pull = async (): Promise<IteratorResult<Uint8Array>> => {
       if (options.signal?.aborted) throw options.signal.reason;
@@ -188,8 +191,16 @@ export function arrowBatches(input: ByteSource, options: ReadStreamOptions = {})
     // disagrees with the batches read here would give them other rows.
     const disagreement = frame.format === 'file' && frame.footer ? compareBlocks(frame.footer, watch.batches) : null;
     if (disagreement) throw unsoundMetadata(name, 'file', disagreement.why);
-    if (position !== size) throw truncated(name, size, `only ${position.toLocaleString('en-US')} bytes could be read`);
+    // (`source` saw every byte: fewer or more than the file's size were the file changed.)
     if (!schema) throw new InputError(`file '${name}' holds no schema: expected an Apache Arrow IPC ${frame.format}`, { code: 'file-corrupt', file: name });
+  };
+  const generator = (async function* (): AsyncGenerator<RecordBatch, void, undefined> {
+    try {
+      yield* read();
+    } catch (error) {
+      // A file swapped for another since it was sniffed fails as truncated or corrupt Arrow: said to have changed instead.
+      throw format && !options.signal?.aborted ? await failedRead(error, source, format) : error;
+    }
   })();
   return Object.assign(generator, { schema: () => schema, format: () => format, compressed: () => checked?.compressed ?? false });
 }
@@ -311,11 +322,13 @@ function schemaMessage(schema: Schema): Uint8Array {
 /**
  * The rows of an Arrow IPC file from its footer and each record batch's metadata (a few hundred
  * bytes a batch, read by `slice`), before any batch is read; null for an IPC stream, which has no
- * footer, or metadata that cannot be read (the full read then reports what is wrong).
+ * footer, or metadata that cannot be read (the full read then reports what is wrong). `format`:
+ * the input's IPC format when sniffed already (its first bytes are then not read again).
  * @example await arrowFileRows(fileByteSource('chicago.arrow')) // → 1306393
  */
-export async function arrowFileRows(input: ByteSource): Promise<number | null> {
-  const headers = await arrowFileBatchHeaders(input);
+export async function arrowFileRows(input: ByteSource, format?: 'file' | 'stream'): Promise<number | null> {
+  if (format === 'stream') return null;
+  const headers = await arrowFileBatchHeaders(input, format === 'file');
   return headers && headers.reduce((rows, header) => rows + Number(header.length), 0);
 }
 
@@ -354,19 +367,19 @@ export async function arrowShares(input: ByteSource, schema: Schema): Promise<nu
  */
 const fileHeaders = new WeakMap<ByteSource, Promise<RecordBatchHeader[] | null>>();
 
-/** The record batch headers of an Arrow IPC file, read through its footer's blocks once per input; null for a stream or an unreadable footer. */
-function arrowFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
+/** The record batch headers of an Arrow IPC file, read through its footer's blocks once per input; null for a stream or an unreadable footer. `sniffed`: known to be an IPC file. */
+function arrowFileBatchHeaders(input: ByteSource, sniffed = false): Promise<RecordBatchHeader[] | null> {
   let headers = fileHeaders.get(input);
   if (!headers) {
-    headers = readFileBatchHeaders(input);
+    headers = readFileBatchHeaders(input, sniffed);
     fileHeaders.set(input, headers);
     headers.catch(() => fileHeaders.delete(input)); // a failed read (a transient slice error) is tried again next time
   }
   return headers;
 }
 
-async function readFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
-  if (sniffFormat(await input.slice(0, Math.min(input.size, 4096))).format !== 'arrow-file') return null;
+async function readFileBatchHeaders(input: ByteSource, sniffed: boolean): Promise<RecordBatchHeader[] | null> {
+  if (!sniffed && (await sniffInput(input)).ipc !== 'file') return null;
   try {
     const { footer } = await fileFrame(input);
     const headers: RecordBatchHeader[] = [];
@@ -390,8 +403,7 @@ async function readFileBatchHeaders(input: ByteSource): Promise<RecordBatchHeade
  * a jump over its body. Null when the input is not a stream or a message cannot be read.
  */
 async function arrowStreamBatchHeaders(input: ByteSource): Promise<RecordBatchHeader[] | null> {
-  const head = await input.slice(0, Math.min(input.size, 4096));
-  if (ipcFormatOf(sniffFormat(head), head) !== 'stream') return null;
+  if ((await sniffInput(input)).ipc !== 'stream') return null;
   try {
     const headers: RecordBatchHeader[] = [];
     for (let at = 0; at + 4 <= input.size;) {
@@ -456,7 +468,7 @@ export interface BatchSourceOptions extends ReadStreamOptions {
  */
 export async function arrowBatchSource(input: ByteSource, options: BatchSourceOptions = {}): Promise<BatchSource> {
   const { keep, held, ...read } = options;
-  const rows = await arrowFileRows(input);
+  const rows = await arrowFileRows(input, read.format);
   let kept: RecordBatch[] | null = null; // every batch of a finished decode pass, when kept
   let begun = held;
   return {
@@ -471,7 +483,7 @@ export async function arrowBatchSource(input: ByteSource, options: BatchSourceOp
       }
       const batches = kept;
       kept = null;
-      return batches ? keptPass(batches, read.signal) : arrowBatches(input, { signal: read.signal });
+      return batches ? keptPass(batches, read.signal) : arrowBatches(input, { signal: read.signal, format: read.format, first: read.first });
     },
     quoteHeld: () => kept !== null,
     release: () => void (kept = null),

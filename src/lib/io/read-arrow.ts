@@ -237,20 +237,33 @@ export function ipcFormatOf(sniffed: Sniffed, head: Uint8Array): 'file' | 'strea
  * @example looksLikeLegacyStream(new Uint8Array(8)) // → false
  */
 export function looksLikeLegacyStream(bytes: Uint8Array): boolean {
-  if (bytes.length < 8) return false;
+  const length = legacySchemaLength(bytes);
+  return length !== null && length <= bytes.length - 4;
+}
+
+/**
+ * The length of the schema message a legacy Arrow IPC stream opening with `bytes` has (its first
+ * 4 bytes), when the bytes at hand are those of one: `looksLikeLegacyStream`'s checks, each read
+ * bounded by the message's end and by the bytes at hand (the flatbuffer's root table, its vtable
+ * and the header type lie at the message's start). Null otherwise. A length past the bytes at hand
+ * (a wide schema or long metadata) asks for the whole message, to check it again whole.
+ * @example legacySchemaLength(first4KiB) // → 5124 for a schema message longer than 4 KiB
+ */
+export function legacySchemaLength(bytes: Uint8Array): number | null {
+  if (bytes.length < 8) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getInt32(0, true);
-  if (length < 8 || length % 4 !== 0 || length > bytes.length - 4) return false;
-  const end = 4 + length;
+  if (length < 8 || length % 4 !== 0) return null;
+  const end = Math.min(4 + length, bytes.length);
   const table = 4 + view.getUint32(4, true);
-  if (table < 8 || table + 4 > end) return false;
+  if (table < 8 || table + 4 > end) return null;
   const vtable = table - view.getInt32(table, true);
-  if (vtable < 8 || vtable + 8 > end) return false;
+  if (vtable < 8 || vtable + 8 > end) return null;
   const vtableSize = view.getUint16(vtable, true);
   // The vtable holds its own size and the table's, then one offset per field: version, then header type.
-  if (vtableSize < 8 || vtableSize % 2 !== 0 || vtable + vtableSize > end) return false;
+  if (vtableSize < 8 || vtableSize % 2 !== 0 || vtable + vtableSize > end) return null;
   const headerType = view.getUint16(vtable + 6, true);
-  return headerType !== 0 && table + headerType < end && bytes[table + headerType] === SCHEMA_HEADER;
+  return headerType !== 0 && table + headerType < end && bytes[table + headerType] === SCHEMA_HEADER ? length : null;
 }
 
 /** Arrow's `MessageHeader.Schema`: the header type of a stream's first message. */

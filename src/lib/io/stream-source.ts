@@ -6,10 +6,8 @@ import { gunzipChunks } from './gunzip';
 import type { ArrowSource, SourceDrops, SourceFormat } from './read-arrow';
 import { readSource } from './read-source';
 import { sniffFormat } from './sniff-format';
+import { SNIFF_BYTES } from './sniff-input';
 import { streamCsv } from './stream-csv';
-
-/** How many decompressed bytes tell what a gzip file holds. */
-const SNIFF_BYTES = 4096;
 
 /**
  * What a source's batch stream ends with: everything an `ArrowSource` carries besides its

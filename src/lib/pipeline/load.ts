@@ -12,14 +12,14 @@ import type { ArrowSource } from '../io/read-arrow';
 import { sha256Hex } from '../io/sha256-hex';
 import { readSource } from '../io/read-source';
 import { collectSource, streamSource } from '../io/stream-source';
-import { sniffFormat } from '../io/sniff-format';
-import { ipcFormatOf } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { arrowBatchSource, readArrowStream, type StreamProgress } from '../io/read-arrow-stream';
 import { loadIncidentsStream, type CoordinateWatch } from '../io/load-incidents-stream';
 import { createSha256, type Sha256Factory } from '../io/sha256-stream';
 import { fileHashes } from '../io/file-hashes';
 import { readHead, type HeldRead } from './head-sampler';
+import { arrowReadFormat, inputFormat, sniffedInput, type SniffedInput } from './input-format';
+import { checkedSource } from '../io/checked-source';
 
 // The load stage of the pipeline: bytes → Arrow sources (open), then sources → incidents with a
 // column mapping, or → a panel for pre-binned files (load). The CLI, the worker and the notebooks
@@ -243,8 +243,8 @@ export interface OpenStreamsOptions {
    * instead of being read again; default 0 (none: a browser tab's memory is the tighter bound there).
    */
   readonly keepBatchBytes?: number;
-  /** For `openStreams`: each input's format, already sniffed (`inputFormat`), so its first bytes are not read again. */
-  readonly formats?: readonly InputFormat[];
+  /** For `openStreams`: each input's format, already sniffed (`sniffedInput`), so its first bytes are not read again (those sniffed are compared as it is read). */
+  readonly sniffed?: readonly SniffedInput[];
   /**
    * For `openStreams`: called once per Arrow file, when its first compressed (LZ4, ZSTD) message
    * is seen, before the reader decodes it (`ReadStreamOptions.onCompressed`); awaited.
@@ -269,19 +269,21 @@ export async function openStreams(inputs: readonly ByteSource[], options: OpenSt
   const sources: ArrowSource[] = [];
   for (const [i, input] of inputs.entries()) {
     const hash = hashes.forFile(i);
-    const format = options.formats?.[i] ?? (await inputFormat(input));
+    const { format, first } = options.sniffed?.[i] ?? (await sniffedInput(input));
     if (format !== 'other') {
       sources.push(
         await readArrowStream(input, {
           hash,
           signal: options.signal,
           onProgress: (progress) => options.onProgress?.(i, progress),
-          format: format === 'arrow-file' ? 'file' : 'stream',
+          format: arrowReadFormat(format),
+          first,
           onCompressed: options.onCompressed && (() => options.onCompressed?.(i)),
         }),
       );
     } else {
-      const hashed = hashedOnce(input, hash, options.signal, (bytes) => options.onProgress?.(i, { bytes, size: input.size, rows: 0, batches: 0 }));
+      const checked = checkedSource(input, first);
+      const hashed = hashedOnce(checked, hash, options.signal, (bytes) => options.onProgress?.(i, { bytes, size: input.size, rows: 0, batches: 0 }));
       sources.push(await collectSource(await streamSource(hashed.source)));
       if (!hashed.done()) for await (const chunk of hashed.source.chunks()) void chunk;
     }
@@ -291,25 +293,10 @@ export async function openStreams(inputs: readonly ByteSource[], options: OpenSt
   return { kind, sources, sha256: all, hashes: each, ms: performance.now() - t0 };
 }
 
-/** How `openStreams` reads an input: as an Arrow IPC file, an Arrow IPC stream (also the legacy one without continuation markers), or in another format (`streamSource`). */
-export type InputFormat = 'arrow-file' | 'arrow-stream' | 'other';
-
-/**
- * The input's format for opening, from its first 4 KiB (one read, as the Arrow reader sniffs): an
- * Arrow IPC file, an Arrow IPC stream (also the legacy stream without its continuation marker,
- * told by its whole schema message, often hundreds of bytes), or other.
- * @example await inputFormat(bytesSource('a.csv', csvBytes)) // → 'other'
- */
-export async function inputFormat(input: ByteSource): Promise<InputFormat> {
-  const head = await input.slice(0, Math.min(input.size, 4096));
-  const ipc = ipcFormatOf(sniffFormat(head), head);
-  return ipc === 'file' ? 'arrow-file' : ipc === 'stream' ? 'arrow-stream' : 'other';
-}
-
 /**
  * The input with its first full pass over `chunks()` hashed (later passes, a CSV read again, are
- * not); `done()` says whether that pass happened. A file that grows while it is read is an
- * InputError. Every chunk and range read first checks `signal` (a cancel stops a CSV or Parquet
+ * not); `done()` says whether that pass happened (a file that changes while it is read: `input`
+ * a `checkedSource`). Every chunk and range read first checks `signal` (a cancel stops a CSV or Parquet
  * read between chunks, as it stops an Arrow one between batches), and the first pass reports
  * the bytes read so far to `onBytes`.
  */
@@ -339,12 +326,6 @@ function hashedOnce(
         check();
         onBytes?.(at + chunk.length);
         at += chunk.length;
-        if (at > input.size) {
-          throw new InputError(
-            `file '${input.name}' grew while it was read (it was ${input.size.toLocaleString('en-US')} bytes): read it again once it is complete`,
-            { code: 'file-unreadable', file: input.name },
-          );
-        }
         hash.update(chunk);
         yield chunk;
       }

@@ -8,7 +8,8 @@ import { arrowBatches, arrowBatchSource } from '../io/read-arrow-stream';
 import { fileHashes } from '../io/file-hashes';
 import { createSha256 } from '../io/sha256-stream';
 import { headSampler, type HeadSampler } from './head-sampler';
-import { inputFormat, openStreams, rowsOnly, streamable, type InputFormat, type LoadedIncidents, type Opened, type OpenStreamsOptions } from './load';
+import { openStreams, rowsOnly, streamable, type LoadedIncidents, type Opened, type OpenStreamsOptions } from './load';
+import { arrowReadFormat, inputFormatOf, sniffedInput, type InputFormat, type SniffedInput } from './input-format';
 import type { Sha256Factory } from '../io/sha256-stream';
 
 // The app's streamed path for big Arrow incident files: one pass at open that fingerprints and
@@ -63,10 +64,16 @@ export interface OpenStreamHeadsOptions extends OpenStreamsOptions {
  * @example (await planOpen([bytesSource('a.csv', csv)], 0)).held // → true (not Arrow)
  */
 export async function planOpen(inputs: readonly ByteSource[], streamFrom: number = STREAM_FROM_BYTES): Promise<OpenPlan> {
-  const formats: InputFormat[] = [];
-  for (const input of inputs) formats.push(await inputFormat(input));
+  return (await sniffPlan(inputs, streamFrom)).plan;
+}
+
+/** `planOpen`, with each input's first bytes as sniffed (`sniffedInput`), which the read then compares. */
+async function sniffPlan(inputs: readonly ByteSource[], streamFrom: number): Promise<{ plan: OpenPlan; sniffed: SniffedInput[] }> {
+  const sniffed: SniffedInput[] = [];
+  for (const input of inputs) sniffed.push(await sniffedInput(input));
+  const formats = sniffed.map((s) => s.format);
   const size = inputs.reduce((sum, input) => sum + input.size, 0);
-  return { formats, held: inputs.length === 0 || size < streamFrom || formats.includes('other') };
+  return { plan: { formats, held: inputs.length === 0 || size < streamFrom || formats.includes('other') }, sniffed };
 }
 
 /**
@@ -85,10 +92,10 @@ export async function planOpen(inputs: readonly ByteSource[], streamFrom: number
  */
 export async function openStreamHeads(inputs: readonly ByteSource[], options: OpenStreamHeadsOptions = {}): Promise<OpenedHeads> {
   const t0 = performance.now();
-  const plan = await planOpen(inputs, options.streamFrom);
+  const { plan, sniffed } = await sniffPlan(inputs, options.streamFrom ?? STREAM_FROM_BYTES);
   const sha256 = (await options.sha256For?.(plan)) ?? options.sha256 ?? createSha256;
   const whole = async (): Promise<OpenedHeads> => {
-    const opened = await openStreams(inputs, { ...options, sha256, formats: plan.formats });
+    const opened = await openStreams(inputs, { ...options, sha256, sniffed });
     return { opened: { ...opened, ms: performance.now() - t0 }, heads: null };
   };
   if (plan.held) return whole();
@@ -97,8 +104,13 @@ export async function openStreamHeads(inputs: readonly ByteSource[], options: Op
   const sources: ArrowSource[] = [];
   for (const [i, input] of inputs.entries()) {
     const hash = hashes.forFile(i);
-    const ipc = plan.formats[i] === 'arrow-file' ? 'file' : 'stream';
-    const stream = arrowBatches(input, { hash, signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress), format: ipc });
+    const stream = arrowBatches(input, {
+      hash,
+      signal: options.signal,
+      onProgress: (progress) => options.onProgress?.(i, progress),
+      format: arrowReadFormat(plan.formats[i]),
+      first: sniffed[i].first,
+    });
     let sampler: HeadSampler | undefined;
     let rows = 0;
     for await (const batch of stream) {
@@ -125,7 +137,9 @@ export async function openStreamHeads(inputs: readonly ByteSource[], options: Op
  * released; `onProgress` after each batch with the rows decoded; `signal` checked between
  * batches), without hashing again. Null when the load would decide something from the first
  * batch that the whole-file load decides from every row (`streamable`): the shell then reads
- * the files whole. Equal to `loadMapped` on the whole files, number for number.
+ * the files whole (`headFormats` says how, without sniffing them again). Each file is read in the
+ * format its head was read in (no sniff); one that changed since fails as such (`checkedSource`).
+ * Equal to `loadMapped` on the whole files, number for number.
  * @example (await loadOpenedStreams(inputs, heads, mapping))?.incidents.report.read // → rows in all files
  */
 export async function loadOpenedStreams(
@@ -136,10 +150,26 @@ export async function loadOpenedStreams(
 ): Promise<LoadedIncidents | null> {
   if (!streamable(heads, mapping)) return null;
   const t0 = performance.now();
+  const formats = headFormats(heads);
   const files = await Promise.all(
-    inputs.map((input, i) => arrowBatchSource(input, { signal: options.signal, onProgress: (progress) => options.onProgress?.(i, progress) })),
+    inputs.map((input, i) =>
+      arrowBatchSource(input, {
+        signal: options.signal,
+        onProgress: (progress) => options.onProgress?.(i, progress),
+        format: arrowReadFormat(formats[i].format),
+      }),
+    ),
   );
   const incidents = await loadIncidentsStream(files, mapping);
   if (options.signal?.aborted) throw options.signal.reason;
   return { kind: 'incidents', mapping, incidents, ms: performance.now() - t0 };
+}
+
+/**
+ * The formats streamed files were read in at the open (their heads'), for reading them again
+ * whole (`openStreams`' `sniffed`) without sniffing them again.
+ * @example await openStreams(inputs, { sniffed: headFormats(heads) })
+ */
+export function headFormats(heads: readonly ArrowSource[]): SniffedInput[] {
+  return heads.map((head) => ({ format: inputFormatOf(head.format) }));
 }

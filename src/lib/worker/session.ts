@@ -26,7 +26,7 @@ import {
   type Opened,
   type OpenStreamsOptions,
 } from '../pipeline/load';
-import { loadOpenedStreams, openStreamHeads, type OpenPlan } from '../pipeline/open-stream-heads';
+import { headFormats, loadOpenedStreams, openStreamHeads, type OpenPlan } from '../pipeline/open-stream-heads';
 import type { ArrowSource } from '../io/read-arrow';
 import type { ByteSource } from '../io/byte-source';
 import { blobSource, bytesSource } from '../io/byte-source';
@@ -293,7 +293,8 @@ export class Session {
     const { inputs, heads } = this.streams!;
     const streamed = await loadOpenedStreams(inputs, heads, mapping, options);
     if (streamed) return streamed;
-    const whole = await openStreams(inputs, { ...options, sha256: NO_HASH });
+    // Read in the formats their heads were read in at the open: not sniffed again.
+    const whole = await openStreams(inputs, { ...options, sha256: NO_HASH, sniffed: headFormats(heads) });
     if (options.signal?.aborted) throw options.signal.reason;
     this.opened = { ...whole, sha256: opened.sha256, hashes: opened.hashes, ms: opened.ms };
     this.streams = undefined;
