@@ -104,7 +104,8 @@ export function readForecastFile(source: ArrowSource, options: ForecastFileOptio
     const codes = new Uint8Array(rows);
     const location = decodeLocation(sources, mapping as Parameters<typeof decodeLocation>[1], lat, lng, codes);
     warnings.push(...location.warnings);
-    for (let i = 0; i < rows; i++) if (reasons[i] === 0 && codes[i] !== 0) reasons[i] = FORECAST_DROP_CODE[DROP_REASONS[codes[i] - 1] as 'location-null'];
+    for (let i = 0; i < rows; i++)
+      if (reasons[i] === 0 && codes[i] !== 0) reasons[i] = FORECAST_DROP_CODE[DROP_REASONS[codes[i] - 1] as 'location-null' | 'location-unparseable'];
   }
   let value: Float64Array | null = null;
   if (columns.value && options.kind !== 'flags') {

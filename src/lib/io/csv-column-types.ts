@@ -2,6 +2,18 @@ import { Field, Float64, Int32, Schema, Utf8, type DataType } from 'apache-arrow
 import type { CsvRawBatch } from './csv-parser';
 import { ANY_NUMBER, NUMBER_FORMAT_TEXT, NumberFormat, chooseNumberFormat, classifyNumber, parseNumber } from './number-format';
 
+/** The schema metadata key under which a CSV table keeps its delimiter. */
+export const CSV_DELIMITER_KEY = 'hexcast:csv-delimiter';
+
+/**
+ * The delimiter of the CSV file a table was read from (`CSV_DELIMITER_KEY`), or '' for a table
+ * that is no CSV (Arrow, Parquet, GeoJSON).
+ * @example csvDelimiter(readCsv(bytes('a;b\n1;2\n'), 'x.csv').table.schema) // → ';'
+ */
+export function csvDelimiter(schema: Schema): string {
+  return schema.metadata.get(CSV_DELIMITER_KEY) ?? '';
+}
+
 /** How one CSV column becomes Arrow: text (Utf8), or numbers in a `NumberFormat` as Int32 or Float64. */
 export interface CsvColumnPlan {
   readonly name: string;
@@ -86,7 +98,11 @@ export function csvColumnTypes(names: readonly string[], evidence: CsvColumnEvid
     }
     return { name, kind: 'float64', format };
   });
-  const schema = new Schema(plans.map((plan) => new Field(plan.name, arrowType(plan), true)));
+  // The delimiter travels with the table: a text column of numbers is read later in the format it decides (`textNumberFormat`).
+  const schema = new Schema(
+    plans.map((plan) => new Field(plan.name, arrowType(plan), true)),
+    new Map([[CSV_DELIMITER_KEY, delimiter]]),
+  );
   return { plans, schema, notes };
 }
 

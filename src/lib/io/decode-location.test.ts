@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Table, tableFromIPC } from 'apache-arrow';
+import { Bool, Table, tableFromIPC, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { floats, inputErrorOf, sourceOf, strings } from '../../../test/fixtures/io/arrow-fixtures';
 import type { LocationMapping } from './column-mapping';
@@ -93,10 +93,17 @@ describe('decodeLocation', () => {
     expect(projected.warnings).toEqual(['2 of 3 located rows are not valid latitude/longitude degrees: the values look projected; map them as x/y with a CRS']);
   });
 
-  it('decodeLocation rejects a string column, saying what it found and expected', () => {
-    const table = new Table({ lat: strings(['41.9']), lng: floats([-87.6]) });
-    const run = () => decodeLocation([sourceOf(table, 'text.arrow')], LATLNG, new Float64Array(1), new Float64Array(1), new Uint8Array(1));
-    expect(inputErrorOf(run)).toBe("location column 'lat' in file 'text.arrow' has type Utf8: expected a numeric type (Float64, Float32 or an integer)");
+  it('decodeLocation reads a text column as numbers, marks its other text location-unparseable, and rejects a Bool column', () => {
+    const table = new Table({ lat: strings(['41.9', 'N/A']), lng: floats([-87.6, -87.6]) });
+    const lat = new Float64Array(2);
+    const reasons = new Uint8Array(2);
+    decodeLocation([sourceOf(table, 'text.arrow')], LATLNG, lat, new Float64Array(2), reasons);
+    expect([lat[0], reasons[0], reasons[1]]).toEqual([41.9, 0, DROP_CODE['location-unparseable']]);
+    const flags = new Table({ lat: vectorFromArray([true], new Bool()), lng: floats([-87.6]) });
+    const run = () => decodeLocation([sourceOf(flags, 'flags.arrow')], LATLNG, new Float64Array(1), new Float64Array(1), new Uint8Array(1));
+    expect(inputErrorOf(run)).toBe(
+      "location column 'lat' in file 'flags.arrow' has type Bool: expected a numeric type (Float64, Float32 or an integer) or text holding numbers",
+    );
   });
 
   it('decodeLocation of a missing column lists the columns the file has', () => {

@@ -9,7 +9,8 @@ import { memoiseProjection } from './memoise-projection';
 import { namedOpposite, SWAP_SAMPLE, swapVerdict, type SwapSample } from './swap-verdict';
 import { isStringType } from './decode-iso-time';
 import { isNumericType, readNumbers } from './read-numbers';
-import { readTextNumbers } from './read-text-numbers';
+import { csvDelimiter } from './csv-column-types';
+import { readTextNumbers, textNumberFormat } from './read-text-numbers';
 
 /** The location columns decoded: the CRS used (for x/y) and warnings. */
 export interface DecodedLocation {
@@ -44,7 +45,8 @@ export const NULL_ISLAND_DEG = 1e-6;
  * real place: Chicago's (36.62, −91.69) "Missouri" rows are x = y = 0 in EPSG:3435 (Illinois East),
  * the police data's "unknown" sentinel, projected by the publisher. Every
  * dropped row gets lat = lng = NaN whatever its earlier reason, so NaN marks "no usable location"
- * for the outlier rule. Columns must be numeric (any Int or Float width). Latitude and longitude
+ * for the outlier rule. Columns must be numeric (any Int or Float width) or text holding numbers
+ * (`readLocationColumn`). Latitude and longitude
  * exchanged are pointed out with the remedy (`swapVerdict`), in place of "the values look projected".
  *
  * @example
@@ -59,9 +61,10 @@ export function decodeLocation(
   reasons: Uint8Array,
 ): DecodedLocation {
   const [first, second] = locationColumns(sources, mapping);
-  readLocationColumn(first, lat);
-  readLocationColumn(second, lng);
-  return locateRows(mapping, lat, lng, reasons);
+  const unparsed: number[] = [];
+  readLocationColumn(first, lat, unparsed);
+  readLocationColumn(second, lng, unparsed);
+  return locateRows(mapping, lat, lng, reasons, unparsed);
 }
 
 /**
@@ -154,25 +157,28 @@ export function locateRows(
 
 /**
  * Reads one location column of every file into `out` at each file's global rows, as numbers
- * (null → NaN). A numeric column is copied; a text column, when `unparsed` is given, is read by
- * `readTextNumbers` (decimal point or comma, thousands separators), and the rows whose text is
- * no number ('N/A', 'NULL', '-') get NaN and are appended to `unparsed` (global rows), for
- * `locateRows` to drop as 'location-unparseable'. Any other type (or text without `unparsed`)
- * is an InputError naming file, column and type.
- * @example readLocationColumn(findColumn([chicago], 'latitude', 'latitude'), lat)
+ * (null → NaN). A numeric column is copied; a text column is read by
+ * `readTextNumbers` in the one number format its values in that file decide
+ * (`textNumberFormat`, with a CSV's delimiter), and the rows whose text is no number in it
+ * ('N/A', 'NULL', '-') get NaN and are appended to `unparsed` (global rows), for `locateRows`
+ * to drop as 'location-unparseable'. (A streamed load calls this per record batch, so there each
+ * batch decides; `streamable` reads files with text coordinates whole.) Any other type is an
+ * InputError naming file, column and type.
+ * @example readLocationColumn(findColumn([chicago], 'latitude', 'latitude'), lat, unparsed)
  */
-export function readLocationColumn(inputs: readonly ColumnInput[], out: Float64Array, unparsed?: number[]): void {
+export function readLocationColumn(inputs: readonly ColumnInput[], out: Float64Array, unparsed: number[]): void {
   for (const { source, field, vector, start } of inputs) {
-    const text = unparsed !== undefined && isStringType(field.type);
+    const text = isStringType(field.type);
     if (!text && !isNumericType(field.type)) {
       throw new InputError(
-        `location column '${field.name}' in file '${source.name}' has type ${String(field.type)}: expected a numeric type (Float64, Float32 or an integer)${unparsed ? ' or text holding numbers' : ''}`,
+        `location column '${field.name}' in file '${source.name}' has type ${String(field.type)}: expected a numeric type (Float64, Float32 or an integer) or text holding numbers`,
         { code: 'column-type', file: source.name, column: field.name },
       );
     }
+    const format = text ? textNumberFormat(vector.data, csvDelimiter(source.table.schema)) : 0;
     let at = start;
     for (const data of vector.data) {
-      if (text) readTextNumbers(data, out, at, unparsed);
+      if (text) readTextNumbers(data, out, at, unparsed, format);
       else readNumbers(data, out, at);
       at += data.length;
     }

@@ -33,7 +33,7 @@ export function dropExamples(
 /**
  * The rows `dropExamples` shows: the first `MAX_EXAMPLES_PER_REASON` dropped rows of each
  * reason, by reason in DROP_REASONS order, then by row.
- * @example exampleRows(Uint8Array.of(0, 6, 6)) // → [{ row: 1, reason: 'location-null' }, { row: 2, reason: 'location-null' }]
+ * @example exampleRows(Uint8Array.of(0, 7, 7)) // → [{ row: 1, reason: 'location-null' }, { row: 2, reason: 'location-null' }]
  */
 export function exampleRows(reasons: Uint8Array): { row: number; reason: DropReason }[] {
   const picked: number[][] = DROP_REASONS.map(() => []);

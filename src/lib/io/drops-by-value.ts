@@ -16,7 +16,7 @@ const CHOSEN: ReadonlySet<DropReason> = new Set(['category-filtered', 'time-filt
  * One pass over the rows and one array of (values + 1) × reasons counts.
  *
  * @example
- * dropsByValue('category', 'type', ['HOMICIDE', 'THEFT'], Int32Array.of(0, 0, 1), Uint8Array.of(5, 5, 0))
+ * dropsByValue('category', 'type', ['HOMICIDE', 'THEFT'], Int32Array.of(0, 0, 1), Uint8Array.of(8, 8, 0))
  * // → { role: 'category', column: 'type', values: [{ value: 'HOMICIDE', read: 2, kept: 0, dropped: { 'location-zero': 2 } }], more: 0, lost: ['HOMICIDE'] }
  */
 export function dropsByValue(

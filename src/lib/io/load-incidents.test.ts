@@ -196,15 +196,16 @@ describe('loadIncidents', () => {
       4, 1, 27,
     ]);
     expect(words.examples.find((e) => e.reason === 'location-unparseable')?.values).toEqual({ kind: 'THEFT', lng: '-87.7' });
-    // Numbers in text read as numbers (decimal point or comma); a null time outranks the unparseable latitude of its row.
+    // Numbers in text read in the one format most of them fit (a decimal comma here); a null time outranks the unparseable latitude of its row;
+    // '41.91', a number in another format, is unparseable too.
     const table = new Table({
-      when: strings([null, '2018-01-01T00:00:00', '2018-01-01T01:00:00', '2018-01-01T02:00:00']),
-      lat: strings(['N/A', '41,9', 'unknown', '41.91']),
-      lng: floats([-87.6, -87.6, -87.6, -87.61]),
+      when: strings([null, '2018-01-01T00:00:00', '2018-01-01T01:00:00', '2018-01-01T02:00:00', '2018-01-01T03:00:00']),
+      lat: strings(['N/A', '41,9', 'unknown', '41,92', '41.91']),
+      lng: floats([-87.6, -87.6, -87.6, -87.61, -87.6]),
     });
     const { report, lat } = loadIncidents([sourceOf(table)], { ...base, category: null });
-    expect([report.kept, report.dropped['time-null'], report.dropped['location-unparseable']]).toEqual([2, 1, 1]);
-    expect(Array.from(lat)).toEqual([41.9, 41.91]);
+    expect([report.kept, report.dropped['time-null'], report.dropped['location-unparseable']]).toEqual([2, 1, 2]);
+    expect(Array.from(lat)).toEqual([41.9, 41.92]);
   });
 
   it('loadIncidents rejects a category filter without a category column', () => {

@@ -1,51 +1,64 @@
 import { DataType, type Data, type Vector } from 'apache-arrow';
-import { classifyNumber, NumberFormat, parseNumber } from './number-format';
+import { chooseNumberFormat, classifyNumber, NumberFormat, parseNumber } from './number-format';
 import { utf8Values } from './utf8-values';
 import { validityOf } from './validity';
 
-/**
- * The formats a text value is tried in, first fit wins: an integer, a decimal point, a decimal
- * comma, then numbers with thousands separators (',' with a decimal point, '.' with a decimal
- * comma, spaces with a decimal comma). '40,623' therefore reads as 40.623, not 40,623: a
- * coordinate with a decimal comma is far more common in a text column than one in thousands.
- */
-const PREFERENCE = [
+/** The format bits, in the order `chooseNumberFormat` breaks ties for a file that is no ',' delimited CSV. */
+const FORMATS = [
   NumberFormat.Int,
   NumberFormat.Point,
   NumberFormat.Comma,
-  NumberFormat.PointCommaGroups,
   NumberFormat.CommaPointGroups,
   NumberFormat.CommaSpaceGroups,
+  NumberFormat.PointCommaGroups,
 ] as const;
 
 /**
- * The number a text value holds (`PREFERENCE`: the first format it fits); NaN for blank text;
- * `undefined` for text that is no number in any format ('N/A', 'NULL', '-', 'unknown').
+ * The one number format a text column of a file is read in: the format most of its numbers fit
+ * (`classifyNumber`; blanks and text that is no number in any format do not count), ties broken
+ * as `chooseNumberFormat` breaks them for `delimiter` (integers, a decimal point, then ','
+ * thousands before a decimal comma in a ',' delimited CSV, a decimal comma first elsewhere). So
+ * '650,123' and '7,650,123' in one column are both thousands, and one 'N/A' in a column does not
+ * change how the others read. A column with no number reads with a decimal point.
  *
  * @example
- * textNumber(bytes('41,88'), 0, 5) // → 41.88; textNumber(bytes(' '), 0, 1) // → NaN; textNumber(bytes('N/A'), 0, 3) // → undefined
+ * textNumberFormat(vectorFromArray(['650,123', '7,650,123', 'N/A']).data, ',') // → NumberFormat.PointCommaGroups
  */
-export function textNumber(bytes: Uint8Array, start: number, end: number): number | undefined {
-  const kinds = classifyNumber(bytes, start, end);
-  if (kinds < 0) return NaN;
-  for (const format of PREFERENCE) if ((kinds & format) !== 0) return parseNumber(bytes, start, end, format);
-  return undefined;
+export function textNumberFormat(chunks: readonly Data[], delimiter: string): number {
+  const counts = new Map<number, number>(FORMATS.map((format) => [format, 0]));
+  const count = (kinds: number): void => {
+    if (kinds > 0) for (const format of FORMATS) if ((kinds & format) !== 0) counts.set(format, counts.get(format)! + 1);
+  };
+  for (const data of chunks) {
+    const validity = validityOf(data);
+    if (DataType.isDictionary(data.type)) {
+      const kinds = dictionaryKinds(data.dictionary as Vector);
+      const codes = data.values as ArrayLike<number>;
+      for (let i = 0; i < data.length; i++) if (!(validity && validity[i] === 0) && codes[i] >= 0 && codes[i] < kinds.length) count(kinds[codes[i]]);
+    } else utf8Values(data)((i, bytes, start, end) => validity?.[i] !== 0 && count(classifyNumber(bytes, start, end)));
+  }
+  const most = Math.max(...counts.values());
+  if (most === 0) return NumberFormat.Point;
+  let mask = 0;
+  for (const [format, n] of counts) if (n === most) mask |= format;
+  return chooseNumberFormat(mask, delimiter) ?? NumberFormat.Point;
 }
 
 /**
  * Reads one chunk of a text column (Utf8, LargeUtf8, Utf8View or a dictionary of them) as numbers
- * into `out[at…]`: each value by `textNumber`, NaN for nulls and blank text, NaN for text that is
- * no number, whose rows (`at + i`) are appended to `unparsed` so the load can count them with
- * their own reason. A dictionary's entries are read once each.
+ * in `format` (`textNumberFormat`) into `out[at…]`: NaN for nulls and blank text; NaN for text
+ * that is no number in `format` ('N/A', 'NULL', '-', or a number written in another format), whose
+ * rows (`at + i`) are appended to `unparsed` so the load can count them with their own reason.
+ * A dictionary's entries are read once each.
  *
  * @example
- * const out = new Float64Array(3), bad: number[] = [];
- * readTextNumbers(vectorFromArray(['41.9', null, 'N/A']).data[0], out, 10, bad) // out → [41.9, NaN, NaN], bad → [12]
+ * const out = new Float64Array(13), bad: number[] = [];
+ * readTextNumbers(vectorFromArray(['41.9', null, 'N/A']).data[0], out, 10, bad, NumberFormat.Point) // out[10…] → [41.9, NaN, NaN], bad → [12]
  */
-export function readTextNumbers(data: Data, out: Float64Array, at: number, unparsed: number[]): void {
+export function readTextNumbers(data: Data, out: Float64Array, at: number, unparsed: number[], format: number): void {
   const validity = validityOf(data);
   if (DataType.isDictionary(data.type)) {
-    const entries = dictionaryNumbers(data.dictionary as Vector);
+    const entries = dictionaryNumbers(data.dictionary as Vector, format);
     const codes = data.values as ArrayLike<number>;
     for (let i = 0; i < data.length; i++) {
       const code = codes[i];
@@ -62,36 +75,57 @@ export function readTextNumbers(data: Data, out: Float64Array, at: number, unpar
       out[at + i] = NaN;
       return;
     }
-    const value = textNumber(bytes, start, end);
-    if (value === undefined) {
+    const kinds = classifyNumber(bytes, start, end);
+    if (kinds < 0) out[at + i] = NaN;
+    else if ((kinds & format) !== 0) out[at + i] = parseNumber(bytes, start, end, format);
+    else {
       out[at + i] = NaN;
       unparsed.push(at + i);
-    } else out[at + i] = value;
+    }
   });
 }
 
-const dictionaryCache = new WeakMap<Vector, { values: Float64Array; unparsed: Uint8Array }>();
+const kindsCache = new WeakMap<Vector, Int32Array>();
+const numbersCache = new WeakMap<Vector, Map<number, { values: Float64Array; unparsed: Uint8Array }>>();
 
-/** Each dictionary entry read by `textNumber` (NaN for nulls), and which entries are no number. */
-function dictionaryNumbers(dictionary: Vector): { values: Float64Array; unparsed: Uint8Array } {
-  let entries = dictionaryCache.get(dictionary);
+/** Each dictionary entry's `classifyNumber` (-1 for a null entry). */
+function dictionaryKinds(dictionary: Vector): Int32Array {
+  let kinds = kindsCache.get(dictionary);
+  if (kinds) return kinds;
+  kinds = new Int32Array(dictionary.length);
+  let at = 0;
+  for (const chunk of dictionary.data) {
+    const validity = validityOf(chunk);
+    utf8Values(chunk)((i, bytes, start, end) => (kinds![at + i] = validity?.[i] === 0 ? -1 : classifyNumber(bytes, start, end)));
+    at += chunk.length;
+  }
+  kindsCache.set(dictionary, kinds);
+  return kinds;
+}
+
+/** Each dictionary entry read in `format` (NaN for nulls), and which entries are no number in it. */
+function dictionaryNumbers(dictionary: Vector, format: number): { values: Float64Array; unparsed: Uint8Array } {
+  let byFormat = numbersCache.get(dictionary);
+  if (!byFormat) numbersCache.set(dictionary, (byFormat = new Map()));
+  let entries = byFormat.get(format);
   if (entries) return entries;
   const values = new Float64Array(dictionary.length);
   const unparsed = new Uint8Array(dictionary.length);
   let at = 0;
   for (const chunk of dictionary.data) {
     const bad: number[] = [];
-    readTextNumbers(chunk, values, at, bad);
+    readTextNumbers(chunk, values, at, bad, format);
     for (const row of bad) unparsed[row] = 1;
     at += chunk.length;
   }
   entries = { values, unparsed };
-  dictionaryCache.set(dictionary, entries);
+  byFormat.set(format, entries);
   return entries;
 }
 
 /**
- * The numbers among the first `max` non-blank values of a text column's chunks, and how many of
+ * The finite numbers among the first `max` non-blank values of a text column's chunks (read in
+ * the format most of those values fit, `textNumberFormat` without a delimiter), and how many of
  * those values were no number: what detection needs to tell a text column of coordinates (a CSV
  * whose 'lat' holds one 'N/A') from a column of words.
  *
@@ -99,6 +133,15 @@ function dictionaryNumbers(dictionary: Vector): { values: Float64Array; unparsed
  * sampleTextNumbers(vectorFromArray(['41.9', '', 'N/A']).data, 10) // → { numbers: [41.9], other: 1 }
  */
 export function sampleTextNumbers(chunks: readonly Data[], max: number): { numbers: number[]; other: number } {
+  const head: Data[] = [];
+  let rows = 0;
+  for (const data of chunks) {
+    if (rows >= max) break;
+    head.push(data.slice(0, Math.min(data.length, max - rows)));
+    rows += head[head.length - 1].length;
+  }
+  // Blank values do not count towards `max`: read the head, then more if blanks used it up.
+  const format = textNumberFormat(head, '');
   const numbers: number[] = [];
   let other = 0;
   for (const data of chunks) {
@@ -106,13 +149,13 @@ export function sampleTextNumbers(chunks: readonly Data[], max: number): { numbe
       const part = data.slice(from, Math.min(max, data.length - from));
       const values = new Float64Array(part.length);
       const bad: number[] = [];
-      readTextNumbers(part, values, 0, bad);
+      readTextNumbers(part, values, 0, bad, format);
       let b = 0;
       for (let i = 0; i < part.length && numbers.length + other < max; i++) {
         if (b < bad.length && bad[b] === i) {
           other++;
           b++;
-        } else if (values[i] === values[i]) numbers.push(values[i]);
+        } else if (Number.isFinite(values[i])) numbers.push(values[i]);
       }
     }
     if (numbers.length + other >= max) break;

@@ -2,7 +2,8 @@ import type { ArrowSource } from './read-arrow';
 import { InputError } from './input-error';
 import { isStringType } from './decode-iso-time';
 import { isNumericType, readNumbers } from './read-numbers';
-import { readTextNumbers } from './read-text-numbers';
+import { csvDelimiter } from './csv-column-types';
+import { readTextNumbers, textNumberFormat } from './read-text-numbers';
 
 /**
  * Up to `n` (x, y) pairs of two numeric columns of a file, taken from the same rows, evenly spaced
@@ -24,9 +25,10 @@ export function sampleXy(source: ArrowSource, x: string, y: string, n = 2000): {
       });
     }
     const all = new Float64Array(vector.length);
+    const format = text ? textNumberFormat(vector.data, csvDelimiter(source.table.schema)) : 0;
     let at = 0;
     for (const data of vector.data) {
-      if (text) readTextNumbers(data, all, at, []);
+      if (text) readTextNumbers(data, all, at, [], format);
       else readNumbers(data, all, at);
       at += data.length;
     }

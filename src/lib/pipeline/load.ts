@@ -1,4 +1,5 @@
 import { DataType, makeData, RecordBatch, Schema, Struct, Table } from 'apache-arrow';
+import { isStringType } from '../io/decode-iso-time';
 import { panelTotal, type Panel } from '../grid/panel';
 import { wallTimeOf } from '../grid/wall-time';
 import type { BucketUnit } from '../grid/time-bucket';
@@ -439,7 +440,9 @@ async function loadHeld(
  * the files have distinct names and the same columns of the same types, and the time column is
  * an Arrow timestamp or date, or numbers with a declared unit. ISO and other date strings (whose
  * day/month order is read from the values) and epoch numbers without a unit (whose unit is
- * inferred from their median) are decided over the whole column, so such files are read whole.
+ * inferred from their median) are decided over the whole column, so such files are read whole;
+ * so are files whose location columns are text (their number format is decided over the whole
+ * column, `textNumberFormat`).
  * @example streamable([chicagoHead], { time: { column: 'occurred_at' }, … }) // → true (timestamp[ms])
  */
 export function streamable(heads: readonly ArrowSource[], mapping: ColumnMapping): boolean {
@@ -447,7 +450,10 @@ export function streamable(heads: readonly ArrowSource[], mapping: ColumnMapping
   if (new Set(heads.map((head) => head.name)).size !== heads.length) return false;
   const shape = (head: ArrowSource): string => head.table.schema.fields.map((f) => `${f.name}:${String(f.type)}`).join('|');
   if (heads.some((head) => shape(head) !== shape(heads[0]))) return false;
-  const type = heads[0].table.schema.fields.find((f) => f.name === mapping.time.column)?.type;
+  const fields = heads[0].table.schema.fields;
+  const location = mapping.location.kind === 'xy' ? [mapping.location.x, mapping.location.y] : [mapping.location.lat, mapping.location.lng];
+  if (fields.some((f) => location.includes(f.name) && isStringType(f.type))) return false;
+  const type = fields.find((f) => f.name === mapping.time.column)?.type;
   if (!type) return false;
   if (DataType.isTimestamp(type) || DataType.isDate(type)) return true;
   return (DataType.isInt(type) || DataType.isFloat(type)) && mapping.time.unit !== undefined;
