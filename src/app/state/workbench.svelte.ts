@@ -392,7 +392,8 @@ export class Workbench {
    * Runs the experiment as set; does nothing while a bin is in flight (`binningWait`). Files whose
    * fingerprint is pending have no source yet (the experiment names their SHA-256): the run waits
    * for it, saying so (`runWait`); a second press meanwhile adds nothing, and a run withdrawn
-   * meanwhile (`cancelRunWait`) does not start.
+   * meanwhile (`cancelRunWait`) does not start, nor one whose files are refused or replaced
+   * meanwhile (then a claim check asked for with it, `checkClaim`, is dropped).
    */
   async start(): Promise<void> {
     if (this.data.fingerprinting) {
@@ -407,7 +408,12 @@ export class Workbench {
         withdrawn = this.queuedRun !== queued;
         if (!withdrawn) this.queuedRun = null;
       }
-      if (verified !== true || withdrawn) return;
+      if (withdrawn) return;
+      if (verified !== true) {
+        // No run comes of this press (the files refused, or others opened): a claim check asked for with it goes too.
+        this.claim.requested = false;
+        return;
+      }
     }
     const experiment = this.current;
     if (!experiment || this.binningWait) return;
@@ -442,9 +448,12 @@ export class Workbench {
   /**
    * Withdraws the Run waiting for the files' SHA-256 (`runWait`): it does not start when the
    * digest comes. The files stay open, their digest still comes, and Run can be pressed again.
+   * A claim check asked for with it (`checkClaim`) is withdrawn too: the next results shown do
+   * not open on the claim checker.
    */
   cancelRunWait(): void {
     this.queuedRun = null;
+    this.claim.requested = false;
   }
 
   /**
