@@ -5,6 +5,7 @@ import { appEnvironment } from '../environment';
 import type { Experiment } from '../experiment';
 import { encodeExperiment } from '../experiment-url';
 import { H3_RESOLUTIONS } from '../h3-resolutions';
+import { PageHash } from '../page-hash';
 import { sampleById, SAMPLES } from '../samples';
 import type { TaskProgress } from '../task-progress';
 import { WASM_PATHS } from '../wasm-paths';
@@ -171,6 +172,18 @@ export class Workbench {
   get address(): Experiment | null {
     return this.linked ?? this.current;
   }
+
+  /**
+   * What the page address's hash `hash` should become, or null to leave it (see `PageHash.next`):
+   * it names `address`; it is cleared while files whose digest is pending are open, and once the
+   * data it named is forgotten; a link the user followed stays until restored.
+   */
+  pageHash(hash: string): string | null {
+    return this.hashes.next(this.address, this.linked !== null, this.data.files !== null, hash);
+  }
+
+  /** Which hash the page wrote itself, to name the experiment as it stands (`pageHash`). */
+  private readonly hashes = new PageHash();
 
   /** True when the experiment's settings changed after the result shown was run. */
   get stale(): boolean {
