@@ -104,6 +104,25 @@ describe('the page while the open files’ fingerprint is pending', () => {
   });
 });
 
+describe('a claim check asked for while the fingerprint is pending', () => {
+  it('is dropped when its run never starts because other files were opened meanwhile: the next results do not open on the checker', async () => {
+    const worker = fakeWorker();
+    const bench = new Workbench(worker.client);
+    await openLoadBin(worker, bench, 'a.arrow', null, 1);
+    const checking = bench.checkClaim();
+    await settle();
+    expect(bench.claim.requested).toBe(true);
+    expect(bench.runWait).not.toBeNull();
+    const first = lastOf(worker, 'fingerprint').id;
+    await openLoadBin(worker, bench, 'b.arrow', null, 2);
+    worker.reply({ type: 'done', id: first, request: 'fingerprint', result: { sha256: A, hashes: [A] } });
+    await checking;
+    expect(bench.runWait).toBeNull();
+    expect(worker.sent.some((r) => r.type === 'run')).toBe(false);
+    expect(bench.claim.requested).toBe(false);
+  });
+});
+
 describe('the link check while the fingerprint is pending', () => {
   it('a second link restored meanwhile keeps its own expectation when the first link’s files pass', async () => {
     const worker = fakeWorker();

@@ -5,6 +5,7 @@ import { appEnvironment } from '../environment';
 import type { Experiment } from '../experiment';
 import { encodeExperiment } from '../experiment-url';
 import { H3_RESOLUTIONS } from '../h3-resolutions';
+import { PageHash } from '../page-hash';
 import { sampleById, SAMPLES } from '../samples';
 import type { TaskProgress } from '../task-progress';
 import { WASM_PATHS } from '../wasm-paths';
@@ -171,6 +172,18 @@ export class Workbench {
   get address(): Experiment | null {
     return this.linked ?? this.current;
   }
+
+  /**
+   * What the page address's hash `hash` should become, or null to leave it (see `PageHash.next`):
+   * it names `address`; it is cleared while files whose digest is pending are open, and once the
+   * data it named is forgotten; a link the user followed stays until restored.
+   */
+  pageHash(hash: string): string | null {
+    return this.hashes.next(this.address, this.linked !== null, this.data.files !== null, hash);
+  }
+
+  /** Which hash the page wrote itself, to name the experiment as it stands (`pageHash`). */
+  private readonly hashes = new PageHash();
 
   /** True when the experiment's settings changed after the result shown was run. */
   get stale(): boolean {
@@ -392,7 +405,8 @@ export class Workbench {
    * Runs the experiment as set; does nothing while a bin is in flight (`binningWait`). Files whose
    * fingerprint is pending have no source yet (the experiment names their SHA-256): the run waits
    * for it, saying so (`runWait`); a second press meanwhile adds nothing, and a run withdrawn
-   * meanwhile (`cancelRunWait`) does not start.
+   * meanwhile (`cancelRunWait`) does not start, nor one whose files are refused or replaced
+   * meanwhile (then a claim check asked for with it, `checkClaim`, is dropped).
    */
   async start(): Promise<void> {
     if (this.data.fingerprinting) {
@@ -407,7 +421,12 @@ export class Workbench {
         withdrawn = this.queuedRun !== queued;
         if (!withdrawn) this.queuedRun = null;
       }
-      if (verified !== true || withdrawn) return;
+      if (withdrawn) return;
+      if (verified !== true) {
+        // No run comes of this press (the files refused, or others opened): a claim check asked for with it goes too.
+        this.claim.requested = false;
+        return;
+      }
     }
     const experiment = this.current;
     if (!experiment || this.binningWait) return;
@@ -442,9 +461,12 @@ export class Workbench {
   /**
    * Withdraws the Run waiting for the files' SHA-256 (`runWait`): it does not start when the
    * digest comes. The files stay open, their digest still comes, and Run can be pressed again.
+   * A claim check asked for with it (`checkClaim`) is withdrawn too: the next results shown do
+   * not open on the claim checker.
    */
   cancelRunWait(): void {
     this.queuedRun = null;
+    this.claim.requested = false;
   }
 
   /**

@@ -75,6 +75,13 @@ describe('closestTimeZones with zones renamed in a tz release', () => {
     expect(closestTimeZones('Kiev', ['Europe/Kiev', 'Europe/Kyiv'])).toEqual(['Europe/Kiev']);
   });
 
+  it('offers a renamed zone under the name typed from the runtime’s list, which holds both names of each rename it accepts', () => {
+    expect(closestTimeZones('Kiev')).toEqual(['Europe/Kiev']);
+    expect(closestTimeZones('Kyiv')).toEqual(['Europe/Kyiv']);
+    expect(closestTimeZones('Calcutta')).toEqual(['Asia/Calcutta']);
+    expect(closestTimeZones('Kolkata')).toEqual(['Asia/Kolkata']);
+  });
+
   it('keeps the rules: no suggestion for an offset, nor for a city of the same name in another region', () => {
     for (const text of ['UTC+2', 'GMT-5']) expect(closestTimeZones(text, NEW), text).toEqual([]);
     expect(closestTimeZones('America/Kiev', NEW)).toEqual([]);

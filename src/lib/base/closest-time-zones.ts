@@ -2,27 +2,36 @@ import { joinOr } from './join-or';
 import { oneNamePerRename, otherZoneNames, RENAMED_TIME_ZONES } from './renamed-time-zones';
 
 /**
- * The IANA zones closest to a name that is not one, best first, at most `limit` (empty when none
- * is close). Zones whose city part matches the text exactly (any case, spaces for underscores, a
- * trailing 'time' or 'standard time' dropped: 'Adelaide', 'new york', 'Pacific Time') are the
- * only ones offered when there are any; else zones within a few edits of the text, or of its city
- * part when the text names no region, one within an edit of the zone's, or the zone's with path
- * segments missing or added, the others in order (`nestedPaths`: 'Argentina/Buenos_Aires' and
- * 'Kentucky/Louisville' lack 'America/', 'America/Indiana/Indianapolis' has 'Indiana/' more than
- * America/Indianapolis) (Damerau–Levenshtein over lower case; at most 1 edit for up to 4 letters,
- * 2 up to 8, else 3): 'US/Easten' is US/Eastern, never Pacific/Easter. A suggestion keeps the
- * text's signed numbers as typed, so an offset ('UTC+2', 'GMT-5') gets none rather than UTC or
- * GMT. A zone renamed in a tz release is also matched by its other name (`otherZoneNames`) when
- * the list lacks it: 'Kiev' and 'Europe/Kiev' find Europe/Kyiv on a runtime that lists only the
- * new name; of a zone's two names both close, one is offered (`oneNamePerRename`). `zones` defaults to the runtime's list
- * (`Intl.supportedValuesOf('timeZone')`, which names no alias) with the common aliases and the
- * other names of renamed zones that the runtime accepts (US/…, Canada/…, UTC, GMT, Etc/UTC;
- * America/Argentina/Buenos_Aires on Node 20, which lists America/Buenos_Aires).
+ * The IANA zones closest to a name that is not one, best first (fewest edits, then by name), at
+ * most `limit` (empty when none is close). Names are compared in lower case, spaces as
+ * underscores, a trailing 'time' or 'standard time' dropped.
+ * - Zones whose city part is the text's ('Adelaide', 'new york', 'Pacific Time'; their region
+ *   agreeing, as below) are the only ones offered when there are any.
+ * - Else zones within a few edits of the text, counted as Damerau–Levenshtein distance (at most
+ *   1 edit for a city part of up to 4 letters, 2 up to 8, else 3), of the whole name or of its
+ *   city part. The city part counts only when the regions agree: the text names none, the two
+ *   are within one edit, or one holds the other with path segments missing or added
+ *   (`nestedPaths`: 'Argentina/Buenos_Aires' and 'Kentucky/Louisville' lack 'America/',
+ *   'America/Indiana/Indianapolis' has 'Indiana/' more than America/Indianapolis). So
+ *   'US/Easten' is US/Eastern, never Pacific/Easter.
+ * - A suggestion keeps the text's signed numbers as typed, so an offset ('UTC+2', 'GMT-5') gets
+ *   none rather than UTC or GMT.
+ * - A zone renamed in a tz release is also matched by its other name when `zones` lacks that
+ *   name (`otherZoneNames`): in a list with Europe/Kyiv and no Europe/Kiev, 'Kiev' and
+ *   'Europe/Kiev' find Europe/Kyiv. Of a rename's two names both close, one is offered
+ *   (`oneNamePerRename`).
+ *
+ * `zones` defaults to the runtime's list (`Intl.supportedValuesOf('timeZone')`, which names no
+ * alias) with the common aliases (US/…, Canada/…, UTC, GMT, Etc/UTC) and both names of every
+ * rename, each where the runtime accepts it. By default a renamed zone is therefore offered under
+ * the name typed ('Kiev' gives Europe/Kiev, 'Kyiv' Europe/Kyiv), and 'Argentina/Buenos_Aires'
+ * finds America/Argentina/Buenos_Aires on Node 20, which lists only America/Buenos_Aires.
  *
  * @example closestTimeZones('Adelaide') // → ['Australia/Adelaide']
  * @example closestTimeZones('America/Chicgo') // → ['America/Chicago']
  * @example closestTimeZones('Eastern') // → ['Canada/Eastern', 'US/Eastern']
  * @example closestTimeZones('Argentina/Buenos_Aires') // → ['America/Argentina/Buenos_Aires']
+ * @example closestTimeZones('Kiev', ['Europe/Kyiv', 'UTC']) // → ['Europe/Kyiv']
  */
 export function closestTimeZones(text: string, zones: readonly string[] = runtimeZones(), limit = 3): string[] {
   const wanted = normalise(text);
