@@ -218,7 +218,7 @@ function refuse(
         `the time range ${show(min)} … ${show(max)} is stretched by ${far.length} incident${far.length === 1 ? '' : 's'} far outside the bulk of the data ` +
           `(${show(lo)} … ${show(hi)}), at ${far.slice(0, 5).map(show).join(', ')}${far.length > 5 ? ', …' : ''}: ` +
           `with ${far.length === 1 ? 'it' : 'them'} the panel would be ${size} and ${limit}; correct or drop ${far.length === 1 ? 'that row' : 'those rows'} ` +
-          '(the loader drops them as time-outlier unless keepOutliers is set)',
+          `(the loader drops them as time-outlier unless ${REMEDY_PHRASES.keepOutliers})`,
         { code: 'time-range-implausible', field: 'bin.unit' },
       );
     }
