@@ -10,6 +10,7 @@ const run = promisify(execFile);
 const PLAINFIELD = '../shared/data/plainfield-nj-crime-reports-2018.arrow';
 const CHICAGO = '../shared/data/chicago-crimes-2014-2018.arrow';
 const SAMPLE = 'public/samples/chicago-3-types-2014-2018.arrow';
+const PORTLAND = '../shared/data/portland-nij-burglary-vehicle-2012-2017.arrow';
 
 async function hexcast(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -144,6 +145,23 @@ describe('hexcast check-claim', () => {
       'accuracy',
       'auc',
     ]);
+  });
+
+  it('bins its variants under --max-panel-mb as the run, and words a left-out variant without a grid the user cannot change it to', async () => {
+    // Portland at res 7 weekly: 273 × 94 = 25,662 values fit a 125,000-value limit (0.5 MB); daily (1,918 × 94) and res 8 (273 × 481) do not.
+    const flags = '--crs EPSG:2913 --res 7 --bucket week --max-panel-mb 0.5 --models naive'.split(' ');
+    const { code, stdout, stderr } = await hexcast(PORTLAND, ...flags, '--claim', 'captures 40 % of incidents in 3 % of the area');
+    expect(code).toBe(0);
+    const tail = 'keep fewer incidents (a category filter, a shorter date range), or raise the limit with --max-panel-mb where the memory is there';
+    const indexes = 'the limit is 125,000 values (500 kB), and binning also holds 8 bytes per incident, 120 kB for these 15,206';
+    const leftOut = stderr.split('\n').filter((line) => line.startsWith('left out '));
+    expect(leftOut).toEqual([
+      `left out day: a panel of 1,918 day periods × 94 cells = 180,292 values (740 kB) is too large: ${indexes}; ${tail}`,
+      `left out H3 res 8: a panel of 273 week periods × 481 cells = 131,313 values (530 kB) is too large: ${indexes}; ${tail}`,
+    ]);
+    expect(stdout).toMatch(/^ {4}month +naive/m);
+    expect(stdout).toMatch(/^ {4}H3 res 6 +naive/m);
+    expect(stdout).not.toMatch(/^ {4}day +naive/m);
   });
 
   it('answers a claim it cannot read with the forms, before reading any file (exit 1), and a missing --claim with usage (exit 2)', async () => {

@@ -128,8 +128,8 @@ describe('hostile data: time', () => {
   it('kept with keepOutliers, that row stretches an hourly panel past the limit: refused as time-range-implausible naming it, before allocating', () => {
     const incidents = loadIncidents([source(withTime(100, BigInt(Date.UTC(2099, 5, 1))))], { ...M, keepOutliers: true });
     expect(incidents.report.warnings).toEqual([
-      '1 rows lie more than 50.0 km from the median location (40.6161, -74.4206): kept because keepOutliers is set',
-      '1 rows lie more than 730 days after the median time 2018-07-25: kept because keepOutliers is set, they stretch the time range',
+      '1 rows lie more than 50.0 km from the median location (40.6161, -74.4206): kept because the keep-outliers setting is on',
+      '1 rows lie more than 730 days after the median time 2018-07-25: kept because the keep-outliers setting is on, they stretch the time range',
     ]);
     const error = errorOf(() => binIncidents(incidents, { res: 8, unit: 'hour', maxValues: 1_000_000 }));
     expect(error.code).toBe('time-range-implausible');
@@ -137,7 +137,7 @@ describe('hostile data: time', () => {
       'the time range 2018-02-24T08:39:00.000 … 2099-06-01T00:00:00.000 is stretched by 1 incident far outside the bulk of the data ' +
         '(2018-02-24T08:39:00.000 … 2019-01-01T23:27:00.000), at 2099-06-01T00:00:00.000: with it the panel would be ' +
         '712,361 hour periods × 37 cells = 26,357,357 values (110 MB) and the limit is 1,000,000 values (4 MB); ' +
-        'correct or drop that row (the loader drops them as time-outlier unless keepOutliers is set)',
+        'correct or drop that row (the loader drops them as time-outlier unless the keep-outliers setting is on)',
     );
   });
 

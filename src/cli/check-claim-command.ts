@@ -99,6 +99,7 @@ export async function checkClaimCommand(argv: string[], signal: AbortSignal): Pr
       timeZone: bin?.timeZone ?? null,
       categories: mapping?.categories ?? null,
       trimPartial: bin?.trimPartial,
+      maxValues: bin?.maxValues, // --max-panel-mb binds the variants as it binds the run
     };
     progress.stage('re-running at other period lengths and cell sizes');
     variants = await runBinningVariants(prepared.opened, prepared.loaded, binningVariants(settings, vary), boundaryAt, request, hooks);

@@ -14,6 +14,7 @@ export const CLI_REMEDY_WORDS: RemedyWords = {
   swapLatLng: 'with --lat and --lng',
   declareUnit: 'with --time-unit',
   raisePanelLimit: 'with --max-panel-mb',
+  keepOutliers: '--keep-outliers is given',
   coarserBucket: '--bucket {value}',
   coarserRes: '--res {value}',
 };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeWorker, settle } from '../../../test/fixtures/fake-worker';
 import { panelRefusal } from '../../../test/fixtures/panel-refusal';
 import type { HexGeometry } from '../../lib/plots/hex-geometry';
+import type { BinSettings } from '../../lib/pipeline/bin';
 import type { BinResult, OpenResult } from '../../lib/worker/protocol';
 import { Workbench } from '../state/workbench.svelte';
 import BinningStep from './BinningStep.svelte';
@@ -97,20 +98,20 @@ describe('BinningStep', () => {
 });
 
 describe("BinningStep: the app's words for the panel limit", () => {
-  it("a refusal whose grid choices cannot be fetched names the Binning step's Time bucket and H3 resolution and ?panelmb, with the sizes", async () => {
+  it("a refusal whose grid choices cannot be fetched names the Binning step's Time bucket (not a resolution it does not offer) and ?panelmb, with the sizes", async () => {
     const { bench, worker } = step();
     const binning = bench.setBinning({ ...all, res: 8, unit: 'hour' });
-    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'InputError', code: 'panel-too-large', message: panelRefusal() } });
+    // The worker's refusal of the settings as sent: resolution 4 fits too, but the H3 resolution select offers 5–10.
+    const sent = (worker.last() as unknown as { settings: BinSettings }).settings;
+    worker.reply({ type: 'error', id: worker.last().id, error: { name: 'InputError', code: 'panel-too-large', message: panelRefusal(sent.coarserAdvice) } });
     await binning;
     expect(worker.last()).toMatchObject({ type: 'panel-choices' });
     worker.reply({ type: 'error', id: worker.last().id, error: { name: 'Error', code: 'internal', message: 'worker lost' } });
     await settle();
     await tick();
     const shown = screen.getByRole('alert').textContent!;
-    expect(shown).toContain(
-      "coarser that fits: the Binning step's Time bucket set to day (401 day periods × 2 cells = 802 values (6.4 kB)) " +
-        "or the Binning step's H3 resolution set to 4 (≈ 9,601 hour periods × 1 cell = 9,601 values (120 kB)); ",
-    );
+    expect(shown).toContain("coarser that fits: the Binning step's Time bucket set to day (401 day periods × 2 cells = 802 values (6.4 kB)); or keep fewer");
+    expect(shown).not.toContain('H3 resolution set to');
     expect(shown).toMatch(/, or raise the limit by adding \?panelmb=N \(megabytes\) to the page's address where the memory is there$/);
     expect(shown).not.toMatch(/--|setting/);
   });

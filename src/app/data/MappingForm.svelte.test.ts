@@ -250,16 +250,19 @@ describe('MappingForm: the note under the location fields', () => {
   } as unknown as OpenResult;
   const note = (): string | undefined => document.getElementById('map-location-note')?.textContent?.trim();
 
-  it('asks for a CRS while the field is empty, a search or refused, and no longer once it holds one the app accepts (typed or applied)', async () => {
+  it('asks for a CRS while the field is empty, a search or refused, how to apply one typed, and says it is read in only once applied', async () => {
     const view = render(MappingForm, { props: { opened: projected, mapping: null, error: null, onapply: vi.fn() } });
     const crs = screen.getByLabelText('CRS (EPSG code, name, proj4 or WKT)') as HTMLInputElement;
     expect(note()).toBe(asking);
     await fireEvent.input(crs, { target: { value: 'Oregon North' } }); // a search in the registry, not a CRS yet
     expect(note()).toBe(asking);
-    await fireEvent.input(crs, { target: { value: 'EPSG:2913' } }); // typed, the suggestion list still open
-    expect(note()).toBe("'x_coordinate'/'y_coordinate': projected x/y, read in EPSG:2913");
+    const given = (text: string): string => `'x_coordinate'/'y_coordinate': projected x/y; CRS ${text} given: press Enter or pick it to read the x/y in it`;
+    await fireEvent.input(crs, { target: { value: '+pr' } }); // half typed: nothing is read in it
+    expect(note()).toBe(given('+pr'));
+    await fireEvent.input(crs, { target: { value: 'EPSG:2913 ' } }); // typed, the suggestion list still open, not applied
+    expect(note()).toBe(given('EPSG:2913'));
     await fireEvent.input(crs, { target: { value: '+proj=lcc +lat_1=46 +units=ft' } });
-    expect(note()).toBe("'x_coordinate'/'y_coordinate': projected x/y, read in +proj=lcc +lat_1=46 +units=ft");
+    expect(note()).toBe(given('+proj=lcc +lat_1=46 +units=ft'));
 
     const mapping = (code: string): ColumnMapping => ({
       time: { column: 'occ_date' },
@@ -268,6 +271,8 @@ describe('MappingForm: the note under the location fields', () => {
     });
     await view.rerender({ opened: projected, mapping: mapping('EPSG:2913'), error: null, onapply: vi.fn() });
     expect(note()).toBe("'x_coordinate'/'y_coordinate': projected x/y, read in EPSG:2913");
+    await fireEvent.input(crs, { target: { value: 'EPSG:9999' } }); // another code typed over the applied one: not read in yet
+    expect(note()).toBe(given('EPSG:9999'));
     // A code the load refused: the field is invalid, so the note asks again.
     const refused = { field: 'crs' as const, message: "unknown CRS 'EPSG:9999'" };
     await view.rerender({ opened: projected, mapping: mapping('EPSG:9999'), error: refused, onapply: vi.fn() });

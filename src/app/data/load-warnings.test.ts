@@ -77,4 +77,18 @@ describe('remedies each shell words as its own control', () => {
     expect(appErrorMessage(error)).not.toMatch(/--|setting/);
     expect(cliErrorMessage(error)).toContain(`; coarser that fits: --bucket day ${day} or --res 8 ${res8}; or keep fewer`);
   });
+  it("outliers kept (a load warning) and the time range they stretch (a binning error): the app names its 'Keep outliers' box, the CLI --keep-outliers", () => {
+    const times = [...Array.from({ length: 300 }, (_, i) => 1_519_430_400_000 + i * DAY), Date.UTC(2099, 5, 1)];
+    const incidents = loadIncidents([file(0, times)], { ...MAPPING, keepOutliers: true });
+    const warnings = appLoadWarnings(incidents.report, incidents, 'time', null);
+    const late = warnings.find((w) => w.includes('after the median time'));
+    expect(late).toMatch(/: kept because 'Keep outliers' is ticked in the column mapping, they stretch the time range$/);
+    expect(cliLoadWarnings(incidents, MAPPING).find((w) => w.includes('after the median time'))).toMatch(
+      /: kept because --keep-outliers is given, they stretch the time range$/,
+    );
+    const error = thrown(() => binIncidents(incidents, { res: 8, unit: 'hour', maxValues: 1_000_000 }));
+    expect(appErrorMessage(error)).toMatch(/\(the loader drops them as time-outlier unless 'Keep outliers' is ticked in the column mapping\)$/);
+    expect(cliErrorMessage(error)).toMatch(/\(the loader drops them as time-outlier unless --keep-outliers is given\)$/);
+    expect([...warnings, appErrorMessage(error)].join('\n')).not.toMatch(/keepOutliers|setting|--/);
+  });
 });

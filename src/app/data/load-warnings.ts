@@ -14,6 +14,7 @@ export const APP_REMEDY_WORDS: RemedyWords = {
   swapLatLng: 'in the Latitude and Longitude fields of the column mapping',
   declareUnit: 'in the Epoch unit field of the column mapping',
   raisePanelLimit: "by adding ?panelmb=N (megabytes) to the page's address",
+  keepOutliers: "'Keep outliers' is ticked in the column mapping",
   coarserBucket: "the Binning step's Time bucket set to {value}",
   coarserRes: "the Binning step's H3 resolution set to {value}",
 };

@@ -83,7 +83,8 @@ export class BinningState {
     this.cancelled = null;
     const categories = JSON.stringify(settings.categories);
     this.supersede(categories);
-    const sent: BinSettings = { ...settings, maxValues: maxValuesOf(this.budget.mb) };
+    // A refusal names only the resolutions the Binning step offers.
+    const sent: BinSettings = { ...settings, maxValues: maxValuesOf(this.budget.mb), coarserAdvice: H3_RESOLUTIONS.map((r) => r.res) };
     // A streamed file's filter decode: a 'load' message when it starts, then bytes and rows decoded, file by file.
     const bytes: number[] = [];
     const rows: number[] = [];

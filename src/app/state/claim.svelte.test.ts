@@ -5,17 +5,20 @@ import type { ClaimCheckResult } from '../../lib/worker/protocol';
 import { ClaimState } from './claim.svelte';
 
 describe('ClaimState', () => {
-  it("words why a variant was left out as the app's controls: the Binning step's fields and ?panelmb, not neutral settings", async () => {
+  it("words why a variant was left out as the app's controls (?panelmb, not a neutral setting), with no Binning step grid: changing it cannot make a variant run", async () => {
     const worker = fakeWorker();
     const claim = new ClaimState(worker.client);
     const checking = claim.check();
-    const answer = { check: { verdict: 'x' }, skipped: [{ label: 'hour periods', reason: panelRefusal() }] } as unknown as ClaimCheckResult;
+    // A variant's refusal as the worker makes it (runBinningVariants bins with coarserAdvice 'none').
+    const answer = { check: { verdict: 'x' }, skipped: [{ label: 'hour periods', reason: panelRefusal('none') }] } as unknown as ClaimCheckResult;
     worker.reply({ type: 'done', id: worker.last().id, request: 'check-claim', result: answer });
     await checking;
     const reason = claim.result!.skipped[0].reason;
-    expect(reason).toContain("coarser that fits: the Binning step's Time bucket set to day (401 day periods × 2 cells = 802 values (6.4 kB))");
-    expect(reason).toContain("or the Binning step's H3 resolution set to 4 (≈ 9,601 hour periods × 1 cell");
-    expect(reason).toMatch(/raise the limit by adding \?panelmb=N \(megabytes\) to the page's address where the memory is there$/);
+    expect(reason).toMatch(/^a panel of 9,601 hour periods × 2 cells = 19,202 values \(150 kB\) is too large: the limit is 10,000 values \(40 kB\), /);
+    expect(reason).not.toMatch(/coarser|Binning step/);
+    expect(reason).toMatch(
+      /; keep fewer incidents \(a category filter, a shorter date range\), or raise the limit by adding \?panelmb=N \(megabytes\) to the page's address where the memory is there$/,
+    );
     expect(reason).not.toMatch(/--|setting/);
     expect(claim.result!.check).toBe(answer.check);
   });

@@ -76,7 +76,8 @@ describe('the panel budget', () => {
     const binning = new BinningState(worker.client, { mb: 0.2, why: 'test' });
     const settings = { res: 9, unit: 'day' as const, timeZone: null, categories: null };
     const applying = binning.apply(settings);
-    expect(worker.last()).toMatchObject({ type: 'bin', settings: { ...settings, maxValues: 50_000 } });
+    // A refusal may name only the resolutions the Binning step offers.
+    expect(worker.last()).toMatchObject({ type: 'bin', settings: { ...settings, maxValues: 50_000, coarserAdvice: [5, 6, 7, 8, 9, 10] } });
     worker.reply({ type: 'error', id: worker.last().id, error: { name: 'InputError', code: 'panel-too-large', message: 'too large' } });
     expect(await applying).toBe(false);
     expect(worker.last()).toMatchObject({ type: 'panel-choices', settings: { maxValues: 50_000 }, resolutions: [5, 6, 7, 8, 9, 10] });

@@ -100,6 +100,32 @@ describe('binIncidents', () => {
     expect(() => binIncidents(wide, { res: 16, unit: 'day' })).toThrow(/resolution/);
   });
 
+  it("names only the resolutions a shell offers (coarserAdvice), and no grid at all with 'none' (a claim check's variant)", () => {
+    const wide = makeIncidents([
+      [0, ...LOOP],
+      [400 * D, ...HYDE],
+    ]);
+    const tail =
+      'keep fewer incidents (a category filter, a shorter date range), or raise the limit with the panel size limit setting where the memory is there';
+    const size =
+      'a panel of 9,601 hour periods × 2 cells = 19,202 values (150 kB) is too large: the limit is 10,000 values (40 kB), and binning also holds 8 bytes per incident, 16 B for these 2; ';
+    // Only resolution 4 fits with hourly buckets: the app, offering 5–10, is told of the day bucket alone.
+    const offered = [5, 6, 7, 8, 9, 10];
+    expect(() => binIncidents(wide, { res: 8, unit: 'hour', maxValues: 10_000, coarserAdvice: offered })).toThrow(
+      `${size}coarser that fits: the time bucket setting at day (401 day periods × 2 cells = 802 values (6.4 kB)); or ${tail}`,
+    );
+    // Monthly (no longer bucket), 14 months kept whole × 2 cells over a limit of 20: only resolution 4 would fit, which is not offered.
+    expect(() => binIncidents(wide, { res: 8, unit: 'month', trimPartial: false, maxValues: 20, coarserAdvice: offered })).toThrow(
+      'a panel of 14 month periods × 2 cells = 28 values (240 B) is too large: the limit is 20 values (80 B), and binning also holds 8 bytes per incident, 16 B for these 2; ' +
+        `neither a longer time bucket nor a coarser resolution on offer fits by itself: ${tail}`,
+    );
+    expect(() => binIncidents(wide, { res: 8, unit: 'month', trimPartial: false, maxValues: 20 })).toThrow(
+      /; coarser that fits: the resolution setting at 4 \(≈ 14 month periods × 1 cell/,
+    );
+    // A variant's grid is not the user's to change: sizes, limit and how to raise it, no grid.
+    expect(() => binIncidents(wide, { res: 8, unit: 'hour', maxValues: 10_000, coarserAdvice: 'none' })).toThrow(`${size}${tail}`);
+  });
+
   it('gives the scratch pool only memory it owns, and only when a panel file follows (scratchNext)', () => {
     const day0 = Date.UTC(2018, 0, 1);
     const incidents = makeIncidents(Array.from({ length: 64 }, (_, i) => [day0 + i * 3_600_000, ...(i % 2 ? LOOP : HYDE)] as const));

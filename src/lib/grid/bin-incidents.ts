@@ -32,6 +32,13 @@ export interface BinOptions {
   /** Largest panel (periods × cells) to allocate; default 250 M values (1 GB of Float32). */
   readonly maxValues?: number;
   /**
+   * The coarser grids a refusal of a panel too large may name (`coarserThatFits`): the longer
+   * buckets and the H3 resolutions in the list (a shell's control's choices, e.g. the app's 5–10;
+   * default any, 0–15), or 'none' when the grid is not the caller's to change (a claim check's
+   * variant, `runBinningVariants`): the refusal then gives the sizes, the limit and how to raise it.
+   */
+  readonly coarserAdvice?: readonly number[] | 'none';
+  /**
    * How rows are assigned to cells (the costly part); default `assignCells`, one pass on this
    * thread. A shell may pass one that splits the rows across threads (`binRange` + `mergeBins`, or `splitByPoint` + `joinByPoint`):
    * it must give what `assignCells` gives, so the panel is the same bit for bit.
@@ -128,7 +135,7 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   const maxValues = options.maxValues ?? DEFAULT_MAX_VALUES;
   const periodsEstimate = count - (trimFirst ? 1 : 0) - (trimLast ? 1 : 0);
   // Not even one cell fits: refuse before indexing any cell.
-  if (periodsEstimate > maxValues) refuse(incidents, spec, periodsEstimate, 1, [], res, maxValues, min, max);
+  if (periodsEstimate > maxValues) refuse(incidents, spec, periodsEstimate, 1, [], res, maxValues, min, max, options.coarserAdvice);
 
   const assigned = (options.assign ?? assignCells)(incidents, { res, start, end });
   const { cellId, trimmedFirst, trimmedLast } = assigned;
@@ -140,7 +147,7 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
   order.forEach((id, position) => (rank[id] = position));
   const cells = order.map((id) => discovered[id]);
   const C = cells.length;
-  if (periodsEstimate * C > maxValues) refuse(incidents, spec, periodsEstimate, C, cells, res, maxValues, min, max);
+  if (periodsEstimate * C > maxValues) refuse(incidents, spec, periodsEstimate, C, cells, res, maxValues, min, max, options.coarserAdvice);
   const boundaries = bucket.range(start, end);
   const P = boundaries.length;
   const period = bucketIndices(time, boundaries, end, takeInt32(n));
@@ -172,7 +179,8 @@ export function binIncidents(incidents: Incidents, options: BinOptions): { panel
  * Throws the reason a panel of `periods × cells` cannot be allocated, with its size and, when
  * incidents far outside the bulk of the times stretch the range (`timeOutlierRule`, kept with
  * keepOutliers or binned without the loader), 'time-range-implausible' naming their times and the
- * bulk's range; otherwise 'panel-too-large' with the coarser buckets or resolutions that would fit.
+ * bulk's range; otherwise 'panel-too-large' with the coarser buckets or resolutions that would fit
+ * (among `advice`'s resolutions; none named with 'none').
  */
 function refuse(
   incidents: Incidents,
@@ -184,6 +192,7 @@ function refuse(
   maxValues: number,
   min: number,
   max: number,
+  advice: readonly number[] | 'none' | undefined,
 ): never {
   const size =
     cells.length > 0
@@ -209,20 +218,31 @@ function refuse(
         `the time range ${show(min)} … ${show(max)} is stretched by ${far.length} incident${far.length === 1 ? '' : 's'} far outside the bulk of the data ` +
           `(${show(lo)} … ${show(hi)}), at ${far.slice(0, 5).map(show).join(', ')}${far.length > 5 ? ', …' : ''}: ` +
           `with ${far.length === 1 ? 'it' : 'them'} the panel would be ${size} and ${limit}; correct or drop ${far.length === 1 ? 'that row' : 'those rows'} ` +
-          '(the loader drops them as time-outlier unless keepOutliers is set)',
+          `(the loader drops them as time-outlier unless ${REMEDY_PHRASES.keepOutliers})`,
         { code: 'time-range-implausible', field: 'bin.unit' },
       );
     }
   }
-  const coarser = cells.length > 0 ? coarserThatFits(spec, min, max, cells, res, maxValues) : [];
   const indexes = `binning also holds 8 bytes per incident, ${formatBytes(8 * incidents.length)} for these ${incidents.length.toLocaleString('en-US')}`;
-  throw new InputError(
-    `a panel of ${size} is too large: ${limit}, and ${indexes}; ` +
-      `${coarser.length ? `coarser that fits: ${coarser.join(' or ')}` : 'choose a coarser resolution or a longer time bucket'}; ` +
-      // The grids (coarserThatFits) and the limit's setting in their neutral phrases, which each shell words as its own controls (the CLI's --bucket, --res and --max-panel-mb, the app's fields and page address).
-      `or keep fewer incidents (a category filter, a shorter date range), or raise the limit ${REMEDY_PHRASES.raisePanelLimit} where the memory is there`,
-    { code: 'panel-too-large', field: 'bin.maxValues' },
-  );
+  // The grids (coarserThatFits) and the limit's setting in their neutral phrases, which each shell words as its own controls (the CLI's --bucket, --res and --max-panel-mb, the app's fields and page address).
+  const fewer = `keep fewer incidents (a category filter, a shorter date range), or raise the limit ${REMEDY_PHRASES.raisePanelLimit} where the memory is there`;
+  const coarser = advice !== 'none' && cells.length > 0 ? coarserThatFits(spec, min, max, cells, res, maxValues, advice) : [];
+  throw new InputError(`a panel of ${size} is too large: ${limit}, and ${indexes}; ${gridAdvice(coarser, advice, cells.length > 0)}${fewer}`, {
+    code: 'panel-too-large',
+    field: 'bin.maxValues',
+  });
+}
+
+/**
+ * A refusal's advice on the grid, ending where its other remedies follow: the `coarser` grids
+ * that fit among `advice`'s resolutions, what to do when none of those fits, or nothing with 'none'.
+ */
+function gridAdvice(coarser: readonly string[], advice: readonly number[] | 'none' | undefined, cellsKnown: boolean): string {
+  if (advice === 'none') return '';
+  if (coarser.length > 0) return `coarser that fits: ${coarser.join(' or ')}; or `;
+  // With the resolutions limited to a control's, a coarser one may fit that the control does not offer: do not send the user to it.
+  if (advice && cellsKnown) return 'neither a longer time bucket nor a coarser resolution on offer fits by itself: ';
+  return 'choose a coarser resolution or a longer time bucket; or ';
 }
 
 function formatDay(wall: number): string {

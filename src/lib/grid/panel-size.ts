@@ -7,6 +7,9 @@ export function panelBytes(periods: number, cells: number): number {
   return 4 * periods * cells + 8 * periods + 8 * cells;
 }
 
+/** Every H3 resolution, 0–15: the ones a refusal may name when the shell does not say (`coarserThatFits`). */
+const ALL_RESOLUTIONS: readonly number[] = Array.from({ length: 16 }, (_, r) => r);
+
 /** Default largest panel (periods × cells) `binIncidents` allocates: 250 M values, 1 GB of Float32 counts. */
 export const DEFAULT_MAX_VALUES = 250_000_000;
 
@@ -41,13 +44,22 @@ export function describePanel(periods: number, unit: string, cells: number): str
  * parent covers its children only approximately).
  * Each suggestion names its setting and value in the neutral phrase (`remedyWith`), which each
  * shell words as its own control (`wordRemedies`: the CLI's --bucket and --res, the app's fields),
- * followed by its size; empty when nothing coarser fits.
+ * followed by its size; empty when nothing coarser fits. Only the resolutions in `resolutions`
+ * are named (a shell's control may offer fewer than H3's 0–15: the app's 5–10).
  *
  * @example
  * coarserThatFits({ unit: 'hour', … }, min, max, cells, 8, 250e6)
  * // → ['the time bucket setting at day (1,826 day periods × 15,000 cells = …)', 'the resolution setting at 6 (≈ 43,800 hour periods × 1,200 cells = …)']
  */
-export function coarserThatFits(spec: BucketSpec, min: number, max: number, cells: readonly string[], res: number, maxValues: number): string[] {
+export function coarserThatFits(
+  spec: BucketSpec,
+  min: number,
+  max: number,
+  cells: readonly string[],
+  res: number,
+  maxValues: number,
+  resolutions: readonly number[] = ALL_RESOLUTIONS,
+): string[] {
   const out: string[] = [];
   for (const unit of BUCKET_UNITS.slice(BUCKET_UNITS.indexOf(spec.unit) + 1)) {
     const periods = timeBucket({ ...spec, unit }).count(min, max + 1);
@@ -58,9 +70,10 @@ export function coarserThatFits(spec: BucketSpec, min: number, max: number, cell
   }
   const periods = timeBucket(spec).count(min, max + 1);
   let level: readonly string[] = cells;
-  for (let r = res - 1; r >= 0; r--) {
+  const coarsest = Math.min(...resolutions);
+  for (let r = res - 1; r >= coarsest; r--) {
     level = [...new Set(level.map((cell) => parentOf({ cell, res: r })))]; // parents of parents: each level ~7× smaller
-    if (periods * level.length <= maxValues) {
+    if (resolutions.includes(r) && periods * level.length <= maxValues) {
       out.push(`${remedyWith('coarserRes', r)} (≈ ${describePanel(periods, spec.unit, level.length)})`);
       break;
     }

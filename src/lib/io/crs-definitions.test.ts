@@ -1,7 +1,8 @@
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { inputErrorOf } from '../../../test/fixtures/io/arrow-fixtures';
-import { CRS_DEFINITIONS, resolveCrs } from './crs-definitions';
+import { InputError } from './input-error';
+import { CRS_DEFINITIONS, looksLikeCrs, resolveCrs } from './crs-definitions';
 
 /** [x, y] in `code` of a WGS84 [lng, lat]. */
 const forward = (code: string, lngLat: [number, number]) => proj4(resolveCrs(code).definition, 'EPSG:4326').inverse(lngLat);
@@ -100,6 +101,34 @@ describe('resolveCrs', () => {
       "CRS 'Oregon North' is neither an EPSG code ('EPSG:2913' or '2913'), a proj4 string ('+proj=…') nor WKT ('PROJCS[…]', 'GEOGCS[…]'): " +
         'the CRS picker finds codes by name',
     );
+  });
+});
+
+describe('looksLikeCrs', () => {
+  it.each([
+    ['EPSG:2913', true],
+    [' epsg: 2913 ', true],
+    ['2913', true],
+    ['ESRI:102003', true],
+    ['EPSG:5348', true], // a code, whether or not the registry has it
+    ['+proj=utm +zone=10', true],
+    ['  +pr', true], // proj4 text half typed: resolveCrs takes it as proj4 too
+    ['PROJCS["NAD83 / Oregon North",GEOGCS["NAD83"]]', true],
+    ['geogcrs [', true],
+    ['Oregon North', false],
+    ['', false],
+    ['291', false],
+    ['EPSG:2913x', false],
+    ['OGC:CRS84', false],
+  ])('looksLikeCrs(%j) is %s, as resolveCrs reads it (no InputError)', (text, expected) => {
+    expect(looksLikeCrs(text)).toBe(expected);
+    let refused = false;
+    try {
+      resolveCrs(text);
+    } catch (error) {
+      refused = error instanceof InputError; // a code not yet looked up is a programming error, not a refusal
+    }
+    expect(refused).toBe(!expected);
   });
 });
 

@@ -61,7 +61,9 @@ describe('loadIncidents on the real Chicago file', () => {
   it('loadIncidents with keepOutliers keeps the 5 Missouri rows and warns', () => {
     const { report } = loadIncidents([chicago], { ...mapping, keepOutliers: true });
     expect(report.kept).toBe(1_293_309);
-    expect(report.warnings).toEqual(['5 rows lie more than 92.4 km from the median location (41.8622, -87.6652): kept because keepOutliers is set']);
+    expect(report.warnings).toEqual([
+      '5 rows lie more than 92.4 km from the median location (41.8622, -87.6652): kept because the keep-outliers setting is on',
+    ]);
   });
 });
 

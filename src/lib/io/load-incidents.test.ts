@@ -107,7 +107,7 @@ describe('loadIncidents', () => {
     expect(incidents.report.dropped['location-outlier']).toBe(0);
     expect(incidents.report.warnings).toHaveLength(1);
     expect(incidents.report.warnings[0]).toMatch(
-      /^1 rows lie more than 50\.0 km from the median location \(41\.\d{4}, -87\.\d{4}\): kept because keepOutliers is set$/,
+      /^1 rows lie more than 50\.0 km from the median location \(41\.\d{4}, -87\.\d{4}\): kept because the keep-outliers setting is on$/,
     );
     expectAccounting(incidents.report);
   });

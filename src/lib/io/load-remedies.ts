@@ -17,6 +17,8 @@ export const REMEDY_PHRASES = {
   raisePanelLimit: 'with the panel size limit setting',
   /** A longer time bucket that fits a refused panel; `{value}` is its unit ('day'): `remedyWith`. */
   coarserBucket: 'the time bucket setting at {value}',
+  /** Rows far outside the bulk of the data are kept rather than dropped (mapping.keepOutliers): said of the rows it kept, or of the rows the loader would drop without it. */
+  keepOutliers: 'the keep-outliers setting is on',
   /** A coarser H3 resolution that fits a refused panel; `{value}` is the resolution ('6'): `remedyWith`. */
   coarserRes: 'the resolution setting at {value}',
 } as const;

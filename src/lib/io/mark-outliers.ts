@@ -1,4 +1,5 @@
 import { DROP_CODE } from './drop-codes';
+import { REMEDY_PHRASES } from './load-remedies';
 import type { DropReason } from './incidents';
 import { distanceFrom, outlierRule, type OutlierRule } from './location-outliers';
 import type { TimeOutlierRule } from './time-outliers';
@@ -69,7 +70,7 @@ export function markOutliers(
     if (flagged > 0 && keep) {
       warnings.push(
         `${flagged} rows lie more than ${rule.thresholdKm.toFixed(1)} km from the median location ` +
-          `(${rule.centerLat.toFixed(4)}, ${rule.centerLng.toFixed(4)}): kept because keepOutliers is set`,
+          `(${rule.centerLat.toFixed(4)}, ${rule.centerLng.toFixed(4)}): kept because ${REMEDY_PHRASES.keepOutliers}`,
       );
     }
   }
@@ -79,7 +80,7 @@ export function markOutliers(
     const median = new Date(timeRule.median).toISOString().slice(0, 10);
     if (flagged > 0 && keep) {
       warnings.push(
-        `${flagged} rows lie more than ${days} days after the median time ${median}: kept because keepOutliers is set, they stretch the time range`,
+        `${flagged} rows lie more than ${days} days after the median time ${median}: kept because ${REMEDY_PHRASES.keepOutliers}, they stretch the time range`,
       );
     }
     if (early > 0) {

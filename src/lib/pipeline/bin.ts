@@ -26,6 +26,8 @@ export interface BinSettings {
   readonly trimPartial?: boolean;
   /** Largest panel (periods × cells) to allocate; default `DEFAULT_MAX_VALUES` (see `binIncidents`). */
   readonly maxValues?: number;
+  /** The coarser grids a refusal may name: see `BinOptions.coarserAdvice` (default any). */
+  readonly coarserAdvice?: readonly number[] | 'none';
   /** How rows are assigned to cells (default one pass on this thread; see `BinOptions.assign`). */
   readonly assign?: CellAssigner;
   /** A panel file is written next (see `BinOptions.scratchNext`). */
@@ -79,6 +81,7 @@ export function binLoaded(opened: Opened, loaded: Loaded, settings: BinSettings)
     timeZone: settings.timeZone ?? undefined,
     trimPartial: settings.trimPartial,
     maxValues: settings.maxValues,
+    coarserAdvice: settings.coarserAdvice,
     assign: settings.assign,
     scratchNext: settings.scratchNext,
   });

@@ -42,8 +42,10 @@ export interface VariantRuns {
 /**
  * Re-bins the loaded incidents for each variant (no re-reading: `binLoaded` on the same load),
  * applies the boundary at the variant's resolution and backtests the same models with the same
- * protocol. A variant that cannot run (too few periods for the folds, no cell) is skipped with
- * its reason rather than failing the check; cancellation still stops everything.
+ * protocol. A variant that cannot run (too few periods for the folds, no cell, a panel over the
+ * limit) is skipped with its reason rather than failing the check; cancellation still stops
+ * everything. A panel refused as too large names no coarser grid (`coarserAdvice: 'none'`):
+ * changing the run's grid cannot make a variant run.
  */
 export async function runBinningVariants(
   opened: Opened,
@@ -57,7 +59,8 @@ export async function runBinningVariants(
   const skipped: VariantRuns['skipped'][number][] = [];
   for (const v of variants) {
     try {
-      const binned = binLoaded(opened, loaded, v.settings);
+      // The variant's grid is not the user's to change (they chose the run's): a refusal names no coarser grid, only the sizes and the limit.
+      const binned = binLoaded(opened, loaded, { ...v.settings, coarserAdvice: 'none' });
       const bounded = applyBoundary(binned.panel, await boundaryAt(v.settings.res));
       runs.push({ term: v.term, label: v.label, run: await runBacktest(binned, bounded, request, hooks) });
     } catch (error) {
