@@ -51,7 +51,7 @@ describe('hostile data through hexcast', () => {
     expect(stdout).toContain('location  latitude / longitude (WGS84 degrees)');
     expect(stdout).toContain('3,225 read = 3,154 kept + 71 dropped');
     expect(stdout).toMatch(
-      /location-unparseable +1 +a location column holds text that is not a number \(such as 'N\/A', 'NULL' or '-'\)\n +e\.g\. lat-na\.csv row 0: latitude=N\/A, longitude=-74\.\d+/,
+      /location-unparseable +1 +a location column holds text that is no number in the column's format \(such as 'N\/A', 'NULL' or '-'\)\n +e\.g\. lat-na\.csv row 0: latitude=N\/A, longitude=-74\.\d+/,
     );
   });
 

@@ -39,7 +39,7 @@ describe('opening a CSV file in the app', () => {
     );
     const app = await open();
     await openFileOverSample(app.page, { name: 'plainfield-na.csv', mimeType: 'text/csv', bytes: new TextEncoder().encode(csv) }, 3_152);
-    const report = app.page.getByText("a location column holds text that is not a number (such as 'N/A', 'NULL' or '-')");
+    const report = app.page.getByText("a location column holds text that is no number in the column's format (such as 'N/A', 'NULL' or '-')");
     await report.first().waitFor();
     await app.screenshot('csv-upload-latitude-na');
   });

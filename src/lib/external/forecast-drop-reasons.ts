@@ -41,7 +41,7 @@ export const FORECAST_DROP_TEXT: Readonly<Record<ForecastDropReason, string>> = 
   'cutoff-unparseable': 'cutoff is missing or could not be parsed',
   'cell-null': 'cell is missing',
   'cell-invalid': 'not a valid H3 cell index',
-  'location-unparseable': 'a location column holds text that is not a number',
+  'location-unparseable': "a location column holds text that is no number in the column's format",
   'location-null': 'location is missing',
   'location-zero': 'both coordinates are exactly 0',
   'location-out-of-range': 'location is not a valid latitude/longitude (after projection)',

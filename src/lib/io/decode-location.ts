@@ -10,7 +10,8 @@ import { namedOpposite, SWAP_SAMPLE, swapVerdict, type SwapSample } from './swap
 import { isStringType } from './decode-iso-time';
 import { isNumericType, readNumbers } from './read-numbers';
 import { csvDelimiter } from './csv-column-types';
-import { readTextNumbers, textNumberFormat } from './read-text-numbers';
+import { readTextNumbers, textNumberReading } from './read-text-numbers';
+import { NUMBER_FORMAT_TEXT } from './number-format';
 
 /** The location columns decoded: the CRS used (for x/y) and warnings. */
 export interface DecodedLocation {
@@ -62,9 +63,11 @@ export function decodeLocation(
 ): DecodedLocation {
   const [first, second] = locationColumns(sources, mapping);
   const unparsed: number[] = [];
-  readLocationColumn(first, lat, unparsed);
-  readLocationColumn(second, lng, unparsed);
-  return locateRows(mapping, lat, lng, reasons, unparsed);
+  const notes: string[] = [];
+  readLocationColumn(first, lat, unparsed, notes);
+  readLocationColumn(second, lng, unparsed, notes);
+  const located = locateRows(mapping, lat, lng, reasons, unparsed);
+  return { ...located, warnings: [...notes, ...located.warnings] };
 }
 
 /**
@@ -162,11 +165,12 @@ export function locateRows(
  * (`textNumberFormat`, with a CSV's delimiter), and the rows whose text is no number in it
  * ('N/A', 'NULL', '-') get NaN and are appended to `unparsed` (global rows), for `locateRows`
  * to drop as 'location-unparseable'. (A streamed load calls this per record batch, so there each
- * batch decides; `streamable` reads files with text coordinates whole.) Any other type is an
- * InputError naming file, column and type.
+ * batch decides; `streamable` reads files with text coordinates whole.) Each text column read adds
+ * a line to `notes` saying the format chosen, and the other reading when its values allowed one
+ * (`textColumnNote`). Any other type is an InputError naming file, column and type.
  * @example readLocationColumn(findColumn([chicago], 'latitude', 'latitude'), lat, unparsed)
  */
-export function readLocationColumn(inputs: readonly ColumnInput[], out: Float64Array, unparsed: number[]): void {
+export function readLocationColumn(inputs: readonly ColumnInput[], out: Float64Array, unparsed: number[], notes?: string[]): void {
   for (const { source, field, vector, start } of inputs) {
     const text = isStringType(field.type);
     if (!text && !isNumericType(field.type)) {
@@ -175,7 +179,10 @@ export function readLocationColumn(inputs: readonly ColumnInput[], out: Float64A
         { code: 'column-type', file: source.name, column: field.name },
       );
     }
-    const format = text ? textNumberFormat(vector.data, csvDelimiter(source.table.schema)) : 0;
+    const delimiter = csvDelimiter(source.table.schema);
+    const reading = text ? textNumberReading(vector.data, delimiter) : null;
+    const format = reading?.format ?? 0;
+    if (reading && notes) notes.push(textColumnNote(field.name, source.name, reading, delimiter));
     let at = start;
     for (const data of vector.data) {
       if (text) readTextNumbers(data, out, at, unparsed, format);
@@ -208,4 +215,20 @@ function projector({ label, definition }: ResolvedCrs): (x: number, y: number) =
       return failed;
     }
   });
+}
+
+/**
+ * How a text location column was read, for the load's warnings: the format, and when the values
+ * also read with the other decimal separator (giving other numbers), that reading and why it lost.
+ * @example textColumnNote('y', 'feet.csv', { format: NumberFormat.PointCommaGroups, ties: NumberFormat.Comma, numbers: 199 }, ',')
+ * // → "location column 'y' in file 'feet.csv' holds text: its 199 numbers are read with decimal point, ',' thousands (they also read as decimal comma, giving other numbers; chosen for a ','-delimited file); other text is dropped as location-unparseable"
+ */
+export function textColumnNote(column: string, file: string, reading: { format: number; ties: number; numbers: number }, delimiter: string): string {
+  const others = Object.entries(NUMBER_FORMAT_TEXT)
+    .filter(([bit]) => (reading.ties & Number(bit)) !== 0)
+    .map(([, words]) => words);
+  const why = delimiter === '' ? 'a file with no delimiter to decide' : `a ${delimiter === '\t' ? 'tab' : `'${delimiter}'`}-delimited file`;
+  const tie = others.length > 0 ? ` (they also read as ${others.join(' or ')}, giving other numbers; chosen for ${why})` : '';
+  const count = reading.numbers.toLocaleString('en-US');
+  return `location column '${column}' in file '${file}' holds text: its ${count} numbers are read with ${NUMBER_FORMAT_TEXT[reading.format]}${tie}; other text is dropped as location-unparseable`;
 }

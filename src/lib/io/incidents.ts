@@ -52,7 +52,7 @@ export const DROP_REASON_TEXT: Readonly<Record<DropReason, string>> = {
   'time-null': 'time is missing (null)',
   'time-unparseable': 'time could not be parsed',
   'time-implausible': 'time is before 1900 or after 2099, or beyond the Date range (not a plausible incident date)',
-  'location-unparseable': "a location column holds text that is not a number (such as 'N/A', 'NULL' or '-')",
+  'location-unparseable': "a location column holds text that is no number in the column's format (such as 'N/A', 'NULL' or '-')",
   'location-null': 'location is missing (null or NaN)',
   'location-zero': 'both coordinates are 0 (an "unknown location" sentinel), before or after projection',
   'location-out-of-range': 'location is not a valid latitude/longitude after projection',

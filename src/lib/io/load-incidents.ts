@@ -52,11 +52,12 @@ export function loadIncidents(sources: readonly ArrowSource[], mapping: ColumnMa
   const decodedTime = decodeTime(timeInputs, mapping.time, rows.time, rows.reasons);
   const [first, second] = locationColumns(sources, mapping.location);
   const unparsed: number[] = [];
-  readLocationColumn(first, rows.lat, unparsed);
-  readLocationColumn(second, rows.lng, unparsed);
+  const locationNotes: string[] = [];
+  readLocationColumn(first, rows.lat, unparsed, locationNotes);
+  readLocationColumn(second, rows.lng, unparsed, locationNotes);
   const values = mapping.category ? decodeCategory(findColumn(sources, mapping.category, 'category'), rows.codes) : [];
   const placeValues = mapping.place && rows.placeCodes ? decodeCategory(findColumn(sources, mapping.place, 'place'), rows.placeCodes) : [];
-  const settled = settleLoad(mapping, { ...rows, values, placeValues, decodedTime, unparsed });
+  const settled = settleLoad(mapping, { ...rows, values, placeValues, decodedTime, unparsed, locationNotes });
   const repeated = repeatedAmong(sources, settled.candidates);
   const raw = new Map(settled.picks.map(({ row, reason }) => [row, rawValuesAt(sources, row, reason, mapping)]));
   return completeLoad(sources, mapping, settled, repeated, raw);
@@ -134,6 +135,8 @@ export interface DecodedRows extends RowArrays {
   readonly decodedTime: DecodedTime;
   /** Rows whose location text is no number (`readLocationColumn`), in any order, maybe repeated. */
   readonly unparsed?: readonly number[];
+  /** How text location columns were read (`textColumnNote`), for the warnings. */
+  readonly locationNotes?: readonly string[];
 }
 
 /** A load after every rule that needs only the decoded arrays; what it still needs of the raw rows is `candidates` and `picks`. */
@@ -157,7 +160,7 @@ export interface SettledLoad extends DecodedRows {
 export function settleLoad(mapping: ColumnMapping, rows: DecodedRows): SettledLoad {
   const { reasons, time, lat, lng, codes, values } = rows;
   const read = reasons.length;
-  const warnings: string[] = [...rows.decodedTime.warnings];
+  const warnings: string[] = [...rows.decodedTime.warnings, ...(rows.locationNotes ?? [])];
   // Both counts were taken by the passes before (`finishTime`, `locateRows`), on the rows as they are here.
   const timeRule = timeOutlierRule(time, reasons, rows.decodedTime.timed);
   const located = locateRows(mapping.location, lat, lng, reasons, rows.unparsed);

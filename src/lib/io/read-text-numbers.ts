@@ -13,6 +13,10 @@ const FORMATS = [
   NumberFormat.PointCommaGroups,
 ] as const;
 
+/** The formats with a decimal point, and those with a decimal comma. */
+const DOT_DECIMAL = NumberFormat.Point | NumberFormat.PointCommaGroups;
+const COMMA_DECIMAL = NumberFormat.Comma | NumberFormat.CommaPointGroups | NumberFormat.CommaSpaceGroups;
+
 /**
  * The one number format a text column of a file is read in: the format most of its numbers fit
  * (`classifyNumber`; blanks and text that is no number in any format do not count), ties broken
@@ -25,9 +29,26 @@ const FORMATS = [
  * textNumberFormat(vectorFromArray(['650,123', '7,650,123', 'N/A']).data, ',') // → NumberFormat.PointCommaGroups
  */
 export function textNumberFormat(chunks: readonly Data[], delimiter: string): number {
+  return textNumberReading(chunks, delimiter).format;
+}
+
+/**
+ * `textNumberFormat` with what else the column's values would allow: `ties`, a format with the
+ * other decimal separator that as many of its numbers fit (the delimiter chose between them; 0
+ * for none), and `numbers`, how
+ * many of its values are numbers in some format. For the load's note on how a text column was read.
+ *
+ * @example
+ * textNumberReading(vectorFromArray(['650,123', '724,606']).data, '') // → { format: NumberFormat.Comma, ties: NumberFormat.PointCommaGroups, numbers: 2 }
+ */
+export function textNumberReading(chunks: readonly Data[], delimiter: string): { format: number; ties: number; numbers: number } {
   const counts = new Map<number, number>(FORMATS.map((format) => [format, 0]));
+  let numbers = 0;
   const count = (kinds: number): void => {
-    if (kinds > 0) for (const format of FORMATS) if ((kinds & format) !== 0) counts.set(format, counts.get(format)! + 1);
+    if (kinds > 0) {
+      numbers++;
+      for (const format of FORMATS) if ((kinds & format) !== 0) counts.set(format, counts.get(format)! + 1);
+    }
   };
   for (const data of chunks) {
     const validity = validityOf(data);
@@ -38,10 +59,14 @@ export function textNumberFormat(chunks: readonly Data[], delimiter: string): nu
     } else utf8Values(data)((i, bytes, start, end) => validity?.[i] !== 0 && count(classifyNumber(bytes, start, end)));
   }
   const most = Math.max(...counts.values());
-  if (most === 0) return NumberFormat.Point;
+  if (most === 0) return { format: NumberFormat.Point, ties: 0, numbers };
   let mask = 0;
   for (const [format, n] of counts) if (n === most) mask |= format;
-  return chooseNumberFormat(mask, delimiter) ?? NumberFormat.Point;
+  const format = chooseNumberFormat(mask, delimiter) ?? NumberFormat.Point;
+  // Only a reading with the other decimal separator gives other numbers: that is a tie worth naming.
+  const other = (format & DOT_DECIMAL) !== 0 ? COMMA_DECIMAL : (format & COMMA_DECIMAL) !== 0 ? DOT_DECIMAL : 0;
+  // The formats of one decimal separator give the same numbers: name the first (`FORMATS` order).
+  return { format, ties: FORMATS.find((f) => (mask & other & f) !== 0) ?? 0, numbers };
 }
 
 /**
@@ -125,14 +150,15 @@ function dictionaryNumbers(dictionary: Vector, format: number): { values: Float6
 
 /**
  * The finite numbers among the first `max` non-blank values of a text column's chunks (read in
- * the format most of those values fit, `textNumberFormat` without a delimiter), and how many of
+ * the format most of those values fit, `textNumberFormat` with the CSV's `delimiter`, as the load
+ * reads them), and how many of
  * those values were no number: what detection needs to tell a text column of coordinates (a CSV
  * whose 'lat' holds one 'N/A') from a column of words.
  *
  * @example
  * sampleTextNumbers(vectorFromArray(['41.9', '', 'N/A']).data, 10) // → { numbers: [41.9], other: 1 }
  */
-export function sampleTextNumbers(chunks: readonly Data[], max: number): { numbers: number[]; other: number } {
+export function sampleTextNumbers(chunks: readonly Data[], max: number, delimiter = ''): { numbers: number[]; other: number } {
   const head: Data[] = [];
   let rows = 0;
   for (const data of chunks) {
@@ -141,7 +167,7 @@ export function sampleTextNumbers(chunks: readonly Data[], max: number): { numbe
     rows += head[head.length - 1].length;
   }
   // Blank values do not count towards `max`: read the head, then more if blanks used it up.
-  const format = textNumberFormat(head, '');
+  const format = textNumberFormat(head, delimiter);
   const numbers: number[] = [];
   let other = 0;
   for (const data of chunks) {

@@ -4,6 +4,7 @@ import { crsHint } from './metadata-hints';
 import type { ArrowSource } from './read-arrow';
 import { isStringType } from './decode-iso-time';
 import { isNumericType, sampleNumbers } from './read-numbers';
+import { csvDelimiter } from './csv-column-types';
 import { sampleTextNumbers } from './read-text-numbers';
 
 /**
@@ -115,7 +116,7 @@ function textOfNumbers(source: ArrowSource, field: Field): boolean {
   if (!isStringType(field.type) || locationValuesRead(field) === 0) return false;
   const vector = source.table.getChild(field.name);
   if (!vector) return false;
-  const { numbers, other } = sampleTextNumbers(vector.data, LOCATION_VALUES);
+  const { numbers, other } = sampleTextNumbers(vector.data, LOCATION_VALUES, csvDelimiter(source.table.schema));
   return numbers.length > 0 && other * 10 <= numbers.length + other;
 }
 
@@ -135,7 +136,9 @@ function sameStem(a: string, b: string, aWords: ReadonlySet<string>, bWords: Rea
 function valueStats(source: ArrowSource, column: string): ValueStats | null {
   const vector = source.table.getChild(column);
   if (!vector) return null;
-  const sample = isStringType(vector.type) ? sampleTextNumbers(vector.data, LOCATION_VALUES).numbers : sampleNumbers(vector.data, LOCATION_VALUES);
+  const sample = isStringType(vector.type)
+    ? sampleTextNumbers(vector.data, LOCATION_VALUES, csvDelimiter(source.table.schema)).numbers
+    : sampleNumbers(vector.data, LOCATION_VALUES);
   const values = sample.filter((v) => v !== 0);
   if (values.length === 0) return null;
   let min = Infinity;

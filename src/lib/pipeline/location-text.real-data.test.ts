@@ -88,5 +88,10 @@ describe('a location column of text (a CSV latitude with N/A in it)', () => {
     // Row 5 is the one dropped: every other row lies where it lay (Portland, 45.4–45.7° N).
     expect(Array.from(withNa.lat)).toEqual([...Array.from(clean.lat).slice(0, 5), ...Array.from(clean.lat).slice(6)]);
     expect(Math.min(...clean.lat)).toBeGreaterThan(45.4);
+    // The choice is stated: a convention decided it.
+    expect(withNa.report.warnings).toContain(
+      "location column 'y' in file 'feet.csv' holds text: its 199 numbers are read with decimal point, ',' thousands (they also read as decimal comma, giving other numbers; chosen for a ','-delimited file); other text is dropped as location-unparseable",
+    );
+    expect(clean.report.warnings.filter((w) => w.includes('holds text'))).toEqual([]);
   });
 });
