@@ -19,6 +19,17 @@ async function openPending(worker: FakeWorker, bench: Workbench, name: string): 
   await settle();
 }
 
+/** Opens, loads and bins a.arrow (its digest `sha256`, or pending with null), then asks for a claim check ("Check a claim"). */
+async function claimAsked(sha256: string | null): Promise<{ worker: FakeWorker; bench: Workbench; checking: Promise<void> }> {
+  const worker = fakeWorker();
+  const bench = new Workbench(worker.client);
+  await openLoadBin(worker, bench, 'a.arrow', sha256, 1);
+  const checking = bench.checkClaim();
+  await settle();
+  expect(bench.claim.requested).toBe(true);
+  return { worker, bench, checking };
+}
+
 describe('the page while the open files’ fingerprint is pending', () => {
   it('names no experiment (the address bar keeps no link to the files open before), and a worker death re-opens the files on screen', async () => {
     const worker = fakeWorker();
@@ -106,12 +117,7 @@ describe('the page while the open files’ fingerprint is pending', () => {
 
 describe('a claim check asked for while the fingerprint is pending', () => {
   it('is dropped when its run never starts because other files were opened meanwhile: the next results do not open on the checker', async () => {
-    const worker = fakeWorker();
-    const bench = new Workbench(worker.client);
-    await openLoadBin(worker, bench, 'a.arrow', null, 1);
-    const checking = bench.checkClaim();
-    await settle();
-    expect(bench.claim.requested).toBe(true);
+    const { worker, bench, checking } = await claimAsked(null);
     expect(bench.runWait).not.toBeNull();
     const first = lastOf(worker, 'fingerprint').id;
     await openLoadBin(worker, bench, 'b.arrow', null, 2);
@@ -119,6 +125,30 @@ describe('a claim check asked for while the fingerprint is pending', () => {
     await checking;
     expect(bench.runWait).toBeNull();
     expect(worker.sent.some((r) => r.type === 'run')).toBe(false);
+    expect(bench.claim.requested).toBe(false);
+  });
+
+  it('is dropped, and the page says the run did not start, when the digest comes while a re-bin runs', async () => {
+    const { worker, bench, checking } = await claimAsked(null);
+    const bins = worker.sent.filter((r) => r.type === 'bin').length;
+    void bench.setBinning({ ...bench.binning.settings, res: 8 });
+    await settle();
+    expect(worker.sent.filter((r) => r.type === 'bin')).toHaveLength(bins + 1); // posted, left unanswered
+    expect(bench.binningWait).not.toBeNull();
+    answer(worker, 'fingerprint', { sha256: A, hashes: [A] });
+    await checking;
+    expect(worker.sent.some((r) => r.type === 'run')).toBe(false);
+    expect(bench.runWait).toBeNull();
+    expect(bench.claim.requested).toBe(false);
+    expect(bench.notice).toBe('The waiting run was not started: the binning changed meanwhile. Press Run again once the panel is binned.');
+  });
+
+  it('is dropped when its run is cancelled', async () => {
+    const { worker, bench, checking } = await claimAsked(A);
+    const run = lastOf(worker, 'run').id;
+    worker.reply({ type: 'error', id: run, error: { name: 'AbortError', code: 'aborted', message: 'cancelled' } });
+    await checking;
+    expect(bench.run.status).toBe('cancelled');
     expect(bench.claim.requested).toBe(false);
   });
 });

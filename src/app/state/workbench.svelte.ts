@@ -30,6 +30,9 @@ export type StepId = (typeof STEPS)[number];
 /** The status line while a Run waits for the open files' SHA-256 (`Workbench.runWait`). */
 export const RUN_WAITS_FOR_DIGEST = "Waiting for the files' SHA-256: the run starts once it is known (its report and link name the files by it).";
 
+/** The notice when a Run that waited for the files' SHA-256 is not started because a bin runs when it comes (`Workbench.start`). */
+const RUN_DROPPED_FOR_BIN = 'The waiting run was not started: the binning changed meanwhile. Press Run again once the panel is binned.';
+
 /**
  * The workbench: the state of each step, the current step, and the sequences that span steps
  * (open → map → load → bin, or open → read a pre-binned panel → bin; restore an experiment from
@@ -406,21 +409,26 @@ export class Workbench {
    * fingerprint is pending have no source yet (the experiment names their SHA-256): the run waits
    * for it, saying so (`runWait`); a second press meanwhile adds nothing, and a run withdrawn
    * meanwhile (`cancelRunWait`) does not start, nor one whose files are refused or replaced
-   * meanwhile (then a claim check asked for with it, `checkClaim`, is dropped).
+   * meanwhile, nor one whose digest comes while a bin runs (the notice says so). A press that
+   * ends with no run result (those, or a run cancelled or failed) drops a claim check asked for
+   * with it (`checkClaim`): the next results shown do not open on the claim checker.
    */
   async start(): Promise<void> {
-    if (this.data.fingerprinting) {
+    const queued = this.data.fingerprinting;
+    if (queued) {
+      // The run already waiting carries the claim check, if any: this press adds nothing.
       if (this.queuedRun !== null) return;
-      const queued = {};
-      this.queuedRun = queued;
+      const mine = {};
+      this.queuedRun = mine;
       let verified: boolean | null;
       let withdrawn: boolean;
       try {
         verified = await this.data.verdict();
       } finally {
-        withdrawn = this.queuedRun !== queued;
+        withdrawn = this.queuedRun !== mine;
         if (!withdrawn) this.queuedRun = null;
       }
+      // `cancelRunWait` dropped the claim check already (a run queued since may carry a new one).
       if (withdrawn) return;
       if (verified !== true) {
         // No run comes of this press (the files refused, or others opened): a claim check asked for with it goes too.
@@ -429,7 +437,12 @@ export class Workbench {
       }
     }
     const experiment = this.current;
-    if (!experiment || this.binningWait) return;
+    if (!experiment || this.binningWait) {
+      this.claim.requested = false;
+      // The Run button waits for the bin; a run that waited for the digest cannot, so it says it did not start.
+      if (queued && this.binningWait) this.notice = RUN_DROPPED_FOR_BIN;
+      return;
+    }
     this.step = 'run';
     const result = await this.run.start({
       models: experiment.models,
@@ -439,7 +452,11 @@ export class Workbench {
       environment: appEnvironment(),
       helpers: helperCount(globalThis.navigator?.hardwareConcurrency, globalThis.location?.search ?? ''),
     });
-    if (!result) return;
+    if (!result) {
+      // Cancelled or failed; a newer run still running (this one superseded) keeps the claim check for its own result.
+      if (this.run.status !== 'running') this.claim.requested = false;
+      return;
+    }
     this.ranWith = encodeExperiment(experiment);
     this.results.show(result);
     this.claim.reset();
