@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
+import { changedWhileRead } from '../lib/io/checked-source';
 import { InputError } from '../lib/io/input-error';
 import { unreadableFile } from './file-byte-source';
 
@@ -74,7 +75,10 @@ export function hashFiles(files: readonly { readonly path: string; readonly iden
       closeSync(fd);
     }
     if (total !== identity.size)
-      throw changed(path, `${identity.size.toLocaleString('en-US')} bytes when opened, ${total > identity.size ? 'more' : total.toLocaleString('en-US')} now`);
+      throw changedWhileRead(
+        basename(path),
+        `${identity.size.toLocaleString('en-US')} bytes when opened, ${total > identity.size ? 'more' : total.toLocaleString('en-US')} now`,
+      );
     return own.digest('hex');
   });
   return { each, all: files.length > 1 ? all.digest('hex') : each[0] };
@@ -82,15 +86,11 @@ export function hashFiles(files: readonly { readonly path: string; readonly iden
 
 /** Throws unless `now` is the file `identity` describes. */
 function checkSame(path: string, identity: FileIdentity, now: Stats): void {
-  if (now.dev !== identity.dev || now.ino !== identity.ino) throw changed(path, 'another file now has its name');
+  if (now.dev !== identity.dev || now.ino !== identity.ino) throw changedWhileRead(basename(path), 'another file now has its name');
   if (now.size !== identity.size || now.mtimeMs !== identity.mtimeMs) {
-    throw changed(path, `${identity.size.toLocaleString('en-US')} bytes when opened, ${now.size.toLocaleString('en-US')} now, modified since`);
+    throw changedWhileRead(
+      basename(path),
+      `${identity.size.toLocaleString('en-US')} bytes when opened, ${now.size.toLocaleString('en-US')} now, modified since`,
+    );
   }
-}
-
-function changed(path: string, how: string): InputError {
-  return new InputError(`file '${basename(path)}' changed while it was read (${how}): read it again once it is complete`, {
-    code: 'file-unreadable',
-    file: basename(path),
-  });
 }

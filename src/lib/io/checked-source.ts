@@ -16,9 +16,9 @@ export function changedWhileRead(name: string, how: string): InputError {
  * `input` read as the file it was when opened: `size` (a File's when chosen, a disk file's when
  * opened) and, when given, `first` (its first bytes, read by an earlier sniff). A range read that
  * comes back shorter than `size` allows, chunks that add up to more or fewer bytes than `size`,
- * bytes at the start that differ from `first`, or a browser's `NotReadableError` (a File changed
- * or moved since it was chosen) are the file changed since: `changedWhileRead`, not the truncation
- * or corruption a reader would make of them.
+ * bytes at the start that differ from `first`, or a browser's `NotReadableError` or
+ * `NotFoundError` (a File changed, moved or deleted since it was chosen: `unreadable`) are the
+ * file changed since: `changedWhileRead`, not the truncation or corruption a reader would make of them.
  * @example for await (const chunk of checkedSource(input, sniffed).chunks()) read(chunk) // throws 'file-unreadable' if the file changed
  */
 export function checkedSource(input: ByteSource, first?: Uint8Array): ByteSource {
@@ -66,12 +66,23 @@ export function checkedSource(input: ByteSource, first?: Uint8Array): ByteSource
   };
 }
 
-/** `read()`, with a browser's `NotReadableError` (the File changed, moved or was deleted since it was chosen) as `changedWhileRead`. */
-async function unreadable<T>(name: string, read: () => Promise<T>): Promise<T> {
+/**
+ * DOMException names a browser gives a read of a File that changed, moved or was deleted since it
+ * was chosen: `NotReadableError` (changed) and `NotFoundError` (Chromium's for one moved or deleted).
+ */
+const UNREADABLE_NAMES: ReadonlySet<unknown> = new Set(['NotReadableError', 'NotFoundError']);
+
+/**
+ * `read()` of the file `name`, with a browser's `NotReadableError` or `NotFoundError` (the File
+ * changed, moved or was deleted since it was chosen) as `changedWhileRead`; other errors as they are.
+ * Every read of an opened file goes through it, the sniff (`sniffInput`) included.
+ * @example await unreadable(input.name, () => input.slice(0, 4096)) // throws 'file-unreadable' if the File changed
+ */
+export async function unreadable<T>(name: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if ((error as { name?: unknown } | null)?.name === 'NotReadableError') throw changedWhileRead(name, 'it can no longer be read as it was when chosen');
+    if (UNREADABLE_NAMES.has((error as { name?: unknown } | null)?.name)) throw changedWhileRead(name, 'it can no longer be read as it was when chosen');
     throw error;
   }
 }

@@ -9,6 +9,7 @@ import { rawExampleValues } from './drop-examples';
 import { findColumn, type ColumnInput } from './find-column';
 import { candidateText, columnsOf, repeatedByColumns, schemaKeys, type CandidatePlace } from './find-duplicates';
 import type { Clock, DropReason, Incidents } from './incidents';
+import { changedWhileRead } from './checked-source';
 import { InputError } from './input-error';
 import { checkLoadMapping, completeLoad, newRowArrays, settleLoad, type LoadedFile, type RowArrays } from './load-incidents';
 import type { ArrowSource } from './read-arrow';
@@ -312,10 +313,7 @@ async function quoteRows(
       }
       // Rows the first pass had and this one did not reach: candidates, or the drop examples' rows (whose values would be missing).
       if ((c < candidates.length && candidates[c] < end) || wanted.some((pick) => pick.row >= at && pick.row < end)) {
-        throw new InputError(
-          `file '${file.name}' changed while it was read (${(at - start).toLocaleString('en-US')} rows read again, ${(end - start).toLocaleString('en-US')} at first): read it again once it is complete`,
-          { code: 'file-unreadable', file: file.name },
-        );
+        throw changedWhileRead(file.name, `${(at - start).toLocaleString('en-US')} rows read again, ${(end - start).toLocaleString('en-US')} at first`);
       }
     } else file.release?.();
     start = end;

@@ -72,3 +72,20 @@ describe('sniffInput: a legacy Arrow stream whose schema message is over 4 KiB',
     }
   });
 });
+
+describe('sniffInput: a File the browser can no longer read', () => {
+  it.each(['NotReadableError', 'NotFoundError'])('%s at the whole schema message (its second read) is the file changed, named', async (error) => {
+    const inner = bytesSource('wide.arrows', legacyWide);
+    let reads = 0;
+    const input: ByteSource = {
+      ...inner,
+      slice: (start, end) => (reads++ === 0 ? inner.slice(start, end) : Promise.reject(new DOMException('The requested file could not be read', error))),
+    };
+    await expect(sniffInput(input)).rejects.toMatchObject({
+      code: 'file-unreadable',
+      file: 'wide.arrows',
+      message: "file 'wide.arrows' changed while it was read (it can no longer be read as it was when chosen): read it again once it is complete",
+    });
+    expect(reads).toBe(2);
+  });
+});

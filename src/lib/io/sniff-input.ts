@@ -1,5 +1,5 @@
 import type { ByteSource } from './byte-source';
-import { changedWhileRead } from './checked-source';
+import { changedWhileRead, unreadable } from './checked-source';
 import { InputError } from './input-error';
 import { ipcFormatOf, legacySchemaLength } from './read-arrow';
 import { sniffFormat, type Sniffed } from './sniff-format';
@@ -27,17 +27,19 @@ export interface InputSniff {
  * A file's format from its first 4 KiB (`sniffFormat`, `ipcFormatOf`), read once — the rule every
  * reader of a `ByteSource` follows. A legacy Arrow IPC stream whose schema message runs past them
  * (a wide table, long metadata: `legacySchemaLength`) has that whole message read and checked
- * again, up to `LEGACY_SCHEMA_MAX_BYTES`; a message that would end past the file is not one.
+ * again, up to `LEGACY_SCHEMA_MAX_BYTES`; a message that would end past the file is not one. A
+ * browser's error for a File changed, moved or deleted since it was chosen is `changedWhileRead`
+ * naming it (`unreadable`), as on every later read.
  * @example (await sniffInput(bytesSource('a.arrows', legacyWide))).ipc // → 'stream'
  */
 export async function sniffInput(input: ByteSource): Promise<InputSniff> {
-  const first = await input.slice(0, Math.min(input.size, SNIFF_BYTES));
+  const first = await unreadable(input.name, () => input.slice(0, Math.min(input.size, SNIFF_BYTES)));
   const sniffed = sniffFormat(first);
   const ipc = ipcFormatOf(sniffed, first);
   if (ipc !== null || sniffed.format !== 'unknown') return { sniffed, ipc, first };
   const length = legacySchemaLength(first);
   if (length === null || 4 + length <= first.length || length > LEGACY_SCHEMA_MAX_BYTES || 4 + length > input.size) return { sniffed, ipc, first };
-  return { sniffed, ipc: ipcFormatOf(sniffed, await input.slice(0, 4 + length)), first };
+  return { sniffed, ipc: ipcFormatOf(sniffed, await unreadable(input.name, () => input.slice(0, 4 + length))), first };
 }
 
 /**

@@ -112,16 +112,44 @@ describe('a file that changed between the sniff and the read is said to have cha
     });
   });
 
-  it('a File the browser can no longer read (NotReadableError: changed or moved since it was chosen)', async () => {
-    const bytes = arrow('file');
-    const inner = bytesSource('a.arrow', bytes);
-    let reads = 0;
-    const input: ByteSource = {
-      ...inner,
-      slice: (start, end) =>
-        reads++ === 0 ? inner.slice(start, end) : Promise.reject(new DOMException('The requested file could not be read', 'NotReadableError')),
-    };
-    await expect(openStreamHeads([input])).rejects.toMatchObject(CHANGED);
+  it.each(['NotReadableError', 'NotFoundError'])(
+    'a File the browser can no longer read after the sniff (%s: changed, moved or deleted since it was chosen)',
+    async (error) => {
+      const bytes = arrow('file');
+      const inner = bytesSource('a.arrow', bytes);
+      let reads = 0;
+      const input: ByteSource = {
+        ...inner,
+        slice: (start, end) => (reads++ === 0 ? inner.slice(start, end) : Promise.reject(new DOMException('The requested file could not be read', error))),
+      };
+      await expect(openStreamHeads([input])).rejects.toMatchObject(CHANGED);
+    },
+  );
+
+  /** A File of `bytes` of which no read succeeds: every one rejects with a DOMException `error`. */
+  const unreadableFile = (bytes: Uint8Array, error: string): ByteSource => ({
+    ...bytesSource('a.arrow', bytes),
+    slice: () => Promise.reject(new DOMException('The requested file could not be read', error)),
+    chunks: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new DOMException('The requested file could not be read', error)) }) }),
+  });
+
+  it.each(['NotReadableError', 'NotFoundError'])(
+    "a File the browser can no longer read at the sniff (%s, the open's first read), through openStreamHeads",
+    async (error) => {
+      await expect(openStreamHeads([unreadableFile(arrow('file'), error)])).rejects.toMatchObject({
+        ...CHANGED,
+        message: expect.stringContaining('(it can no longer be read as it was when chosen)'),
+      });
+    },
+  );
+
+  it.each(['NotReadableError', 'NotFoundError'])('a File the browser can no longer read at the sniff (%s), through openStreams', async (error) => {
+    await expect(openStreams([unreadableFile(csvOf(50_000), error)])).rejects.toMatchObject(CHANGED);
+  });
+
+  it('a read that fails otherwise at the sniff is not said to be a changed file', async () => {
+    const input = unreadableFile(arrow('file'), 'AbortError');
+    await expect(openStreamHeads([input])).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it.each(['file', 'stream'] as const)('an IPC %s cut short before it was chosen is still truncated', async (format) => {
