@@ -3,7 +3,8 @@ import { Bool, Table, tableFromIPC, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { floats, inputErrorOf, sourceOf, strings } from '../../../test/fixtures/io/arrow-fixtures';
 import type { LocationMapping } from './column-mapping';
-import { decodeLocation, locateRows } from './decode-location';
+import { decodeLocation, locateRows, textColumnNote } from './decode-location';
+import { NumberFormat } from './number-format';
 import { DROP_CODE } from './drop-codes';
 import { loadCrs } from './load-crs';
 
@@ -144,5 +145,17 @@ describe('decodeLocation', () => {
     expect(named.warnings).toEqual([
       "latitude is read from column 'lon' and longitude from column 'lat': their names say the opposite, their values fit this way",
     ]);
+  });
+
+  it('textColumnNote counts the values read, and names the other reading when at least half as many values fit it', () => {
+    const note = (read: number, other: number, otherRead: number, delimiter = ',') =>
+      textColumnNote('lat', 'a.csv', { format: NumberFormat.CommaPointGroups, read, other, otherRead }, delimiter);
+    expect(note(2, NumberFormat.Point, 1, '')).toBe(
+      "location column 'lat' in file 'a.csv' holds text: 2 values read as numbers with decimal comma, '.' thousands (1 value read with decimal point instead, giving other numbers; fewer); the rest (text, or numbers in another format) is dropped as location-unparseable",
+    );
+    expect(note(5, NumberFormat.Point, 5, '\t')).toContain('(as many read with decimal point, giving other numbers; chosen for a tab-delimited file)');
+    expect(note(1, NumberFormat.Point, 0)).toBe(
+      "location column 'lat' in file 'a.csv' holds text: 1 value read as numbers with decimal comma, '.' thousands; the rest (text, or numbers in another format) is dropped as location-unparseable",
+    );
   });
 });

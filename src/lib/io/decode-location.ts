@@ -10,7 +10,7 @@ import { namedOpposite, SWAP_SAMPLE, swapVerdict, type SwapSample } from './swap
 import { isStringType } from './decode-iso-time';
 import { isNumericType, readNumbers } from './read-numbers';
 import { csvDelimiter } from './csv-column-types';
-import { readTextNumbers, textNumberReading } from './read-text-numbers';
+import { readTextNumbers, textNumberReading, type TextNumberReading } from './read-text-numbers';
 import { NUMBER_FORMAT_TEXT } from './number-format';
 
 /** The location columns decoded: the CRS used (for x/y) and warnings. */
@@ -218,17 +218,21 @@ function projector({ label, definition }: ResolvedCrs): (x: number, y: number) =
 }
 
 /**
- * How a text location column was read, for the load's warnings: the format, and when the values
- * also read with the other decimal separator (giving other numbers), that reading and why it lost.
- * @example textColumnNote('y', 'feet.csv', { format: NumberFormat.PointCommaGroups, ties: NumberFormat.Comma, numbers: 199 }, ',')
- * // → "location column 'y' in file 'feet.csv' holds text: its 199 numbers are read with decimal point, ',' thousands (they also read as decimal comma, giving other numbers; chosen for a ','-delimited file); other text is dropped as location-unparseable"
+ * How a text location column was read, for the load's warnings: the format and how many values it
+ * read, and the reading with the other decimal separator (which gives other numbers) when at least
+ * half as many values fit it, with why it lost.
+ * @example textColumnNote('y', 'feet.csv', { format: NumberFormat.PointCommaGroups, read: 199, other: NumberFormat.Comma, otherRead: 199 }, ',')
+ * // → "location column 'y' in file 'feet.csv' holds text: 199 values read as numbers with decimal point, ',' thousands (as many read with decimal comma, giving other numbers; chosen for a ','-delimited file); the rest (text, or numbers in another format) is dropped as location-unparseable"
  */
-export function textColumnNote(column: string, file: string, reading: { format: number; ties: number; numbers: number }, delimiter: string): string {
-  const others = Object.entries(NUMBER_FORMAT_TEXT)
-    .filter(([bit]) => (reading.ties & Number(bit)) !== 0)
-    .map(([, words]) => words);
+export function textColumnNote(column: string, file: string, reading: TextNumberReading, delimiter: string): string {
+  const values = (n: number): string => `${n.toLocaleString('en-US')} value${n === 1 ? '' : 's'}`;
   const why = delimiter === '' ? 'a file with no delimiter to decide' : `a ${delimiter === '\t' ? 'tab' : `'${delimiter}'`}-delimited file`;
-  const tie = others.length > 0 ? ` (they also read as ${others.join(' or ')}, giving other numbers; chosen for ${why})` : '';
-  const count = reading.numbers.toLocaleString('en-US');
-  return `location column '${column}' in file '${file}' holds text: its ${count} numbers are read with ${NUMBER_FORMAT_TEXT[reading.format]}${tie}; other text is dropped as location-unparseable`;
+  const otherWords = NUMBER_FORMAT_TEXT[reading.other];
+  const also =
+    reading.other === 0 || reading.otherRead * 2 < reading.read
+      ? ''
+      : reading.otherRead === reading.read
+        ? ` (as many read with ${otherWords}, giving other numbers; chosen for ${why})`
+        : ` (${values(reading.otherRead)} read with ${otherWords} instead, giving other numbers; fewer)`;
+  return `location column '${column}' in file '${file}' holds text: ${values(reading.read)} read as numbers with ${NUMBER_FORMAT_TEXT[reading.format]}${also}; the rest (text, or numbers in another format) is dropped as location-unparseable`;
 }

@@ -1,7 +1,7 @@
 import { Dictionary, Int32, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { NumberFormat } from './number-format';
-import { readTextNumbers, sampleTextNumbers, textNumberFormat } from './read-text-numbers';
+import { readTextNumbers, sampleTextNumbers, textNumberFormat, textNumberReading } from './read-text-numbers';
 
 const text = (values: readonly (string | null)[]) => vectorFromArray(values, new Utf8()).data;
 
@@ -21,6 +21,22 @@ describe('textNumberFormat', () => {
     [['N/A', '-'], ',', NumberFormat.Point],
   ] as const)('%j with delimiter %j → format %i', (values, delimiter, format) => {
     expect(textNumberFormat(text(values), delimiter)).toBe(format);
+  });
+});
+
+describe('textNumberReading', () => {
+  it('counts the values the chosen format reads, and the best reading with the other decimal separator', () => {
+    // 297 numbers with a decimal point and 3 with a decimal comma: 297 read, the 3 dropped; no other reading fits half as many.
+    const mixed = [...Array.from({ length: 297 }, (_, i) => `41.7${String(i).padStart(4, '0')}`), '41,5', '41,6', '41,7'];
+    expect(textNumberReading(text(mixed), ',')).toEqual({ format: NumberFormat.Point, read: 297, other: NumberFormat.Comma, otherRead: 3 });
+    // '41.768' is also 41,768 with '.' thousands: that reading fits both values, so it wins; the decimal point reads one.
+    expect(textNumberReading(text(['41.768', '41,5']), '')).toEqual({
+      format: NumberFormat.CommaPointGroups,
+      read: 2,
+      other: NumberFormat.Point,
+      otherRead: 1,
+    });
+    expect(textNumberReading(text(['N/A']), ',')).toEqual({ format: NumberFormat.Point, read: 0, other: 0, otherRead: 0 });
   });
 });
 

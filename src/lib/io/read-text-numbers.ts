@@ -32,23 +32,29 @@ export function textNumberFormat(chunks: readonly Data[], delimiter: string): nu
   return textNumberReading(chunks, delimiter).format;
 }
 
+/** How a text column's numbers read: the format chosen, how many values it reads, and the best reading with the other decimal separator. */
+export interface TextNumberReading {
+  /** The format chosen (`textNumberFormat`). */
+  readonly format: number;
+  /** Values that are numbers in `format` (read); the others are dropped. */
+  readonly read: number;
+  /** The format with the other decimal separator that the most values fit (0 for none): it gives other numbers. */
+  readonly other: number;
+  /** Values that are numbers in `other`. */
+  readonly otherRead: number;
+}
+
 /**
- * `textNumberFormat` with what else the column's values would allow: `ties`, a format with the
- * other decimal separator that as many of its numbers fit (the delimiter chose between them; 0
- * for none), and `numbers`, how
- * many of its values are numbers in some format. For the load's note on how a text column was read.
+ * `textNumberFormat` with what the load states about it (`TextNumberReading`): the values read,
+ * and the reading with the other decimal separator that the most values fit, for the load's note.
  *
  * @example
- * textNumberReading(vectorFromArray(['650,123', '724,606']).data, '') // → { format: NumberFormat.Comma, ties: NumberFormat.PointCommaGroups, numbers: 2 }
+ * textNumberReading(vectorFromArray(['650,123', '724,606']).data, '') // → { format: NumberFormat.Comma, read: 2, other: NumberFormat.PointCommaGroups, otherRead: 2 }
  */
-export function textNumberReading(chunks: readonly Data[], delimiter: string): { format: number; ties: number; numbers: number } {
+export function textNumberReading(chunks: readonly Data[], delimiter: string): TextNumberReading {
   const counts = new Map<number, number>(FORMATS.map((format) => [format, 0]));
-  let numbers = 0;
   const count = (kinds: number): void => {
-    if (kinds > 0) {
-      numbers++;
-      for (const format of FORMATS) if ((kinds & format) !== 0) counts.set(format, counts.get(format)! + 1);
-    }
+    if (kinds > 0) for (const format of FORMATS) if ((kinds & format) !== 0) counts.set(format, counts.get(format)! + 1);
   };
   for (const data of chunks) {
     const validity = validityOf(data);
@@ -59,14 +65,15 @@ export function textNumberReading(chunks: readonly Data[], delimiter: string): {
     } else utf8Values(data)((i, bytes, start, end) => validity?.[i] !== 0 && count(classifyNumber(bytes, start, end)));
   }
   const most = Math.max(...counts.values());
-  if (most === 0) return { format: NumberFormat.Point, ties: 0, numbers };
+  if (most === 0) return { format: NumberFormat.Point, read: 0, other: 0, otherRead: 0 };
   let mask = 0;
   for (const [format, n] of counts) if (n === most) mask |= format;
   const format = chooseNumberFormat(mask, delimiter) ?? NumberFormat.Point;
-  // Only a reading with the other decimal separator gives other numbers: that is a tie worth naming.
-  const other = (format & DOT_DECIMAL) !== 0 ? COMMA_DECIMAL : (format & COMMA_DECIMAL) !== 0 ? DOT_DECIMAL : 0;
-  // The formats of one decimal separator give the same numbers: name the first (`FORMATS` order).
-  return { format, ties: FORMATS.find((f) => (mask & other & f) !== 0) ?? 0, numbers };
+  // Only a reading with the other decimal separator gives other numbers; of those, the one most values fit (`FORMATS` order on ties).
+  const family = (format & DOT_DECIMAL) !== 0 ? COMMA_DECIMAL : (format & COMMA_DECIMAL) !== 0 ? DOT_DECIMAL : 0;
+  let other = 0;
+  for (const f of FORMATS) if ((family & f) !== 0 && counts.get(f)! > (other === 0 ? 0 : counts.get(other)!)) other = f;
+  return { format, read: most, other, otherRead: other === 0 ? 0 : counts.get(other)! };
 }
 
 /**

@@ -90,7 +90,7 @@ describe('a location column of text (a CSV latitude with N/A in it)', () => {
     expect(Math.min(...clean.lat)).toBeGreaterThan(45.4);
     // The choice is stated: a convention decided it.
     expect(withNa.report.warnings).toContain(
-      "location column 'y' in file 'feet.csv' holds text: its 199 numbers are read with decimal point, ',' thousands (they also read as decimal comma, giving other numbers; chosen for a ','-delimited file); other text is dropped as location-unparseable",
+      "location column 'y' in file 'feet.csv' holds text: 199 values read as numbers with decimal point, ',' thousands (as many read with decimal comma, giving other numbers; chosen for a ','-delimited file); the rest (text, or numbers in another format) is dropped as location-unparseable",
     );
     expect(clean.report.warnings.filter((w) => w.includes('holds text'))).toEqual([]);
   });
